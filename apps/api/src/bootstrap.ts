@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, Clock } from '@relais/config';
+import { createValidationPipe, GraphqlExceptionFilter } from '@relais/graphql';
+import { createLogger, PinoNestLogger } from '@relais/logging';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { DestinationStream } from 'pino';
+import { AppModule } from './app.module';
+
+export interface ApiOptions {
+  /** Tests move time with their own clock instead of sleeping. */
+  clock?: Clock;
+  logDestination?: DestinationStream;
+}
+
+export async function createApi(
+  config: AppConfig,
+  options: ApiOptions = {},
+): Promise<NestFastifyApplication> {
+  const logger = createLogger({
+    level: config.logLevel,
+    service: 'api',
+    destination: options.logDestination,
+  });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.isProduction,
+    // A caller's request id is kept only when it is a plain token; otherwise one is made here.
+    genReqId: (request: IncomingMessage) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, options.clock),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+      abortOnError: false,
+    },
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphqlExceptionFilter());
+  app.enableShutdownHooks();
+  app.enableCors({
+    origin: config.http.corsOrigins.length ? [...config.http.corsOrigins] : false,
+    credentials: true,
+    methods: ['GET', 'POST', 'OPTIONS'],
+  });
+  await app.register(helmet, {
+    // GraphiQL (development only) loads its page scripts from the CDN it is built for.
+    contentSecurityPolicy: config.graphql.graphiql ? false : undefined,
+    crossOriginEmbedderPolicy: false,
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+  return app;
+}

@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, Clock, ConfigModule } from '@relais/config';
+import { DatabaseModule } from '@relais/database';
+import { IdentityModule } from '@relais/identity';
+import { RELAIS_ENTITIES } from '@relais/persistence';
+import { QueueModule } from '@relais/queue';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { MAINTENANCE_QUEUE } from './maintenance/maintenance.queue';
+import { MaintenanceScheduler } from './maintenance/maintenance.scheduler';
+
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-worker'),
+        QueueModule.forRoot('worker'),
+        BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
+        IdentityModule,
+      ],
+      providers: [MaintenanceProcessor, MaintenanceScheduler],
+    };
+  }
+}

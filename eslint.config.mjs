@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', '.data', '.nx', 'tmp', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          // End-to-end suites boot the applications in-process.
+          allow: ['@relais/api', '@relais/worker'],
+          depConstraints: [
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:platform'] },
+            { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain', 'scope:platform'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Lisez la configuration validée (@relais/config).' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The configuration loader is the one place that reads the environment.
+    files: ['libs/platform/config/src/environment.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

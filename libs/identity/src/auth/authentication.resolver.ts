@@ -1,0 +1,32 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AuthSession } from '../dto/auth-session.object';
+import { LogInInput, RefreshSessionInput } from '../dto/auth.input';
+import { AuthenticationService } from './authentication.service';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { Principal } from './principal';
+import { Public } from './public.decorator';
+
+@Resolver()
+export class AuthenticationResolver {
+  constructor(private readonly authentication: AuthenticationService) {}
+
+  @Public()
+  @Mutation(() => AuthSession, { description: 'Connexion par adresse e-mail et mot de passe.' })
+  logIn(@Args('input') input: LogInInput): Promise<AuthSession> {
+    return this.authentication.logIn(input.email, input.password);
+  }
+
+  @Public()
+  @Mutation(() => AuthSession, {
+    description: 'Échange un jeton de renouvellement contre une nouvelle paire.',
+  })
+  refreshSession(@Args('input') input: RefreshSessionInput): Promise<AuthSession> {
+    return this.authentication.refresh(input.refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Termine la session en cours.' })
+  async logOut(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    await this.authentication.logOut(principal);
+    return true;
+  }
+}

@@ -1,0 +1,221 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
+import { RequestException } from '@relais/graphql';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { MembershipStatus } from '../domain/role';
+import { Membership } from '../entities/membership.entity';
+import { RefreshToken } from '../entities/refresh-token.entity';
+import { Session, SessionEndReason } from '../entities/session.entity';
+import { User } from '../entities/user.entity';
+import { IdentityException } from '../identity.exception';
+import { normalizeEmail } from '../domain/email';
+import { PasswordHasher } from './password-hasher';
+import { ActiveMembership, Principal } from './principal';
+import { TokenService } from './token.service';
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+/** `last_seen_at` is written at most this often, so reads do not each cost a write. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class AuthenticationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async logIn(email: string, password: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: normalizeEmail(email) })
+      .getOne();
+    if (!user) {
+      await this.hasher.burnTime(password);
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await this.hasher.burnTime(password);
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    if (!(await this.hasher.verify(user.passwordHash, password))) {
+      await this.recordFailure(user.id, now);
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    if ((await this.activeMemberships(this.dataSource.manager, user.id)).length === 0) {
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+      const session = await manager.save(
+        manager.create(Session, {
+          territoryId: user.territoryId,
+          userId: user.id,
+          lastSeenAt: now,
+          expiresAt: this.addDays(now, this.config.auth.refreshTokenTtlDays),
+        }),
+      );
+      return this.issue(manager, user, session);
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token already exchanged means a copy is in other
+   * hands: the whole session (every token descended from the same login) ends.
+   */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    const tokenHash = this.hashOf(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const stored = await manager
+        .getRepository(RefreshToken)
+        .createQueryBuilder('token')
+        .setLock('pessimistic_write')
+        .where('token.tokenHash = :tokenHash', { tokenHash })
+        .getOne();
+      if (!stored) return { error: true as const };
+      const session = await manager.findOne(Session, { where: { id: stored.sessionId } });
+      if (!session || session.endedAt) return { error: true as const };
+      if (stored.usedAt) {
+        await this.endSession(manager, session.id, 'REFRESH_TOKEN_REUSED', now);
+        return { error: true as const };
+      }
+      const ending = this.sessionEnding(session, now);
+      if (ending) {
+        await this.endSession(manager, session.id, ending, now);
+        return { error: true as const };
+      }
+      const user = await manager.findOneByOrFail(User, { id: session.userId });
+      if ((await this.activeMemberships(manager, user.id)).length === 0) return { error: true as const };
+      await manager.update(RefreshToken, { id: stored.id }, { usedAt: now });
+      await manager.update(Session, { id: session.id }, { lastSeenAt: now });
+      return { tokens: await this.issue(manager, user, session) };
+    });
+    // Thrown outside the transaction so that ending a session on reuse is committed, not rolled back.
+    if ('error' in outcome) throw new IdentityException('INVALID_REFRESH_TOKEN');
+    return outcome.tokens;
+  }
+
+  async logOut(principal: Principal): Promise<void> {
+    await this.endSession(this.dataSource.manager, principal.sessionId, 'LOGOUT', this.clock.now());
+  }
+
+  /** Resolves an access token to a principal, checking the session and memberships as they are now. */
+  async authenticate(accessToken: string): Promise<Principal> {
+    const claims = this.tokens.readAccessToken(accessToken);
+    if (!claims) throw new RequestException('SESSION_EXPIRED');
+    const now = this.clock.now();
+    const session = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.id = :sessionId AND session.userId = :userId', {
+        sessionId: claims.sid,
+        userId: claims.sub,
+      })
+      .getOne();
+    if (!session?.user || session.endedAt) throw new RequestException('SESSION_EXPIRED');
+    const ending = this.sessionEnding(session, now);
+    if (ending) {
+      await this.endSession(this.dataSource.manager, session.id, ending, now);
+      throw new RequestException('SESSION_EXPIRED');
+    }
+    const memberships = await this.activeMemberships(this.dataSource.manager, session.userId);
+    if (memberships.length === 0) throw new RequestException('ACCESS_SUSPENDED');
+    if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await this.dataSource.getRepository(Session).update({ id: session.id }, { lastSeenAt: now });
+    }
+    const user = session.user;
+    return new Principal(user.id, session.id, user.organisationId, user.sharingCategory, memberships);
+  }
+
+  /** Removes sessions that can no longer be used; their refresh tokens go with them. */
+  async purgeEndedSessions(): Promise<number> {
+    const now = this.clock.now();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(Session)
+      .where('expires_at < :now OR (ended_at IS NOT NULL AND ended_at < :endedBefore)', {
+        now,
+        endedBefore: this.addDays(now, -1),
+      })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  private sessionEnding(session: Session, now: Date): SessionEndReason | null {
+    if (session.expiresAt <= now) return 'EXPIRED';
+    const idleMs = this.config.auth.sessionIdleTimeoutMinutes * 60_000;
+    if (now.getTime() - session.lastSeenAt.getTime() > idleMs) return 'IDLE_TIMEOUT';
+    return null;
+  }
+
+  private async issue(manager: EntityManager, user: User, session: Session): Promise<IssuedTokens> {
+    const refresh = this.tokens.newRefreshToken();
+    await manager.insert(RefreshToken, {
+      territoryId: user.territoryId,
+      sessionId: session.id,
+      tokenHash: refresh.hash,
+    });
+    const access = this.tokens.issueAccessToken({ sub: user.id, sid: session.id });
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: session.expiresAt,
+    };
+  }
+
+  private async endSession(manager: EntityManager, sessionId: string, reason: SessionEndReason, now: Date) {
+    await manager.update(Session, { id: sessionId, endedAt: IsNull() }, { endedAt: now, endReason: reason });
+  }
+
+  /**
+   * Counts the failure atomically and sets the next moment a try is accepted: growing waits
+   * (1 s, 2 s, 4 s…) from the configured threshold, then a lockout.
+   */
+  private async recordFailure(userId: string, now: Date): Promise<void> {
+    const { delayAfterFailures, lockoutAfterFailures, lockoutMinutes } = this.config.auth;
+    await this.dataSource.query(
+      `UPDATE users SET
+         failed_login_count = failed_login_count + 1,
+         locked_until = CASE
+           WHEN failed_login_count + 1 >= $3 THEN $1::timestamptz + make_interval(mins => $4)
+           WHEN failed_login_count + 1 >= $2 THEN $1::timestamptz + make_interval(secs => power(2, failed_login_count + 1 - $2))
+           ELSE NULL END
+       WHERE id = $5`,
+      [now, delayAfterFailures, lockoutAfterFailures, lockoutMinutes, userId],
+    );
+  }
+
+  private async activeMemberships(manager: EntityManager, userId: string): Promise<ActiveMembership[]> {
+    const rows = await manager.find(Membership, {
+      where: { userId, status: MembershipStatus.ACTIVE },
+      select: { id: true, territoryId: true, roles: true, cellId: true },
+    });
+    return rows
+      .filter((row) => row.roles.length > 0)
+      .map((row) => ({ id: row.id, territoryId: row.territoryId, roles: row.roles, cellId: row.cellId }));
+  }
+
+  private hashOf(token: string): string {
+    return TokenService.hashRefreshToken(token);
+  }
+
+  private addDays(date: Date, days: number): Date {
+    return new Date(date.getTime() + days * 86_400_000);
+  }
+}

@@ -1,0 +1,24 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum OrganisationKind {
+  SOCIAL = 'SOCIAL',
+  HOUSING = 'HOUSING',
+  PSYCHIATRY = 'PSYCHIATRY',
+  MEDICO_SOCIAL = 'MEDICO_SOCIAL',
+  MUNICIPAL = 'MUNICIPAL',
+  ASSOCIATION = 'ASSOCIATION',
+  PEER_SUPPORT = 'PEER_SUPPORT',
+  JUSTICE_POLICE = 'JUSTICE_POLICE',
+  OTHER = 'OTHER',
+}
+registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Nature du partenaire.' });
+
+/**
+ * Whatever the profession of the person employed there, these organisations are outside the
+ * circle of secret partagé (bailleurs, town halls, police).
+ */
+export const ORGANISATION_KINDS_NEVER_SHARING: ReadonlySet<OrganisationKind> = new Set([
+  OrganisationKind.HOUSING,
+  OrganisationKind.MUNICIPAL,
+  OrganisationKind.JUSTICE_POLICE,
+]);

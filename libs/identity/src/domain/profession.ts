@@ -1,0 +1,83 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { ORGANISATION_KINDS_NEVER_SHARING, OrganisationKind } from './organisation-kind';
+
+export enum Profession {
+  PSYCHIATRIST = 'PSYCHIATRIST',
+  PHYSICIAN = 'PHYSICIAN',
+  PSYCHIATRIC_NURSE = 'PSYCHIATRIC_NURSE',
+  NURSE = 'NURSE',
+  PSYCHOLOGIST = 'PSYCHOLOGIST',
+  SOCIAL_WORKER = 'SOCIAL_WORKER',
+  SPECIALISED_EDUCATOR = 'SPECIALISED_EDUCATOR',
+  FAMILY_SOCIAL_WORKER = 'FAMILY_SOCIAL_WORKER',
+  SOCIAL_ECONOMICS_ADVISOR = 'SOCIAL_ECONOMICS_ADVISOR',
+  LEGAL_PROTECTION_OFFICER = 'LEGAL_PROTECTION_OFFICER',
+  HOUSING_OFFICER = 'HOUSING_OFFICER',
+  CLSM_COORDINATOR = 'CLSM_COORDINATOR',
+  MUNICIPAL_OFFICER = 'MUNICIPAL_OFFICER',
+  POLICE_OFFICER = 'POLICE_OFFICER',
+  ADMINISTRATIVE_STAFF = 'ADMINISTRATIVE_STAFF',
+  OTHER = 'OTHER',
+}
+registerEnumType(Profession, { name: 'Profession' });
+
+export enum SharingCategory {
+  HEALTH = 'HEALTH',
+  SOCIAL_MEDICOSOCIAL = 'SOCIAL_MEDICOSOCIAL',
+  NOT_LISTED = 'NOT_LISTED',
+}
+registerEnumType(SharingCategory, {
+  name: 'SharingCategory',
+  description: "Catégorie de partage d'informations (article R1110-2 du code de la santé publique).",
+});
+
+export const PROFESSION_LABELS: Record<Profession, string> = {
+  PSYCHIATRIST: 'Psychiatre',
+  PHYSICIAN: 'Médecin',
+  PSYCHIATRIC_NURSE: 'Infirmier·ère en psychiatrie',
+  NURSE: 'Infirmier·ère',
+  PSYCHOLOGIST: 'Psychologue',
+  SOCIAL_WORKER: 'Assistant·e de service social',
+  SPECIALISED_EDUCATOR: 'Éducateur·rice spécialisé·e',
+  FAMILY_SOCIAL_WORKER: "Technicien·ne de l'intervention sociale et familiale (TISF)",
+  SOCIAL_ECONOMICS_ADVISOR: 'Conseiller·ère en économie sociale et familiale',
+  LEGAL_PROTECTION_OFFICER: 'Mandataire judiciaire à la protection des majeurs',
+  HOUSING_OFFICER: 'Chargé·e de gestion locative',
+  CLSM_COORDINATOR: 'Coordinateur·rice de CLSM',
+  MUNICIPAL_OFFICER: 'Agent·e municipal·e',
+  POLICE_OFFICER: 'Agent·e de police',
+  ADMINISTRATIVE_STAFF: 'Personnel administratif',
+  OTHER: 'Autre',
+};
+
+/**
+ * R1110-2 CSP: 1° the health professions of the Code's fourth part; 2° the social and medico-social
+ * professions it enumerates (assistants de service social, psychologues, éducateurs, TISF, CESF,
+ * mandataires judiciaires…). Everyone else is outside the list.
+ */
+const PROFESSION_CATEGORY: Record<Profession, SharingCategory> = {
+  PSYCHIATRIST: SharingCategory.HEALTH,
+  PHYSICIAN: SharingCategory.HEALTH,
+  PSYCHIATRIC_NURSE: SharingCategory.HEALTH,
+  NURSE: SharingCategory.HEALTH,
+  PSYCHOLOGIST: SharingCategory.SOCIAL_MEDICOSOCIAL,
+  SOCIAL_WORKER: SharingCategory.SOCIAL_MEDICOSOCIAL,
+  SPECIALISED_EDUCATOR: SharingCategory.SOCIAL_MEDICOSOCIAL,
+  FAMILY_SOCIAL_WORKER: SharingCategory.SOCIAL_MEDICOSOCIAL,
+  SOCIAL_ECONOMICS_ADVISOR: SharingCategory.SOCIAL_MEDICOSOCIAL,
+  LEGAL_PROTECTION_OFFICER: SharingCategory.SOCIAL_MEDICOSOCIAL,
+  HOUSING_OFFICER: SharingCategory.NOT_LISTED,
+  CLSM_COORDINATOR: SharingCategory.NOT_LISTED,
+  MUNICIPAL_OFFICER: SharingCategory.NOT_LISTED,
+  POLICE_OFFICER: SharingCategory.NOT_LISTED,
+  ADMINISTRATIVE_STAFF: SharingCategory.NOT_LISTED,
+  OTHER: SharingCategory.NOT_LISTED,
+};
+
+export function sharingCategoryOf(
+  profession: Profession,
+  organisationKind: OrganisationKind,
+): SharingCategory {
+  if (ORGANISATION_KINDS_NEVER_SHARING.has(organisationKind)) return SharingCategory.NOT_LISTED;
+  return PROFESSION_CATEGORY[profession];
+}

@@ -1,0 +1,139 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { OrganisationKind } from '../domain/organisation-kind';
+import { Profession, SharingCategory } from '../domain/profession';
+import { MembershipStatus, Role } from '../domain/role';
+
+@ObjectType('TerritorySettings')
+export class TerritorySettingsObject {
+  @Field(() => Int, { description: 'Durée de validité d’un consentement, en mois.' })
+  consentValidityMonths!: number;
+
+  @Field(() => Int, { description: "Durée d'un accompagnement, en mois." })
+  followUpLengthMonths!: number;
+
+  @Field(() => Int, { description: "Nombre de renouvellements d'un accompagnement." })
+  followUpRenewals!: number;
+}
+
+@ObjectType('Territory')
+export class TerritoryObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => TerritorySettingsObject)
+  settings!: TerritorySettingsObject;
+}
+
+@ObjectType('Cell')
+export class CellObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  territoryId!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('Organisation')
+export class OrganisationObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  territoryId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => OrganisationKind)
+  kind!: OrganisationKind;
+
+  @Field(() => String, { nullable: true })
+  finess!: string | null;
+
+  @Field(() => String, { nullable: true })
+  siret!: string | null;
+}
+
+@ObjectType('Membership')
+export class MembershipObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  territoryId!: string;
+
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field(() => ID, { nullable: true })
+  cellId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Adhésion du membre titulaire suppléé.' })
+  substituteOfId!: string | null;
+
+  @Field(() => MembershipStatus)
+  status!: MembershipStatus;
+}
+
+@ObjectType('User')
+export class UserObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  email!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field(() => Profession)
+  profession!: Profession;
+
+  @Field(() => SharingCategory)
+  sharingCategory!: SharingCategory;
+
+  @Field({ description: 'Professionnel·le de santé au sens du code de la santé publique.' })
+  isHealthProfessional!: boolean;
+
+  @Field(() => ID)
+  organisationId!: string;
+}
+
+@ObjectType('MyMembership')
+export class MyMembershipObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => TerritoryObject)
+  territory!: TerritoryObject;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field(() => CellObject, { nullable: true })
+  cell!: CellObject | null;
+
+  @Field(() => MembershipStatus)
+  status!: MembershipStatus;
+}
+
+@ObjectType('Me')
+export class MeObject extends UserObject {
+  @Field(() => OrganisationObject)
+  organisation!: OrganisationObject;
+
+  @Field(() => [MyMembershipObject])
+  memberships!: MyMembershipObject[];
+}

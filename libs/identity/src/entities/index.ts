@@ -1,0 +1,12 @@
+import { Cell } from './cell.entity';
+import { Membership } from './membership.entity';
+import { Organisation } from './organisation.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { Session } from './session.entity';
+import { Territory } from './territory.entity';
+import { User } from './user.entity';
+
+export { Cell, Membership, Organisation, RefreshToken, Session, Territory, User };
+export type { SessionEndReason } from './session.entity';
+
+export const IDENTITY_ENTITIES = [Territory, Cell, Organisation, User, Membership, Session, RefreshToken];

@@ -1,0 +1,93 @@
+import { assertNever, DomainException, FieldProblem, PublicError } from '@relais/graphql';
+
+export type IdentityErrorCode =
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_REFRESH_TOKEN'
+  | 'TERRITORY_NOT_FOUND'
+  | 'CELL_NOT_FOUND'
+  | 'ORGANISATION_NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'MEMBERSHIP_NOT_FOUND'
+  | 'EMAIL_ALREADY_USED'
+  | 'ORGANISATION_NAME_TAKEN'
+  | 'INVALID_IDENTIFIER'
+  | 'WEAK_PASSWORD'
+  | 'ROLE_NOT_HELD'
+  | 'ALREADY_SUSPENDED'
+  | 'NOT_SUSPENDED'
+  | 'OWN_ACCESS_CHANGE'
+  | 'SUBSTITUTE_NOT_MEMBER';
+
+export class IdentityException extends DomainException<IdentityErrorCode> {
+  constructor(
+    code: IdentityErrorCode,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(code);
+  }
+
+  toPublicError(): PublicError {
+    switch (this.code) {
+      case 'INVALID_CREDENTIALS':
+        // One message for every failure: unknown address, wrong password, locked or suspended account.
+        return {
+          code: 'UNAUTHENTICATED',
+          message:
+            'Identifiants incorrects ou compte momentanément bloqué. Réessayez dans quelques minutes ou contactez votre administrateur.',
+        };
+      case 'INVALID_REFRESH_TOKEN':
+        return { code: 'UNAUTHENTICATED', message: 'Votre session a expiré. Veuillez vous reconnecter.' };
+      case 'TERRITORY_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: 'Territoire introuvable.' };
+      case 'CELL_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: 'Cellule introuvable dans ce territoire.' };
+      case 'ORGANISATION_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: 'Partenaire introuvable dans ce territoire.' };
+      case 'USER_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: 'Utilisateur introuvable dans ce territoire.' };
+      case 'MEMBERSHIP_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: "Cet utilisateur n'est pas membre de ce territoire." };
+      case 'EMAIL_ALREADY_USED':
+        return {
+          code: 'CONFLICT',
+          message: 'Un compte existe déjà avec cette adresse e-mail.',
+          fields: [{ field: 'email', message: 'Cette adresse e-mail est déjà utilisée.' }],
+        };
+      case 'ORGANISATION_NAME_TAKEN':
+        return {
+          code: 'CONFLICT',
+          message: 'Un partenaire porte déjà ce nom dans ce territoire.',
+          fields: [{ field: 'name', message: 'Ce nom est déjà utilisé.' }],
+        };
+      case 'INVALID_IDENTIFIER':
+      case 'WEAK_PASSWORD':
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'Certaines informations saisies ne sont pas valides.',
+          fields: this.fields,
+        };
+      case 'ROLE_NOT_HELD':
+        return { code: 'CONFLICT', message: "Cet utilisateur n'a pas ce rôle dans ce territoire." };
+      case 'ALREADY_SUSPENDED':
+        return { code: 'INVALID_TRANSITION', message: 'Cet accès est déjà suspendu.' };
+      case 'NOT_SUSPENDED':
+        return { code: 'INVALID_TRANSITION', message: "Cet accès n'est pas suspendu." };
+      case 'OWN_ACCESS_CHANGE':
+        return {
+          code: 'FORBIDDEN',
+          message:
+            'Vous ne pouvez pas suspendre votre propre accès ni retirer votre propre rôle d’administration.',
+        };
+      case 'SUBSTITUTE_NOT_MEMBER':
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'La personne suppléée doit être membre de ce territoire.',
+          fields: [
+            { field: 'substituteOfUserId', message: "Cette personne n'est pas membre du territoire." },
+          ],
+        };
+      default:
+        return assertNever(this.code);
+    }
+  }
+}

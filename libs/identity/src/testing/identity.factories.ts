@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { OrganisationKind } from '../domain/organisation-kind';
+import { Profession, sharingCategoryOf } from '../domain/profession';
+import { MembershipStatus, Role } from '../domain/role';
+import { TerritorySettings } from '../domain/territory-settings';
+import { Cell, Membership, Organisation, Territory, User } from '../entities';
+
+/** Test-only password, valid under the policy. */
+export const TEST_PASSWORD = 'Essai-Relais-2026!';
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** Writes identity rows straight to the database, each with unique names so tests never collide. */
+export class IdentityFactory {
+  private readonly hasher = new PasswordHasher();
+  private passwordHash?: Promise<string>;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  territory(overrides: { name?: string; settings?: Partial<TerritorySettings> } = {}): Promise<Territory> {
+    return this.dataSource.getRepository(Territory).save({
+      name: overrides.name ?? `CLSM d'essai ${unique()}`,
+      settings: overrides.settings ?? {},
+    });
+  }
+
+  cell(territory: Territory, name = `Cellule ${unique()}`): Promise<Cell> {
+    return this.dataSource.getRepository(Cell).save({ territoryId: territory.id, name });
+  }
+
+  organisation(
+    territory: Territory,
+    kind: OrganisationKind = OrganisationKind.SOCIAL,
+    name?: string,
+  ): Promise<Organisation> {
+    return this.dataSource.getRepository(Organisation).save({
+      territoryId: territory.id,
+      kind,
+      name: name ?? `Partenaire ${unique()}`,
+      finess: null,
+      siret: null,
+    });
+  }
+
+  async user(options: {
+    territory: Territory;
+    organisation?: Organisation;
+    profession?: Profession;
+    roles?: Role[];
+    cell?: Cell;
+    status?: MembershipStatus;
+    password?: string;
+    email?: string;
+  }): Promise<User & { password: string }> {
+    const organisation = options.organisation ?? (await this.organisation(options.territory));
+    const profession = options.profession ?? Profession.SOCIAL_WORKER;
+    const password = options.password ?? TEST_PASSWORD;
+    const passwordHash =
+      password === TEST_PASSWORD
+        ? await (this.passwordHash ??= this.hasher.hash(TEST_PASSWORD))
+        : await this.hasher.hash(password);
+    const user = await this.dataSource.getRepository(User).save({
+      territoryId: options.territory.id,
+      organisationId: organisation.id,
+      email: options.email ?? `pro-${unique()}@essai.relais.test`,
+      firstName: 'Camille',
+      lastName: `Essai${unique()}`,
+      profession,
+      sharingCategory: sharingCategoryOf(profession, organisation.kind),
+      passwordHash,
+    });
+    if (options.roles?.length) {
+      await this.dataSource.getRepository(Membership).insert({
+        territoryId: options.territory.id,
+        userId: user.id,
+        roles: options.roles,
+        cellId: options.cell?.id ?? null,
+        status: options.status ?? MembershipStatus.ACTIVE,
+      });
+    }
+    return Object.assign(user, { password });
+  }
+}

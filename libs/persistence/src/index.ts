@@ -1,0 +1,14 @@
+import { AppConfig } from '@relais/config';
+import { dataSourceOptions } from '@relais/database';
+import { IDENTITY_ENTITIES } from '@relais/identity';
+import { DataSource } from 'typeorm';
+
+/**
+ * Every context's entities, in one list: the api, the worker and the migration commands all build
+ * their data source from it, so `migration:check` compares migrations with the whole model.
+ */
+export const RELAIS_ENTITIES = [...IDENTITY_ENTITIES];
+
+export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {
+  return new DataSource(dataSourceOptions(database, RELAIS_ENTITIES, applicationName));
+}

@@ -1,0 +1,36 @@
+import { RawConfig } from './config.schema';
+
+/** The validated configuration, grouped by concern. Built once at boot by `loadConfig`. */
+export interface AppConfig {
+  readonly environment: RawConfig['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly logLevel: RawConfig['LOG_LEVEL'];
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl: string | undefined;
+    readonly corsOrigins: readonly string[];
+    readonly bodyLimitBytes: number;
+  };
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly redis: { readonly url: string; readonly keyPrefix: string };
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    readonly sessionIdleTimeoutMinutes: number;
+    readonly delayAfterFailures: number;
+    readonly lockoutAfterFailures: number;
+    readonly lockoutMinutes: number;
+  };
+  readonly graphql: {
+    readonly maxDepth: number;
+    readonly maxComplexity: number;
+    readonly maxAliases: number;
+    readonly maxOperations: number;
+    readonly introspection: boolean;
+    readonly graphiql: boolean;
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

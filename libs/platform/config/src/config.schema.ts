@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const csv = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: integer(0, 65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: csv,
+  BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  DATABASE_URL: z.string().url().startsWith('postgres'),
+  DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  REDIS_URL: z.string().url().startsWith('redis'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_{}-]+$/)
+    .default('relais'),
+  JWT_SECRET: z.string().min(32),
+  ACCESS_TOKEN_TTL_SECONDS: integer(60, 3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: integer(1, 90).default(14),
+  SESSION_IDLE_TIMEOUT_MINUTES: integer(5, 24 * 60).default(30),
+  LOGIN_DELAY_AFTER_FAILURES: integer(1, 100).default(3),
+  LOGIN_LOCKOUT_AFTER_FAILURES: integer(2, 100).default(10),
+  LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15),
+  GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000).default(1000),
+  GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
+  GRAPHQL_MAX_OPERATIONS: integer(1, 50).default(3),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

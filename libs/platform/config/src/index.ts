@@ -1,0 +1,5 @@
+export * from './app-config';
+export * from './clock';
+export * from './config.module';
+export * from './environment';
+export * from './load-config';

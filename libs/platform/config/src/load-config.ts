@@ -1,0 +1,81 @@
+import { ZodIssue } from 'zod';
+import { AppConfig } from './app-config';
+import { configSchema } from './config.schema';
+import { Environment, processEnvironment } from './environment';
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function describe(issue: ZodIssue): string {
+  const variable = issue.path.join('.') || '(environnement)';
+  if (issue.code === 'invalid_type' && issue.received === 'undefined')
+    return `${variable} : variable manquante`;
+  // The message never repeats the value: a malformed secret must not reach the terminal or the logs.
+  return `${variable} : ${issue.message}`;
+}
+
+/** Validates the environment once, naming every bad or missing variable, and returns a typed object. */
+export function loadConfig(environment: Environment = processEnvironment()): AppConfig {
+  const parsed = configSchema.safeParse(environment);
+  if (!parsed.success) throw new ConfigurationError(parsed.error.issues.map(describe));
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  if (env.LOGIN_LOCKOUT_AFTER_FAILURES <= env.LOGIN_DELAY_AFTER_FAILURES) {
+    throw new ConfigurationError([
+      'LOGIN_LOCKOUT_AFTER_FAILURES : doit être supérieur à LOGIN_DELAY_AFTER_FAILURES',
+    ]);
+  }
+  return {
+    environment: env.NODE_ENV,
+    isProduction,
+    logLevel: env.LOG_LEVEL,
+    http: {
+      host: env.API_HOST,
+      port: env.API_PORT,
+      publicUrl: env.PUBLIC_URL,
+      corsOrigins: env.CORS_ORIGINS,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      sessionIdleTimeoutMinutes: env.SESSION_IDLE_TIMEOUT_MINUTES,
+      delayAfterFailures: env.LOGIN_DELAY_AFTER_FAILURES,
+      lockoutAfterFailures: env.LOGIN_LOCKOUT_AFTER_FAILURES,
+      lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+    },
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxOperations: env.GRAPHQL_MAX_OPERATIONS,
+      introspection: !isProduction,
+      graphiql: !isProduction,
+    },
+  };
+}
+
+/** Boot helper: prints each problem and stops the process instead of starting half-configured. */
+export function loadConfigOrExit(environment?: Environment): AppConfig {
+  try {
+    return loadConfig(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** For commands that only touch the database (migrations): they need nothing else configured. */
+export function loadDatabaseConfig(environment: Environment = processEnvironment()): AppConfig['database'] {
+  const parsed = configSchema.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true }).safeParse(environment);
+  if (!parsed.success) throw new ConfigurationError(parsed.error.issues.map(describe));
+  return { url: parsed.data.DATABASE_URL, poolSize: parsed.data.DATABASE_POOL_SIZE };
+}

@@ -1,0 +1,35 @@
+import { AppConfig } from '@relais/config';
+import { join } from 'node:path';
+import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+type EntityList = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
+
+export const MIGRATIONS_GLOB = join(__dirname, '../../../../migrations/*.ts');
+
+/**
+ * The one TypeORM configuration used by the api, the worker and the migration commands.
+ * The schema changes through migrations only: `synchronize` stays off everywhere.
+ */
+export function dataSourceOptions(
+  database: AppConfig['database'],
+  entities: EntityList,
+  applicationName: string,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: database.url,
+    entities,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into Postgres 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    applicationName,
+    extra: { max: database.poolSize },
+    logging: false,
+  };
+}

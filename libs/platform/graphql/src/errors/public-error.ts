@@ -1,0 +1,33 @@
+/** The stable codes clients read in `extensions.code`. Adding one is a contract change. */
+export const PUBLIC_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
+
+export interface FieldProblem {
+  /** Dotted path of the input field, as the client sent it. */
+  field: string;
+  /** French, meant for the person who typed the value. */
+  message: string;
+}
+
+export interface PublicError {
+  code: PublicErrorCode;
+  message: string;
+  fields?: FieldProblem[];
+}
+
+/** Compile-time proof that a `switch` over a union handled every member. */
+export function assertNever(value: never): never {
+  throw new Error(`Cas non prévu : ${String(value)}`);
+}

@@ -1,0 +1,3 @@
+export * from './local-redis';
+export * from './queue.module';
+export * from './redis-options';

@@ -1,0 +1,12 @@
+import { AppConfig, Environment, loadConfig, processEnvironment } from '@relais/config';
+
+/** The variables the global setup exported for this run: its own database and Redis prefix. */
+export function testConfig(overrides: Environment = {}): AppConfig {
+  return loadConfig({ ...processEnvironment(), NODE_ENV: 'test', ...overrides });
+}
+
+export function adminDatabaseUrl(): string {
+  const url = processEnvironment().RELAIS_TEST_ADMIN_DATABASE_URL;
+  if (!url) throw new Error("La configuration de test n'a pas été préparée (globalSetup de Jest).");
+  return url;
+}

@@ -1,0 +1,111 @@
+import { exportToEnvironment, processEnvironment } from '@relais/config';
+import { createDatabase, dropDatabase, startEmbeddedPostgres, withDatabase } from '@relais/database';
+import { startLocalRedis } from '@relais/queue';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Redis from 'ioredis';
+import { findFreePort, isTcpPortOpen } from './net';
+
+const ROOT = resolve(__dirname, '../../../..');
+
+export interface TestInfrastructure {
+  adminDatabaseUrl: string;
+  databaseName: string;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  stop(): Promise<void>;
+}
+
+function say(line: string): void {
+  process.stderr.write(`[tests] ${line}\n`);
+}
+
+/**
+ * Uses the Postgres and Redis already running on their usual ports when there are some, and
+ * starts private ones otherwise; then creates this run's own database and Redis prefix.
+ */
+export async function provisionTestInfrastructure(): Promise<TestInfrastructure> {
+  const env = processEnvironment();
+  const stops: (() => Promise<void>)[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'relais-tests-'));
+
+  const adminDatabaseUrl = await (async (): Promise<string> => {
+    if (env.RELAIS_TEST_POSTGRES_URL) return env.RELAIS_TEST_POSTGRES_URL;
+    if (await isTcpPortOpen('127.0.0.1', 5432)) return 'postgres://postgres@127.0.0.1:5432/postgres';
+    say('aucun Postgres sur 127.0.0.1:5432 : démarrage d’un Postgres embarqué');
+    const postgres = await startEmbeddedPostgres({
+      dataDir: join(scratch, 'postgres'),
+      port: await findFreePort(),
+    });
+    stops.push(postgres.stop);
+    return withDatabase(postgres.url, 'postgres');
+  })();
+
+  const redisUrl = await (async (): Promise<string> => {
+    if (env.RELAIS_TEST_REDIS_URL) return env.RELAIS_TEST_REDIS_URL;
+    if (await isTcpPortOpen('127.0.0.1', 6379)) return 'redis://127.0.0.1:6379';
+    say('aucun Redis sur 127.0.0.1:6379 : démarrage d’un redis-server local');
+    const redis = await startLocalRedis({
+      dataDir: join(scratch, 'redis'),
+      port: await findFreePort(),
+      appendOnly: false,
+    });
+    stops.push(redis.stop);
+    return redis.url;
+  })();
+
+  const runId = randomBytes(5).toString('hex');
+  const databaseName = `relais_test_${runId}`;
+  const redisKeyPrefix = `relais-test-${runId}`;
+  await createDatabase(adminDatabaseUrl, databaseName);
+
+  const variables = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: withDatabase(adminDatabaseUrl, databaseName),
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    RELAIS_TEST_ADMIN_DATABASE_URL: adminDatabaseUrl,
+  };
+  exportToEnvironment(variables);
+  execFileSync(process.execPath, ['-r', '@swc-node/register', 'tools/migrations.ts', 'run'], {
+    cwd: ROOT,
+    env: { ...processEnvironment(), ...variables },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+
+  return {
+    adminDatabaseUrl,
+    databaseName,
+    redisUrl,
+    redisKeyPrefix,
+    async stop() {
+      await dropDatabase(adminDatabaseUrl, databaseName);
+      await deleteKeys(redisUrl, redisKeyPrefix);
+      for (const stop of stops.reverse()) await stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** BullMQ keys look like `{prefix}:queue:…`; plain keys `prefix:…`. Both go. */
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (const pattern of [`{${prefix}}*`, `${prefix}*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,51 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppConfig, Environment } from '@relais/config';
+import { IdentityFactory } from '@relais/identity/testing';
+import { GraphqlClient, LogCapture, MovableClock, testConfig } from '@relais/testing';
+import { DataSource } from 'typeorm';
+import { createApi } from '@relais/api';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  url: string;
+  anonymous: GraphqlClient;
+  clock: MovableClock;
+  logs: LogCapture;
+  dataSource: DataSource;
+  factory: IdentityFactory;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real api in this process, on a free port, against this run's database and Redis
+ * prefix; tests then speak to it over HTTP only.
+ */
+export async function startApi(environment: Environment = {}): Promise<RunningApi> {
+  const config = testConfig({ API_PORT: '0', LOG_LEVEL: 'info', ...environment });
+  const clock = new MovableClock();
+  const logs = new LogCapture();
+  const app = await createApi(config, { clock, logDestination: logs });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const url = `http://127.0.0.1:${port}`;
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  return {
+    app,
+    config,
+    url,
+    anonymous: new GraphqlClient(url),
+    clock,
+    logs,
+    dataSource,
+    factory: new IdentityFactory(dataSource),
+    async close() {
+      await app.close();
+      // Errors the api logged are shown with the test output, to explain a failure.
+      const errors = logs.lines.filter((line) => /"level":(50|60)/.test(line));
+      if (errors.length) process.stderr.write(`Erreurs journalisées par l'api :\n${errors.join('')}`);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Role, Session } from '@relais/identity';
+import { IdentityFactory } from '@relais/identity/testing';
+import { queuePrefix, workerConnectionOptions } from '@relais/queue';
+import { MovableClock, testConfig } from '@relais/testing';
+import { createWorker } from '@relais/worker';
+import { Queue, QueueEvents } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+describe('worker', () => {
+  const config = testConfig();
+  const clock = new MovableClock();
+  let worker: INestApplicationContext;
+  let dataSource: DataSource;
+  let queue: Queue;
+  let events: QueueEvents;
+
+  beforeAll(async () => {
+    worker = await createWorker(config, { clock });
+    await worker.init();
+    dataSource = worker.get<DataSource>(getDataSourceToken());
+    const connection = workerConnectionOptions(config.redis);
+    queue = new Queue('maintenance', { connection, prefix: queuePrefix(config.redis) });
+    events = new QueueEvents('maintenance', { connection, prefix: queuePrefix(config.redis) });
+    await events.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await events.close();
+    await queue.close();
+    await worker.close();
+  });
+
+  it('schedules the session purge at boot', async () => {
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((scheduler) => scheduler.key)).toContain('purge-ended-sessions');
+  });
+
+  it('purges ended sessions through Redis, end to end, and keeps live ones', async () => {
+    const factory = new IdentityFactory(dataSource);
+    const territory = await factory.territory();
+    const user = await factory.user({ territory, roles: [Role.CELL_MEMBER] });
+    const now = clock.now();
+    const sessions = dataSource.getRepository(Session);
+    const base = { territoryId: territory.id, userId: user.id, lastSeenAt: now };
+    const expired = await sessions.save({ ...base, expiresAt: new Date(now.getTime() - 1000) });
+    const loggedOut = await sessions.save({
+      ...base,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      endedAt: new Date(now.getTime() - 2 * 86_400_000),
+      endReason: 'LOGOUT' as const,
+    });
+    const live = await sessions.save({ ...base, expiresAt: new Date(now.getTime() + 86_400_000) });
+
+    const job = await queue.add('purge-ended-sessions', {});
+    const result = (await job.waitUntilFinished(events, 15_000)) as { purgedSessions: number };
+
+    expect(result.purgedSessions).toBeGreaterThanOrEqual(2);
+    const remaining = await sessions.findBy([{ id: expired.id }, { id: loggedOut.id }, { id: live.id }]);
+    expect(remaining.map((session) => session.id)).toEqual([live.id]);
+  });
+});

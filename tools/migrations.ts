@@ -1,0 +1,75 @@
+/**
+ * npm run migration:run | migration:revert | migration:generate -- <Name> | migration:check
+ * Needs DATABASE_URL (the embedded server `npm start` runs prints its own).
+ */
+import 'reflect-metadata';
+import { ConfigurationError, loadDatabaseConfig } from '@relais/config';
+import {
+  checkMigrations,
+  migrationSource,
+  revertLastMigration,
+  runMigrations,
+  schemaDiff,
+  withScratchDatabase,
+} from '@relais/persistence/migrations';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+async function main(command: string | undefined, name: string | undefined): Promise<number> {
+  const database = loadDatabaseConfig();
+  switch (command) {
+    case 'run': {
+      const applied = await runMigrations(database);
+      console.log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base à jour.');
+      return 0;
+    }
+    case 'revert':
+      await revertLastMigration(database);
+      console.log('Dernière migration annulée.');
+      return 0;
+    case 'generate': {
+      if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+        console.error('Donnez un nom en PascalCase : npm run migration:generate -- AddMeetings');
+        return 2;
+      }
+      const diff = await withScratchDatabase(database, async (scratch) => {
+        await runMigrations(scratch);
+        return schemaDiff(scratch);
+      });
+      if (!diff.up.length) {
+        console.log('Aucune différence entre les entités et les migrations.');
+        return 0;
+      }
+      const timestamp = Date.now();
+      const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+      const file = join(__dirname, '..', 'migrations', `${timestamp}-${kebab}.ts`);
+      writeFileSync(file, migrationSource(`${name}${timestamp}`, diff.up, diff.down));
+      console.log(`Migration écrite : ${file} — relisez-la et nommez contraintes et index.`);
+      return 0;
+    }
+    case 'check': {
+      const result = await checkMigrations(database);
+      if (result.drift.length) {
+        console.error('Les entités et les migrations divergent. Manque :\n' + result.drift.join(';\n'));
+        return 1;
+      }
+      if (result.leftoverAfterRevert.length) {
+        console.error(`Les down() laissent des tables : ${result.leftoverAfterRevert.join(', ')}`);
+        return 1;
+      }
+      console.log('Migrations et entités concordent ; chaque down() défait son up().');
+      return 0;
+    }
+    default:
+      console.error('Usage : migrations run | revert | generate <Nom> | check');
+      return 2;
+  }
+}
+
+main(process.argv[2], process.argv[3]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    process.exit(1);
+  },
+);

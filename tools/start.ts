@@ -1,0 +1,180 @@
+/**
+ * npm start — runs Relais on this machine: Postgres and Redis from the environment when
+ * DATABASE_URL / REDIS_URL are set, otherwise an embedded Postgres and a local redis-server with
+ * their data under .data/; then migrations, the demonstration territory (once), the api and the worker.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import { loadConfig, processEnvironment } from '@relais/config';
+import { createDatabase, startEmbeddedPostgres, withDatabase } from '@relais/database';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, PasswordHasher, seedDemoTerritory } from '@relais/identity';
+import { createRelaisDataSource } from '@relais/persistence';
+import { runMigrations } from '@relais/persistence/migrations';
+import { startLocalRedis } from '@relais/queue';
+
+const ROOT = resolve(__dirname, '..');
+const DATA = join(ROOT, '.data');
+const EMBEDDED_POSTGRES_PORT = 54329;
+const LOCAL_REDIS_PORT = 63790;
+
+const say = (line: string) => process.stdout.write(`[relais] ${line}\n`);
+const stops: (() => Promise<void>)[] = [];
+const children: ChildProcess[] = [];
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await createDatabase(adminUrl, name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A development secret made once per checkout and kept out of the repository, under .data/. */
+function localJwtSecret(): string {
+  const file = join(DATA, 'local-secrets.json');
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string }).jwtSecret;
+  const jwtSecret = randomBytes(48).toString('base64url');
+  writeFileSync(file, JSON.stringify({ jwtSecret }), { mode: 0o600 });
+  return jwtSecret;
+}
+
+function startChild(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
+  const logFile = createWriteStream(join(DATA, 'logs', `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Every line goes to the log file; warnings and errors also reach the terminal.
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line: string) => {
+      logFile.write(`${line}\n`);
+      const level = /"level":(\d+)/.exec(line)?.[1];
+      if (!level || Number(level) >= 40) process.stderr.write(`[${name}] ${line}\n`);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      say(`${name} s'est arrêté (code ${code ?? signal}). Journal : .data/logs/${name}.log`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 300));
+  }
+  return false;
+}
+
+let shuttingDown = false;
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say('arrêt…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(join(DATA, 'logs'), { recursive: true });
+  const env = { ...processEnvironment() } as Record<string, string | undefined>;
+
+  if (!env.DATABASE_URL) {
+    say(`Postgres embarqué (données dans .data/postgres, port ${EMBEDDED_POSTGRES_PORT})…`);
+    const postgres = await startEmbeddedPostgres({
+      dataDir: join(DATA, 'postgres'),
+      port: EMBEDDED_POSTGRES_PORT,
+      log: (line: string) => say(line),
+    });
+    stops.push(postgres.stop);
+    await ensureDatabase(withDatabase(postgres.url, 'postgres'), 'relais');
+    env.DATABASE_URL = withDatabase(postgres.url, 'relais');
+  }
+  if (!env.REDIS_URL) {
+    say(`redis-server local (données dans .data/redis, port ${LOCAL_REDIS_PORT})…`);
+    const redis = await startLocalRedis({
+      dataDir: join(DATA, 'redis'),
+      port: LOCAL_REDIS_PORT,
+      appendOnly: true,
+      log: (line: string) => say(line),
+    });
+    stops.push(redis.stop);
+    env.REDIS_URL = redis.url;
+  }
+  env.JWT_SECRET ??= localJwtSecret();
+
+  const config = loadConfig(env);
+  const applied = await runMigrations(config.database);
+  say(applied.length ? `migrations appliquées : ${applied.length}` : 'base de données à jour');
+
+  const dataSource = await createRelaisDataSource(config.database, 'relais-start').initialize();
+  const { created } = await seedDemoTerritory(dataSource, new PasswordHasher());
+  await dataSource.destroy();
+  say(created ? 'territoire de démonstration créé' : 'territoire de démonstration déjà présent');
+
+  const childEnv = { ...env } as NodeJS.ProcessEnv;
+  startChild('api', childEnv);
+  startChild('worker', childEnv);
+
+  const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
+  const url = `http://${host}:${config.http.port}`;
+  if (!(await waitForHealth(url, 60_000))) {
+    say("l'api ne répond pas : voyez .data/logs/api.log");
+    return shutdown(1);
+  }
+  const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
+  process.stdout.write(
+    [
+      '',
+      'Relais est démarré.',
+      `  GraphiQL   : ${url}/graphiql`,
+      `  GraphQL    : ${url}/graphql`,
+      `  Santé      : ${url}/health`,
+      `  Journaux   : .data/logs/api.log, .data/logs/worker.log`,
+      '',
+      `Comptes du « CLSM de Démonstration » — mot de passe commun (démonstration uniquement) : ${DEMO_PASSWORD}`,
+      ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(width)}  ${account.label}`),
+      '',
+      'Connexion dans GraphiQL : mutation { logIn(input: { email: "coordination@demo.relais.test", password: "…" }) { accessToken } }',
+      'puis l’en-tête  { "Authorization": "Bearer <accessToken>" }.   Ctrl+C pour arrêter.',
+      '',
+    ].join('\n'),
+  );
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (error: unknown) => {
+  process.stderr.write(
+    `[relais] échec du démarrage : ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  await shutdown(1);
+});
