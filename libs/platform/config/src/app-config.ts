@@ -14,6 +14,8 @@ export interface AppConfig {
   };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string; readonly keyPrefix: string };
+  /** Outgoing mail; unset means notifications stay in the application. */
+  readonly mail: { readonly smtpUrl: string | undefined };
   readonly auth: {
     readonly jwtSecret: string;
     readonly accessTokenTtlSeconds: number;

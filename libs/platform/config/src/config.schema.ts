@@ -27,6 +27,7 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9:_{}-]+$/)
     .default('relais'),
   JWT_SECRET: z.string().min(32),
+  SMTP_URL: z.string().url().startsWith('smtp').optional(),
   ACCESS_TOKEN_TTL_SECONDS: integer(60, 3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: integer(1, 90).default(14),
   SESSION_IDLE_TIMEOUT_MINUTES: integer(5, 24 * 60).default(30),

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -42,6 +43,8 @@ export async function startEmbeddedPostgres(options: {
     user: 'postgres',
     password,
     persistent: true,
+    // As root, the server runs as the `postgres` system user, who must own the data directory.
+    createPostgresUser: userInfo().uid === 0,
     authMethod: 'scram-sha-256',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,

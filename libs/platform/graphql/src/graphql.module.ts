@@ -45,13 +45,11 @@ export function graphqlModule(): DynamicModule {
           const wrapped = (error.originalError as { errors?: unknown } | undefined)?.errors;
           return Array.isArray(wrapped) ? (wrapped as GraphQLError[]) : [error];
         });
-        const formatted = raised.map((error) =>
+        const errors = raised.map((error) =>
           formatGraphqlError(error instanceof GraphQLError ? error : new GraphQLError(String(error)), {
             error: (details, message) => logger.error(details, message),
           }),
         );
-        // A validation error can arrive both wrapped and on its own: each is shown once.
-        const errors = [...new Map(formatted.map((error) => [JSON.stringify(error), error])).values()];
         const hasData = execution.data !== undefined && execution.data !== null;
         return { statusCode: statusFor(errors, hasData), response: { data: execution.data ?? null, errors } };
       },

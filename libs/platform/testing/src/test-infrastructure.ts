@@ -31,10 +31,13 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
   const env = processEnvironment();
   const stops: (() => Promise<void>)[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'relais-tests-'));
+  // RELAIS_TEST_LOCAL_SERVERS=1 behaves as on a fresh machine: private servers even if shared ones run.
+  const forceLocal = env.RELAIS_TEST_LOCAL_SERVERS === '1';
 
   const adminDatabaseUrl = await (async (): Promise<string> => {
     if (env.RELAIS_TEST_POSTGRES_URL) return env.RELAIS_TEST_POSTGRES_URL;
-    if (await isTcpPortOpen('127.0.0.1', 5432)) return 'postgres://postgres@127.0.0.1:5432/postgres';
+    if (!forceLocal && (await isTcpPortOpen('127.0.0.1', 5432)))
+      return 'postgres://postgres@127.0.0.1:5432/postgres';
     say('aucun Postgres sur 127.0.0.1:5432 : démarrage d’un Postgres embarqué');
     const postgres = await startEmbeddedPostgres({
       dataDir: join(scratch, 'postgres'),
@@ -46,7 +49,7 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
 
   const redisUrl = await (async (): Promise<string> => {
     if (env.RELAIS_TEST_REDIS_URL) return env.RELAIS_TEST_REDIS_URL;
-    if (await isTcpPortOpen('127.0.0.1', 6379)) return 'redis://127.0.0.1:6379';
+    if (!forceLocal && (await isTcpPortOpen('127.0.0.1', 6379))) return 'redis://127.0.0.1:6379';
     say('aucun Redis sur 127.0.0.1:6379 : démarrage d’un redis-server local');
     const redis = await startLocalRedis({
       dataDir: join(scratch, 'redis'),

@@ -139,8 +139,12 @@ function introspectionRule(): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     // Reuse graphql-js's detection, but answer in French with our extensions.
     const translated = Object.create(context) as ValidationContext;
-    translated.reportError = () =>
+    let reported = false;
+    translated.reportError = () => {
+      if (reported) return;
+      reported = true;
       context.reportError(limitError("L'introspection du schéma est désactivée.", 'introspection'));
+    };
     return NoSchemaIntrospectionCustomRule(translated);
   };
 }
