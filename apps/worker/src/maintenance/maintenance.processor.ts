@@ -17,7 +17,7 @@ export class MaintenanceProcessor extends WorkerHost {
     switch (job.name) {
       case MaintenanceJob.PURGE_ENDED_SESSIONS: {
         const purgedSessions = await this.authentication.purgeEndedSessions();
-        this.logger.log({ msg: 'Sessions terminées purgées', purgedSessions, jobId: job.id });
+        this.logger.log({ message: 'Sessions terminées purgées', purgedSessions, jobId: job.id });
         return { purgedSessions };
       }
       default:

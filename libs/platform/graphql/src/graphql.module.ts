@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { APP_CONFIG, AppConfig } from '@relais/config';
+import { createLogger } from '@relais/logging';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ExecutionResult, GraphQLError } from 'graphql';
 import { formatGraphqlError, statusFor } from './errors/error-formatter';
@@ -17,42 +18,50 @@ export function graphqlModule(): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: MercuriusDriver,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig): MercuriusDriverConfig => ({
-      path: '/graphql',
-      autoSchemaFile: true,
-      sortSchema: true,
-      graphiql: config.graphql.graphiql,
-      jit: 1,
-      allowBatchedQueries: false,
-      context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ request, reply }),
-      // A fixed list keeps Mercurius's validated-document cache (and JIT) usable.
-      validationRules: queryLimitRules({
-        maxDepth: config.graphql.maxDepth,
-        maxAliases: config.graphql.maxAliases,
-        maxOperations: config.graphql.maxOperations,
-        introspection: config.graphql.introspection,
-      }),
-      hooks: {
-        preExecution: async (schema, document, _context, variables) => {
-          assertComplexityWithin(config.graphql.maxComplexity, schema, document, variables);
+    useFactory: (config: AppConfig): MercuriusDriverConfig => {
+      // Errors raised outside an HTTP request (none today) still reach a redacted log.
+      const fallbackLogger = createLogger({ level: config.logLevel, service: 'api' });
+      return {
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: config.graphql.graphiql,
+        jit: 1,
+        allowBatchedQueries: false,
+        context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ request, reply }),
+        // A fixed list keeps Mercurius's validated-document cache (and JIT) usable.
+        validationRules: queryLimitRules({
+          maxDepth: config.graphql.maxDepth,
+          maxAliases: config.graphql.maxAliases,
+          maxOperations: config.graphql.maxOperations,
+          introspection: config.graphql.introspection,
+        }),
+        hooks: {
+          preExecution: async (schema, document, _context, variables) => {
+            assertComplexityWithin(config.graphql.maxComplexity, schema, document, variables);
+          },
         },
-      },
-      graphql: { parseOptions: { maxTokens: 5_000 } },
-      errorFormatter: (execution: ExecutionResult, context: unknown) => {
-        const logger = (context as Partial<GraphqlContext> | undefined)?.reply?.request.log ?? console;
-        // Mercurius wraps validation failures in one error carrying the individual ones.
-        const raised = (execution.errors ?? []).flatMap((error) => {
-          const wrapped = (error.originalError as { errors?: unknown } | undefined)?.errors;
-          return Array.isArray(wrapped) ? (wrapped as GraphQLError[]) : [error];
-        });
-        const errors = raised.map((error) =>
-          formatGraphqlError(error instanceof GraphQLError ? error : new GraphQLError(String(error)), {
-            error: (details, message) => logger.error(details, message),
-          }),
-        );
-        const hasData = execution.data !== undefined && execution.data !== null;
-        return { statusCode: statusFor(errors, hasData), response: { data: execution.data ?? null, errors } };
-      },
-    }),
+        graphql: { parseOptions: { maxTokens: 5_000 } },
+        errorFormatter: (execution: ExecutionResult, context: unknown) => {
+          const logger =
+            (context as Partial<GraphqlContext> | undefined)?.reply?.request.log ?? fallbackLogger;
+          // Mercurius wraps validation failures in one error carrying the individual ones.
+          const raised = (execution.errors ?? []).flatMap((error) => {
+            const wrapped = (error.originalError as { errors?: unknown } | undefined)?.errors;
+            return Array.isArray(wrapped) ? (wrapped as GraphQLError[]) : [error];
+          });
+          const errors = raised.map((error) =>
+            formatGraphqlError(error instanceof GraphQLError ? error : new GraphQLError(String(error)), {
+              error: (details, message) => logger.error(details, message),
+            }),
+          );
+          const hasData = execution.data !== undefined && execution.data !== null;
+          return {
+            statusCode: statusFor(errors, hasData),
+            response: { data: execution.data ?? null, errors },
+          };
+        },
+      };
+    },
   });
 }
