@@ -5,6 +5,7 @@ import { RunningApi } from './api-harness';
 export interface RoleSession {
   client: GraphqlClient;
   userId: string;
+  organisationId: string;
   email: string;
   refreshToken: string;
 }
@@ -35,7 +36,13 @@ export async function sessionsByRole(
       const { client, session } = await logInClient(api.anonymous, user.email, user.password);
       return [
         role,
-        { client, userId: user.id, email: user.email, refreshToken: session.refreshToken },
+        {
+          client,
+          userId: user.id,
+          organisationId: organisation.id,
+          email: user.email,
+          refreshToken: session.refreshToken,
+        },
       ] as const;
     }),
   );

@@ -1,0 +1,162 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Role, Territory } from '@relais/identity';
+import { GraphqlClient, logInClient } from '@relais/testing';
+import { RunningApi, startApi } from './support/api-harness';
+import { RoleSession, sessionsByRole } from './support/role-sessions';
+
+type Who = 'public' | 'any member' | Role[];
+
+interface MatrixLine {
+  who: Who;
+  /** A call with well-formed arguments, so only authorization can refuse it. */
+  call: (context: { territory: Territory; sessions: Record<Role, RoleSession>; targetUserId: string }) => {
+    query: string;
+    variables?: Record<string, unknown>;
+  };
+}
+
+const ADMIN_ONLY: Role[] = [Role.TERRITORY_ADMIN];
+
+/**
+ * Every query and mutation of the schema, who may call it, and a call to try. A new operation
+ * without its line here fails the first test.
+ */
+const MATRIX: Record<string, MatrixLine> = {
+  'Query.me': { who: 'any member', call: () => ({ query: '{ me { id } }' }) },
+  'Query.organisations': {
+    who: ADMIN_ONLY,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { organisations(territoryId: $t) { id } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Mutation.logIn': {
+    who: 'public',
+    call: () => ({
+      query: 'mutation { logIn(input: { email: "x@essai.relais.test", password: "x" }) { accessToken } }',
+    }),
+  },
+  'Mutation.refreshSession': {
+    who: 'public',
+    call: () => ({
+      query: 'mutation { refreshSession(input: { refreshToken: "inconnu" }) { accessToken } }',
+    }),
+  },
+  'Mutation.logOut': { who: 'any member', call: () => ({ query: 'mutation { logOut }' }) },
+  'Mutation.createOrganisation': {
+    who: ADMIN_ONLY,
+    call: ({ territory }) => ({
+      query: 'mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+      variables: {
+        i: { territoryId: territory.id, name: `Matrice ${Date.now()}${Math.random()}`, kind: 'OTHER' },
+      },
+    }),
+  },
+  'Mutation.createUser': {
+    who: ADMIN_ONLY,
+    call: ({ territory, sessions }) => ({
+      query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      variables: {
+        i: {
+          territoryId: territory.id,
+          organisationId: sessions.CELL_MEMBER.organisationId,
+          email: `matrice-${Date.now()}-${Math.floor(Math.random() * 1e6)}@essai.relais.test`,
+          firstName: 'Matrice',
+          lastName: 'Essai',
+          profession: 'OTHER',
+          initialPassword: 'Printemps-Lys-2026!',
+          roles: ['CELL_MEMBER'],
+        },
+      },
+    }),
+  },
+  'Mutation.grantRole': {
+    who: ADMIN_ONLY,
+    call: ({ territory, targetUserId }) => ({
+      query: 'mutation ($i: GrantRoleInput!) { grantRole(input: $i) { id } }',
+      variables: { i: { territoryId: territory.id, userId: targetUserId, role: 'AUDITOR' } },
+    }),
+  },
+  'Mutation.revokeRole': {
+    who: ADMIN_ONLY,
+    call: ({ territory, sessions }) => ({
+      query: 'mutation ($i: RevokeRoleInput!) { revokeRole(input: $i) { id } }',
+      variables: { i: { territoryId: territory.id, userId: sessions.CELL_MEMBER.userId, role: 'REFERRER' } },
+    }),
+  },
+  'Mutation.suspendMembership': {
+    who: ADMIN_ONLY,
+    call: ({ territory, targetUserId }) => ({
+      query: 'mutation ($i: MembershipTargetInput!) { suspendMembership(input: $i) { id } }',
+      variables: { i: { territoryId: territory.id, userId: targetUserId } },
+    }),
+  },
+  'Mutation.reactivateMembership': {
+    who: ADMIN_ONLY,
+    call: ({ territory, targetUserId }) => ({
+      query: 'mutation ($i: MembershipTargetInput!) { reactivateMembership(input: $i) { id } }',
+      variables: { i: { territoryId: territory.id, userId: targetUserId } },
+    }),
+  },
+};
+
+describe('authorization matrix', () => {
+  let api: RunningApi;
+  let territory: Territory;
+  let sessions: Record<Role, RoleSession>;
+  let targetUserId: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    territory = await api.factory.territory();
+    sessions = await sessionsByRole(api, territory);
+    targetUserId = (await api.factory.user({ territory, roles: [Role.CELL_MEMBER] })).id;
+  });
+  afterAll(() => api.close());
+
+  it('has a line for every query and mutation the api serves', () => {
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const served = [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+      type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],
+    );
+    expect(served.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const operations = Object.entries(MATRIX);
+
+  it.each(operations.filter(([, line]) => line.who !== 'public'))(
+    '%s refuses a caller without a session',
+    async (_name, line) => {
+      const { query, variables } = line.call({ territory, sessions, targetUserId });
+      const response = await api.anonymous.request(query, variables);
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    },
+  );
+
+  const cases = operations.flatMap(([name, line]) =>
+    Object.values(Role).map((role) => [name, role, line] as const),
+  );
+
+  it.each(cases)('%s as %s', async (_name, role, line) => {
+    const { query, variables } = line.call({ territory, sessions, targetUserId });
+    // logOut ends the session it is called with: each call gets a fresh one.
+    const client: GraphqlClient =
+      _name === 'Mutation.logOut' ? await freshClient(role) : sessions[role].client;
+    const response = await client.request(query, variables);
+    const code = response.errors?.[0]?.extensions?.code;
+    const allowed = line.who === 'public' || line.who === 'any member' || line.who.includes(role);
+    if (line.who === 'public') {
+      // Reachable by anyone: an answer about the credentials given, never an access refusal.
+      expect(code).not.toBe('FORBIDDEN');
+    } else if (allowed) {
+      expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(code);
+    } else {
+      expect(code).toBe('FORBIDDEN');
+    }
+  });
+
+  async function freshClient(role: Role): Promise<GraphqlClient> {
+    const user = await api.factory.user({ territory, roles: [role] });
+    return (await logInClient(api.anonymous, user.email, user.password)).client;
+  }
+});
