@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { findFreePort } from '@relais/testing';
 import { resolve } from 'node:path';
 import { processEnvironment } from '@relais/config';
 
@@ -29,5 +30,39 @@ describe('booting with a bad configuration', () => {
       expect(stderr).not.toContain('court');
     },
     30_000,
+  );
+});
+
+describe('graceful shutdown', () => {
+  it.each(['api', 'worker'] as const)(
+    'the %s stops cleanly on SIGTERM',
+    async (app) => {
+      const port = await findFreePort();
+      const environment = processEnvironment();
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+        cwd: ROOT,
+        env: {
+          ...environment,
+          NODE_ENV: 'test',
+          API_PORT: String(port),
+          LOG_LEVEL: 'info',
+        } as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      // Ready when Nest says so: the api listens, the worker's processors run.
+      const ready =
+        app === 'api' ? 'Nest application successfully started' : 'WorkerModule dependencies initialized';
+      const deadline = Date.now() + 20_000;
+      while (!output.includes(ready) && Date.now() < deadline)
+        await new Promise((done) => setTimeout(done, 100));
+      expect(output).toContain(ready);
+      if (app === 'api') expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+    40_000,
   );
 });

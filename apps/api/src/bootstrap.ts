@@ -46,7 +46,6 @@ export async function createApi(
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter());
-  app.enableShutdownHooks();
   app.enableCors({
     origin: config.http.corsOrigins.length ? [...config.http.corsOrigins] : false,
     credentials: true,

@@ -25,7 +25,5 @@ export async function createWorker(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  // SIGTERM/SIGINT close the BullMQ workers, which let the running job finish before exiting.
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@relais/config';
+import { Logger } from '@nestjs/common';
+import { closeOnSignals, loadConfigOrExit } from '@relais/config';
 import { createWorker } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  await createWorker(config);
+  const app = await createWorker(config);
+  closeOnSignals(app, (error) => new Logger('Arrêt').error(error));
 }
 
 void main();

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './config.module';
 export * from './environment';
 export * from './load-config';
+export * from './process-lifecycle';
