@@ -42,22 +42,22 @@ describe('worker', () => {
     const territory = await factory.territory();
     const user = await factory.user({ territory, roles: [Role.CELL_MEMBER] });
     const now = clock.now();
-    const sessions = dataSource.getRepository(Session);
-    const base = { territoryId: territory.id, userId: user.id, lastSeenAt: now };
-    const expired = await sessions.save({ ...base, expiresAt: new Date(now.getTime() - 1000) });
-    const loggedOut = await sessions.save({
-      ...base,
-      expiresAt: new Date(now.getTime() + 86_400_000),
-      endedAt: new Date(now.getTime() - 2 * 86_400_000),
-      endReason: 'LOGOUT' as const,
+    const day = 86_400_000;
+    const expired = await factory.session(user, { now, expiresAt: new Date(now.getTime() - 1000) });
+    const loggedOut = await factory.session(user, {
+      now,
+      expiresAt: new Date(now.getTime() + day),
+      endedAt: new Date(now.getTime() - 2 * day),
     });
-    const live = await sessions.save({ ...base, expiresAt: new Date(now.getTime() + 86_400_000) });
+    const live = await factory.session(user, { now, expiresAt: new Date(now.getTime() + day) });
 
     const job = await queue.add('purge-ended-sessions', {});
     const result = (await job.waitUntilFinished(events, 15_000)) as { purgedSessions: number };
 
     expect(result.purgedSessions).toBeGreaterThanOrEqual(2);
-    const remaining = await sessions.findBy([{ id: expired.id }, { id: loggedOut.id }, { id: live.id }]);
+    const remaining = await dataSource
+      .getRepository(Session)
+      .findBy([{ id: expired.id }, { id: loggedOut.id }, { id: live.id }]);
     expect(remaining.map((session) => session.id)).toEqual([live.id]);
   });
 });

@@ -5,7 +5,7 @@ import { OrganisationKind } from '../domain/organisation-kind';
 import { Profession, sharingCategoryOf } from '../domain/profession';
 import { MembershipStatus, Role } from '../domain/role';
 import { TerritorySettings } from '../domain/territory-settings';
-import { Cell, Membership, Organisation, Territory, User } from '../entities';
+import { Cell, Membership, Organisation, Session, Territory, User } from '../entities';
 
 /** Test-only password, valid under the policy. */
 export const TEST_PASSWORD = 'Essai-Relais-2026!';
@@ -81,5 +81,20 @@ export class IdentityFactory {
       });
     }
     return Object.assign(user, { password });
+  }
+
+  /** A session row as login would leave it; `ended` and `expiresAt` shape its state. */
+  session(
+    user: User,
+    options: { now: Date; expiresAt: Date; endedAt?: Date; lastSeenAt?: Date },
+  ): Promise<Session> {
+    return this.dataSource.getRepository(Session).save({
+      territoryId: user.territoryId,
+      userId: user.id,
+      lastSeenAt: options.lastSeenAt ?? options.now,
+      expiresAt: options.expiresAt,
+      endedAt: options.endedAt ?? null,
+      endReason: options.endedAt ? 'LOGOUT' : null,
+    });
   }
 }
