@@ -30,6 +30,13 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { t: territory.id },
     }),
   },
+  'Query.territoryMembers': {
+    who: ADMIN_ONLY,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { territoryMembers(territoryId: $t) { user { id } membership { roles } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

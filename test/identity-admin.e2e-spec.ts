@@ -272,6 +272,27 @@ describe('territory administration', () => {
     expect((await client.request(ME)).errors).toBeUndefined();
   });
 
+  it('lists the members of the territory with their roles, and only those', async () => {
+    const elsewhere = await api.factory.territory();
+    const outsider = await api.factory.user({ territory: elsewhere, roles: [Role.CELL_MEMBER] });
+    const data = await admin.client.expectData<{
+      territoryMembers: {
+        user: { id: string; email: string };
+        membership: { roles: string[]; status: string };
+      }[];
+    }>(
+      `query ($t: ID!) { territoryMembers(territoryId: $t) { user { id email } membership { roles status } } }`,
+      {
+        t: territory.id,
+      },
+    );
+    const ids = data.territoryMembers.map((member) => member.user.id);
+    expect(ids).toEqual(expect.arrayContaining(Object.values(sessions).map((session) => session.userId)));
+    expect(ids).not.toContain(outsider.id);
+    const referrer = data.territoryMembers.find((member) => member.user.id === sessions.REFERRER.userId);
+    expect(referrer?.membership).toEqual({ roles: ['REFERRER'], status: 'ACTIVE' });
+  });
+
   it('does not let an admin suspend themselves', async () => {
     const response = await admin.client.request(SUSPEND, {
       input: { territoryId: territory.id, userId: admin.userId },

@@ -9,7 +9,12 @@ import {
   MembershipTargetInput,
   RevokeRoleInput,
 } from '../dto/admin.input';
-import { MembershipObject, OrganisationObject, UserObject } from '../dto/identity.objects';
+import {
+  MembershipObject,
+  OrganisationObject,
+  TerritoryMemberObject,
+  UserObject,
+} from '../dto/identity.objects';
 import { toMembershipObject, toOrganisationObject, toUserObject } from '../identity.mapper';
 import { IdentityAdminService } from './identity-admin.service';
 import { InputValidationException } from '@relais/graphql';
@@ -31,6 +36,19 @@ export class IdentityAdminResolver {
     @Args('territoryId', { type: () => ID }, territoryIdPipe) territoryId: string,
   ): Promise<OrganisationObject[]> {
     return (await this.admin.listOrganisations(actor, territoryId)).map(toOrganisationObject);
+  }
+
+  @Query(() => [TerritoryMemberObject], {
+    description: 'Les comptes du territoire et leurs rôles (administration).',
+  })
+  async territoryMembers(
+    @CurrentPrincipal() actor: Principal,
+    @Args('territoryId', { type: () => ID }, territoryIdPipe) territoryId: string,
+  ): Promise<TerritoryMemberObject[]> {
+    return (await this.admin.listMembers(actor, territoryId)).map((membership) => ({
+      user: toUserObject(membership.user!),
+      membership: toMembershipObject(membership),
+    }));
   }
 
   @Mutation(() => OrganisationObject)

@@ -120,6 +120,7 @@ export class IdentityAdminService {
       const user = await manager.findOneBy(User, { id: input.userId, territoryId: input.territoryId });
       if (!user) throw new IdentityException('USER_NOT_FOUND');
       if (input.cellId) await this.findCell(manager, input.territoryId, input.cellId);
+      if (input.substituteOfUserId === input.userId) throw new IdentityException('SUBSTITUTE_NOT_MEMBER');
       const substituteOfId = input.substituteOfUserId
         ? await this.titularMembershipId(manager, input.territoryId, input.substituteOfUserId)
         : undefined;
@@ -175,6 +176,19 @@ export class IdentityAdminService {
     return this.dataSource
       .getRepository(Organisation)
       .find({ where: { territoryId }, order: { name: 'ASC' } });
+  }
+
+  /** Everyone holding a membership in the territory, with their account, in one query. */
+  async listMembers(actor: Principal, territoryId: string): Promise<Membership[]> {
+    this.assertAdmin(actor, territoryId);
+    return this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .innerJoinAndSelect('membership.user', 'user')
+      .where('membership.territoryId = :territoryId', { territoryId })
+      .orderBy('user.lastName', 'ASC')
+      .addOrderBy('user.firstName', 'ASC')
+      .getMany();
   }
 
   private assertAdmin(actor: Principal, territoryId: string): void {

@@ -137,3 +137,14 @@ export class MeObject extends UserObject {
   @Field(() => [MyMembershipObject])
   memberships!: MyMembershipObject[];
 }
+
+@ObjectType('TerritoryMember', {
+  description: "Un compte et son adhésion au territoire (vue d'administration).",
+})
+export class TerritoryMemberObject {
+  @Field(() => UserObject)
+  user!: UserObject;
+
+  @Field(() => MembershipObject)
+  membership!: MembershipObject;
+}
