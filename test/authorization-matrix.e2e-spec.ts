@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { Role, Territory } from '@relais/identity';
+import { Role, Territory, User } from '@relais/identity';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
@@ -160,6 +160,13 @@ describe('authorization matrix', () => {
     } else {
       expect(code).toBe('FORBIDDEN');
     }
+  });
+
+  it('writes nothing when it refuses: only the administrator created an account', async () => {
+    const created = await api.dataSource
+      .getRepository(User)
+      .countBy({ territoryId: territory.id, firstName: 'Matrice' });
+    expect(created).toBe(1);
   });
 
   async function freshClient(role: Role): Promise<GraphqlClient> {

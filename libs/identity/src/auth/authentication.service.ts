@@ -77,7 +77,7 @@ export class AuthenticationService {
    */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
-    const tokenHash = this.hashOf(refreshToken);
+    const tokenHash = TokenService.hashRefreshToken(refreshToken);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await manager
         .getRepository(RefreshToken)
@@ -209,10 +209,6 @@ export class AuthenticationService {
     return rows
       .filter((row) => row.roles.length > 0)
       .map((row) => ({ id: row.id, territoryId: row.territoryId, roles: row.roles, cellId: row.cellId }));
-  }
-
-  private hashOf(token: string): string {
-    return TokenService.hashRefreshToken(token);
   }
 
   private addDays(date: Date, days: number): Date {
