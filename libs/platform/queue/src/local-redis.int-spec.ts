@@ -37,7 +37,7 @@ describe('local redis-server', () => {
       expect(await client.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
       expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
     } finally {
-      client.disconnect();
+      await client.quit();
       await server.stop();
     }
     expect(await portOpen(port)).toBe(false);

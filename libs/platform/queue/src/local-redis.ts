@@ -1,5 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import Redis from 'ioredis';
 
@@ -84,23 +85,26 @@ export async function startLocalRedis(options: {
       'no',
       '--protected-mode',
       'yes',
+      '--logfile',
+      join(options.dataDir, 'redis.log'),
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own log file rather than a pipe: nothing stays open in this process once it stops.
+    { stdio: 'ignore' },
   );
-  child.stderr?.on('data', (chunk: Buffer) => log(`redis : ${chunk.toString().trim()}`));
   const url = `redis://127.0.0.1:${options.port}`;
   try {
     await waitForPing(url, child, 10_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw error;
+    throw new Error(`${(error as Error).message} Journal : ${join(options.dataDir, 'redis.log')}`);
   }
   return {
     url,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+        // 'close' waits for the pipes too, so nothing is left open behind the server.
+        child.once('close', () => done());
         child.kill('SIGTERM'); // redis-server flushes its append-only file on SIGTERM
       }),
   };
