@@ -30,12 +30,7 @@ export function graphqlModule(): DynamicModule {
         allowBatchedQueries: false,
         context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ request, reply }),
         // A fixed list keeps Mercurius's validated-document cache (and JIT) usable.
-        validationRules: queryLimitRules({
-          maxDepth: config.graphql.maxDepth,
-          maxAliases: config.graphql.maxAliases,
-          maxOperations: config.graphql.maxOperations,
-          introspection: config.graphql.introspection,
-        }),
+        validationRules: queryLimitRules(config.graphql),
         hooks: {
           preExecution: async (schema, document, _context, variables) => {
             assertComplexityWithin(config.graphql.maxComplexity, schema, document, variables);

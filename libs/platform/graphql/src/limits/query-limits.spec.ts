@@ -1,92 +1,253 @@
 import {
-  buildSchema,
   getIntrospectionQuery,
   GraphQLError,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
   GraphQLSchema,
+  GraphQLString,
   parse,
   specifiedRules,
   validate,
 } from 'graphql';
-import { assertComplexityWithin, queryLimitRules } from './query-limits';
+import { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { assertComplexityWithin, QueryLimits, queryLimitRules } from './query-limits';
 
-const schema: GraphQLSchema = buildSchema(`
-  type Person { name: String, friends(first: Int): [Person] }
-  type Query { person: Person, people(first: Int!): [Person] }
-`);
-// A list field declares its cost as size × children, as @nestjs/graphql's `complexity` option does.
-schema.getQueryType()!.getFields().people.extensions = {
-  complexity: ({ args, childComplexity }: { args: { first: number }; childComplexity: number }) =>
-    args.first * childComplexity,
+const Person: GraphQLObjectType = new GraphQLObjectType({
+  name: 'Person',
+  fields: () => ({
+    name: { type: GraphQLString },
+    friends: { type: new GraphQLList(Person), args: { first: { type: GraphQLInt } } },
+  }),
+});
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      person: { type: Person },
+      people: {
+        type: new GraphQLList(Person),
+        args: { first: { type: new GraphQLNonNull(GraphQLInt) } },
+        // What `@Field({ complexity })` in @nestjs/graphql puts on the field config.
+        extensions: {
+          complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) => args.first * childComplexity,
+        },
+      },
+    },
+  }),
+});
+
+const limits: QueryLimits = {
+  maxDepth: 3,
+  maxComplexity: 100,
+  maxAliases: 2,
+  maxOperations: 2,
+  introspection: true,
 };
 
-const limits = { maxDepth: 3, maxAliases: 2, maxOperations: 2, introspection: true };
-
-function errorsOf(document: string, overrides: Partial<typeof limits> = {}) {
+function errorsOf(
+  document: string,
+  overrides: Partial<QueryLimits> = {},
+  variables?: Record<string, unknown>,
+) {
   return validate(schema, parse(document), [
     ...specifiedRules,
-    ...queryLimitRules({ ...limits, ...overrides }),
+    ...queryLimitRules({ ...limits, ...overrides }, variables),
   ]);
 }
 
-describe('query limit rules', () => {
-  it('accepts a query at the depth limit and refuses one level deeper, in French', () => {
-    expect(errorsOf('{ person { friends { name } } }')).toEqual([]);
-    const [error] = errorsOf('{ person { friends { friends { name } } } }');
-    expect(error.message).toBe('La requête est trop profonde (profondeur 4, maximum 3).');
-    expect(error.extensions).toEqual({
-      code: 'GRAPHQL_VALIDATION_FAILED',
-      limit: 'depth',
-      max: 3,
-      actual: 4,
+const limitsOf = (errors: readonly GraphQLError[]) => errors.map((error) => error.extensions.limit);
+
+describe('queryLimitRules', () => {
+  describe('depth', () => {
+    it('accepts a query at the limit and refuses one level deeper', () => {
+      expect(errorsOf('{ person { friends { name } } }')).toEqual([]);
+
+      const errors = errorsOf('{ person { friends { friends { name } } } }');
+
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe('La requête est trop profonde (profondeur 4, maximum 3).');
+      expect(errors[0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'depth',
+        max: 3,
+        actual: 4,
+      });
+    });
+
+    it('counts the fields reached through fragment spreads and inline fragments', () => {
+      expect(errorsOf('{ person { ...F } } fragment F on Person { friends { name } }')).toEqual([]);
+      expect(
+        limitsOf(errorsOf('{ person { ...F } } fragment F on Person { friends { friends { name } } }')),
+      ).toEqual(['depth']);
+      expect(limitsOf(errorsOf('{ person { ... on Person { friends { friends { name } } } } }'))).toEqual([
+        'depth',
+      ]);
+    });
+
+    it('ends on fragment cycles, leaving them to the spec rule', () => {
+      const errors = errorsOf(
+        '{ person { ...A } } fragment A on Person { friends { ...B } } fragment B on Person { name ...A }',
+      );
+
+      expect(errors.map((error) => error.message)).toEqual([
+        expect.stringMatching(/^Cannot spread fragment "A"/),
+      ]);
+    });
+
+    it('measures a fragment once however often it is spread', () => {
+      // Each fragment spreads the next twice: 2^40 paths if fragments were walked at every spread.
+      const fragments = Array.from(
+        { length: 40 },
+        (_, index) => `fragment F${index} on Person { friends { name } ...F${index + 1} ...F${index + 1} }`,
+      ).join(' ');
+      const document = `{ person { ...F0 } } ${fragments} fragment F40 on Person { name }`;
+
+      const errors = validate(schema, parse(document), queryLimitRules({ ...limits, maxDepth: 10 }));
+
+      expect(errors.map((error) => error.message)).toEqual([
+        'La requête est trop complexe (trop de sélections pour en calculer le coût, maximum 100).',
+      ]);
+    });
+
+    it('does not count introspection fields', () => {
+      const document =
+        '{ person { friends { name } } __type(name: "Person") { fields { type { ofType { name } } } } }';
+
+      expect(errorsOf(document)).toEqual([]);
     });
   });
 
-  it('counts depth through fragments', () => {
-    const [error] = errorsOf(
-      '{ person { ...Deep } } fragment Deep on Person { friends { friends { name } } }',
-    );
-    expect(error.extensions?.limit).toBe('depth');
+  describe('aliases', () => {
+    it('accepts the limit and refuses one more', () => {
+      expect(errorsOf('{ a: person { name } b: person { name } }')).toEqual([]);
+
+      const errors = errorsOf('{ a: person { name } b: person { name } person { c: name } }');
+
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe("La requête contient trop d'alias (3, maximum 2).");
+      expect(errors[0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'aliases',
+        max: 2,
+        actual: 3,
+      });
+    });
   });
 
-  it('caps aliases', () => {
-    expect(errorsOf('{ a: person { name } b: person { name } }')).toEqual([]);
-    const [error] = errorsOf('{ a: person { name } b: person { name } c: person { name } }');
-    expect(error.message).toBe("La requête contient trop d'alias (3, maximum 2).");
+  describe('operations', () => {
+    it('accepts the limit and refuses a document with more', () => {
+      expect(errorsOf('query A { person { name } } query B { person { name } }')).toEqual([]);
+
+      const errors = errorsOf(
+        'query A { person { name } } query B { person { name } } query C { person { name } }',
+      );
+
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe("La requête contient trop d'opérations (3, maximum 2).");
+      expect(errors[0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'operations',
+        max: 2,
+        actual: 3,
+      });
+    });
   });
 
-  it('caps operations per document', () => {
-    const [error] = errorsOf(
-      'query A { person { name } } query B { person { name } } query C { person { name } }',
-    );
-    expect(error.extensions?.limit).toBe('operations');
+  describe('complexity', () => {
+    // people: first × (name 1 + friends (1 + name 1)) = 3 × first
+    const byVariable = 'query People($n: Int!) { people(first: $n) { name friends { name } } }';
+
+    it('multiplies a list by the size given in the query', () => {
+      expect(errorsOf('{ people(first: 33) { name friends { name } } }')).toEqual([]);
+
+      const errors = errorsOf('{ people(first: 34) { name friends { name } } }');
+
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe('La requête est trop complexe (coût 102, maximum 100).');
+      expect(errors[0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'complexity',
+        max: 100,
+        actual: 102,
+      });
+    });
+
+    it('multiplies a list by the size given in the variables', () => {
+      expect(errorsOf(byVariable, {}, { n: 10 })).toEqual([]);
+
+      const errors = errorsOf(byVariable, {}, { n: 500 });
+
+      expect(errors.map((error) => error.message)).toEqual([
+        'La requête est trop complexe (coût 1500, maximum 100).',
+      ]);
+    });
+
+    it('leaves an operation declaring variables alone when none are given, rather than guess', () => {
+      expect(errorsOf(byVariable)).toEqual([]);
+      expect(errorsOf('query People($n: Int = 500) { people(first: $n) { name } }')).toEqual([]);
+    });
+
+    it('leaves invalid variables to variable coercion', () => {
+      expect(errorsOf(byVariable, {}, { n: 'beaucoup' })).toEqual([]);
+    });
+
+    it('measures each operation on its own, since one runs per request', () => {
+      const document = 'query A { people(first: 20) { name } } query B { people(first: 20) { name } }';
+
+      expect(errorsOf(document, { maxComplexity: 30 })).toEqual([]);
+    });
+
+    it('is also checked per request with the same error', () => {
+      const document = parse(byVariable);
+
+      expect(() => assertComplexityWithin(100, schema, document, { n: 10 })).not.toThrow();
+      expect(() => assertComplexityWithin(100, schema, document, { n: 500 })).toThrow(
+        expect.objectContaining({
+          message: 'La requête est trop complexe (coût 1500, maximum 100).',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'complexity', max: 100, actual: 1500 },
+        }),
+      );
+    });
   });
 
-  it('refuses introspection when it is off, once, and lets GraphiQL introspect when it is on', () => {
-    const refused = errorsOf('{ __schema { queryType { name } } }', { introspection: false });
-    expect(refused).toHaveLength(1);
-    expect(refused[0].message).toBe("L'introspection du schéma est désactivée.");
-    const realistic = { maxDepth: 8, maxAliases: 15, maxOperations: 3, introspection: true };
-    expect(
-      validate(schema, parse(getIntrospectionQuery()), [...specifiedRules, ...queryLimitRules(realistic)]),
-    ).toEqual([]);
-  });
-});
+  describe('introspection', () => {
+    it('is refused once per document when turned off', () => {
+      const errors = errorsOf('{ __schema { queryType { name } } __type(name: "Person") { name } }', {
+        introspection: false,
+      });
 
-describe('query complexity', () => {
-  const document = parse('query ($n: Int!) { people(first: $n) { name friends { name } } }');
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe("L'introspection du schéma est désactivée.");
+      expect(errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'introspection' });
+    });
 
-  it('multiplies list costs by the requested size taken from the variables', () => {
-    expect(() => assertComplexityWithin(100, schema, document, { n: 10 })).not.toThrow();
-    let error: unknown;
-    try {
-      assertComplexityWithin(100, schema, document, { n: 500 });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(GraphQLError);
-    expect((error as GraphQLError).message).toMatch(
-      /^La requête est trop complexe \(coût \d+, maximum 100\)\.$/,
-    );
-    expect((error as GraphQLError).extensions).toMatchObject({ limit: 'complexity', max: 100 });
+    it('still allows __typename when turned off', () => {
+      expect(errorsOf('{ person { __typename name } }', { introspection: false })).toEqual([]);
+    });
+
+    it("accepts GraphiQL's introspection query under realistic limits when turned on", () => {
+      const realistic: QueryLimits = {
+        maxDepth: 8,
+        maxComplexity: 1000,
+        maxAliases: 15,
+        maxOperations: 3,
+        introspection: true,
+      };
+
+      expect(
+        validate(schema, parse(getIntrospectionQuery()), [...specifiedRules, ...queryLimitRules(realistic)]),
+      ).toEqual([]);
+    });
+
+    it('keeps recursive introspection bounded by the spec rules despite the depth exemption', () => {
+      const errors = errorsOf(
+        '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+      );
+
+      expect(errors.map((error) => error.message)).toEqual(['Maximum introspection depth exceeded']);
+    });
   });
 });

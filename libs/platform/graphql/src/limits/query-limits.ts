@@ -1,14 +1,17 @@
 import {
   ASTVisitor,
+  DocumentNode,
   FragmentDefinitionNode,
+  getNamedType,
   GraphQLError,
+  GraphQLSchema,
+  isIntrospectionType,
   Kind,
-  NoSchemaIntrospectionCustomRule,
+  OperationDefinitionNode,
   SelectionSetNode,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
-import { DocumentNode, GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
@@ -21,68 +24,82 @@ export interface QueryLimits {
 
 type Limit = 'depth' | 'complexity' | 'aliases' | 'operations' | 'introspection';
 
-function limitError(message: string, limit: Limit, max?: number, actual?: number): GraphQLError {
+function limitError(
+  message: string,
+  limit: Limit,
+  bounds: { max?: number; actual?: number; nodes?: OperationDefinitionNode } = {},
+): GraphQLError {
+  const { max, actual, nodes } = bounds;
   return new GraphQLError(message, {
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, ...(max !== undefined ? { max, actual } : {}) },
+    nodes,
+    extensions: {
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit,
+      ...(max !== undefined && { max }),
+      ...(actual !== undefined && { actual }),
+    },
   });
 }
 
-const isIntrospectionField = (name: string) => name === '__schema' || name === '__type';
+function fragmentsOf(document: DocumentNode): FragmentDefinitionNode[] {
+  return document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+}
 
 /**
- * Deepest field path under a selection set, following fragments. A fragment already on the path is
- * not followed again (the spec's NoFragmentCycles rule reports the cycle itself). Introspection
- * subtrees are skipped: when introspection is allowed GraphiQL's own query must pass, and when it is
- * not, the introspection rule refuses it anyway.
+ * Introspection subtrees do not count towards depth: GraphiQL's own introspection query is about 13
+ * deep and must pass when introspection is on. They stay bounded because graphql-js's
+ * `MaxIntrospectionDepthRule` (in `specifiedRules` since 16.9) caps their recursive lists, and when
+ * introspection is off the introspection rule refuses them anyway.
  */
-function selectionDepth(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    let depth = 0;
-    if (selection.kind === Kind.FIELD) {
-      if (isIntrospectionField(selection.name.value)) continue;
-      depth = 1 + selectionDepth(selection.selectionSet, fragments, visiting);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      depth = selectionDepth(selection.selectionSet, fragments, visiting);
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      depth = selectionDepth(fragment.selectionSet, fragments, visiting);
-      visiting.delete(name);
-    }
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
-}
+const DEPTH_EXEMPT_FIELDS = new Set(['__schema', '__type']);
 
 function depthRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
-    const document = context.getDocument();
-    const fragments = Object.fromEntries(
-      document.definitions
-        .filter(
-          (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
-        )
-        .map((fragment) => [fragment.name.value, fragment]),
-    );
+    // A fragment's depth does not depend on where it is spread, so each is measured once: without
+    // this, a chain of fragments each spreading the next twice costs 2^n.
+    const fragmentDepths = new Map<string, number>();
+    const onPath = new Set<string>();
+
+    const fragmentDepth = (name: string): number => {
+      const known = fragmentDepths.get(name);
+      if (known !== undefined) return known;
+      const fragment = context.getFragment(name);
+      // Unknown fragments and cycles are reported by the spec's own rules; here they only must end.
+      if (!fragment || onPath.has(name)) return 0;
+      onPath.add(name);
+      const depth = selectionDepth(fragment.selectionSet);
+      onPath.delete(name);
+      fragmentDepths.set(name, depth);
+      return depth;
+    };
+
+    const selectionDepth = (selectionSet: SelectionSetNode | undefined): number => {
+      let deepest = 0;
+      for (const selection of selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) {
+          if (DEPTH_EXEMPT_FIELDS.has(selection.name.value)) continue;
+          deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet));
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, selectionDepth(selection.selectionSet));
+        } else {
+          deepest = Math.max(deepest, fragmentDepth(selection.name.value));
+        }
+      }
+      return deepest;
+    };
+
     return {
       OperationDefinition(operation) {
-        const depth = selectionDepth(operation.selectionSet, fragments, new Set());
+        const depth = selectionDepth(operation.selectionSet);
         if (depth > maxDepth) {
           context.reportError(
-            limitError(
-              `La requête est trop profonde (profondeur ${depth}, maximum ${maxDepth}).`,
-              'depth',
-              maxDepth,
-              depth,
-            ),
+            limitError(`La requête est trop profonde (profondeur ${depth}, maximum ${maxDepth}).`, 'depth', {
+              max: maxDepth,
+              actual: depth,
+              nodes: operation,
+            }),
           );
         }
       },
@@ -101,12 +118,10 @@ function aliasRule(maxAliases: number): ValidationRule {
         leave() {
           if (aliases > maxAliases) {
             context.reportError(
-              limitError(
-                `La requête contient trop d'alias (${aliases}, maximum ${maxAliases}).`,
-                'aliases',
-                maxAliases,
-                aliases,
-              ),
+              limitError(`La requête contient trop d'alias (${aliases}, maximum ${maxAliases}).`, 'aliases', {
+                max: maxAliases,
+                actual: aliases,
+              }),
             );
           }
         },
@@ -126,8 +141,7 @@ function operationCountRule(maxOperations: number): ValidationRule {
           limitError(
             `La requête contient trop d'opérations (${operations}, maximum ${maxOperations}).`,
             'operations',
-            maxOperations,
-            operations,
+            { max: maxOperations, actual: operations },
           ),
         );
       }
@@ -135,37 +149,115 @@ function operationCountRule(maxOperations: number): ValidationRule {
   });
 }
 
+/** graphql-js's `NoSchemaIntrospectionCustomRule`, answering once per document and in French. */
 function introspectionRule(): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
-    // Reuse graphql-js's detection, but answer in French with our extensions.
-    const translated = Object.create(context) as ValidationContext;
     let reported = false;
-    translated.reportError = () => {
-      if (reported) return;
-      reported = true;
-      context.reportError(limitError("L'introspection du schéma est désactivée.", 'introspection'));
+    return {
+      Field() {
+        const type = getNamedType(context.getType());
+        if (reported || !type || !isIntrospectionType(type)) return;
+        reported = true;
+        context.reportError(limitError("L'introspection du schéma est désactivée.", 'introspection'));
+      },
     };
-    return NoSchemaIntrospectionCustomRule(translated);
   };
 }
 
+// graphql-query-complexity throws this, in English, when a document has too many selections to
+// evaluate (fragments spread many times over); it means "too complex", not "invalid".
+const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
+
 /**
- * The limits that depend on the document alone, checked during validation (whose result the
- * server caches per document).
+ * Cost of one operation, or undefined when its arguments or variables are invalid: the spec's
+ * rules, or variable coercion before execution, refuse those in their own words.
  */
-export function queryLimitRules(limits: Omit<QueryLimits, 'maxComplexity'>): ValidationRule[] {
+function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: FragmentDefinitionNode[],
+  variables: Record<string, unknown>,
+): number | undefined {
+  try {
+    // Measured alone, since only one operation of a document runs; the library would sum them.
+    return getComplexity({
+      schema,
+      query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      variables,
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return error.message === TOO_MANY_NODES ? Infinity : undefined;
+  }
+}
+
+function complexityErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  maxComplexity: number,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError[] {
+  const fragments = fragmentsOf(document);
+  const errors: GraphQLError[] = [];
+  for (const operation of document.definitions) {
+    if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+    // Without the request's variables, the cost of an operation that declares some is unknown:
+    // guessing (defaults, or nothing) would wrongly refuse or let through, and a cached verdict
+    // would then apply to every later request.
+    if (variables === undefined && operation.variableDefinitions?.length) continue;
+    const cost = operationCost(schema, operation, fragments, variables ?? {});
+    if (cost === undefined || cost <= maxComplexity) continue;
+    errors.push(
+      Number.isFinite(cost)
+        ? limitError(`La requête est trop complexe (coût ${cost}, maximum ${maxComplexity}).`, 'complexity', {
+            max: maxComplexity,
+            actual: cost,
+            nodes: operation,
+          })
+        : limitError(
+            `La requête est trop complexe (trop de sélections pour en calculer le coût, maximum ${maxComplexity}).`,
+            'complexity',
+            { max: maxComplexity, nodes: operation },
+          ),
+    );
+  }
+  return errors;
+}
+
+function complexityRule(
+  maxComplexity: number,
+  variables: Record<string, unknown> | undefined,
+): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    Document(document) {
+      for (const error of complexityErrors(context.getSchema(), document, maxComplexity, variables)) {
+        context.reportError(error);
+      }
+    },
+  });
+}
+
+/**
+ * Validation rules enforcing the limits. With `variables`, every operation's complexity is measured
+ * with them. Without, only operations declaring no variables are, since their cost is the same for
+ * every request: that is the form for a rule list validated once per document and cached (Mercurius
+ * with its cache on), paired with `assertComplexityWithin` run on each request.
+ */
+export function queryLimitRules(limits: QueryLimits, variables?: Record<string, unknown>): ValidationRule[] {
   const rules: ValidationRule[] = [
     operationCountRule(limits.maxOperations),
     aliasRule(limits.maxAliases),
     depthRule(limits.maxDepth),
+    complexityRule(limits.maxComplexity, variables),
   ];
   if (!limits.introspection) rules.push(introspectionRule());
   return rules;
 }
 
 /**
- * Complexity depends on the variables too (a list's requested size), so it is measured for every
- * request, after the cached validation and before execution. Throws when over the limit.
+ * Complexity with this request's variables, for servers that skip validation on a cached document
+ * (a Mercurius `preExecution` hook). Throws the same error the validation rule reports.
  */
 export function assertComplexityWithin(
   maxComplexity: number,
@@ -173,23 +265,6 @@ export function assertComplexityWithin(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
 ): void {
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-    });
-  } catch {
-    return; // invalid variables: execution reports them in its own words
-  }
-  if (cost > maxComplexity) {
-    throw limitError(
-      `La requête est trop complexe (coût ${cost}, maximum ${maxComplexity}).`,
-      'complexity',
-      maxComplexity,
-      cost,
-    );
-  }
+  const [error] = complexityErrors(schema, document, maxComplexity, variables ?? {});
+  if (error) throw error;
 }
