@@ -17,8 +17,16 @@ export default tseslint.config(
           // End-to-end suites boot the applications in-process.
           allow: ['@relais/api', '@relais/worker'],
           depConstraints: [
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:platform'] },
-            { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain', 'scope:platform'] },
+            {
+              sourceTag: 'scope:app',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:access', 'scope:platform'],
+            },
+            {
+              sourceTag: 'scope:domain',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:access', 'scope:platform'],
+            },
+            // access and audit sit under every context and know none of them.
+            { sourceTag: 'scope:access', onlyDependOnLibsWithTags: ['scope:access', 'scope:platform'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
           ],
         },

@@ -1,4 +1,4 @@
-import { Role } from '@relais/identity';
+import { Role } from '@relais/access';
 import { logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 

@@ -1,4 +1,5 @@
-import { Role, Territory } from '@relais/identity';
+import { Role } from '@relais/access';
+import { Territory } from '@relais/identity';
 import { GraphqlClient, LOG_IN } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 

@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { Role, Territory, User } from '@relais/identity';
+import { Role } from '@relais/access';
+import { Territory, User } from '@relais/identity';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { RoleSession, sessionsByRole } from './support/role-sessions';

@@ -1,4 +1,5 @@
-import { OrganisationKind, Role, Territory, User } from '@relais/identity';
+import { Role } from '@relais/access';
+import { OrganisationKind, Territory, User } from '@relais/identity';
 import { logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { RoleSession, sessionsByRole } from './support/role-sessions';

@@ -1,9 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { Role, Session } from '@relais/identity';
+import { Role } from '@relais/access';
+import { Session } from '@relais/identity';
 import { IdentityFactory } from '@relais/identity/testing';
 import { queuePrefix, workerConnectionOptions } from '@relais/queue';
-import { MovableClock, testConfig } from '@relais/testing';
+import { createRelaisDataSource } from '@relais/persistence';
+import { MovableClock, ownerDatabase, testConfig } from '@relais/testing';
 import { createWorker } from '@relais/worker';
 import { Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ describe('worker', () => {
   beforeAll(async () => {
     worker = await createWorker(config, { clock });
     await worker.init();
-    dataSource = worker.get<DataSource>(getDataSourceToken());
+    dataSource = await createRelaisDataSource(ownerDatabase(), 'relais-test-fixtures').initialize();
     const connection = workerConnectionOptions(config.redis);
     queue = new Queue('maintenance', { connection, prefix: queuePrefix(config.redis) });
     events = new QueueEvents('maintenance', { connection, prefix: queuePrefix(config.redis) });
@@ -30,6 +31,7 @@ describe('worker', () => {
     await events.close();
     await queue.close();
     await worker.close();
+    await dataSource.destroy();
   });
 
   it('schedules the session purge at boot', async () => {

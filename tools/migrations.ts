@@ -1,9 +1,11 @@
 /**
  * npm run migration:run | migration:revert | migration:generate -- <Name> | migration:check
- * Needs DATABASE_URL (the embedded server `npm start` runs prints its own).
+ * Connects with DATABASE_OWNER_URL (the schema owner), or DATABASE_URL when it is the only one
+ * given. With both, `run` also makes DATABASE_URL's user the application's login role.
  */
 import 'reflect-metadata';
 import { ConfigurationError, loadDatabaseConfig } from '@relais/config';
+import { ensureApplicationLogin } from '@relais/database';
 import {
   checkMigrations,
   migrationSource,
@@ -16,11 +18,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 async function main(command: string | undefined, name: string | undefined): Promise<number> {
-  const database = loadDatabaseConfig();
+  const configured = loadDatabaseConfig();
+  const database = { ...configured, url: configured.ownerUrl ?? configured.url };
   switch (command) {
     case 'run': {
       const applied = await runMigrations(database);
       console.log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base à jour.');
+      if (configured.ownerUrl) {
+        const role = await ensureApplicationLogin(configured.ownerUrl, configured.url);
+        if (role) console.log(`Rôle applicatif prêt : ${role}`);
+      }
       return 0;
     }
     case 'revert':

@@ -11,7 +11,13 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { loadConfig, processEnvironment } from '@relais/config';
-import { createDatabase, startEmbeddedPostgres, withDatabase } from '@relais/database';
+import {
+  createDatabase,
+  ensureApplicationLogin,
+  startEmbeddedPostgres,
+  withCredentials,
+  withDatabase,
+} from '@relais/database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, PasswordHasher, seedDemoTerritory } from '@relais/identity';
 import { createRelaisDataSource } from '@relais/persistence';
 import { runMigrations } from '@relais/persistence/migrations';
@@ -37,13 +43,21 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** A development secret made once per checkout and kept out of the repository, under .data/. */
-function localJwtSecret(): string {
+interface LocalSecrets {
+  jwtSecret: string;
+  applicationDatabasePassword: string;
+}
+
+/** Development secrets made once per checkout and kept out of the repository, under .data/. */
+function localSecrets(): LocalSecrets {
   const file = join(DATA, 'local-secrets.json');
-  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string }).jwtSecret;
-  const jwtSecret = randomBytes(48).toString('base64url');
-  writeFileSync(file, JSON.stringify({ jwtSecret }), { mode: 0o600 });
-  return jwtSecret;
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  const secrets = {
+    jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
+    applicationDatabasePassword: stored.applicationDatabasePassword ?? randomBytes(24).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
 }
 
 function startChild(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
@@ -129,13 +143,22 @@ async function main(): Promise<void> {
     stops.push(redis.stop);
     env.REDIS_URL = redis.url;
   }
-  env.JWT_SECRET ??= localJwtSecret();
+  const secrets = localSecrets();
+  env.JWT_SECRET ??= secrets.jwtSecret;
+  // The URL given (or the embedded server's) is the owner's; the api and the worker log in as
+  // the application role, which row-level security applies to.
+  if (!env.DATABASE_OWNER_URL) {
+    env.DATABASE_OWNER_URL = env.DATABASE_URL;
+    env.DATABASE_URL = withCredentials(env.DATABASE_URL!, 'relais_api', secrets.applicationDatabasePassword);
+  }
 
   const config = loadConfig(env);
-  const applied = await runMigrations(config.database);
+  const owner = { ...config.database, url: config.database.ownerUrl! };
+  const applied = await runMigrations(owner);
+  await ensureApplicationLogin(owner.url, config.database.url);
   say(applied.length ? `migrations appliquées : ${applied.length}` : 'base de données à jour');
 
-  const dataSource = await createRelaisDataSource(config.database, 'relais-start').initialize();
+  const dataSource = await createRelaisDataSource(owner, 'relais-start').initialize();
   const { created } = await seedDemoTerritory(dataSource, new PasswordHasher());
   await dataSource.destroy();
   say(created ? 'territoire de démonstration créé' : 'territoire de démonstration déjà présent');

@@ -2,7 +2,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, Environment } from '@relais/config';
 import { IdentityFactory } from '@relais/identity/testing';
-import { GraphqlClient, LogCapture, MovableClock, testConfig } from '@relais/testing';
+import { GraphqlClient, LogCapture, MovableClock, ownerDatabase, testConfig } from '@relais/testing';
+import { createRelaisDataSource } from '@relais/persistence';
 import { DataSource } from 'typeorm';
 import { createApi } from '@relais/api';
 
@@ -13,7 +14,10 @@ export interface RunningApi {
   anonymous: GraphqlClient;
   clock: MovableClock;
   logs: LogCapture;
+  /** The schema owner's connection (past row-level security): fixtures and checks only. */
   dataSource: DataSource;
+  /** The api's own connection, under row-level security. */
+  appDataSource: DataSource;
   factory: IdentityFactory;
   close(): Promise<void>;
 }
@@ -31,7 +35,8 @@ export async function startApi(environment: Environment = {}): Promise<RunningAp
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const url = `http://127.0.0.1:${port}`;
-  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const appDataSource = app.get<DataSource>(getDataSourceToken());
+  const dataSource = await createRelaisDataSource(ownerDatabase(), 'relais-test-fixtures').initialize();
   return {
     app,
     config,
@@ -40,9 +45,11 @@ export async function startApi(environment: Environment = {}): Promise<RunningAp
     clock,
     logs,
     dataSource,
+    appDataSource,
     factory: new IdentityFactory(dataSource),
     async close() {
       await app.close();
+      await dataSource.destroy();
       // Errors the api logged are shown with the test output, to explain a failure.
       const errors = logs.lines.filter((line) => /"level":(50|60)/.test(line));
       if (errors.length) process.stderr.write(`Erreurs journalisées par l'api :\n${errors.join('')}`);

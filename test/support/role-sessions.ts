@@ -1,4 +1,5 @@
-import { OrganisationKind, Profession, Role, Territory } from '@relais/identity';
+import { Role } from '@relais/access';
+import { OrganisationKind, Profession, Territory } from '@relais/identity';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi } from './api-harness';
 

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, ConfigModule } from '@relais/config';
+import { AccessGraphqlModule, AccessModule } from '@relais/access';
+import { AuditGraphqlModule, AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
 import { graphqlModule } from '@relais/graphql';
 import { IdentityGraphqlModule } from '@relais/identity';
@@ -17,7 +19,11 @@ export class AppModule {
         DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-api'),
         QueueModule.forRoot('producer'),
         graphqlModule(),
+        AccessModule,
+        AuditModule,
         IdentityGraphqlModule,
+        AuditGraphqlModule,
+        AccessGraphqlModule,
       ],
       controllers: [HealthController],
     };

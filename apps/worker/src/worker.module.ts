@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, ConfigModule } from '@relais/config';
+import { AccessModule } from '@relais/access';
+import { AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
 import { IdentityModule } from '@relais/identity';
 import { RELAIS_ENTITIES } from '@relais/persistence';
@@ -19,6 +21,8 @@ export class WorkerModule {
         DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-worker'),
         QueueModule.forRoot('worker'),
         BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
+        AccessModule,
+        AuditModule,
         IdentityModule,
       ],
       providers: [MaintenanceProcessor, MaintenanceScheduler],

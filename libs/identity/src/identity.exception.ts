@@ -16,7 +16,8 @@ export type IdentityErrorCode =
   | 'ALREADY_SUSPENDED'
   | 'NOT_SUSPENDED'
   | 'OWN_ACCESS_CHANGE'
-  | 'SUBSTITUTE_NOT_MEMBER';
+  | 'SUBSTITUTE_NOT_MEMBER'
+  | 'CHARTER_SUPERSEDED';
 
 export class IdentityException extends DomainException<IdentityErrorCode> {
   constructor(
@@ -85,6 +86,11 @@ export class IdentityException extends DomainException<IdentityErrorCode> {
           fields: [
             { field: 'substituteOfUserId', message: "Cette personne n'est pas membre du territoire." },
           ],
+        };
+      case 'CHARTER_SUPERSEDED':
+        return {
+          code: 'CONFLICT',
+          message: "Une nouvelle version de cette charte a été publiée : lisez-la avant de l'accepter.",
         };
       default:
         return assertNever(this.code);

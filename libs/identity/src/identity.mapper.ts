@@ -1,4 +1,4 @@
-import { SharingCategory } from './domain/profession';
+import { SharingCategory } from '@relais/access';
 import { withDefaultSettings } from './domain/territory-settings';
 import {
   CellObject,
@@ -44,7 +44,18 @@ export function toUserObject(user: User): UserObject {
   };
 }
 
-export function toMembershipObject(membership: Membership): MembershipObject {
+/** Fields named in `redactedFields` read as null. */
+export function toMembershipObject(membership: Membership, redactedFields: string[] = []): MembershipObject {
   const { id, territoryId, userId, roles, cellId, substituteOfId, status } = membership;
-  return { id, territoryId, userId, roles, cellId, substituteOfId, status };
+  const visible = (field: string) => !redactedFields.includes(field);
+  return {
+    id,
+    territoryId,
+    userId,
+    roles,
+    cellId,
+    substituteOfId,
+    status: visible('status') ? status : null,
+    redactedFields,
+  };
 }

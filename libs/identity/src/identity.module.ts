@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { registerPolicy } from '@relais/access';
 import { APP_GUARD } from '@nestjs/core';
 import { IdentityAdminResolver } from './admin/identity-admin.resolver';
 import { IdentityAdminService } from './admin/identity-admin.service';
@@ -7,13 +8,18 @@ import { AuthenticationResolver } from './auth/authentication.resolver';
 import { AuthenticationService } from './auth/authentication.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenService } from './auth/token.service';
+import { CharterResolver } from './charters/charter.resolver';
+import { CharterService } from './charters/charter.service';
+import { identityPolicy } from './identity.policy';
 import { ProfileResolver } from './profile.resolver';
 import { ProfileService } from './profile.service';
 
+registerPolicy(identityPolicy);
+
 /** Identity's services, for any process (the worker purges sessions with them). */
 @Module({
-  providers: [PasswordHasher, TokenService, AuthenticationService, IdentityAdminService, ProfileService],
-  exports: [PasswordHasher, AuthenticationService, IdentityAdminService, ProfileService],
+  providers: [PasswordHasher, TokenService, AuthenticationService, IdentityAdminService, ProfileService, CharterService],
+  exports: [PasswordHasher, AuthenticationService, IdentityAdminService, ProfileService, CharterService],
 })
 export class IdentityModule {}
 
@@ -24,6 +30,7 @@ export class IdentityModule {}
     AuthenticationResolver,
     ProfileResolver,
     IdentityAdminResolver,
+    CharterResolver,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
 })

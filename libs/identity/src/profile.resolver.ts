@@ -1,6 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from './auth/current-principal.decorator';
-import { Principal } from './auth/principal';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { MeObject } from './dto/identity.objects';
 import { ProfileService } from './profile.service';
 
@@ -9,6 +8,7 @@ export class ProfileResolver {
   constructor(private readonly profiles: ProfileService) {}
 
   @Query(() => MeObject, { description: 'Mon compte, mon organisation et mes adhésions.' })
+  @Allow('read', 'Profile')
   me(@CurrentPrincipal() principal: Principal): Promise<MeObject> {
     return this.profiles.describeMe(principal);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Principal } from './auth/principal';
+import { Principal } from '@relais/access';
+import { ScopedDatabase } from '@relais/database';
 import { MeObject } from './dto/identity.objects';
 import { Membership, User } from './entities';
 import { IdentityException } from './identity.exception';
@@ -9,30 +8,36 @@ import { toCellObject, toOrganisationObject, toTerritoryObject, toUserObject } f
 
 @Injectable()
 export class ProfileService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: ScopedDatabase) {}
 
   /** The caller's own account, organisation and memberships, in two queries. */
-  async describeMe(principal: Principal): Promise<MeObject> {
-    const user = await this.dataSource.getRepository(User).findOne({
-      where: { id: principal.userId },
-      relations: { organisation: true },
+  describeMe(principal: Principal): Promise<MeObject> {
+    // One's own account may sit in a territory where one holds no role: the account purpose opens it.
+    const scope = { territoryIds: principal.territoryIds, purpose: 'authentication' as const };
+    return this.database.run(scope, async (manager) => {
+      const user = await manager.getRepository(User).findOne({
+        where: { id: principal.userId },
+        relations: { organisation: true },
+      });
+      if (!user?.organisation) throw new IdentityException('USER_NOT_FOUND');
+      const memberships = await manager.getRepository(Membership).find({
+        where: { userId: principal.userId },
+        relations: { territory: true, cell: true },
+        order: { createdAt: 'ASC' },
+      });
+      return {
+        ...toUserObject(user),
+        organisation: toOrganisationObject(user.organisation),
+        memberships: memberships.map((membership) => ({
+          id: membership.id,
+          territory: toTerritoryObject(membership.territory!),
+          roles: membership.roles,
+          cell: membership.cell ? toCellObject(membership.cell) : null,
+          status: membership.status,
+          charterAccepted:
+            principal.memberships.find((active) => active.id === membership.id)?.charterAccepted ?? false,
+        })),
+      };
     });
-    if (!user?.organisation) throw new IdentityException('USER_NOT_FOUND');
-    const memberships = await this.dataSource.getRepository(Membership).find({
-      where: { userId: principal.userId },
-      relations: { territory: true, cell: true },
-      order: { createdAt: 'ASC' },
-    });
-    return {
-      ...toUserObject(user),
-      organisation: toOrganisationObject(user.organisation),
-      memberships: memberships.map((membership) => ({
-        id: membership.id,
-        territory: toTerritoryObject(membership.territory!),
-        roles: membership.roles,
-        cell: membership.cell ? toCellObject(membership.cell) : null,
-        status: membership.status,
-      })),
-    };
   }
 }

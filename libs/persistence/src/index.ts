@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from '@relais/audit';
 import { AppConfig } from '@relais/config';
 import { dataSourceOptions } from '@relais/database';
 import { IDENTITY_ENTITIES } from '@relais/identity';
@@ -7,7 +8,7 @@ import { DataSource } from 'typeorm';
  * Every context's entities, in one list: the api, the worker and the migration commands all build
  * their data source from it, so `migration:check` compares migrations with the whole model.
  */
-export const RELAIS_ENTITIES = [...IDENTITY_ENTITIES];
+export const RELAIS_ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
 
 export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {
   return new DataSource(dataSourceOptions(database, RELAIS_ENTITIES, applicationName));

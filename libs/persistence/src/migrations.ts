@@ -55,7 +55,7 @@ export async function withScratchDatabase<T>(
   const adminUrl = withDatabase(database.url, 'postgres');
   await createDatabase(adminUrl, name);
   try {
-    return await work({ url: withDatabase(database.url, name), poolSize: 2 });
+    return await work({ url: withDatabase(database.url, name), ownerUrl: undefined, poolSize: 2 });
   } finally {
     await dropDatabase(adminUrl, name);
   }

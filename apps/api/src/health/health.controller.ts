@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Public } from '@relais/identity';
+import { Public } from '@relais/access';
 import { RedisProbe } from '@relais/queue';
 import { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';

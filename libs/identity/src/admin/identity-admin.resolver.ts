@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { Principal } from '../auth/principal';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import {
   CreateOrganisationInput,
   CreateUserInput,
@@ -30,7 +29,8 @@ const territoryIdPipe = new ParseUUIDPipe({
 export class IdentityAdminResolver {
   constructor(private readonly admin: IdentityAdminService) {}
 
-  @Query(() => [OrganisationObject], { description: 'Les partenaires du territoire (administration).' })
+  @Query(() => [OrganisationObject], { description: 'Les partenaires du territoire.' })
+  @Allow('read', 'Organisation')
   async organisations(
     @CurrentPrincipal() actor: Principal,
     @Args('territoryId', { type: () => ID }, territoryIdPipe) territoryId: string,
@@ -39,19 +39,21 @@ export class IdentityAdminResolver {
   }
 
   @Query(() => [TerritoryMemberObject], {
-    description: 'Les comptes du territoire et leurs rôles (administration).',
+    description: "L'annuaire du territoire : comptes et rôles (statut réservé à l'administration).",
   })
+  @Allow('read', 'Membership')
   async territoryMembers(
     @CurrentPrincipal() actor: Principal,
     @Args('territoryId', { type: () => ID }, territoryIdPipe) territoryId: string,
   ): Promise<TerritoryMemberObject[]> {
-    return (await this.admin.listMembers(actor, territoryId)).map((membership) => ({
+    return (await this.admin.listMembers(actor, territoryId)).map(({ membership, redactedFields }) => ({
       user: toUserObject(membership.user!),
-      membership: toMembershipObject(membership),
+      membership: toMembershipObject(membership, redactedFields),
     }));
   }
 
   @Mutation(() => OrganisationObject)
+  @Allow('create', 'Organisation')
   async createOrganisation(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: CreateOrganisationInput,
@@ -60,6 +62,7 @@ export class IdentityAdminResolver {
   }
 
   @Mutation(() => UserObject)
+  @Allow('create', 'User')
   async createUser(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: CreateUserInput,
@@ -68,6 +71,7 @@ export class IdentityAdminResolver {
   }
 
   @Mutation(() => MembershipObject)
+  @Allow('update', 'Membership')
   async grantRole(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: GrantRoleInput,
@@ -76,6 +80,7 @@ export class IdentityAdminResolver {
   }
 
   @Mutation(() => MembershipObject)
+  @Allow('update', 'Membership')
   async revokeRole(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: RevokeRoleInput,
@@ -84,6 +89,7 @@ export class IdentityAdminResolver {
   }
 
   @Mutation(() => MembershipObject)
+  @Allow('update', 'Membership')
   async suspendMembership(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: MembershipTargetInput,
@@ -92,6 +98,7 @@ export class IdentityAdminResolver {
   }
 
   @Mutation(() => MembershipObject)
+  @Allow('update', 'Membership')
   async reactivateMembership(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: MembershipTargetInput,

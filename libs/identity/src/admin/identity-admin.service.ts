@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@relais/config';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { Principal } from '../auth/principal';
+import { AccessException, AccessService, asSubject, Role } from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { ScopedDatabase } from '@relais/database';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { Principal } from '@relais/access';
 import { PasswordHasher } from '../auth/password-hasher';
 import { normalizeEmail } from '../domain/email';
 import { isValidFiness, isValidSiret } from '../domain/identifiers';
 import { passwordProblems } from '../domain/password-policy';
 import { sharingCategoryOf } from '../domain/profession';
-import { MembershipStatus, Role } from '../domain/role';
+import { MembershipStatus } from '../domain/membership-status';
 import {
   CreateOrganisationInput,
   CreateUserInput,
@@ -18,7 +20,6 @@ import {
 } from '../dto/admin.input';
 import { Cell, Membership, Organisation, User } from '../entities';
 import { IdentityException } from '../identity.exception';
-import { RequestException } from '@relais/graphql';
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
@@ -37,13 +38,15 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 @Injectable()
 export class IdentityAdminService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
   ) {}
 
   async createOrganisation(actor: Principal, input: CreateOrganisationInput): Promise<Organisation> {
-    this.assertAdmin(actor, input.territoryId);
+    this.assertCan(actor, 'create', asSubject('Organisation', { territoryId: input.territoryId }));
     const problems = [];
     if (input.finess && !isValidFiness(input.finess)) {
       problems.push({ field: 'finess', message: "Le numéro FINESS n'est pas valide (clé de contrôle)." });
@@ -53,12 +56,24 @@ export class IdentityAdminService {
     }
     if (problems.length) throw new IdentityException('INVALID_IDENTIFIER', problems);
     try {
-      return await this.dataSource.getRepository(Organisation).save({
-        territoryId: input.territoryId,
-        name: input.name,
-        kind: input.kind,
-        finess: input.finess ?? null,
-        siret: input.siret ?? null,
+      return await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+        const organisation = await manager.save(
+          manager.create(Organisation, {
+            territoryId: input.territoryId,
+            name: input.name,
+            kind: input.kind,
+            finess: input.finess ?? null,
+            siret: input.siret ?? null,
+          }),
+        );
+        await this.audit.record(manager, {
+          territoryId: input.territoryId,
+          actor,
+          action: 'ORGANISATION_CREATED',
+          subject: { type: 'Organisation', id: organisation.id },
+          details: { kind: organisation.kind },
+        });
+        return organisation;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_organisations_territory_name')) {
@@ -69,7 +84,7 @@ export class IdentityAdminService {
   }
 
   async createUser(actor: Principal, input: CreateUserInput): Promise<User> {
-    this.assertAdmin(actor, input.territoryId);
+    this.assertCan(actor, 'create', asSubject('User', { memberships: [{ territoryId: input.territoryId }] }));
     const email = normalizeEmail(input.email);
     const problems = passwordProblems(input.initialPassword, { email, lastName: input.lastName });
     if (problems.length) {
@@ -80,7 +95,7 @@ export class IdentityAdminService {
     }
     const passwordHash = await this.hasher.hash(input.initialPassword);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
         const organisation = await manager.findOneBy(Organisation, {
           id: input.organisationId,
           territoryId: input.territoryId,
@@ -99,11 +114,19 @@ export class IdentityAdminService {
             passwordHash,
           }),
         );
+        const roles = [...new Set(input.roles)];
         await manager.insert(Membership, {
           territoryId: input.territoryId,
           userId: user.id,
-          roles: [...new Set(input.roles)],
+          roles,
           cellId: input.cellId ?? null,
+        });
+        await this.audit.record(manager, {
+          territoryId: input.territoryId,
+          actor,
+          action: 'USER_CREATED',
+          subject: { type: 'User', id: user.id },
+          details: { roles, organisationId: organisation.id, profession: user.profession },
         });
         return user;
       });
@@ -115,8 +138,8 @@ export class IdentityAdminService {
 
   /** Grants a role, creating the membership when the user has none in this territory yet. */
   async grantRole(actor: Principal, input: GrantRoleInput): Promise<Membership> {
-    this.assertAdmin(actor, input.territoryId);
-    return this.dataSource.transaction(async (manager) => {
+    this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const user = await manager.findOneBy(User, { id: input.userId, territoryId: input.territoryId });
       if (!user) throw new IdentityException('USER_NOT_FOUND');
       if (input.cellId) await this.findCell(manager, input.territoryId, input.cellId);
@@ -130,69 +153,111 @@ export class IdentityAdminService {
       if (!membership.roles.includes(input.role)) membership.roles = [...membership.roles, input.role];
       if (input.cellId) membership.cellId = input.cellId;
       if (substituteOfId) membership.substituteOfId = substituteOfId;
-      return manager.save(membership);
+      const saved = await manager.save(membership);
+      await this.recordMembershipChange(manager, actor, saved, 'ROLE_GRANTED', { role: input.role });
+      return saved;
     });
   }
 
   async revokeRole(actor: Principal, input: RevokeRoleInput): Promise<Membership> {
-    this.assertAdmin(actor, input.territoryId);
+    this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
     if (input.userId === actor.userId && input.role === Role.TERRITORY_ADMIN) {
       throw new IdentityException('OWN_ACCESS_CHANGE');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const membership = await this.lockMembership(manager, input.territoryId, input.userId, true);
       if (!membership.roles.includes(input.role)) throw new IdentityException('ROLE_NOT_HELD');
       membership.roles = membership.roles.filter((role) => role !== input.role);
-      return manager.save(membership);
+      const saved = await manager.save(membership);
+      await this.recordMembershipChange(manager, actor, saved, 'ROLE_REVOKED', { role: input.role });
+      return saved;
     });
   }
 
   /** Takes effect on the user's very next request: every request re-reads memberships. */
   async suspendMembership(actor: Principal, input: MembershipTargetInput): Promise<Membership> {
-    this.assertAdmin(actor, input.territoryId);
+    this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
     if (input.userId === actor.userId) throw new IdentityException('OWN_ACCESS_CHANGE');
-    return this.dataSource.transaction(async (manager) => {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const membership = await this.lockMembership(manager, input.territoryId, input.userId, true);
       if (membership.status === MembershipStatus.SUSPENDED) throw new IdentityException('ALREADY_SUSPENDED');
       membership.status = MembershipStatus.SUSPENDED;
       membership.suspendedAt = this.clock.now();
-      return manager.save(membership);
+      const saved = await manager.save(membership);
+      await this.recordMembershipChange(manager, actor, saved, 'MEMBERSHIP_SUSPENDED');
+      return saved;
     });
   }
 
   async reactivateMembership(actor: Principal, input: MembershipTargetInput): Promise<Membership> {
-    this.assertAdmin(actor, input.territoryId);
-    return this.dataSource.transaction(async (manager) => {
+    this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const membership = await this.lockMembership(manager, input.territoryId, input.userId, true);
       if (membership.status !== MembershipStatus.SUSPENDED) throw new IdentityException('NOT_SUSPENDED');
       membership.status = MembershipStatus.ACTIVE;
       membership.suspendedAt = null;
-      return manager.save(membership);
+      const saved = await manager.save(membership);
+      await this.recordMembershipChange(manager, actor, saved, 'MEMBERSHIP_REACTIVATED');
+      return saved;
     });
   }
 
-  async listOrganisations(actor: Principal, territoryId: string): Promise<Organisation[]> {
-    this.assertAdmin(actor, territoryId);
-    return this.dataSource
-      .getRepository(Organisation)
-      .find({ where: { territoryId }, order: { name: 'ASC' } });
+  /** The territory's partners, as far as the caller may read them. */
+  listOrganisations(actor: Principal, territoryId: string): Promise<Organisation[]> {
+    this.access.assertMayAttempt(actor, 'read', 'Organisation');
+    return this.database.run({ territoryIds: actor.territoryIds }, (manager) => {
+      const query = manager
+        .getRepository(Organisation)
+        .createQueryBuilder('organisation')
+        .where('organisation.territoryId = :territoryId', { territoryId })
+        .orderBy('organisation.name', 'ASC');
+      return this.access.accessibleBy(query, actor, 'read', 'Organisation').getMany();
+    });
   }
 
-  /** Everyone holding a membership in the territory, with their account, in one query. */
-  async listMembers(actor: Principal, territoryId: string): Promise<Membership[]> {
-    this.assertAdmin(actor, territoryId);
-    return this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('membership')
-      .innerJoinAndSelect('membership.user', 'user')
-      .where('membership.territoryId = :territoryId', { territoryId })
-      .orderBy('user.lastName', 'ASC')
-      .addOrderBy('user.firstName', 'ASC')
-      .getMany();
+  /**
+   * Everyone holding a membership in the territory, with their account, in one query; each
+   * membership says which of its fields the caller may not read.
+   */
+  listMembers(actor: Principal, territoryId: string): Promise<{ membership: Membership; redactedFields: string[] }[]> {
+    this.access.assertMayAttempt(actor, 'read', 'Membership');
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Membership)
+        .createQueryBuilder('membership')
+        .innerJoinAndSelect('membership.user', 'user')
+        .where('membership.territoryId = :territoryId', { territoryId })
+        .orderBy('user.lastName', 'ASC')
+        .addOrderBy('user.firstName', 'ASC');
+      const memberships = await this.access.accessibleBy(query, actor, 'read', 'Membership').getMany();
+      return memberships.map((membership) => ({
+        membership,
+        redactedFields: this.access.redactedFields(actor, 'read', membership, ['status', 'suspendedAt']),
+      }));
+    });
   }
 
-  private assertAdmin(actor: Principal, territoryId: string): void {
-    if (!actor.hasRole(territoryId, Role.TERRITORY_ADMIN)) throw new RequestException('NOT_ALLOWED');
+  private assertCan(actor: Principal, action: string, subject: object): void {
+    // The caller knows the territory exists (it is one of theirs): a refusal is FORBIDDEN.
+    if (!this.access.can(actor, action, subject)) {
+      throw new AccessException(actor.hasPendingCharter ? 'CHARTER_NOT_ACCEPTED' : 'FORBIDDEN');
+    }
+  }
+
+  private recordMembershipChange(
+    manager: EntityManager,
+    actor: Principal,
+    membership: Membership,
+    action: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      territoryId: membership.territoryId,
+      actor,
+      action,
+      subject: { type: 'Membership', id: membership.id },
+      details: { ...details, userId: membership.userId },
+    });
   }
 
   private async findCell(manager: EntityManager, territoryId: string, cellId: string): Promise<Cell> {

@@ -2,8 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RequestException } from '@relais/graphql';
 import { AuthenticationService } from './authentication.service';
-import { requestOf } from './current-principal.decorator';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC, requestOf } from '@relais/access';
 
 /** Installed globally: every operation needs a live session unless marked `@Public()`. */
 @Injectable()
@@ -23,7 +22,7 @@ export class AuthenticationGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     if (!token) throw new RequestException('NOT_AUTHENTICATED');
-    request.principal = await this.authentication.authenticate(token);
+    request.principal = await this.authentication.authenticate(token, String(request.id));
     return true;
   }
 }

@@ -2,9 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthSession } from '../dto/auth-session.object';
 import { LogInInput, RefreshSessionInput } from '../dto/auth.input';
 import { AuthenticationService } from './authentication.service';
-import { CurrentPrincipal } from './current-principal.decorator';
-import { Principal } from './principal';
-import { Public } from './public.decorator';
+import { Allow, CurrentPrincipal, Principal, Public } from '@relais/access';
 
 @Resolver()
 export class AuthenticationResolver {
@@ -25,6 +23,7 @@ export class AuthenticationResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Termine la session en cours.' })
+  @Allow('end', 'Session')
   async logOut(@CurrentPrincipal() principal: Principal): Promise<boolean> {
     await this.authentication.logOut(principal);
     return true;

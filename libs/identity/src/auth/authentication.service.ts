@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { RequestException } from '@relais/graphql';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { MembershipStatus } from '../domain/role';
-import { Membership } from '../entities/membership.entity';
+import { DatabaseScope, ScopedDatabase } from '@relais/database';
+import { EntityManager, IsNull } from 'typeorm';
+import { MembershipStatus } from '../domain/membership-status';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { Session, SessionEndReason } from '../entities/session.entity';
 import { User } from '../entities/user.entity';
 import { IdentityException } from '../identity.exception';
 import { normalizeEmail } from '../domain/email';
 import { PasswordHasher } from './password-hasher';
-import { ActiveMembership, Principal } from './principal';
+import { ActiveMembership, Principal, Role } from '@relais/access';
 import { TokenService } from './token.service';
 
 export interface IssuedTokens {
@@ -24,10 +23,13 @@ export interface IssuedTokens {
 /** `last_seen_at` is written at most this often, so reads do not each cost a write. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+/** Accounts are found before any territory is known: row-level security opens them for this purpose. */
+const AUTHENTICATION: DatabaseScope = { territoryIds: [], purpose: 'authentication' };
+
 @Injectable()
 export class AuthenticationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: ScopedDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
@@ -36,12 +38,14 @@ export class AuthenticationService {
 
   async logIn(email: string, password: string): Promise<IssuedTokens> {
     const now = this.clock.now();
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.email = :email', { email: normalizeEmail(email) })
-      .getOne();
+    const user = await this.database.run(AUTHENTICATION, (manager) =>
+      manager
+        .getRepository(User)
+        .createQueryBuilder('user')
+        .addSelect('user.passwordHash')
+        .where('user.email = :email', { email: normalizeEmail(email) })
+        .getOne(),
+    );
     if (!user) {
       await this.hasher.burnTime(password);
       throw new IdentityException('INVALID_CREDENTIALS');
@@ -54,10 +58,8 @@ export class AuthenticationService {
       await this.recordFailure(user.id, now);
       throw new IdentityException('INVALID_CREDENTIALS');
     }
-    if ((await this.activeMemberships(this.dataSource.manager, user.id)).length === 0) {
-      throw new IdentityException('INVALID_CREDENTIALS');
-    }
-    return this.dataSource.transaction(async (manager) => {
+    const issued = await this.database.run(AUTHENTICATION, async (manager) => {
+      if ((await this.activeMemberships(manager, user.id)).length === 0) return null;
       await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
       const session = await manager.save(
         manager.create(Session, {
@@ -69,6 +71,8 @@ export class AuthenticationService {
       );
       return this.issue(manager, user, session);
     });
+    if (!issued) throw new IdentityException('INVALID_CREDENTIALS');
+    return issued;
   }
 
   /**
@@ -78,7 +82,7 @@ export class AuthenticationService {
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
     const tokenHash = TokenService.hashRefreshToken(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.database.run(AUTHENTICATION, async (manager) => {
       const stored = await manager
         .getRepository(RefreshToken)
         .createQueryBuilder('token')
@@ -109,50 +113,69 @@ export class AuthenticationService {
   }
 
   async logOut(principal: Principal): Promise<void> {
-    await this.endSession(this.dataSource.manager, principal.sessionId, 'LOGOUT', this.clock.now());
+    await this.database.run(AUTHENTICATION, (manager) =>
+      this.endSession(manager, principal.sessionId, 'LOGOUT', this.clock.now()),
+    );
   }
 
-  /** Resolves an access token to a principal, checking the session and memberships as they are now. */
-  async authenticate(accessToken: string): Promise<Principal> {
+  /**
+   * Resolves an access token to a principal, checking the session and memberships as they are
+   * now: two queries (session with its user; memberships with the charter state), which is all
+   * an ability is built from.
+   */
+  async authenticate(accessToken: string, requestId = ''): Promise<Principal> {
     const claims = this.tokens.readAccessToken(accessToken);
     if (!claims) throw new RequestException('SESSION_EXPIRED');
     const now = this.clock.now();
-    const session = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.id = :sessionId AND session.userId = :userId', {
-        sessionId: claims.sid,
-        userId: claims.sub,
-      })
-      .getOne();
-    if (!session?.user || session.endedAt) throw new RequestException('SESSION_EXPIRED');
-    const ending = this.sessionEnding(session, now);
-    if (ending) {
-      await this.endSession(this.dataSource.manager, session.id, ending, now);
-      throw new RequestException('SESSION_EXPIRED');
-    }
-    const memberships = await this.activeMemberships(this.dataSource.manager, session.userId);
-    if (memberships.length === 0) throw new RequestException('ACCESS_SUSPENDED');
-    if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-      await this.dataSource.getRepository(Session).update({ id: session.id }, { lastSeenAt: now });
-    }
-    const user = session.user;
-    return new Principal(user.id, session.id, user.organisationId, user.sharingCategory, memberships);
+    const outcome = await this.database.run(AUTHENTICATION, async (manager) => {
+      const session = await manager
+        .getRepository(Session)
+        .createQueryBuilder('session')
+        .innerJoinAndSelect('session.user', 'user')
+        .where('session.id = :sessionId AND session.userId = :userId', {
+          sessionId: claims.sid,
+          userId: claims.sub,
+        })
+        .getOne();
+      if (!session?.user || session.endedAt) return 'SESSION_EXPIRED' as const;
+      const ending = this.sessionEnding(session, now);
+      if (ending) {
+        await this.endSession(manager, session.id, ending, now);
+        return 'SESSION_EXPIRED' as const;
+      }
+      const memberships = await this.activeMemberships(manager, session.userId);
+      if (memberships.length === 0) return 'ACCESS_SUSPENDED' as const;
+      if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+        await manager.update(Session, { id: session.id }, { lastSeenAt: now });
+      }
+      const user = session.user;
+      return new Principal(
+        user.id,
+        session.id,
+        user.organisationId,
+        user.sharingCategory,
+        memberships,
+        requestId,
+      );
+    });
+    if (typeof outcome === 'string') throw new RequestException(outcome);
+    return outcome;
   }
 
   /** Removes sessions that can no longer be used; their refresh tokens go with them. */
   async purgeEndedSessions(): Promise<number> {
     const now = this.clock.now();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .delete()
-      .from(Session)
-      .where('expires_at < :now OR (ended_at IS NOT NULL AND ended_at < :endedBefore)', {
-        now,
-        endedBefore: this.addDays(now, -1),
-      })
-      .execute();
+    const result = await this.database.run(AUTHENTICATION, (manager) =>
+      manager
+        .createQueryBuilder()
+        .delete()
+        .from(Session)
+        .where('expires_at < :now OR (ended_at IS NOT NULL AND ended_at < :endedBefore)', {
+          now,
+          endedBefore: this.addDays(now, -1),
+        })
+        .execute(),
+    );
     return result.affected ?? 0;
   }
 
@@ -189,29 +212,63 @@ export class AuthenticationService {
    */
   private async recordFailure(userId: string, now: Date): Promise<void> {
     const { delayAfterFailures, lockoutAfterFailures, lockoutMinutes } = this.config.auth;
-    await this.dataSource.query(
-      `UPDATE users SET
+    await this.database.run(AUTHENTICATION, (manager) =>
+      manager.query(
+        `UPDATE users SET
          failed_login_count = failed_login_count + 1,
          locked_until = CASE
            WHEN failed_login_count + 1 >= $3 THEN $1::timestamptz + make_interval(mins => $4)
            WHEN failed_login_count + 1 >= $2 THEN $1::timestamptz + make_interval(secs => power(2, failed_login_count + 1 - $2))
            ELSE NULL END
        WHERE id = $5`,
-      [now, delayAfterFailures, lockoutAfterFailures, lockoutMinutes, userId],
+        [now, delayAfterFailures, lockoutAfterFailures, lockoutMinutes, userId],
+      ),
     );
   }
 
+  /**
+   * Active memberships with roles, and for each whether the user has accepted every charter in
+   * force in that territory (the charter gate), in one query.
+   */
   private async activeMemberships(manager: EntityManager, userId: string): Promise<ActiveMembership[]> {
-    const rows = await manager.find(Membership, {
-      where: { userId, status: MembershipStatus.ACTIVE },
-      select: { id: true, territoryId: true, roles: true, cellId: true },
-    });
-    return rows
-      .filter((row) => row.roles.length > 0)
-      .map((row) => ({ id: row.id, territoryId: row.territoryId, roles: row.roles, cellId: row.cellId }));
+    const rows = (await manager.query(
+      `SELECT m.id, m.territory_id, m.roles, m.cell_id,
+              NOT EXISTS (
+                SELECT 1 FROM charters c
+                 WHERE c.territory_id = m.territory_id AND c.current
+                   AND NOT EXISTS (SELECT 1 FROM charter_acceptances a WHERE a.charter_id = c.id AND a.user_id = m.user_id)
+              ) AS charter_accepted
+         FROM memberships m
+        WHERE m.user_id = $1 AND m.status = $2 AND cardinality(m.roles) > 0`,
+      [userId, MembershipStatus.ACTIVE],
+    )) as {
+      id: string;
+      territory_id: string;
+      roles: string;
+      cell_id: string | null;
+      charter_accepted: boolean;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      territoryId: row.territory_id,
+      roles: parseRoles(row.roles),
+      cellId: row.cell_id,
+      charterAccepted: row.charter_accepted,
+    }));
   }
 
   private addDays(date: Date, days: number): Date {
     return new Date(date.getTime() + days * 86_400_000);
   }
+}
+
+/** node-postgres returns arrays of enums as their text form (`{COORDINATOR,REFERRER}`). */
+function parseRoles(value: string | string[]): Role[] {
+  const items = Array.isArray(value)
+    ? value
+    : value
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
+  return items as Role[];
 }

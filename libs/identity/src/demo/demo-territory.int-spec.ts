@@ -1,8 +1,8 @@
-import { testConfig } from '@relais/testing';
+import { ownerDatabase } from '@relais/testing';
 import { dataSourceOptions } from '@relais/database';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
-import { Role } from '../domain/role';
+import { Role } from '@relais/access';
 import { IDENTITY_ENTITIES, Membership, Organisation, Territory, User } from '../entities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TERRITORY_NAME, seedDemoTerritory } from './demo-territory';
 
@@ -11,7 +11,7 @@ describe('demonstration territory', () => {
 
   beforeAll(async () => {
     dataSource = await new DataSource(
-      dataSourceOptions(testConfig().database, IDENTITY_ENTITIES, 'relais-test'),
+      dataSourceOptions(ownerDatabase(), IDENTITY_ENTITIES, 'relais-test'),
     ).initialize();
   });
   afterAll(() => dataSource.destroy());

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { OrganisationKind } from '../domain/organisation-kind';
 import { Profession, sharingCategoryOf } from '../domain/profession';
-import { Role } from '../domain/role';
+import { Role } from '@relais/access';
 import { Cell, Membership, Organisation, Territory, User } from '../entities';
 
 export const DEMO_TERRITORY_NAME = 'CLSM de Démonstration';

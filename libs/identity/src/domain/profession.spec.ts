@@ -1,5 +1,6 @@
 import { OrganisationKind } from './organisation-kind';
-import { Profession, SharingCategory, sharingCategoryOf } from './profession';
+import { SharingCategory } from '@relais/access';
+import { Profession, sharingCategoryOf } from './profession';
 
 describe('sharingCategoryOf', () => {
   it.each([

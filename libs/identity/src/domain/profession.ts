@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { SharingCategory } from '@relais/access';
 import { ORGANISATION_KINDS_NEVER_SHARING, OrganisationKind } from './organisation-kind';
 
 export enum Profession {
@@ -20,16 +21,6 @@ export enum Profession {
   OTHER = 'OTHER',
 }
 registerEnumType(Profession, { name: 'Profession' });
-
-export enum SharingCategory {
-  HEALTH = 'HEALTH',
-  SOCIAL_MEDICOSOCIAL = 'SOCIAL_MEDICOSOCIAL',
-  NOT_LISTED = 'NOT_LISTED',
-}
-registerEnumType(SharingCategory, {
-  name: 'SharingCategory',
-  description: "Catégorie de partage d'informations (article R1110-2 du code de la santé publique).",
-});
 
 export const PROFESSION_LABELS: Record<Profession, string> = {
   PSYCHIATRIST: 'Psychiatre',

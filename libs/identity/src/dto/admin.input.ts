@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { OrganisationKind } from '../domain/organisation-kind';
 import { Profession } from '../domain/profession';
-import { Role } from '../domain/role';
+import { Role } from '@relais/access';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) =>

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OrganisationKind } from '../domain/organisation-kind';
-import { Profession, SharingCategory } from '../domain/profession';
-import { MembershipStatus, Role } from '../domain/role';
+import { Role, SharingCategory } from '@relais/access';
+import { MembershipStatus } from '../domain/membership-status';
+import { Profession } from '../domain/profession';
 
 @ObjectType('TerritorySettings')
 export class TerritorySettingsObject {
@@ -80,8 +81,11 @@ export class MembershipObject {
   @Field(() => ID, { nullable: true, description: 'Adhésion du membre titulaire suppléé.' })
   substituteOfId!: string | null;
 
-  @Field(() => MembershipStatus)
-  status!: MembershipStatus;
+  @Field(() => MembershipStatus, { nullable: true, description: "Réservé à l'administration du territoire." })
+  status!: MembershipStatus | null;
+
+  @Field(() => [String], { description: 'Champs masqués pour vous (lus comme null).' })
+  redactedFields!: string[];
 }
 
 @ObjectType('User')
@@ -127,6 +131,9 @@ export class MyMembershipObject {
 
   @Field(() => MembershipStatus)
   status!: MembershipStatus;
+
+  @Field({ description: 'La version en vigueur de la charte du territoire est acceptée.' })
+  charterAccepted!: boolean;
 }
 
 @ObjectType('Me')

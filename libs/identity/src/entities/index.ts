@@ -1,4 +1,6 @@
 import { Cell } from './cell.entity';
+import { Charter } from './charter.entity';
+import { CharterAcceptance } from './charter-acceptance.entity';
 import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -6,7 +8,7 @@ import { Session } from './session.entity';
 import { Territory } from './territory.entity';
 import { User } from './user.entity';
 
-export { Cell, Membership, Organisation, RefreshToken, Session, Territory, User };
+export { Cell, Charter, CharterAcceptance, Membership, Organisation, RefreshToken, Session, Territory, User };
 export type { SessionEndReason } from './session.entity';
 
-export const IDENTITY_ENTITIES = [Territory, Cell, Organisation, User, Membership, Session, RefreshToken];
+export const IDENTITY_ENTITIES = [Territory, Cell, Organisation, User, Membership, Session, RefreshToken, Charter, CharterAcceptance];

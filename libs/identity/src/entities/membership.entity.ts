@@ -9,7 +9,8 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { MembershipStatus, Role } from '../domain/role';
+import { Role } from '@relais/access';
+import { MembershipStatus } from '../domain/membership-status';
 import { Cell } from './cell.entity';
 import { Territory } from './territory.entity';
 import { User } from './user.entity';

@@ -5,11 +5,14 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  OneToMany,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Profession, SharingCategory } from '../domain/profession';
+import { SharingCategory } from '@relais/access';
+import { Profession } from '../domain/profession';
+import type { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { Territory } from './territory.entity';
 
@@ -63,6 +66,10 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil!: Date | null;
+
+  /** Declared for access rules (`memberships: { $elemMatch }` compiles to EXISTS); not loaded by default. */
+  @OneToMany('Membership', (membership: Membership) => membership.user)
+  memberships?: Membership[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { OrganisationKind } from '../domain/organisation-kind';
 import { Profession, sharingCategoryOf } from '../domain/profession';
-import { MembershipStatus, Role } from '../domain/role';
+import { Role } from '@relais/access';
+import { MembershipStatus } from '../domain/membership-status';
 import { TerritorySettings } from '../domain/territory-settings';
 import { Cell, Membership, Organisation, Session, Territory, User } from '../entities';
 

@@ -12,7 +12,13 @@ export interface AppConfig {
     readonly corsOrigins: readonly string[];
     readonly bodyLimitBytes: number;
   };
-  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly database: {
+    /** The application role (member of `relais_app`, owner of nothing). */
+    readonly url: string;
+    /** The schema owner, for migrations and seeding only. */
+    readonly ownerUrl: string | undefined;
+    readonly poolSize: number;
+  };
   readonly redis: { readonly url: string; readonly keyPrefix: string };
   /** Outgoing mail; unset means notifications stay in the application. */
   readonly mail: { readonly smtpUrl: string | undefined };

@@ -19,7 +19,10 @@ export const configSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   CORS_ORIGINS: csv,
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  /** The application's connection: a role that owns nothing, so row-level security applies. */
   DATABASE_URL: z.string().url().startsWith('postgres'),
+  /** The schema owner's connection, for migrations only; the api and the worker never need it. */
+  DATABASE_OWNER_URL: z.string().url().startsWith('postgres').optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   REDIS_URL: z.string().url().startsWith('redis'),
   REDIS_KEY_PREFIX: z

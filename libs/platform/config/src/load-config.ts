@@ -40,7 +40,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
     },
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, poolSize: env.DATABASE_POOL_SIZE },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     mail: { smtpUrl: env.SMTP_URL },
     auth: {
@@ -76,7 +76,13 @@ export function loadConfigOrExit(environment?: Environment): AppConfig {
 
 /** For commands that only touch the database (migrations): they need nothing else configured. */
 export function loadDatabaseConfig(environment: Environment = processEnvironment()): AppConfig['database'] {
-  const parsed = configSchema.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true }).safeParse(environment);
+  const parsed = configSchema
+    .pick({ DATABASE_URL: true, DATABASE_OWNER_URL: true, DATABASE_POOL_SIZE: true })
+    .safeParse(environment);
   if (!parsed.success) throw new ConfigurationError(parsed.error.issues.map(describe));
-  return { url: parsed.data.DATABASE_URL, poolSize: parsed.data.DATABASE_POOL_SIZE };
+  return {
+    url: parsed.data.DATABASE_URL,
+    ownerUrl: parsed.data.DATABASE_OWNER_URL,
+    poolSize: parsed.data.DATABASE_POOL_SIZE,
+  };
 }

@@ -1,11 +1,16 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@relais/config';
-import { EntitySchema, MixedList } from 'typeorm';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { assertApplicationRole } from './application-role';
 import { dataSourceOptions } from './data-source-options';
+import { ScopedDatabase } from './scoped-database';
 
+@Global()
 @Module({})
-export class DatabaseModule {
+export class DatabaseModule implements OnApplicationBootstrap {
+  constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {}
+
   static forRoot(
     entities: MixedList<(new (...args: never[]) => unknown) | EntitySchema>,
     applicationName: string,
@@ -18,6 +23,12 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => dataSourceOptions(config.database, entities, applicationName),
         }),
       ],
+      providers: [ScopedDatabase],
+      exports: [ScopedDatabase],
     };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await assertApplicationRole(this.dataSource);
   }
 }

@@ -1,5 +1,12 @@
 import { exportToEnvironment, processEnvironment } from '@relais/config';
-import { createDatabase, dropDatabase, startEmbeddedPostgres, withDatabase } from '@relais/database';
+import {
+  createDatabase,
+  dropApplicationLogin,
+  dropDatabase,
+  startEmbeddedPostgres,
+  withCredentials,
+  withDatabase,
+} from '@relais/database';
 import { startLocalRedis } from '@relais/queue';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -63,12 +70,16 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
   const runId = randomBytes(5).toString('hex');
   const databaseName = `relais_test_${runId}`;
   const redisKeyPrefix = `relais-test-${runId}`;
+  // The run's own login role, so that concurrent runs on one server never share a password.
+  const applicationRole = `relais_app_test_${runId}`;
   await createDatabase(adminDatabaseUrl, databaseName);
+  const ownerUrl = withDatabase(adminDatabaseUrl, databaseName);
 
   const variables = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: withDatabase(adminDatabaseUrl, databaseName),
+    DATABASE_OWNER_URL: ownerUrl,
+    DATABASE_URL: withCredentials(ownerUrl, applicationRole, randomBytes(18).toString('hex')),
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: redisKeyPrefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -88,6 +99,7 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
     redisKeyPrefix,
     async stop() {
       await dropDatabase(adminDatabaseUrl, databaseName);
+      await dropApplicationLogin(adminDatabaseUrl, applicationRole);
       await deleteKeys(redisUrl, redisKeyPrefix);
       for (const stop of stops.reverse()) await stop();
       rmSync(scratch, { recursive: true, force: true });

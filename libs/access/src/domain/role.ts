@@ -18,9 +18,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   TERRITORY_ADMIN: 'Administration du territoire',
   AUDITOR: 'Audit',
 };
-
-export enum MembershipStatus {
-  ACTIVE = 'ACTIVE',
-  SUSPENDED = 'SUSPENDED',
-}
-registerEnumType(MembershipStatus, { name: 'MembershipStatus' });

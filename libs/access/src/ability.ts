@@ -1,0 +1,46 @@
+import { createMongoAbility, MongoAbility, RawRuleOf } from '@casl/ability';
+import { Grant, Policy, RuleBuilder } from './policy/policy';
+import { policyRegistry } from './policy/policy-registry';
+import { Principal } from './principal';
+
+export type RelaisAbility = MongoAbility<[string, string | object]>;
+
+/** The raw rule as written, with the grant kept for "why can I see this?". */
+export type RelaisRawRule = RawRuleOf<RelaisAbility> & { grant?: Grant };
+
+/** Marks a plain object (a row from a raw query) as a subject of the given type. */
+export const SUBJECT_TYPE = Symbol('relais.subjectType');
+
+export function asSubject<T extends object>(type: string, row: T): T {
+  Object.defineProperty(row, SUBJECT_TYPE, { value: type, enumerable: false });
+  return row;
+}
+
+function detectSubjectType(subject: object): string {
+  const tagged = (subject as { [SUBJECT_TYPE]?: string })[SUBJECT_TYPE];
+  return tagged ?? policyRegistry.subjectNameOf(subject) ?? subject.constructor.name;
+}
+
+export function collectRules(principal: Principal, policies: readonly Policy[]): RelaisRawRule[] {
+  const rules: RelaisRawRule[] = [];
+  const builder: RuleBuilder = {
+    allow(action, subject, conditions, grant) {
+      rules.push({ action, subject, conditions, grant });
+    },
+    allowFields(action, subject, fields, conditions, grant) {
+      rules.push({ action, subject, fields, conditions, grant });
+    },
+    forbid(action, subject, conditions) {
+      rules.push({ action, subject, conditions, inverted: true });
+    },
+  };
+  for (const policy of policies) policy.define(principal, builder);
+  return rules;
+}
+
+/** Built from the principal alone (loaded with the session, in two queries): no query here. */
+export function buildAbility(principal: Principal, policies: readonly Policy[] = policyRegistry.all()): RelaisAbility {
+  return createMongoAbility<[string, string | object]>(collectRules(principal, policies), {
+    detectSubjectType,
+  });
+}

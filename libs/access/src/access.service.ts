@@ -1,0 +1,218 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { permittedFieldsOf, rulesToQuery } from '@casl/ability/extra';
+import { Condition } from '@ucast/mongo2js';
+import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AccessException } from './access.exception';
+import { Role } from './domain/role';
+import { SharingCategory } from './domain/sharing-category';
+import { buildAbility, RelaisAbility, RelaisRawRule } from './ability';
+import { Action, Grant } from './policy/policy';
+import { policyRegistry } from './policy/policy-registry';
+import { Principal } from './principal';
+import { compileCondition, CompiledCondition, UnsupportedConditionError } from './sql/condition-compiler';
+
+type RuleAst = { ast?: Condition; conditions?: unknown; inverted: boolean };
+
+/**
+ * The one place that decides. Each rule is evaluated two ways: on a loaded row (`can`,
+ * `assertCan`) and compiled into SQL for lists (`accessibleBy`); parity tests keep them equal.
+ */
+@Injectable()
+export class AccessService implements OnModuleInit {
+  private readonly abilities = new WeakMap<Principal, RelaisAbility>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Fails the boot on a rule the SQL compiler cannot express, before any request is served. */
+  onModuleInit(): void {
+    validatePolicies(this.dataSource);
+  }
+
+  abilityFor(principal: Principal): RelaisAbility {
+    let ability = this.abilities.get(principal);
+    if (!ability) {
+      ability = buildAbility(principal);
+      this.abilities.set(principal, ability);
+    }
+    return ability;
+  }
+
+  can(principal: Principal, action: Action, subject: string | object): boolean {
+    return this.abilityFor(principal).can(action, subject);
+  }
+
+  /**
+   * For one loaded row. Refusals answer NOT_FOUND by default, so that a refused id and a missing
+   * one look the same; pass 'FORBIDDEN' where the caller may know the row exists.
+   */
+  assertCan(
+    principal: Principal,
+    action: Action,
+    row: object,
+    refusal: 'NOT_FOUND' | 'FORBIDDEN' = 'NOT_FOUND',
+  ): void {
+    if (!this.can(principal, action, row)) throw new AccessException(refusal);
+  }
+
+  /** Type-level: may the principal do `action` on some `subject` at all? Explains a charter gate. */
+  assertMayAttempt(principal: Principal, action: Action, subject: string): void {
+    if (this.can(principal, action, subject)) return;
+    if (principal.hasPendingCharter && buildAbility(withCharterAccepted(principal)).can(action, subject)) {
+      throw new AccessException('CHARTER_NOT_ACCEPTED');
+    }
+    throw new AccessException('FORBIDDEN');
+  }
+
+  /** The rules as one SQL condition over `alias` (a row of `subject`); FALSE when no rule grants. */
+  conditionFor(principal: Principal, action: Action, subject: string, alias: string): CompiledCondition {
+    const metadata = this.metadataOf(subject);
+    const query = rulesToQuery(this.abilityFor(principal), action, subject, (rule) => rule as RuleAst);
+    if (query === null) return { sql: 'FALSE', parameters: {} };
+    const parts: string[] = [];
+    const parameters: Record<string, unknown> = {};
+    const add = (rule: RuleAst): string => {
+      if (!rule.ast) return 'TRUE';
+      const compiled = compileCondition(rule.ast, metadata, alias);
+      Object.assign(parameters, compiled.parameters);
+      return compiled.sql;
+    };
+    const allowed = query.$or?.map(add) ?? [];
+    if (allowed.length) parts.push(allowed.length === 1 ? allowed[0] : `(${allowed.join(' OR ')})`);
+    for (const forbidden of query.$and ?? []) parts.push(`NOT (${add(forbidden)})`);
+    return { sql: parts.length ? parts.join(' AND ') : 'TRUE', parameters };
+  }
+
+  /** Narrows a list query to the rows the principal may `action`; always `andWhere`. */
+  accessibleBy<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    principal: Principal,
+    action: Action,
+    subject: string,
+  ): SelectQueryBuilder<T> {
+    const { sql, parameters } = this.conditionFor(principal, action, subject, query.alias);
+    return query.andWhere(`(${sql})`, parameters);
+  }
+
+  /** Fields of `row` the principal may not `action`: they read as null and are listed to the client. */
+  redactedFields(principal: Principal, action: Action, row: object, fields: readonly string[]): string[] {
+    const permitted = new Set(
+      permittedFieldsOf(this.abilityFor(principal), action, row, { fieldsFrom: (rule) => rule.fields ?? [...fields] }),
+    );
+    return fields.filter((field) => !permitted.has(field));
+  }
+
+  /** Which rules grant `action` on `row`, and on what basis; empty when none does. */
+  explain(principal: Principal, action: Action, row: object): Grant[] {
+    const ability = this.abilityFor(principal);
+    if (!ability.can(action, row)) return [];
+    const grants = ability
+      .possibleRulesFor(action, ability.detectSubjectType(row))
+      .filter((rule) => !rule.inverted && rule.matchesConditions(row))
+      .map((rule) => (rule.origin as RelaisRawRule).grant)
+      .filter((grant): grant is Grant => grant !== undefined);
+    const seen = new Set<string>();
+    return grants.filter((grant) => {
+      const key = `${grant.basis}:${grant.explanation}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  }
+
+  private metadataOf(subject: string): EntityMetadata {
+    const entity = policyRegistry.subject(subject).entity;
+    if (!entity) throw new Error(`Le sujet ${subject} n'a pas de table : pas de liste filtrée possible.`);
+    return this.dataSource.getMetadata(entity);
+  }
+
+  /**
+   * "Why can I see this?" answered in SQL for the row with this id: each granting rule is
+   * evaluated as its own column, so relations are checked where they live. NOT_FOUND when the
+   * row is missing or not visible.
+   */
+  async explainById(
+    manager: EntityManager,
+    principal: Principal,
+    action: Action,
+    subject: string,
+    id: string,
+  ): Promise<Grant[]> {
+    const metadata = this.metadataOf(subject);
+    const alias = 'subject';
+    const overall = this.conditionFor(principal, action, subject, alias);
+    const granting = this.abilityFor(principal)
+      .rulesFor(action, subject)
+      .filter((rule) => !rule.inverted && (rule.origin as RelaisRawRule).grant);
+    const parameters: Record<string, unknown> = { ...overall.parameters, subjectId: id };
+    const columns = [`(${overall.sql}) AS "allowed"`];
+    granting.forEach((rule, index) => {
+      const compiled = rule.ast ? compileCondition(rule.ast, metadata, alias) : { sql: 'TRUE', parameters: {} };
+      Object.assign(parameters, compiled.parameters);
+      columns.push(`(${compiled.sql}) AS "rule_${index}"`);
+    });
+    const row = (await manager
+      .createQueryBuilder()
+      .select(columns)
+      .from(metadata.target, alias)
+      .where(`"${alias}"."id" = :subjectId`)
+      .setParameters(parameters)
+      .getRawOne()) as Record<string, boolean> | undefined;
+    if (!row?.allowed) throw new AccessException('NOT_FOUND');
+    const grants = granting.filter((_rule, index) => row[`rule_${index}`]).map((rule) => (rule.origin as RelaisRawRule).grant!);
+    return grants.filter((grant, index) => grants.findIndex((other) => other.explanation === grant.explanation) === index);
+  }
+}
+
+function withCharterAccepted(principal: Principal): Principal {
+  return new Principal(
+    principal.userId,
+    principal.sessionId,
+    principal.organisationId,
+    principal.sharingCategory,
+    principal.memberships.map((membership) => ({ ...membership, charterAccepted: true })),
+    principal.requestId,
+  );
+}
+
+/**
+ * Builds every policy for a principal holding every role, and compiles each rule: an operator,
+ * field or relation the SQL side cannot express stops the process at boot.
+ */
+export function validatePolicies(dataSource: DataSource): void {
+  const sampleTerritory = '00000000-0000-4000-8000-000000000000';
+  const everyone = Object.values(SharingCategory).map(
+    (category) =>
+      new Principal(sampleTerritory, sampleTerritory, sampleTerritory, category, [
+        {
+          id: sampleTerritory,
+          territoryId: sampleTerritory,
+          roles: Object.values(Role),
+          cellId: sampleTerritory,
+          charterAccepted: true,
+        },
+      ]),
+  );
+  for (const principal of everyone) {
+    const ability = buildAbility(principal);
+    const checked = new Set<object>();
+    for (const raw of ability.rules) {
+      for (const subject of [raw.subject].flat() as string[]) {
+        const entity = policyRegistry.subject(subject).entity;
+        for (const action of [raw.action].flat()) {
+          for (const rule of ability.possibleRulesFor(action, subject)) {
+            if (checked.has(rule)) continue;
+            checked.add(rule);
+            try {
+              if (rule.conditions && !rule.ast) throw new UnsupportedConditionError('condition illisible');
+              if (rule.ast && !entity) throw new UnsupportedConditionError('condition sur un sujet sans table');
+              if (rule.ast && entity) compileCondition(rule.ast, dataSource.getMetadata(entity), 'validation');
+            } catch (error) {
+              throw new UnsupportedConditionError(
+                `Règle d'accès sur ${subject} non traduisible en SQL : ${(error as Error).message}`,
+              );
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Role } from './domain/role';
+import { SharingCategory } from './domain/sharing-category';
+
+export interface ActiveMembership {
+  readonly id: string;
+  readonly territoryId: string;
+  readonly roles: readonly Role[];
+  readonly cellId: string | null;
+  /** False while the territory has a current charter version the user has not accepted. */
+  readonly charterAccepted: boolean;
+}
+
+/** Who is calling, rebuilt from the database on every request so a suspension bites at once. */
+export class Principal {
+  constructor(
+    readonly userId: string,
+    readonly sessionId: string,
+    readonly organisationId: string,
+    readonly sharingCategory: SharingCategory,
+    readonly memberships: readonly ActiveMembership[],
+    readonly requestId: string = '',
+  ) {}
+
+  hasRole(territoryId: string, role: Role): boolean {
+    return this.memberships.some((m) => m.territoryId === territoryId && m.roles.includes(role));
+  }
+
+  get territoryIds(): string[] {
+    return this.memberships.map((m) => m.territoryId);
+  }
+
+  /** Territories where the user holds one of `roles` and has accepted the current charter. */
+  clearedTerritoriesWith(...roles: Role[]): string[] {
+    return this.memberships
+      .filter((m) => m.charterAccepted && m.roles.some((role) => roles.includes(role)))
+      .map((m) => m.territoryId);
+  }
+
+  /** Same, whatever the charter: only for reading and accepting the charter itself. */
+  territoriesWith(...roles: Role[]): string[] {
+    return this.memberships.filter((m) => m.roles.some((role) => roles.includes(role))).map((m) => m.territoryId);
+  }
+
+  get hasPendingCharter(): boolean {
+    return this.memberships.some((m) => !m.charterAccepted);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}

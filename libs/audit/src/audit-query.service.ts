@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { AccessException, AccessService, asSubject, Principal } from '@relais/access';
+import { ScopedDatabase } from '@relais/database';
+import { AuditEventFilterInput } from './dto/audit.objects';
+import { AuditEvent } from './entities';
+import { AuditChainReport, verifyAuditChain } from './verify-audit-chain';
+
+export interface AuditEventView extends AuditEvent {
+  actorName: string | null;
+}
+
+/** Reading the log: every query narrowed by the ability in SQL, inside the caller's territories. */
+@Injectable()
+export class AuditQueryService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+  ) {}
+
+  listEvents(principal: Principal, filter: AuditEventFilterInput): Promise<AuditEventView[]> {
+    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(AuditEvent)
+        .createQueryBuilder('event')
+        .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
+        .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
+        .where('event.territoryId = :territoryId', { territoryId: filter.territoryId });
+      this.access.accessibleBy(query, principal, 'read', 'AuditEvent');
+      if (filter.actorUserId) query.andWhere('event.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
+      if (filter.subjectType) query.andWhere('event.subjectType = :subjectType', { subjectType: filter.subjectType });
+      if (filter.subjectId) query.andWhere('event.subjectId = :subjectId', { subjectId: filter.subjectId });
+      if (filter.action) query.andWhere('event.action = :action', { action: filter.action });
+      if (filter.from) query.andWhere('event.occurredAt >= :from', { from: filter.from });
+      if (filter.to) query.andWhere('event.occurredAt < :to', { to: filter.to });
+      if (filter.beforeSequence && /^\d+$/.test(filter.beforeSequence)) {
+        query.andWhere('event.sequence < :before', { before: filter.beforeSequence });
+      }
+      query.orderBy('event.sequence', 'DESC').limit(filter.first);
+      return withActorNames(await query.getRawAndEntities());
+    });
+  }
+
+  /** "Who saw this file": every event about a person or an object, newest first. */
+  accessLog(principal: Principal, territoryId: string, subjectId: string): Promise<AuditEventView[]> {
+    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(AuditEvent)
+        .createQueryBuilder('event')
+        .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
+        .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
+        .where('event.territoryId = :territoryId', { territoryId })
+        .andWhere('(event.personId = :subjectId OR event.subjectId = :subjectId)', { subjectId });
+      this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
+      query.orderBy('event.sequence', 'DESC').limit(500);
+      return withActorNames(await query.getRawAndEntities());
+    });
+  }
+
+  verifyChain(principal: Principal, territoryId: string): Promise<AuditChainReport> {
+    if (!this.access.can(principal, 'verify', asSubject('AuditEvent', { territoryId }))) {
+      throw new AccessException('FORBIDDEN');
+    }
+    return this.database.run({ territoryIds: [territoryId] }, (manager) => verifyAuditChain(manager, territoryId));
+  }
+}
+
+function withActorNames({ entities, raw }: { entities: AuditEvent[]; raw: { actor_name: string | null }[] }) {
+  return entities.map((event, index) => ({ ...event, actorName: raw[index]?.actor_name || null }));
+}

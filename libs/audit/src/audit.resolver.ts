@@ -1,0 +1,57 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { InputValidationException } from '@relais/graphql';
+import { AuditQueryService, AuditEventView } from './audit-query.service';
+import { AuditChainProblemKind, AuditChainReportObject, AuditEventFilterInput, AuditEventObject } from './dto/audit.objects';
+
+const uuid = (field: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
+  });
+
+function toObject(event: AuditEventView): AuditEventObject {
+  return { ...event, details: JSON.stringify(event.details) };
+}
+
+@Resolver()
+export class AuditResolver {
+  constructor(private readonly audit: AuditQueryService) {}
+
+  @Query(() => [AuditEventObject], { description: "Le journal d'audit du territoire, filtré (audit seulement)." })
+  @Allow('read', 'AuditEvent')
+  async auditEvents(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter') filter: AuditEventFilterInput,
+  ): Promise<AuditEventObject[]> {
+    return (await this.audit.listEvents(principal, filter)).map(toObject);
+  }
+
+  @Query(() => [AuditEventObject], {
+    description: 'Qui a consulté ou modifié ce dossier (coordination et audit).',
+  })
+  @Allow('readAccessLog', 'AuditEvent')
+  async accessLog(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuid('territoryId')) territoryId: string,
+    @Args('subjectId', { type: () => ID }, uuid('subjectId')) subjectId: string,
+  ): Promise<AuditEventObject[]> {
+    return (await this.audit.accessLog(principal, territoryId, subjectId)).map(toObject);
+  }
+
+  @Query(() => AuditChainReportObject, { description: "Vérifie l'intégrité de la chaîne d'audit du territoire." })
+  @Allow('verify', 'AuditEvent')
+  async auditChainVerification(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuid('territoryId')) territoryId: string,
+  ): Promise<AuditChainReportObject> {
+    const report = await this.audit.verifyChain(principal, territoryId);
+    return {
+      valid: report.valid,
+      checkedEvents: report.checkedEvents,
+      firstBrokenSequence: report.firstBroken?.sequence ?? null,
+      firstBrokenEventId: report.firstBroken?.eventId ?? null,
+      problem: (report.firstBroken?.problem as AuditChainProblemKind | undefined) ?? null,
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/**
+ * One thing done or read, never the data itself: ids, a verb and the categories touched.
+ * The application's role may insert and read these rows, never change or delete them.
+ */
+@Entity({ name: 'audit_events' })
+@Unique('uq_audit_events_territory_sequence', ['territoryId', 'sequence'])
+@Index('ix_audit_events_territory_subject', ['territoryId', 'subjectType', 'subjectId', 'occurredAt'])
+@Index('ix_audit_events_territory_person', ['territoryId', 'personId', 'occurredAt'])
+@Index('ix_audit_events_territory_actor', ['territoryId', 'actorUserId', 'occurredAt'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_events' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  territoryId!: string;
+
+  /** Position in the territory's chain, from 1, without gaps. */
+  @Column({ type: 'bigint' })
+  sequence!: string;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt!: Date;
+
+  /** Null for what the platform does by itself (a scheduled job). */
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  requestId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ type: 'text' })
+  subjectType!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  /** The person concerned, when there is one: answers "who saw this file". */
+  @Column({ type: 'uuid', nullable: true })
+  personId!: string | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategories!: string[];
+
+  /** Ids, role names, field names — never a value typed about a person. */
+  @Column({ type: 'jsonb', default: {} })
+  details!: Record<string, unknown>;
+
+  @Column({ type: 'character', length: 64 })
+  previousHash!: string;
+
+  @Column({ type: 'character', length: 64 })
+  hash!: string;
+}

@@ -1,0 +1,43 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { InputValidationException } from '@relais/graphql';
+import { CharterObject, PublishCharterInput } from '../dto/charter.dto';
+import { CharterService } from './charter.service';
+
+const uuid = (field: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
+  });
+
+@Resolver()
+export class CharterResolver {
+  constructor(private readonly service: CharterService) {}
+
+  @Query(() => [CharterObject], { description: 'Le règlement et la charte en vigueur dans le territoire.' })
+  @Allow('read', 'Charter')
+  charters(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuid('territoryId')) territoryId: string,
+  ): Promise<CharterObject[]> {
+    return this.service.currentCharters(principal, territoryId);
+  }
+
+  @Mutation(() => CharterObject, { description: 'Publie une nouvelle version : chaque membre devra l’accepter.' })
+  @Allow('publish', 'Charter')
+  publishCharter(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: PublishCharterInput,
+  ): Promise<CharterObject> {
+    return this.service.publishCharter(principal, input);
+  }
+
+  @Mutation(() => CharterObject, { description: "J'accepte cette version de la charte." })
+  @Allow('accept', 'Charter')
+  acceptCharter(
+    @CurrentPrincipal() principal: Principal,
+    @Args('charterId', { type: () => ID }, uuid('charterId')) charterId: string,
+  ): Promise<CharterObject> {
+    return this.service.acceptCharter(principal, charterId);
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * What a transaction states to Postgres's row-level security (the second lock behind the
+ * application's rules): the territories it works in, and optionally a purpose that opens the
+ * account tables across territories (logging in, purging sessions).
+ */
+export interface DatabaseScope {
+  readonly territoryIds: readonly string[];
+  readonly purpose?: 'authentication';
+}
+
+/**
+ * Every query of the application runs through `run`: one transaction whose settings are local
+ * to it (`set_config(…, true)`), so a pooled connection never carries them to another request.
+ * A query made outside it sees no row at all, because the policies find no territory.
+ */
+@Injectable()
+export class ScopedDatabase {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  run<T>(scope: DatabaseScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await applyScope(manager, scope);
+      return work(manager);
+    });
+  }
+}
+
+export async function applyScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {
+  await manager.query(
+    `SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
+    [`{${scope.territoryIds.join(',')}}`, scope.purpose ?? ''],
+  );
+}
