@@ -9,6 +9,8 @@ type Who = 'public' | 'any member' | Role[];
 
 interface MatrixLine {
   who: Who;
+  /** The operation names a territory: called for another territory, it must yield nothing. */
+  territorial?: boolean;
   /** A call with well-formed arguments, so only authorization can refuse it. */
   call: (context: { territory: Territory; sessions: Record<Role, RoleSession>; targetUserId: string }) => {
     query: string;
@@ -17,6 +19,14 @@ interface MatrixLine {
 }
 
 const ADMIN_ONLY: Role[] = [Role.TERRITORY_ADMIN];
+/** Everyone working in the territory; an auditor reads the audit log and nothing else. */
+const DIRECTORY: Role[] = [
+  Role.COORDINATOR,
+  Role.CELL_MEMBER,
+  Role.REFERRER,
+  Role.FOLLOWUP_PRACTITIONER,
+  Role.TERRITORY_ADMIN,
+];
 
 /**
  * Every query and mutation of the schema, who may call it, and a call to try. A new operation
@@ -25,17 +35,74 @@ const ADMIN_ONLY: Role[] = [Role.TERRITORY_ADMIN];
 const MATRIX: Record<string, MatrixLine> = {
   'Query.me': { who: 'any member', call: () => ({ query: '{ me { id } }' }) },
   'Query.organisations': {
-    who: ADMIN_ONLY,
+    who: DIRECTORY,
+    territorial: true,
     call: ({ territory }) => ({
       query: 'query ($t: ID!) { organisations(territoryId: $t) { id } }',
       variables: { t: territory.id },
     }),
   },
   'Query.territoryMembers': {
-    who: ADMIN_ONLY,
+    who: DIRECTORY,
+    territorial: true,
     call: ({ territory }) => ({
       query: 'query ($t: ID!) { territoryMembers(territoryId: $t) { user { id } membership { roles } } }',
       variables: { t: territory.id },
+    }),
+  },
+  'Query.charters': {
+    who: 'any member',
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { charters(territoryId: $t) { id } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.auditEvents': {
+    who: [Role.AUDITOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($f: AuditEventFilterInput!) { auditEvents(filter: $f) { id } }',
+      variables: { f: { territoryId: territory.id, first: 10 } },
+    }),
+  },
+  'Query.accessLog': {
+    who: [Role.COORDINATOR, Role.AUDITOR],
+    territorial: true,
+    call: ({ territory, targetUserId }) => ({
+      query: 'query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { id } }',
+      variables: { t: territory.id, s: targetUserId },
+    }),
+  },
+  'Query.auditChainVerification': {
+    who: [Role.AUDITOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { auditChainVerification(territoryId: $t) { valid } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.accessBasis': {
+    who: 'any member',
+    call: ({ sessions }) => ({
+      query: 'query ($s: ID!) { accessBasis(subjectType: "User", subjectId: $s) { basis } }',
+      variables: { s: sessions.CELL_MEMBER.userId },
+    }),
+  },
+  'Mutation.publishCharter': {
+    who: [Role.TERRITORY_ADMIN, Role.COORDINATOR],
+    territorial: true,
+    // A text too short for validation: nothing is published, which would gate the other lines.
+    call: ({ territory }) => ({
+      query: 'mutation ($i: PublishCharterInput!) { publishCharter(input: $i) { id } }',
+      variables: { i: { territoryId: territory.id, kind: 'RULES', title: 'Règlement', body: 'trop court' } },
+    }),
+  },
+  'Mutation.acceptCharter': {
+    who: 'any member',
+    call: () => ({
+      query: 'mutation ($c: ID!) { acceptCharter(charterId: $c) { id } }',
+      variables: { c: '5f0c6a4e-8d8b-4a51-9f3e-2f6f4c1d2a10' },
     }),
   },
   'Mutation.logIn': {
@@ -53,6 +120,7 @@ const MATRIX: Record<string, MatrixLine> = {
   'Mutation.logOut': { who: 'any member', call: () => ({ query: 'mutation { logOut }' }) },
   'Mutation.createOrganisation': {
     who: ADMIN_ONLY,
+    territorial: true,
     call: ({ territory }) => ({
       query: 'mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
       variables: {
@@ -62,6 +130,7 @@ const MATRIX: Record<string, MatrixLine> = {
   },
   'Mutation.createUser': {
     who: ADMIN_ONLY,
+    territorial: true,
     call: ({ territory, sessions }) => ({
       query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
       variables: {
@@ -80,6 +149,7 @@ const MATRIX: Record<string, MatrixLine> = {
   },
   'Mutation.grantRole': {
     who: ADMIN_ONLY,
+    territorial: true,
     call: ({ territory, targetUserId }) => ({
       query: 'mutation ($i: GrantRoleInput!) { grantRole(input: $i) { id } }',
       variables: { i: { territoryId: territory.id, userId: targetUserId, role: 'AUDITOR' } },
@@ -87,6 +157,7 @@ const MATRIX: Record<string, MatrixLine> = {
   },
   'Mutation.revokeRole': {
     who: ADMIN_ONLY,
+    territorial: true,
     call: ({ territory, sessions }) => ({
       query: 'mutation ($i: RevokeRoleInput!) { revokeRole(input: $i) { id } }',
       variables: { i: { territoryId: territory.id, userId: sessions.CELL_MEMBER.userId, role: 'REFERRER' } },
@@ -94,6 +165,7 @@ const MATRIX: Record<string, MatrixLine> = {
   },
   'Mutation.suspendMembership': {
     who: ADMIN_ONLY,
+    territorial: true,
     call: ({ territory, targetUserId }) => ({
       query: 'mutation ($i: MembershipTargetInput!) { suspendMembership(input: $i) { id } }',
       variables: { i: { territoryId: territory.id, userId: targetUserId } },
@@ -101,6 +173,7 @@ const MATRIX: Record<string, MatrixLine> = {
   },
   'Mutation.reactivateMembership': {
     who: ADMIN_ONLY,
+    territorial: true,
     call: ({ territory, targetUserId }) => ({
       query: 'mutation ($i: MembershipTargetInput!) { reactivateMembership(input: $i) { id } }',
       variables: { i: { territoryId: territory.id, userId: targetUserId } },
@@ -113,12 +186,16 @@ describe('authorization matrix', () => {
   let territory: Territory;
   let sessions: Record<Role, RoleSession>;
   let targetUserId: string;
+  let elsewhere: Territory;
+  let elsewhereUserId: string;
 
   beforeAll(async () => {
     api = await startApi();
     territory = await api.factory.territory();
     sessions = await sessionsByRole(api, territory);
     targetUserId = (await api.factory.user({ territory, roles: [Role.CELL_MEMBER] })).id;
+    elsewhere = await api.factory.territory();
+    elsewhereUserId = (await api.factory.user({ territory: elsewhere, roles: [Role.CELL_MEMBER] })).id;
   });
   afterAll(() => api.close());
 
@@ -157,9 +234,25 @@ describe('authorization matrix', () => {
       // Reachable by anyone: an answer about the credentials given, never an access refusal.
       expect(code).not.toBe('FORBIDDEN');
     } else if (allowed) {
-      expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(code);
+      expect(['UNAUTHENTICATED', 'FORBIDDEN', 'CHARTER_REQUIRED']).not.toContain(code);
     } else {
       expect(code).toBe('FORBIDDEN');
+    }
+  });
+
+  const territorialCases = operations
+    .filter(([, line]) => line.territorial)
+    .flatMap(([name, line]) => Object.values(Role).map((role) => [name, role, line] as const));
+
+  it.each(territorialCases)('%s as %s of another territory yields nothing', async (_name, role, line) => {
+    const { query, variables } = line.call({ territory: elsewhere, sessions, targetUserId: elsewhereUserId });
+    const response = await sessions[role].client.request<Record<string, unknown>>(query, variables);
+    const code = response.errors?.[0]?.extensions?.code;
+    if (code) {
+      expect(['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']).toContain(code);
+    } else {
+      const [answer] = Object.values(response.data ?? {});
+      expect(answer).toEqual([]);
     }
   });
 

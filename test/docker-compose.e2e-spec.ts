@@ -20,7 +20,7 @@ interface Service {
   volumes?: (string | { source?: string })[];
 }
 
-const compose = parse(readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8')) as {
+const compose = parse(readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
 };
@@ -108,7 +108,11 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives api and worker an environment the application accepts as production configuration', () => {
-    const given = { POSTGRES_PASSWORD: 'a'.repeat(24), JWT_SECRET: 'b'.repeat(40) };
+    const given = {
+      POSTGRES_PASSWORD: 'a'.repeat(24),
+      APP_DATABASE_PASSWORD: 'c'.repeat(24),
+      JWT_SECRET: 'b'.repeat(40),
+    };
     for (const name of ['api', 'worker', 'migrate']) {
       const raw = environmentOf(services[name]);
       expect(raw).toMatchObject({
@@ -118,9 +122,17 @@ describe('docker-compose.yml', () => {
         API_PORT: '3000',
         SMTP_URL: 'smtp://mail:1025',
       });
+      // The application role, never the owner: row-level security does not apply to owners.
       expect(raw.DATABASE_URL).toMatch(
-        /^postgres:\/\/relais:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/relais$/,
+        /^postgres:\/\/relais_api:\$\{APP_DATABASE_PASSWORD:\?[^}]+\}@postgres:5432\/relais$/,
       );
+      if (name === 'migrate') {
+        expect(raw.DATABASE_OWNER_URL).toMatch(
+          /^postgres:\/\/relais:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/relais$/,
+        );
+      } else {
+        expect(raw.DATABASE_OWNER_URL).toBeUndefined();
+      }
       const environment = Object.fromEntries(
         Object.entries(raw).map(([key, value]) => [key, interpolate(value, given)]),
       );

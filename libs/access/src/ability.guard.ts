@@ -14,7 +14,10 @@ export class AbilityGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const requirement = this.reflector.get<AccessRequirement | undefined>(ACCESS_REQUIREMENT, context.getHandler());
+    const requirement = this.reflector.get<AccessRequirement | undefined>(
+      ACCESS_REQUIREMENT,
+      context.getHandler(),
+    );
     const principal = requestOf(context).principal;
     if (!principal) throw new RequestException('NOT_AUTHENTICATED');
     if (!requirement) throw new RequestException('NOT_ALLOWED');

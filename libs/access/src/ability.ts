@@ -39,7 +39,10 @@ export function collectRules(principal: Principal, policies: readonly Policy[]):
 }
 
 /** Built from the principal alone (loaded with the session, in two queries): no query here. */
-export function buildAbility(principal: Principal, policies: readonly Policy[] = policyRegistry.all()): RelaisAbility {
+export function buildAbility(
+  principal: Principal,
+  policies: readonly Policy[] = policyRegistry.all(),
+): RelaisAbility {
   return createMongoAbility<[string, string | object]>(collectRules(principal, policies), {
     detectSubjectType,
   });

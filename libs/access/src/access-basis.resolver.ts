@@ -57,7 +57,9 @@ export class AccessBasisResolver {
     subjectId: string,
   ): Promise<AccessGrantObject[]> {
     if (!policyRegistry.subjectNames().includes(subjectType) || !policyRegistry.subject(subjectType).entity) {
-      throw new InputValidationException([{ field: 'subjectType', message: "Ce type d'élément est inconnu." }]);
+      throw new InputValidationException([
+        { field: 'subjectType', message: "Ce type d'élément est inconnu." },
+      ]);
     }
     return this.database.run({ territoryIds: principal.territoryIds }, (manager) =>
       this.access.explainById(manager, principal, 'read', subjectType, subjectId),

@@ -97,7 +97,9 @@ export class AccessService implements OnModuleInit {
   /** Fields of `row` the principal may not `action`: they read as null and are listed to the client. */
   redactedFields(principal: Principal, action: Action, row: object, fields: readonly string[]): string[] {
     const permitted = new Set(
-      permittedFieldsOf(this.abilityFor(principal), action, row, { fieldsFrom: (rule) => rule.fields ?? [...fields] }),
+      permittedFieldsOf(this.abilityFor(principal), action, row, {
+        fieldsFrom: (rule) => rule.fields ?? [...fields],
+      }),
     );
     return fields.filter((field) => !permitted.has(field));
   }
@@ -145,7 +147,9 @@ export class AccessService implements OnModuleInit {
     const parameters: Record<string, unknown> = { ...overall.parameters, subjectId: id };
     const columns = [`(${overall.sql}) AS "allowed"`];
     granting.forEach((rule, index) => {
-      const compiled = rule.ast ? compileCondition(rule.ast, metadata, alias) : { sql: 'TRUE', parameters: {} };
+      const compiled = rule.ast
+        ? compileCondition(rule.ast, metadata, alias)
+        : { sql: 'TRUE', parameters: {} };
       Object.assign(parameters, compiled.parameters);
       columns.push(`(${compiled.sql}) AS "rule_${index}"`);
     });
@@ -157,8 +161,12 @@ export class AccessService implements OnModuleInit {
       .setParameters(parameters)
       .getRawOne()) as Record<string, boolean> | undefined;
     if (!row?.allowed) throw new AccessException('NOT_FOUND');
-    const grants = granting.filter((_rule, index) => row[`rule_${index}`]).map((rule) => (rule.origin as RelaisRawRule).grant!);
-    return grants.filter((grant, index) => grants.findIndex((other) => other.explanation === grant.explanation) === index);
+    const grants = granting
+      .filter((_rule, index) => row[`rule_${index}`])
+      .map((rule) => (rule.origin as RelaisRawRule).grant!);
+    return grants.filter(
+      (grant, index) => grants.findIndex((other) => other.explanation === grant.explanation) === index,
+    );
   }
 }
 
@@ -203,8 +211,10 @@ export function validatePolicies(dataSource: DataSource): void {
             checked.add(rule);
             try {
               if (rule.conditions && !rule.ast) throw new UnsupportedConditionError('condition illisible');
-              if (rule.ast && !entity) throw new UnsupportedConditionError('condition sur un sujet sans table');
-              if (rule.ast && entity) compileCondition(rule.ast, dataSource.getMetadata(entity), 'validation');
+              if (rule.ast && !entity)
+                throw new UnsupportedConditionError('condition sur un sujet sans table');
+              if (rule.ast && entity)
+                compileCondition(rule.ast, dataSource.getMetadata(entity), 'validation');
             } catch (error) {
               throw new UnsupportedConditionError(
                 `Règle d'accès sur ${subject} non traduisible en SQL : ${(error as Error).message}`,

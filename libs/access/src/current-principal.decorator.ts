@@ -11,8 +11,10 @@ export function requestOf(context: ExecutionContext): FastifyRequest {
   return context.switchToHttp().getRequest<FastifyRequest>();
 }
 
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = requestOf(context).principal;
-  if (!principal) throw new RequestException('NOT_AUTHENTICATED');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = requestOf(context).principal;
+    if (!principal) throw new RequestException('NOT_AUTHENTICATED');
+    return principal;
+  },
+);

@@ -38,7 +38,9 @@ export class Principal {
 
   /** Same, whatever the charter: only for reading and accepting the charter itself. */
   territoriesWith(...roles: Role[]): string[] {
-    return this.memberships.filter((m) => m.roles.some((role) => roles.includes(role))).map((m) => m.territoryId);
+    return this.memberships
+      .filter((m) => m.roles.some((role) => roles.includes(role)))
+      .map((m) => m.territoryId);
   }
 
   get hasPendingCharter(): boolean {

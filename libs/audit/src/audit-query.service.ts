@@ -26,8 +26,10 @@ export class AuditQueryService {
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
         .where('event.territoryId = :territoryId', { territoryId: filter.territoryId });
       this.access.accessibleBy(query, principal, 'read', 'AuditEvent');
-      if (filter.actorUserId) query.andWhere('event.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
-      if (filter.subjectType) query.andWhere('event.subjectType = :subjectType', { subjectType: filter.subjectType });
+      if (filter.actorUserId)
+        query.andWhere('event.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
+      if (filter.subjectType)
+        query.andWhere('event.subjectType = :subjectType', { subjectType: filter.subjectType });
       if (filter.subjectId) query.andWhere('event.subjectId = :subjectId', { subjectId: filter.subjectId });
       if (filter.action) query.andWhere('event.action = :action', { action: filter.action });
       if (filter.from) query.andWhere('event.occurredAt >= :from', { from: filter.from });
@@ -60,7 +62,9 @@ export class AuditQueryService {
     if (!this.access.can(principal, 'verify', asSubject('AuditEvent', { territoryId }))) {
       throw new AccessException('FORBIDDEN');
     }
-    return this.database.run({ territoryIds: [territoryId] }, (manager) => verifyAuditChain(manager, territoryId));
+    return this.database.run({ territoryIds: [territoryId] }, (manager) =>
+      verifyAuditChain(manager, territoryId),
+    );
   }
 }
 

@@ -8,17 +8,27 @@ export const auditPolicy = definePolicy({
   define(principal, { allow }) {
     const auditing = principal.clearedTerritoriesWith(Role.AUDITOR);
     if (auditing.length) {
-      allow(['read', 'verify'], 'AuditEvent', { territoryId: { $in: auditing } }, {
-        basis: LegalBasis.MEMBERSHIP,
-        explanation: "Vous êtes auditeur·rice de ce territoire : vous lisez son journal d'audit.",
-      });
+      allow(
+        ['read', 'verify'],
+        'AuditEvent',
+        { territoryId: { $in: auditing } },
+        {
+          basis: LegalBasis.MEMBERSHIP,
+          explanation: "Vous êtes auditeur·rice de ce territoire : vous lisez son journal d'audit.",
+        },
+      );
     }
     const following = principal.clearedTerritoriesWith(Role.AUDITOR, Role.COORDINATOR);
     if (following.length) {
-      allow('readAccessLog', 'AuditEvent', { territoryId: { $in: following } }, {
-        basis: LegalBasis.MEMBERSHIP,
-        explanation: 'La coordination et l’audit du territoire savent qui a consulté un dossier.',
-      });
+      allow(
+        'readAccessLog',
+        'AuditEvent',
+        { territoryId: { $in: following } },
+        {
+          basis: LegalBasis.MEMBERSHIP,
+          explanation: 'La coordination et l’audit du territoire savent qui a consulté un dossier.',
+        },
+      );
     }
   },
 });

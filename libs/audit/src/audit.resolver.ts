@@ -3,11 +3,17 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { InputValidationException } from '@relais/graphql';
 import { AuditQueryService, AuditEventView } from './audit-query.service';
-import { AuditChainProblemKind, AuditChainReportObject, AuditEventFilterInput, AuditEventObject } from './dto/audit.objects';
+import {
+  AuditChainProblemKind,
+  AuditChainReportObject,
+  AuditEventFilterInput,
+  AuditEventObject,
+} from './dto/audit.objects';
 
 const uuid = (field: string) =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
+    exceptionFactory: () =>
+      new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
   });
 
 function toObject(event: AuditEventView): AuditEventObject {
@@ -18,7 +24,9 @@ function toObject(event: AuditEventView): AuditEventObject {
 export class AuditResolver {
   constructor(private readonly audit: AuditQueryService) {}
 
-  @Query(() => [AuditEventObject], { description: "Le journal d'audit du territoire, filtré (audit seulement)." })
+  @Query(() => [AuditEventObject], {
+    description: "Le journal d'audit du territoire, filtré (audit seulement).",
+  })
   @Allow('read', 'AuditEvent')
   async auditEvents(
     @CurrentPrincipal() principal: Principal,
@@ -39,7 +47,9 @@ export class AuditResolver {
     return (await this.audit.accessLog(principal, territoryId, subjectId)).map(toObject);
   }
 
-  @Query(() => AuditChainReportObject, { description: "Vérifie l'intégrité de la chaîne d'audit du territoire." })
+  @Query(() => AuditChainReportObject, {
+    description: "Vérifie l'intégrité de la chaîne d'audit du territoire.",
+  })
   @Allow('verify', 'AuditEvent')
   async auditChainVerification(
     @CurrentPrincipal() principal: Principal,

@@ -17,7 +17,10 @@ const PAGE = 1000;
  * Recomputes a territory's chain from the first event: a changed, removed or inserted row
  * breaks it at that row; rows removed from the end show against the head.
  */
-export async function verifyAuditChain(manager: EntityManager, territoryId: string): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  manager: EntityManager,
+  territoryId: string,
+): Promise<AuditChainReport> {
   let previousHash = GENESIS_HASH;
   let expected = 1n;
   let checkedEvents = 0;
@@ -47,7 +50,11 @@ export async function verifyAuditChain(manager: EntityManager, territoryId: stri
   }
   const head = await manager.getRepository(AuditChainHead).findOneBy({ territoryId });
   if (head && (BigInt(head.sequence) !== expected - 1n || head.hash !== previousHash)) {
-    return { valid: false, checkedEvents, firstBroken: { sequence: expected.toString(), eventId: null, problem: 'TRUNCATED' } };
+    return {
+      valid: false,
+      checkedEvents,
+      firstBroken: { sequence: expected.toString(), eventId: null, problem: 'TRUNCATED' },
+    };
   }
   return { valid: true, checkedEvents };
 }

@@ -18,7 +18,14 @@ registerPolicy(identityPolicy);
 
 /** Identity's services, for any process (the worker purges sessions with them). */
 @Module({
-  providers: [PasswordHasher, TokenService, AuthenticationService, IdentityAdminService, ProfileService, CharterService],
+  providers: [
+    PasswordHasher,
+    TokenService,
+    AuthenticationService,
+    IdentityAdminService,
+    ProfileService,
+    CharterService,
+  ],
   exports: [PasswordHasher, AuthenticationService, IdentityAdminService, ProfileService, CharterService],
 })
 export class IdentityModule {}

@@ -11,7 +11,14 @@ const DIRECTORY_ROLES = [
 ];
 
 /** What members see of each other's membership; status and suspension are the administrator's. */
-export const MEMBERSHIP_DIRECTORY_FIELDS = ['id', 'territoryId', 'userId', 'roles', 'cellId', 'substituteOfId'];
+export const MEMBERSHIP_DIRECTORY_FIELDS = [
+  'id',
+  'territoryId',
+  'userId',
+  'roles',
+  'cellId',
+  'substituteOfId',
+];
 
 const DIRECTORY = {
   basis: LegalBasis.MEMBERSHIP,
@@ -37,36 +44,61 @@ export const identityPolicy = definePolicy({
     allow('read', 'Profile', undefined, SELF);
     allow('end', 'Session', { userId: principal.userId }, SELF);
     allow('read', 'User', { id: principal.userId }, SELF);
-    allowFields('read', 'Membership', MEMBERSHIP_DIRECTORY_FIELDS, { userId: principal.userId }, SELF);
 
     // The charter itself is readable before it is accepted: it is what must be accepted.
     const anyRole = principal.territoriesWith(...Object.values(Role));
     if (anyRole.length) {
-      allow(['read', 'accept'], 'Charter', { territoryId: { $in: anyRole } }, {
-        basis: LegalBasis.MEMBERSHIP,
-        explanation: 'Chaque membre du territoire lit et accepte sa charte.',
-      });
+      allow(
+        ['read', 'accept'],
+        'Charter',
+        { territoryId: { $in: anyRole } },
+        {
+          basis: LegalBasis.MEMBERSHIP,
+          explanation: 'Chaque membre du territoire lit et accepte sa charte.',
+        },
+      );
     }
     const publishers = principal.territoriesWith(Role.TERRITORY_ADMIN, Role.COORDINATOR);
     if (publishers.length) {
-      allow('publish', 'Charter', { territoryId: { $in: publishers } }, {
-        basis: LegalBasis.MEMBERSHIP,
-        explanation: 'L’administration et la coordination publient la charte du territoire.',
-      });
+      allow(
+        'publish',
+        'Charter',
+        { territoryId: { $in: publishers } },
+        {
+          basis: LegalBasis.MEMBERSHIP,
+          explanation: 'L’administration et la coordination publient la charte du territoire.',
+        },
+      );
     }
 
     const members = principal.clearedTerritoriesWith(...DIRECTORY_ROLES);
     if (members.length) {
       allow('read', 'Organisation', { territoryId: { $in: members } }, DIRECTORY);
       allow('read', 'User', { memberships: { $elemMatch: { territoryId: { $in: members } } } }, DIRECTORY);
-      allowFields('read', 'Membership', MEMBERSHIP_DIRECTORY_FIELDS, { territoryId: { $in: members } }, DIRECTORY);
+      allowFields(
+        'read',
+        'Membership',
+        MEMBERSHIP_DIRECTORY_FIELDS,
+        { territoryId: { $in: members } },
+        DIRECTORY,
+      );
     }
 
     const administered = principal.clearedTerritoriesWith(Role.TERRITORY_ADMIN);
     if (administered.length) {
       allow(['read', 'create'], 'Organisation', { territoryId: { $in: administered } }, ADMINISTRATION);
-      allow(['read', 'create'], 'User', { memberships: { $elemMatch: { territoryId: { $in: administered } } } }, ADMINISTRATION);
-      allow(['read', 'create', 'update'], 'Membership', { territoryId: { $in: administered } }, ADMINISTRATION);
+      allow(
+        ['read', 'create'],
+        'User',
+        { memberships: { $elemMatch: { territoryId: { $in: administered } } } },
+        ADMINISTRATION,
+      );
+      allow(
+        ['read', 'create', 'update'],
+        'Membership',
+        { territoryId: { $in: administered } },
+        ADMINISTRATION,
+      );
     }
   },
 });

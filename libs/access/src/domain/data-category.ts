@@ -10,7 +10,8 @@ export enum DataCategory {
 }
 registerEnumType(DataCategory, {
   name: 'DataCategory',
-  description: "Catégorie d'une donnée personnelle : logistique, identité, logement, social confidentiel, secret médical.",
+  description:
+    "Catégorie d'une donnée personnelle : logistique, identité, logement, social confidentiel, secret médical.",
 });
 
 export const DATA_CATEGORY_LABELS: Record<DataCategory, string> = {

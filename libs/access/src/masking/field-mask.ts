@@ -15,7 +15,9 @@ export function Categorized(category: DataCategory): PropertyDecorator {
   };
 }
 
-export function fieldCategoriesOf(type: abstract new (...args: never[]) => object): Record<string, DataCategory> {
+export function fieldCategoriesOf(
+  type: abstract new (...args: never[]) => object,
+): Record<string, DataCategory> {
   return { ...(type.prototype as Categorised)[FIELD_CATEGORIES] };
 }
 
@@ -39,5 +41,8 @@ export function maskFields<T extends object>(
     redactedFields.push(field);
     copy[field] = null;
   }
-  return { value: Object.assign(Object.create(Object.getPrototypeOf(value)), copy) as T, redactedFields: redactedFields.sort() };
+  return {
+    value: Object.assign(Object.create(Object.getPrototypeOf(value)), copy) as T,
+    redactedFields: redactedFields.sort(),
+  };
 }

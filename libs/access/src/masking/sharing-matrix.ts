@@ -31,7 +31,9 @@ export function territorySharingMatrix(narrowing: SharingMatrixNarrowing = {}): 
   const matrix = {} as Record<SharingCategory, readonly DataCategory[]>;
   for (const reader of Object.values(SharingCategory)) {
     const allowed = narrowing[reader];
-    matrix[reader] = DEFAULT_SHARING_MATRIX[reader].filter((category) => !allowed || allowed.includes(category));
+    matrix[reader] = DEFAULT_SHARING_MATRIX[reader].filter(
+      (category) => !allowed || allowed.includes(category),
+    );
   }
   return matrix;
 }
@@ -54,6 +56,7 @@ export function readableCategories(
   if (context.healthSharedWithReader && reader === SharingCategory.SOCIAL_MEDICOSOCIAL) {
     readable.add(DataCategory.HEALTH_SECRET);
   }
-  if (reader === SharingCategory.NOT_LISTED) for (const category of NEVER_TO_NOT_LISTED) readable.delete(category);
+  if (reader === SharingCategory.NOT_LISTED)
+    for (const category of NEVER_TO_NOT_LISTED) readable.delete(category);
   return readable;
 }

@@ -10,7 +10,8 @@ class PolicyRegistry {
 
   register(policy: Policy): void {
     if (this.policies.get(policy.name) === policy) return;
-    if (this.policies.has(policy.name)) throw new Error(`Politique d'accès déjà enregistrée : ${policy.name}`);
+    if (this.policies.has(policy.name))
+      throw new Error(`Politique d'accès déjà enregistrée : ${policy.name}`);
     for (const [name, definition] of Object.entries(policy.subjects)) {
       if (this.subjects.has(name)) throw new Error(`Sujet d'accès déclaré deux fois : ${name}`);
       this.subjects.set(name, definition);

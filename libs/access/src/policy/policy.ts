@@ -18,7 +18,13 @@ export interface Grant {
 export interface RuleBuilder {
   allow(action: Action | Action[], subject: string, conditions: Conditions | undefined, grant: Grant): void;
   /** Only the listed fields; the others read as null and are named in `redactedFields`. */
-  allowFields(action: Action, subject: string, fields: string[], conditions: Conditions | undefined, grant: Grant): void;
+  allowFields(
+    action: Action,
+    subject: string,
+    fields: string[],
+    conditions: Conditions | undefined,
+    grant: Grant,
+  ): void;
   forbid(action: Action | Action[], subject: string, conditions?: Conditions): void;
 }
 

@@ -27,7 +27,11 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * `metadata`'s table. Relations become EXISTS sub-queries, so a condition never multiplies rows.
  * Anything outside the supported set throws: policies are validated with this at boot.
  */
-export function compileCondition(condition: Condition, metadata: EntityMetadata, alias: string): CompiledCondition {
+export function compileCondition(
+  condition: Condition,
+  metadata: EntityMetadata,
+  alias: string,
+): CompiledCondition {
   const parameters: Record<string, unknown> = {};
   let subqueries = 0;
 

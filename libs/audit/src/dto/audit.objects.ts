@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-@ObjectType('AuditEvent', { description: "Une entrée du journal d'audit : qui a fait ou lu quoi, sans la donnée elle-même." })
+@ObjectType('AuditEvent', {
+  description: "Une entrée du journal d'audit : qui a fait ou lu quoi, sans la donnée elle-même.",
+})
 export class AuditEventObject {
   @Field(() => ID)
   id!: string;

@@ -219,7 +219,10 @@ export class IdentityAdminService {
    * Everyone holding a membership in the territory, with their account, in one query; each
    * membership says which of its fields the caller may not read.
    */
-  listMembers(actor: Principal, territoryId: string): Promise<{ membership: Membership; redactedFields: string[] }[]> {
+  listMembers(
+    actor: Principal,
+    territoryId: string,
+  ): Promise<{ membership: Membership; redactedFields: string[] }[]> {
     this.access.assertMayAttempt(actor, 'read', 'Membership');
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const query = manager

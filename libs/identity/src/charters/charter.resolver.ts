@@ -7,7 +7,8 @@ import { CharterService } from './charter.service';
 
 const uuid = (field: string) =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
+    exceptionFactory: () =>
+      new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
   });
 
 @Resolver()
@@ -23,7 +24,9 @@ export class CharterResolver {
     return this.service.currentCharters(principal, territoryId);
   }
 
-  @Mutation(() => CharterObject, { description: 'Publie une nouvelle version : chaque membre devra l’accepter.' })
+  @Mutation(() => CharterObject, {
+    description: 'Publie une nouvelle version : chaque membre devra l’accepter.',
+  })
   @Allow('publish', 'Charter')
   publishCharter(
     @CurrentPrincipal() principal: Principal,

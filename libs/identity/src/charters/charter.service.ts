@@ -92,7 +92,12 @@ export class CharterService {
         .createQueryBuilder()
         .insert()
         .into(CharterAcceptance)
-        .values({ territoryId: charter.territoryId, charterId, userId: actor.userId, acceptedAt: this.clock.now() })
+        .values({
+          territoryId: charter.territoryId,
+          charterId,
+          userId: actor.userId,
+          acceptedAt: this.clock.now(),
+        })
         .orIgnore()
         .execute();
       if ((inserted.raw as unknown[]).length > 0) {

@@ -28,7 +28,9 @@ export class PublishCharterInput {
   body!: string;
 }
 
-@ObjectType('Charter', { description: 'Une version publiée du règlement ou de la charte de confidentialité.' })
+@ObjectType('Charter', {
+  description: 'Une version publiée du règlement ou de la charte de confidentialité.',
+})
 export class CharterObject {
   @Field(() => ID)
   id!: string;

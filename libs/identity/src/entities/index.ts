@@ -11,4 +11,14 @@ import { User } from './user.entity';
 export { Cell, Charter, CharterAcceptance, Membership, Organisation, RefreshToken, Session, Territory, User };
 export type { SessionEndReason } from './session.entity';
 
-export const IDENTITY_ENTITIES = [Territory, Cell, Organisation, User, Membership, Session, RefreshToken, Charter, CharterAcceptance];
+export const IDENTITY_ENTITIES = [
+  Territory,
+  Cell,
+  Organisation,
+  User,
+  Membership,
+  Session,
+  RefreshToken,
+  Charter,
+  CharterAcceptance,
+];

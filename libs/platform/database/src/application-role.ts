@@ -18,7 +18,10 @@ export function withCredentials(url: string, user: string, password: string | un
 
 function credentialsOf(url: string): { user: string; password: string | undefined } {
   const parsed = new URL(url);
-  return { user: decodeURIComponent(parsed.username), password: parsed.password ? decodeURIComponent(parsed.password) : undefined };
+  return {
+    user: decodeURIComponent(parsed.username),
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+  };
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
@@ -35,7 +38,10 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
  * Run by the migration command with the owner's connection: makes the user of the application's
  * URL a login member of the group role, with that URL's password, and nothing more.
  */
-export async function ensureApplicationLogin(ownerUrl: string, applicationUrl: string): Promise<string | null> {
+export async function ensureApplicationLogin(
+  ownerUrl: string,
+  applicationUrl: string,
+): Promise<string | null> {
   const { user, password } = credentialsOf(applicationUrl);
   if (!user || user === credentialsOf(ownerUrl).user) return null;
   await withClient(ownerUrl, async (client) => {

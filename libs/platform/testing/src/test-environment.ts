@@ -14,6 +14,7 @@ export function adminDatabaseUrl(): string {
 /** The schema owner's connection: for fixtures and for checks that must see past row-level security. */
 export function ownerDatabase(): AppConfig['database'] {
   const database = testConfig().database;
-  if (!database.ownerUrl) throw new Error("La configuration de test n'a pas été préparée (globalSetup de Jest).");
+  if (!database.ownerUrl)
+    throw new Error("La configuration de test n'a pas été préparée (globalSetup de Jest).");
   return { ...database, url: database.ownerUrl };
 }
