@@ -59,7 +59,18 @@ describe('graceful shutdown', () => {
       while (!output.includes(ready) && Date.now() < deadline)
         await new Promise((done) => setTimeout(done, 100));
       expect(output).toContain(ready);
-      if (app === 'api') expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      if (app === 'api') {
+        // Nest announces the start a moment before the socket listens.
+        let status = 0;
+        while (status !== 200 && Date.now() < deadline) {
+          status = await fetch(`http://127.0.0.1:${port}/health`).then(
+            (response) => response.status,
+            () => 0,
+          );
+          if (status !== 200) await new Promise((done) => setTimeout(done, 100));
+        }
+        expect(status).toBe(200);
+      }
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     },
