@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import relais from './tools/lint-rules/index.cjs';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', '.data', '.nx', 'tmp', 'coverage'] },
@@ -46,6 +47,13 @@ export default tseslint.config(
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', console: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Tests may declare unguarded resolvers on purpose, to prove that the guards refuse them.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    plugins: { relais },
+    rules: { 'relais/guarded-resolvers': 'error' },
   },
   {
     // The configuration loader is the one place that reads the environment.

@@ -1,0 +1,4 @@
+module.exports = {
+  meta: { name: 'relais' },
+  rules: { 'guarded-resolvers': require('./guarded-resolvers.cjs') },
+};
