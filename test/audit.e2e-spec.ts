@@ -1,0 +1,310 @@
+import { Role } from '@relais/access';
+import { AuditEvent, verifyAuditChain } from '@relais/audit';
+import { Territory } from '@relais/identity';
+import { GraphqlClient, logInClient } from '@relais/testing';
+import { RunningApi, startApi } from './support/api-harness';
+import { RoleSession, sessionsByRole } from './support/role-sessions';
+
+const CREATE_ORGANISATION = /* GraphQL */ `
+  mutation ($input: CreateOrganisationInput!) {
+    createOrganisation(input: $input) {
+      id
+    }
+  }
+`;
+const AUDIT_EVENTS = /* GraphQL */ `
+  query ($filter: AuditEventFilterInput!) {
+    auditEvents(filter: $filter) {
+      id
+      sequence
+      action
+      actorUserId
+      actorName
+      subjectType
+      subjectId
+      details
+    }
+  }
+`;
+const ACCESS_LOG = /* GraphQL */ `
+  query ($t: ID!, $s: ID!) {
+    accessLog(territoryId: $t, subjectId: $s) {
+      id
+      action
+      subjectId
+    }
+  }
+`;
+const VERIFY = /* GraphQL */ `
+  query ($t: ID!) {
+    auditChainVerification(territoryId: $t) {
+      valid
+      checkedEvents
+      firstBrokenSequence
+      firstBrokenEventId
+      problem
+    }
+  }
+`;
+
+interface AuditEventRow {
+  id: string;
+  sequence: string;
+  action: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  subjectType: string;
+  subjectId: string | null;
+  details: string;
+}
+interface ChainReport {
+  valid: boolean;
+  checkedEvents: number;
+  firstBrokenSequence: string | null;
+  firstBrokenEventId: string | null;
+  problem: string | null;
+}
+
+const uniqueName = (prefix: string) => `${prefix} ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+
+describe('audit log', () => {
+  let api: RunningApi;
+  let territory: Territory;
+  let sessions: Record<Role, RoleSession>;
+  let admin: RoleSession;
+  let auditor: RoleSession;
+
+  const createOrganisation = (client: GraphqlClient, territoryId: string, name = uniqueName('Partenaire')) =>
+    client.request<{ createOrganisation: { id: string } }>(CREATE_ORGANISATION, {
+      input: { territoryId, name, kind: 'ASSOCIATION' },
+    });
+
+  const eventsOf = (territoryId: string) =>
+    api.dataSource.getRepository(AuditEvent).find({ where: { territoryId }, order: { sequence: 'ASC' } });
+
+  beforeAll(async () => {
+    api = await startApi();
+    territory = await api.factory.territory();
+    sessions = await sessionsByRole(api, territory);
+    admin = sessions.TERRITORY_ADMIN;
+    auditor = sessions.AUDITOR;
+  });
+  afterAll(() => api.close());
+
+  describe('recording and reading', () => {
+    const name = uniqueName('Maison des Solidarités');
+    let organisationId: string;
+
+    beforeAll(async () => {
+      const created = await createOrganisation(admin.client, territory.id, name);
+      expect(created.errors).toBeUndefined();
+      organisationId = created.data!.createOrganisation.id;
+    });
+
+    it('records who created a partner, with ids only: the name is not copied into the log', async () => {
+      const events = await api.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ territoryId: territory.id, action: 'ORGANISATION_CREATED', subjectId: organisationId });
+      expect(events).toHaveLength(1);
+      const [event] = events;
+      expect(event).toMatchObject({
+        actorUserId: admin.userId,
+        subjectType: 'Organisation',
+        subjectId: organisationId,
+      });
+      expect(event.details).toEqual({ kind: 'ASSOCIATION' });
+      expect(JSON.stringify(event.details)).not.toContain(name);
+      expect(event.requestId).toBeTruthy();
+    });
+
+    it('lets the auditor read the event', async () => {
+      const data = await auditor.client.expectData<{ auditEvents: AuditEventRow[] }>(AUDIT_EVENTS, {
+        filter: { territoryId: territory.id, first: 50 },
+      });
+      const event = data.auditEvents.find((row) => row.subjectId === organisationId);
+      expect(event).toMatchObject({
+        action: 'ORGANISATION_CREATED',
+        actorUserId: admin.userId,
+        subjectType: 'Organisation',
+      });
+      expect(event?.actorName).toBeTruthy();
+      expect(JSON.parse(event!.details)).toEqual({ kind: 'ASSOCIATION' });
+    });
+
+    it('refuses the log to the territory administrator', async () => {
+      const response = await admin.client.request(AUDIT_EVENTS, {
+        filter: { territoryId: territory.id, first: 50 },
+      });
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(response.data).toBeFalsy();
+    });
+
+    it('answers "who touched this" to the coordinator, and refuses it to a referrer', async () => {
+      const log = await sessions.COORDINATOR.client.expectData<{
+        accessLog: { action: string; subjectId: string }[];
+      }>(ACCESS_LOG, { t: territory.id, s: organisationId });
+      expect(log.accessLog).toEqual([
+        expect.objectContaining({ action: 'ORGANISATION_CREATED', subjectId: organisationId }),
+      ]);
+      const refused = await sessions.REFERRER.client.request(ACCESS_LOG, {
+        t: territory.id,
+        s: organisationId,
+      });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('an auditor reads, and changes nothing', () => {
+    const calls: [string, () => { query: string; variables: Record<string, unknown> }][] = [
+      [
+        'createOrganisation',
+        () => ({
+          query: CREATE_ORGANISATION,
+          variables: { input: { territoryId: territory.id, name: uniqueName('Audit'), kind: 'OTHER' } },
+        }),
+      ],
+      [
+        'createUser',
+        () => ({
+          query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+          variables: {
+            i: {
+              territoryId: territory.id,
+              organisationId: sessions.CELL_MEMBER.organisationId,
+              email: `audit-${Date.now()}@essai.relais.test`,
+              firstName: 'Audit',
+              lastName: 'Essai',
+              profession: 'OTHER',
+              initialPassword: 'Printemps-Lys-2026!',
+              roles: ['CELL_MEMBER'],
+            },
+          },
+        }),
+      ],
+      [
+        'grantRole',
+        () => ({
+          query: 'mutation ($i: GrantRoleInput!) { grantRole(input: $i) { id } }',
+          variables: {
+            i: { territoryId: territory.id, userId: sessions.CELL_MEMBER.userId, role: 'AUDITOR' },
+          },
+        }),
+      ],
+      [
+        'revokeRole',
+        () => ({
+          query: 'mutation ($i: RevokeRoleInput!) { revokeRole(input: $i) { id } }',
+          variables: {
+            i: { territoryId: territory.id, userId: sessions.CELL_MEMBER.userId, role: 'CELL_MEMBER' },
+          },
+        }),
+      ],
+      [
+        'suspendMembership',
+        () => ({
+          query: 'mutation ($i: MembershipTargetInput!) { suspendMembership(input: $i) { id } }',
+          variables: { i: { territoryId: territory.id, userId: sessions.CELL_MEMBER.userId } },
+        }),
+      ],
+      [
+        'reactivateMembership',
+        () => ({
+          query: 'mutation ($i: MembershipTargetInput!) { reactivateMembership(input: $i) { id } }',
+          variables: { i: { territoryId: territory.id, userId: sessions.CELL_MEMBER.userId } },
+        }),
+      ],
+      [
+        'publishCharter',
+        () => ({
+          query: 'mutation ($i: PublishCharterInput!) { publishCharter(input: $i) { id } }',
+          variables: {
+            i: {
+              territoryId: territory.id,
+              kind: 'RULES',
+              title: 'Règlement intérieur',
+              body: 'Les membres de la cellule respectent le secret partagé.',
+            },
+          },
+        }),
+      ],
+    ];
+
+    it.each(calls)('%s is FORBIDDEN to the auditor and writes no event', async (_name, call) => {
+      const before = (await eventsOf(territory.id)).length;
+      const { query, variables } = call();
+      const response = await auditor.client.request(query, variables);
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await eventsOf(territory.id)).length).toBe(before);
+    });
+  });
+
+  describe('the chain', () => {
+    it('verifies as intact over GraphQL, for the auditor only', async () => {
+      await createOrganisation(admin.client, territory.id);
+      const data = await auditor.client.expectData<{ auditChainVerification: ChainReport }>(VERIFY, {
+        t: territory.id,
+      });
+      expect(data.auditChainVerification).toMatchObject({
+        valid: true,
+        firstBrokenSequence: null,
+        problem: null,
+      });
+      expect(data.auditChainVerification.checkedEvents).toBeGreaterThanOrEqual(2);
+      const refused = await admin.client.request(VERIFY, { t: territory.id });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('stays whole, without gaps, under concurrent writers', async () => {
+      const busy = await api.factory.territory();
+      const busyAdmin = await api.factory.user({ territory: busy, roles: [Role.TERRITORY_ADMIN] });
+      const { client } = await logInClient(api.anonymous, busyAdmin.email, busyAdmin.password);
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          createOrganisation(client, busy.id, uniqueName(`Lot ${index}`)),
+        ),
+      );
+      for (const response of responses) expect(response.errors).toBeUndefined();
+
+      const events = await eventsOf(busy.id);
+      expect(events.map((event) => Number(event.sequence))).toEqual(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+      );
+      expect(await verifyAuditChain(api.dataSource.manager, busy.id)).toEqual({
+        valid: true,
+        checkedEvents: 10,
+      });
+    });
+
+    it('reports the first altered event after tampering past the trigger', async () => {
+      // A chain of several events: the alteration sits in the middle of it.
+      await createOrganisation(admin.client, territory.id);
+      const events = await eventsOf(territory.id);
+      expect(events.length).toBeGreaterThanOrEqual(3);
+      const victim = events[1];
+
+      // Only a superuser can silence the append-only trigger; the chain still tells.
+      await api.dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL session_replication_role = replica');
+        await manager.query(`UPDATE audit_events SET details = '{"x":1}' WHERE id = $1`, [victim.id]);
+      });
+
+      const report = await verifyAuditChain(api.dataSource.manager, territory.id);
+      expect(report).toEqual({
+        valid: false,
+        checkedEvents: Number(victim.sequence) - 1,
+        firstBroken: { sequence: victim.sequence, eventId: victim.id, problem: 'HASH_MISMATCH' },
+      });
+
+      const data = await auditor.client.expectData<{ auditChainVerification: ChainReport }>(VERIFY, {
+        t: territory.id,
+      });
+      expect(data.auditChainVerification).toEqual({
+        valid: false,
+        checkedEvents: Number(victim.sequence) - 1,
+        firstBrokenSequence: victim.sequence,
+        firstBrokenEventId: victim.id,
+        problem: 'HASH_MISMATCH',
+      });
+    });
+  });
+});
