@@ -1,0 +1,162 @@
+import { Role } from '@relais/access';
+import { GraphqlClient, logInClient } from '@relais/testing';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { RunningApi, startApi } from './support/api-harness';
+import { RoleSession, sessionsByRole } from './support/role-sessions';
+
+/**
+ * What one GraphQL request costs in SQL statements on the api's own connection. Every request
+ * runs in `ScopedDatabase.run` transactions, each framed by START TRANSACTION / COMMIT (or
+ * ROLLBACK) and opened by one `SELECT set_config(…)` that states the scope to row-level security:
+ * those are counted apart as `control` and `scope`; everything else is a data statement.
+ */
+interface QueryCount {
+  data: string[];
+  control: number;
+  scope: number;
+}
+
+const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i;
+const SCOPE = /^SELECT set_config\('app\.territory_ids'/i;
+
+/** The resolver refuses the unknown subject type before any query: only authentication is left. */
+const AUTHENTICATION_ONLY = /* GraphQL */ `
+  query ($id: ID!) {
+    accessBasis(subjectType: "SujetInconnu", subjectId: $id) {
+      basis
+    }
+  }
+`;
+const ME = /* GraphQL */ `
+  query {
+    me {
+      id
+    }
+  }
+`;
+const TERRITORY_MEMBERS = /* GraphQL */ `
+  query ($t: ID!) {
+    territoryMembers(territoryId: $t) {
+      user {
+        id
+        email
+      }
+      membership {
+        roles
+        status
+      }
+    }
+  }
+`;
+
+describe('SQL statements per request', () => {
+  let api: RunningApi;
+  let sessions: Record<Role, RoleSession>;
+  let query: jest.SpiedFunction<PostgresQueryRunner['query']>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    sessions = await sessionsByRole(api, await api.factory.territory());
+    query = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+  });
+  afterAll(async () => {
+    query.mockRestore();
+    await api.close();
+  });
+
+  /** Counts the statements the api's own connection ran while `work` was under way. */
+  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; count: QueryCount }> {
+    query.mockClear();
+    const result = await work();
+    const count: QueryCount = { data: [], control: 0, scope: 0 };
+    query.mock.calls.forEach(([sql], index) => {
+      const runner = query.mock.contexts[index] as PostgresQueryRunner;
+      if (runner.connection !== api.appDataSource) return;
+      const statement = sql.trim();
+      if (CONTROL.test(statement)) count.control += 1;
+      else if (SCOPE.test(statement)) count.scope += 1;
+      else count.data.push(statement);
+    });
+    return { result, count };
+  }
+
+  describe('authentication', () => {
+    it('loads the principal in two data statements, whatever the role', async () => {
+      const costs = new Map<Role, QueryCount>();
+      for (const role of Object.values(Role)) {
+        const { result, count } = await counted(() =>
+          sessions[role].client.request(AUTHENTICATION_ONLY, { id: sessions[role].userId }),
+        );
+        expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        costs.set(role, count);
+      }
+      for (const [role, count] of costs) {
+        // Session joined with its user; active memberships with the charter state.
+        expect({ role, data: count.data.length }).toEqual({ role, data: 2 });
+        expect(count.data[0]).toMatch(/FROM "sessions"/);
+        expect(count.data[0]).toMatch(/JOIN "users"/);
+        expect(count.data[1]).toMatch(/FROM memberships m/);
+        // One transaction: START TRANSACTION and COMMIT, one scope statement.
+        expect({ role, control: count.control, scope: count.scope }).toEqual({ role, control: 2, scope: 1 });
+      }
+    });
+
+    it('answers `me` in the same constant number of statements for every role', async () => {
+      const totals = new Set<number>();
+      for (const role of Object.values(Role)) {
+        const { result, count } = await counted(() => sessions[role].client.request(ME));
+        expect(result.errors).toBeUndefined();
+        totals.add(count.data.length);
+        // Authentication (2), then `describeMe` (3): the account with its organisation costs two,
+        // because `findOne` with a relation first selects the DISTINCT id under LIMIT 1, then the
+        // row; the memberships with territory and cell cost one. Each part is its own transaction.
+        expect(count.data[2]).toMatch(/^SELECT DISTINCT "distinctAlias"\."User_id"/);
+        expect(count.data[4]).toMatch(/FROM "memberships" "Membership" LEFT JOIN "territories"/);
+        expect({ role, data: count.data.length, control: count.control, scope: count.scope }).toEqual({
+          role,
+          data: 5,
+          control: 4,
+          scope: 2,
+        });
+      }
+      expect([...totals]).toEqual([5]);
+    });
+  });
+
+  describe('territoryMembers', () => {
+    it('costs the same with 50 members as with 5: one list query, no query per member', async () => {
+      const directory = await api.factory.territory();
+      const organisation = await api.factory.organisation(directory);
+      const admin = await api.factory.user({
+        territory: directory,
+        organisation,
+        roles: [Role.TERRITORY_ADMIN],
+      });
+      const addMembers = async (count: number) => {
+        for (let index = 0; index < count; index += 1) {
+          await api.factory.user({ territory: directory, organisation, roles: [Role.CELL_MEMBER] });
+        }
+      };
+      await addMembers(4);
+      const { client } = await logInClient(api.anonymous, admin.email, admin.password);
+      const list = (adminClient: GraphqlClient) =>
+        adminClient.expectData<{ territoryMembers: { user: { id: string } }[] }>(TERRITORY_MEMBERS, {
+          t: directory.id,
+        });
+
+      const few = await counted(() => list(client));
+      await addMembers(45);
+      const many = await counted(() => list(client));
+
+      expect(few.result.territoryMembers).toHaveLength(5);
+      expect(many.result.territoryMembers).toHaveLength(50);
+      expect(many.count).toEqual({ ...few.count, data: expect.any(Array) });
+      expect(many.count.data.length).toBe(few.count.data.length);
+      // Authentication (2) and the members joined with their accounts (1).
+      expect(few.count.data).toHaveLength(3);
+      expect(few.count.data[2]).toMatch(/FROM "memberships"/);
+      expect(few.count.data[2]).toMatch(/JOIN "users"/);
+      expect({ control: few.count.control, scope: few.count.scope }).toEqual({ control: 4, scope: 2 });
+    });
+  });
+});
