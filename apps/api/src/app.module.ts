@@ -4,7 +4,10 @@ import { AccessGraphqlModule, AccessModule } from '@relais/access';
 import { AuditGraphqlModule, AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
 import { graphqlModule } from '@relais/graphql';
+import { ConsentGraphqlModule } from '@relais/consent';
 import { IdentityGraphqlModule } from '@relais/identity';
+import { ReferralsGraphqlModule } from '@relais/referrals';
+import { SituationsGraphqlModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
 import { HealthController } from './health/health.controller';
@@ -24,6 +27,9 @@ export class AppModule {
         IdentityGraphqlModule,
         AuditGraphqlModule,
         AccessGraphqlModule,
+        SituationsGraphqlModule,
+        ConsentGraphqlModule,
+        ReferralsGraphqlModule,
       ],
       controllers: [HealthController],
     };

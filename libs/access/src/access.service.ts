@@ -178,6 +178,8 @@ function withCharterAccepted(principal: Principal): Principal {
     principal.sharingCategory,
     principal.memberships.map((membership) => ({ ...membership, charterAccepted: true })),
     principal.requestId,
+    principal.organisationKind,
+    principal.now,
   );
 }
 

@@ -19,6 +19,10 @@ export class Principal {
     readonly sharingCategory: SharingCategory,
     readonly memberships: readonly ActiveMembership[],
     readonly requestId: string = '',
+    /** The kind of the user's organisation: consents may name kinds (« tout CMP ») as well as partners. */
+    readonly organisationKind: string = 'OTHER',
+    /** The request's moment, from the injectable clock: rules on expiry compare with it. */
+    readonly now: Date = new Date(),
   ) {}
 
   hasRole(territoryId: string, role: Role): boolean {

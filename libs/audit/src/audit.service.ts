@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AUDITED_READ_CATEGORIES, DataCategory, Principal } from '@relais/access';
 import { Clock } from '@relais/config';
 import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { GENESIS_HASH, linkHash } from './audit-chain';
 import { AuditEvent } from './entities';
 
@@ -36,32 +37,54 @@ export class AuditService {
   constructor(private readonly clock: Clock) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await this.recordAll(manager, record.territoryId, [record]);
+  }
+
+  /**
+   * Several events of one territory in three statements whatever their number: the chain is
+   * extended in memory under the head's lock, then written at once.
+   */
+  private async recordAll(
+    manager: EntityManager,
+    territoryId: string,
+    records: readonly AuditRecord[],
+  ): Promise<void> {
+    if (!records.length) return;
     const [head] = (await manager.query(
       `INSERT INTO audit_chain_heads (territory_id, sequence, hash) VALUES ($1, 0, $2)
        ON CONFLICT (territory_id) DO UPDATE SET territory_id = EXCLUDED.territory_id
        RETURNING sequence, hash`,
-      [record.territoryId, GENESIS_HASH],
+      [territoryId, GENESIS_HASH],
     )) as { sequence: string; hash: string }[];
-    const sequence = (BigInt(head.sequence) + 1n).toString();
-    const fields = {
-      territoryId: record.territoryId,
-      sequence,
-      occurredAt: this.clock.now(),
-      actorUserId: record.actor?.userId ?? null,
-      requestId: record.actor?.requestId || null,
-      action: record.action,
-      subjectType: record.subject.type,
-      subjectId: record.subject.id ?? null,
-      personId: record.personId ?? null,
-      dataCategories: [...(record.dataCategories ?? [])],
-      details: record.details ?? {},
-    };
-    const hash = linkHash(head.hash, fields);
-    await manager.save(manager.create(AuditEvent, { ...fields, previousHash: head.hash, hash }));
+    let sequence = BigInt(head.sequence);
+    let previousHash = head.hash;
+    const occurredAt = this.clock.now();
+    const events = records.map((record) => {
+      sequence += 1n;
+      const fields = {
+        territoryId,
+        sequence: sequence.toString(),
+        occurredAt,
+        actorUserId: record.actor?.userId ?? null,
+        requestId: record.actor?.requestId || null,
+        action: record.action,
+        subjectType: record.subject.type,
+        subjectId: record.subject.id ?? null,
+        personId: record.personId ?? null,
+        dataCategories: [...(record.dataCategories ?? [])],
+        details: record.details ?? {},
+      };
+      const hash = linkHash(previousHash, fields);
+      const event = manager.create(AuditEvent, { ...fields, previousHash, hash });
+      previousHash = hash;
+      return event;
+    });
+    // One multi-row INSERT; the cast only drops the jsonb column's too narrow partial type.
+    await manager.insert(AuditEvent, events as QueryDeepPartialEntity<AuditEvent>[]);
     await manager.query(`UPDATE audit_chain_heads SET sequence = $2, hash = $3 WHERE territory_id = $1`, [
-      record.territoryId,
-      sequence,
-      hash,
+      territoryId,
+      sequence.toString(),
+      previousHash,
     ]);
   }
 
@@ -70,20 +93,34 @@ export class AuditService {
    * and person, whatever the number of fields or objects read.
    */
   async recordRead(manager: EntityManager, principal: Principal, read: AuditedRead): Promise<void> {
-    const categories = read.categories.filter((category) => AUDITED_READ_CATEGORIES.has(category));
-    if (!categories.length) return;
+    await this.recordReads(manager, principal, [read]);
+  }
+
+  /** The same for many people at once (a list), in three statements per territory at most. */
+  async recordReads(
+    manager: EntityManager,
+    principal: Principal,
+    reads: readonly AuditedRead[],
+  ): Promise<void> {
     let seen = this.readsThisRequest.get(principal);
     if (!seen) this.readsThisRequest.set(principal, (seen = new Set()));
-    const key = `${read.territoryId}:${read.personId}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    await this.record(manager, {
-      territoryId: read.territoryId,
-      actor: principal,
-      action: 'PERSON_DATA_READ',
-      subject: read.subject,
-      personId: read.personId,
-      dataCategories: [...new Set(categories)].sort(),
-    });
+    const byTerritory = new Map<string, AuditRecord[]>();
+    for (const read of reads) {
+      const categories = read.categories.filter((category) => AUDITED_READ_CATEGORIES.has(category));
+      const key = `${read.territoryId}:${read.personId}`;
+      if (!categories.length || seen.has(key)) continue;
+      seen.add(key);
+      const records = byTerritory.get(read.territoryId) ?? [];
+      records.push({
+        territoryId: read.territoryId,
+        actor: principal,
+        action: 'PERSON_DATA_READ',
+        subject: read.subject,
+        personId: read.personId,
+        dataCategories: [...new Set(categories)].sort(),
+      });
+      byTerritory.set(read.territoryId, records);
+    }
+    for (const [territoryId, records] of byTerritory) await this.recordAll(manager, territoryId, records);
   }
 }

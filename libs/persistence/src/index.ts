@@ -1,14 +1,25 @@
 import { AUDIT_ENTITIES } from '@relais/audit';
 import { AppConfig } from '@relais/config';
 import { dataSourceOptions } from '@relais/database';
+import { CONSENT_ENTITIES } from '@relais/consent';
 import { IDENTITY_ENTITIES } from '@relais/identity';
+import { OUTBOX_ENTITIES } from '@relais/outbox';
+import { REFERRAL_ENTITIES } from '@relais/referrals';
+import { SITUATION_ENTITIES } from '@relais/situations';
 import { DataSource } from 'typeorm';
 
 /**
  * Every context's entities, in one list: the api, the worker and the migration commands all build
  * their data source from it, so `migration:check` compares migrations with the whole model.
  */
-export const RELAIS_ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
+export const RELAIS_ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...OUTBOX_ENTITIES,
+  ...SITUATION_ENTITIES,
+  ...CONSENT_ENTITIES,
+  ...REFERRAL_ENTITIES,
+];
 
 export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {
   return new DataSource(dataSourceOptions(database, RELAIS_ENTITIES, applicationName));

@@ -61,10 +61,10 @@ export function compileCondition(
       if (!relation) throw new UnsupportedConditionError(`${meta.name}.${head} n'est pas une relation`);
       const inner = `access_r${++subqueries}_${head}`.toLowerCase();
       const target = relation.inverseEntityMetadata;
-      const nested: Condition =
-        field.operator === 'elemMatch'
-          ? (field.value as Condition)
-          : ({ operator: field.operator, field: rest.join('.'), value: field.value } as FieldCondition);
+      // `a.b.c` walks relation by relation; `$elemMatch` applies to the last one.
+      const nested: Condition = rest.length
+        ? ({ operator: field.operator, field: rest.join('.'), value: field.value } as FieldCondition)
+        : (field.value as Condition);
       const join = joinCondition(relation, from, inner);
       return `EXISTS (SELECT 1 FROM ${quote(target.tablePath)} ${quote(inner)} WHERE ${join} AND ${walk(nested, target, inner)})`;
     }

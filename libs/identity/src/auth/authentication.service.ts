@@ -132,6 +132,7 @@ export class AuthenticationService {
         .getRepository(Session)
         .createQueryBuilder('session')
         .innerJoinAndSelect('session.user', 'user')
+        .innerJoinAndSelect('user.organisation', 'organisation')
         .where('session.id = :sessionId AND session.userId = :userId', {
           sessionId: claims.sid,
           userId: claims.sub,
@@ -156,6 +157,8 @@ export class AuthenticationService {
         user.sharingCategory,
         memberships,
         requestId,
+        user.organisation!.kind,
+        now,
       );
     });
     if (typeof outcome === 'string') throw new RequestException(outcome);

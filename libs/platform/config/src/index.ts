@@ -4,3 +4,4 @@ export * from './config.module';
 export * from './environment';
 export * from './load-config';
 export * from './process-lifecycle';
+export * from './calendar';

@@ -50,7 +50,7 @@ export function formatGraphqlError(error: GraphQLError, logger: ErrorLogger): Gr
 }
 
 function publicShape(error: GraphQLError, shown: PublicError): GraphQLFormattedError {
-  const extensions: Record<string, unknown> = { code: shown.code };
+  const extensions: Record<string, unknown> = { ...shown.extensions, code: shown.code };
   if (shown.fields) extensions.fields = shown.fields;
   return { message: shown.message, path: error.path, extensions };
 }

@@ -7,6 +7,8 @@ export const PUBLIC_ERROR_CODES = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'INVALID_TRANSITION',
+  /** Refused because it is an emergency: the message says whom to call. */
+  'EMERGENCY',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
   'GRAPHQL_VALIDATION_FAILED',
@@ -26,6 +28,8 @@ export interface PublicError {
   code: PublicErrorCode;
   message: string;
   fields?: FieldProblem[];
+  /** More for the client, under `extensions` (never personal data). */
+  extensions?: Record<string, unknown>;
 }
 
 /** Compile-time proof that a `switch` over a union handled every member. */

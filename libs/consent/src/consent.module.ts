@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { registerPolicy } from '@relais/access';
+import { SituationsModule } from '@relais/situations';
+import { consentPolicy } from './consent.policy';
+import { ConsentResolver } from './consent.resolver';
+import { ConsentService } from './consent.service';
+import { DerogationService } from './derogation.service';
+
+registerPolicy(consentPolicy);
+
+@Module({
+  imports: [SituationsModule],
+  providers: [ConsentService, DerogationService],
+  exports: [ConsentService, DerogationService],
+})
+export class ConsentModule {}
+
+@Module({ imports: [ConsentModule], providers: [ConsentResolver] })
+export class ConsentGraphqlModule {}

@@ -1,0 +1,89 @@
+import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { uuidArgument } from '@relais/situations';
+import { Transform } from 'class-transformer';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { ConsentService } from './consent.service';
+import { DerogationService } from './derogation.service';
+import { DerogationStatus } from './domain/consent.enums';
+import { ConsentObject, DerogationObject } from './dto/consent.dto';
+
+@ArgsType()
+class RejectDerogationArgs {
+  @Field(() => ID)
+  @IsUUID('4', { message: "L'identifiant n'est pas valide." })
+  derogationId!: string;
+
+  @Field({ description: 'Pourquoi la dérogation est refusée.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'Le motif est obligatoire.' })
+  @Length(10, 1000, { message: 'Le motif doit contenir entre 10 et 1 000 caractères.' })
+  note!: string;
+}
+
+@Resolver()
+export class ConsentResolver {
+  constructor(
+    private readonly consentService: ConsentService,
+    private readonly derogationService: DerogationService,
+  ) {}
+
+  @Query(() => [ConsentObject], { description: 'Les consentements de la personne que vous pouvez voir.' })
+  @Allow('read', 'Consent')
+  consents(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }, uuidArgument('personId')) personId: string,
+  ): Promise<ConsentObject[]> {
+    return this.consentService.consentsOf(principal, personId);
+  }
+
+  @Query(() => String, { description: 'Le récépissé à remettre à la personne, en français.' })
+  @Allow('read', 'Consent')
+  consentReceipt(
+    @CurrentPrincipal() principal: Principal,
+    @Args('consentId', { type: () => ID }, uuidArgument('consentId')) consentId: string,
+  ): Promise<string> {
+    return this.consentService.consentReceipt(principal, consentId);
+  }
+
+  @Mutation(() => ConsentObject, {
+    description: 'La personne retire son accord : le partage cesse dès la requête suivante.',
+  })
+  @Allow('withdraw', 'Consent')
+  withdrawConsent(
+    @CurrentPrincipal() principal: Principal,
+    @Args('consentId', { type: () => ID }, uuidArgument('consentId')) consentId: string,
+  ): Promise<ConsentObject> {
+    return this.consentService.withdrawConsent(principal, consentId);
+  }
+
+  @Query(() => [DerogationObject], { description: 'Les dérogations du territoire que vous pouvez voir.' })
+  @Allow('read', 'ConsentException')
+  derogations(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args('status', { type: () => DerogationStatus, nullable: true }) status?: DerogationStatus,
+  ): Promise<DerogationObject[]> {
+    return this.derogationService.derogations(principal, territoryId, status ?? undefined);
+  }
+
+  @Mutation(() => DerogationObject, {
+    description: 'Valide une dérogation demandée par un autre professionnel.',
+  })
+  @Allow('approve', 'ConsentException')
+  approveDerogation(
+    @CurrentPrincipal() principal: Principal,
+    @Args('derogationId', { type: () => ID }, uuidArgument('derogationId')) derogationId: string,
+  ): Promise<DerogationObject> {
+    return this.derogationService.approveDerogation(principal, derogationId);
+  }
+
+  @Mutation(() => DerogationObject, { description: 'Refuse une dérogation, avec un motif.' })
+  @Allow('reject', 'ConsentException')
+  rejectDerogation(
+    @CurrentPrincipal() principal: Principal,
+    @Args() { derogationId, note }: RejectDerogationArgs,
+  ): Promise<DerogationObject> {
+    return this.derogationService.rejectDerogation(principal, derogationId, note);
+  }
+}

@@ -1,0 +1,261 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { AgeBand, ProtectionMeasure } from '@relais/situations';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DifficultyArea, RedirectTarget, ReferralRequest, Urgency } from '../domain/referral-form.enums';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PHONE = /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
+const STRICTLY_NECESSARY = 'N’écrivez que ce qui est strictement nécessaire à la cellule.';
+const ID_MESSAGE = "L'identifiant n'est pas valide.";
+
+@InputType({ description: 'Identité de la personne, conservée à part et montrée selon le consentement.' })
+export class PersonInput {
+  @Field()
+  @Transform(trim)
+  @IsString({ message: 'Le prénom est obligatoire.' })
+  @Length(1, 100, { message: 'Le prénom doit contenir entre 1 et 100 caractères.' })
+  firstName!: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString({ message: 'Le nom est obligatoire.' })
+  @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
+  lastName!: string;
+
+  @Field(() => String, { nullable: true, description: 'AAAA-MM-JJ.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'Écrivez la date de naissance au format AAAA-MM-JJ.' })
+  birthDate?: string | null;
+
+  @Field(() => AgeBand, { nullable: true, description: 'Quand la date de naissance est inconnue.' })
+  @IsOptional()
+  @IsEnum(AgeBand, { message: "La tranche d'âge est inconnue." })
+  ageBand?: AgeBand | null;
+
+  @Field(() => String, { nullable: true, description: 'Quartier (montré dans les ordres du jour).' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 100, { message: 'Le quartier doit contenir entre 1 et 100 caractères.' })
+  district?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 300, { message: "L'adresse doit contenir entre 3 et 300 caractères." })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(PHONE, { message: "Le numéro de téléphone n'est pas un numéro français valide." })
+  phone?: string | null;
+
+  @Field(() => ProtectionMeasure)
+  @IsEnum(ProtectionMeasure, { message: 'La mesure de protection est inconnue.' })
+  protectionMeasure!: ProtectionMeasure;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(2, 200, { message: 'Le représentant doit contenir entre 2 et 200 caractères.' })
+  representativeName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 200, { message: 'Le contact du représentant doit contenir entre 3 et 200 caractères.' })
+  representativeContact?: string | null;
+}
+
+@InputType({ description: `La fiche de saisine. ${STRICTLY_NECESSARY}` })
+export class ReferralFormInput {
+  @Field(() => [DifficultyArea])
+  @IsArray({ message: 'Choisissez les domaines de difficulté.' })
+  @ArrayMaxSize(10, { message: 'Au plus 10 domaines.' })
+  @IsEnum(DifficultyArea, { each: true, message: 'Un domaine de difficulté est inconnu.' })
+  difficultyAreas!: DifficultyArea[];
+
+  @Field(() => [String], { description: 'Services déjà impliqués (sans nom de personne).' })
+  @Transform(trimAll)
+  @IsArray({ message: 'Listez les services déjà impliqués.' })
+  @ArrayMaxSize(20, { message: 'Au plus 20 services.' })
+  @Length(2, 120, { each: true, message: 'Chaque service doit contenir entre 2 et 120 caractères.' })
+  servicesInvolved!: string[];
+
+  @Field(() => String, { nullable: true, description: `Ce qui a déjà été tenté. ${STRICTLY_NECESSARY}` })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
+  actionsTried?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Où les démarches sont bloquées.' })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
+  blockages?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'La question posée à la cellule.' })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
+  questionToCell?: string | null;
+
+  @Field(() => Urgency)
+  @IsEnum(Urgency, { message: "Le degré d'urgence est inconnu." })
+  urgency!: Urgency;
+
+  @Field(() => [ReferralRequest])
+  @IsArray({ message: 'Indiquez ce qui est demandé.' })
+  @ArrayMinSize(1, { message: 'Indiquez au moins une demande.' })
+  @IsEnum(ReferralRequest, { each: true, message: 'Une demande est inconnue.' })
+  requests!: ReferralRequest[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: `La situation en quelques lignes. ${STRICTLY_NECESSARY}`,
+  })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(2000, { message: 'Au plus 2 000 caractères : ne gardez que le strictement nécessaire.' })
+  description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Logement : bail, dette, procédure, état du logement.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
+  housingContext?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Informations de santé : réservé aux professionnels de santé, lu par eux seuls.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
+  healthInformation?: string | null;
+}
+
+@InputType()
+export class CreateReferralInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  territoryId!: string;
+
+  @Field(() => PersonInput)
+  @ValidateNested()
+  @Type(() => PersonInput)
+  person!: PersonInput;
+
+  @Field(() => ReferralFormInput)
+  @ValidateNested()
+  @Type(() => ReferralFormInput)
+  form!: ReferralFormInput;
+}
+
+@InputType()
+export class UpdateReferralInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  referralId!: string;
+
+  @Field(() => PersonInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonInput)
+  person?: PersonInput | null;
+
+  @Field(() => ReferralFormInput)
+  @ValidateNested()
+  @Type(() => ReferralFormInput)
+  form!: ReferralFormInput;
+}
+
+@InputType({ description: 'Transmission à la cellule, avec les conditions de recevabilité.' })
+export class SubmitReferralInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  referralId!: string;
+
+  @Field({ description: 'Les voies de droit commun ont été tentées.' })
+  @IsBoolean({ message: 'Confirmez que les voies de droit commun ont été tentées.' })
+  commonLawRoutesTried!: boolean;
+
+  @Field({ description: 'La situation ne relève pas de l’urgence.' })
+  @IsBoolean({ message: 'Confirmez que la situation ne relève pas de l’urgence.' })
+  notAnEmergency!: boolean;
+
+  @Field({ description: 'Danger grave et imminent pour la personne ou autrui.' })
+  @IsBoolean({ message: 'Indiquez s’il y a un danger imminent.' })
+  imminentDanger!: boolean;
+}
+
+@InputType()
+export class ReferralReasonInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  referralId!: string;
+
+  @Field({ description: 'Motif, sans donnée de santé.' })
+  @Transform(trim)
+  @IsString({ message: 'Le motif est obligatoire.' })
+  @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
+  reason!: string;
+}
+
+@InputType()
+export class AcceptReferralInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  referralId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
+  reason?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'La personne est déjà connue (doublon vérifié) : la saisine rejoint sa situation.',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  samePersonAsPersonId?: string | null;
+}
+
+@InputType()
+export class RedirectReferralInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  referralId!: string;
+
+  @Field(() => RedirectTarget)
+  @IsEnum(RedirectTarget, { message: "L'instance est inconnue." })
+  target!: RedirectTarget;
+
+  @Field({ description: "Message à l'auteur de la saisine." })
+  @Transform(trim)
+  @IsString({ message: 'Le message est obligatoire.' })
+  @Length(10, 1000, { message: 'Le message doit contenir entre 10 et 1 000 caractères.' })
+  message!: string;
+}

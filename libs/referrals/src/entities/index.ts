@@ -1,0 +1,6 @@
+import { Referral } from './referral.entity';
+import { ReferralTransition } from './referral-transition.entity';
+
+export { Referral, ReferralTransition };
+
+export const REFERRAL_ENTITIES = [Referral, ReferralTransition];

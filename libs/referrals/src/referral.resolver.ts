@@ -1,0 +1,163 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { ConsentInput, ConsentObject, DerogationInput, DerogationObject } from '@relais/consent';
+import { uuidArgument } from '@relais/situations';
+import { ReferralStatus } from './domain/referral-status';
+import {
+  AcceptReferralInput,
+  CreateReferralInput,
+  RedirectReferralInput,
+  ReferralReasonInput,
+  SubmitReferralInput,
+  UpdateReferralInput,
+} from './dto/referral.input';
+import { MyReferralObject, ReferralObject } from './dto/referral.objects';
+import { ReferralQueryService } from './referral-query.service';
+import { ReferralService } from './referral.service';
+
+@Resolver()
+export class ReferralResolver {
+  constructor(
+    private readonly service: ReferralService,
+    private readonly queries: ReferralQueryService,
+  ) {}
+
+  @Query(() => ReferralObject, { description: 'Une saisine, telle que votre relation permet de la lire.' })
+  @Allow('read', 'Referral')
+  referral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
+  ): Promise<ReferralObject> {
+    return this.queries.referral(principal, referralId);
+  }
+
+  @Query(() => [ReferralObject], {
+    description:
+      'Les saisines du territoire : toutes pour la coordination, le pré-examen anonyme pour la cellule.',
+  })
+  @Allow('read', 'Referral')
+  referrals(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args('status', { type: () => ReferralStatus, nullable: true }) status?: ReferralStatus,
+  ): Promise<ReferralObject[]> {
+    return this.queries.referrals(principal, territoryId, status ?? undefined);
+  }
+
+  @Query(() => [MyReferralObject], {
+    description: 'Les saisines de mon organisation : où elles en sont et ce qui nous est confié.',
+  })
+  @Allow('create', 'Referral')
+  myOrganisationReferrals(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+  ): Promise<MyReferralObject[]> {
+    return this.queries.myOrganisationReferrals(principal, territoryId);
+  }
+
+  @Mutation(() => ReferralObject, { description: 'Crée le brouillon d’une saisine.' })
+  @Allow('create', 'Referral')
+  createReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateReferralInput,
+  ): Promise<ReferralObject> {
+    return this.service.createReferral(principal, input);
+  }
+
+  @Mutation(() => ReferralObject, {
+    description: 'Modifie un brouillon (ou une saisine en attente de consentement).',
+  })
+  @Allow('update', 'Referral')
+  updateReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdateReferralInput,
+  ): Promise<ReferralObject> {
+    return this.service.updateReferral(principal, input);
+  }
+
+  @Mutation(() => ReferralObject, {
+    description:
+      'Transmet la saisine à la cellule. Un danger imminent est refusé avec les numéros d’urgence.',
+  })
+  @Allow('submit', 'Referral')
+  submitReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: SubmitReferralInput,
+  ): Promise<ReferralObject> {
+    return this.service.submitReferral(principal, input);
+  }
+
+  @Mutation(() => ReferralObject, { description: 'Retire la saisine, tant que la cellule n’a pas décidé.' })
+  @Allow('withdraw', 'Referral')
+  withdrawReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ReferralReasonInput,
+  ): Promise<ReferralObject> {
+    return this.service.withdrawReferral(principal, input);
+  }
+
+  @Mutation(() => ReferralObject, { description: 'Ouvre le pré-examen anonyme par la cellule.' })
+  @Allow('review', 'Referral')
+  startReferralPreReview(
+    @CurrentPrincipal() principal: Principal,
+    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
+  ): Promise<ReferralObject> {
+    return this.service.startPreReview(principal, referralId);
+  }
+
+  @Mutation(() => ReferralObject, {
+    description: 'Accepte la saisine : la situation est ouverte (ou complétée).',
+  })
+  @Allow('accept', 'Referral')
+  acceptReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: AcceptReferralInput,
+  ): Promise<ReferralObject> {
+    return this.service.acceptReferral(principal, input);
+  }
+
+  @Mutation(() => ReferralObject, {
+    description: 'Réoriente la saisine vers une autre instance, avec un message.',
+  })
+  @Allow('redirect', 'Referral')
+  redirectReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: RedirectReferralInput,
+  ): Promise<ReferralObject> {
+    return this.service.redirectReferral(principal, input);
+  }
+
+  @Mutation(() => ReferralObject, {
+    description: 'Demande à l’auteur de recueillir le consentement de la personne.',
+  })
+  @Allow('requestConsent', 'Referral')
+  requestReferralConsent(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ReferralReasonInput,
+  ): Promise<ReferralObject> {
+    return this.service.requestConsent(principal, input);
+  }
+
+  @Mutation(() => ConsentObject, { description: 'Enregistre la réponse de la personne (accord ou refus).' })
+  @Allow('recordConsent', 'Referral')
+  recordConsent(
+    @CurrentPrincipal() principal: Principal,
+    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
+    @Args('input') input: ConsentInput,
+  ): Promise<ConsentObject> {
+    return this.service.recordConsent(principal, referralId, input);
+  }
+
+  @Mutation(() => DerogationObject, {
+    description:
+      'Demande une dérogation au consentement ; elle ne vaut qu’après validation par un second professionnel.',
+  })
+  @Allow('requestDerogation', 'Referral')
+  requestDerogation(
+    @CurrentPrincipal() principal: Principal,
+    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
+    @Args('input') input: DerogationInput,
+  ): Promise<DerogationObject> {
+    return this.service.requestDerogation(principal, referralId, input);
+  }
+}

@@ -1,0 +1,128 @@
+import {
+  DataCategory,
+  maskFields,
+  Principal,
+  readableCategories,
+  Role,
+  SharingCategory,
+} from '@relais/access';
+import { ConsentStatus } from '@relais/consent';
+import { coordinatorCategories, PersonIdentityObject, PersonObject } from '@relais/situations';
+import { FHIR_TASK_STATUS, REFERRAL_STATUS_LABELS } from './domain/referral-status';
+import { ReferralObject, ReferralTransitionObject } from './dto/referral.objects';
+import { Referral } from './entities';
+
+/** How the reader relates to a referral, which decides the categories they read in it. */
+export type ReferralReader = 'COORDINATOR' | 'AUTHOR' | 'CELL';
+
+export function readerOf(principal: Principal, referral: Referral): ReferralReader {
+  if (principal.clearedTerritoriesWith(Role.COORDINATOR).includes(referral.territoryId)) return 'COORDINATOR';
+  if (referral.referrerOrganisationId === principal.organisationId) return 'AUTHOR';
+  return 'CELL';
+}
+
+/**
+ * Coordinator: all but health (unless a health professional). Author organisation: the form it
+ * wrote, health only for its health professionals. Cell in pre-review: the sharing matrix.
+ */
+export function referralCategories(principal: Principal, reader: ReferralReader): Set<DataCategory> {
+  switch (reader) {
+    case 'COORDINATOR':
+      return new Set(coordinatorCategories(principal.sharingCategory));
+    case 'AUTHOR':
+      return new Set(
+        Object.values(DataCategory).filter(
+          (category) =>
+            category !== DataCategory.HEALTH_SECRET || principal.sharingCategory === SharingCategory.HEALTH,
+        ),
+      );
+    case 'CELL':
+      return new Set(readableCategories(principal.sharingCategory, { related: true }));
+  }
+}
+
+export interface ReferralViewParts {
+  referral: Referral;
+  person: PersonObject;
+  reader: ReferralReader;
+  categories: ReadonlySet<DataCategory>;
+  /** Fields the CASL rules keep from this reader (the pre-review's field list). */
+  ruleRedacted: readonly string[];
+  identity: PersonIdentityObject | null;
+  consentStatus: ConsentStatus | null;
+  possibleDuplicate: PersonObject | null;
+  transitions: ReferralTransitionObject[] | null;
+}
+
+const VIEW_ONLY_FIELDS = ['identity', 'possibleDuplicate', 'transitions'];
+
+export function toReferralView(parts: ReferralViewParts): ReferralObject {
+  const { referral } = parts;
+  const full: ReferralObject = {
+    id: referral.id,
+    territoryId: referral.territoryId,
+    person: parts.person,
+    identity: parts.identity,
+    status: referral.status,
+    statusLabel: REFERRAL_STATUS_LABELS[referral.status],
+    fhirTaskStatus: FHIR_TASK_STATUS[referral.status],
+    referrerUserId: referral.referrerUserId,
+    referrerOrganisationId: referral.referrerOrganisationId,
+    urgency: referral.urgency,
+    requests: referral.requests,
+    difficultyAreas: referral.difficultyAreas,
+    servicesInvolved: referral.servicesInvolved,
+    actionsTried: referral.actionsTried,
+    blockages: referral.blockages,
+    questionToCell: referral.questionToCell,
+    description: referral.description,
+    housingContext: referral.housingContext,
+    healthInformation: referral.healthInformation,
+    submittedAt: referral.submittedAt,
+    decidedAt: referral.decidedAt,
+    redirectTarget: referral.redirectTarget,
+    redirectMessage: referral.redirectMessage,
+    situationId: referral.situationId,
+    consentStatus: parts.consentStatus,
+    possibleDuplicate: parts.reader === 'COORDINATOR' ? parts.possibleDuplicate : null,
+    transitions: parts.reader === 'CELL' ? null : parts.transitions,
+    redactedFields: [],
+  };
+  const masked = maskFields(ReferralObject, full, parts.categories);
+  const value = masked.value as unknown as Record<string, unknown>;
+  const redacted = new Set(masked.redactedFields);
+  for (const field of parts.ruleRedacted) {
+    if (field in value && !['id', 'territoryId', 'person', 'status', 'redactedFields'].includes(field)) {
+      value[field] = null;
+      redacted.add(field);
+    }
+  }
+  // Listed for every reader who cannot have them, set or not, so the list never tells.
+  if (!parts.identity) redacted.add('identity');
+  if (parts.reader !== 'COORDINATOR') redacted.add('possibleDuplicate');
+  if (parts.reader === 'CELL') redacted.add('transitions');
+  for (const field of VIEW_ONLY_FIELDS) if (redacted.has(field)) value[field] = null;
+  return { ...(value as unknown as ReferralObject), redactedFields: [...redacted].sort() };
+}
+
+/** The categories actually shown about the person, for the audit of reads. */
+export function shownCategories(view: ReferralObject): DataCategory[] {
+  const shown = new Set<DataCategory>();
+  if (view.identity) shown.add(DataCategory.IDENTITY);
+  const filled = (value: unknown) =>
+    value !== null && value !== undefined && !(Array.isArray(value) && !value.length);
+  if (
+    [
+      view.difficultyAreas,
+      view.servicesInvolved,
+      view.actionsTried,
+      view.blockages,
+      view.questionToCell,
+      view.description,
+    ].some(filled)
+  ) {
+    shown.add(DataCategory.SOCIAL_CONFIDENTIAL);
+  }
+  if (filled(view.healthInformation)) shown.add(DataCategory.HEALTH_SECRET);
+  return [...shown];
+}

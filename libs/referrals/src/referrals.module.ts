@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { registerPolicy } from '@relais/access';
+import { ConsentModule } from '@relais/consent';
+import { SituationsModule } from '@relais/situations';
+import { ReferralQueryService } from './referral-query.service';
+import { ReferralResolver } from './referral.resolver';
+import { ReferralService } from './referral.service';
+import { referralsPolicy } from './referrals.policy';
+
+registerPolicy(referralsPolicy);
+
+@Module({
+  imports: [SituationsModule, ConsentModule],
+  providers: [ReferralService, ReferralQueryService],
+  exports: [ReferralService, ReferralQueryService],
+})
+export class ReferralsModule {}
+
+@Module({ imports: [ReferralsModule], providers: [ReferralResolver] })
+export class ReferralsGraphqlModule {}

@@ -1,0 +1,48 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum SituationStatus {
+  ACCEPTED = 'ACCEPTED',
+  SCHEDULED = 'SCHEDULED',
+  EXAMINED = 'EXAMINED',
+  ACTIONS_IN_PROGRESS = 'ACTIONS_IN_PROGRESS',
+  REVIEW_DUE = 'REVIEW_DUE',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(SituationStatus, { name: 'SituationStatus', description: "État d'une situation suivie." });
+
+export const SITUATION_STATUS_LABELS: Record<SituationStatus, string> = {
+  ACCEPTED: 'Acceptée',
+  SCHEDULED: 'Inscrite à l’ordre du jour',
+  EXAMINED: 'Examinée',
+  ACTIONS_IN_PROGRESS: 'Actions en cours',
+  REVIEW_DUE: 'À réexaminer',
+  CLOSED: 'Close',
+};
+
+export enum ClosureReason {
+  PLAN_COMPLETED_HANDED_TO_COMMON_LAW = 'PLAN_COMPLETED_HANDED_TO_COMMON_LAW',
+  PERSON_REFUSED = 'PERSON_REFUSED',
+  MOVED_OR_LOST_CONTACT = 'MOVED_OR_LOST_CONTACT',
+  DECEASED = 'DECEASED',
+  REDIRECTED_OTHER_BODY = 'REDIRECTED_OTHER_BODY',
+  NO_LONGER_COMPLEX = 'NO_LONGER_COMPLEX',
+}
+registerEnumType(ClosureReason, { name: 'ClosureReason', description: 'Motif de clôture.' });
+
+/**
+ * Every move a situation may make, whoever owns it: meetings schedule and examine, the review
+ * job marks reviews due, closing is the coordinator's. Declared once here so no context invents
+ * a transition; each owner checks through `assertSituationTransition`.
+ */
+export const SITUATION_TRANSITIONS: Readonly<Record<SituationStatus, readonly SituationStatus[]>> = {
+  ACCEPTED: [SituationStatus.SCHEDULED, SituationStatus.CLOSED],
+  SCHEDULED: [SituationStatus.EXAMINED, SituationStatus.ACCEPTED, SituationStatus.CLOSED],
+  EXAMINED: [SituationStatus.ACTIONS_IN_PROGRESS, SituationStatus.CLOSED],
+  ACTIONS_IN_PROGRESS: [SituationStatus.REVIEW_DUE, SituationStatus.SCHEDULED, SituationStatus.CLOSED],
+  REVIEW_DUE: [SituationStatus.SCHEDULED, SituationStatus.CLOSED],
+  CLOSED: [],
+};
+
+export function canMoveSituation(from: SituationStatus, to: SituationStatus): boolean {
+  return SITUATION_TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { ClosureReason, SituationStatus } from '../domain/situation-status';
+import { Person } from './person.entity';
+import type { SituationCircleMember } from './situation-circle-member.entity';
+
+/** What the cell follows once a referral is accepted; one open situation per person at most. */
+@Entity({ name: 'situations' })
+@Index('uq_situations_person_open', ['personId'], { unique: true, where: `"status" <> 'CLOSED'` })
+@Index('ix_situations_territory_status', ['territoryId', 'status'])
+export class Situation {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situations' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  territoryId!: string;
+
+  @Column({ type: 'uuid' })
+  personId!: string;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_situations_person' })
+  person?: Person;
+
+  @Column({ type: 'enum', enum: SituationStatus, enumName: 'situation_status' })
+  status!: SituationStatus;
+
+  @Column({ type: 'timestamptz' })
+  openedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'enum', enum: ClosureReason, enumName: 'closure_reason', nullable: true })
+  closureReason!: ClosureReason | null;
+
+  @Column({ type: 'date', nullable: true })
+  nextReviewOn!: string | null;
+
+  @OneToMany('SituationCircleMember', (member: SituationCircleMember) => member.situation)
+  circle?: SituationCircleMember[];
+
+  /** The referrals that led here, declared by name (they belong to the referrals context). */
+  @OneToMany('Referral', 'situation')
+  referrals?: object[];
+}

@@ -1,0 +1,29 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { InputValidationException } from '@relais/graphql';
+import { SituationObject } from './dto/situation.objects';
+import { SituationService } from './situation.service';
+
+export const uuidArgument = (field: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
+  });
+
+@Resolver()
+export class SituationResolver {
+  constructor(private readonly situations: SituationService) {}
+
+  @Query(() => SituationObject, {
+    description:
+      'Une situation, son cercle, son historique et ses actions, filtrés selon votre relation à elle.',
+  })
+  @Allow('read', 'Situation')
+  situation(
+    @CurrentPrincipal() principal: Principal,
+    @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
+  ): Promise<SituationObject> {
+    return this.situations.situation(principal, situationId);
+  }
+}

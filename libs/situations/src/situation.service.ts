@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { AccessException, AccessService, LegalBasis, Principal } from '@relais/access';
+import { Clock } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
+import { EntityManager } from 'typeorm';
+import { ActionOrigin, ActionStatus } from './domain/action-status';
+import { situationEventLabel } from './domain/event-kind';
+import { canMoveSituation, SITUATION_STATUS_LABELS, SituationStatus } from './domain/situation-status';
+import { ActionObject, SituationEventObject, SituationObject } from './dto/situation.objects';
+import { Person, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
+import { IdentityReader } from './identity-reader';
+import { toPersonObject } from './person.mapper';
+import { SituationsException } from './situations.exception';
+import { DataCategory } from '@relais/access';
+
+export interface CircleEntry {
+  organisationId: string;
+  basis: LegalBasis;
+}
+
+export interface NewSituationEvent {
+  territoryId: string;
+  situationId: string;
+  kind: string;
+  category: DataCategory;
+  actorOrganisationId?: string | null;
+  audienceOrganisationId?: string | null;
+  /** Ids and codes only. */
+  details?: Record<string, string | null>;
+}
+
+export interface NewAction {
+  territoryId: string;
+  personId: string;
+  description: string;
+  ownerOrganisationId: string;
+  ownerUserId?: string | null;
+  dueOn: string;
+  origin: ActionOrigin;
+  originId: string;
+}
+
+/**
+ * Situations and what hangs from them: circle, timeline, actions. Other contexts call the
+ * `manager`-taking methods inside their own transactions; people call the others.
+ */
+@Injectable()
+export class SituationService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly identities: IdentityReader,
+    private readonly clock: Clock,
+  ) {}
+
+  openSituationOf(manager: EntityManager, personId: string): Promise<Situation | null> {
+    return manager
+      .getRepository(Situation)
+      .createQueryBuilder('situation')
+      .where('situation.personId = :personId AND situation.status <> :closed', {
+        personId,
+        closed: SituationStatus.CLOSED,
+      })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** Opens the person's situation, or returns the open one; either way the circle gains `circle`. */
+  async openOrAttach(
+    manager: EntityManager,
+    territoryId: string,
+    personId: string,
+    circle: readonly CircleEntry[],
+  ): Promise<{ situation: Situation; opened: boolean }> {
+    const now = this.clock.now();
+    let situation = await this.openSituationOf(manager, personId);
+    const opened = !situation;
+    if (!situation) {
+      situation = await manager.save(
+        manager.create(Situation, {
+          territoryId,
+          personId,
+          status: SituationStatus.ACCEPTED,
+          openedAt: now,
+          closedAt: null,
+          closureReason: null,
+          nextReviewOn: null,
+        }),
+      );
+    }
+    await this.addToCircle(manager, situation, circle);
+    // Actions that preceded the situation (a derogation's duty to inform) now belong to it.
+    await manager
+      .createQueryBuilder()
+      .update(SituationAction)
+      .set({ situationId: situation.id })
+      .where('person_id = :personId AND situation_id IS NULL', { personId })
+      .execute();
+    return { situation, opened };
+  }
+
+  async addToCircle(
+    manager: EntityManager,
+    situation: Situation,
+    circle: readonly CircleEntry[],
+  ): Promise<void> {
+    if (!circle.length) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SituationCircleMember)
+      .values(
+        circle.map((entry) => ({
+          territoryId: situation.territoryId,
+          situationId: situation.id,
+          organisationId: entry.organisationId,
+          basis: entry.basis,
+          addedAt: this.clock.now(),
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+
+  async recordEvent(manager: EntityManager, event: NewSituationEvent): Promise<void> {
+    await manager.insert(SituationEvent, {
+      territoryId: event.territoryId,
+      situationId: event.situationId,
+      kind: event.kind,
+      category: event.category,
+      actorOrganisationId: event.actorOrganisationId ?? null,
+      audienceOrganisationId: event.audienceOrganisationId ?? null,
+      details: event.details ?? {},
+      occurredAt: this.clock.now(),
+    });
+  }
+
+  /** For facts about a person (consent…): written on the open situation, if there is one. */
+  async recordEventForPerson(
+    manager: EntityManager,
+    personId: string,
+    event: Omit<NewSituationEvent, 'situationId'>,
+  ): Promise<void> {
+    const situation = await this.openSituationOf(manager, personId);
+    if (situation) await this.recordEvent(manager, { ...event, situationId: situation.id });
+  }
+
+  async createAction(manager: EntityManager, action: NewAction): Promise<SituationAction> {
+    const situation = await this.openSituationOf(manager, action.personId);
+    return manager.save(
+      manager.create(SituationAction, {
+        ...action,
+        ownerUserId: action.ownerUserId ?? null,
+        situationId: situation?.id ?? null,
+        status: ActionStatus.TODO,
+        outcome: null,
+        createdAt: this.clock.now(),
+      }),
+    );
+  }
+
+  /** The one check every owner of a transition goes through (meetings, review job, closing). */
+  assertTransition(situation: Situation, to: SituationStatus): void {
+    if (!canMoveSituation(situation.status, to))
+      throw new SituationsException('INVALID_SITUATION_TRANSITION');
+  }
+
+  /** One situation as the reader may see it: a fixed number of queries, whatever its history. */
+  situation(principal: Principal, situationId: string): Promise<SituationObject> {
+    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Situation)
+        .createQueryBuilder('situation')
+        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+        .where('situation.id = :situationId', { situationId });
+      this.access.accessibleBy(query, principal, 'read', 'Situation');
+      const situation = await query.getOne();
+      if (!situation?.person) throw new AccessException('NOT_FOUND');
+
+      const circle = await manager.find(SituationCircleMember, {
+        where: { situationId },
+        order: { addedAt: 'ASC' },
+      });
+      const events = manager
+        .getRepository(SituationEvent)
+        .createQueryBuilder('event')
+        .where('event.situationId = :situationId', { situationId })
+        .orderBy('event.occurredAt', 'ASC')
+        .addOrderBy('event.id', 'ASC');
+      this.access.accessibleBy(events, principal, 'read', 'SituationEvent');
+      const actions = manager
+        .getRepository(SituationAction)
+        .createQueryBuilder('action')
+        .where('action.situationId = :situationId', { situationId })
+        .orderBy('action.dueOn', 'ASC');
+      this.access.accessibleBy(actions, principal, 'read', 'SituationAction');
+      const identity = (
+        await this.identities.readableIdentities(manager, principal, [situation.personId])
+      ).get(situation.personId);
+      return {
+        id: situation.id,
+        territoryId: situation.territoryId,
+        person: toPersonObject(situation.person),
+        identity: identity ?? null,
+        status: situation.status,
+        statusLabel: SITUATION_STATUS_LABELS[situation.status],
+        openedAt: situation.openedAt,
+        closedAt: situation.closedAt,
+        closureReason: situation.closureReason,
+        nextReviewOn: situation.nextReviewOn,
+        circle: circle.map(({ organisationId, basis, addedAt }) => ({ organisationId, basis, addedAt })),
+        timeline: (await events.getMany()).map(toEventObject),
+        actions: (await actions.getMany()).map(toActionObject),
+        redactedFields: identity ? [] : ['identity'],
+      };
+    });
+  }
+}
+
+export function toEventObject(event: SituationEvent): SituationEventObject {
+  return {
+    id: event.id,
+    kind: event.kind,
+    label: situationEventLabel(event.kind),
+    category: event.category,
+    actorOrganisationId: event.actorOrganisationId,
+    audienceOrganisationId: event.audienceOrganisationId,
+    occurredAt: event.occurredAt,
+  };
+}
+
+export function toActionObject(action: SituationAction): ActionObject {
+  return {
+    id: action.id,
+    situationId: action.situationId,
+    description: action.description,
+    ownerOrganisationId: action.ownerOrganisationId,
+    ownerUserId: action.ownerUserId,
+    dueOn: action.dueOn,
+    status: action.status,
+    origin: action.origin,
+  };
+}

@@ -1,0 +1,23 @@
+import { assertNever, DomainException, PublicError } from '@relais/graphql';
+
+export type SituationsErrorCode = 'SITUATION_NOT_FOUND' | 'INVALID_SITUATION_TRANSITION';
+
+export class SituationsException extends DomainException<SituationsErrorCode> {
+  constructor(code: SituationsErrorCode) {
+    super(code);
+  }
+
+  toPublicError(): PublicError {
+    switch (this.code) {
+      case 'SITUATION_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: "Cette situation n'existe pas ou ne vous est pas accessible." };
+      case 'INVALID_SITUATION_TRANSITION':
+        return {
+          code: 'INVALID_TRANSITION',
+          message: "La situation n'est pas dans un état qui permet ce changement.",
+        };
+      default:
+        return assertNever(this.code);
+    }
+  }
+}

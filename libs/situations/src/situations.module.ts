@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { registerPolicy } from '@relais/access';
+import { IdentityReader } from './identity-reader';
+import { PersonRegistry } from './person.registry';
+import { SituationResolver } from './situation.resolver';
+import { SituationService } from './situation.service';
+import { situationsPolicy } from './situations.policy';
+
+registerPolicy(situationsPolicy);
+
+@Module({
+  providers: [PersonRegistry, SituationService, IdentityReader],
+  exports: [PersonRegistry, SituationService, IdentityReader],
+})
+export class SituationsModule {}
+
+@Module({ imports: [SituationsModule], providers: [SituationResolver] })
+export class SituationsGraphqlModule {}
