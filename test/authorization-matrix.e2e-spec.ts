@@ -28,6 +28,18 @@ const DIRECTORY: Role[] = [
   Role.TERRITORY_ADMIN,
 ];
 
+/** Everyone who works on situations: not the administrator, not the auditor. */
+const WORKING: Role[] = [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER];
+/** A well-formed id that names nothing: an allowed caller gets NOT_FOUND, never a refusal. */
+const UNKNOWN_ID = '5f0c6a4e-8d8b-4a51-9f3e-2f6f4c1d2a10';
+
+function referralReason(mutation: string) {
+  return {
+    query: `mutation ($i: ReferralReasonInput!) { ${mutation}(input: $i) { id } }`,
+    variables: { i: { referralId: UNKNOWN_ID, reason: 'Motif de la matrice' } },
+  };
+}
+
 /**
  * Every query and mutation of the schema, who may call it, and a call to try. A new operation
  * without its line here fails the first test.
@@ -103,6 +115,192 @@ const MATRIX: Record<string, MatrixLine> = {
     call: () => ({
       query: 'mutation ($c: ID!) { acceptCharter(charterId: $c) { id } }',
       variables: { c: '5f0c6a4e-8d8b-4a51-9f3e-2f6f4c1d2a10' },
+    }),
+  },
+  'Query.situation': {
+    who: [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'query ($s: ID!) { situation(situationId: $s) { id } }',
+      variables: { s: UNKNOWN_ID },
+    }),
+  },
+  'Query.referral': {
+    who: WORKING,
+    call: () => ({
+      query: 'query ($r: ID!) { referral(referralId: $r) { id } }',
+      variables: { r: UNKNOWN_ID },
+    }),
+  },
+  'Query.referrals': {
+    who: WORKING,
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { referrals(territoryId: $t) { id redactedFields } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.myOrganisationReferrals': {
+    who: [Role.REFERRER],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { myOrganisationReferrals(territoryId: $t) { id status } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.consents': {
+    who: [Role.COORDINATOR, Role.REFERRER],
+    call: () => ({
+      query: 'query ($p: ID!) { consents(personId: $p) { id } }',
+      variables: { p: UNKNOWN_ID },
+    }),
+  },
+  'Query.consentReceipt': {
+    who: [Role.COORDINATOR, Role.REFERRER],
+    call: () => ({
+      query: 'query ($c: ID!) { consentReceipt(consentId: $c) }',
+      variables: { c: UNKNOWN_ID },
+    }),
+  },
+  'Query.derogations': {
+    who: WORKING,
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { derogations(territoryId: $t) { id } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Mutation.createReferral': {
+    who: [Role.REFERRER],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'mutation ($i: CreateReferralInput!) { createReferral(input: $i) { id } }',
+      variables: {
+        i: {
+          territoryId: territory.id,
+          person: { firstName: 'Matrice', lastName: 'Essai', protectionMeasure: 'NONE' },
+          form: {
+            difficultyAreas: ['ISOLATION'],
+            servicesInvolved: [],
+            urgency: 'LOW',
+            requests: ['ADVICE'],
+          },
+        },
+      },
+    }),
+  },
+  'Mutation.updateReferral': {
+    who: [Role.REFERRER],
+    call: () => ({
+      query: 'mutation ($i: UpdateReferralInput!) { updateReferral(input: $i) { id } }',
+      variables: {
+        i: {
+          referralId: UNKNOWN_ID,
+          form: { difficultyAreas: [], servicesInvolved: [], urgency: 'LOW', requests: ['ADVICE'] },
+        },
+      },
+    }),
+  },
+  'Mutation.submitReferral': {
+    who: [Role.REFERRER],
+    call: () => ({
+      query: 'mutation ($i: SubmitReferralInput!) { submitReferral(input: $i) { id } }',
+      variables: {
+        i: {
+          referralId: UNKNOWN_ID,
+          commonLawRoutesTried: true,
+          notAnEmergency: true,
+          imminentDanger: false,
+        },
+      },
+    }),
+  },
+  'Mutation.withdrawReferral': {
+    who: [Role.REFERRER],
+    call: () => referralReason('withdrawReferral'),
+  },
+  'Mutation.startReferralPreReview': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($r: ID!) { startReferralPreReview(referralId: $r) { id } }',
+      variables: { r: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.acceptReferral': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: AcceptReferralInput!) { acceptReferral(input: $i) { id } }',
+      variables: { i: { referralId: UNKNOWN_ID } },
+    }),
+  },
+  'Mutation.redirectReferral': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: RedirectReferralInput!) { redirectReferral(input: $i) { id } }',
+      variables: { i: { referralId: UNKNOWN_ID, target: 'MDPH', message: 'Relève de la MDPH.' } },
+    }),
+  },
+  'Mutation.requestReferralConsent': {
+    who: [Role.COORDINATOR],
+    call: () => referralReason('requestReferralConsent'),
+  },
+  'Mutation.recordConsent': {
+    who: [Role.COORDINATOR, Role.REFERRER],
+    call: () => ({
+      query: 'mutation ($r: ID!, $i: ConsentInput!) { recordConsent(referralId: $r, input: $i) { id } }',
+      variables: {
+        r: UNKNOWN_ID,
+        i: {
+          status: 'REFUSED',
+          method: 'WRITTEN',
+          collectedOn: '2026-01-05',
+          informationGiven: [],
+          wishesToAttend: false,
+          purposes: [],
+          organisationIds: [],
+          organisationKinds: [],
+          includesCell: false,
+          dataCategories: [],
+        },
+      },
+    }),
+  },
+  'Mutation.withdrawConsent': {
+    who: [Role.COORDINATOR, Role.REFERRER],
+    call: () => ({
+      query: 'mutation ($c: ID!) { withdrawConsent(consentId: $c) { id } }',
+      variables: { c: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.requestDerogation': {
+    // A health or social professional of the cell, the referrer, the coordinator.
+    who: [Role.COORDINATOR, Role.REFERRER, Role.CELL_MEMBER],
+    call: () => ({
+      query:
+        'mutation ($r: ID!, $i: DerogationInput!) { requestDerogation(referralId: $r, input: $i) { id } }',
+      variables: {
+        r: UNKNOWN_ID,
+        i: {
+          ground: 'PERIL',
+          justification: 'Péril constaté, consentement impossible à recueillir ce jour.',
+          organisationIds: [UNKNOWN_ID],
+          dataCategories: ['IDENTITY'],
+        },
+      },
+    }),
+  },
+  'Mutation.approveDerogation': {
+    // Health and social professionals only: the coordinator and the bailleur are outside the list.
+    who: [Role.CELL_MEMBER, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($d: ID!) { approveDerogation(derogationId: $d) { id } }',
+      variables: { d: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.rejectDerogation': {
+    who: [Role.CELL_MEMBER, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($d: ID!, $n: String!) { rejectDerogation(derogationId: $d, note: $n) { id } }',
+      variables: { d: UNKNOWN_ID, n: 'Le consentement peut être recueilli.' },
     }),
   },
   'Mutation.logIn': {

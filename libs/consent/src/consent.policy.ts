@@ -50,7 +50,11 @@ const CONSENTED_CATEGORIES = [
  * conditions, each a rule of its own (rules are alternatives, and stay SQL-shaped that way).
  */
 export function consentsInForceNaming(principal: Principal, extra: Conditions = {}): Conditions[] {
-  const inForce = { status: ConsentStatus.GIVEN, supersededAt: null, expiresOn: { $gte: parisDate(principal.now) } };
+  const inForce = {
+    status: ConsentStatus.GIVEN,
+    supersededAt: null,
+    expiresOn: { $gte: parisDate(principal.now) },
+  };
   return [
     { ...inForce, organisationIds: principal.organisationId, ...extra },
     { ...inForce, organisationKinds: principal.organisationKind, ...extra },

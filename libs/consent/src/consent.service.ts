@@ -36,6 +36,10 @@ export interface ConsentState {
   /** The situation may be named (put on an agenda, shown with identity to the partners named). */
   sharingAllowed: boolean;
   expiresOn: string | null;
+  /** The scope of the consent in force (empty when none is). */
+  dataCategories: DataCategory[];
+  organisationIds: string[];
+  organisationKinds: string[];
 }
 
 const ORGANISATION_KIND_LABELS: Record<string, string> = {
@@ -234,6 +238,9 @@ export class ConsentService {
         status: inForce || !derogation ? (consent?.status ?? null) : ConsentStatus.DEROGATION,
         sharingAllowed: inForce || derogation,
         expiresOn: consent?.expiresOn ?? null,
+        dataCategories: inForce ? consent!.dataCategories : [],
+        organisationIds: inForce ? consent!.organisationIds : [],
+        organisationKinds: inForce ? consent!.organisationKinds : [],
       });
     }
     return states;

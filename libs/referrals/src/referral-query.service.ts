@@ -139,13 +139,14 @@ export class ReferralQueryService {
       : [];
 
     const views = referrals.map((referral) => {
-      const reader = readerOf(actor, referral);
+      const consent = states.get(referral.personId);
+      const reader = readerOf(actor, referral, consent);
       const duplicate = duplicates.find((person) => person.id === referral.possibleDuplicatePersonId);
       return toReferralView({
         referral,
         person: toPersonObject(referral.person!),
         reader,
-        categories: referralCategories(actor, reader),
+        categories: referralCategories(actor, reader, consent),
         ruleRedacted: this.access.redactedFields(actor, 'read', referral, REFERRAL_FIELDS),
         identity: identities.get(referral.personId) ?? null,
         consentStatus: states.get(referral.personId)?.status ?? null,

@@ -8,24 +8,46 @@ import {
 } from '@relais/access';
 import { ConsentStatus } from '@relais/consent';
 import { coordinatorCategories, PersonIdentityObject, PersonObject } from '@relais/situations';
-import { FHIR_TASK_STATUS, REFERRAL_STATUS_LABELS } from './domain/referral-status';
+import { FHIR_TASK_STATUS, REFERRAL_STATUS_LABELS, ReferralStatus } from './domain/referral-status';
 import { ReferralObject, ReferralTransitionObject } from './dto/referral.objects';
 import { Referral } from './entities';
 
 /** How the reader relates to a referral, which decides the categories they read in it. */
-export type ReferralReader = 'COORDINATOR' | 'AUTHOR' | 'CELL';
+export type ReferralReader = 'COORDINATOR' | 'AUTHOR' | 'CIRCLE' | 'CELL';
 
-export function readerOf(principal: Principal, referral: Referral): ReferralReader {
+/** The scope of the person's consent in force, as far as the reader is concerned. */
+export interface ConsentScope {
+  dataCategories: readonly DataCategory[];
+  organisationIds: readonly string[];
+  organisationKinds: readonly string[];
+}
+
+export function readerOf(principal: Principal, referral: Referral, consent?: ConsentScope): ReferralReader {
   if (principal.clearedTerritoriesWith(Role.COORDINATOR).includes(referral.territoryId)) return 'COORDINATOR';
   if (referral.referrerOrganisationId === principal.organisationId) return 'AUTHOR';
+  if (referral.status === ReferralStatus.ACCEPTED && consent && namesReader(principal, consent))
+    return 'CIRCLE';
   return 'CELL';
+}
+
+function namesReader(principal: Principal, consent: ConsentScope): boolean {
+  return (
+    consent.organisationIds.includes(principal.organisationId) ||
+    consent.organisationKinds.includes(principal.organisationKind)
+  );
 }
 
 /**
  * Coordinator: all but health (unless a health professional). Author organisation: the form it
- * wrote, health only for its health professionals. Cell in pre-review: the sharing matrix.
+ * wrote, health only for its health professionals. Circle named by the consent: the consent's
+ * categories within the sharing matrix. Cell in pre-review: the sharing matrix (and the rules'
+ * field list).
  */
-export function referralCategories(principal: Principal, reader: ReferralReader): Set<DataCategory> {
+export function referralCategories(
+  principal: Principal,
+  reader: ReferralReader,
+  consent?: ConsentScope,
+): Set<DataCategory> {
   switch (reader) {
     case 'COORDINATOR':
       return new Set(coordinatorCategories(principal.sharingCategory));
@@ -34,6 +56,12 @@ export function referralCategories(principal: Principal, reader: ReferralReader)
         Object.values(DataCategory).filter(
           (category) =>
             category !== DataCategory.HEALTH_SECRET || principal.sharingCategory === SharingCategory.HEALTH,
+        ),
+      );
+    case 'CIRCLE':
+      return new Set(
+        [...readableCategories(principal.sharingCategory, { related: true })].filter((category) =>
+          consent?.dataCategories.includes(category),
         ),
       );
     case 'CELL':
@@ -85,7 +113,7 @@ export function toReferralView(parts: ReferralViewParts): ReferralObject {
     situationId: referral.situationId,
     consentStatus: parts.consentStatus,
     possibleDuplicate: parts.reader === 'COORDINATOR' ? parts.possibleDuplicate : null,
-    transitions: parts.reader === 'CELL' ? null : parts.transitions,
+    transitions: parts.reader === 'COORDINATOR' || parts.reader === 'AUTHOR' ? parts.transitions : null,
     redactedFields: [],
   };
   const masked = maskFields(ReferralObject, full, parts.categories);
@@ -100,7 +128,7 @@ export function toReferralView(parts: ReferralViewParts): ReferralObject {
   // Listed for every reader who cannot have them, set or not, so the list never tells.
   if (!parts.identity) redacted.add('identity');
   if (parts.reader !== 'COORDINATOR') redacted.add('possibleDuplicate');
-  if (parts.reader === 'CELL') redacted.add('transitions');
+  if (parts.reader !== 'COORDINATOR' && parts.reader !== 'AUTHOR') redacted.add('transitions');
   for (const field of VIEW_ONLY_FIELDS) if (redacted.has(field)) value[field] = null;
   return { ...(value as unknown as ReferralObject), redactedFields: [...redacted].sort() };
 }

@@ -1,4 +1,5 @@
-import { definePolicy, LegalBasis, Role } from '@relais/access';
+import { definePolicy, LegalBasis, Role, SharingCategory } from '@relais/access';
+import { consentsInForceNaming } from '@relais/consent';
 import { CELL_VISIBLE_STATUSES, ReferralStatus } from './domain/referral-status';
 import { Referral } from './entities';
 
@@ -9,6 +10,11 @@ const REFERRED = {
 const COORDINATION = {
   basis: LegalBasis.MEMBERSHIP,
   explanation: 'Vous coordonnez la cellule : vous recevez et instruisez ses saisines.',
+};
+const CIRCLE = {
+  basis: LegalBasis.CONSENT,
+  explanation:
+    'La personne a consenti à ce que votre organisation, du cercle de sa situation, en reçoive la saisine.',
 };
 const PRE_REVIEW = {
   basis: LegalBasis.MEMBERSHIP,
@@ -85,10 +91,38 @@ export const referralsPolicy = definePolicy({
       );
     }
 
+    // Once accepted, the partners of the circle the consent names read the form, within the
+    // categories of the consent and of the sharing matrix (masked field by field).
+    const working = principal.clearedTerritoriesWith(
+      Role.COORDINATOR,
+      Role.CELL_MEMBER,
+      Role.REFERRER,
+      Role.FOLLOWUP_PRACTITIONER,
+    );
+    if (working.length) {
+      for (const naming of consentsInForceNaming(principal)) {
+        allow(
+          'read',
+          'Referral',
+          {
+            territoryId: { $in: working },
+            status: ReferralStatus.ACCEPTED,
+            'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
+            'person.consents': { $elemMatch: naming },
+          },
+          CIRCLE,
+        );
+      }
+    }
+
     const cell = principal.clearedTerritoriesWith(Role.CELL_MEMBER);
     if (cell.length) {
       const inReview = { territoryId: { $in: cell }, status: { $in: [...CELL_VISIBLE_STATUSES] } };
       allowFields('read', 'Referral', PRE_REVIEW_FIELDS, inReview, PRE_REVIEW);
+      // A health or social professional of the cell may ask to share without consent (peril…).
+      if (principal.sharingCategory !== SharingCategory.NOT_LISTED) {
+        allow('requestDerogation', 'Referral', inReview, PRE_REVIEW);
+      }
       allow(
         'read',
         'Person',

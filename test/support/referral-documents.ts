@@ -1,0 +1,154 @@
+/** GraphQL documents of the referral journey, shared by the suites that walk it. */
+
+export const REFERRAL_FIELDS = /* GraphQL */ `
+  id
+  status
+  statusLabel
+  fhirTaskStatus
+  person { id caseCode initials ageBand district pseudonym }
+  identity { personId firstName lastName birthDate address phone }
+  difficultyAreas
+  servicesInvolved
+  questionToCell
+  description
+  housingContext
+  healthInformation
+  consentStatus
+  situationId
+  possibleDuplicate { caseCode }
+  transitions { fromStatus toStatus reason }
+  redactedFields
+`;
+
+export const CREATE_REFERRAL = /* GraphQL */ `
+  mutation ($input: CreateReferralInput!) { createReferral(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const UPDATE_REFERRAL = /* GraphQL */ `
+  mutation ($input: UpdateReferralInput!) { updateReferral(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const SUBMIT_REFERRAL = /* GraphQL */ `
+  mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const START_PRE_REVIEW = /* GraphQL */ `
+  mutation ($id: ID!) { startReferralPreReview(referralId: $id) { ${REFERRAL_FIELDS} } }
+`;
+export const ACCEPT_REFERRAL = /* GraphQL */ `
+  mutation ($input: AcceptReferralInput!) { acceptReferral(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const REDIRECT_REFERRAL = /* GraphQL */ `
+  mutation ($input: RedirectReferralInput!) { redirectReferral(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const REQUEST_CONSENT = /* GraphQL */ `
+  mutation ($input: ReferralReasonInput!) { requestReferralConsent(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const WITHDRAW_REFERRAL = /* GraphQL */ `
+  mutation ($input: ReferralReasonInput!) { withdrawReferral(input: $input) { ${REFERRAL_FIELDS} } }
+`;
+export const GET_REFERRAL = /* GraphQL */ `
+  query ($id: ID!) { referral(referralId: $id) { ${REFERRAL_FIELDS} } }
+`;
+export const RECORD_CONSENT = /* GraphQL */ `
+  mutation ($id: ID!, $input: ConsentInput!) {
+    recordConsent(referralId: $id, input: $input) {
+      id
+      status
+      inForce
+      expiresOn
+      organisationIds
+      purposes
+    }
+  }
+`;
+export const WITHDRAW_CONSENT = /* GraphQL */ `
+  mutation ($id: ID!) {
+    withdrawConsent(consentId: $id) {
+      id
+      status
+      inForce
+      withdrawnAt
+    }
+  }
+`;
+export const REQUEST_DEROGATION = /* GraphQL */ `
+  mutation ($id: ID!, $input: DerogationInput!) {
+    requestDerogation(referralId: $id, input: $input) {
+      id
+      status
+      groundLabel
+      informPersonBy
+    }
+  }
+`;
+export const APPROVE_DEROGATION = /* GraphQL */ `
+  mutation ($id: ID!) {
+    approveDerogation(derogationId: $id) {
+      id
+      status
+      decidedByUserId
+    }
+  }
+`;
+export const SITUATION = /* GraphQL */ `
+  query ($id: ID!) {
+    situation(situationId: $id) {
+      id
+      status
+      person {
+        caseCode
+        pseudonym
+      }
+      identity {
+        firstName
+        lastName
+      }
+      circle {
+        organisationId
+        basis
+      }
+      timeline {
+        kind
+        label
+        category
+        audienceOrganisationId
+      }
+      actions {
+        description
+        ownerOrganisationId
+        dueOn
+        status
+        origin
+      }
+      redactedFields
+    }
+  }
+`;
+export const MY_REFERRALS = /* GraphQL */ `
+  query ($t: ID!) {
+    myOrganisationReferrals(territoryId: $t) {
+      id
+      caseCode
+      pseudonym
+      status
+      statusLabel
+      fhirTaskStatus
+      situationStatus
+      redirectTarget
+      redirectMessage
+      actionsForMyOrganisation {
+        description
+        dueOn
+        status
+      }
+    }
+  }
+`;
+
+export const ALL_INFORMATION = [
+  'PURPOSES',
+  'RECIPIENTS',
+  'DATA_CATEGORIES',
+  'DURATION',
+  'RIGHT_TO_WITHDRAW',
+  'RIGHT_OF_ACCESS',
+  'CONTACT',
+];
