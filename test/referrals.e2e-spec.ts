@@ -336,6 +336,9 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
     ]);
     const seen = await situation(as.bailleur);
     expect(new Set(seen.timeline.map((line) => line.category))).toEqual(new Set(['LOGISTIC']));
+    // A CMP in the circle would tell of psychiatric care: the bailleur sees only its own place.
+    expect(seen.circle).toEqual([{ organisationId: org.bailleur.id, basis: 'REFERRAL' }]);
+    expect(seen.redactedFields).toEqual(expect.arrayContaining(['circle']));
     const other = await as.otherBailleur.expectData<{ myOrganisationReferrals: unknown[] }>(MY_REFERRALS, {
       t: territory.id,
     });

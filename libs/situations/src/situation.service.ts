@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, LegalBasis, Principal } from '@relais/access';
+import { AccessException, AccessService, LegalBasis, Principal, Role, SharingCategory } from '@relais/access';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
@@ -197,6 +197,16 @@ export class SituationService {
       const identity = (
         await this.identities.readableIdentities(manager, principal, [situation.personId])
       ).get(situation.personId);
+      // Who else is around the person says something: a CMP in the circle tells of psychiatric
+      // care. Readers outside the shared secret see only their own place in it.
+      const outsideSecret =
+        principal.sharingCategory === SharingCategory.NOT_LISTED &&
+        !principal.clearedTerritoriesWith(Role.COORDINATOR).includes(situation.territoryId);
+      const own = (organisationId: string | null) => organisationId === principal.organisationId;
+      const redactedFields = [
+        ...(identity ? [] : ['identity']),
+        ...(outsideSecret ? ['circle', 'timeline.actorOrganisationId'] : []),
+      ];
       return {
         id: situation.id,
         territoryId: situation.territoryId,
@@ -208,10 +218,17 @@ export class SituationService {
         closedAt: situation.closedAt,
         closureReason: situation.closureReason,
         nextReviewOn: situation.nextReviewOn,
-        circle: circle.map(({ organisationId, basis, addedAt }) => ({ organisationId, basis, addedAt })),
-        timeline: (await events.getMany()).map(toEventObject),
+        circle: circle
+          .filter((member) => !outsideSecret || own(member.organisationId))
+          .map(({ organisationId, basis, addedAt }) => ({ organisationId, basis, addedAt })),
+        timeline: (await events.getMany()).map((event) => {
+          const line = toEventObject(event);
+          return outsideSecret && !own(line.actorOrganisationId)
+            ? { ...line, actorOrganisationId: null }
+            : line;
+        }),
         actions: (await actions.getMany()).map(toActionObject),
-        redactedFields: identity ? [] : ['identity'],
+        redactedFields,
       };
     });
   }
