@@ -147,7 +147,10 @@ export class ReferralQueryService {
         person: toPersonObject(referral.person!),
         reader,
         categories: referralCategories(actor, reader, consent),
-        ruleRedacted: this.access.redactedFields(actor, 'read', referral, REFERRAL_FIELDS),
+        // Only the pre-review rule lists fields, and it reads the row's own columns: evaluated in
+        // memory here. The other readers' rules grant whole rows (their conditions walk relations).
+        ruleRedacted:
+          reader === 'CELL' ? this.access.redactedFields(actor, 'read', referral, REFERRAL_FIELDS) : [],
         identity: identities.get(referral.personId) ?? null,
         consentStatus: states.get(referral.personId)?.status ?? null,
         possibleDuplicate: duplicate ? toPersonObject(duplicate) : null,
