@@ -446,6 +446,25 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
     const seen = await read(as.coordinator, draft.id);
     expect(seen.possibleDuplicate).toEqual({ caseCode: referral.person.caseCode });
     expect(seen.person.caseCode).not.toBe(referral.person.caseCode);
+
+    // Confirmed, the new referral joins the person already followed and her open situation.
+    await as.coordinator.expectData(START_PRE_REVIEW, { id: draft.id });
+    const wrong = await as.coordinator.request(ACCEPT_REFERRAL, {
+      input: { referralId: draft.id, samePersonAsPersonId: draft.person.id },
+    });
+    expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const joined = await as.coordinator.expectData<{ acceptReferral: ReferralView }>(ACCEPT_REFERRAL, {
+      input: { referralId: draft.id, samePersonAsPersonId: referral.person.id },
+    });
+    expect(joined.acceptReferral).toMatchObject({
+      status: 'ACCEPTED',
+      situationId: referral.situationId,
+      person: expect.objectContaining({ caseCode: referral.person.caseCode }),
+    });
+    expect(await api.dataSource.getRepository(Person).countBy({ id: draft.person.id })).toBe(0);
+    expect((await situation(as.coordinator)).timeline.map((line) => line.kind)).toContain(
+      'REFERRAL_ATTACHED',
+    );
   });
 
   it('keeps health information to health professionals, in writing and in reading', async () => {

@@ -291,6 +291,27 @@ export class ConsentService {
     );
   }
 
+  /**
+   * A duplicate record turned out to be `personId`: its consents and derogations follow. The
+   * most recent answer stays the one in force; the others are superseded.
+   */
+  async moveToPerson(manager: EntityManager, duplicateId: string, personId: string): Promise<void> {
+    await manager.update(Consent, { personId: duplicateId }, { personId });
+    await manager.update(ConsentException, { personId: duplicateId }, { personId });
+    const current = await manager.find(Consent, {
+      where: { personId, supersededAt: IsNull() },
+      order: { recordedAt: 'DESC' },
+    });
+    const [, ...older] = current;
+    if (older.length) {
+      await manager.update(
+        Consent,
+        { id: In(older.map((consent) => consent.id)) },
+        { supersededAt: this.clock.now() },
+      );
+    }
+  }
+
   /** The French receipt the person can be given. */
   consentReceipt(actor: Principal, consentId: string): Promise<string> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {

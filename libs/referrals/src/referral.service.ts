@@ -187,6 +187,9 @@ export class ReferralService {
       const referral = await this.loadFor(manager, actor, 'accept', input.referralId);
       if (!canMoveReferral(referral.status, ReferralStatus.ACCEPTED))
         throw new ReferralException('INVALID_TRANSITION');
+      if (input.samePersonAsPersonId) {
+        await this.joinKnownPerson(manager, actor, referral, input.samePersonAsPersonId);
+      }
       if (!(await this.consents.mayExamineByName(manager, referral.personId))) {
         throw new ReferralException('CONSENT_REQUIRED');
       }
@@ -286,6 +289,36 @@ export class ReferralService {
         input,
       );
       return toDerogationObject(derogation);
+    });
+  }
+
+  /**
+   * The coordinator confirms the possible duplicate: the referral, and what was recorded with it,
+   * move to the person already known, whose open situation it then joins.
+   */
+  private async joinKnownPerson(
+    manager: EntityManager,
+    actor: Principal,
+    referral: Referral,
+    personId: string,
+  ): Promise<void> {
+    if (personId !== referral.possibleDuplicatePersonId) throw new ReferralException('NOT_THE_DUPLICATE');
+    const duplicateId = referral.personId;
+    // A record other referrals also point to is not a mere duplicate of this form.
+    if ((await manager.countBy(Referral, { personId: duplicateId })) > 1) {
+      throw new ReferralException('NOT_THE_DUPLICATE');
+    }
+    await manager.update(Referral, { id: referral.id }, { personId, possibleDuplicatePersonId: null });
+    await this.consents.moveToPerson(manager, duplicateId, personId);
+    await this.people.mergeDuplicate(manager, duplicateId, personId);
+    Object.assign(referral, { personId, possibleDuplicatePersonId: null });
+    await this.audit.record(manager, {
+      territoryId: referral.territoryId,
+      actor,
+      action: 'PERSON_DUPLICATE_MERGED',
+      subject: { type: 'Referral', id: referral.id },
+      personId,
+      details: { mergedPersonId: duplicateId },
     });
   }
 

@@ -8,7 +8,7 @@ export type ReferralErrorCode =
   | 'HEALTH_INFORMATION_RESERVED'
   | 'INCOMPLETE_FORM'
   | 'CONSENT_REQUIRED'
-  | 'UNKNOWN_PERSON';
+  | 'NOT_THE_DUPLICATE';
 
 export class ReferralException extends DomainException<ReferralErrorCode> {
   constructor(
@@ -56,11 +56,16 @@ export class ReferralException extends DomainException<ReferralErrorCode> {
           message:
             'La cellule ne peut accepter la saisine sans le consentement de la personne pour son examen, ou une dérogation validée : demandez-le à l’auteur.',
         };
-      case 'UNKNOWN_PERSON':
+      case 'NOT_THE_DUPLICATE':
         return {
-          code: 'NOT_FOUND',
-          message: "Cette personne n'existe pas dans le territoire.",
-          fields: [{ field: 'samePersonAsPersonId', message: 'Personne introuvable.' }],
+          code: 'BAD_USER_INPUT',
+          message: "Cette personne n'est pas le doublon signalé pour cette saisine.",
+          fields: [
+            {
+              field: 'samePersonAsPersonId',
+              message: 'Choisissez la personne signalée comme doublon possible.',
+            },
+          ],
         };
       default:
         return assertNever(this.code);

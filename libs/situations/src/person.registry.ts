@@ -4,7 +4,7 @@ import { AgeBand, ageBandOf } from './domain/age-band';
 import { newCaseCode } from './domain/case-code';
 import { duplicateKeyOf, initialsOf } from './domain/person-name';
 import { ProtectionMeasure } from './domain/protection-measure';
-import { Person, PersonIdentity } from './entities';
+import { Person, PersonIdentity, SituationAction } from './entities';
 
 export interface NewPerson {
   territoryId: string;
@@ -104,6 +104,30 @@ export class PersonRegistry {
         district: input.district,
       },
     );
+  }
+
+  /**
+   * The coordinator confirmed that `duplicateId` is `personId` written anew: the newer contact
+   * details complete the known identity, the person's actions follow, and the duplicate record
+   * goes. Callers move their own rows (referrals, consents) first.
+   */
+  async mergeDuplicate(manager: EntityManager, duplicateId: string, personId: string): Promise<void> {
+    const [duplicate, known] = await Promise.all([
+      manager.findOneByOrFail(PersonIdentity, { personId: duplicateId }),
+      manager.findOneByOrFail(PersonIdentity, { personId }),
+    ]);
+    await manager.update(
+      PersonIdentity,
+      { id: known.id },
+      {
+        address: duplicate.address ?? known.address,
+        phone: duplicate.phone ?? known.phone,
+        representativeName: duplicate.representativeName ?? known.representativeName,
+        representativeContact: duplicate.representativeContact ?? known.representativeContact,
+      },
+    );
+    await manager.update(SituationAction, { personId: duplicateId }, { personId });
+    await manager.delete(Person, { id: duplicateId });
   }
 
   /** The case code is random: on the rare clash with an existing one, draw again. */
