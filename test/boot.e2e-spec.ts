@@ -52,9 +52,9 @@ describe('graceful shutdown', () => {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-      // Ready when Nest says so: the api listens, the worker's processors run.
-      const ready =
-        app === 'api' ? 'Nest application successfully started' : 'WorkerModule dependencies initialized';
+      // Ready when Nest says so for the api (then its socket is polled), and when the worker says it
+      // handles signals (Nest's own messages come before the handlers are installed).
+      const ready = app === 'api' ? 'Nest application successfully started' : 'Worker prêt';
       const deadline = Date.now() + 20_000;
       while (!output.includes(ready) && Date.now() < deadline)
         await new Promise((done) => setTimeout(done, 100));

@@ -11,6 +11,8 @@ export interface WorkerOptions {
   logDestination?: DestinationStream;
 }
 
+export const WORKER_READY = 'Worker prêt : ses files de travaux sont à l’écoute';
+
 /** A standalone Nest context: no HTTP, only BullMQ processors. */
 export async function createWorker(
   config: AppConfig,
