@@ -1,23 +1,8 @@
 import { Role } from '@relais/access';
 import { GraphqlClient, logInClient } from '@relais/testing';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { RunningApi, startApi } from './support/api-harness';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
-
-/**
- * What one GraphQL request costs in SQL statements on the api's own connection. Every request
- * runs in `ScopedDatabase.run` transactions, each framed by START TRANSACTION / COMMIT (or
- * ROLLBACK) and opened by one `SELECT set_config(…)` that states the scope to row-level security:
- * those are counted apart as `control` and `scope`; everything else is a data statement.
- */
-interface QueryCount {
-  data: string[];
-  control: number;
-  scope: number;
-}
-
-const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i;
-const SCOPE = /^SELECT set_config\('app\.territory_ids'/i;
+import { QueryCount, StatementCounter } from './support/statement-counter';
 
 /** The resolver refuses the unknown subject type before any query: only authentication is left. */
 const AUTHENTICATION_ONLY = /* GraphQL */ `
@@ -52,33 +37,19 @@ const TERRITORY_MEMBERS = /* GraphQL */ `
 describe('SQL statements per request', () => {
   let api: RunningApi;
   let sessions: Record<Role, RoleSession>;
-  let query: jest.SpiedFunction<PostgresQueryRunner['query']>;
+  let counter: StatementCounter;
 
   beforeAll(async () => {
     api = await startApi();
     sessions = await sessionsByRole(api, await api.factory.territory());
-    query = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    counter = new StatementCounter(api.appDataSource);
   });
   afterAll(async () => {
-    query.mockRestore();
+    counter.restore();
     await api.close();
   });
 
-  /** Counts the statements the api's own connection ran while `work` was under way. */
-  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; count: QueryCount }> {
-    query.mockClear();
-    const result = await work();
-    const count: QueryCount = { data: [], control: 0, scope: 0 };
-    query.mock.calls.forEach(([sql], index) => {
-      const runner = query.mock.contexts[index] as PostgresQueryRunner;
-      if (runner.connection !== api.appDataSource) return;
-      const statement = sql.trim();
-      if (CONTROL.test(statement)) count.control += 1;
-      else if (SCOPE.test(statement)) count.scope += 1;
-      else count.data.push(statement);
-    });
-    return { result, count };
-  }
+  const counted = <T>(work: () => Promise<T>) => counter.counted(work);
 
   describe('authentication', () => {
     it('loads the principal in two data statements, whatever the role', async () => {
