@@ -303,6 +303,84 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { d: UNKNOWN_ID, n: 'Le consentement peut être recueilli.' },
     }),
   },
+  'Query.meetings': {
+    who: [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { meetings(territoryId: $t) { id } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.meetingAgenda': {
+    who: [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'query ($m: ID!) { meetingAgenda(meetingId: $m) { totalMinutes } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
+  'Query.agendaSuggestions': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'query ($m: ID!) { agendaSuggestions(meetingId: $m) { situationId } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.planMeeting': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: PlanMeetingInput!) { planMeeting(input: $i) { id } }',
+      variables: { i: { cellId: UNKNOWN_ID, startsAt: '2099-01-06T13:00:00Z', place: 'Mairie' } },
+    }),
+  },
+  'Mutation.planMeetingSeries': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: PlanMeetingSeriesInput!) { planMeetingSeries(input: $i) { id } }',
+      variables: { i: { cellId: UNKNOWN_ID, startsAt: '2099-01-06T13:00:00Z', place: 'Mairie', count: 2 } },
+    }),
+  },
+  'Mutation.cancelMeeting': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($m: ID!) { cancelMeeting(meetingId: $m) { id } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.addAgendaItem': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: AgendaItemInput!) { addAgendaItem(input: $i) { totalMinutes } }',
+      variables: { i: { meetingId: UNKNOWN_ID, situationId: UNKNOWN_ID, guestOrganisationIds: [] } },
+    }),
+  },
+  'Mutation.updateAgendaItem': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: UpdateAgendaItemInput!) { updateAgendaItem(input: $i) { totalMinutes } }',
+      variables: { i: { itemId: UNKNOWN_ID, kind: 'REVIEW', minutes: 20, guestOrganisationIds: [] } },
+    }),
+  },
+  'Mutation.removeAgendaItem': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: ID!) { removeAgendaItem(itemId: $i) { totalMinutes } }',
+      variables: { i: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.reorderAgenda': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: ReorderAgendaInput!) { reorderAgenda(input: $i) { totalMinutes } }',
+      variables: { i: { meetingId: UNKNOWN_ID, itemIds: [] } },
+    }),
+  },
+  'Mutation.publishAgenda': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($m: ID!) { publishAgenda(meetingId: $m) { id } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@relais/database';
 import { graphqlModule } from '@relais/graphql';
 import { ConsentGraphqlModule } from '@relais/consent';
 import { IdentityGraphqlModule } from '@relais/identity';
+import { MeetingsGraphqlModule } from '@relais/meetings';
 import { ReferralsGraphqlModule } from '@relais/referrals';
 import { SituationsGraphqlModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
@@ -30,6 +31,7 @@ export class AppModule {
         SituationsGraphqlModule,
         ConsentGraphqlModule,
         ReferralsGraphqlModule,
+        MeetingsGraphqlModule,
       ],
       controllers: [HealthController],
     };

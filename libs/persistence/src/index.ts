@@ -3,6 +3,7 @@ import { AppConfig } from '@relais/config';
 import { dataSourceOptions } from '@relais/database';
 import { CONSENT_ENTITIES } from '@relais/consent';
 import { IDENTITY_ENTITIES } from '@relais/identity';
+import { MEETING_ENTITIES } from '@relais/meetings';
 import { OUTBOX_ENTITIES } from '@relais/outbox';
 import { REFERRAL_ENTITIES } from '@relais/referrals';
 import { SITUATION_ENTITIES } from '@relais/situations';
@@ -19,6 +20,7 @@ export const RELAIS_ENTITIES = [
   ...SITUATION_ENTITIES,
   ...CONSENT_ENTITIES,
   ...REFERRAL_ENTITIES,
+  ...MEETING_ENTITIES,
 ];
 
 export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {

@@ -159,10 +159,29 @@ export class SituationService {
     );
   }
 
-  /** The one check every owner of a transition goes through (meetings, review job, closing). */
-  assertTransition(situation: Situation, to: SituationStatus): void {
+  canMove(situation: Situation, to: SituationStatus): boolean {
+    return canMoveSituation(situation.status, to);
+  }
+
+  /**
+   * The one way a situation changes status, whoever owns the move (meetings, review job,
+   * closing): checked against `SITUATION_TRANSITIONS`, written with its timeline line.
+   */
+  async moveSituation(
+    manager: EntityManager,
+    situation: Situation,
+    to: SituationStatus,
+    event: Omit<NewSituationEvent, 'territoryId' | 'situationId'>,
+  ): Promise<void> {
     if (!canMoveSituation(situation.status, to))
       throw new SituationsException('INVALID_SITUATION_TRANSITION');
+    await manager.update(Situation, { id: situation.id }, { status: to });
+    situation.status = to;
+    await this.recordEvent(manager, {
+      ...event,
+      territoryId: situation.territoryId,
+      situationId: situation.id,
+    });
   }
 
   /** One situation as the reader may see it: a fixed number of queries, whatever its history. */

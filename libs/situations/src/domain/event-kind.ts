@@ -12,6 +12,7 @@ export const SITUATION_EVENT_LABELS: Record<string, string> = {
   DEROGATION_REJECTED: 'Dérogation au consentement refusée',
   ACTION_CREATED: 'Action confiée',
   CIRCLE_MEMBER_ADDED: 'Partenaire ajouté au cercle',
+  SITUATION_SCHEDULED: "Inscrite à l'ordre du jour d'une séance",
 };
 
 export function situationEventLabel(kind: string): string {

@@ -42,4 +42,8 @@ export class Situation {
   /** The referrals that led here, declared by name (they belong to the referrals context). */
   @OneToMany('Referral', 'situation')
   referrals?: object[];
+
+  /** Guests invited to examine it at a meeting (the meetings context). */
+  @OneToMany('ItemInvitation', 'situation')
+  invitations?: object[];
 }

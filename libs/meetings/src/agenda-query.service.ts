@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { AccessException, AccessService, Principal, Role } from '@relais/access';
+import { parisDate } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
+import { OrganisationKind } from '@relais/identity';
+import { AgeBand, pseudonymOf } from '@relais/situations';
+import { AgendaItemKind, SuggestionReason } from './domain/meeting.enums';
+import { explainSuggestion, SUGGESTED_KIND, SUGGESTION_PRIORITY } from './domain/suggestion';
+import { AgendaItemObject, AgendaObject, AgendaSuggestionObject } from './dto/meeting.dto';
+import { ItemInvitation, Meeting, MeetingInvitee } from './entities';
+import { toMeetingObject } from './meeting.mapper';
+
+interface ItemRow {
+  id: string;
+  position: number;
+  kind: AgendaItemKind;
+  minutes: number;
+  presentation: number;
+  situation_id: string;
+  reason: SuggestionReason | null;
+  presenter_organisation_id: string | null;
+  presenter_user_id: string | null;
+  case_code: string;
+  initials: string;
+  age_band: AgeBand;
+  district: string | null;
+  referrer_kind: OrganisationKind | null;
+}
+
+interface SuggestionRow {
+  situation_id: string;
+  reason: SuggestionReason;
+  detail: string | null;
+  case_code: string;
+  initials: string;
+  age_band: AgeBand;
+  district: string | null;
+}
+
+/** Fields a reader without the item's details does not get; listed so clients can say why. */
+const DETAIL_FIELDS = ['situationId', 'pseudonym', 'reason', 'presenterOrganisationId', 'presenterUserId'];
+
+/**
+ * Reading agendas: never an identity. The coordinator and the guests of an item see its details
+ * (pseudonym, reason, presenter, the way to the situation); everyone else its case code and the
+ * kind of partner who referred it. A fixed number of queries, whatever the number of items.
+ */
+@Injectable()
+export class AgendaQueryService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+  ) {}
+
+  agenda(actor: Principal, meetingId: string): Promise<AgendaObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Meeting)
+        .createQueryBuilder('meeting')
+        .where('meeting.id = :meetingId', {
+          meetingId,
+        });
+      this.access.accessibleBy(query, actor, 'read', 'Meeting');
+      const meeting = await query.getOne();
+      if (!meeting) throw new AccessException('NOT_FOUND');
+      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(meeting.territoryId);
+
+      const rows = (await manager.query(
+        `SELECT item.id, item.position, item.kind, item.minutes, item.presentation, item.situation_id, item.reason,
+                item.presenter_organisation_id, item.presenter_user_id,
+                person.case_code, person.initials, person.age_band, person.district,
+                (SELECT organisation.kind FROM referrals referral
+                   JOIN organisations organisation ON organisation.id = referral.referrer_organisation_id
+                  WHERE referral.situation_id = item.situation_id
+                  ORDER BY referral.created_at LIMIT 1) AS referrer_kind
+           FROM agenda_items item
+           JOIN situations situation ON situation.id = item.situation_id
+           JOIN persons person ON person.id = situation.person_id
+          WHERE item.meeting_id = $1
+          ORDER BY item.position`,
+        [meeting.id],
+      )) as ItemRow[];
+      const invitations = await manager.findBy(ItemInvitation, { meetingId: meeting.id });
+      const standing = coordinating ? await manager.findBy(MeetingInvitee, { meetingId: meeting.id }) : null;
+
+      const items = rows.map((row): AgendaItemObject => {
+        const guests = invitations.filter((invitation) => invitation.agendaItemId === row.id);
+        const detailed =
+          coordinating || guests.some((invitation) => invitation.organisationId === actor.organisationId);
+        const pseudonym = pseudonymOf({
+          initials: row.initials,
+          ageBand: row.age_band,
+          district: row.district,
+        });
+        return {
+          id: row.id,
+          position: row.position,
+          kind: row.kind,
+          minutes: row.minutes,
+          caseCode: row.case_code,
+          referrerKind: row.referrer_kind,
+          presentation: row.presentation,
+          detailed,
+          situationId: detailed ? row.situation_id : null,
+          pseudonym: detailed ? pseudonym : null,
+          reason: detailed ? row.reason : null,
+          presenterOrganisationId: detailed ? row.presenter_organisation_id : null,
+          presenterUserId: detailed ? row.presenter_user_id : null,
+          guestOrganisationIds: coordinating ? guests.map((invitation) => invitation.organisationId) : null,
+          redactedFields: [
+            ...(detailed ? [] : DETAIL_FIELDS),
+            ...(coordinating ? [] : ['guestOrganisationIds']),
+          ],
+        };
+      });
+      return {
+        meeting: toMeetingObject(meeting),
+        items,
+        totalMinutes: items.reduce((total, item) => total + item.minutes, 0),
+        standingInvitees:
+          standing?.map(({ userId, organisationId, kind }) => ({ userId, organisationId, kind })) ?? null,
+      };
+    });
+  }
+
+  /**
+   * What Relais proposes for a meeting, each with why: accepted referrals not yet scheduled,
+   * reviews falling due before it, overdue actions, approved derogations not reviewed since.
+   */
+  suggestions(actor: Principal, meetingId: string): Promise<AgendaSuggestionObject[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await manager.findOneBy(Meeting, { id: meetingId });
+      if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
+      this.access.assertCan(actor, 'editAgenda', meeting, 'FORBIDDEN');
+      const meetingDay = parisDate(meeting.startsAt);
+      const rows = (await manager.query(
+        `WITH candidates AS (
+           SELECT s.id AS situation_id, 'ACCEPTED_NOT_SCHEDULED' AS reason, to_char(s.opened_at, 'YYYY-MM-DD') AS detail
+             FROM situations s
+            WHERE s.territory_id = $1 AND s.status = 'ACCEPTED'
+              AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+                               WHERE i.situation_id = s.id AND m.status <> 'CANCELLED')
+           UNION ALL
+           SELECT s.id, 'REVIEW_DATE_REACHED', to_char(s.next_review_on, 'YYYY-MM-DD')
+             FROM situations s
+            WHERE s.territory_id = $1 AND s.status IN ('ACTIONS_IN_PROGRESS', 'REVIEW_DUE')
+              AND s.next_review_on <= $2::date
+           UNION ALL
+           SELECT s.id, 'OVERDUE_ACTIONS', count(*)::text
+             FROM situations s JOIN situation_actions a ON a.situation_id = s.id
+            WHERE s.territory_id = $1 AND s.status <> 'CLOSED'
+              AND a.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND a.due_on < $2::date
+            GROUP BY s.id
+           UNION ALL
+           SELECT s.id, 'DEROGATION_TO_REVIEW', NULL
+             FROM situations s JOIN consent_exceptions d ON d.person_id = s.person_id
+            WHERE s.territory_id = $1 AND s.status <> 'CLOSED' AND d.status = 'APPROVED'
+              AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+                               WHERE i.situation_id = s.id AND m.status <> 'CANCELLED'
+                                 AND m.starts_at > d.decided_at AND m.id <> $3)
+         )
+         SELECT c.situation_id, c.reason, c.detail, p.case_code, p.initials, p.age_band, p.district
+           FROM candidates c
+           JOIN situations s ON s.id = c.situation_id
+           JOIN persons p ON p.id = s.person_id
+          WHERE NOT EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = $3 AND i.situation_id = c.situation_id)`,
+        [meeting.territoryId, meetingDay, meeting.id],
+      )) as SuggestionRow[];
+      const best = new Map<string, SuggestionRow>();
+      for (const row of rows) {
+        const current = best.get(row.situation_id);
+        if (
+          !current ||
+          SUGGESTION_PRIORITY.indexOf(row.reason) < SUGGESTION_PRIORITY.indexOf(current.reason)
+        ) {
+          best.set(row.situation_id, row);
+        }
+      }
+      return [...best.values()]
+        .sort((a, b) => SUGGESTION_PRIORITY.indexOf(a.reason) - SUGGESTION_PRIORITY.indexOf(b.reason))
+        .map((row) => ({
+          situationId: row.situation_id,
+          caseCode: row.case_code,
+          pseudonym: pseudonymOf({ initials: row.initials, ageBand: row.age_band, district: row.district }),
+          kind: SUGGESTED_KIND[row.reason],
+          reason: row.reason,
+          explanation: explainSuggestion(row.reason, row.detail),
+        }));
+    });
+  }
+}

@@ -1,0 +1,295 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Categorized, DataCategory } from '@relais/access';
+import { OrganisationKind } from '@relais/identity';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { AgendaItemKind, InviteeKind, MeetingStatus, SuggestionReason } from '../domain/meeting.enums';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ID_MESSAGE = "L'identifiant n'est pas valide.";
+
+@InputType({ description: 'Une séance : un lieu ou un lien de visioconférence.' })
+export class PlanMeetingInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  cellId!: string;
+
+  @Field({ description: 'Début de la séance.' })
+  @Type(() => Date)
+  @IsDate({ message: 'La date de la séance est invalide.' })
+  startsAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: 'Durée en minutes (120 par défaut).' })
+  @IsOptional()
+  @IsInt({ message: 'La durée est un nombre de minutes.' })
+  @Min(15, { message: 'Une séance dure au moins 15 minutes.' })
+  @Max(480, { message: 'Une séance dure au plus 8 heures.' })
+  durationMinutes?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 300, { message: 'Le lieu doit contenir entre 3 et 300 caractères.' })
+  place?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true },
+    { message: 'Le lien de visioconférence doit être une adresse https.' },
+  )
+  videoLink?: string | null;
+}
+
+@InputType({
+  description: 'Une série mensuelle : même jour de la semaine, même rang dans le mois, même heure.',
+})
+export class PlanMeetingSeriesInput extends PlanMeetingInput {
+  @Field(() => Int, { description: 'Nombre de séances (12 au plus).' })
+  @IsInt({ message: 'Le nombre de séances est un entier.' })
+  @Min(2, { message: 'Une série compte au moins 2 séances.' })
+  @Max(12, { message: 'Une série compte au plus 12 séances.' })
+  count!: number;
+}
+
+@InputType()
+export class AgendaItemInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  meetingId!: string;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  situationId!: string;
+
+  @Field(() => AgendaItemKind, { nullable: true, description: 'Déduit de l’historique si absent.' })
+  @IsOptional()
+  @IsEnum(AgendaItemKind, { message: 'Le type de point est inconnu.' })
+  kind?: AgendaItemKind | null;
+
+  @Field(() => Int, { nullable: true, description: 'Temps prévu, en minutes (15 par défaut).' })
+  @IsOptional()
+  @IsInt({ message: 'Le temps prévu est un nombre de minutes.' })
+  @Min(5, { message: 'Au moins 5 minutes.' })
+  @Max(120, { message: 'Au plus 120 minutes.' })
+  minutes?: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  presenterOrganisationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  presenterUserId?: string | null;
+
+  @Field(() => SuggestionReason, { nullable: true })
+  @IsOptional()
+  @IsEnum(SuggestionReason, { message: 'Le motif est inconnu.' })
+  reason?: SuggestionReason | null;
+
+  @Field(() => [ID], { description: 'Partenaires invités pour ce seul point.' })
+  @IsArray({ message: 'Listez les partenaires invités.' })
+  @ArrayMaxSize(20, { message: 'Au plus 20 partenaires invités.' })
+  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  guestOrganisationIds!: string[];
+}
+
+@InputType()
+export class UpdateAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  itemId!: string;
+
+  @Field(() => AgendaItemKind)
+  @IsEnum(AgendaItemKind, { message: 'Le type de point est inconnu.' })
+  kind!: AgendaItemKind;
+
+  @Field(() => Int)
+  @IsInt({ message: 'Le temps prévu est un nombre de minutes.' })
+  @Min(5, { message: 'Au moins 5 minutes.' })
+  @Max(120, { message: 'Au plus 120 minutes.' })
+  minutes!: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  presenterOrganisationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  presenterUserId?: string | null;
+
+  @Field(() => [ID])
+  @IsArray({ message: 'Listez les partenaires invités.' })
+  @ArrayMaxSize(20, { message: 'Au plus 20 partenaires invités.' })
+  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  guestOrganisationIds!: string[];
+}
+
+@InputType()
+export class ReorderAgendaInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  meetingId!: string;
+
+  @Field(() => [ID], { description: 'Tous les points, dans le nouvel ordre.' })
+  @IsArray({ message: 'Listez les points dans leur nouvel ordre.' })
+  @ArrayMaxSize(100, { message: 'Au plus 100 points.' })
+  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  itemIds!: string[];
+}
+
+@ObjectType('StandingInvitee', { description: 'Invité·e permanent·e : membre de la cellule ou suppléant·e.' })
+export class StandingInviteeObject {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field(() => InviteeKind)
+  kind!: InviteeKind;
+}
+
+@ObjectType('Meeting', { description: 'Une séance de la cellule.' })
+export class MeetingObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  territoryId!: string;
+
+  @Field(() => ID)
+  cellId!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => String, { nullable: true })
+  place!: string | null;
+
+  @Field(() => String, { nullable: true })
+  videoLink!: string | null;
+
+  @Field(() => MeetingStatus)
+  status!: MeetingStatus;
+
+  @Field()
+  statusLabel!: string;
+
+  @Field(() => ID, { nullable: true })
+  seriesId!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  agendaPublishedAt!: Date | null;
+}
+
+@ObjectType('AgendaItem', {
+  description:
+    "Un point de l'ordre du jour. Jamais d'identité : le code de situation pour tous, le pseudonyme et le lien vers la situation pour la coordination et les invités de ce point.",
+})
+export class AgendaItemObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  position!: number;
+
+  @Field(() => AgendaItemKind)
+  kind!: AgendaItemKind;
+
+  @Field(() => Int)
+  minutes!: number;
+
+  @Field()
+  @Categorized(DataCategory.LOGISTIC)
+  caseCode!: string;
+
+  @Field(() => OrganisationKind, {
+    nullable: true,
+    description: 'Type du partenaire qui a saisi la cellule.',
+  })
+  referrerKind!: OrganisationKind | null;
+
+  @Field(() => Int, { description: '1 la première fois, puis 2, 3… à chaque réexamen.' })
+  presentation!: number;
+
+  @Field({ description: 'Vous êtes invité·e à ce point (ou vous coordonnez) : détails visibles.' })
+  detailed!: boolean;
+
+  @Field(() => ID, { nullable: true })
+  situationId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Categorized(DataCategory.LOGISTIC)
+  pseudonym!: string | null;
+
+  @Field(() => SuggestionReason, { nullable: true })
+  reason!: SuggestionReason | null;
+
+  @Field(() => ID, { nullable: true })
+  presenterOrganisationId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  presenterUserId!: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Réservé à la coordination.' })
+  guestOrganisationIds!: string[] | null;
+
+  @Field(() => [String])
+  redactedFields!: string[];
+}
+
+@ObjectType('Agenda', { description: "L'ordre du jour d'une séance, tel que vous pouvez le voir." })
+export class AgendaObject {
+  @Field(() => MeetingObject)
+  meeting!: MeetingObject;
+
+  @Field(() => [AgendaItemObject])
+  items!: AgendaItemObject[];
+
+  @Field(() => Int, { description: 'Temps total prévu, en minutes.' })
+  totalMinutes!: number;
+
+  @Field(() => [StandingInviteeObject], { nullable: true, description: 'Réservé à la coordination.' })
+  standingInvitees!: StandingInviteeObject[] | null;
+}
+
+@ObjectType('AgendaSuggestion', { description: 'Une situation que Relais propose d’inscrire, et pourquoi.' })
+export class AgendaSuggestionObject {
+  @Field(() => ID)
+  situationId!: string;
+
+  @Field()
+  caseCode!: string;
+
+  @Field()
+  pseudonym!: string;
+
+  @Field(() => AgendaItemKind)
+  kind!: AgendaItemKind;
+
+  @Field(() => SuggestionReason)
+  reason!: SuggestionReason;
+
+  @Field({ description: 'Pourquoi, en français.' })
+  explanation!: string;
+}

@@ -1,0 +1,67 @@
+import { Situation } from '@relais/situations';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { AgendaItemKind, SuggestionReason } from '../domain/meeting.enums';
+import type { ItemInvitation } from './item-invitation.entity';
+import { Meeting } from './meeting.entity';
+
+/** One situation on one meeting's agenda. */
+@Entity({ name: 'agenda_items' })
+@Unique('uq_agenda_items_meeting_situation', ['meetingId', 'situationId'])
+@Index('ix_agenda_items_territory_situation', ['territoryId', 'situationId'])
+export class AgendaItem {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agenda_items' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  territoryId!: string;
+
+  @Column({ type: 'uuid' })
+  meetingId!: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_agenda_items_meeting' })
+  meeting?: Meeting;
+
+  @Column({ type: 'uuid' })
+  situationId!: string;
+
+  @ManyToOne(() => Situation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'situation_id', foreignKeyConstraintName: 'fk_agenda_items_situation' })
+  situation?: Situation;
+
+  /** From 1, as the coordinator orders the items. */
+  @Column({ type: 'integer' })
+  position!: number;
+
+  @Column({ type: 'enum', enum: AgendaItemKind, enumName: 'agenda_item_kind' })
+  kind!: AgendaItemKind;
+
+  @Column({ type: 'integer' })
+  minutes!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  presenterOrganisationId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  presenterUserId!: string | null;
+
+  /** Why it is on the agenda, when Relais proposed it. */
+  @Column({ type: 'enum', enum: SuggestionReason, enumName: 'suggestion_reason', nullable: true })
+  reason!: SuggestionReason | null;
+
+  /** 1 the first time the cell examines the situation, then 2, 3… */
+  @Column({ type: 'integer' })
+  presentation!: number;
+
+  @OneToMany('ItemInvitation', (invitation: ItemInvitation) => invitation.item)
+  invitations?: ItemInvitation[];
+}

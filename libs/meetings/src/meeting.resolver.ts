@@ -1,0 +1,131 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { uuidArgument } from '@relais/situations';
+import { AgendaQueryService } from './agenda-query.service';
+import {
+  AgendaItemInput,
+  AgendaObject,
+  AgendaSuggestionObject,
+  MeetingObject,
+  PlanMeetingInput,
+  PlanMeetingSeriesInput,
+  ReorderAgendaInput,
+  UpdateAgendaItemInput,
+} from './dto/meeting.dto';
+import { MeetingService } from './meeting.service';
+
+@Resolver()
+export class MeetingResolver {
+  constructor(
+    private readonly service: MeetingService,
+    private readonly agendas: AgendaQueryService,
+  ) {}
+
+  @Query(() => [MeetingObject], { description: 'Les séances du territoire que vous pouvez voir.' })
+  @Allow('read', 'Meeting')
+  meetings(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+  ): Promise<MeetingObject[]> {
+    return this.service.meetings(principal, territoryId);
+  }
+
+  @Query(() => AgendaObject, { description: "L'ordre du jour d'une séance, sans aucune identité." })
+  @Allow('read', 'Meeting')
+  meetingAgenda(
+    @CurrentPrincipal() principal: Principal,
+    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+  ): Promise<AgendaObject> {
+    return this.agendas.agenda(principal, meetingId);
+  }
+
+  @Query(() => [AgendaSuggestionObject], {
+    description: 'Ce que Relais propose d’inscrire à cette séance, et pourquoi.',
+  })
+  @Allow('editAgenda', 'Meeting')
+  agendaSuggestions(
+    @CurrentPrincipal() principal: Principal,
+    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+  ): Promise<AgendaSuggestionObject[]> {
+    return this.agendas.suggestions(principal, meetingId);
+  }
+
+  @Mutation(() => MeetingObject, {
+    description: 'Prévoit une séance ; ses invités permanents sont les membres de la cellule.',
+  })
+  @Allow('plan', 'Meeting')
+  planMeeting(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: PlanMeetingInput,
+  ): Promise<MeetingObject> {
+    return this.service.planMeeting(principal, input);
+  }
+
+  @Mutation(() => [MeetingObject], { description: 'Prévoit une série mensuelle de séances en une fois.' })
+  @Allow('plan', 'Meeting')
+  planMeetingSeries(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: PlanMeetingSeriesInput,
+  ): Promise<MeetingObject[]> {
+    return this.service.planMeetingSeries(principal, input);
+  }
+
+  @Mutation(() => MeetingObject, { description: 'Annule une séance.' })
+  @Allow('cancel', 'Meeting')
+  cancelMeeting(
+    @CurrentPrincipal() principal: Principal,
+    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+  ): Promise<MeetingObject> {
+    return this.service.cancelMeeting(principal, meetingId);
+  }
+
+  @Mutation(() => AgendaObject, { description: "Inscrit une situation à l'ordre du jour, avec ses invités." })
+  @Allow('editAgenda', 'Meeting')
+  async addAgendaItem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: AgendaItemInput,
+  ): Promise<AgendaObject> {
+    return this.agendas.agenda(principal, await this.service.addAgendaItem(principal, input));
+  }
+
+  @Mutation(() => AgendaObject, {
+    description: 'Change le type, le temps, le présentateur ou les invités d’un point.',
+  })
+  @Allow('editAgenda', 'Meeting')
+  async updateAgendaItem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdateAgendaItemInput,
+  ): Promise<AgendaObject> {
+    return this.agendas.agenda(principal, await this.service.updateAgendaItem(principal, input));
+  }
+
+  @Mutation(() => AgendaObject, { description: "Retire un point de l'ordre du jour." })
+  @Allow('editAgenda', 'Meeting')
+  async removeAgendaItem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('itemId', { type: () => ID }, uuidArgument('itemId')) itemId: string,
+  ): Promise<AgendaObject> {
+    return this.agendas.agenda(principal, await this.service.removeAgendaItem(principal, itemId));
+  }
+
+  @Mutation(() => AgendaObject, { description: "Change l'ordre des points." })
+  @Allow('editAgenda', 'Meeting')
+  async reorderAgenda(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ReorderAgendaInput,
+  ): Promise<AgendaObject> {
+    return this.agendas.agenda(principal, await this.service.reorderAgenda(principal, input));
+  }
+
+  @Mutation(() => MeetingObject, {
+    description:
+      "Publie l'ordre du jour : il est figé, les situations sont inscrites et les invités prévenus.",
+  })
+  @Allow('publishAgenda', 'Meeting')
+  publishAgenda(
+    @CurrentPrincipal() principal: Principal,
+    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+  ): Promise<MeetingObject> {
+    return this.service.publishAgenda(principal, meetingId);
+  }
+}

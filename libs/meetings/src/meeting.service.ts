@@ -1,0 +1,428 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AccessException, AccessService, asSubject, DataCategory, Principal, Role } from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { Clock } from '@relais/config';
+import { ConsentService } from '@relais/consent';
+import { ScopedDatabase } from '@relais/database';
+import { FieldProblem } from '@relais/graphql';
+import { Cell, Membership, MembershipStatus, Organisation } from '@relais/identity';
+import { writeOutbox } from '@relais/outbox';
+import { Situation, SituationService, SituationStatus } from '@relais/situations';
+import { EntityManager, In, Not } from 'typeorm';
+import {
+  AGENDA_EDITABLE,
+  AgendaItemKind,
+  canMoveMeeting,
+  InviteeKind,
+  MeetingStatus,
+} from './domain/meeting.enums';
+import { monthlySeries } from './domain/monthly-series';
+import {
+  AgendaItemInput,
+  MeetingObject,
+  PlanMeetingInput,
+  PlanMeetingSeriesInput,
+  ReorderAgendaInput,
+  UpdateAgendaItemInput,
+} from './dto/meeting.dto';
+import { AgendaItem, ItemInvitation, Meeting, MeetingInvitee } from './entities';
+import { toMeetingObject } from './meeting.mapper';
+import { MeetingException } from './meetings.exception';
+
+const DEFAULT_ITEM_MINUTES = 15;
+
+/**
+ * Planning meetings and building their agenda. Everything here is the coordinator's; the agenda
+ * freezes when published, and the situations on it become SCHEDULED.
+ */
+@Injectable()
+export class MeetingService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly situations: SituationService,
+    private readonly consents: ConsentService,
+    private readonly clock: Clock,
+  ) {}
+
+  planMeeting(actor: Principal, input: PlanMeetingInput): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const [meeting] = await this.plan(manager, actor, input, [input.startsAt]);
+      return toMeetingObject(meeting);
+    });
+  }
+
+  planMeetingSeries(actor: Principal, input: PlanMeetingSeriesInput): Promise<MeetingObject[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) =>
+      (await this.plan(manager, actor, input, monthlySeries(input.startsAt, input.count))).map(
+        toMeetingObject,
+      ),
+    );
+  }
+
+  cancelMeeting(actor: Principal, meetingId: string): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.loadFor(manager, actor, 'cancel', meetingId);
+      await this.move(manager, actor, meeting, MeetingStatus.CANCELLED, { cancelledAt: this.clock.now() });
+      await writeOutbox(manager, {
+        territoryId: meeting.territoryId,
+        type: 'meeting.cancelled',
+        subject: { type: 'Meeting', id: meeting.id },
+        occurredAt: this.clock.now(),
+      });
+      return toMeetingObject(meeting);
+    });
+  }
+
+  async addAgendaItem(actor: Principal, input: AgendaItemInput): Promise<string> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.editableAgenda(manager, actor, input.meetingId);
+      const situation = await manager.findOneBy(Situation, {
+        id: input.situationId,
+        territoryId: meeting.territoryId,
+      });
+      if (!situation) throw new AccessException('NOT_FOUND');
+      if (situation.status === SituationStatus.CLOSED)
+        throw new MeetingException('SITUATION_NOT_SCHEDULABLE');
+      if (await manager.existsBy(AgendaItem, { meetingId: meeting.id, situationId: situation.id })) {
+        throw new MeetingException('SITUATION_NOT_SCHEDULABLE');
+      }
+      if (!(await this.consents.mayExamineByName(manager, situation.personId))) {
+        throw new MeetingException('NOT_NAMEABLE');
+      }
+      await this.assertPartners(
+        manager,
+        meeting.territoryId,
+        input.guestOrganisationIds,
+        input.presenterOrganisationId,
+      );
+      const earlier = await manager
+        .getRepository(AgendaItem)
+        .createQueryBuilder('item')
+        .innerJoin(Meeting, 'meeting', 'meeting.id = item.meetingId')
+        .where('item.situationId = :situationId AND meeting.status <> :cancelled', {
+          situationId: situation.id,
+          cancelled: MeetingStatus.CANCELLED,
+        })
+        .getCount();
+      const last = await manager
+        .getRepository(AgendaItem)
+        .createQueryBuilder('item')
+        .select('coalesce(max(item.position), 0)', 'position')
+        .where('item.meetingId = :meetingId', { meetingId: meeting.id })
+        .getRawOne<{ position: number }>();
+      const item = await manager.save(
+        manager.create(AgendaItem, {
+          territoryId: meeting.territoryId,
+          meetingId: meeting.id,
+          situationId: situation.id,
+          position: Number(last?.position ?? 0) + 1,
+          kind: input.kind ?? (earlier ? AgendaItemKind.REVIEW : AgendaItemKind.NEW),
+          minutes: input.minutes ?? DEFAULT_ITEM_MINUTES,
+          presenterOrganisationId: input.presenterOrganisationId ?? null,
+          presenterUserId: input.presenterUserId ?? null,
+          reason: input.reason ?? null,
+          presentation: earlier + 1,
+        }),
+      );
+      await this.inviteGuests(manager, item, input.guestOrganisationIds);
+      await this.audit.record(manager, {
+        territoryId: meeting.territoryId,
+        actor,
+        action: 'AGENDA_ITEM_ADDED',
+        subject: { type: 'AgendaItem', id: item.id },
+        personId: situation.personId,
+        details: { meetingId: meeting.id, guests: input.guestOrganisationIds },
+      });
+      return meeting.id;
+    });
+  }
+
+  async updateAgendaItem(actor: Principal, input: UpdateAgendaItemInput): Promise<string> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const item = await manager.findOneBy(AgendaItem, { id: input.itemId });
+      if (!item) throw new AccessException('NOT_FOUND');
+      const meeting = await this.editableAgenda(manager, actor, item.meetingId);
+      await this.assertPartners(
+        manager,
+        meeting.territoryId,
+        input.guestOrganisationIds,
+        input.presenterOrganisationId,
+      );
+      await manager.update(
+        AgendaItem,
+        { id: item.id },
+        {
+          kind: input.kind,
+          minutes: input.minutes,
+          presenterOrganisationId: input.presenterOrganisationId ?? null,
+          presenterUserId: input.presenterUserId ?? null,
+        },
+      );
+      await manager.delete(ItemInvitation, {
+        agendaItemId: item.id,
+        organisationId: Not(In(input.guestOrganisationIds)),
+      });
+      await this.inviteGuests(manager, item, input.guestOrganisationIds);
+      await this.audit.record(manager, {
+        territoryId: meeting.territoryId,
+        actor,
+        action: 'AGENDA_ITEM_UPDATED',
+        subject: { type: 'AgendaItem', id: item.id },
+        details: { guests: input.guestOrganisationIds },
+      });
+      return meeting.id;
+    });
+  }
+
+  async removeAgendaItem(actor: Principal, itemId: string): Promise<string> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const item = await manager.findOneBy(AgendaItem, { id: itemId });
+      if (!item) throw new AccessException('NOT_FOUND');
+      const meeting = await this.editableAgenda(manager, actor, item.meetingId);
+      await manager.delete(AgendaItem, { id: item.id });
+      await manager.query(
+        `UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND position > $2`,
+        [meeting.id, item.position],
+      );
+      await this.audit.record(manager, {
+        territoryId: meeting.territoryId,
+        actor,
+        action: 'AGENDA_ITEM_REMOVED',
+        subject: { type: 'AgendaItem', id: item.id },
+        details: { meetingId: meeting.id },
+      });
+      return meeting.id;
+    });
+  }
+
+  async reorderAgenda(actor: Principal, input: ReorderAgendaInput): Promise<string> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.editableAgenda(manager, actor, input.meetingId);
+      const items = await manager.findBy(AgendaItem, { meetingId: meeting.id });
+      const listed = new Set(input.itemIds);
+      if (
+        listed.size !== input.itemIds.length ||
+        items.length !== listed.size ||
+        items.some((item) => !listed.has(item.id))
+      ) {
+        throw new MeetingException('AGENDA_MISMATCH');
+      }
+      await manager.query(
+        `UPDATE agenda_items SET position = ordered.position
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS ordered(id, position)
+          WHERE agenda_items.id = ordered.id AND agenda_items.meeting_id = $1`,
+        [meeting.id, input.itemIds],
+      );
+      return meeting.id;
+    });
+  }
+
+  /** Freezes the agenda, schedules its situations and tells the invitees (through the outbox). */
+  publishAgenda(actor: Principal, meetingId: string): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.loadFor(manager, actor, 'publishAgenda', meetingId);
+      const now = this.clock.now();
+      await this.move(manager, actor, meeting, MeetingStatus.AGENDA_PUBLISHED, { agendaPublishedAt: now });
+      const items = await manager.find(AgendaItem, { where: { meetingId }, relations: { situation: true } });
+      for (const item of items) {
+        const situation = item.situation!;
+        if (this.situations.canMove(situation, SituationStatus.SCHEDULED)) {
+          await this.situations.moveSituation(manager, situation, SituationStatus.SCHEDULED, {
+            kind: 'SITUATION_SCHEDULED',
+            category: DataCategory.LOGISTIC,
+            actorOrganisationId: actor.organisationId,
+            details: { meetingId },
+          });
+        }
+      }
+      const invitees = await manager.findBy(MeetingInvitee, { meetingId });
+      const guests = await manager.findBy(ItemInvitation, { meetingId });
+      await writeOutbox(manager, {
+        territoryId: meeting.territoryId,
+        type: 'meeting.agenda_published',
+        subject: { type: 'Meeting', id: meeting.id },
+        payload: {
+          userIds: invitees.map((invitee) => invitee.userId),
+          organisationIds: [...new Set(guests.map((guest) => guest.organisationId))],
+        },
+        occurredAt: now,
+      });
+      return toMeetingObject(meeting);
+    });
+  }
+
+  meetings(actor: Principal, territoryId: string): Promise<MeetingObject[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Meeting)
+        .createQueryBuilder('meeting')
+        .where('meeting.territoryId = :territoryId', { territoryId })
+        .orderBy('meeting.startsAt', 'ASC')
+        .limit(200);
+      this.access.accessibleBy(query, actor, 'read', 'Meeting');
+      return (await query.getMany()).map(toMeetingObject);
+    });
+  }
+
+  private async plan(
+    manager: EntityManager,
+    actor: Principal,
+    input: PlanMeetingInput,
+    dates: Date[],
+  ): Promise<Meeting[]> {
+    const cell = await manager.findOneBy(Cell, { id: input.cellId });
+    if (!cell) throw new AccessException('NOT_FOUND');
+    if (!this.access.can(actor, 'plan', asSubject('Meeting', { territoryId: cell.territoryId }))) {
+      throw new AccessException('FORBIDDEN');
+    }
+    const problems: FieldProblem[] = [];
+    if (!input.place && !input.videoLink) {
+      problems.push({ field: 'place', message: 'Indiquez un lieu ou un lien de visioconférence.' });
+    }
+    if (input.startsAt.getTime() <= this.clock.now().getTime()) {
+      problems.push({ field: 'startsAt', message: 'La séance doit être à venir.' });
+    }
+    if (problems.length) throw new MeetingException('INVALID_MEETING', problems);
+
+    const seriesId = dates.length > 1 ? randomUUID() : null;
+    const meetings = await manager.save(
+      dates.map((startsAt) =>
+        manager.create(Meeting, {
+          territoryId: cell.territoryId,
+          cellId: cell.id,
+          startsAt,
+          durationMinutes: input.durationMinutes ?? 120,
+          place: input.place ?? null,
+          videoLink: input.videoLink ?? null,
+          status: MeetingStatus.PLANNED,
+          seriesId,
+          agendaPublishedAt: null,
+          cancelledAt: null,
+        }),
+      ),
+    );
+    const standing = await manager
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .innerJoinAndSelect('membership.user', 'user')
+      .where('membership.territoryId = :territoryId AND membership.status = :active', {
+        territoryId: cell.territoryId,
+        active: MembershipStatus.ACTIVE,
+      })
+      .andWhere('(membership.cellId = :cellId OR membership.cellId IS NULL)', { cellId: cell.id })
+      .andWhere(':member = ANY(membership.roles)', { member: Role.CELL_MEMBER })
+      .getMany();
+    if (standing.length) {
+      await manager.insert(
+        MeetingInvitee,
+        meetings.flatMap((meeting) =>
+          standing.map((membership) => ({
+            territoryId: meeting.territoryId,
+            meetingId: meeting.id,
+            userId: membership.userId,
+            organisationId: membership.user!.organisationId,
+            kind: membership.substituteOfId ? InviteeKind.SUBSTITUTE : InviteeKind.PERMANENT,
+          })),
+        ),
+      );
+    }
+    for (const meeting of meetings) {
+      await this.audit.record(manager, {
+        territoryId: meeting.territoryId,
+        actor,
+        action: 'MEETING_PLANNED',
+        subject: { type: 'Meeting', id: meeting.id },
+        details: { seriesId },
+      });
+    }
+    return meetings;
+  }
+
+  private async editableAgenda(
+    manager: EntityManager,
+    actor: Principal,
+    meetingId: string,
+  ): Promise<Meeting> {
+    const meeting = await this.loadFor(manager, actor, 'editAgenda', meetingId);
+    if (!AGENDA_EDITABLE.includes(meeting.status)) throw new MeetingException('AGENDA_FROZEN');
+    return meeting;
+  }
+
+  private async loadFor(
+    manager: EntityManager,
+    actor: Principal,
+    action: string,
+    meetingId: string,
+  ): Promise<Meeting> {
+    const meeting = await manager.findOne(Meeting, {
+      where: { id: meetingId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
+    this.access.assertCan(actor, action, meeting, 'FORBIDDEN');
+    return meeting;
+  }
+
+  private async move(
+    manager: EntityManager,
+    actor: Principal,
+    meeting: Meeting,
+    to: MeetingStatus,
+    changes: Partial<Meeting>,
+  ): Promise<void> {
+    if (!canMoveMeeting(meeting.status, to)) throw new MeetingException('INVALID_TRANSITION');
+    const from = meeting.status;
+    await manager.update(Meeting, { id: meeting.id }, { ...changes, status: to });
+    Object.assign(meeting, changes, { status: to });
+    await this.audit.record(manager, {
+      territoryId: meeting.territoryId,
+      actor,
+      action: `MEETING_${to}`,
+      subject: { type: 'Meeting', id: meeting.id },
+      details: { from, to },
+    });
+  }
+
+  private async assertPartners(
+    manager: EntityManager,
+    territoryId: string,
+    guests: readonly string[],
+    presenter: string | null | undefined,
+  ): Promise<void> {
+    const ids = [...new Set([...guests, ...(presenter ? [presenter] : [])])];
+    if (!ids.length) return;
+    const known = await manager.countBy(Organisation, { territoryId, id: In(ids) });
+    if (known !== ids.length) {
+      throw new MeetingException('INVALID_MEETING', [
+        { field: 'guestOrganisationIds', message: 'Un des partenaires est inconnu dans ce territoire.' },
+      ]);
+    }
+  }
+
+  private async inviteGuests(
+    manager: EntityManager,
+    item: AgendaItem,
+    organisationIds: readonly string[],
+  ): Promise<void> {
+    if (!organisationIds.length) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ItemInvitation)
+      .values(
+        [...new Set(organisationIds)].map((organisationId) => ({
+          territoryId: item.territoryId,
+          agendaItemId: item.id,
+          meetingId: item.meetingId,
+          situationId: item.situationId,
+          organisationId,
+          lapsedAt: null,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+}

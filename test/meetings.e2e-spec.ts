@@ -1,0 +1,359 @@
+import { Role } from '@relais/access';
+import { Cell, Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
+import { OutboxEvent } from '@relais/outbox';
+import { Situation, SituationStatus } from '@relais/situations';
+import { GraphqlClient, logInClient } from '@relais/testing';
+import { RunningApi, startApi } from './support/api-harness';
+import {
+  ADD_ITEM,
+  AGENDA,
+  PLAN_MEETING,
+  PLAN_SERIES,
+  PUBLISH_AGENDA,
+  REMOVE_ITEM,
+  REORDER,
+  SUGGESTIONS,
+  UPDATE_ITEM,
+} from './support/meeting-documents';
+import {
+  ACCEPT_REFERRAL,
+  ALL_INFORMATION,
+  CREATE_REFERRAL,
+  RECORD_CONSENT,
+  SITUATION,
+  START_PRE_REVIEW,
+  SUBMIT_REFERRAL,
+  WITHDRAW_CONSENT,
+} from './support/referral-documents';
+
+interface AgendaItemView {
+  id: string;
+  position: number;
+  kind: string;
+  minutes: number;
+  caseCode: string;
+  referrerKind: string | null;
+  presentation: number;
+  detailed: boolean;
+  situationId: string | null;
+  pseudonym: string | null;
+  reason: string | null;
+  guestOrganisationIds: string[] | null;
+  redactedFields: string[];
+}
+interface AgendaView {
+  meeting: { id: string; status: string };
+  totalMinutes: number;
+  standingInvitees: { userId: string; kind: string }[] | null;
+  items: AgendaItemView[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('meetings: the coordinator prepares the agenda, each partner sees only what it needs', () => {
+  let api: RunningApi;
+  let territory: Territory;
+  let cell: Cell;
+  const org = {} as Record<'bailleur' | 'ccas' | 'cmp' | 'clsm', Organisation>;
+  const as = {} as Record<'bailleur' | 'coordinator' | 'ccas' | 'nurse', GraphqlClient>;
+  const ids = {} as Record<'ccas' | 'nurse', string>;
+  const accepted = {} as Record<
+    'fromBailleur' | 'fromCcas',
+    { situationId: string; caseCode: string; consentId: string }
+  >;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    territory = await api.factory.territory();
+    cell = await api.factory.cell(territory);
+    org.bailleur = await api.factory.organisation(territory, OrganisationKind.HOUSING, 'Habitat Séance');
+    org.ccas = await api.factory.organisation(territory, OrganisationKind.SOCIAL, 'CCAS Séance');
+    org.cmp = await api.factory.organisation(territory, OrganisationKind.PSYCHIATRY, 'CMP Séance');
+    org.clsm = await api.factory.organisation(territory, OrganisationKind.MUNICIPAL, 'CLSM Séance');
+    const member = async (
+      organisation: Organisation,
+      profession: Profession,
+      roles: Role[],
+      inCell = false,
+    ) => {
+      const user = await api.factory.user({
+        territory,
+        organisation,
+        profession,
+        roles,
+        cell: inCell ? cell : undefined,
+      });
+      return { client: (await logInClient(api.anonymous, user.email, user.password)).client, id: user.id };
+    };
+    const bailleur = await member(org.bailleur, Profession.HOUSING_OFFICER, [Role.REFERRER]);
+    const coordinator = await member(org.clsm, Profession.CLSM_COORDINATOR, [Role.COORDINATOR], true);
+    const ccas = await member(org.ccas, Profession.SOCIAL_WORKER, [Role.CELL_MEMBER, Role.REFERRER], true);
+    const nurse = await member(org.cmp, Profession.PSYCHIATRIC_NURSE, [Role.CELL_MEMBER], true);
+    Object.assign(as, {
+      bailleur: bailleur.client,
+      coordinator: coordinator.client,
+      ccas: ccas.client,
+      nurse: nurse.client,
+    });
+    Object.assign(ids, { ccas: ccas.id, nurse: nurse.id });
+
+    accepted.fromBailleur = await acceptedSituation(as.bailleur, 'Martin');
+    accepted.fromCcas = await acceptedSituation(as.ccas, 'Bernard');
+    // The second one was examined earlier and is due for review before the meeting.
+    await api.dataSource.getRepository(Situation).update(
+      { id: accepted.fromCcas.situationId },
+      {
+        status: SituationStatus.ACTIONS_IN_PROGRESS,
+        nextReviewOn: isoDay(new Date(api.clock.now().getTime() + 10 * DAY)),
+      },
+    );
+  });
+  afterAll(() => api.close());
+
+  async function acceptedSituation(referrer: GraphqlClient, lastName: string) {
+    const { createReferral } = await referrer.expectData<{
+      createReferral: { id: string; person: { caseCode: string } };
+    }>(CREATE_REFERRAL, {
+      input: {
+        territoryId: territory.id,
+        person: { firstName: 'Lucie', lastName, birthDate: '1985-06-01', protectionMeasure: 'NONE' },
+        form: {
+          difficultyAreas: ['ISOLATION'],
+          servicesInvolved: [],
+          questionToCell: 'Comment reprendre contact ?',
+          urgency: 'MEDIUM',
+          requests: ['CELL_EXAMINATION'],
+        },
+      },
+    });
+    const { recordConsent } = await referrer.expectData<{ recordConsent: { id: string } }>(RECORD_CONSENT, {
+      id: createReferral.id,
+      input: {
+        status: 'GIVEN',
+        method: 'WRITTEN',
+        collectedOn: isoDay(api.clock.now()),
+        informationGiven: ALL_INFORMATION,
+        wishesToAttend: true,
+        purposes: ['CELL_EXAMINATION'],
+        organisationIds: [org.ccas.id, org.cmp.id],
+        organisationKinds: [],
+        includesCell: true,
+        dataCategories: ['LOGISTIC', 'IDENTITY', 'HOUSING', 'SOCIAL_CONFIDENTIAL', 'HEALTH_SECRET'],
+      },
+    });
+    await referrer.expectData(SUBMIT_REFERRAL, {
+      input: {
+        referralId: createReferral.id,
+        commonLawRoutesTried: true,
+        notAnEmergency: true,
+        imminentDanger: false,
+      },
+    });
+    await as.coordinator.expectData(START_PRE_REVIEW, { id: createReferral.id });
+    const { acceptReferral } = await as.coordinator.expectData<{ acceptReferral: { situationId: string } }>(
+      ACCEPT_REFERRAL,
+      { input: { referralId: createReferral.id } },
+    );
+    return {
+      situationId: acceptReferral.situationId,
+      caseCode: createReferral.person.caseCode,
+      consentId: recordConsent.id,
+    };
+  }
+
+  const inDays = (days: number) => new Date(api.clock.now().getTime() + days * DAY).toISOString();
+
+  it('plans a meeting whose standing invitees are the cell’s members, and refuses a bad one in French', async () => {
+    const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string; status: string } }>(
+      PLAN_MEETING,
+      { input: { cellId: cell.id, startsAt: inDays(20), place: 'Mairie, salle du conseil' } },
+    );
+    meetingId = planMeeting.id;
+    expect(planMeeting.status).toBe('PLANNED');
+    const agenda = await as.coordinator.expectData<{ meetingAgenda: AgendaView }>(AGENDA, { m: meetingId });
+    expect(agenda.meetingAgenda.standingInvitees?.map((invitee) => invitee.userId).sort()).toEqual(
+      [ids.ccas, ids.nurse].sort(),
+    );
+
+    const past = await as.coordinator.request(PLAN_MEETING, {
+      input: { cellId: cell.id, startsAt: inDays(-1) },
+    });
+    expect(past.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(past.errors?.[0].extensions?.fields?.map((problem) => problem.field).sort()).toEqual([
+      'place',
+      'startsAt',
+    ]);
+  });
+
+  it('plans a monthly series in one step', async () => {
+    const { planMeetingSeries } = await as.coordinator.expectData<{
+      planMeetingSeries: { startsAt: string; seriesId: string }[];
+    }>(PLAN_SERIES, {
+      input: {
+        cellId: cell.id,
+        startsAt: inDays(40),
+        videoLink: 'https://visio.exemple.fr/cellule',
+        count: 3,
+      },
+    });
+    expect(planMeetingSeries).toHaveLength(3);
+    expect(new Set(planMeetingSeries.map((meeting) => meeting.seriesId)).size).toBe(1);
+    const gaps = planMeetingSeries.slice(1).map((meeting, index) => {
+      return (Date.parse(meeting.startsAt) - Date.parse(planMeetingSeries[index].startsAt)) / DAY;
+    });
+    for (const gap of gaps) expect([28, 35]).toContain(Math.round(gap));
+  });
+
+  it('proposes the accepted referral and the review falling due, each with why', async () => {
+    const { agendaSuggestions } = await as.coordinator.expectData<{
+      agendaSuggestions: { situationId: string; kind: string; reason: string; explanation: string }[];
+    }>(SUGGESTIONS, { m: meetingId });
+    expect(agendaSuggestions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          situationId: accepted.fromBailleur.situationId,
+          kind: 'NEW',
+          reason: 'ACCEPTED_NOT_SCHEDULED',
+          explanation: expect.stringContaining('Saisine acceptée'),
+        }),
+        expect.objectContaining({
+          situationId: accepted.fromCcas.situationId,
+          kind: 'REVIEW',
+          reason: 'REVIEW_DATE_REACHED',
+          explanation: expect.stringContaining('Réexamen prévu le'),
+        }),
+      ]),
+    );
+    const byCell = await as.ccas.request(SUGGESTIONS, { m: meetingId });
+    expect(byCell.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('builds the agenda: items, guests, time boxes and order', async () => {
+    await as.coordinator.expectData(ADD_ITEM, {
+      input: {
+        meetingId,
+        situationId: accepted.fromBailleur.situationId,
+        presenterOrganisationId: org.bailleur.id,
+        reason: 'ACCEPTED_NOT_SCHEDULED',
+        guestOrganisationIds: [org.bailleur.id],
+      },
+    });
+    const { addAgendaItem } = await as.coordinator.expectData<{ addAgendaItem: AgendaView }>(ADD_ITEM, {
+      input: { meetingId, situationId: accepted.fromCcas.situationId, minutes: 20, guestOrganisationIds: [] },
+    });
+    expect(addAgendaItem.items.map((item) => [item.caseCode, item.kind, item.position])).toEqual([
+      [accepted.fromBailleur.caseCode, 'NEW', 1],
+      [accepted.fromCcas.caseCode, 'NEW', 2],
+    ]);
+    const [first, second] = addAgendaItem.items;
+    const { updateAgendaItem } = await as.coordinator.expectData<{ updateAgendaItem: AgendaView }>(
+      UPDATE_ITEM,
+      {
+        input: { itemId: second.id, kind: 'REVIEW', minutes: 25, guestOrganisationIds: [] },
+      },
+    );
+    expect(updateAgendaItem.totalMinutes).toBe(15 + 25);
+    const { reorderAgenda } = await as.coordinator.expectData<{ reorderAgenda: AgendaView }>(REORDER, {
+      input: { meetingId, itemIds: [second.id, first.id] },
+    });
+    expect(reorderAgenda.items.map((item) => item.caseCode)).toEqual([
+      accepted.fromCcas.caseCode,
+      accepted.fromBailleur.caseCode,
+    ]);
+    expect(reorderAgenda.items.find((item) => item.id === first.id)?.guestOrganisationIds).toEqual([
+      org.bailleur.id,
+    ]);
+
+    const again = await as.coordinator.request(ADD_ITEM, {
+      input: { meetingId, situationId: accepted.fromCcas.situationId, guestOrganisationIds: [] },
+    });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const partial = await as.coordinator.request(REORDER, { input: { meetingId, itemIds: [first.id] } });
+    expect(partial.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    // The draft agenda is the coordinator's alone.
+    const early = await as.bailleur.request(AGENDA, { m: meetingId });
+    expect(early.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('publishes: the agenda freezes, situations are scheduled and the invitees are told', async () => {
+    const { publishAgenda } = await as.coordinator.expectData<{ publishAgenda: { status: string } }>(
+      PUBLISH_AGENDA,
+      { m: meetingId },
+    );
+    expect(publishAgenda.status).toBe('AGENDA_PUBLISHED');
+    const situation = await api.dataSource
+      .getRepository(Situation)
+      .findOneByOrFail({ id: accepted.fromBailleur.situationId });
+    expect(situation.status).toBe('SCHEDULED');
+    const told = await api.dataSource
+      .getRepository(OutboxEvent)
+      .findOneByOrFail({ subjectId: meetingId, type: 'meeting.agenda_published' });
+    expect(told.payload).toMatchObject({ organisationIds: [org.bailleur.id] });
+    expect((told.payload.userIds as string[]).sort()).toEqual([ids.ccas, ids.nurse].sort());
+
+    const frozen = await as.coordinator.request(REMOVE_ITEM, {
+      id: (await agendaOf(as.coordinator)).items[0].id,
+    });
+    expect(frozen.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('shows the bailleur its own item in detail and the others by case code only, never an identity', async () => {
+    const agenda = await agendaOf(as.bailleur);
+    const own = agenda.items.find((item) => item.caseCode === accepted.fromBailleur.caseCode)!;
+    const other = agenda.items.find((item) => item.caseCode === accepted.fromCcas.caseCode)!;
+    expect(own).toMatchObject({
+      detailed: true,
+      situationId: accepted.fromBailleur.situationId,
+      referrerKind: 'HOUSING',
+    });
+    expect(own.pseudonym).toMatch(/^L\. M\., /);
+    expect(other).toMatchObject({
+      detailed: false,
+      situationId: null,
+      pseudonym: null,
+      referrerKind: 'SOCIAL',
+    });
+    expect(other.redactedFields).toEqual(
+      expect.arrayContaining(['pseudonym', 'situationId', 'guestOrganisationIds']),
+    );
+    expect(agenda.standingInvitees).toBeNull();
+    expect(JSON.stringify(agenda)).not.toMatch(/Martin|Bernard|Lucie/);
+  });
+
+  it('lets the CMP nurse, named in the consent, open the situation with its identity — not from the agenda', async () => {
+    const agenda = await agendaOf(as.nurse);
+    expect(agenda.items.every((item) => !item.detailed)).toBe(true);
+    expect(JSON.stringify(agenda)).not.toMatch(/Martin|Bernard|Lucie/);
+    const { situation } = await as.nurse.expectData<{ situation: { identity: { lastName: string } | null } }>(
+      SITUATION,
+      { id: accepted.fromBailleur.situationId },
+    );
+    expect(situation.identity).toMatchObject({ lastName: 'Martin' });
+  });
+
+  it('refuses to put a situation on an agenda once the person withdrew her consent', async () => {
+    const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
+      input: { cellId: cell.id, startsAt: inDays(60), place: 'CCAS' },
+    });
+    await as.ccas.expectData(WITHDRAW_CONSENT, { id: accepted.fromCcas.consentId });
+    const refused = await as.coordinator.request(ADD_ITEM, {
+      input: {
+        meetingId: planMeeting.id,
+        situationId: accepted.fromCcas.situationId,
+        guestOrganisationIds: [],
+      },
+    });
+    expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(refused.errors?.[0].message).toContain('consenti');
+  });
+
+  async function agendaOf(client: GraphqlClient): Promise<AgendaView> {
+    return (await client.expectData<{ meetingAgenda: AgendaView }>(AGENDA, { m: meetingId })).meetingAgenda;
+  }
+});
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

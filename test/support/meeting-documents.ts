@@ -1,0 +1,68 @@
+/** GraphQL documents of the meetings journey. */
+
+export const AGENDA_FIELDS = /* GraphQL */ `
+  meeting { id status statusLabel startsAt place seriesId }
+  totalMinutes
+  standingInvitees { userId organisationId kind }
+  items {
+    id position kind minutes caseCode referrerKind presentation detailed situationId pseudonym reason
+    presenterOrganisationId guestOrganisationIds redactedFields
+  }
+`;
+
+export const PLAN_MEETING = /* GraphQL */ `
+  mutation ($input: PlanMeetingInput!) {
+    planMeeting(input: $input) {
+      id
+      status
+      statusLabel
+      startsAt
+      seriesId
+    }
+  }
+`;
+export const PLAN_SERIES = /* GraphQL */ `
+  mutation ($input: PlanMeetingSeriesInput!) {
+    planMeetingSeries(input: $input) {
+      id
+      startsAt
+      seriesId
+    }
+  }
+`;
+export const SUGGESTIONS = /* GraphQL */ `
+  query ($m: ID!) {
+    agendaSuggestions(meetingId: $m) {
+      situationId
+      caseCode
+      pseudonym
+      kind
+      reason
+      explanation
+    }
+  }
+`;
+export const ADD_ITEM = /* GraphQL */ `
+  mutation ($input: AgendaItemInput!) { addAgendaItem(input: $input) { ${AGENDA_FIELDS} } }
+`;
+export const UPDATE_ITEM = /* GraphQL */ `
+  mutation ($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { ${AGENDA_FIELDS} } }
+`;
+export const REMOVE_ITEM = /* GraphQL */ `
+  mutation ($id: ID!) { removeAgendaItem(itemId: $id) { ${AGENDA_FIELDS} } }
+`;
+export const REORDER = /* GraphQL */ `
+  mutation ($input: ReorderAgendaInput!) { reorderAgenda(input: $input) { ${AGENDA_FIELDS} } }
+`;
+export const PUBLISH_AGENDA = /* GraphQL */ `
+  mutation ($m: ID!) {
+    publishAgenda(meetingId: $m) {
+      id
+      status
+      agendaPublishedAt
+    }
+  }
+`;
+export const AGENDA = /* GraphQL */ `
+  query ($m: ID!) { meetingAgenda(meetingId: $m) { ${AGENDA_FIELDS} } }
+`;
