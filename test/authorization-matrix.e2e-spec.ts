@@ -381,6 +381,64 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { m: UNKNOWN_ID },
     }),
   },
+  'Query.meetingMinutes': {
+    who: WORKING,
+    call: () => ({
+      query: 'query ($m: ID!) { meetingMinutes(meetingId: $m) { published } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.recordAttendance': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id } }',
+      variables: { i: { meetingId: UNKNOWN_ID, entries: [] } },
+    }),
+  },
+  'Mutation.recordAgendaItem': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: RecordItemInput!) { recordAgendaItem(input: $i) { id } }',
+      variables: { i: { itemId: UNKNOWN_ID, presentUserIds: [], personAttended: false, decisions: [] } },
+    }),
+  },
+  'Mutation.addRestrictedNote': {
+    // Row level: the coordinator, or someone who was in the room for that item.
+    who: WORKING,
+    call: () => ({
+      query: 'mutation ($i: RestrictedNoteInput!) { addRestrictedNote(input: $i) }',
+      variables: { i: { itemId: UNKNOWN_ID, category: 'SOCIAL_CONFIDENTIAL', text: 'Note de la matrice' } },
+    }),
+  },
+  'Mutation.recordPersonAnswer': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: PersonAnswerInput!) { recordPersonAnswer(input: $i) }',
+      variables: { i: { itemId: UNKNOWN_ID, informedOn: '2026-01-05', answer: 'AGREES' } },
+    }),
+  },
+  'Mutation.markMeetingHeld': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($m: ID!) { markMeetingHeld(meetingId: $m) { id } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.publishMinutes': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($m: ID!) { publishMinutes(meetingId: $m) { id } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.updateAction': {
+    // Row level: the coordinator, or the organisation the action is addressed to.
+    who: WORKING,
+    call: () => ({
+      query: 'mutation ($i: UpdateActionInput!) { updateAction(input: $i) { id } }',
+      variables: { i: { actionId: UNKNOWN_ID, status: 'DONE' } },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

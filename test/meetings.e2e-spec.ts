@@ -1,12 +1,21 @@
 import { Role } from '@relais/access';
 import { Cell, Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
+import { ItemInvitation } from '@relais/meetings';
 import { OutboxEvent } from '@relais/outbox';
+import { IsNull } from 'typeorm';
 import { Situation, SituationStatus } from '@relais/situations';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import {
   ADD_ITEM,
+  ADD_NOTE,
   AGENDA,
+  MARK_HELD,
+  MINUTES,
+  PUBLISH_MINUTES,
+  RECORD_ATTENDANCE,
+  RECORD_ITEM,
+  UPDATE_ACTION,
   PLAN_MEETING,
   PLAN_SERIES,
   PUBLISH_AGENDA,
@@ -19,6 +28,7 @@ import {
   ACCEPT_REFERRAL,
   ALL_INFORMATION,
   CREATE_REFERRAL,
+  MY_REFERRALS,
   RECORD_CONSENT,
   SITUATION,
   START_PRE_REVIEW,
@@ -48,6 +58,19 @@ interface AgendaView {
   items: AgendaItemView[];
 }
 
+interface MinutesView {
+  published: boolean;
+  items: {
+    itemId: string;
+    caseCode: string;
+    attended: boolean;
+    summary: string | null;
+    decisions: { text: string }[] | null;
+    actions: { id: string; description: string; ownerOrganisationId: string }[];
+    restrictedNotes: { category: string; text: string }[] | null;
+  }[];
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('meetings: the coordinator prepares the agenda, each partner sees only what it needs', () => {
@@ -56,7 +79,7 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
   let cell: Cell;
   const org = {} as Record<'bailleur' | 'ccas' | 'cmp' | 'clsm', Organisation>;
   const as = {} as Record<'bailleur' | 'coordinator' | 'ccas' | 'nurse', GraphqlClient>;
-  const ids = {} as Record<'ccas' | 'nurse', string>;
+  const ids = {} as Record<'ccas' | 'nurse' | 'coordinator' | 'bailleur', string>;
   const accepted = {} as Record<
     'fromBailleur' | 'fromCcas',
     { situationId: string; caseCode: string; consentId: string }
@@ -96,7 +119,12 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
       ccas: ccas.client,
       nurse: nurse.client,
     });
-    Object.assign(ids, { ccas: ccas.id, nurse: nurse.id });
+    Object.assign(ids, {
+      ccas: ccas.id,
+      nurse: nurse.id,
+      coordinator: coordinator.id,
+      bailleur: bailleur.id,
+    });
 
     accepted.fromBailleur = await acceptedSituation(as.bailleur, 'Martin');
     accepted.fromCcas = await acceptedSituation(as.ccas, 'Bernard');
@@ -333,6 +361,148 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     expect(situation.identity).toMatchObject({ lastName: 'Martin' });
   });
 
+  it('records attendance, who was in the room, decisions and actions, and keeps health notes to health professionals', async () => {
+    await as.coordinator.expectData(RECORD_ATTENDANCE, {
+      input: {
+        meetingId,
+        entries: [
+          { userId: ids.coordinator, status: 'PRESENT' },
+          { userId: ids.ccas, status: 'PRESENT' },
+          { userId: ids.nurse, status: 'PRESENT' },
+          { userId: ids.bailleur, status: 'PRESENT' },
+        ],
+      },
+    });
+    const agenda = await agendaOf(as.coordinator);
+    const itemOf = (situationId: string) => agenda.items.find((item) => item.situationId === situationId)!;
+    const dueOn = isoDay(new Date(api.clock.now().getTime() + 30 * DAY));
+    await as.coordinator.expectData(RECORD_ITEM, {
+      input: {
+        itemId: itemOf(accepted.fromBailleur.situationId).id,
+        presentUserIds: [ids.coordinator, ids.ccas, ids.nurse, ids.bailleur],
+        personAttended: false,
+        summary: 'Isolement marqué, dette locative stable depuis deux mois.',
+        decisions: [
+          {
+            text: 'Visite conjointe CCAS et CMP, plan d’apurement proposé par le bailleur',
+            rationale: 'Renouer le contact avant toute procédure',
+            actions: [
+              { description: 'Proposer un plan d’apurement', ownerOrganisationId: org.bailleur.id, dueOn },
+              { description: 'Visite à domicile avec le CCAS', ownerOrganisationId: org.cmp.id, dueOn },
+            ],
+          },
+        ],
+      },
+    });
+    await as.coordinator.expectData(RECORD_ITEM, {
+      input: {
+        itemId: itemOf(accepted.fromCcas.situationId).id,
+        presentUserIds: [ids.coordinator, ids.ccas],
+        personAttended: true,
+        summary: 'Point d’étape : accompagnement budgétaire engagé.',
+        decisions: [
+          {
+            text: 'Poursuivre l’accompagnement budgétaire',
+            actions: [{ description: 'Bilan budgétaire', ownerOrganisationId: org.ccas.id, dueOn }],
+          },
+        ],
+      },
+    });
+    const examined = await api.dataSource
+      .getRepository(Situation)
+      .findOneByOrFail({ id: accepted.fromBailleur.situationId });
+    expect(examined.status).toBe('EXAMINED');
+
+    const healthNote = {
+      itemId: itemOf(accepted.fromBailleur.situationId).id,
+      category: 'HEALTH_SECRET',
+      text: 'Traitement interrompu depuis l’été.',
+    };
+    await as.nurse.expectData(ADD_NOTE, { input: healthNote });
+    for (const client of [as.bailleur, as.ccas]) {
+      const refused = await client.request(ADD_NOTE, { input: healthNote });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    // The nurse had left the room for the other item: nothing to write there.
+    const absent = await as.nurse.request(ADD_NOTE, {
+      input: { ...healthNote, itemId: itemOf(accepted.fromCcas.situationId).id },
+    });
+    expect(absent.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('publishes the minutes: each reader gets its part, situations move on, invitations lapse', async () => {
+    await as.coordinator.expectData(MARK_HELD, { m: meetingId });
+    const draft = await as.bailleur.request(MINUTES, { m: meetingId });
+    expect(draft.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
+    await as.coordinator.expectData(PUBLISH_MINUTES, { m: meetingId });
+
+    const situation = await api.dataSource
+      .getRepository(Situation)
+      .findOneByOrFail({ id: accepted.fromBailleur.situationId });
+    expect(situation.status).toBe('ACTIONS_IN_PROGRESS');
+    expect(situation.nextReviewOn).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    const lapsed = await api.dataSource
+      .getRepository(ItemInvitation)
+      .countBy({ meetingId, lapsedAt: IsNull() });
+    expect(lapsed).toBe(0);
+    expect(
+      await api.dataSource
+        .getRepository(OutboxEvent)
+        .countBy({ subjectId: meetingId, type: 'meeting.minutes_published' }),
+    ).toBe(1);
+
+    const bailleurs = await minutesOf(as.bailleur);
+    const ownItem = bailleurs.items.find((item) => item.caseCode === accepted.fromBailleur.caseCode)!;
+    const otherItem = bailleurs.items.find((item) => item.caseCode === accepted.fromCcas.caseCode)!;
+    expect(ownItem).toMatchObject({ summary: null, decisions: null, restrictedNotes: [] });
+    expect(ownItem.actions).toEqual([
+      expect.objectContaining({
+        description: 'Proposer un plan d’apurement',
+        ownerOrganisationId: org.bailleur.id,
+      }),
+    ]);
+    expect(otherItem).toMatchObject({ summary: null, decisions: null, restrictedNotes: null, actions: [] });
+    expect(JSON.stringify(bailleurs)).not.toMatch(/Traitement|Isolement|budgétaire engagé/);
+
+    const nurses = await minutesOf(as.nurse);
+    const nurseItem = nurses.items.find((item) => item.caseCode === accepted.fromBailleur.caseCode)!;
+    expect(nurseItem.restrictedNotes).toEqual([
+      { category: 'HEALTH_SECRET', text: 'Traitement interrompu depuis l’été.' },
+    ]);
+    expect(nurseItem.summary).toContain('Isolement');
+    expect(nurseItem.actions).toHaveLength(2);
+    expect(nurses.items.find((item) => item.caseCode === accepted.fromCcas.caseCode)).toMatchObject({
+      attended: false,
+      summary: null,
+      restrictedNotes: null,
+    });
+
+    const ccasItem = (await minutesOf(as.ccas)).items.find(
+      (item) => item.caseCode === accepted.fromBailleur.caseCode,
+    )!;
+    expect(ccasItem.summary).toContain('Isolement');
+    expect(ccasItem.restrictedNotes).toEqual([]);
+  });
+
+  it('lets the bailleur mark its action done, and no one else', async () => {
+    const [action] = (await minutesOf(as.bailleur)).items.flatMap((item) => item.actions);
+    const byOther = await as.ccas.request(UPDATE_ACTION, { input: { actionId: action.id, status: 'DONE' } });
+    expect(byOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const done = await as.bailleur.expectData<{ updateAction: { status: string } }>(UPDATE_ACTION, {
+      input: { actionId: action.id, status: 'DONE' },
+    });
+    expect(done.updateAction.status).toBe('DONE');
+    expect(
+      await api.dataSource.getRepository(OutboxEvent).countBy({ subjectId: action.id, type: 'action.done' }),
+    ).toBe(1);
+    const mine = await as.bailleur.expectData<{
+      myOrganisationReferrals: { actionsForMyOrganisation: { status: string }[] }[];
+    }>(MY_REFERRALS, { t: territory.id });
+    expect(mine.myOrganisationReferrals[0].actionsForMyOrganisation).toEqual([
+      expect.objectContaining({ status: 'DONE' }),
+    ]);
+  });
+
   it('refuses to put a situation on an agenda once the person withdrew her consent', async () => {
     const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
       input: { cellId: cell.id, startsAt: inDays(60), place: 'CCAS' },
@@ -348,6 +518,11 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(refused.errors?.[0].message).toContain('consenti');
   });
+
+  async function minutesOf(client: GraphqlClient): Promise<MinutesView> {
+    return (await client.expectData<{ meetingMinutes: MinutesView }>(MINUTES, { m: meetingId }))
+      .meetingMinutes;
+  }
 
   async function agendaOf(client: GraphqlClient): Promise<AgendaView> {
     return (await client.expectData<{ meetingAgenda: AgendaView }>(AGENDA, { m: meetingId })).meetingAgenda;

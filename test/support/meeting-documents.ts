@@ -66,3 +66,83 @@ export const PUBLISH_AGENDA = /* GraphQL */ `
 export const AGENDA = /* GraphQL */ `
   query ($m: ID!) { meetingAgenda(meetingId: $m) { ${AGENDA_FIELDS} } }
 `;
+
+export const RECORD_ATTENDANCE = /* GraphQL */ `
+  mutation ($input: RecordAttendanceInput!) {
+    recordAttendance(input: $input) {
+      id
+    }
+  }
+`;
+export const RECORD_ITEM = /* GraphQL */ `
+  mutation ($input: RecordItemInput!) {
+    recordAgendaItem(input: $input) {
+      id
+    }
+  }
+`;
+export const ADD_NOTE = /* GraphQL */ `
+  mutation ($input: RestrictedNoteInput!) {
+    addRestrictedNote(input: $input)
+  }
+`;
+export const MARK_HELD = /* GraphQL */ `
+  mutation ($m: ID!) {
+    markMeetingHeld(meetingId: $m) {
+      id
+      status
+    }
+  }
+`;
+export const PUBLISH_MINUTES = /* GraphQL */ `
+  mutation ($m: ID!) {
+    publishMinutes(meetingId: $m) {
+      id
+      status
+    }
+  }
+`;
+export const MINUTES = /* GraphQL */ `
+  query ($m: ID!) {
+    meetingMinutes(meetingId: $m) {
+      published
+      attendance {
+        userId
+        status
+      }
+      items {
+        itemId
+        caseCode
+        attended
+        personAttended
+        summary
+        nextReviewOn
+        redactedFields
+        decisions {
+          text
+          rationale
+        }
+        actions {
+          id
+          description
+          ownerOrganisationId
+          dueOn
+          status
+        }
+        restrictedNotes {
+          category
+          text
+        }
+      }
+    }
+  }
+`;
+export const UPDATE_ACTION = /* GraphQL */ `
+  mutation ($input: UpdateActionInput!) {
+    updateAction(input: $input) {
+      id
+      status
+      dueOn
+    }
+  }
+`;

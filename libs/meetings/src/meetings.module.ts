@@ -6,15 +6,17 @@ import { AgendaQueryService } from './agenda-query.service';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingService } from './meeting.service';
 import { meetingsPolicy } from './meetings.policy';
+import { MinutesResolver } from './minutes.resolver';
+import { MinutesService } from './minutes.service';
 
 registerPolicy(meetingsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule],
-  providers: [MeetingService, AgendaQueryService],
-  exports: [MeetingService, AgendaQueryService],
+  providers: [MeetingService, AgendaQueryService, MinutesService],
+  exports: [MeetingService, AgendaQueryService, MinutesService],
 })
 export class MeetingsModule {}
 
-@Module({ imports: [MeetingsModule], providers: [MeetingResolver] })
+@Module({ imports: [MeetingsModule], providers: [MeetingResolver, MinutesResolver] })
 export class MeetingsGraphqlModule {}

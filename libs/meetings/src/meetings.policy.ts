@@ -25,7 +25,7 @@ export const meetingsPolicy = definePolicy({
     const coordinated = principal.clearedTerritoriesWith(Role.COORDINATOR);
     if (coordinated.length) {
       allow(
-        ['read', 'plan', 'editAgenda', 'publishAgenda', 'cancel'],
+        ['read', 'plan', 'editAgenda', 'publishAgenda', 'cancel', 'record', 'publishMinutes'],
         'Meeting',
         { territoryId: { $in: coordinated } },
         COORDINATION,

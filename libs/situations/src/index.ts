@@ -5,6 +5,7 @@ export * from './domain/event-kind';
 export * from './domain/person-name';
 export * from './domain/protection-measure';
 export * from './domain/situation-status';
+export * from './dto/action.input';
 export * from './dto/situation.objects';
 export * from './entities';
 export * from './identity-reader';

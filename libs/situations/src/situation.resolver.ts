@@ -1,8 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { InputValidationException } from '@relais/graphql';
-import { SituationObject } from './dto/situation.objects';
+import { UpdateActionInput } from './dto/action.input';
+import { ActionObject, SituationObject } from './dto/situation.objects';
 import { SituationService } from './situation.service';
 
 export const uuidArgument = (field: string) =>
@@ -25,5 +26,14 @@ export class SituationResolver {
     @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
   ): Promise<SituationObject> {
     return this.situations.situation(principal, situationId);
+  }
+
+  @Mutation(() => ActionObject, { description: 'Met à jour une action : état, échéance, résultat.' })
+  @Allow('update', 'SituationAction')
+  updateAction(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdateActionInput,
+  ): Promise<ActionObject> {
+    return this.situations.updateAction(principal, input);
   }
 }

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AccessException, AccessService, LegalBasis, Principal, Role, SharingCategory } from '@relais/access';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import { AuditService } from '@relais/audit';
+import { writeOutbox } from '@relais/outbox';
+import { isCalendarDate } from '@relais/config';
+import { UpdateActionInput } from './dto/action.input';
 import { EntityManager } from 'typeorm';
 import { ActionOrigin, ActionStatus } from './domain/action-status';
 import { situationEventLabel } from './domain/event-kind';
@@ -50,6 +54,7 @@ export class SituationService {
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
     private readonly identities: IdentityReader,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -157,6 +162,43 @@ export class SituationService {
         createdAt: this.clock.now(),
       }),
     );
+  }
+
+  /** The owner or the coordinator says where an action stands; the reminders learn of it. */
+  updateAction(actor: Principal, input: UpdateActionInput): Promise<ActionObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const action = await manager.findOne(SituationAction, {
+        where: { id: input.actionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!action || !this.access.can(actor, 'read', action)) throw new AccessException('NOT_FOUND');
+      this.access.assertCan(actor, 'update', action, 'FORBIDDEN');
+      const dueOn = input.dueOn ?? action.dueOn;
+      if (!isCalendarDate(dueOn)) throw new SituationsException('INVALID_ACTION_DATE');
+      const changes = { status: input.status, dueOn, outcome: input.outcome ?? action.outcome };
+      await manager.update(SituationAction, { id: action.id }, changes);
+      const now = this.clock.now();
+      const announce = async (type: string) =>
+        writeOutbox(manager, {
+          territoryId: action.territoryId,
+          type,
+          subject: { type: 'SituationAction', id: action.id },
+          payload: { ownerOrganisationId: action.ownerOrganisationId, dueOn, status: input.status },
+          occurredAt: now,
+        });
+      if (dueOn !== action.dueOn) await announce('action.due_date_changed');
+      if (input.status === ActionStatus.DONE && action.status !== ActionStatus.DONE)
+        await announce('action.done');
+      await this.audit.record(manager, {
+        territoryId: action.territoryId,
+        actor,
+        action: 'ACTION_UPDATED',
+        subject: { type: 'SituationAction', id: action.id },
+        personId: action.personId,
+        details: { from: action.status, to: input.status, dueOn },
+      });
+      return toActionObject({ ...action, ...changes });
+    });
   }
 
   canMove(situation: Situation, to: SituationStatus): boolean {

@@ -47,7 +47,7 @@ export const situationsPolicy = definePolicy({
       allow('read', 'Person', inTerritory, COORDINATION);
       allow('read', 'PersonIdentity', inTerritory, COORDINATION);
       allow('read', 'Situation', inTerritory, COORDINATION);
-      allow('read', 'SituationAction', inTerritory, COORDINATION);
+      allow(['read', 'update'], 'SituationAction', inTerritory, COORDINATION);
       allow(
         'read',
         'SituationEvent',
@@ -69,7 +69,7 @@ export const situationsPolicy = definePolicy({
     };
     allow('read', 'Situation', inCircle, CIRCLE);
     allow(
-      'read',
+      ['read', 'update'],
       'SituationAction',
       { territoryId: { $in: working }, ownerOrganisationId: principal.organisationId },
       ADDRESSED,

@@ -3,6 +3,8 @@ export interface TerritorySettings {
   consentValidityMonths: number;
   followUpLengthMonths: number;
   followUpRenewals: number;
+  /** A situation examined by the cell is reviewed this many months later, unless the cell says otherwise. */
+  reviewIntervalMonths: number;
   /** Reminder policies per kind, filled in by the reminders context; empty means its defaults. */
   reminderPolicies: Record<string, unknown>;
 }
@@ -11,6 +13,7 @@ export const DEFAULT_TERRITORY_SETTINGS: TerritorySettings = {
   consentValidityMonths: 12,
   followUpLengthMonths: 3,
   followUpRenewals: 1,
+  reviewIntervalMonths: 3,
   reminderPolicies: {},
 };
 

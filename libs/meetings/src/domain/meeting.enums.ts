@@ -56,3 +56,25 @@ export const MEETING_TRANSITIONS: Readonly<Record<MeetingStatus, readonly Meetin
 export function canMoveMeeting(from: MeetingStatus, to: MeetingStatus): boolean {
   return MEETING_TRANSITIONS[from].includes(to);
 }
+
+export enum AttendanceStatus {
+  PRESENT = 'PRESENT',
+  EXCUSED = 'EXCUSED',
+  REPRESENTED = 'REPRESENTED',
+}
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: 'Présent·e, excusé·e, ou représenté·e par un·e suppléant·e.',
+});
+
+/** The person's answer once told of the cell's proposals. */
+export enum PersonAnswer {
+  AGREES = 'AGREES',
+  PARTLY_AGREES = 'PARTLY_AGREES',
+  DISAGREES = 'DISAGREES',
+  NO_ANSWER = 'NO_ANSWER',
+}
+registerEnumType(PersonAnswer, {
+  name: 'PersonAnswer',
+  description: 'Réponse de la personne aux propositions.',
+});

@@ -9,7 +9,8 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { AgendaItemKind, SuggestionReason } from '../domain/meeting.enums';
+import { DataCategory } from '@relais/access';
+import { AgendaItemKind, PersonAnswer, SuggestionReason } from '../domain/meeting.enums';
 import type { ItemInvitation } from './item-invitation.entity';
 import { Meeting } from './meeting.entity';
 
@@ -64,4 +65,32 @@ export class AgendaItem {
 
   @OneToMany('ItemInvitation', (invitation: ItemInvitation) => invitation.item)
   invitations?: ItemInvitation[];
+
+  /** Set when the item's examination is recorded; the situation is then EXAMINED. */
+  @Column({ type: 'timestamptz', nullable: true })
+  recordedAt!: Date | null;
+
+  /** The discussion, SOCIAL_CONFIDENTIAL unless the coordinator files it elsewhere. */
+  @Column({ type: 'text', nullable: true })
+  summary!: string | null;
+
+  @Column({
+    type: 'enum',
+    enum: DataCategory,
+    enumName: 'data_category',
+    default: DataCategory.SOCIAL_CONFIDENTIAL,
+  })
+  summaryCategory!: DataCategory;
+
+  @Column({ type: 'boolean', nullable: true })
+  personAttended!: boolean | null;
+
+  @Column({ type: 'date', nullable: true })
+  personInformedOn!: string | null;
+
+  @Column({ type: 'enum', enum: PersonAnswer, enumName: 'person_answer', nullable: true })
+  personAnswer!: PersonAnswer | null;
+
+  @Column({ type: 'date', nullable: true })
+  nextReviewOn!: string | null;
 }

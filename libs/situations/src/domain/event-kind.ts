@@ -13,6 +13,8 @@ export const SITUATION_EVENT_LABELS: Record<string, string> = {
   ACTION_CREATED: 'Action confiée',
   CIRCLE_MEMBER_ADDED: 'Partenaire ajouté au cercle',
   SITUATION_SCHEDULED: "Inscrite à l'ordre du jour d'une séance",
+  SITUATION_EXAMINED: 'Examinée en séance',
+  MINUTES_PUBLISHED: 'Compte rendu publié : actions en cours',
 };
 
 export function situationEventLabel(kind: string): string {

@@ -1,0 +1,267 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { DataCategory } from '@relais/access';
+import { ActionObject } from '@relais/situations';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { AgendaItemKind, AttendanceStatus, PersonAnswer } from '../domain/meeting.enums';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ID_MESSAGE = "L'identifiant n'est pas valide.";
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
+
+@InputType()
+export class AttendanceEntryInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  userId!: string;
+
+  @Field(() => AttendanceStatus)
+  @IsEnum(AttendanceStatus, { message: 'La présence est inconnue.' })
+  status!: AttendanceStatus;
+
+  @Field(() => ID, { nullable: true, description: 'Le ou la suppléant·e, pour REPRESENTED.' })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  representedByUserId?: string | null;
+}
+
+@InputType()
+export class RecordAttendanceInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  meetingId!: string;
+
+  @Field(() => [AttendanceEntryInput])
+  @IsArray({ message: 'Listez les présences.' })
+  @ArrayMaxSize(200, { message: 'Au plus 200 présences.' })
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryInput)
+  entries!: AttendanceEntryInput[];
+}
+
+@InputType()
+export class NewActionInput {
+  @Field()
+  @Transform(trim)
+  @IsString({ message: "La description de l'action est obligatoire." })
+  @Length(3, 500, { message: "L'action doit contenir entre 3 et 500 caractères." })
+  description!: string;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  ownerOrganisationId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  ownerUserId?: string | null;
+
+  @Field()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  dueOn!: string;
+}
+
+@InputType()
+export class DecisionInput {
+  @Field()
+  @Transform(trim)
+  @IsString({ message: 'La décision est obligatoire.' })
+  @Length(3, 1000, { message: 'La décision doit contenir entre 3 et 1 000 caractères.' })
+  text!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
+  rationale?: string | null;
+
+  @Field(() => [NewActionInput])
+  @IsArray({ message: 'Listez les actions.' })
+  @ArrayMaxSize(20, { message: 'Au plus 20 actions par décision.' })
+  @ValidateNested({ each: true })
+  @Type(() => NewActionInput)
+  actions!: NewActionInput[];
+}
+
+@InputType({ description: "L'examen d'un point : qui était là, ce qui a été dit et décidé." })
+export class RecordItemInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  itemId!: string;
+
+  @Field(() => [ID], { description: 'Qui était dans la salle pendant ce point (journal de divulgation).' })
+  @IsArray({ message: 'Listez les personnes présentes pendant ce point.' })
+  @ArrayMaxSize(100, { message: 'Au plus 100 personnes.' })
+  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  presentUserIds!: string[];
+
+  @Field({ description: 'La personne était présente.' })
+  @IsBoolean({ message: 'Indiquez si la personne était présente.' })
+  personAttended!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Synthèse des échanges (social confidentiel par défaut).',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(4000, { message: 'Au plus 4 000 caractères : ne gardez que le strictement nécessaire.' })
+  summary?: string | null;
+
+  @Field(() => [DecisionInput])
+  @IsArray({ message: 'Listez les décisions.' })
+  @ArrayMaxSize(20, { message: 'Au plus 20 décisions.' })
+  @ValidateNested({ each: true })
+  @Type(() => DecisionInput)
+  decisions!: DecisionInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Prochain réexamen ; par défaut selon le territoire (3 mois).',
+  })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  nextReviewOn?: string | null;
+}
+
+@InputType()
+export class RestrictedNoteInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  itemId!: string;
+
+  @Field(() => DataCategory, {
+    description: 'SOCIAL_CONFIDENTIAL, ou HEALTH_SECRET (professionnels de santé).',
+  })
+  @IsIn([DataCategory.SOCIAL_CONFIDENTIAL, DataCategory.HEALTH_SECRET], {
+    message: 'Une note réservée est sociale confidentielle ou couverte par le secret médical.',
+  })
+  category!: DataCategory;
+
+  @Field()
+  @Transform(trim)
+  @IsString({ message: 'La note est obligatoire.' })
+  @Length(3, 2000, { message: 'La note doit contenir entre 3 et 2 000 caractères.' })
+  text!: string;
+}
+
+@InputType()
+export class PersonAnswerInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  itemId!: string;
+
+  @Field({ description: 'Date à laquelle la personne a été informée des propositions.' })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  informedOn!: string;
+
+  @Field(() => PersonAnswer)
+  @IsEnum(PersonAnswer, { message: 'La réponse est inconnue.' })
+  answer!: PersonAnswer;
+}
+
+@ObjectType('Attendance')
+export class AttendanceObject {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field(() => AttendanceStatus)
+  status!: AttendanceStatus;
+
+  @Field(() => ID, { nullable: true })
+  representedByUserId!: string | null;
+}
+
+@ObjectType('RestrictedNote')
+export class RestrictedNoteObject {
+  @Field(() => DataCategory)
+  category!: DataCategory;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType('Decision')
+export class DecisionObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => String, { nullable: true })
+  rationale!: string | null;
+}
+
+@ObjectType('MinutesItem', { description: 'Un point du compte rendu, tel que vous pouvez le lire.' })
+export class MinutesItemObject {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => Int)
+  position!: number;
+
+  @Field()
+  caseCode!: string;
+
+  @Field(() => AgendaItemKind)
+  kind!: AgendaItemKind;
+
+  @Field({ description: 'Vous étiez dans la salle pour ce point, ou vous coordonnez.' })
+  attended!: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  personAttended!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => [DecisionObject], { nullable: true })
+  decisions!: DecisionObject[] | null;
+
+  @Field(() => [ActionObject], {
+    description: 'Toutes les actions, ou celles confiées à votre organisation.',
+  })
+  actions!: ActionObject[];
+
+  @Field(() => [RestrictedNoteObject], { nullable: true })
+  restrictedNotes!: RestrictedNoteObject[] | null;
+
+  @Field(() => String, { nullable: true })
+  nextReviewOn!: string | null;
+
+  @Field(() => [String])
+  redactedFields!: string[];
+}
+
+@ObjectType('Minutes', { description: 'Le compte rendu d’une séance, filtré pour vous.' })
+export class MinutesObject {
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field()
+  published!: boolean;
+
+  @Field(() => [AttendanceObject])
+  attendance!: AttendanceObject[];
+
+  @Field(() => [MinutesItemObject])
+  items!: MinutesItemObject[];
+}

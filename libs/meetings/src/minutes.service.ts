@@ -1,0 +1,541 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessException,
+  AccessService,
+  DataCategory,
+  Principal,
+  readableCategories,
+  Role,
+  SharingCategory,
+} from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
+import { Membership, Organisation, Territory, User, withDefaultSettings } from '@relais/identity';
+import { writeOutbox } from '@relais/outbox';
+import {
+  ActionOrigin,
+  coordinatorCategories,
+  Person,
+  Situation,
+  SituationAction,
+  SituationService,
+  SituationStatus,
+  toActionObject,
+} from '@relais/situations';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { AttendanceStatus, canMoveMeeting, MeetingStatus } from './domain/meeting.enums';
+import {
+  MinutesItemObject,
+  MinutesObject,
+  PersonAnswerInput,
+  RecordAttendanceInput,
+  RecordItemInput,
+  RestrictedNoteInput,
+} from './dto/minutes.dto';
+import { MeetingObject } from './dto/meeting.dto';
+import {
+  AgendaItem,
+  Attendance,
+  Decision,
+  ItemDisclosure,
+  ItemInvitation,
+  Meeting,
+  RestrictedNote,
+} from './entities';
+import { toMeetingObject } from './meeting.mapper';
+import { MeetingException } from './meetings.exception';
+
+/** The meeting may be recorded once its agenda is published, until the minutes are. */
+const RECORDABLE: readonly MeetingStatus[] = [MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD];
+
+/**
+ * During and after the meeting: attendance, each item's examination (who was in the room, what
+ * was said and decided, the actions), restricted notes, the person's answer; then the minutes,
+ * published to each reader for its part.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly situations: SituationService,
+    private readonly clock: Clock,
+  ) {}
+
+  recordAttendance(actor: Principal, input: RecordAttendanceInput): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.recordable(manager, actor, input.meetingId);
+      const userIds = [
+        ...new Set(
+          input.entries.flatMap((entry) => [
+            entry.userId,
+            ...(entry.representedByUserId ? [entry.representedByUserId] : []),
+          ]),
+        ),
+      ];
+      const members = await this.membersOf(manager, meeting.territoryId, userIds);
+      for (const entry of input.entries) {
+        if (entry.status === AttendanceStatus.REPRESENTED && !entry.representedByUserId) {
+          throw new MeetingException('INVALID_MEETING', [
+            { field: 'entries.representedByUserId', message: 'Indiquez le ou la suppléant·e présent·e.' },
+          ]);
+        }
+      }
+      await manager.delete(Attendance, {
+        meetingId: meeting.id,
+        userId: In(input.entries.map((entry) => entry.userId)),
+      });
+      if (input.entries.length) {
+        await manager.insert(
+          Attendance,
+          input.entries.map((entry) => ({
+            territoryId: meeting.territoryId,
+            meetingId: meeting.id,
+            userId: entry.userId,
+            organisationId: members.get(entry.userId)!,
+            status: entry.status,
+            representedByUserId:
+              entry.status === AttendanceStatus.REPRESENTED ? entry.representedByUserId! : null,
+          })),
+        );
+      }
+      await this.audit.record(manager, {
+        territoryId: meeting.territoryId,
+        actor,
+        action: 'ATTENDANCE_RECORDED',
+        subject: { type: 'Meeting', id: meeting.id },
+        details: { entries: input.entries.length },
+      });
+      return toMeetingObject(meeting);
+    });
+  }
+
+  /** Records the examination once: the situation is EXAMINED, decisions and their actions exist. */
+  recordItem(actor: Principal, input: RecordItemInput): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const item = await manager.findOne(AgendaItem, {
+        where: { id: input.itemId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!item) throw new AccessException('NOT_FOUND');
+      const meeting = await this.recordable(manager, actor, item.meetingId);
+      if (item.recordedAt) throw new MeetingException('INVALID_TRANSITION');
+      const today = parisDate(this.clock.now());
+      const territory = await manager.findOneByOrFail(Territory, { id: meeting.territoryId });
+      const nextReviewOn =
+        input.nextReviewOn ??
+        addMonths(parisDate(meeting.startsAt), withDefaultSettings(territory.settings).reviewIntervalMonths);
+      const badDates = [
+        ...(isCalendarDate(nextReviewOn) && nextReviewOn > today
+          ? []
+          : [{ field: 'nextReviewOn', message: 'Le réexamen doit être à venir.' }]),
+        ...input.decisions.flatMap((decision, d) =>
+          decision.actions
+            .map((action, a) => ({ action, a }))
+            .filter(({ action }) => !isCalendarDate(action.dueOn) || action.dueOn < today)
+            .map(({ a }) => ({
+              field: `decisions.${d}.actions.${a}.dueOn`,
+              message: "L'échéance doit être aujourd'hui ou plus tard.",
+            })),
+        ),
+      ];
+      if (badDates.length) throw new MeetingException('INVALID_MEETING', badDates);
+      const owners = input.decisions.flatMap((decision) =>
+        decision.actions.map((action) => action.ownerOrganisationId),
+      );
+      if (owners.length) {
+        const known = await manager.countBy(Organisation, {
+          territoryId: meeting.territoryId,
+          id: In([...new Set(owners)]),
+        });
+        if (known !== new Set(owners).size) {
+          throw new MeetingException('INVALID_MEETING', [
+            {
+              field: 'decisions',
+              message: 'Une action est confiée à un partenaire inconnu dans ce territoire.',
+            },
+          ]);
+        }
+      }
+      const present = await this.membersOf(manager, meeting.territoryId, input.presentUserIds);
+      const situation = await manager.findOneByOrFail(Situation, { id: item.situationId });
+      const now = this.clock.now();
+
+      await manager.update(
+        AgendaItem,
+        { id: item.id },
+        {
+          recordedAt: now,
+          summary: input.summary ?? null,
+          personAttended: input.personAttended,
+          nextReviewOn,
+        },
+      );
+      if (present.size) {
+        await manager.insert(
+          ItemDisclosure,
+          [...present].map(([userId, organisationId]) => ({
+            territoryId: meeting.territoryId,
+            agendaItemId: item.id,
+            userId,
+            organisationId,
+          })),
+        );
+      }
+      for (const input_ of input.decisions) {
+        const decision = await manager.save(
+          manager.create(Decision, {
+            territoryId: meeting.territoryId,
+            agendaItemId: item.id,
+            situationId: item.situationId,
+            text: input_.text,
+            rationale: input_.rationale ?? null,
+            decidedAt: now,
+          }),
+        );
+        for (const action of input_.actions) {
+          const created = await this.situations.createAction(manager, {
+            territoryId: meeting.territoryId,
+            personId: situation.personId,
+            description: action.description,
+            ownerOrganisationId: action.ownerOrganisationId,
+            ownerUserId: action.ownerUserId ?? null,
+            dueOn: action.dueOn,
+            origin: ActionOrigin.DECISION,
+            originId: decision.id,
+          });
+          await this.situations.recordEvent(manager, {
+            territoryId: meeting.territoryId,
+            situationId: situation.id,
+            kind: 'ACTION_CREATED',
+            category: DataCategory.LOGISTIC,
+            audienceOrganisationId: action.ownerOrganisationId,
+            details: { actionId: created.id },
+          });
+          await writeOutbox(manager, {
+            territoryId: meeting.territoryId,
+            type: 'action.created',
+            subject: { type: 'SituationAction', id: created.id },
+            payload: { ownerOrganisationId: created.ownerOrganisationId, dueOn: created.dueOn },
+            occurredAt: now,
+          });
+        }
+      }
+      if (this.situations.canMove(situation, SituationStatus.EXAMINED)) {
+        await this.situations.moveSituation(manager, situation, SituationStatus.EXAMINED, {
+          kind: 'SITUATION_EXAMINED',
+          category: DataCategory.LOGISTIC,
+          actorOrganisationId: actor.organisationId,
+          details: { meetingId: meeting.id },
+        });
+      }
+      await this.audit.record(manager, {
+        territoryId: meeting.territoryId,
+        actor,
+        action: 'AGENDA_ITEM_RECORDED',
+        subject: { type: 'AgendaItem', id: item.id },
+        personId: situation.personId,
+        details: { decisions: input.decisions.length, present: input.presentUserIds },
+      });
+      return toMeetingObject(meeting);
+    });
+  }
+
+  /** Written by the coordinator or someone who was in the room; health notes by health professionals only. */
+  addRestrictedNote(actor: Principal, input: RestrictedNoteInput): Promise<boolean> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const item = await manager.findOneBy(AgendaItem, { id: input.itemId });
+      if (!item) throw new AccessException('NOT_FOUND');
+      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(item.territoryId);
+      const wasThere = await manager.existsBy(ItemDisclosure, {
+        agendaItemId: item.id,
+        userId: actor.userId,
+      });
+      if (!coordinating && !wasThere) throw new AccessException('NOT_FOUND');
+      if (input.category === DataCategory.HEALTH_SECRET && actor.sharingCategory !== SharingCategory.HEALTH) {
+        throw new AccessException('FORBIDDEN');
+      }
+      if (
+        !readableCategories(actor.sharingCategory, { related: true }).has(input.category) &&
+        !coordinating
+      ) {
+        throw new AccessException('FORBIDDEN');
+      }
+      const note = await manager.save(
+        manager.create(RestrictedNote, {
+          territoryId: item.territoryId,
+          agendaItemId: item.id,
+          category: input.category,
+          text: input.text,
+          authorUserId: actor.userId,
+          writtenAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(manager, {
+        territoryId: item.territoryId,
+        actor,
+        action: 'RESTRICTED_NOTE_WRITTEN',
+        subject: { type: 'RestrictedNote', id: note.id },
+        dataCategories: [input.category],
+      });
+      return true;
+    });
+  }
+
+  recordPersonAnswer(actor: Principal, input: PersonAnswerInput): Promise<boolean> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const item = await manager.findOneBy(AgendaItem, { id: input.itemId });
+      if (!item) throw new AccessException('NOT_FOUND');
+      await this.loadFor(manager, actor, 'record', item.meetingId);
+      if (!item.recordedAt) throw new MeetingException('INVALID_TRANSITION');
+      if (!isCalendarDate(input.informedOn) || input.informedOn > parisDate(this.clock.now())) {
+        throw new MeetingException('INVALID_MEETING', [
+          { field: 'informedOn', message: 'La date doit être passée ou aujourd’hui.' },
+        ]);
+      }
+      await manager.update(
+        AgendaItem,
+        { id: item.id },
+        { personInformedOn: input.informedOn, personAnswer: input.answer },
+      );
+      return true;
+    });
+  }
+
+  markMeetingHeld(actor: Principal, meetingId: string): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.loadFor(manager, actor, 'record', meetingId);
+      await this.move(manager, actor, meeting, MeetingStatus.HELD);
+      return toMeetingObject(meeting);
+    });
+  }
+
+  /**
+   * Publishes the minutes: examined situations move to ACTIONS_IN_PROGRESS with their review
+   * date, the item guests' invitations lapse, and the partners are told.
+   */
+  publishMinutes(actor: Principal, meetingId: string): Promise<MeetingObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const meeting = await this.loadFor(manager, actor, 'publishMinutes', meetingId);
+      await this.move(manager, actor, meeting, MeetingStatus.MINUTES_PUBLISHED);
+      const recorded = await manager.find(AgendaItem, {
+        where: { meetingId, recordedAt: Not(IsNull()) },
+        relations: { situation: true },
+      });
+      for (const item of recorded) {
+        const situation = item.situation!;
+        if (!this.situations.canMove(situation, SituationStatus.ACTIONS_IN_PROGRESS)) continue;
+        await manager.update(Situation, { id: situation.id }, { nextReviewOn: item.nextReviewOn });
+        await this.situations.moveSituation(manager, situation, SituationStatus.ACTIONS_IN_PROGRESS, {
+          kind: 'MINUTES_PUBLISHED',
+          category: DataCategory.LOGISTIC,
+          actorOrganisationId: actor.organisationId,
+          details: { meetingId },
+        });
+      }
+      await manager.update(ItemInvitation, { meetingId, lapsedAt: IsNull() }, { lapsedAt: this.clock.now() });
+      const readers = await manager.findBy(ItemDisclosure, {
+        agendaItemId: In(recorded.map((item) => item.id)),
+      });
+      await writeOutbox(manager, {
+        territoryId: meeting.territoryId,
+        type: 'meeting.minutes_published',
+        subject: { type: 'Meeting', id: meeting.id },
+        payload: { userIds: [...new Set(readers.map((reader) => reader.userId))] },
+        occurredAt: this.clock.now(),
+      });
+      return toMeetingObject(meeting);
+    });
+  }
+
+  /** The minutes as the reader may read them; the coordinator reads the draft too. */
+  minutes(actor: Principal, meetingId: string): Promise<MinutesObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Meeting)
+        .createQueryBuilder('meeting')
+        .where('meeting.id = :meetingId', { meetingId });
+      this.access.accessibleBy(query, actor, 'read', 'Meeting');
+      const meeting = await query.getOne();
+      if (!meeting) throw new AccessException('NOT_FOUND');
+      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(meeting.territoryId);
+      const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
+      if (!published && !(coordinating && meeting.status === MeetingStatus.HELD)) {
+        throw new MeetingException('INVALID_TRANSITION');
+      }
+      const items = await manager
+        .getRepository(AgendaItem)
+        .createQueryBuilder('item')
+        .innerJoinAndMapOne('item.situation', Situation, 'situation', 'situation.id = item.situationId')
+        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+        .where('item.meetingId = :meetingId', { meetingId })
+        .orderBy('item.position', 'ASC')
+        .getMany();
+      const itemIds = items.map((item) => item.id);
+      const [attendance, disclosures, decisions, notes] = await Promise.all([
+        manager.findBy(Attendance, { meetingId }),
+        itemIds.length ? manager.findBy(ItemDisclosure, { agendaItemId: In(itemIds) }) : [],
+        itemIds.length
+          ? manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
+          : [],
+        itemIds.length
+          ? manager.find(RestrictedNote, {
+              where: { agendaItemId: In(itemIds) },
+              order: { writtenAt: 'ASC' },
+            })
+          : [],
+      ]);
+      const actions = decisions.length
+        ? await manager.find(SituationAction, {
+            where: { origin: ActionOrigin.DECISION, originId: In(decisions.map((decision) => decision.id)) },
+            order: { dueOn: 'ASC' },
+          })
+        : [];
+      const shownAbout: { personId: string; categories: DataCategory[]; itemId: string }[] = [];
+      const view = items.map((item): MinutesItemObject => {
+        const attended =
+          coordinating ||
+          disclosures.some((entry) => entry.agendaItemId === item.id && entry.userId === actor.userId);
+        const categories = coordinating
+          ? new Set(coordinatorCategories(actor.sharingCategory))
+          : attended
+            ? readableCategories(actor.sharingCategory, { related: true })
+            : new Set<DataCategory>();
+        const itemDecisions = decisions.filter((decision) => decision.agendaItemId === item.id);
+        const itemActions = actions.filter((action) =>
+          itemDecisions.some((decision) => decision.id === action.originId),
+        );
+        const seesSocial = categories.has(DataCategory.SOCIAL_CONFIDENTIAL);
+        const summary = item.summary && categories.has(item.summaryCategory) ? item.summary : null;
+        const restricted = attended
+          ? notes
+              .filter((note) => note.agendaItemId === item.id && categories.has(note.category))
+              .map(({ category, text }) => ({ category, text }))
+          : null;
+        const redactedFields = [
+          ...(categories.has(item.summaryCategory) ? [] : ['summary']),
+          ...(seesSocial ? [] : ['decisions']),
+          ...(attended ? [] : ['restrictedNotes']),
+          ...(seesSocial ? [] : ['actions']),
+        ];
+        const shown = [
+          ...(summary ? [item.summaryCategory] : []),
+          ...(seesSocial && itemDecisions.length ? [DataCategory.SOCIAL_CONFIDENTIAL] : []),
+          ...(restricted ?? []).map((note) => note.category),
+        ];
+        if (shown.length)
+          shownAbout.push({ personId: item.situation!.personId, categories: shown, itemId: item.id });
+        return {
+          itemId: item.id,
+          position: item.position,
+          caseCode: item.situation!.person!.caseCode,
+          kind: item.kind,
+          attended,
+          personAttended: attended ? item.personAttended : null,
+          summary,
+          decisions: seesSocial
+            ? itemDecisions.map(({ id, text, rationale }) => ({ id, text, rationale }))
+            : null,
+          // Everyone receives the actions addressed to its organisation, in the room or not.
+          actions: itemActions
+            .filter((action) => seesSocial || action.ownerOrganisationId === actor.organisationId)
+            .map(toActionObject),
+          restrictedNotes: restricted,
+          nextReviewOn: item.nextReviewOn,
+          redactedFields,
+        };
+      });
+      await this.audit.recordReads(
+        manager,
+        actor,
+        shownAbout.map((shown) => ({
+          territoryId: meeting.territoryId,
+          personId: shown.personId,
+          subject: { type: 'AgendaItem', id: shown.itemId },
+          categories: shown.categories,
+        })),
+      );
+      return {
+        meetingId: meeting.id,
+        published,
+        attendance: attendance.map(({ userId, organisationId, status, representedByUserId }) => ({
+          userId,
+          organisationId,
+          status,
+          representedByUserId,
+        })),
+        items: view,
+      };
+    });
+  }
+
+  private async recordable(manager: EntityManager, actor: Principal, meetingId: string): Promise<Meeting> {
+    const meeting = await this.loadFor(manager, actor, 'record', meetingId);
+    if (!RECORDABLE.includes(meeting.status)) throw new MeetingException('INVALID_TRANSITION');
+    return meeting;
+  }
+
+  private async loadFor(
+    manager: EntityManager,
+    actor: Principal,
+    action: string,
+    meetingId: string,
+  ): Promise<Meeting> {
+    const meeting = await manager.findOne(Meeting, {
+      where: { id: meetingId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
+    this.access.assertCan(actor, action, meeting, 'FORBIDDEN');
+    return meeting;
+  }
+
+  private async move(
+    manager: EntityManager,
+    actor: Principal,
+    meeting: Meeting,
+    to: MeetingStatus,
+  ): Promise<void> {
+    if (!canMoveMeeting(meeting.status, to)) throw new MeetingException('INVALID_TRANSITION');
+    const from = meeting.status;
+    await manager.update(Meeting, { id: meeting.id }, { status: to });
+    meeting.status = to;
+    await this.audit.record(manager, {
+      territoryId: meeting.territoryId,
+      actor,
+      action: `MEETING_${to}`,
+      subject: { type: 'Meeting', id: meeting.id },
+      details: { from, to },
+    });
+  }
+
+  /** Active members of the territory among `userIds`, with their organisation; any other is refused. */
+  private async membersOf(
+    manager: EntityManager,
+    territoryId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows = await manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .innerJoin(
+        Membership,
+        'membership',
+        'membership.userId = user.id AND membership.territoryId = :territoryId',
+        {
+          territoryId,
+        },
+      )
+      .where('user.id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .getMany();
+    if (rows.length !== new Set(userIds).size) {
+      throw new MeetingException('INVALID_MEETING', [
+        { field: 'userIds', message: "Une des personnes n'est pas membre de ce territoire." },
+      ]);
+    }
+    return new Map(rows.map((user) => [user.id, user.organisationId]));
+  }
+}
