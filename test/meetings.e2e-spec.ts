@@ -1,4 +1,6 @@
 import { Role } from '@relais/access';
+import { AuditEvent } from '@relais/audit';
+import { PDFParse } from 'pdf-parse';
 import { Cell, Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
 import { ItemInvitation } from '@relais/meetings';
 import { OutboxEvent } from '@relais/outbox';
@@ -482,6 +484,48 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     )!;
     expect(ccasItem.summary).toContain('Isolement');
     expect(ccasItem.restrictedNotes).toEqual([]);
+  });
+
+  it('serves the agenda and the decision log as French PDFs: no identity, no restricted note, audited', async () => {
+    const pdfText = async (client: GraphqlClient, document: 'agenda' | 'decisions') => {
+      const response = await fetch(`${api.url}/documents/meetings/${meetingId}/${document}.pdf`, {
+        headers: { authorization: `Bearer ${client.accessToken}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const parser = new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) });
+      return (await parser.getText()).text;
+    };
+    const nurseAgenda = await pdfText(as.nurse, 'agenda');
+    expect(nurseAgenda).toContain('Ordre du jour');
+    expect(nurseAgenda).toContain(accepted.fromBailleur.caseCode);
+    expect(nurseAgenda).toContain(accepted.fromCcas.caseCode);
+
+    const coordinatorLog = await pdfText(as.coordinator, 'decisions');
+    expect(coordinatorLog).toContain('Relevé de décisions');
+    expect(coordinatorLog).toContain('Visite conjointe CCAS et CMP');
+    expect(coordinatorLog).toContain('Bilan budgétaire');
+
+    const bailleurLog = await pdfText(as.bailleur, 'decisions');
+    expect(bailleurLog).toContain('Proposer un plan d’apurement');
+    expect(bailleurLog).not.toContain('Visite conjointe');
+    expect(bailleurLog).not.toContain('Bilan budgétaire');
+
+    for (const text of [nurseAgenda, coordinatorLog, bailleurLog, await pdfText(as.bailleur, 'agenda')]) {
+      expect(text).not.toMatch(/Martin|Bernard|Lucie|1985/);
+      expect(text).not.toContain('Traitement interrompu');
+    }
+
+    const anonymous = await fetch(`${api.url}/documents/meetings/${meetingId}/agenda.pdf`);
+    expect(anonymous.status).toBe(401);
+    const malformed = await fetch(`${api.url}/documents/meetings/pas-un-id/agenda.pdf`, {
+      headers: { authorization: `Bearer ${as.nurse.accessToken}` },
+    });
+    expect(malformed.status).toBe(400);
+    const downloads = await api.dataSource
+      .getRepository(AuditEvent)
+      .countBy({ subjectId: meetingId, action: 'DOCUMENT_DOWNLOADED' });
+    expect(downloads).toBe(4);
   });
 
   it('lets the bailleur mark its action done, and no one else', async () => {

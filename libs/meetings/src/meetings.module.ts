@@ -3,6 +3,7 @@ import { registerPolicy } from '@relais/access';
 import { ConsentModule } from '@relais/consent';
 import { SituationsModule } from '@relais/situations';
 import { AgendaQueryService } from './agenda-query.service';
+import { MeetingDocumentsController } from './documents/meeting-documents.controller';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingService } from './meeting.service';
 import { meetingsPolicy } from './meetings.policy';
@@ -18,5 +19,9 @@ registerPolicy(meetingsPolicy);
 })
 export class MeetingsModule {}
 
-@Module({ imports: [MeetingsModule], providers: [MeetingResolver, MinutesResolver] })
+@Module({
+  imports: [MeetingsModule],
+  providers: [MeetingResolver, MinutesResolver],
+  controllers: [MeetingDocumentsController],
+})
 export class MeetingsGraphqlModule {}

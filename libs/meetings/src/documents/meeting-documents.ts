@@ -1,0 +1,77 @@
+import { frenchDate } from '@relais/config';
+import { AgendaItemKind } from '../domain/meeting.enums';
+import { AgendaObject } from '../dto/meeting.dto';
+import { MinutesObject } from '../dto/minutes.dto';
+import { frenchMoment, heading, renderPdf } from './pdf';
+
+const KIND_LABELS: Record<AgendaItemKind, string> = {
+  NEW: 'Nouvelle situation',
+  REVIEW: 'Point de suivi',
+  RE_EXAMINATION: 'Réexamen',
+};
+
+const REFERRER_LABELS: Record<string, string> = {
+  SOCIAL: 'service social',
+  HOUSING: 'bailleur',
+  PSYCHIATRY: 'psychiatrie',
+  MEDICO_SOCIAL: 'médico-social',
+  MUNICIPAL: 'commune',
+  ASSOCIATION: 'association',
+  PEER_SUPPORT: "groupe d'entraide",
+  JUSTICE_POLICE: 'police ou justice',
+  OTHER: 'autre partenaire',
+};
+
+const ACTION_STATUS_LABELS: Record<string, string> = {
+  TODO: 'à faire',
+  IN_PROGRESS: 'en cours',
+  DONE: 'faite',
+  BLOCKED: 'bloquée',
+  CANCELLED: 'annulée',
+};
+
+/**
+ * The agenda as its reader sees it, never an identity: case codes, and the pseudonym only for the
+ * items the reader is invited to.
+ */
+export function agendaPdf(agenda: AgendaObject): Promise<Buffer> {
+  const { meeting } = agenda;
+  return renderPdf(`Ordre du jour — séance du ${frenchMoment(meeting.startsAt)}`, (document) => {
+    document.text(
+      meeting.place ? `Lieu : ${meeting.place}` : `Visioconférence : ${meeting.videoLink ?? '—'}`,
+    );
+    document.text(`Durée prévue des points : ${agenda.totalMinutes} minutes`);
+    heading(document, 'Points');
+    for (const item of agenda.items) {
+      const referrer = item.referrerKind ? `, saisine : ${REFERRER_LABELS[item.referrerKind]}` : '';
+      document.text(
+        `${item.position}. ${item.caseCode} — ${KIND_LABELS[item.kind]}${referrer} — ${item.minutes} min` +
+          (item.presentation > 1 ? ` (présentation n° ${item.presentation})` : ''),
+      );
+      if (item.pseudonym) document.text(`   ${item.pseudonym}`);
+    }
+    document.moveDown().fontSize(8).text('Document confidentiel — secret partagé. Ne pas diffuser.');
+  });
+}
+
+/** The decision log (relevé de décisions): decisions and actions the reader may see, no notes. */
+export function decisionLogPdf(minutes: MinutesObject, startsAt: Date): Promise<Buffer> {
+  return renderPdf(`Relevé de décisions — séance du ${frenchMoment(startsAt)}`, (document) => {
+    for (const item of minutes.items) {
+      heading(document, `${item.position}. ${item.caseCode}`);
+      for (const decision of item.decisions ?? []) {
+        document.text(`Décision : ${decision.text}`);
+        if (decision.rationale) document.text(`Motif : ${decision.rationale}`);
+      }
+      for (const action of item.actions) {
+        document.text(
+          `Action : ${action.description} — échéance ${frenchDate(action.dueOn)} — ${ACTION_STATUS_LABELS[action.status]}`,
+        );
+      }
+      if (!item.decisions?.length && !item.actions.length)
+        document.text('Rien qui vous concerne pour ce point.');
+      if (item.nextReviewOn) document.text(`Prochain réexamen : ${frenchDate(item.nextReviewOn)}`);
+    }
+    document.moveDown().fontSize(8).text('Document confidentiel — secret partagé. Ne pas diffuser.');
+  });
+}
