@@ -439,6 +439,13 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { i: { actionId: UNKNOWN_ID, status: 'DONE' } },
     }),
   },
+  'Mutation.closeSituation': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($s: ID!) { closeSituation(situationId: $s, reason: NO_LONGER_COMPLEX) { id } }',
+      variables: { s: UNKNOWN_ID },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

@@ -74,6 +74,18 @@ interface MinutesView {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const ANSWER = /* GraphQL */ `
+  mutation ($input: PersonAnswerInput!) {
+    recordPersonAnswer(input: $input)
+  }
+`;
+const CLOSE_SITUATION = /* GraphQL */ `
+  mutation ($id: ID!, $reason: ClosureReason!) {
+    closeSituation(situationId: $id, reason: $reason) {
+      status
+    }
+  }
+`;
 
 describe('meetings: the coordinator prepares the agenda, each partner sees only what it needs', () => {
   let api: RunningApi;
@@ -545,6 +557,35 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     expect(mine.myOrganisationReferrals[0].actionsForMyOrganisation).toEqual([
       expect.objectContaining({ status: 'DONE' }),
     ]);
+  });
+
+  it('records whether the person was told of the proposals, and closes a situation with its reason', async () => {
+    const itemId = (await agendaOf(as.coordinator)).items.find(
+      (item) => item.situationId === accepted.fromBailleur.situationId,
+    )!.id;
+    const future = await as.coordinator.request(ANSWER, {
+      input: { itemId, informedOn: isoDay(new Date(api.clock.now().getTime() + 3 * DAY)), answer: 'AGREES' },
+    });
+    expect(future.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await as.coordinator.expectData(ANSWER, {
+      input: { itemId, informedOn: isoDay(api.clock.now()), answer: 'AGREES' },
+    });
+
+    const refused = await as.bailleur.request(CLOSE_SITUATION, {
+      id: accepted.fromBailleur.situationId,
+      reason: 'NO_LONGER_COMPLEX',
+    });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { closeSituation } = await as.coordinator.expectData<{ closeSituation: { status: string } }>(
+      CLOSE_SITUATION,
+      { id: accepted.fromBailleur.situationId, reason: 'NO_LONGER_COMPLEX' },
+    );
+    expect(closeSituation.status).toBe('CLOSED');
+    const again = await as.coordinator.request(CLOSE_SITUATION, {
+      id: accepted.fromBailleur.situationId,
+      reason: 'NO_LONGER_COMPLEX',
+    });
+    expect(again.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
   });
 
   it('refuses to put a situation on an agenda once the person withdrew her consent', async () => {

@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Role } from '@relais/access';
 import { Session } from '@relais/identity';
+import { OutboxEvent } from '@relais/outbox';
+import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
 import { IdentityFactory } from '@relais/identity/testing';
 import { queuePrefix, workerConnectionOptions } from '@relais/queue';
 import { createRelaisDataSource } from '@relais/persistence';
@@ -36,7 +38,9 @@ describe('worker', () => {
 
   it('schedules the session purge at boot', async () => {
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((scheduler) => scheduler.key)).toContain('purge-ended-sessions');
+    expect(schedulers.map((scheduler) => scheduler.key)).toEqual(
+      expect.arrayContaining(['purge-ended-sessions', 'mark-reviews-due']),
+    );
   });
 
   it('purges ended sessions through Redis, end to end, and keeps live ones', async () => {
@@ -61,5 +65,45 @@ describe('worker', () => {
       .getRepository(Session)
       .findBy([{ id: expired.id }, { id: loggedOut.id }, { id: live.id }]);
     expect(remaining.map((session) => session.id)).toEqual([live.id]);
+  });
+
+  it('marks situations due for review once their date has come, and announces it', async () => {
+    const factory = new IdentityFactory(dataSource);
+    const territory = await factory.territory();
+    const situationDue = async (nextReviewOn: string) => {
+      const person = await dataSource.getRepository(Person).save({
+        territoryId: territory.id,
+        caseCode: newCaseCode(),
+        initials: 'R. E.',
+        ageBand: AgeBand.AGE_60_74,
+        district: null,
+      });
+      return dataSource.getRepository(Situation).save({
+        territoryId: territory.id,
+        personId: person.id,
+        status: SituationStatus.ACTIONS_IN_PROGRESS,
+        openedAt: clock.now(),
+        closedAt: null,
+        closureReason: null,
+        nextReviewOn,
+      });
+    };
+    const day = 86_400_000;
+    const due = await situationDue(new Date(clock.now().getTime() - day).toISOString().slice(0, 10));
+    const later = await situationDue(new Date(clock.now().getTime() + 5 * day).toISOString().slice(0, 10));
+
+    const job = await queue.add('mark-reviews-due', {});
+    const result = (await job.waitUntilFinished(events, 15_000)) as { reviewsDue: number };
+
+    expect(result.reviewsDue).toBeGreaterThanOrEqual(1);
+    const statuses = await dataSource.getRepository(Situation).findBy([{ id: due.id }, { id: later.id }]);
+    expect(Object.fromEntries(statuses.map((situation) => [situation.id, situation.status]))).toEqual({
+      [due.id]: 'REVIEW_DUE',
+      [later.id]: 'ACTIONS_IN_PROGRESS',
+    });
+    const announced = await dataSource
+      .getRepository(OutboxEvent)
+      .countBy({ subjectId: due.id, type: 'situation.review_due' });
+    expect(announced).toBe(1);
   });
 });

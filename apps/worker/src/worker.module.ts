@@ -5,6 +5,7 @@ import { AccessModule } from '@relais/access';
 import { AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
 import { IdentityModule } from '@relais/identity';
+import { SituationsModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
@@ -24,6 +25,7 @@ export class WorkerModule {
         AccessModule,
         AuditModule,
         IdentityModule,
+        SituationsModule,
       ],
       providers: [MaintenanceProcessor, MaintenanceScheduler],
     };

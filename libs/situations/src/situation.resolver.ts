@@ -2,6 +2,7 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { InputValidationException } from '@relais/graphql';
+import { ClosureReason } from './domain/situation-status';
 import { UpdateActionInput } from './dto/action.input';
 import { ActionObject, SituationObject } from './dto/situation.objects';
 import { SituationService } from './situation.service';
@@ -26,6 +27,16 @@ export class SituationResolver {
     @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
   ): Promise<SituationObject> {
     return this.situations.situation(principal, situationId);
+  }
+
+  @Mutation(() => SituationObject, { description: 'Clôt la situation, avec son motif.' })
+  @Allow('close', 'Situation')
+  closeSituation(
+    @CurrentPrincipal() principal: Principal,
+    @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
+    @Args('reason', { type: () => ClosureReason }) reason: ClosureReason,
+  ): Promise<SituationObject> {
+    return this.situations.closeSituation(principal, situationId, reason);
   }
 
   @Mutation(() => ActionObject, { description: 'Met à jour une action : état, échéance, résultat.' })

@@ -4,12 +4,17 @@ import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { AuditService } from '@relais/audit';
 import { writeOutbox } from '@relais/outbox';
-import { isCalendarDate } from '@relais/config';
+import { isCalendarDate, parisDate } from '@relais/config';
 import { UpdateActionInput } from './dto/action.input';
 import { EntityManager } from 'typeorm';
 import { ActionOrigin, ActionStatus } from './domain/action-status';
 import { situationEventLabel } from './domain/event-kind';
-import { canMoveSituation, SITUATION_STATUS_LABELS, SituationStatus } from './domain/situation-status';
+import {
+  canMoveSituation,
+  ClosureReason,
+  SITUATION_STATUS_LABELS,
+  SituationStatus,
+} from './domain/situation-status';
 import { ActionObject, SituationEventObject, SituationObject } from './dto/situation.objects';
 import { Person, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
 import { IdentityReader } from './identity-reader';
@@ -199,6 +204,84 @@ export class SituationService {
       });
       return toActionObject({ ...action, ...changes });
     });
+  }
+
+  /** The coordinator closes a situation, with the reason the activity report counts. */
+  closeSituation(actor: Principal, situationId: string, reason: ClosureReason): Promise<SituationObject> {
+    return this.database
+      .run({ territoryIds: actor.territoryIds }, async (manager) => {
+        const situation = await manager.findOne(Situation, {
+          where: { id: situationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!situation || !this.access.can(actor, 'read', situation)) throw new AccessException('NOT_FOUND');
+        this.access.assertCan(actor, 'close', situation, 'FORBIDDEN');
+        const now = this.clock.now();
+        await this.moveSituation(manager, situation, SituationStatus.CLOSED, {
+          kind: 'SITUATION_CLOSED',
+          category: DataCategory.LOGISTIC,
+          actorOrganisationId: actor.organisationId,
+          details: { reason },
+        });
+        await manager.update(Situation, { id: situation.id }, { closedAt: now, closureReason: reason });
+        await this.audit.record(manager, {
+          territoryId: situation.territoryId,
+          actor,
+          action: 'SITUATION_CLOSED',
+          subject: { type: 'Situation', id: situation.id },
+          personId: situation.personId,
+          details: { reason },
+        });
+        await writeOutbox(manager, {
+          territoryId: situation.territoryId,
+          type: 'situation.closed',
+          subject: { type: 'Situation', id: situation.id },
+          payload: { reason },
+          occurredAt: now,
+        });
+      })
+      .then(() => this.situation(actor, situationId));
+  }
+
+  /**
+   * The review job: situations whose review date has come are due for review, in every
+   * territory, each in its own transaction. Returns how many moved.
+   */
+  async markReviewsDue(): Promise<number> {
+    const today = parisDate(this.clock.now());
+    const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
+      manager.query('SELECT id FROM territories'),
+    )) as { id: string }[];
+    let moved = 0;
+    for (const { id: territoryId } of territories) {
+      moved += await this.database.run({ territoryIds: [territoryId] }, async (manager) => {
+        const due = await manager
+          .getRepository(Situation)
+          .createQueryBuilder('situation')
+          .where('situation.territoryId = :territoryId AND situation.status = :status', {
+            territoryId,
+            status: SituationStatus.ACTIONS_IN_PROGRESS,
+          })
+          .andWhere('situation.nextReviewOn <= :today', { today })
+          .setLock('pessimistic_write')
+          .getMany();
+        for (const situation of due) {
+          await this.moveSituation(manager, situation, SituationStatus.REVIEW_DUE, {
+            kind: 'REVIEW_DUE',
+            category: DataCategory.LOGISTIC,
+          });
+          await writeOutbox(manager, {
+            territoryId,
+            type: 'situation.review_due',
+            subject: { type: 'Situation', id: situation.id },
+            payload: { nextReviewOn: situation.nextReviewOn },
+            occurredAt: this.clock.now(),
+          });
+        }
+        return due.length;
+      });
+    }
+    return moved;
   }
 
   canMove(situation: Situation, to: SituationStatus): boolean {

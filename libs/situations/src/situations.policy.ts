@@ -46,7 +46,7 @@ export const situationsPolicy = definePolicy({
       const inTerritory = { territoryId: { $in: coordinated } };
       allow('read', 'Person', inTerritory, COORDINATION);
       allow('read', 'PersonIdentity', inTerritory, COORDINATION);
-      allow('read', 'Situation', inTerritory, COORDINATION);
+      allow(['read', 'close'], 'Situation', inTerritory, COORDINATION);
       allow(['read', 'update'], 'SituationAction', inTerritory, COORDINATION);
       allow(
         'read',

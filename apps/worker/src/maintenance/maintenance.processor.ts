@@ -1,24 +1,40 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { AuthenticationService } from '@relais/identity';
+import { SituationService } from '@relais/situations';
 import { Job } from 'bullmq';
 import { MAINTENANCE_QUEUE, MaintenanceJob } from './maintenance.queue';
 
-/** Housekeeping that must happen whoever is logged in: sessions past their end are deleted. */
+/**
+ * Work that must happen whoever is logged in: sessions past their end are deleted; situations
+ * whose review date has come are marked due for review.
+ */
 @Processor(MAINTENANCE_QUEUE)
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(private readonly authentication: AuthenticationService) {
+  constructor(
+    private readonly authentication: AuthenticationService,
+    private readonly situations: SituationService,
+  ) {
     super();
   }
 
-  async process(job: Job): Promise<{ purgedSessions: number }> {
+  async process(job: Job): Promise<{ purgedSessions: number } | { reviewsDue: number }> {
     switch (job.name) {
       case MaintenanceJob.PURGE_ENDED_SESSIONS: {
         const purgedSessions = await this.authentication.purgeEndedSessions();
         this.logger.log({ message: 'Sessions terminées purgées', purgedSessions, jobId: job.id });
         return { purgedSessions };
+      }
+      case MaintenanceJob.MARK_REVIEWS_DUE: {
+        const reviewsDue = await this.situations.markReviewsDue();
+        this.logger.log({
+          message: 'Situations arrivées à leur date de réexamen',
+          reviewsDue,
+          jobId: job.id,
+        });
+        return { reviewsDue };
       }
       default:
         throw new Error(`Tâche de maintenance inconnue : ${job.name}`);

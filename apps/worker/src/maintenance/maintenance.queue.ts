@@ -2,6 +2,10 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 
 export const MaintenanceJob = {
   PURGE_ENDED_SESSIONS: 'purge-ended-sessions',
+  MARK_REVIEWS_DUE: 'mark-reviews-due',
 } as const;
 
 export const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/** Review dates are days: checking hourly marks a review due within the hour of its day starting. */
+export const REVIEWS_EVERY_MS = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { MAINTENANCE_QUEUE, MaintenanceJob, PURGE_EVERY_MS } from './maintenance.queue';
+import { MAINTENANCE_QUEUE, MaintenanceJob, PURGE_EVERY_MS, REVIEWS_EVERY_MS } from './maintenance.queue';
 
 /** Upserting the scheduler is idempotent: every worker replica may do it at boot. */
 @Injectable()
@@ -9,11 +9,16 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.schedule(MaintenanceJob.PURGE_ENDED_SESSIONS, PURGE_EVERY_MS);
+    await this.schedule(MaintenanceJob.MARK_REVIEWS_DUE, REVIEWS_EVERY_MS);
+  }
+
+  private async schedule(name: string, every: number): Promise<void> {
     await this.queue.upsertJobScheduler(
-      MaintenanceJob.PURGE_ENDED_SESSIONS,
-      { every: PURGE_EVERY_MS },
+      name,
+      { every },
       {
-        name: MaintenanceJob.PURGE_ENDED_SESSIONS,
+        name,
         opts: {
           attempts: 3,
           backoff: { type: 'exponential', delay: 10_000 },

@@ -5,11 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 /**
  * What a transaction states to Postgres's row-level security (the second lock behind the
  * application's rules): the territories it works in, and optionally a purpose that opens the
- * account tables across territories (logging in, purging sessions).
+ * account tables across territories (logging in, purging sessions), or the list of territories to
+ * a job that works through each of them (`maintenance`).
  */
 export interface DatabaseScope {
   readonly territoryIds: readonly string[];
-  readonly purpose?: 'authentication';
+  readonly purpose?: 'authentication' | 'maintenance';
 }
 
 /**

@@ -15,6 +15,8 @@ export const SITUATION_EVENT_LABELS: Record<string, string> = {
   SITUATION_SCHEDULED: "Inscrite à l'ordre du jour d'une séance",
   SITUATION_EXAMINED: 'Examinée en séance',
   MINUTES_PUBLISHED: 'Compte rendu publié : actions en cours',
+  REVIEW_DUE: 'Date de réexamen atteinte',
+  SITUATION_CLOSED: 'Situation close',
 };
 
 export function situationEventLabel(kind: string): string {
