@@ -571,6 +571,22 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
       input: { itemId, informedOn: isoDay(api.clock.now()), answer: 'AGREES' },
     });
 
+    // Re-examined at a later meeting: same case code, second presentation, a review by default.
+    const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
+      input: { cellId: cell.id, startsAt: inDays(90), place: 'Mairie' },
+    });
+    const { addAgendaItem } = await as.coordinator.expectData<{ addAgendaItem: AgendaView }>(ADD_ITEM, {
+      input: {
+        meetingId: planMeeting.id,
+        situationId: accepted.fromBailleur.situationId,
+        guestOrganisationIds: [],
+      },
+    });
+    expect(addAgendaItem.items).toEqual([
+      expect.objectContaining({ caseCode: accepted.fromBailleur.caseCode, kind: 'REVIEW', presentation: 2 }),
+    ]);
+    await as.coordinator.expectData(REMOVE_ITEM, { id: addAgendaItem.items[0].id });
+
     const refused = await as.bailleur.request(CLOSE_SITUATION, {
       id: accepted.fromBailleur.situationId,
       reason: 'NO_LONGER_COMPLEX',
