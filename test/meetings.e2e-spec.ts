@@ -362,6 +362,17 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     );
     expect(agenda.standingInvitees).toBeNull();
     expect(JSON.stringify(agenda)).not.toMatch(/Martin|Bernard|Lucie/);
+    // What became of its referral: the next meeting that examines it.
+    const mine = await as.bailleur.expectData<{
+      myOrganisationReferrals: { nextMeetingAt: string | null }[];
+    }>(MY_REFERRALS, { t: territory.id });
+    expect(mine.myOrganisationReferrals.map((referral) => referral.nextMeetingAt)).toEqual([
+      (
+        await as.coordinator.expectData<{ meetingAgenda: { meeting: { startsAt: string } } }>(AGENDA, {
+          m: meetingId,
+        })
+      ).meetingAgenda.meeting.startsAt,
+    ]);
   });
 
   it('lets the CMP nurse, named in the consent, open the situation with its identity — not from the agenda', async () => {

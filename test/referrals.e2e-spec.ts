@@ -329,6 +329,7 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
         statusLabel: 'Acceptée',
         fhirTaskStatus: 'accepted',
         situationStatus: 'ACCEPTED',
+        nextMeetingAt: null,
         redirectTarget: null,
         redirectMessage: null,
         actionsForMyOrganisation: [],

@@ -126,6 +126,7 @@ export const MY_REFERRALS = /* GraphQL */ `
   query ($t: ID!) {
     myOrganisationReferrals(territoryId: $t) {
       id
+      nextMeetingAt
       caseCode
       pseudonym
       status

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AccessException, AccessService, Principal, Role } from '@relais/access';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import { EntityManager } from 'typeorm';
 import { OrganisationKind } from '@relais/identity';
 import { AgeBand, pseudonymOf } from '@relais/situations';
-import { AgendaItemKind, SuggestionReason } from './domain/meeting.enums';
+import { AgendaItemKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
 import { explainSuggestion, SUGGESTED_KIND, SUGGESTION_PRIORITY } from './domain/suggestion';
 import { AgendaItemObject, AgendaObject, AgendaSuggestionObject } from './dto/meeting.dto';
 import { ItemInvitation, Meeting, MeetingInvitee } from './entities';
@@ -121,6 +122,26 @@ export class AgendaQueryService {
           standing?.map(({ userId, organisationId, kind }) => ({ userId, organisationId, kind })) ?? null,
       };
     });
+  }
+
+  /**
+   * For each situation, the start of the next meeting whose published agenda holds it (for the
+   * referrer's view). One query; the caller has already decided who may see these situations.
+   */
+  async nextMeetingsOf(
+    manager: EntityManager,
+    situationIds: readonly string[],
+    after: Date,
+  ): Promise<Map<string, Date>> {
+    if (!situationIds.length) return new Map();
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (item.situation_id) item.situation_id, meeting.starts_at
+         FROM agenda_items item JOIN meetings meeting ON meeting.id = item.meeting_id
+        WHERE item.situation_id = ANY($1) AND meeting.status = $2 AND meeting.starts_at > $3
+        ORDER BY item.situation_id, meeting.starts_at`,
+      [[...new Set(situationIds)], MeetingStatus.AGENDA_PUBLISHED, after],
+    )) as { situation_id: string; starts_at: Date }[];
+    return new Map(rows.map((row) => [row.situation_id, new Date(row.starts_at)]));
   }
 
   /**

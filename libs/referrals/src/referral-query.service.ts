@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AccessException, AccessService, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
+import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import { AgendaQueryService } from '@relais/meetings';
 import { ConsentService } from '@relais/consent';
 import {
   IdentityReader,
@@ -31,6 +33,8 @@ export class ReferralQueryService {
     private readonly audit: AuditService,
     private readonly identities: IdentityReader,
     private readonly consents: ConsentService,
+    private readonly agendas: AgendaQueryService,
+    private readonly clock: Clock,
   ) {}
 
   referral(actor: Principal, referralId: string): Promise<ReferralObject> {
@@ -81,6 +85,10 @@ export class ReferralQueryService {
         : null;
       if (actions) this.access.accessibleBy(actions, actor, 'read', 'SituationAction');
       const ours = actions ? await actions.getMany() : [];
+      const situationIds = referrals.flatMap((referral) =>
+        referral.situationId ? [referral.situationId] : [],
+      );
+      const nextMeetings = await this.agendas.nextMeetingsOf(manager, situationIds, this.clock.now());
       return referrals.map((referral) => {
         const person = toPersonObject(referral.person!);
         return {
@@ -95,6 +103,7 @@ export class ReferralQueryService {
           redirectTarget: referral.redirectTarget,
           redirectMessage: referral.redirectMessage,
           situationStatus: referral.situation?.status ?? null,
+          nextMeetingAt: referral.situationId ? (nextMeetings.get(referral.situationId) ?? null) : null,
           actionsForMyOrganisation: ours
             .filter((action) => action.personId === referral.personId)
             .map(toActionObject),

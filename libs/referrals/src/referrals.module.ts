@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { registerPolicy } from '@relais/access';
 import { ConsentModule } from '@relais/consent';
+import { MeetingsModule } from '@relais/meetings';
 import { SituationsModule } from '@relais/situations';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralResolver } from './referral.resolver';
@@ -10,7 +11,7 @@ import { referralsPolicy } from './referrals.policy';
 registerPolicy(referralsPolicy);
 
 @Module({
-  imports: [SituationsModule, ConsentModule],
+  imports: [SituationsModule, ConsentModule, MeetingsModule],
   providers: [ReferralService, ReferralQueryService],
   exports: [ReferralService, ReferralQueryService],
 })

@@ -172,6 +172,12 @@ export class MyReferralObject {
   @Field(() => SituationStatus, { nullable: true })
   situationStatus!: SituationStatus | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'La prochaine séance dont l’ordre du jour publié inscrit la situation.',
+  })
+  nextMeetingAt!: Date | null;
+
   @Field(() => [ActionObject], {
     description: 'Les actions confiées à mon organisation pour cette personne.',
   })
