@@ -41,11 +41,14 @@ import {
 import { ownerDatabase } from '@relais/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsRelations, In, ObjectLiteral } from 'typeorm';
-import { AgendaItemKind, MeetingStatus } from './domain/meeting.enums';
-import { AgendaItem, ItemInvitation, Meeting, MEETING_ENTITIES } from './entities';
-// Imported for their side effect: each registers its context's policy, as the api does at boot.
-import '@relais/referrals';
-import './meetings.module';
+import {
+  AgendaItem,
+  AgendaItemKind,
+  ItemInvitation,
+  Meeting,
+  MEETING_ENTITIES,
+  MeetingStatus,
+} from '@relais/meetings';
 
 type Entity = new () => ObjectLiteral;
 
@@ -88,7 +91,8 @@ const SUBJECTS: Record<
 const TODAY = new Date('2026-11-24T10:00:00Z');
 
 /**
- * One rule, two evaluations, for the people, referral, consent, situation and meeting rules: on
+ * One rule, two evaluations, for the people, referral, consent, situation and meeting rules (the
+ * contexts' modules, imported above, register them as the api does at boot): on
  * a seeded territory, the rows compiled SQL returns are exactly those `can()` accepts once loaded
  * with the relations the rules walk.
  */
