@@ -446,6 +446,94 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { s: UNKNOWN_ID },
     }),
   },
+  'Query.followUp': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'query ($f: ID!) { followUp(followUpId: $f) { id } }',
+      variables: { f: UNKNOWN_ID },
+    }),
+  },
+  'Query.handoffs': {
+    who: WORKING,
+    call: () => ({
+      query: 'query ($s: ID!) { handoffs(situationId: $s) { id } }',
+      variables: { s: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.startFollowUp': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: StartFollowUpInput!) { startFollowUp(input: $i) { id } }',
+      variables: { i: { situationId: UNKNOWN_ID, kind: 'ASSESSMENT', requesterKind: 'HOUSING', team: [] } },
+    }),
+  },
+  'Mutation.assignTeamMember': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { id } }',
+      variables: { i: { followUpId: UNKNOWN_ID, role: 'FAMILY_SOCIAL_WORKER', userId: UNKNOWN_ID } },
+    }),
+  },
+  'Mutation.moveFollowUpToPhase': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($f: ID!) { moveFollowUpToPhase(followUpId: $f, phase: ASSESSMENT) { id } }',
+      variables: { f: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.renewFollowUp': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($f: ID!) { renewFollowUp(followUpId: $f, reason: "Objectifs en cours") { id } }',
+      variables: { f: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.recordFollowUpAct': {
+    who: [Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($i: RecordActInput!) { recordFollowUpAct(input: $i) { id } }',
+      variables: {
+        i: {
+          followUpId: UNKNOWN_ID,
+          occurredOn: '2026-01-05',
+          type: 'PHONE',
+          durationMinutes: 10,
+          presentUserIds: [],
+          noteVisibility: 'TEAM',
+        },
+      },
+    }),
+  },
+  'Mutation.endFollowUp': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($f: ID!) { endFollowUp(followUpId: $f) { id } }',
+      variables: { f: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.proposeHandoff': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($i: ProposeHandoffInput!) { proposeHandoff(input: $i) { id } }',
+      variables: {
+        i: {
+          situationId: UNKNOWN_ID,
+          receivingOrganisationId: UNKNOWN_ID,
+          cmpFollowUpStatus: 'NONE',
+          evictionProcedureState: 'NONE',
+          rightsOpened: [],
+          personAgreed: true,
+        },
+      },
+    }),
+  },
+  'Mutation.answerHandoff': {
+    who: WORKING,
+    call: () => ({
+      query: 'mutation ($i: AnswerHandoffInput!) { answerHandoff(input: $i) { id } }',
+      variables: { i: { handoffId: UNKNOWN_ID, accept: true } },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

@@ -5,6 +5,7 @@ import { AuditGraphqlModule, AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
 import { graphqlModule } from '@relais/graphql';
 import { ConsentGraphqlModule } from '@relais/consent';
+import { FollowUpsGraphqlModule } from '@relais/followups';
 import { IdentityGraphqlModule } from '@relais/identity';
 import { MeetingsGraphqlModule } from '@relais/meetings';
 import { ReferralsGraphqlModule } from '@relais/referrals';
@@ -32,6 +33,7 @@ export class AppModule {
         ConsentGraphqlModule,
         ReferralsGraphqlModule,
         MeetingsGraphqlModule,
+        FollowUpsGraphqlModule,
       ],
       controllers: [HealthController],
     };

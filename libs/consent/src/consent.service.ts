@@ -246,6 +246,31 @@ export class ConsentService {
     return states;
   }
 
+  /** Does the person's sharing allow this purpose: a consent in force for it, or an approved derogation? */
+  async allowsPurpose(manager: EntityManager, personId: string, purpose: ConsentPurpose): Promise<boolean> {
+    const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
+    if (consent && isInForce(consent, parisDate(this.clock.now())) && consent.purposes.includes(purpose))
+      return true;
+    return manager.existsBy(ConsentException, { personId, status: DerogationStatus.APPROVED });
+  }
+
+  /** Does the consent in force name this organisation (by itself or its kind) for this purpose? */
+  async namesForPurpose(
+    manager: EntityManager,
+    personId: string,
+    organisation: { id: string; kind: string },
+    purpose: ConsentPurpose,
+  ): Promise<boolean> {
+    const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
+    if (!consent || !isInForce(consent, parisDate(this.clock.now())) || !consent.purposes.includes(purpose)) {
+      return false;
+    }
+    return (
+      consent.organisationIds.includes(organisation.id) ||
+      (consent.organisationKinds as string[]).includes(organisation.kind)
+    );
+  }
+
   /** May the cell examine the situation by name? A consent in force for it, or an approved derogation. */
   async mayExamineByName(manager: EntityManager, personId: string): Promise<boolean> {
     const today = parisDate(this.clock.now());

@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@relais/audit';
 import { AppConfig } from '@relais/config';
 import { dataSourceOptions } from '@relais/database';
 import { CONSENT_ENTITIES } from '@relais/consent';
+import { FOLLOW_UP_ENTITIES } from '@relais/followups';
 import { IDENTITY_ENTITIES } from '@relais/identity';
 import { MEETING_ENTITIES } from '@relais/meetings';
 import { OUTBOX_ENTITIES } from '@relais/outbox';
@@ -21,6 +22,7 @@ export const RELAIS_ENTITIES = [
   ...CONSENT_ENTITIES,
   ...REFERRAL_ENTITIES,
   ...MEETING_ENTITIES,
+  ...FOLLOW_UP_ENTITIES,
 ];
 
 export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {

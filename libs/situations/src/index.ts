@@ -2,6 +2,7 @@ export * from './domain/action-status';
 export * from './domain/age-band';
 export * from './domain/case-code';
 export * from './domain/event-kind';
+export * from './domain/handoff.enums';
 export * from './domain/person-name';
 export * from './domain/protection-measure';
 export * from './domain/situation-status';

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, LegalBasis, Principal, Role, SharingCategory } from '@relais/access';
-import { Clock } from '@relais/config';
-import { ScopedDatabase } from '@relais/database';
+import {
+  AccessException,
+  AccessService,
+  DataCategory,
+  LegalBasis,
+  Principal,
+  Role,
+  SharingCategory,
+} from '@relais/access';
 import { AuditService } from '@relais/audit';
+import { Clock, isCalendarDate, parisDate } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
 import { writeOutbox } from '@relais/outbox';
-import { isCalendarDate, parisDate } from '@relais/config';
-import { UpdateActionInput } from './dto/action.input';
 import { EntityManager } from 'typeorm';
 import { ActionOrigin, ActionStatus } from './domain/action-status';
+import { HandoffStatus } from './domain/handoff.enums';
 import { situationEventLabel } from './domain/event-kind';
 import {
   canMoveSituation,
@@ -15,12 +22,19 @@ import {
   SITUATION_STATUS_LABELS,
   SituationStatus,
 } from './domain/situation-status';
+import { UpdateActionInput } from './dto/action.input';
 import { ActionObject, SituationEventObject, SituationObject } from './dto/situation.objects';
-import { Person, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
+import {
+  Handoff,
+  Person,
+  Situation,
+  SituationAction,
+  SituationCircleMember,
+  SituationEvent,
+} from './entities';
 import { IdentityReader } from './identity-reader';
 import { toPersonObject } from './person.mapper';
 import { SituationsException } from './situations.exception';
-import { DataCategory } from '@relais/access';
 
 export interface CircleEntry {
   organisationId: string;
@@ -216,6 +230,12 @@ export class SituationService {
         });
         if (!situation || !this.access.can(actor, 'read', situation)) throw new AccessException('NOT_FOUND');
         this.access.assertCan(actor, 'close', situation, 'FORBIDDEN');
+        if (
+          reason === ClosureReason.PLAN_COMPLETED_HANDED_TO_COMMON_LAW &&
+          !(await manager.existsBy(Handoff, { situationId, status: HandoffStatus.ACCEPTED }))
+        ) {
+          throw new SituationsException('NO_ACCEPTED_HANDOFF');
+        }
         const now = this.clock.now();
         await this.moveSituation(manager, situation, SituationStatus.CLOSED, {
           kind: 'SITUATION_CLOSED',

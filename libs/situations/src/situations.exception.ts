@@ -1,7 +1,7 @@
 import { assertNever, DomainException, PublicError } from '@relais/graphql';
 
 export type SituationsErrorCode =
-  'SITUATION_NOT_FOUND' | 'INVALID_SITUATION_TRANSITION' | 'INVALID_ACTION_DATE';
+  'SITUATION_NOT_FOUND' | 'INVALID_SITUATION_TRANSITION' | 'INVALID_ACTION_DATE' | 'NO_ACCEPTED_HANDOFF';
 
 export class SituationsException extends DomainException<SituationsErrorCode> {
   constructor(code: SituationsErrorCode) {
@@ -22,6 +22,12 @@ export class SituationsException extends DomainException<SituationsErrorCode> {
           code: 'BAD_USER_INPUT',
           message: "L'échéance n'est pas une date valide.",
           fields: [{ field: 'dueOn', message: "L'échéance n'est pas une date valide." }],
+        };
+      case 'NO_ACCEPTED_HANDOFF':
+        return {
+          code: 'CONFLICT',
+          message:
+            'Une situation ne se clôt comme « relayée au droit commun » qu’après un passage de relais accepté.',
         };
       default:
         return assertNever(this.code);

@@ -3,6 +3,7 @@ import { Clock } from '@relais/config';
 import { AccessException, AccessService, asSubject, Role } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
+import { writeOutbox } from '@relais/outbox';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { Principal } from '@relais/access';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -247,20 +248,30 @@ export class IdentityAdminService {
     }
   }
 
-  private recordMembershipChange(
+  private async recordMembershipChange(
     manager: EntityManager,
     actor: Principal,
     membership: Membership,
     action: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    return this.audit.record(manager, {
+    await this.audit.record(manager, {
       territoryId: membership.territoryId,
       actor,
       action,
       subject: { type: 'Membership', id: membership.id },
       details: { ...details, userId: membership.userId },
     });
+    // A follow-up team loses a member when access shrinks: the contexts that care react to it.
+    if (action === 'MEMBERSHIP_SUSPENDED' || action === 'ROLE_REVOKED') {
+      await writeOutbox(manager, {
+        territoryId: membership.territoryId,
+        type: 'membership.access_reduced',
+        subject: { type: 'Membership', id: membership.id },
+        payload: { userId: membership.userId, change: action },
+        occurredAt: this.clock.now(),
+      });
+    }
   }
 
   private async findCell(manager: EntityManager, territoryId: string, cellId: string): Promise<Cell> {

@@ -1,3 +1,4 @@
+import { Handoff } from './handoff.entity';
 import { Person } from './person.entity';
 import { PersonIdentity } from './person-identity.entity';
 import { Situation } from './situation.entity';
@@ -5,7 +6,7 @@ import { SituationAction } from './situation-action.entity';
 import { SituationCircleMember } from './situation-circle-member.entity';
 import { SituationEvent } from './situation-event.entity';
 
-export { Person, PersonIdentity, Situation, SituationAction, SituationCircleMember, SituationEvent };
+export { Handoff, Person, PersonIdentity, Situation, SituationAction, SituationCircleMember, SituationEvent };
 
 export const SITUATION_ENTITIES = [
   Person,
@@ -14,4 +15,5 @@ export const SITUATION_ENTITIES = [
   SituationCircleMember,
   SituationEvent,
   SituationAction,
+  Handoff,
 ];

@@ -1,0 +1,364 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { CmpFollowUpStatus, EvictionProcedureState, HandoffStatus, RightOpened } from '@relais/situations';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ActType,
+  FollowUpKind,
+  FollowUpPhase,
+  NoteVisibility,
+  RequesterKind,
+  TeamRole,
+  VacancyReason,
+} from '../domain/follow-up.enums';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ID_MESSAGE = "L'identifiant n'est pas valide.";
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
+
+@InputType()
+export class TeamAssignmentInput {
+  @Field(() => TeamRole)
+  @IsEnum(TeamRole, { message: 'Le rôle est inconnu.' })
+  role!: TeamRole;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  userId!: string;
+}
+
+@InputType()
+export class StartFollowUpInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  situationId!: string;
+
+  @Field(() => FollowUpKind)
+  @IsEnum(FollowUpKind, { message: "Le type d'accompagnement est inconnu." })
+  kind!: FollowUpKind;
+
+  @Field(() => RequesterKind)
+  @IsEnum(RequesterKind, { message: 'Le demandeur est inconnu.' })
+  requesterKind!: RequesterKind;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  requestedByReferralId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  requestedByDecisionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Début (aujourd'hui par défaut)." })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  startedOn?: string | null;
+
+  @Field(() => [TeamAssignmentInput])
+  @IsArray({ message: "Composez l'équipe." })
+  @ArrayMaxSize(6, { message: 'Au plus 6 affectations.' })
+  @ValidateNested({ each: true })
+  @Type(() => TeamAssignmentInput)
+  team!: TeamAssignmentInput[];
+}
+
+@InputType({ description: 'Un remplacement pendant une absence, ou une nouvelle affectation.' })
+export class AssignTeamMemberInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  followUpId!: string;
+
+  @Field(() => TeamRole)
+  @IsEnum(TeamRole, { message: 'Le rôle est inconnu.' })
+  role!: TeamRole;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  userId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  fromOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  untilOn?: string | null;
+}
+
+@InputType()
+export class RecordActInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  followUpId!: string;
+
+  @Field()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  occurredOn!: string;
+
+  @Field(() => ActType)
+  @IsEnum(ActType, { message: "Le type d'acte est inconnu." })
+  type!: ActType;
+
+  @Field(() => Int)
+  @IsInt({ message: 'La durée est un nombre de minutes.' })
+  @Min(1, { message: 'Au moins une minute.' })
+  @Max(600, { message: 'Au plus 10 heures.' })
+  durationMinutes!: number;
+
+  @Field(() => [ID], { description: 'Les professionnels présents.' })
+  @IsArray({ message: 'Listez les professionnels présents.' })
+  @ArrayMaxSize(10, { message: 'Au plus 10 professionnels.' })
+  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  presentUserIds!: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(3000, { message: 'Au plus 3 000 caractères : ne gardez que le strictement nécessaire.' })
+  note?: string | null;
+
+  @Field(() => NoteVisibility)
+  @IsEnum(NoteVisibility, { message: 'La visibilité de la note est inconnue.' })
+  noteVisibility!: NoteVisibility;
+}
+
+@InputType()
+export class ProposeHandoffInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  situationId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('4', { message: ID_MESSAGE })
+  followUpId?: string | null;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  receivingOrganisationId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(2, 200, { message: 'Le référent doit contenir entre 2 et 200 caractères.' })
+  referentName?: string | null;
+
+  @Field(() => CmpFollowUpStatus)
+  @IsEnum(CmpFollowUpStatus, { message: 'Le suivi CMP est inconnu.' })
+  cmpFollowUpStatus!: CmpFollowUpStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  firstAppointmentOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Length(2, 200, { message: 'Le référent social doit contenir entre 2 et 200 caractères.' })
+  socialReferent?: string | null;
+
+  @Field(() => EvictionProcedureState)
+  @IsEnum(EvictionProcedureState, { message: "L'état de la procédure est inconnu." })
+  evictionProcedureState!: EvictionProcedureState;
+
+  @Field(() => [RightOpened])
+  @IsArray({ message: 'Cochez les droits ouverts.' })
+  @IsEnum(RightOpened, { each: true, message: 'Un droit est inconnu.' })
+  rightsOpened!: RightOpened[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(2000, { message: 'Au plus 2 000 caractères.' })
+  residualRisks?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
+  contacts?: string | null;
+
+  @Field({ description: 'La personne est d’accord avec ce relais.' })
+  @IsBoolean({ message: "Indiquez l'accord de la personne." })
+  personAgreed!: boolean;
+}
+
+@InputType()
+export class AnswerHandoffInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  handoffId!: string;
+
+  @Field()
+  @IsBoolean({ message: 'Indiquez si vous acceptez le relais.' })
+  accept!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Obligatoire pour décliner.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'Le motif doit être un texte.' })
+  @Length(5, 1000, { message: 'Le motif doit contenir entre 5 et 1 000 caractères.' })
+  reason?: string | null;
+}
+
+@ObjectType('TeamSeat', { description: "Un rôle de l'équipe : qui le tient, ou pourquoi il est vacant." })
+export class TeamSeatObject {
+  @Field(() => TeamRole)
+  role!: TeamRole;
+
+  @Field(() => ID, { nullable: true })
+  userId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organisationId!: string | null;
+
+  @Field({ description: 'Remplacement en cours.' })
+  replacement!: boolean;
+
+  @Field(() => VacancyReason, { nullable: true })
+  vacancy!: VacancyReason | null;
+}
+
+@ObjectType('FollowUpAct')
+export class FollowUpActObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  occurredOn!: string;
+
+  @Field(() => ActType)
+  type!: ActType;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => [ID])
+  presentUserIds!: string[];
+
+  @Field(() => NoteVisibility)
+  noteVisibility!: NoteVisibility;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null quand la note ne vous est pas destinée (voir redactedFields).',
+  })
+  note!: string | null;
+
+  @Field(() => [String])
+  redactedFields!: string[];
+}
+
+@ObjectType('FollowUpIndicators')
+export class FollowUpIndicatorsObject {
+  @Field(() => Int)
+  acts!: number;
+
+  @Field({ description: 'Part des actes à domicile (0 à 1).' })
+  homeShare!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Jours depuis le dernier contact.' })
+  daysSinceLastContact!: number | null;
+}
+
+@ObjectType('FollowUp', { description: 'Un accompagnement en trinôme.' })
+export class FollowUpObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  situationId!: string;
+
+  @Field()
+  caseCode!: string;
+
+  @Field(() => FollowUpKind)
+  kind!: FollowUpKind;
+
+  @Field(() => RequesterKind)
+  requesterKind!: RequesterKind;
+
+  @Field(() => FollowUpPhase)
+  phase!: FollowUpPhase;
+
+  @Field()
+  startedOn!: string;
+
+  @Field()
+  plannedEndOn!: string;
+
+  @Field(() => Int)
+  renewals!: number;
+
+  @Field(() => String, { nullable: true })
+  endReason!: string | null;
+
+  @Field(() => [TeamSeatObject])
+  team!: TeamSeatObject[];
+
+  @Field(() => [FollowUpActObject])
+  acts!: FollowUpActObject[];
+
+  @Field(() => FollowUpIndicatorsObject)
+  indicators!: FollowUpIndicatorsObject;
+}
+
+@ObjectType('Handoff', { description: 'Un passage de relais vers le droit commun.' })
+export class HandoffObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  situationId!: string;
+
+  @Field(() => ID, { nullable: true })
+  followUpId!: string | null;
+
+  @Field(() => ID)
+  receivingOrganisationId!: string;
+
+  @Field(() => String, { nullable: true })
+  referentName!: string | null;
+
+  @Field(() => CmpFollowUpStatus)
+  cmpFollowUpStatus!: CmpFollowUpStatus;
+
+  @Field(() => String, { nullable: true })
+  firstAppointmentOn!: string | null;
+
+  @Field(() => EvictionProcedureState)
+  evictionProcedureState!: EvictionProcedureState;
+
+  @Field(() => [RightOpened])
+  rightsOpened!: RightOpened[];
+
+  @Field()
+  personAgreed!: boolean;
+
+  @Field(() => HandoffStatus)
+  status!: HandoffStatus;
+
+  @Field(() => String, { nullable: true })
+  declineReason!: string | null;
+}

@@ -1,0 +1,8 @@
+import { FollowUp } from './follow-up.entity';
+import { FollowUpAct } from './follow-up-act.entity';
+import { FollowUpRenewal } from './follow-up-renewal.entity';
+import { FollowUpTeamMember } from './follow-up-team-member.entity';
+
+export { FollowUp, FollowUpAct, FollowUpRenewal, FollowUpTeamMember };
+
+export const FOLLOW_UP_ENTITIES = [FollowUp, FollowUpTeamMember, FollowUpAct, FollowUpRenewal];

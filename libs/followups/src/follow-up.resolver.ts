@@ -1,0 +1,130 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { uuidArgument } from '@relais/situations';
+import { FollowUpPhase } from './domain/follow-up.enums';
+import {
+  AnswerHandoffInput,
+  AssignTeamMemberInput,
+  FollowUpObject,
+  HandoffObject,
+  ProposeHandoffInput,
+  RecordActInput,
+  StartFollowUpInput,
+} from './dto/follow-up.dto';
+import { FollowUpService } from './follow-up.service';
+import { HandoffService } from './handoff.service';
+
+@Resolver()
+export class FollowUpResolver {
+  constructor(
+    private readonly followUps: FollowUpService,
+    private readonly handoffService: HandoffService,
+  ) {}
+
+  @Query(() => FollowUpObject, {
+    description: 'Un accompagnement : équipe, actes (notes selon votre profession), indicateurs.',
+  })
+  @Allow('read', 'FollowUp')
+  followUp(
+    @CurrentPrincipal() principal: Principal,
+    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
+  ): Promise<FollowUpObject> {
+    return this.followUps.followUp(principal, followUpId);
+  }
+
+  @Query(() => [HandoffObject], {
+    description: 'Les passages de relais de la situation que vous pouvez voir.',
+  })
+  @Allow('read', 'Handoff')
+  handoffs(
+    @CurrentPrincipal() principal: Principal,
+    @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
+  ): Promise<HandoffObject[]> {
+    return this.handoffService.handoffs(principal, situationId);
+  }
+
+  @Mutation(() => FollowUpObject, {
+    description: 'Confie un accompagnement en trinôme, avec l’accord de la personne.',
+  })
+  @Allow('start', 'FollowUp')
+  startFollowUp(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: StartFollowUpInput,
+  ): Promise<FollowUpObject> {
+    return this.followUps.startFollowUp(principal, input);
+  }
+
+  @Mutation(() => FollowUpObject, { description: "Affecte un rôle de l'équipe, ou un remplacement daté." })
+  @Allow('assign', 'FollowUp')
+  assignTeamMember(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: AssignTeamMemberInput,
+  ): Promise<FollowUpObject> {
+    return this.followUps.assignTeamMember(principal, input);
+  }
+
+  @Mutation(() => FollowUpObject, {
+    description: 'Passe à la phase suivante (le soutien suppose les trois rôles tenus).',
+  })
+  @Allow('move', 'FollowUp')
+  moveFollowUpToPhase(
+    @CurrentPrincipal() principal: Principal,
+    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
+    @Args('phase', { type: () => FollowUpPhase }) phase: FollowUpPhase,
+  ): Promise<FollowUpObject> {
+    return this.followUps.moveToPhase(principal, followUpId, phase);
+  }
+
+  @Mutation(() => FollowUpObject, { description: "Renouvelle l'accompagnement, avec un motif." })
+  @Allow('renew', 'FollowUp')
+  renewFollowUp(
+    @CurrentPrincipal() principal: Principal,
+    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
+    @Args('reason') reason: string,
+  ): Promise<FollowUpObject> {
+    return this.followUps.renewFollowUp(principal, followUpId, reason.trim().slice(0, 1000));
+  }
+
+  @Mutation(() => FollowUpObject, { description: 'Enregistre un acte (visite, rendez-vous, appel…).' })
+  @Allow('recordAct', 'FollowUp')
+  recordFollowUpAct(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: RecordActInput,
+  ): Promise<FollowUpObject> {
+    return this.followUps.recordAct(principal, input);
+  }
+
+  @Mutation(() => FollowUpObject, {
+    description: "Termine l'accompagnement : ses relais ont tous une réponse, ou un motif est donné.",
+  })
+  @Allow('end', 'FollowUp')
+  endFollowUp(
+    @CurrentPrincipal() principal: Principal,
+    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ): Promise<FollowUpObject> {
+    return this.followUps.endFollowUp(principal, followUpId, reason?.trim().slice(0, 1000) || null);
+  }
+
+  @Mutation(() => HandoffObject, {
+    description: 'Propose un passage de relais à un partenaire que le consentement nomme pour cela.',
+  })
+  @Allow('propose', 'Handoff')
+  proposeHandoff(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ProposeHandoffInput,
+  ): Promise<HandoffObject> {
+    return this.handoffService.proposeHandoff(principal, input);
+  }
+
+  @Mutation(() => HandoffObject, {
+    description: 'Accepte ou décline (avec un motif) un relais proposé à votre organisation.',
+  })
+  @Allow('answer', 'Handoff')
+  answerHandoff(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: AnswerHandoffInput,
+  ): Promise<HandoffObject> {
+    return this.handoffService.answerHandoff(principal, input);
+  }
+}

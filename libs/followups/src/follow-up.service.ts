@@ -1,0 +1,541 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessException,
+  AccessService,
+  asSubject,
+  DataCategory,
+  LegalBasis,
+  Principal,
+  readableCategories,
+  Role,
+  SharingCategory,
+} from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
+import { ConsentPurpose, ConsentService } from '@relais/consent';
+import { ScopedDatabase } from '@relais/database';
+import { Membership, MembershipStatus, Territory, User, withDefaultSettings } from '@relais/identity';
+import { writeOutbox } from '@relais/outbox';
+import {
+  coordinatorCategories,
+  Handoff,
+  HandoffStatus,
+  Person,
+  Situation,
+  SituationService,
+} from '@relais/situations';
+import { EntityManager, In, IsNull } from 'typeorm';
+import {
+  ActType,
+  canMoveToPhase,
+  FollowUpPhase,
+  NoteVisibility,
+  TeamRole,
+  VacancyReason,
+} from './domain/follow-up.enums';
+import {
+  AssignTeamMemberInput,
+  FollowUpObject,
+  RecordActInput,
+  StartFollowUpInput,
+  TeamSeatObject,
+} from './dto/follow-up.dto';
+import { FollowUp, FollowUpAct, FollowUpRenewal, FollowUpTeamMember } from './entities';
+import { FollowUpException } from './followups.exception';
+
+const NOTE_CATEGORY: Record<NoteVisibility, DataCategory> = {
+  TEAM: DataCategory.SOCIAL_CONFIDENTIAL,
+  HEALTH: DataCategory.HEALTH_SECRET,
+};
+const DAY_MS = 86_400_000;
+
+/**
+ * Trinôme follow-ups: started by the coordinator with the person's consent to a follow-up, run by
+ * their team through phases and acts, ended once their hand-offs are answered (or for a reason).
+ */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly situations: SituationService,
+    private readonly consents: ConsentService,
+    private readonly clock: Clock,
+  ) {}
+
+  async startFollowUp(actor: Principal, input: StartFollowUpInput): Promise<FollowUpObject> {
+    const id = await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const situation = await manager.findOneBy(Situation, { id: input.situationId });
+      if (!situation || !this.access.can(actor, 'read', situation)) throw new AccessException('NOT_FOUND');
+      if (!this.access.can(actor, 'start', asSubject('FollowUp', { territoryId: situation.territoryId }))) {
+        throw new AccessException('FORBIDDEN');
+      }
+      if (!(await this.consents.allowsPurpose(manager, situation.personId, ConsentPurpose.FOLLOW_UP))) {
+        throw new FollowUpException('CONSENT_REQUIRED');
+      }
+      const today = parisDate(this.clock.now());
+      const startedOn = input.startedOn ?? today;
+      if (!isCalendarDate(startedOn)) {
+        throw new FollowUpException('INVALID_FOLLOW_UP', [
+          { field: 'startedOn', message: "La date n'est pas valide." },
+        ]);
+      }
+      const territory = await manager.findOneByOrFail(Territory, { id: situation.territoryId });
+      const settings = withDefaultSettings(territory.settings);
+      const members = await this.practitioners(
+        manager,
+        situation.territoryId,
+        input.team.map((seat) => seat.userId),
+      );
+      this.assertTeam(input.team, members);
+      const followUp = await manager.save(
+        manager.create(FollowUp, {
+          territoryId: situation.territoryId,
+          situationId: situation.id,
+          kind: input.kind,
+          requesterKind: input.requesterKind,
+          requestedByReferralId: input.requestedByReferralId ?? null,
+          requestedByDecisionId: input.requestedByDecisionId ?? null,
+          phase: FollowUpPhase.ORIENTATION,
+          startedOn,
+          plannedEndOn: addMonths(startedOn, settings.followUpLengthMonths),
+          renewals: 0,
+          endedAt: null,
+          endReason: null,
+        }),
+      );
+      if (input.team.length) {
+        await manager.insert(
+          FollowUpTeamMember,
+          input.team.map((seat) => ({
+            territoryId: followUp.territoryId,
+            followUpId: followUp.id,
+            role: seat.role,
+            userId: seat.userId,
+            organisationId: members.get(seat.userId)!.organisationId,
+            fromOn: null,
+            untilOn: null,
+          })),
+        );
+      }
+      await this.situations.addToCircle(
+        manager,
+        situation,
+        [...new Set([...members.values()].map((member) => member.organisationId))].map((organisationId) => ({
+          organisationId,
+          basis: LegalBasis.CONSENT,
+        })),
+      );
+      await this.situations.recordEvent(manager, {
+        territoryId: situation.territoryId,
+        situationId: situation.id,
+        kind: 'FOLLOW_UP_STARTED',
+        category: DataCategory.LOGISTIC,
+        actorOrganisationId: actor.organisationId,
+        details: { followUpId: followUp.id },
+      });
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_STARTED',
+        subject: { type: 'FollowUp', id: followUp.id },
+        personId: situation.personId,
+        details: { kind: input.kind, team: input.team.map((seat) => seat.userId) },
+      });
+      return followUp.id;
+    });
+    return this.followUp(actor, id);
+  }
+
+  /** A new holder for a role, or a replacement for a dated absence. */
+  async assignTeamMember(actor: Principal, input: AssignTeamMemberInput): Promise<FollowUpObject> {
+    await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const followUp = await this.loadFor(manager, actor, 'assign', input.followUpId);
+      const members = await this.practitioners(manager, followUp.territoryId, [input.userId]);
+      this.assertTeam([{ role: input.role, userId: input.userId }], members, false);
+      if (
+        (input.fromOn && !isCalendarDate(input.fromOn)) ||
+        (input.untilOn && !isCalendarDate(input.untilOn))
+      ) {
+        throw new FollowUpException('INVALID_FOLLOW_UP', [
+          { field: 'fromOn', message: "La période n'est pas valide." },
+        ]);
+      }
+      if (input.fromOn && input.untilOn && input.untilOn < input.fromOn) {
+        throw new FollowUpException('INVALID_FOLLOW_UP', [
+          { field: 'untilOn', message: 'La fin précède le début.' },
+        ]);
+      }
+      const replacement = Boolean(input.fromOn || input.untilOn);
+      if (!replacement)
+        await manager.delete(FollowUpTeamMember, {
+          followUpId: followUp.id,
+          role: input.role,
+          fromOn: IsNull(),
+          untilOn: IsNull(),
+        });
+      await manager.insert(FollowUpTeamMember, {
+        territoryId: followUp.territoryId,
+        followUpId: followUp.id,
+        role: input.role,
+        userId: input.userId,
+        organisationId: members.get(input.userId)!.organisationId,
+        fromOn: input.fromOn ?? null,
+        untilOn: input.untilOn ?? null,
+      });
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_TEAM_ASSIGNED',
+        subject: { type: 'FollowUp', id: followUp.id },
+        details: { role: input.role, userId: input.userId, replacement },
+      });
+    });
+    return this.followUp(actor, input.followUpId);
+  }
+
+  /** One phase forward; SUPPORT needs the three roles held. */
+  async moveToPhase(actor: Principal, followUpId: string, phase: FollowUpPhase): Promise<FollowUpObject> {
+    await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const followUp = await this.loadFor(manager, actor, 'move', followUpId);
+      if (!canMoveToPhase(followUp.phase, phase)) throw new FollowUpException('INVALID_TRANSITION');
+      if (phase === FollowUpPhase.SUPPORT) {
+        const vacant = (await this.seats(manager, [followUp]))
+          .get(followUp.id)!
+          .filter((seat) => seat.vacancy);
+        if (vacant.length) {
+          throw new FollowUpException(
+            'TEAM_INCOMPLETE',
+            vacant.map((seat) => ({ field: `team.${seat.role}`, message: 'Rôle vacant.' })),
+          );
+        }
+      }
+      await manager.update(FollowUp, { id: followUp.id }, { phase });
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_PHASE_CHANGED',
+        subject: { type: 'FollowUp', id: followUp.id },
+        details: { from: followUp.phase, to: phase },
+      });
+    });
+    return this.followUp(actor, followUpId);
+  }
+
+  async renewFollowUp(actor: Principal, followUpId: string, reason: string): Promise<FollowUpObject> {
+    await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const followUp = await this.loadFor(manager, actor, 'renew', followUpId);
+      if (followUp.phase === FollowUpPhase.ENDED) throw new FollowUpException('INVALID_TRANSITION');
+      const territory = await manager.findOneByOrFail(Territory, { id: followUp.territoryId });
+      const settings = withDefaultSettings(territory.settings);
+      if (followUp.renewals >= settings.followUpRenewals) throw new FollowUpException('RENEWALS_EXHAUSTED');
+      const plannedEndOn = addMonths(followUp.plannedEndOn, settings.followUpLengthMonths);
+      await manager.update(FollowUp, { id: followUp.id }, { renewals: followUp.renewals + 1, plannedEndOn });
+      await manager.insert(FollowUpRenewal, {
+        territoryId: followUp.territoryId,
+        followUpId: followUp.id,
+        reason,
+        plannedEndOn,
+        renewedAt: this.clock.now(),
+      });
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_RENEWED',
+        subject: { type: 'FollowUp', id: followUp.id },
+        details: { plannedEndOn },
+      });
+    });
+    return this.followUp(actor, followUpId);
+  }
+
+  async recordAct(actor: Principal, input: RecordActInput): Promise<FollowUpObject> {
+    await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const followUp = await this.loadFor(manager, actor, 'recordAct', input.followUpId);
+      if (followUp.phase === FollowUpPhase.ENDED) throw new FollowUpException('INVALID_TRANSITION');
+      if (
+        input.note &&
+        input.noteVisibility === NoteVisibility.HEALTH &&
+        actor.sharingCategory !== SharingCategory.HEALTH
+      ) {
+        throw new FollowUpException('HEALTH_NOTE_RESERVED');
+      }
+      if (!isCalendarDate(input.occurredOn) || input.occurredOn > parisDate(this.clock.now())) {
+        throw new FollowUpException('INVALID_FOLLOW_UP', [
+          { field: 'occurredOn', message: "La date de l'acte doit être passée ou aujourd'hui." },
+        ]);
+      }
+      await this.practitioners(manager, followUp.territoryId, input.presentUserIds);
+      const act = await manager.save(
+        manager.create(FollowUpAct, {
+          territoryId: followUp.territoryId,
+          followUpId: followUp.id,
+          occurredOn: input.occurredOn,
+          type: input.type,
+          durationMinutes: input.durationMinutes,
+          presentUserIds: [...new Set(input.presentUserIds)],
+          note: input.note || null,
+          noteVisibility: input.noteVisibility,
+          authorUserId: actor.userId,
+          recordedAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_ACT_RECORDED',
+        subject: { type: 'FollowUpAct', id: act.id },
+        dataCategories: act.note ? [NOTE_CATEGORY[act.noteVisibility]] : [],
+      });
+    });
+    return this.followUp(actor, input.followUpId);
+  }
+
+  /** Ends once every hand-off of the follow-up is answered, or earlier for a stated reason. */
+  async endFollowUp(actor: Principal, followUpId: string, reason: string | null): Promise<FollowUpObject> {
+    await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const followUp = await this.loadFor(manager, actor, 'end', followUpId);
+      if (followUp.phase === FollowUpPhase.ENDED) throw new FollowUpException('INVALID_TRANSITION');
+      const handoffs = await manager.findBy(Handoff, { followUpId });
+      const answered =
+        handoffs.length > 0 && handoffs.every((handoff) => handoff.status !== HandoffStatus.PROPOSED);
+      if (!answered && !reason) throw new FollowUpException('HANDOFFS_UNANSWERED');
+      const now = this.clock.now();
+      await manager.update(
+        FollowUp,
+        { id: followUp.id },
+        { phase: FollowUpPhase.ENDED, endedAt: now, endReason: reason },
+      );
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_ENDED',
+        subject: { type: 'FollowUp', id: followUp.id },
+        details: { withReason: Boolean(reason) },
+      });
+      await writeOutbox(manager, {
+        territoryId: followUp.territoryId,
+        type: 'followup.ended',
+        subject: { type: 'FollowUp', id: followUp.id },
+        payload: { situationId: followUp.situationId },
+        occurredAt: now,
+      });
+    });
+    return this.followUp(actor, followUpId);
+  }
+
+  /** One follow-up as the reader may see it: seats (with vacancies), acts with their notes masked. */
+  followUp(actor: Principal, followUpId: string): Promise<FollowUpObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(FollowUp)
+        .createQueryBuilder('followUp')
+        .innerJoinAndMapOne(
+          'followUp.situation',
+          Situation,
+          'situation',
+          'situation.id = followUp.situationId',
+        )
+        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+        .where('followUp.id = :followUpId', { followUpId });
+      this.access.accessibleBy(query, actor, 'read', 'FollowUp');
+      const followUp = await query.getOne();
+      if (!followUp) throw new AccessException('NOT_FOUND');
+      const acts = manager
+        .getRepository(FollowUpAct)
+        .createQueryBuilder('act')
+        .where('act.followUpId = :followUpId', { followUpId })
+        .orderBy('act.occurredOn', 'DESC');
+      this.access.accessibleBy(acts, actor, 'read', 'FollowUpAct');
+      const rows = await acts.getMany();
+      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(followUp.territoryId);
+      const readable = coordinating
+        ? new Set(coordinatorCategories(actor.sharingCategory))
+        : readableCategories(actor.sharingCategory, { related: true });
+      const shown = rows.filter((act) => act.note && readable.has(NOTE_CATEGORY[act.noteVisibility]));
+      await this.audit.recordReads(
+        manager,
+        actor,
+        shown.map((act) => ({
+          territoryId: followUp.territoryId,
+          personId: followUp.situation!.personId,
+          subject: { type: 'FollowUpAct', id: act.id },
+          categories: [NOTE_CATEGORY[act.noteVisibility]],
+        })),
+      );
+      const today = parisDate(this.clock.now());
+      const last = rows[0]?.occurredOn ?? null;
+      return {
+        id: followUp.id,
+        situationId: followUp.situationId,
+        caseCode: followUp.situation!.person!.caseCode,
+        kind: followUp.kind,
+        requesterKind: followUp.requesterKind,
+        phase: followUp.phase,
+        startedOn: followUp.startedOn,
+        plannedEndOn: followUp.plannedEndOn,
+        renewals: followUp.renewals,
+        endReason: followUp.endReason,
+        team: (await this.seats(manager, [followUp])).get(followUp.id)!,
+        acts: rows.map((act) => {
+          const visible = readable.has(NOTE_CATEGORY[act.noteVisibility]);
+          return {
+            id: act.id,
+            occurredOn: act.occurredOn,
+            type: act.type,
+            durationMinutes: act.durationMinutes,
+            presentUserIds: act.presentUserIds,
+            noteVisibility: act.noteVisibility,
+            note: visible ? act.note : null,
+            redactedFields: visible ? [] : ['note'],
+          };
+        }),
+        indicators: {
+          acts: rows.length,
+          homeShare: rows.length
+            ? rows.filter((act) => act.type === ActType.HOME_VISIT).length / rows.length
+            : 0,
+          daysSinceLastContact: last ? Math.round((Date.parse(today) - Date.parse(last)) / DAY_MS) : null,
+        },
+      };
+    });
+  }
+
+  /**
+   * Who holds each role today: the replacement in its period, else the titular; vacant when
+   * nobody is assigned, or the holder is suspended, lost the follow-up role, left the
+   * organisation, or (for the psychiatric seat) is not a health professional.
+   */
+  private async seats(manager: EntityManager, followUps: FollowUp[]): Promise<Map<string, TeamSeatObject[]>> {
+    const members = await manager.findBy(FollowUpTeamMember, {
+      followUpId: In(followUps.map((followUp) => followUp.id)),
+    });
+    const userIds = [...new Set(members.map((member) => member.userId))];
+    const users = userIds.length ? await manager.findBy(User, { id: In(userIds) }) : [];
+    const memberships = userIds.length ? await manager.findBy(Membership, { userId: In(userIds) }) : [];
+    const today = parisDate(this.clock.now());
+    const result = new Map<string, TeamSeatObject[]>();
+    for (const followUp of followUps) {
+      result.set(
+        followUp.id,
+        Object.values(TeamRole).map((role) => {
+          const candidates = members.filter(
+            (member) => member.followUpId === followUp.id && member.role === role,
+          );
+          const replacement = candidates.find(
+            (member) =>
+              (member.fromOn || member.untilOn) &&
+              (!member.fromOn || member.fromOn <= today) &&
+              (!member.untilOn || member.untilOn >= today),
+          );
+          const holder = replacement ?? candidates.find((member) => !member.fromOn && !member.untilOn);
+          if (!holder)
+            return {
+              role,
+              userId: null,
+              organisationId: null,
+              replacement: false,
+              vacancy: VacancyReason.NOT_ASSIGNED,
+            };
+          const user = users.find((candidate) => candidate.id === holder.userId);
+          const membership = memberships.find(
+            (candidate) =>
+              candidate.userId === holder.userId && candidate.territoryId === followUp.territoryId,
+          );
+          const vacancy =
+            !membership || membership.status !== MembershipStatus.ACTIVE
+              ? VacancyReason.SUSPENDED
+              : !membership.roles.includes(Role.FOLLOWUP_PRACTITIONER)
+                ? VacancyReason.ROLE_LOST
+                : user?.organisationId !== holder.organisationId
+                  ? VacancyReason.LEFT_ORGANISATION
+                  : role === TeamRole.PSYCHIATRIC_PROFESSIONAL &&
+                      user.sharingCategory !== SharingCategory.HEALTH
+                    ? VacancyReason.NOT_A_HEALTH_PROFESSIONAL
+                    : null;
+          return {
+            role,
+            userId: holder.userId,
+            organisationId: holder.organisationId,
+            replacement: Boolean(replacement),
+            vacancy,
+          };
+        }),
+      );
+    }
+    return result;
+  }
+
+  /** Active follow-up practitioners of the territory among `userIds`; any other is refused. */
+  private async practitioners(
+    manager: EntityManager,
+    territoryId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, User>> {
+    if (!userIds.length) return new Map();
+    const users = await manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .innerJoin(
+        Membership,
+        'membership',
+        'membership.userId = user.id AND membership.territoryId = :territoryId',
+        {
+          territoryId,
+        },
+      )
+      .where('user.id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .andWhere('membership.status = :active AND :role = ANY(membership.roles)', {
+        active: MembershipStatus.ACTIVE,
+        role: Role.FOLLOWUP_PRACTITIONER,
+      })
+      .getMany();
+    if (users.length !== new Set(userIds).size) {
+      throw new FollowUpException('INVALID_FOLLOW_UP', [
+        {
+          field: 'team',
+          message: "Un des professionnels n'est pas un professionnel d'accompagnement actif du territoire.",
+        },
+      ]);
+    }
+    return new Map(users.map((user) => [user.id, user]));
+  }
+
+  private assertTeam(
+    team: readonly { role: TeamRole; userId: string }[],
+    members: Map<string, User>,
+    unique = true,
+  ): void {
+    const problems = team
+      .filter(
+        (seat) =>
+          seat.role === TeamRole.PSYCHIATRIC_PROFESSIONAL &&
+          members.get(seat.userId)?.sharingCategory !== SharingCategory.HEALTH,
+      )
+      .map(() => ({
+        field: 'team.PSYCHIATRIC_PROFESSIONAL',
+        message: 'Le rôle psychiatrique revient à un professionnel de santé (infirmier·ère, psychiatre).',
+      }));
+    if (unique && new Set(team.map((seat) => seat.role)).size !== team.length) {
+      problems.push({ field: 'team', message: 'Chaque rôle une fois.' });
+    }
+    if (problems.length) throw new FollowUpException('INVALID_FOLLOW_UP', problems);
+  }
+
+  private async loadFor(
+    manager: EntityManager,
+    actor: Principal,
+    action: string,
+    followUpId: string,
+  ): Promise<FollowUp> {
+    const followUp = await manager.findOne(FollowUp, {
+      where: { id: followUpId },
+      relations: { team: true },
+      lock: { mode: 'pessimistic_write', tables: ['follow_ups'] },
+    });
+    if (!followUp || !this.access.can(actor, 'read', followUp)) throw new AccessException('NOT_FOUND');
+    this.access.assertCan(actor, action, followUp, 'FORBIDDEN');
+    return followUp;
+  }
+}

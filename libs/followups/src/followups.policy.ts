@@ -1,0 +1,79 @@
+import { definePolicy, LegalBasis, Role } from '@relais/access';
+import { Handoff, HandoffStatus } from '@relais/situations';
+import { FollowUp, FollowUpAct } from './entities';
+
+const COORDINATION = {
+  basis: LegalBasis.MEMBERSHIP,
+  explanation: 'Vous coordonnez la cellule : vous confiez les accompagnements et en suivez le déroulement.',
+};
+const TEAM = {
+  basis: LegalBasis.CONSENT,
+  explanation: "Vous faites partie de l'équipe d'accompagnement, avec l'accord de la personne.",
+};
+const HANDED = {
+  basis: LegalBasis.CONSENT,
+  explanation: 'La personne a accepté que son suivi soit relayé à votre organisation.',
+};
+const PROPOSED = {
+  basis: LegalBasis.SELF,
+  explanation: 'Votre organisation a proposé ce passage de relais.',
+};
+
+export const followupsPolicy = definePolicy({
+  name: 'followups',
+  subjects: {
+    FollowUp: { entity: FollowUp, description: 'accompagnement en trinôme' },
+    FollowUpAct: { entity: FollowUpAct, description: "acte d'accompagnement" },
+    Handoff: { entity: Handoff, description: 'passage de relais' },
+  },
+  define(principal, { allow }) {
+    const coordinated = principal.clearedTerritoriesWith(Role.COORDINATOR);
+    if (coordinated.length) {
+      const inTerritory = { territoryId: { $in: coordinated } };
+      allow(['read', 'start', 'assign', 'move', 'renew', 'end'], 'FollowUp', inTerritory, COORDINATION);
+      allow('read', 'FollowUpAct', inTerritory, COORDINATION);
+      allow(['read', 'propose'], 'Handoff', inTerritory, COORDINATION);
+    }
+    const practising = principal.clearedTerritoriesWith(Role.FOLLOWUP_PRACTITIONER);
+    if (practising.length) {
+      const inTeam = { $elemMatch: { userId: principal.userId } };
+      allow(
+        ['read', 'move', 'recordAct', 'end'],
+        'FollowUp',
+        { territoryId: { $in: practising }, team: inTeam },
+        TEAM,
+      );
+      allow('read', 'FollowUpAct', { territoryId: { $in: practising }, 'followUp.team': inTeam }, TEAM);
+      allow('propose', 'Handoff', { territoryId: { $in: practising } }, TEAM);
+    }
+    const working = principal.clearedTerritoriesWith(
+      Role.COORDINATOR,
+      Role.CELL_MEMBER,
+      Role.REFERRER,
+      Role.FOLLOWUP_PRACTITIONER,
+    );
+    if (!working.length) return;
+    allow(
+      'read',
+      'Handoff',
+      { territoryId: { $in: working }, proposedByOrganisationId: principal.organisationId },
+      PROPOSED,
+    );
+    allow(
+      'read',
+      'Handoff',
+      { territoryId: { $in: working }, receivingOrganisationId: principal.organisationId },
+      HANDED,
+    );
+    allow(
+      'answer',
+      'Handoff',
+      {
+        territoryId: { $in: working },
+        receivingOrganisationId: principal.organisationId,
+        status: HandoffStatus.PROPOSED,
+      },
+      HANDED,
+    );
+  },
+});
