@@ -1,4 +1,6 @@
 import { Role } from '@relais/access';
+import { AuditEvent } from '@relais/audit';
+import { PDFParse } from 'pdf-parse';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
 import { OutboxEvent } from '@relais/outbox';
 import { GraphqlClient, logInClient } from '@relais/testing';
@@ -259,6 +261,25 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
       status: 'CLOSED',
       closureReason: 'PLAN_COMPLETED_HANDED_TO_COMMON_LAW',
     });
+  });
+
+  it('gives the receiving service the hand-off as a French PDF, audited; the bailleur cannot fetch it', async () => {
+    const fetchAs = (client: GraphqlClient) =>
+      fetch(`${api.url}/documents/handoffs/${handoffId}/passage-de-relais.pdf`, {
+        headers: { authorization: `Bearer ${client.accessToken}` },
+      });
+    const response = await fetchAs(as.psychiatrist);
+    expect(response.status).toBe(200);
+    const text = (await new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) }).getText()).text;
+    expect(text).toContain('Passage de relais');
+    expect(text).toContain('Yves Relais');
+    expect(text).toContain('rendez-vous fixé');
+    expect(text).toContain('aide au logement');
+    expect((await fetchAs(as.bailleur)).status).toBe(404);
+    const audited = await api.dataSource
+      .getRepository(AuditEvent)
+      .countBy({ subjectId: handoffId, action: 'DOCUMENT_DOWNLOADED' });
+    expect(audited).toBe(1);
   });
 
   it('shows the psychiatric seat vacant once the nurse is suspended, and announces it', async () => {

@@ -14,8 +14,17 @@ import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { Organisation } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
-import { Handoff, HandoffStatus, Situation, SituationService, SituationStatus } from '@relais/situations';
-import { EntityManager } from 'typeorm';
+import {
+  Handoff,
+  HandoffStatus,
+  IdentityReader,
+  Person,
+  Situation,
+  SituationService,
+  SituationStatus,
+} from '@relais/situations';
+import { EntityManager, In } from 'typeorm';
+import { handoffPdf } from './documents/handoff-document';
 import { AnswerHandoffInput, HandoffObject, ProposeHandoffInput } from './dto/follow-up.dto';
 import { FollowUp } from './entities';
 import { FollowUpException } from './followups.exception';
@@ -32,6 +41,7 @@ export class HandoffService {
     private readonly audit: AuditService,
     private readonly situations: SituationService,
     private readonly consents: ConsentService,
+    private readonly identities: IdentityReader,
     private readonly clock: Clock,
   ) {}
 
@@ -139,6 +149,43 @@ export class HandoffService {
         .orderBy('handoff.proposedAt', 'ASC');
       this.access.accessibleBy(query, actor, 'read', 'Handoff');
       return (await query.getMany()).map(toHandoffObject);
+    });
+  }
+
+  /** The hand-off as a French PDF, for a reader of the hand-off; the download is audited. */
+  handoffDocument(actor: Principal, handoffId: string): Promise<{ pdf: Buffer; filename: string }> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Handoff)
+        .createQueryBuilder('handoff')
+        .where('handoff.id = :handoffId', { handoffId });
+      this.access.accessibleBy(query, actor, 'read', 'Handoff');
+      const handoff = await query.getOne();
+      if (!handoff) throw new AccessException('NOT_FOUND');
+      const situation = await manager.findOneByOrFail(Situation, { id: handoff.situationId });
+      const person = await manager.findOneByOrFail(Person, { id: situation.personId });
+      const organisations = await manager.findBy(Organisation, {
+        id: In([handoff.receivingOrganisationId, handoff.proposedByOrganisationId]),
+      });
+      const nameOf = (id: string) =>
+        organisations.find((organisation) => organisation.id === id)?.name ?? '—';
+      const identity = (await this.identities.readableIdentities(manager, actor, [person.id])).get(person.id);
+      await this.audit.record(manager, {
+        territoryId: handoff.territoryId,
+        actor,
+        action: 'DOCUMENT_DOWNLOADED',
+        subject: { type: 'Handoff', id: handoff.id },
+        personId: person.id,
+        details: { document: 'HANDOFF' },
+      });
+      const pdf = await handoffPdf({
+        handoff,
+        caseCode: person.caseCode,
+        personName: identity ? `${identity.firstName} ${identity.lastName}` : null,
+        receivingOrganisationName: nameOf(handoff.receivingOrganisationId),
+        proposingOrganisationName: nameOf(handoff.proposedByOrganisationId),
+      });
+      return { pdf, filename: `passage-de-relais-${person.caseCode}.pdf` };
     });
   }
 

@@ -3,6 +3,7 @@ import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import { sendPdf } from '@relais/documents';
 import { uuidArgument } from '@relais/situations';
 import { FastifyReply } from 'fastify';
 import { AgendaQueryService } from '../agenda-query.service';
@@ -32,7 +33,7 @@ export class MeetingDocumentsController {
     const agenda = await this.agendas.agenda(principal, meetingId);
     const pdf = await agendaPdf(agenda);
     await this.recordDownload(principal, agenda.meeting.territoryId, meetingId, 'AGENDA');
-    await this.send(reply, pdf, `ordre-du-jour-${parisDate(agenda.meeting.startsAt)}.pdf`);
+    await sendPdf(reply, pdf, `ordre-du-jour-${parisDate(agenda.meeting.startsAt)}.pdf`);
   }
 
   @Get(':meetingId/decisions.pdf')
@@ -46,7 +47,7 @@ export class MeetingDocumentsController {
     const minutes = await this.minutes.minutes(principal, meetingId);
     const pdf = await decisionLogPdf(minutes, agenda.meeting.startsAt);
     await this.recordDownload(principal, agenda.meeting.territoryId, meetingId, 'DECISION_LOG');
-    await this.send(reply, pdf, `releve-de-decisions-${parisDate(agenda.meeting.startsAt)}.pdf`);
+    await sendPdf(reply, pdf, `releve-de-decisions-${parisDate(agenda.meeting.startsAt)}.pdf`);
   }
 
   private recordDownload(principal: Principal, territoryId: string, meetingId: string, document: string) {
@@ -59,13 +60,5 @@ export class MeetingDocumentsController {
         details: { document },
       }),
     );
-  }
-
-  private async send(reply: FastifyReply, pdf: Buffer, filename: string): Promise<void> {
-    await reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
   }
 }

@@ -2,7 +2,7 @@ import { frenchDate } from '@relais/config';
 import { AgendaItemKind } from '../domain/meeting.enums';
 import { AgendaObject } from '../dto/meeting.dto';
 import { MinutesObject } from '../dto/minutes.dto';
-import { frenchMoment, heading, renderPdf } from './pdf';
+import { frenchMoment, heading, renderPdf } from '@relais/documents';
 
 const KIND_LABELS: Record<AgendaItemKind, string> = {
   NEW: 'Nouvelle situation',

@@ -1,0 +1,72 @@
+import { frenchDate } from '@relais/config';
+import { heading, renderPdf } from '@relais/documents';
+import { Handoff } from '@relais/situations';
+
+const CMP_LABELS: Record<string, string> = {
+  NONE: 'aucun',
+  REQUESTED: 'demandé',
+  APPOINTMENT_SET: 'rendez-vous fixé',
+  ONGOING: 'en cours',
+  NOT_NEEDED: 'non nécessaire',
+};
+const EVICTION_LABELS: Record<string, string> = {
+  NONE: 'aucune procédure',
+  PRE_LITIGATION: 'phase précontentieuse',
+  SUMMONS: 'assignation',
+  JUDGMENT: 'jugement rendu',
+  EVICTION_ORDERED: 'concours de la force publique',
+  SUSPENDED: 'procédure suspendue',
+};
+const RIGHT_LABELS: Record<string, string> = {
+  HEALTH_COVERAGE: 'couverture maladie',
+  AAH: 'allocation aux adultes handicapés',
+  RSA: 'revenu de solidarité active',
+  HOUSING_ALLOWANCE: 'aide au logement',
+  FSL: 'fonds de solidarité logement',
+  DISABILITY_RECOGNITION: 'reconnaissance du handicap (MDPH)',
+  PROTECTION_MEASURE: 'mesure de protection',
+  OTHER: 'autre droit',
+};
+const STATUS_LABELS: Record<string, string> = {
+  PROPOSED: 'proposé',
+  ACCEPTED: 'accepté',
+  DECLINED: 'décliné',
+};
+
+export interface HandoffFacts {
+  handoff: Handoff;
+  caseCode: string;
+  /** Only for a reader allowed to read the identity. */
+  personName: string | null;
+  receivingOrganisationName: string;
+  proposingOrganisationName: string;
+}
+
+/** The fiche de passage de relais the receiving service keeps. */
+export function handoffPdf(facts: HandoffFacts): Promise<Buffer> {
+  const { handoff } = facts;
+  return renderPdf(`Passage de relais — situation ${facts.caseCode}`, (document) => {
+    document.text(`Personne : ${facts.personName ?? `suivie sous le code ${facts.caseCode}`}`);
+    document.text(`De : ${facts.proposingOrganisationName}`);
+    document.text(
+      `Vers : ${facts.receivingOrganisationName}${handoff.referentName ? `, référent : ${handoff.referentName}` : ''}`,
+    );
+    document.text(`État du relais : ${STATUS_LABELS[handoff.status]}`);
+    document.text(`Accord de la personne : ${handoff.personAgreed ? 'oui' : 'non'}`);
+    heading(document, 'Ce qui est transmis');
+    document.text(
+      `Suivi au CMP : ${CMP_LABELS[handoff.cmpFollowUpStatus]}` +
+        (handoff.firstAppointmentOn
+          ? `, premier rendez-vous le ${frenchDate(handoff.firstAppointmentOn)}`
+          : ''),
+    );
+    if (handoff.socialReferent) document.text(`Référent social : ${handoff.socialReferent}`);
+    document.text(`Procédure d’expulsion : ${EVICTION_LABELS[handoff.evictionProcedureState]}`);
+    document.text(
+      `Droits ouverts : ${handoff.rightsOpened.length ? handoff.rightsOpened.map((right) => RIGHT_LABELS[right]).join(', ') : 'aucun'}`,
+    );
+    if (handoff.residualRisks) document.text(`Risques qui demeurent : ${handoff.residualRisks}`);
+    if (handoff.contacts) document.text(`Contacts : ${handoff.contacts}`);
+    document.moveDown().fontSize(8).text('Document confidentiel — secret partagé. Ne pas diffuser.');
+  });
+}
