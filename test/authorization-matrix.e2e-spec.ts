@@ -464,7 +464,15 @@ const MATRIX: Record<string, MatrixLine> = {
     who: [Role.COORDINATOR],
     call: () => ({
       query: 'mutation ($i: StartFollowUpInput!) { startFollowUp(input: $i) { id } }',
-      variables: { i: { situationId: UNKNOWN_ID, kind: 'ASSESSMENT', requesterKind: 'HOUSING', team: [] } },
+      variables: {
+        i: {
+          situationId: UNKNOWN_ID,
+          kind: 'ASSESSMENT',
+          requesterKind: 'HOUSING',
+          objectives: [],
+          team: [],
+        },
+      },
     }),
   },
   'Mutation.assignTeamMember': {
@@ -532,6 +540,13 @@ const MATRIX: Record<string, MatrixLine> = {
     call: () => ({
       query: 'mutation ($i: AnswerHandoffInput!) { answerHandoff(input: $i) { id } }',
       variables: { i: { handoffId: UNKNOWN_ID, accept: true } },
+    }),
+  },
+  'Mutation.setFollowUpObjectiveStatus': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'mutation ($i: ObjectiveStatusInput!) { setFollowUpObjectiveStatus(input: $i) { id } }',
+      variables: { i: { objectiveId: UNKNOWN_ID, status: 'ACHIEVED' } },
     }),
   },
   'Mutation.logIn': {

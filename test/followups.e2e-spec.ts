@@ -16,6 +16,7 @@ import {
 
 const FOLLOW_UP_FIELDS = /* GraphQL */ `
   id phase kind requesterKind startedOn plannedEndOn caseCode
+  objectives { id text status }
   team { role userId replacement vacancy }
   acts { id type noteVisibility note redactedFields }
   indicators { acts homeShare daysSinceLastContact }
@@ -29,6 +30,7 @@ const END = `mutation ($id: ID!, $reason: String) { endFollowUp(followUpId: $id,
 const PROPOSE = `mutation ($input: ProposeHandoffInput!) { proposeHandoff(input: $input) { id status receivingOrganisationId } }`;
 const ANSWER = `mutation ($input: AnswerHandoffInput!) { answerHandoff(input: $input) { id status } }`;
 const CLOSE = `mutation ($id: ID!) { closeSituation(situationId: $id, reason: PLAN_COMPLETED_HANDED_TO_COMMON_LAW) { status closureReason } }`;
+const OBJECTIVE = `mutation ($input: ObjectiveStatusInput!) { setFollowUpObjectiveStatus(input: $input) { ${FOLLOW_UP_FIELDS} } }`;
 const SUSPEND = `mutation ($input: MembershipTargetInput!) { suspendMembership(input: $input) { id } }`;
 
 interface FollowUpView {
@@ -137,6 +139,7 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
         kind: 'ASSESSMENT',
         requesterKind: 'HOUSING',
         requestedByReferralId: referralId,
+        objectives: ['Renouer le contact avec le CMP', 'Éviter la procédure d’expulsion'],
         team: [
           { role: 'PATHWAY_COORDINATOR', userId: ids.educator },
           { role: 'FAMILY_SOCIAL_WORKER', userId: ids.tisf },
@@ -166,6 +169,15 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
       phase: 'SUPPORT',
     });
     expect(moveFollowUpToPhase.phase).toBe('SUPPORT');
+    const objective = (
+      moveFollowUpToPhase as FollowUpView & { objectives: { id: string; text: string }[] }
+    ).objectives.find((candidate) => candidate.text === 'Renouer le contact avec le CMP')!;
+    const { setFollowUpObjectiveStatus } = await as.educator.expectData<{
+      setFollowUpObjectiveStatus: { objectives: { id: string; status: string }[] };
+    }>(OBJECTIVE, { input: { objectiveId: objective.id, status: 'ACHIEVED' } });
+    expect(
+      setFollowUpObjectiveStatus.objectives.find((candidate) => candidate.id === objective.id)?.status,
+    ).toBe('ACHIEVED');
     expect(moveFollowUpToPhase.team.every((candidate) => candidate.vacancy === null)).toBe(true);
   });
 

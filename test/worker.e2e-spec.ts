@@ -3,6 +3,14 @@ import { Role } from '@relais/access';
 import { Session } from '@relais/identity';
 import { OutboxEvent } from '@relais/outbox';
 import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
+import {
+  FollowUp,
+  FollowUpKind,
+  FollowUpPhase,
+  FollowUpTeamMember,
+  RequesterKind,
+  TeamRole,
+} from '@relais/followups';
 import { IdentityFactory } from '@relais/identity/testing';
 import { queuePrefix, workerConnectionOptions } from '@relais/queue';
 import { createRelaisDataSource } from '@relais/persistence';
@@ -105,5 +113,69 @@ describe('worker', () => {
       .getRepository(OutboxEvent)
       .countBy({ subjectId: due.id, type: 'situation.review_due' });
     expect(announced).toBe(1);
+  });
+
+  it('watches follow-ups: planned end passed, four-weekly review, vacant seat — each announced once', async () => {
+    const factory = new IdentityFactory(dataSource);
+    const territory = await factory.territory();
+    const organisation = await factory.organisation(territory);
+    const educator = await factory.user({ territory, organisation, roles: [Role.FOLLOWUP_PRACTITIONER] });
+    const person = await dataSource.getRepository(Person).save({
+      territoryId: territory.id,
+      caseCode: newCaseCode(),
+      initials: 'W. A.',
+      ageBand: AgeBand.AGE_40_49,
+      district: null,
+    });
+    const situation = await dataSource.getRepository(Situation).save({
+      territoryId: territory.id,
+      personId: person.id,
+      status: SituationStatus.ACTIONS_IN_PROGRESS,
+      openedAt: clock.now(),
+      closedAt: null,
+      closureReason: null,
+      nextReviewOn: null,
+    });
+    const day = 86_400_000;
+    const followUp = await dataSource.getRepository(FollowUp).save({
+      territoryId: territory.id,
+      situationId: situation.id,
+      kind: FollowUpKind.ASSESSMENT,
+      requesterKind: RequesterKind.HOUSING,
+      requestedByReferralId: null,
+      requestedByDecisionId: null,
+      phase: FollowUpPhase.SUPPORT,
+      startedOn: new Date(clock.now().getTime() - 100 * day).toISOString().slice(0, 10),
+      plannedEndOn: new Date(clock.now().getTime() - 2 * day).toISOString().slice(0, 10),
+      renewals: 0,
+      endedAt: null,
+      endReason: null,
+    });
+    await dataSource.getRepository(FollowUpTeamMember).insert({
+      territoryId: territory.id,
+      followUpId: followUp.id,
+      role: TeamRole.PATHWAY_COORDINATOR,
+      userId: educator.id,
+      organisationId: organisation.id,
+      fromOn: null,
+      untilOn: null,
+    });
+    const run = async () => {
+      const job = await queue.add('watch-follow-ups', {});
+      await job.waitUntilFinished(events, 15_000);
+    };
+    await run();
+    await run();
+    const announced = await dataSource.getRepository(OutboxEvent).findBy({ subjectId: followUp.id });
+    const byType = announced.reduce<Record<string, number>>(
+      (counts, event) => ({ ...counts, [event.type]: (counts[event.type] ?? 0) + 1 }),
+      {},
+    );
+    // Two seats were never filled: the TISF and the psychiatric professional.
+    expect(byType).toEqual({
+      'followup.planned_end_passed': 1,
+      'followup.review_due': 1,
+      'followup.team_vacancy': 2,
+    });
   });
 });

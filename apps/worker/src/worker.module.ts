@@ -4,6 +4,7 @@ import { AppConfig, Clock, ConfigModule } from '@relais/config';
 import { AccessModule } from '@relais/access';
 import { AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
+import { FollowUpsModule } from '@relais/followups';
 import { IdentityModule } from '@relais/identity';
 import { SituationsModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
@@ -26,6 +27,7 @@ export class WorkerModule {
         AuditModule,
         IdentityModule,
         SituationsModule,
+        FollowUpsModule,
       ],
       providers: [MaintenanceProcessor, MaintenanceScheduler],
     };

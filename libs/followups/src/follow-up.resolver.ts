@@ -7,6 +7,7 @@ import {
   AssignTeamMemberInput,
   FollowUpObject,
   HandoffObject,
+  ObjectiveStatusInput,
   ProposeHandoffInput,
   RecordActInput,
   StartFollowUpInput,
@@ -73,6 +74,15 @@ export class FollowUpResolver {
     @Args('phase', { type: () => FollowUpPhase }) phase: FollowUpPhase,
   ): Promise<FollowUpObject> {
     return this.followUps.moveToPhase(principal, followUpId, phase);
+  }
+
+  @Mutation(() => FollowUpObject, { description: "Change l'état d'un objectif." })
+  @Allow('move', 'FollowUp')
+  setFollowUpObjectiveStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ObjectiveStatusInput,
+  ): Promise<FollowUpObject> {
+    return this.followUps.setObjectiveStatus(principal, input.objectiveId, input.status);
   }
 
   @Mutation(() => FollowUpObject, { description: "Renouvelle l'accompagnement, avec un motif." })

@@ -11,7 +11,7 @@ import {
   SharingCategory,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
-import { addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
+import { addDays, addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { Membership, MembershipStatus, Territory, User, withDefaultSettings } from '@relais/identity';
@@ -30,6 +30,7 @@ import {
   canMoveToPhase,
   FollowUpPhase,
   NoteVisibility,
+  ObjectiveStatus,
   TeamRole,
   VacancyReason,
 } from './domain/follow-up.enums';
@@ -40,7 +41,7 @@ import {
   StartFollowUpInput,
   TeamSeatObject,
 } from './dto/follow-up.dto';
-import { FollowUp, FollowUpAct, FollowUpRenewal, FollowUpTeamMember } from './entities';
+import { FollowUp, FollowUpAct, FollowUpObjective, FollowUpRenewal, FollowUpTeamMember } from './entities';
 import { FollowUpException } from './followups.exception';
 
 const NOTE_CATEGORY: Record<NoteVisibility, DataCategory> = {
@@ -48,6 +49,8 @@ const NOTE_CATEGORY: Record<NoteVisibility, DataCategory> = {
   HEALTH: DataCategory.HEALTH_SECRET,
 };
 const DAY_MS = 86_400_000;
+/** The team reviews the follow-up every four weeks. */
+const REVIEW_EVERY_DAYS = 28;
 
 /**
  * Trinôme follow-ups: started by the coordinator with the person's consent to a follow-up, run by
@@ -105,6 +108,16 @@ export class FollowUpService {
           endReason: null,
         }),
       );
+      if (input.objectives.length) {
+        await manager.insert(
+          FollowUpObjective,
+          input.objectives.map((text) => ({
+            territoryId: followUp.territoryId,
+            followUpId: followUp.id,
+            text,
+          })),
+        );
+      }
       if (input.team.length) {
         await manager.insert(
           FollowUpTeamMember,
@@ -193,6 +206,28 @@ export class FollowUpService {
       });
     });
     return this.followUp(actor, input.followUpId);
+  }
+
+  async setObjectiveStatus(
+    actor: Principal,
+    objectiveId: string,
+    status: ObjectiveStatus,
+  ): Promise<FollowUpObject> {
+    const followUpId = await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const objective = await manager.findOneBy(FollowUpObjective, { id: objectiveId });
+      if (!objective) throw new AccessException('NOT_FOUND');
+      const followUp = await this.loadFor(manager, actor, 'move', objective.followUpId);
+      await manager.update(FollowUpObjective, { id: objective.id }, { status });
+      await this.audit.record(manager, {
+        territoryId: followUp.territoryId,
+        actor,
+        action: 'FOLLOW_UP_OBJECTIVE_UPDATED',
+        subject: { type: 'FollowUp', id: followUp.id },
+        details: { objectiveId, status },
+      });
+      return followUp.id;
+    });
+    return this.followUp(actor, followUpId);
   }
 
   /** One phase forward; SUPPORT needs the three roles held. */
@@ -325,6 +360,68 @@ export class FollowUpService {
     return this.followUp(actor, followUpId);
   }
 
+  /**
+   * The watch job, every territory in turn: each fact is announced once to the outbox — planned
+   * end passed, review due every four weeks, a seat fallen vacant — for the reminders to tell.
+   */
+  async watchFollowUps(): Promise<{ plannedEndPassed: number; reviewsDue: number; vacancies: number }> {
+    const counts = { plannedEndPassed: 0, reviewsDue: 0, vacancies: 0 };
+    const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
+      manager.query('SELECT id FROM territories'),
+    )) as { id: string }[];
+    for (const { id: territoryId } of territories) {
+      await this.database.run({ territoryIds: [territoryId] }, async (manager) => {
+        const followUps = await manager
+          .getRepository(FollowUp)
+          .createQueryBuilder('followUp')
+          .where('followUp.territoryId = :territoryId AND followUp.phase <> :ended', {
+            territoryId,
+            ended: FollowUpPhase.ENDED,
+          })
+          .setLock('pessimistic_write')
+          .getMany();
+        if (!followUps.length) return;
+        const today = parisDate(this.clock.now());
+        const seats = await this.seats(manager, followUps);
+        const announce = (followUp: FollowUp, type: string, payload: Record<string, string>) =>
+          writeOutbox(manager, {
+            territoryId,
+            type,
+            subject: { type: 'FollowUp', id: followUp.id },
+            payload: { situationId: followUp.situationId, ...payload },
+            occurredAt: this.clock.now(),
+          });
+        for (const followUp of followUps) {
+          const changes: Partial<FollowUp> = {};
+          if (followUp.plannedEndOn < today && !followUp.plannedEndAnnounced) {
+            await announce(followUp, 'followup.planned_end_passed', { plannedEndOn: followUp.plannedEndOn });
+            changes.plannedEndAnnounced = true;
+            counts.plannedEndPassed += 1;
+          }
+          const lastReview = followUp.reviewAnnouncedOn ?? followUp.startedOn;
+          if (addDays(lastReview, REVIEW_EVERY_DAYS) <= today) {
+            await announce(followUp, 'followup.review_due', { since: lastReview });
+            changes.reviewAnnouncedOn = today;
+            counts.reviewsDue += 1;
+          }
+          const vacant = seats.get(followUp.id)!.filter((seat) => seat.vacancy);
+          for (const seat of vacant.filter(
+            (candidate) => !followUp.announcedVacancies.includes(candidate.role),
+          )) {
+            await announce(followUp, 'followup.team_vacancy', { role: seat.role, reason: seat.vacancy! });
+            counts.vacancies += 1;
+          }
+          const announcedVacancies = vacant.map((seat) => seat.role).sort();
+          if (announcedVacancies.join() !== [...followUp.announcedVacancies].sort().join()) {
+            changes.announcedVacancies = announcedVacancies;
+          }
+          if (Object.keys(changes).length) await manager.update(FollowUp, { id: followUp.id }, changes);
+        }
+      });
+    }
+    return counts;
+  }
+
   /** One follow-up as the reader may see it: seats (with vacancies), acts with their notes masked. */
   followUp(actor: Principal, followUpId: string): Promise<FollowUpObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
@@ -378,6 +475,14 @@ export class FollowUpService {
         renewals: followUp.renewals,
         endReason: followUp.endReason,
         team: (await this.seats(manager, [followUp])).get(followUp.id)!,
+        // Objectives are social-confidential: readers who may not read that category see their status only.
+        objectives: (
+          await manager.find(FollowUpObjective, { where: { followUpId }, order: { text: 'ASC' } })
+        ).map(({ id, text, status }) => ({
+          id,
+          text: readable.has(DataCategory.SOCIAL_CONFIDENTIAL) ? text : null,
+          status,
+        })),
         acts: rows.map((act) => {
           const visible = readable.has(NOTE_CATEGORY[act.noteVisibility]);
           return {

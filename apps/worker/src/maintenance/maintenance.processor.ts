@@ -1,13 +1,15 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { AuthenticationService } from '@relais/identity';
+import { FollowUpService } from '@relais/followups';
 import { SituationService } from '@relais/situations';
 import { Job } from 'bullmq';
 import { MAINTENANCE_QUEUE, MaintenanceJob } from './maintenance.queue';
 
 /**
  * Work that must happen whoever is logged in: sessions past their end are deleted; situations
- * whose review date has come are marked due for review.
+ * whose review date has come are marked due for review; follow-ups are watched (planned end,
+ * four-weekly review, vacant seats).
  */
 @Processor(MAINTENANCE_QUEUE)
 export class MaintenanceProcessor extends WorkerHost {
@@ -16,11 +18,12 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly authentication: AuthenticationService,
     private readonly situations: SituationService,
+    private readonly followUps: FollowUpService,
   ) {
     super();
   }
 
-  async process(job: Job): Promise<{ purgedSessions: number } | { reviewsDue: number }> {
+  async process(job: Job): Promise<Record<string, number>> {
     switch (job.name) {
       case MaintenanceJob.PURGE_ENDED_SESSIONS: {
         const purgedSessions = await this.authentication.purgeEndedSessions();
@@ -35,6 +38,11 @@ export class MaintenanceProcessor extends WorkerHost {
           jobId: job.id,
         });
         return { reviewsDue };
+      }
+      case MaintenanceJob.WATCH_FOLLOW_UPS: {
+        const announced = await this.followUps.watchFollowUps();
+        this.logger.log({ message: 'Accompagnements surveillés', ...announced, jobId: job.id });
+        return announced;
       }
       default:
         throw new Error(`Tâche de maintenance inconnue : ${job.name}`);

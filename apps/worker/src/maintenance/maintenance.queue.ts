@@ -3,6 +3,7 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export const MaintenanceJob = {
   PURGE_ENDED_SESSIONS: 'purge-ended-sessions',
   MARK_REVIEWS_DUE: 'mark-reviews-due',
+  WATCH_FOLLOW_UPS: 'watch-follow-ups',
 } as const;
 
 export const PURGE_EVERY_MS = 60 * 60 * 1000;

@@ -11,6 +11,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule(MaintenanceJob.PURGE_ENDED_SESSIONS, PURGE_EVERY_MS);
     await this.schedule(MaintenanceJob.MARK_REVIEWS_DUE, REVIEWS_EVERY_MS);
+    await this.schedule(MaintenanceJob.WATCH_FOLLOW_UPS, REVIEWS_EVERY_MS);
   }
 
   private async schedule(name: string, every: number): Promise<void> {

@@ -80,3 +80,13 @@ registerEnumType(VacancyReason, {
   name: 'VacancyReason',
   description: 'Pourquoi un rôle de l’équipe est vacant.',
 });
+
+export enum ObjectiveStatus {
+  OPEN = 'OPEN',
+  ACHIEVED = 'ACHIEVED',
+  ABANDONED = 'ABANDONED',
+}
+registerEnumType(ObjectiveStatus, {
+  name: 'ObjectiveStatus',
+  description: 'Objectif en cours, atteint ou abandonné.',
+});

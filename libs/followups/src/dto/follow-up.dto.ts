@@ -22,6 +22,7 @@ import {
   FollowUpKind,
   FollowUpPhase,
   NoteVisibility,
+  ObjectiveStatus,
   RequesterKind,
   TeamRole,
   VacancyReason,
@@ -71,6 +72,15 @@ export class StartFollowUpInput {
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE })
   startedOn?: string | null;
+
+  @Field(() => [String], { description: 'Les objectifs de départ.' })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value,
+  )
+  @IsArray({ message: 'Listez les objectifs.' })
+  @ArrayMaxSize(10, { message: 'Au plus 10 objectifs.' })
+  @Length(3, 300, { each: true, message: 'Chaque objectif doit contenir entre 3 et 300 caractères.' })
+  objectives!: string[];
 
   @Field(() => [TeamAssignmentInput])
   @IsArray({ message: "Composez l'équipe." })
@@ -270,6 +280,29 @@ export class FollowUpActObject {
   redactedFields!: string[];
 }
 
+@ObjectType('FollowUpObjective')
+export class FollowUpObjectiveObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  text!: string | null;
+
+  @Field(() => ObjectiveStatus)
+  status!: ObjectiveStatus;
+}
+
+@InputType()
+export class ObjectiveStatusInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: ID_MESSAGE })
+  objectiveId!: string;
+
+  @Field(() => ObjectiveStatus)
+  @IsEnum(ObjectiveStatus, { message: "L'état de l'objectif est inconnu." })
+  status!: ObjectiveStatus;
+}
+
 @ObjectType('FollowUpIndicators')
 export class FollowUpIndicatorsObject {
   @Field(() => Int)
@@ -316,6 +349,9 @@ export class FollowUpObject {
 
   @Field(() => [TeamSeatObject])
   team!: TeamSeatObject[];
+
+  @Field(() => [FollowUpObjectiveObject])
+  objectives!: FollowUpObjectiveObject[];
 
   @Field(() => [FollowUpActObject])
   acts!: FollowUpActObject[];

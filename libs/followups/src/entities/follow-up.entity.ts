@@ -9,7 +9,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { FollowUpKind, FollowUpPhase, RequesterKind } from '../domain/follow-up.enums';
+import { FollowUpKind, FollowUpPhase, RequesterKind, TeamRole } from '../domain/follow-up.enums';
 import type { FollowUpTeamMember } from './follow-up-team-member.entity';
 
 /** A trinôme follow-up of one situation. */
@@ -62,6 +62,16 @@ export class FollowUp {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** What the watch job has already announced, so that each fact is told once. */
+  @Column({ type: 'boolean', default: false })
+  plannedEndAnnounced!: boolean;
+
+  @Column({ type: 'date', nullable: true })
+  reviewAnnouncedOn!: string | null;
+
+  @Column({ type: 'enum', enum: TeamRole, enumName: 'team_role', array: true, default: '{}' })
+  announcedVacancies!: TeamRole[];
 
   @OneToMany('FollowUpTeamMember', (member: FollowUpTeamMember) => member.followUp)
   team?: FollowUpTeamMember[];
