@@ -549,6 +549,14 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { i: { objectiveId: UNKNOWN_ID, status: 'ACHIEVED' } },
     }),
   },
+  'Query.followUpIndicators': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { followUpIndicators(territoryId: $t) { followUps } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

@@ -294,6 +294,32 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
     expect(audited).toBe(1);
   });
 
+  it('gives the coordinator and the team anonymous indicators over their follow-ups', async () => {
+    const query = `query ($t: ID!) { followUpIndicators(territoryId: $t) {
+      followUps actsPerFollowUp homeShare renewals handoffsAccepted
+      byKindAndRequester { kind requesterKind count }
+      cmpFollowUpAtHandoff { status count }
+    } }`;
+    const { followUpIndicators } = await as.coordinator.expectData<{
+      followUpIndicators: Record<string, unknown>;
+    }>(query, { t: territory.id });
+    expect(followUpIndicators).toEqual({
+      followUps: 1,
+      actsPerFollowUp: 1,
+      homeShare: 1,
+      renewals: 0,
+      handoffsAccepted: 1,
+      byKindAndRequester: [{ kind: 'ASSESSMENT', requesterKind: 'HOUSING', count: 1 }],
+      cmpFollowUpAtHandoff: [{ status: 'APPOINTMENT_SET', count: 1 }],
+    });
+    const tisf = await as.tisf.expectData<{ followUpIndicators: { followUps: number } }>(query, {
+      t: territory.id,
+    });
+    expect(tisf.followUpIndicators.followUps).toBe(1);
+    const bailleur = await as.bailleur.request(query, { t: territory.id });
+    expect(bailleur.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('shows the psychiatric seat vacant once the nurse is suspended, and announces it', async () => {
     await as.admin.expectData(SUSPEND, { input: { territoryId: territory.id, userId: ids.nurse } });
     const view = await read(as.coordinator);

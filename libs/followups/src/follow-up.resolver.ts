@@ -12,6 +12,7 @@ import {
   RecordActInput,
   StartFollowUpInput,
 } from './dto/follow-up.dto';
+import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
 import { FollowUpService } from './follow-up.service';
 import { HandoffService } from './handoff.service';
 
@@ -31,6 +32,18 @@ export class FollowUpResolver {
     @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
   ): Promise<FollowUpObject> {
     return this.followUps.followUp(principal, followUpId);
+  }
+
+  @Query(() => FollowUpTerritoryIndicatorsObject, {
+    description:
+      'Indicateurs des accompagnements : par type et demandeur, actes, domicile, renouvellements, relais.',
+  })
+  @Allow('read', 'FollowUp')
+  followUpIndicators(
+    @CurrentPrincipal() principal: Principal,
+    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+  ): Promise<FollowUpTerritoryIndicatorsObject> {
+    return this.followUps.indicators(principal, territoryId);
   }
 
   @Query(() => [HandoffObject], {

@@ -17,6 +17,7 @@ import { ScopedDatabase } from '@relais/database';
 import { Membership, MembershipStatus, Territory, User, withDefaultSettings } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
 import {
+  CmpFollowUpStatus,
   coordinatorCategories,
   Handoff,
   HandoffStatus,
@@ -30,7 +31,9 @@ import {
   canMoveToPhase,
   FollowUpPhase,
   NoteVisibility,
+  FollowUpKind,
   ObjectiveStatus,
+  RequesterKind,
   TeamRole,
   VacancyReason,
 } from './domain/follow-up.enums';
@@ -42,6 +45,7 @@ import {
   TeamSeatObject,
 } from './dto/follow-up.dto';
 import { FollowUp, FollowUpAct, FollowUpObjective, FollowUpRenewal, FollowUpTeamMember } from './entities';
+import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
 import { FollowUpException } from './followups.exception';
 
 const NOTE_CATEGORY: Record<NoteVisibility, DataCategory> = {
@@ -358,6 +362,66 @@ export class FollowUpService {
       });
     });
     return this.followUp(actor, followUpId);
+  }
+
+  /**
+   * Anonymous figures over the follow-ups the reader may read (the territory's, for the
+   * coordinator; their own, for a team member), in four queries.
+   */
+  indicators(actor: Principal, territoryId: string): Promise<FollowUpTerritoryIndicatorsObject> {
+    // Figures, even zeros, about a territory one does not work in are not one's to read.
+    if (!actor.territoryIds.includes(territoryId)) throw new AccessException('NOT_FOUND');
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const visible = manager
+        .getRepository(FollowUp)
+        .createQueryBuilder('followUp')
+        .select('followUp.id')
+        .where('followUp.territoryId = :territoryId', { territoryId });
+      this.access.accessibleBy(visible, actor, 'read', 'FollowUp');
+      const [subquery, parameters] = visible.getQueryAndParameters();
+      const ids = ((await manager.query(subquery, parameters)) as { followUp_id: string }[]).map(
+        (row) => row.followUp_id,
+      );
+      if (!ids.length) {
+        return {
+          byKindAndRequester: [],
+          followUps: 0,
+          actsPerFollowUp: 0,
+          homeShare: 0,
+          renewals: 0,
+          handoffsAccepted: 0,
+          cmpFollowUpAtHandoff: [],
+        };
+      }
+      const byKind = (await manager.query(
+        `SELECT kind, requester_kind, count(*)::int AS count, sum(renewals)::int AS renewals
+           FROM follow_ups WHERE id = ANY($1) GROUP BY kind, requester_kind ORDER BY kind, requester_kind`,
+        [ids],
+      )) as { kind: FollowUpKind; requester_kind: RequesterKind; count: number; renewals: number }[];
+      const [acts] = (await manager.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE type = 'HOME_VISIT')::int AS at_home
+           FROM follow_up_acts WHERE follow_up_id = ANY($1)`,
+        [ids],
+      )) as { total: number; at_home: number }[];
+      const handoffs = (await manager.query(
+        `SELECT cmp_follow_up_status AS status, count(*)::int AS count
+           FROM handoffs WHERE follow_up_id = ANY($1) AND status = 'ACCEPTED' GROUP BY cmp_follow_up_status`,
+        [ids],
+      )) as { status: CmpFollowUpStatus; count: number }[];
+      return {
+        byKindAndRequester: byKind.map((row) => ({
+          kind: row.kind,
+          requesterKind: row.requester_kind,
+          count: row.count,
+        })),
+        followUps: ids.length,
+        actsPerFollowUp: acts.total / ids.length,
+        homeShare: acts.total ? acts.at_home / acts.total : 0,
+        renewals: byKind.reduce((total, row) => total + row.renewals, 0),
+        handoffsAccepted: handoffs.reduce((total, row) => total + row.count, 0),
+        cmpFollowUpAtHandoff: handoffs,
+      };
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 export * from './domain/follow-up.enums';
 export * from './dto/follow-up.dto';
+export * from './dto/indicators.dto';
 export * from './entities';
 export * from './follow-up.service';
 export * from './followups.exception';
