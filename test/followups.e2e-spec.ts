@@ -324,6 +324,23 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
     await as.admin.expectData(SUSPEND, { input: { territoryId: territory.id, userId: ids.nurse } });
     const view = await read(as.coordinator);
     expect(seat(view, 'PSYCHIATRIC_PROFESSIONAL')).toMatchObject({ userId: ids.nurse, vacancy: 'SUSPENDED' });
+    // While the TISF is away, the educator stands in for a dated period; the titular returns after.
+    const today = api.clock.now().toISOString().slice(0, 10);
+    const later = new Date(api.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const { assignTeamMember } = await as.coordinator.expectData<{ assignTeamMember: FollowUpView }>(ASSIGN, {
+      input: {
+        followUpId,
+        role: 'FAMILY_SOCIAL_WORKER',
+        userId: ids.educator,
+        fromOn: today,
+        untilOn: later,
+      },
+    });
+    expect(seat(assignTeamMember, 'FAMILY_SOCIAL_WORKER')).toMatchObject({
+      userId: ids.educator,
+      replacement: true,
+      vacancy: null,
+    });
     const announced = await api.dataSource
       .getRepository(OutboxEvent)
       .findOneByOrFail({ territoryId: territory.id, type: 'membership.access_reduced' });
