@@ -1,7 +1,6 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Trimmed, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
-import { uuidArgument } from '@relais/situations';
-import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { ConsentService } from './consent.service';
 import { DerogationService } from './derogation.service';
@@ -15,7 +14,7 @@ class RejectDerogationArgs {
   derogationId!: string;
 
   @Field({ description: 'Pourquoi la dérogation est refusée.' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString({ message: 'Le motif est obligatoire.' })
   @Length(10, 1000, { message: 'Le motif doit contenir entre 10 et 1 000 caractères.' })
   note!: string;

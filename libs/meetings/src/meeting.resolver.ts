@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
-import { uuidArgument } from '@relais/situations';
 import { AgendaQueryService } from './agenda-query.service';
 import {
   AgendaItemInput,

@@ -10,13 +10,7 @@ import { Cell, Membership, MembershipStatus, Organisation } from '@relais/identi
 import { writeOutbox } from '@relais/outbox';
 import { Situation, SituationService, SituationStatus } from '@relais/situations';
 import { EntityManager, In, Not } from 'typeorm';
-import {
-  AGENDA_EDITABLE,
-  AgendaItemKind,
-  canMoveMeeting,
-  InviteeKind,
-  MeetingStatus,
-} from './domain/meeting.enums';
+import { AGENDA_EDITABLE, AgendaItemKind, InviteeKind, MeetingStatus } from './domain/meeting.enums';
 import { monthlySeries } from './domain/monthly-series';
 import {
   AgendaItemInput,
@@ -28,6 +22,7 @@ import {
 } from './dto/meeting.dto';
 import { AgendaItem, ItemInvitation, Meeting, MeetingInvitee } from './entities';
 import { toMeetingObject } from './meeting.mapper';
+import { MeetingLifecycle } from './meeting-lifecycle';
 import { MeetingException } from './meetings.exception';
 
 const DEFAULT_ITEM_MINUTES = 15;
@@ -44,6 +39,7 @@ export class MeetingService {
     private readonly audit: AuditService,
     private readonly situations: SituationService,
     private readonly consents: ConsentService,
+    private readonly lifecycle: MeetingLifecycle,
     private readonly clock: Clock,
   ) {}
 
@@ -64,8 +60,10 @@ export class MeetingService {
 
   cancelMeeting(actor: Principal, meetingId: string): Promise<MeetingObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const meeting = await this.loadFor(manager, actor, 'cancel', meetingId);
-      await this.move(manager, actor, meeting, MeetingStatus.CANCELLED, { cancelledAt: this.clock.now() });
+      const meeting = await this.lifecycle.loadFor(manager, actor, 'cancel', meetingId);
+      await this.lifecycle.move(manager, actor, meeting, MeetingStatus.CANCELLED, {
+        cancelledAt: this.clock.now(),
+      });
       await writeOutbox(manager, {
         territoryId: meeting.territoryId,
         type: 'meeting.cancelled',
@@ -223,9 +221,11 @@ export class MeetingService {
   /** Freezes the agenda, schedules its situations and tells the invitees (through the outbox). */
   publishAgenda(actor: Principal, meetingId: string): Promise<MeetingObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const meeting = await this.loadFor(manager, actor, 'publishAgenda', meetingId);
+      const meeting = await this.lifecycle.loadFor(manager, actor, 'publishAgenda', meetingId);
       const now = this.clock.now();
-      await this.move(manager, actor, meeting, MeetingStatus.AGENDA_PUBLISHED, { agendaPublishedAt: now });
+      await this.lifecycle.move(manager, actor, meeting, MeetingStatus.AGENDA_PUBLISHED, {
+        agendaPublishedAt: now,
+      });
       const items = await manager.find(AgendaItem, { where: { meetingId }, relations: { situation: true } });
       for (const item of items) {
         const situation = item.situation!;
@@ -346,44 +346,9 @@ export class MeetingService {
     actor: Principal,
     meetingId: string,
   ): Promise<Meeting> {
-    const meeting = await this.loadFor(manager, actor, 'editAgenda', meetingId);
+    const meeting = await this.lifecycle.loadFor(manager, actor, 'editAgenda', meetingId);
     if (!AGENDA_EDITABLE.includes(meeting.status)) throw new MeetingException('AGENDA_FROZEN');
     return meeting;
-  }
-
-  private async loadFor(
-    manager: EntityManager,
-    actor: Principal,
-    action: string,
-    meetingId: string,
-  ): Promise<Meeting> {
-    const meeting = await manager.findOne(Meeting, {
-      where: { id: meetingId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
-    this.access.assertCan(actor, action, meeting, 'FORBIDDEN');
-    return meeting;
-  }
-
-  private async move(
-    manager: EntityManager,
-    actor: Principal,
-    meeting: Meeting,
-    to: MeetingStatus,
-    changes: Partial<Meeting>,
-  ): Promise<void> {
-    if (!canMoveMeeting(meeting.status, to)) throw new MeetingException('INVALID_TRANSITION');
-    const from = meeting.status;
-    await manager.update(Meeting, { id: meeting.id }, { ...changes, status: to });
-    Object.assign(meeting, changes, { status: to });
-    await this.audit.record(manager, {
-      territoryId: meeting.territoryId,
-      actor,
-      action: `MEETING_${to}`,
-      subject: { type: 'Meeting', id: meeting.id },
-      details: { from, to },
-    });
   }
 
   private async assertPartners(

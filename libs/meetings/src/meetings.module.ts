@@ -4,6 +4,7 @@ import { ConsentModule } from '@relais/consent';
 import { SituationsModule } from '@relais/situations';
 import { AgendaQueryService } from './agenda-query.service';
 import { MeetingDocumentsController } from './documents/meeting-documents.controller';
+import { MeetingLifecycle } from './meeting-lifecycle';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingService } from './meeting.service';
 import { meetingsPolicy } from './meetings.policy';
@@ -14,7 +15,7 @@ registerPolicy(meetingsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule],
-  providers: [MeetingService, AgendaQueryService, MinutesService],
+  providers: [MeetingLifecycle, MeetingService, AgendaQueryService, MinutesService],
   exports: [MeetingService, AgendaQueryService, MinutesService],
 })
 export class MeetingsModule {}

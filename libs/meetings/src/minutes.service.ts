@@ -24,7 +24,7 @@ import {
   toActionObject,
 } from '@relais/situations';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { AttendanceStatus, canMoveMeeting, MeetingStatus } from './domain/meeting.enums';
+import { AttendanceStatus, MeetingStatus } from './domain/meeting.enums';
 import {
   MinutesItemObject,
   MinutesObject,
@@ -44,6 +44,7 @@ import {
   RestrictedNote,
 } from './entities';
 import { toMeetingObject } from './meeting.mapper';
+import { MeetingLifecycle } from './meeting-lifecycle';
 import { MeetingException } from './meetings.exception';
 
 /** The meeting may be recorded once its agenda is published, until the minutes are. */
@@ -61,6 +62,7 @@ export class MinutesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly situations: SituationService,
+    private readonly lifecycle: MeetingLifecycle,
     private readonly clock: Clock,
   ) {}
 
@@ -288,7 +290,7 @@ export class MinutesService {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const item = await manager.findOneBy(AgendaItem, { id: input.itemId });
       if (!item) throw new AccessException('NOT_FOUND');
-      await this.loadFor(manager, actor, 'record', item.meetingId);
+      await this.lifecycle.loadFor(manager, actor, 'record', item.meetingId);
       if (!item.recordedAt) throw new MeetingException('INVALID_TRANSITION');
       if (!isCalendarDate(input.informedOn) || input.informedOn > parisDate(this.clock.now())) {
         throw new MeetingException('INVALID_MEETING', [
@@ -306,8 +308,8 @@ export class MinutesService {
 
   markMeetingHeld(actor: Principal, meetingId: string): Promise<MeetingObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const meeting = await this.loadFor(manager, actor, 'record', meetingId);
-      await this.move(manager, actor, meeting, MeetingStatus.HELD);
+      const meeting = await this.lifecycle.loadFor(manager, actor, 'record', meetingId);
+      await this.lifecycle.move(manager, actor, meeting, MeetingStatus.HELD);
       return toMeetingObject(meeting);
     });
   }
@@ -318,8 +320,8 @@ export class MinutesService {
    */
   publishMinutes(actor: Principal, meetingId: string): Promise<MeetingObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const meeting = await this.loadFor(manager, actor, 'publishMinutes', meetingId);
-      await this.move(manager, actor, meeting, MeetingStatus.MINUTES_PUBLISHED);
+      const meeting = await this.lifecycle.loadFor(manager, actor, 'publishMinutes', meetingId);
+      await this.lifecycle.move(manager, actor, meeting, MeetingStatus.MINUTES_PUBLISHED);
       const recorded = await manager.find(AgendaItem, {
         where: { meetingId, recordedAt: Not(IsNull()) },
         relations: { situation: true },
@@ -472,43 +474,9 @@ export class MinutesService {
   }
 
   private async recordable(manager: EntityManager, actor: Principal, meetingId: string): Promise<Meeting> {
-    const meeting = await this.loadFor(manager, actor, 'record', meetingId);
+    const meeting = await this.lifecycle.loadFor(manager, actor, 'record', meetingId);
     if (!RECORDABLE.includes(meeting.status)) throw new MeetingException('INVALID_TRANSITION');
     return meeting;
-  }
-
-  private async loadFor(
-    manager: EntityManager,
-    actor: Principal,
-    action: string,
-    meetingId: string,
-  ): Promise<Meeting> {
-    const meeting = await manager.findOne(Meeting, {
-      where: { id: meetingId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
-    this.access.assertCan(actor, action, meeting, 'FORBIDDEN');
-    return meeting;
-  }
-
-  private async move(
-    manager: EntityManager,
-    actor: Principal,
-    meeting: Meeting,
-    to: MeetingStatus,
-  ): Promise<void> {
-    if (!canMoveMeeting(meeting.status, to)) throw new MeetingException('INVALID_TRANSITION');
-    const from = meeting.status;
-    await manager.update(Meeting, { id: meeting.id }, { status: to });
-    meeting.status = to;
-    await this.audit.record(manager, {
-      territoryId: meeting.territoryId,
-      actor,
-      action: `MEETING_${to}`,
-      subject: { type: 'Meeting', id: meeting.id },
-      details: { from, to },
-    });
   }
 
   /** Active members of the territory among `userIds`, with their organisation; any other is refused. */

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { ConsentInput, ConsentObject, DerogationInput, DerogationObject } from '@relais/consent';
-import { uuidArgument } from '@relais/situations';
 import { ReferralStatus } from './domain/referral-status';
 import {
   AcceptReferralInput,

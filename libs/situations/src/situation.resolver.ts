@@ -1,17 +1,10 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
-import { InputValidationException } from '@relais/graphql';
+import { uuidArgument } from '@relais/graphql';
 import { ClosureReason } from './domain/situation-status';
 import { UpdateActionInput } from './dto/action.input';
 import { ActionObject, SituationObject } from './dto/situation.objects';
 import { SituationService } from './situation.service';
-
-export const uuidArgument = (field: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
-  });
 
 @Resolver()
 export class SituationResolver {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Trimmed } from '@relais/graphql';
 import { DataCategory } from '@relais/access';
 import { OrganisationKind } from '@relais/identity';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -23,7 +23,6 @@ import {
   InformationItem,
 } from '../domain/consent.enums';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
@@ -41,7 +40,7 @@ export class ConsentInput {
 
   @Field(() => String, { nullable: true, description: 'Qualité du témoin, ou représentant légal.' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le témoin ou représentant doit être un texte.' })
   @Length(2, 200, { message: 'Le témoin ou représentant doit contenir entre 2 et 200 caractères.' })
   witnessOrRepresentative?: string | null;
@@ -99,7 +98,7 @@ export class DerogationInput {
   @Field({
     description: 'Pourquoi le consentement ne peut pas être recueilli et pourquoi partager est nécessaire.',
   })
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'La justification est obligatoire.' })
   @Length(30, 2000, { message: 'La justification doit contenir entre 30 et 2 000 caractères.' })
   justification!: string;

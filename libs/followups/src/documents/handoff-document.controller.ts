@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { sendPdf } from '@relais/documents';
-import { uuidArgument } from '@relais/situations';
 import { FastifyReply } from 'fastify';
 import { HandoffService } from '../handoff.service';
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { INVALID_ID_MESSAGE, Trimmed, TrimmedEach } from '@relais/graphql';
 import { CmpFollowUpStatus, EvictionProcedureState, HandoffStatus, RightOpened } from '@relais/situations';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -28,8 +29,6 @@ import {
   VacancyReason,
 } from '../domain/follow-up.enums';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const ID_MESSAGE = "L'identifiant n'est pas valide.";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
@@ -40,14 +39,14 @@ export class TeamAssignmentInput {
   role!: TeamRole;
 
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   userId!: string;
 }
 
 @InputType()
 export class StartFollowUpInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   situationId!: string;
 
   @Field(() => FollowUpKind)
@@ -60,12 +59,12 @@ export class StartFollowUpInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   requestedByReferralId?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   requestedByDecisionId?: string | null;
 
   @Field(() => String, { nullable: true, description: "Début (aujourd'hui par défaut)." })
@@ -74,9 +73,7 @@ export class StartFollowUpInput {
   startedOn?: string | null;
 
   @Field(() => [String], { description: 'Les objectifs de départ.' })
-  @Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value,
-  )
+  @TrimmedEach()
   @IsArray({ message: 'Listez les objectifs.' })
   @ArrayMaxSize(10, { message: 'Au plus 10 objectifs.' })
   @Length(3, 300, { each: true, message: 'Chaque objectif doit contenir entre 3 et 300 caractères.' })
@@ -93,7 +90,7 @@ export class StartFollowUpInput {
 @InputType({ description: 'Un remplacement pendant une absence, ou une nouvelle affectation.' })
 export class AssignTeamMemberInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId!: string;
 
   @Field(() => TeamRole)
@@ -101,7 +98,7 @@ export class AssignTeamMemberInput {
   role!: TeamRole;
 
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   userId!: string;
 
   @Field(() => String, { nullable: true })
@@ -118,7 +115,7 @@ export class AssignTeamMemberInput {
 @InputType()
 export class RecordActInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId!: string;
 
   @Field()
@@ -138,12 +135,12 @@ export class RecordActInput {
   @Field(() => [ID], { description: 'Les professionnels présents.' })
   @IsArray({ message: 'Listez les professionnels présents.' })
   @ArrayMaxSize(10, { message: 'Au plus 10 professionnels.' })
-  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   presentUserIds!: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(3000, { message: 'Au plus 3 000 caractères : ne gardez que le strictement nécessaire.' })
   note?: string | null;
 
@@ -155,21 +152,21 @@ export class RecordActInput {
 @InputType()
 export class ProposeHandoffInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   situationId!: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId?: string | null;
 
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   receivingOrganisationId!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(2, 200, { message: 'Le référent doit contenir entre 2 et 200 caractères.' })
   referentName?: string | null;
 
@@ -184,7 +181,7 @@ export class ProposeHandoffInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(2, 200, { message: 'Le référent social doit contenir entre 2 et 200 caractères.' })
   socialReferent?: string | null;
 
@@ -199,13 +196,13 @@ export class ProposeHandoffInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères.' })
   residualRisks?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   contacts?: string | null;
 
@@ -217,7 +214,7 @@ export class ProposeHandoffInput {
 @InputType()
 export class AnswerHandoffInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   handoffId!: string;
 
   @Field()
@@ -226,7 +223,7 @@ export class AnswerHandoffInput {
 
   @Field(() => String, { nullable: true, description: 'Obligatoire pour décliner.' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le motif doit être un texte.' })
   @Length(5, 1000, { message: 'Le motif doit contenir entre 5 et 1 000 caractères.' })
   reason?: string | null;
@@ -295,7 +292,7 @@ export class FollowUpObjectiveObject {
 @InputType()
 export class ObjectiveStatusInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   objectiveId!: string;
 
   @Field(() => ObjectiveStatus)

@@ -1,15 +1,8 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
-import { InputValidationException } from '@relais/graphql';
+import { uuidArgument } from '@relais/graphql';
 import { CharterObject, PublishCharterInput } from '../dto/charter.dto';
 import { CharterService } from './charter.service';
-
-const uuid = (field: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
-  });
 
 @Resolver()
 export class CharterResolver {
@@ -19,7 +12,7 @@ export class CharterResolver {
   @Allow('read', 'Charter')
   charters(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuid('territoryId')) territoryId: string,
+    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
   ): Promise<CharterObject[]> {
     return this.service.currentCharters(principal, territoryId);
   }
@@ -39,7 +32,7 @@ export class CharterResolver {
   @Allow('accept', 'Charter')
   acceptCharter(
     @CurrentPrincipal() principal: Principal,
-    @Args('charterId', { type: () => ID }, uuid('charterId')) charterId: string,
+    @Args('charterId', { type: () => ID }, uuidArgument('charterId')) charterId: string,
   ): Promise<CharterObject> {
     return this.service.acceptCharter(principal, charterId);
   }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Trimmed } from '@relais/graphql';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +17,6 @@ import { OrganisationKind } from '../domain/organisation-kind';
 import { Profession } from '../domain/profession';
 import { Role } from '@relais/access';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === ''
     ? undefined
@@ -33,7 +33,7 @@ export class CreateOrganisationInput {
   territoryId!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(2, 200, { message: 'Le nom doit contenir entre 2 et 200 caractères.' })
   name!: string;
@@ -66,19 +66,19 @@ export class CreateUserInput {
   organisationId!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
   @MaxLength(254, { message: "L'adresse e-mail est trop longue." })
   email!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le prénom est obligatoire.' })
   @Length(1, 100, { message: 'Le prénom doit contenir entre 1 et 100 caractères.' })
   firstName!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
   lastName!: string;

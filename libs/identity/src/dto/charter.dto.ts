@@ -1,9 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Trimmed } from '@relais/graphql';
 import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
 import { CharterKind } from '../domain/charter-kind';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class PublishCharterInput {
@@ -16,13 +14,13 @@ export class PublishCharterInput {
   kind!: CharterKind;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le titre est obligatoire.' })
   @Length(3, 200, { message: 'Le titre doit contenir entre 3 et 200 caractères.' })
   title!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le texte est obligatoire.' })
   @Length(20, 100_000, { message: 'Le texte doit contenir entre 20 et 100 000 caractères.' })
   body!: string;

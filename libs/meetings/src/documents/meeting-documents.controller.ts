@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { sendPdf } from '@relais/documents';
-import { uuidArgument } from '@relais/situations';
 import { FastifyReply } from 'fastify';
 import { AgendaQueryService } from '../agenda-query.service';
 import { MinutesService } from '../minutes.service';

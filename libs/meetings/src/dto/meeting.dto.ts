@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { INVALID_ID_MESSAGE, Trimmed } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { OrganisationKind } from '@relais/identity';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,13 +18,10 @@ import {
 } from 'class-validator';
 import { AgendaItemKind, InviteeKind, MeetingStatus, SuggestionReason } from '../domain/meeting.enums';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const ID_MESSAGE = "L'identifiant n'est pas valide.";
-
 @InputType({ description: 'Une séance : un lieu ou un lien de visioconférence.' })
 export class PlanMeetingInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   cellId!: string;
 
   @Field({ description: 'Début de la séance.' })
@@ -40,7 +38,7 @@ export class PlanMeetingInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(3, 300, { message: 'Le lieu doit contenir entre 3 et 300 caractères.' })
   place?: string | null;
 
@@ -67,11 +65,11 @@ export class PlanMeetingSeriesInput extends PlanMeetingInput {
 @InputType()
 export class AgendaItemInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   meetingId!: string;
 
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   situationId!: string;
 
   @Field(() => AgendaItemKind, { nullable: true, description: 'Déduit de l’historique si absent.' })
@@ -88,12 +86,12 @@ export class AgendaItemInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterOrganisationId?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterUserId?: string | null;
 
   @Field(() => SuggestionReason, { nullable: true })
@@ -104,14 +102,14 @@ export class AgendaItemInput {
   @Field(() => [ID], { description: 'Partenaires invités pour ce seul point.' })
   @IsArray({ message: 'Listez les partenaires invités.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 partenaires invités.' })
-  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   guestOrganisationIds!: string[];
 }
 
 @InputType()
 export class UpdateAgendaItemInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
   @Field(() => AgendaItemKind)
@@ -126,31 +124,31 @@ export class UpdateAgendaItemInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterOrganisationId?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterUserId?: string | null;
 
   @Field(() => [ID])
   @IsArray({ message: 'Listez les partenaires invités.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 partenaires invités.' })
-  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   guestOrganisationIds!: string[];
 }
 
 @InputType()
 export class ReorderAgendaInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   meetingId!: string;
 
   @Field(() => [ID], { description: 'Tous les points, dans le nouvel ordre.' })
   @IsArray({ message: 'Listez les points dans leur nouvel ordre.' })
   @ArrayMaxSize(100, { message: 'Au plus 100 points.' })
-  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   itemIds!: string[];
 }
 

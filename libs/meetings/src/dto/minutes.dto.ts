@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { INVALID_ID_MESSAGE, Trimmed } from '@relais/graphql';
 import { DataCategory } from '@relais/access';
 import { ActionObject } from '@relais/situations';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,15 +19,13 @@ import {
 } from 'class-validator';
 import { AgendaItemKind, AttendanceStatus, PersonAnswer } from '../domain/meeting.enums';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const ID_MESSAGE = "L'identifiant n'est pas valide.";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
 @InputType()
 export class AttendanceEntryInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   userId!: string;
 
   @Field(() => AttendanceStatus)
@@ -35,14 +34,14 @@ export class AttendanceEntryInput {
 
   @Field(() => ID, { nullable: true, description: 'Le ou la suppléant·e, pour REPRESENTED.' })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   representedByUserId?: string | null;
 }
 
 @InputType()
 export class RecordAttendanceInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   meetingId!: string;
 
   @Field(() => [AttendanceEntryInput])
@@ -56,18 +55,18 @@ export class RecordAttendanceInput {
 @InputType()
 export class NewActionInput {
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: "La description de l'action est obligatoire." })
   @Length(3, 500, { message: "L'action doit contenir entre 3 et 500 caractères." })
   description!: string;
 
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   ownerOrganisationId!: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   ownerUserId?: string | null;
 
   @Field()
@@ -78,14 +77,14 @@ export class NewActionInput {
 @InputType()
 export class DecisionInput {
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'La décision est obligatoire.' })
   @Length(3, 1000, { message: 'La décision doit contenir entre 3 et 1 000 caractères.' })
   text!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   rationale?: string | null;
 
@@ -100,13 +99,13 @@ export class DecisionInput {
 @InputType({ description: "L'examen d'un point : qui était là, ce qui a été dit et décidé." })
 export class RecordItemInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
   @Field(() => [ID], { description: 'Qui était dans la salle pendant ce point (journal de divulgation).' })
   @IsArray({ message: 'Listez les personnes présentes pendant ce point.' })
   @ArrayMaxSize(100, { message: 'Au plus 100 personnes.' })
-  @IsUUID('4', { each: true, message: ID_MESSAGE })
+  @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   presentUserIds!: string[];
 
   @Field({ description: 'La personne était présente.' })
@@ -118,7 +117,7 @@ export class RecordItemInput {
     description: 'Synthèse des échanges (social confidentiel par défaut).',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(4000, { message: 'Au plus 4 000 caractères : ne gardez que le strictement nécessaire.' })
   summary?: string | null;
 
@@ -141,7 +140,7 @@ export class RecordItemInput {
 @InputType()
 export class RestrictedNoteInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
   @Field(() => DataCategory, {
@@ -153,7 +152,7 @@ export class RestrictedNoteInput {
   category!: DataCategory;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'La note est obligatoire.' })
   @Length(3, 2000, { message: 'La note doit contenir entre 3 et 2 000 caractères.' })
   text!: string;
@@ -162,7 +161,7 @@ export class RestrictedNoteInput {
 @InputType()
 export class PersonAnswerInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
   @Field({ description: 'Date à laquelle la personne a été informée des propositions.' })

@@ -7,3 +7,4 @@ export * from './errors/request.exception';
 export * from './graphql.module';
 export * from './limits/query-limits';
 export * from './validation.pipe';
+export * from './validation-transforms';

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { INVALID_ID_MESSAGE, Trimmed, TrimmedEach } from '@relais/graphql';
 import { AgeBand, ProtectionMeasure } from '@relais/situations';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,24 +18,20 @@ import {
 } from 'class-validator';
 import { DifficultyArea, RedirectTarget, ReferralRequest, Urgency } from '../domain/referral-form.enums';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimAll = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 const STRICTLY_NECESSARY = 'N’écrivez que ce qui est strictement nécessaire à la cellule.';
-const ID_MESSAGE = "L'identifiant n'est pas valide.";
 
 @InputType({ description: 'Identité de la personne, conservée à part et montrée selon le consentement.' })
 export class PersonInput {
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le prénom est obligatoire.' })
   @Length(1, 100, { message: 'Le prénom doit contenir entre 1 et 100 caractères.' })
   firstName!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
   lastName!: string;
@@ -51,19 +48,19 @@ export class PersonInput {
 
   @Field(() => String, { nullable: true, description: 'Quartier (montré dans les ordres du jour).' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(1, 100, { message: 'Le quartier doit contenir entre 1 et 100 caractères.' })
   district?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(3, 300, { message: "L'adresse doit contenir entre 3 et 300 caractères." })
   address?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Matches(PHONE, { message: "Le numéro de téléphone n'est pas un numéro français valide." })
   phone?: string | null;
 
@@ -73,13 +70,13 @@ export class PersonInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(2, 200, { message: 'Le représentant doit contenir entre 2 et 200 caractères.' })
   representativeName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(3, 200, { message: 'Le contact du représentant doit contenir entre 3 et 200 caractères.' })
   representativeContact?: string | null;
 }
@@ -93,7 +90,7 @@ export class ReferralFormInput {
   difficultyAreas!: DifficultyArea[];
 
   @Field(() => [String], { description: 'Services déjà impliqués (sans nom de personne).' })
-  @Transform(trimAll)
+  @TrimmedEach()
   @IsArray({ message: 'Listez les services déjà impliqués.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 services.' })
   @Length(2, 120, { each: true, message: 'Chaque service doit contenir entre 2 et 120 caractères.' })
@@ -101,19 +98,19 @@ export class ReferralFormInput {
 
   @Field(() => String, { nullable: true, description: `Ce qui a déjà été tenté. ${STRICTLY_NECESSARY}` })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   actionsTried?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Où les démarches sont bloquées.' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   blockages?: string | null;
 
   @Field(() => String, { nullable: true, description: 'La question posée à la cellule.' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   questionToCell?: string | null;
 
@@ -132,7 +129,7 @@ export class ReferralFormInput {
     description: `La situation en quelques lignes. ${STRICTLY_NECESSARY}`,
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères : ne gardez que le strictement nécessaire.' })
   description?: string | null;
 
@@ -141,7 +138,7 @@ export class ReferralFormInput {
     description: 'Logement : bail, dette, procédure, état du logement.',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   housingContext?: string | null;
 
@@ -150,7 +147,7 @@ export class ReferralFormInput {
     description: 'Informations de santé : réservé aux professionnels de santé, lu par eux seuls.',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   healthInformation?: string | null;
 }
@@ -158,7 +155,7 @@ export class ReferralFormInput {
 @InputType()
 export class CreateReferralInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   territoryId!: string;
 
   @Field(() => PersonInput)
@@ -175,7 +172,7 @@ export class CreateReferralInput {
 @InputType()
 export class UpdateReferralInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
   @Field(() => PersonInput, { nullable: true })
@@ -193,7 +190,7 @@ export class UpdateReferralInput {
 @InputType({ description: 'Transmission à la cellule, avec les conditions de recevabilité.' })
 export class SubmitReferralInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
   @Field({ description: 'Les voies de droit commun ont été tentées.' })
@@ -212,11 +209,11 @@ export class SubmitReferralInput {
 @InputType()
 export class ReferralReasonInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
   @Field({ description: 'Motif, sans donnée de santé.' })
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le motif est obligatoire.' })
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
   reason!: string;
@@ -225,12 +222,12 @@ export class ReferralReasonInput {
 @InputType()
 export class AcceptReferralInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
   reason?: string | null;
 
@@ -239,14 +236,14 @@ export class AcceptReferralInput {
     description: 'La personne est déjà connue (doublon vérifié) : la saisine rejoint sa situation.',
   })
   @IsOptional()
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   samePersonAsPersonId?: string | null;
 }
 
 @InputType()
 export class RedirectReferralInput {
   @Field(() => ID)
-  @IsUUID('4', { message: ID_MESSAGE })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
   @Field(() => RedirectTarget)
@@ -254,7 +251,7 @@ export class RedirectReferralInput {
   target!: RedirectTarget;
 
   @Field({ description: "Message à l'auteur de la saisine." })
-  @Transform(trim)
+  @Trimmed()
   @IsString({ message: 'Le message est obligatoire.' })
   @Length(10, 1000, { message: 'Le message doit contenir entre 10 et 1 000 caractères.' })
   message!: string;

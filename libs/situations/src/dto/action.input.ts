@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Trimmed } from '@relais/graphql';
 import { IsEnum, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ActionStatus } from '../domain/action-status';
 
@@ -20,7 +20,7 @@ export class UpdateActionInput {
 
   @Field(() => String, { nullable: true, description: 'Résultat, sans donnée de santé.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   outcome?: string | null;
 }
