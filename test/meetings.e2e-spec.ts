@@ -29,9 +29,11 @@ import {
 import {
   ACCEPT_REFERRAL,
   ALL_INFORMATION,
+  APPROVE_DEROGATION,
   CREATE_REFERRAL,
   MY_REFERRALS,
   RECORD_CONSENT,
+  REQUEST_DEROGATION,
   SITUATION,
   START_PRE_REVIEW,
   SUBMIT_REFERRAL,
@@ -96,7 +98,7 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
   const ids = {} as Record<'ccas' | 'nurse' | 'coordinator' | 'bailleur', string>;
   const accepted = {} as Record<
     'fromBailleur' | 'fromCcas',
-    { situationId: string; caseCode: string; consentId: string }
+    { situationId: string; caseCode: string; consentId: string; referralId: string }
   >;
   let meetingId: string;
 
@@ -201,6 +203,7 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
       situationId: acceptReferral.situationId,
       caseCode: createReferral.person.caseCode,
       consentId: recordConsent.id,
+      referralId: createReferral.id,
     };
   }
 
@@ -568,6 +571,45 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     expect(mine.myOrganisationReferrals[0].actionsForMyOrganisation).toEqual([
       expect.objectContaining({ status: 'DONE' }),
     ]);
+  });
+
+  it('proposes situations with overdue actions, and a derogation to review before anything else', async () => {
+    const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
+      input: { cellId: cell.id, startsAt: inDays(45), place: 'Mairie' },
+    });
+    const suggestionsFor = async () =>
+      (
+        await as.coordinator.expectData<{
+          agendaSuggestions: { situationId: string; reason: string; explanation: string }[];
+        }>(SUGGESTIONS, { m: planMeeting.id })
+      ).agendaSuggestions;
+    // Actions decided at the first meeting fall due a month later: overdue at this one.
+    expect(await suggestionsFor()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          situationId: accepted.fromCcas.situationId,
+          reason: 'OVERDUE_ACTIONS',
+          explanation: '1 action(s) en retard à la date de la séance.',
+        }),
+      ]),
+    );
+    const { requestDerogation } = await as.nurse.expectData<{ requestDerogation: { id: string } }>(
+      REQUEST_DEROGATION,
+      {
+        id: accepted.fromBailleur.referralId,
+        input: {
+          ground: 'PERIL',
+          justification: 'Risque vital constaté, la personne ne peut être jointe pour consentir.',
+          organisationIds: [org.ccas.id],
+          dataCategories: ['IDENTITY'],
+        },
+      },
+    );
+    await as.ccas.expectData(APPROVE_DEROGATION, { id: requestDerogation.id });
+    const proposed = (await suggestionsFor()).find(
+      (suggestion) => suggestion.situationId === accepted.fromBailleur.situationId,
+    );
+    expect(proposed).toMatchObject({ reason: 'DEROGATION_TO_REVIEW' });
   });
 
   it('records whether the person was told of the proposals, and closes a situation with its reason', async () => {

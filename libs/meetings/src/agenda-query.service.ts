@@ -176,9 +176,12 @@ export class AgendaQueryService {
            SELECT s.id, 'DEROGATION_TO_REVIEW', NULL
              FROM situations s JOIN consent_exceptions d ON d.person_id = s.person_id
             WHERE s.territory_id = $1 AND s.status <> 'CLOSED' AND d.status = 'APPROVED'
+              -- Reviewed once examined after the approval, or already on another coming agenda.
               AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-                               WHERE i.situation_id = s.id AND m.status <> 'CANCELLED'
-                                 AND m.starts_at > d.decided_at AND m.id <> $3)
+                               WHERE i.situation_id = s.id AND m.id <> $3
+                                 AND (i.recorded_at > d.decided_at
+                                      OR (i.recorded_at IS NULL AND m.status IN ('PLANNED', 'AGENDA_PUBLISHED')
+                                          AND m.starts_at > d.decided_at)))
          )
          SELECT c.situation_id, c.reason, c.detail, p.case_code, p.initials, p.age_band, p.district
            FROM candidates c
