@@ -557,6 +557,15 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { t: territory.id },
     }),
   },
+  'Mutation.narrowSharingMatrix': {
+    who: ADMIN_ONLY,
+    territorial: true,
+    // No entry: the default matrix stays, so the other lines read as before.
+    call: ({ territory }) => ({
+      query: 'mutation ($i: NarrowSharingMatrixInput!) { narrowSharingMatrix(input: $i) { reader } }',
+      variables: { i: { territoryId: territory.id, entries: [] } },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

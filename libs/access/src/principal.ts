@@ -1,5 +1,12 @@
+import { DataCategory } from './domain/data-category';
 import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
+import {
+  DEFAULT_SHARING_MATRIX,
+  readableCategories,
+  ReadingContext,
+  SharingMatrix,
+} from './masking/sharing-matrix';
 
 export interface ActiveMembership {
   readonly id: string;
@@ -8,6 +15,8 @@ export interface ActiveMembership {
   readonly cellId: string | null;
   /** False while the territory has a current charter version the user has not accepted. */
   readonly charterAccepted: boolean;
+  /** The territory's sharing matrix (the default, narrowed by the territory if it chose to). */
+  readonly sharingMatrix?: SharingMatrix;
 }
 
 /** Who is calling, rebuilt from the database on every request so a suspension bites at once. */
@@ -45,6 +54,12 @@ export class Principal {
     return this.memberships
       .filter((m) => m.roles.some((role) => roles.includes(role)))
       .map((m) => m.territoryId);
+  }
+
+  /** The categories this user reads about a related person in that territory, after its matrix. */
+  readableIn(territoryId: string, context: ReadingContext = { related: true }): ReadonlySet<DataCategory> {
+    const matrix = this.memberships.find((m) => m.territoryId === territoryId)?.sharingMatrix;
+    return readableCategories(this.sharingCategory, context, matrix ?? DEFAULT_SHARING_MATRIX);
   }
 
   get hasPendingCharter(): boolean {

@@ -4,7 +4,6 @@ import {
   definePolicy,
   LegalBasis,
   Principal,
-  readableCategories,
   Role,
   SharingCategory,
 } from '@relais/access';
@@ -128,37 +127,46 @@ export const consentPolicy = definePolicy({
       DEROGATION,
     );
 
-    const readable = readableCategories(principal.sharingCategory, { related: true });
-    if (readable.has(DataCategory.IDENTITY)) {
-      const identity = { dataCategories: DataCategory.IDENTITY };
-      for (const naming of consentsInForceNaming(principal, identity)) {
-        allow('read', 'PersonIdentity', { ...inWork, 'person.consents': { $elemMatch: naming } }, CONSENT);
-      }
-      allow(
-        'read',
-        'PersonIdentity',
-        {
-          ...inWork,
-          'person.consentExceptions': { $elemMatch: approvedDerogationNaming(principal, identity) },
-        },
-        DEROGATION,
-      );
-    }
-    // Confidential lines of the timeline: each category only where the consent covers it.
-    for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
-      for (const naming of consentsInForceNaming(principal, { dataCategories: category })) {
+    // The matrix is the territory's: each territory the user works in gets its own rules.
+    for (const territoryId of working) {
+      const inTerritory = { territoryId };
+      const readable = principal.readableIn(territoryId);
+      if (readable.has(DataCategory.IDENTITY)) {
+        const identity = { dataCategories: DataCategory.IDENTITY };
+        for (const naming of consentsInForceNaming(principal, identity)) {
+          allow(
+            'read',
+            'PersonIdentity',
+            { ...inTerritory, 'person.consents': { $elemMatch: naming } },
+            CONSENT,
+          );
+        }
         allow(
           'read',
-          'SituationEvent',
+          'PersonIdentity',
           {
-            ...inWork,
-            category,
-            audienceOrganisationId: null,
-            'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
-            'situation.person.consents': { $elemMatch: naming },
+            ...inTerritory,
+            'person.consentExceptions': { $elemMatch: approvedDerogationNaming(principal, identity) },
           },
-          CONSENT,
+          DEROGATION,
         );
+      }
+      // Confidential lines of the timeline: each category only where the consent covers it.
+      for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
+        for (const naming of consentsInForceNaming(principal, { dataCategories: category })) {
+          allow(
+            'read',
+            'SituationEvent',
+            {
+              ...inTerritory,
+              category,
+              audienceOrganisationId: null,
+              'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
+              'situation.person.consents': { $elemMatch: naming },
+            },
+            CONSENT,
+          );
+        }
       }
     }
   },

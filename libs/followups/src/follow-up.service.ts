@@ -6,7 +6,6 @@ import {
   DataCategory,
   LegalBasis,
   Principal,
-  readableCategories,
   Role,
   SharingCategory,
 } from '@relais/access';
@@ -513,7 +512,7 @@ export class FollowUpService {
       const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(followUp.territoryId);
       const readable = coordinating
         ? new Set(coordinatorCategories(actor.sharingCategory))
-        : readableCategories(actor.sharingCategory, { related: true });
+        : actor.readableIn(followUp.territoryId);
       const shown = rows.filter((act) => act.note && readable.has(NOTE_CATEGORY[act.noteVisibility]));
       await this.audit.recordReads(
         manager,

@@ -17,7 +17,8 @@ export type IdentityErrorCode =
   | 'NOT_SUSPENDED'
   | 'OWN_ACCESS_CHANGE'
   | 'SUBSTITUTE_NOT_MEMBER'
-  | 'CHARTER_SUPERSEDED';
+  | 'CHARTER_SUPERSEDED'
+  | 'SHARING_MATRIX_WIDENED';
 
 export class IdentityException extends DomainException<IdentityErrorCode> {
   constructor(
@@ -91,6 +92,13 @@ export class IdentityException extends DomainException<IdentityErrorCode> {
         return {
           code: 'CONFLICT',
           message: "Une nouvelle version de cette charte a été publiée : lisez-la avant de l'accepter.",
+        };
+      case 'SHARING_MATRIX_WIDENED':
+        return {
+          code: 'BAD_USER_INPUT',
+          message:
+            'Un territoire peut restreindre la matrice de partage, jamais l’élargir au-delà de la loi.',
+          fields: this.fields,
         };
       default:
         return assertNever(this.code);

@@ -4,7 +4,6 @@ import {
   AccessService,
   DataCategory,
   Principal,
-  readableCategories,
   Role,
   SharingCategory,
 } from '@relais/access';
@@ -259,10 +258,7 @@ export class MinutesService {
       if (input.category === DataCategory.HEALTH_SECRET && actor.sharingCategory !== SharingCategory.HEALTH) {
         throw new AccessException('FORBIDDEN');
       }
-      if (
-        !readableCategories(actor.sharingCategory, { related: true }).has(input.category) &&
-        !coordinating
-      ) {
+      if (!actor.readableIn(item.territoryId).has(input.category) && !coordinating) {
         throw new AccessException('FORBIDDEN');
       }
       const note = await manager.save(
@@ -403,7 +399,7 @@ export class MinutesService {
         const categories = coordinating
           ? new Set(coordinatorCategories(actor.sharingCategory))
           : attended
-            ? readableCategories(actor.sharingCategory, { related: true })
+            ? actor.readableIn(meeting.territoryId)
             : new Set<DataCategory>();
         const itemDecisions = decisions.filter((decision) => decision.agendaItemId === item.id);
         const itemActions = actions.filter((action) =>

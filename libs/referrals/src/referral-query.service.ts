@@ -155,7 +155,7 @@ export class ReferralQueryService {
         referral,
         person: toPersonObject(referral.person!),
         reader,
-        categories: referralCategories(actor, reader, consent),
+        categories: referralCategories(actor, reader, referral.territoryId, consent),
         // Only the pre-review rule lists fields, and it reads the row's own columns: evaluated in
         // memory here. The other readers' rules grant whole rows (their conditions walk relations).
         ruleRedacted:

@@ -1,11 +1,4 @@
-import {
-  DataCategory,
-  maskFields,
-  Principal,
-  readableCategories,
-  Role,
-  SharingCategory,
-} from '@relais/access';
+import { DataCategory, maskFields, Principal, Role, SharingCategory } from '@relais/access';
 import { ConsentStatus } from '@relais/consent';
 import { coordinatorCategories, PersonIdentityObject, PersonObject } from '@relais/situations';
 import { FHIR_TASK_STATUS, REFERRAL_STATUS_LABELS, ReferralStatus } from './domain/referral-status';
@@ -46,6 +39,7 @@ function namesReader(principal: Principal, consent: ConsentScope): boolean {
 export function referralCategories(
   principal: Principal,
   reader: ReferralReader,
+  referralTerritory: string,
   consent?: ConsentScope,
 ): Set<DataCategory> {
   switch (reader) {
@@ -60,12 +54,12 @@ export function referralCategories(
       );
     case 'CIRCLE':
       return new Set(
-        [...readableCategories(principal.sharingCategory, { related: true })].filter((category) =>
+        [...principal.readableIn(referralTerritory)].filter((category) =>
           consent?.dataCategories.includes(category),
         ),
       );
     case 'CELL':
-      return new Set(readableCategories(principal.sharingCategory, { related: true }));
+      return new Set(principal.readableIn(referralTerritory));
   }
 }
 

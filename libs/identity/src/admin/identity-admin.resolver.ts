@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
+import { NarrowSharingMatrixInput, SharingMatrixEntryObject } from '../dto/sharing-matrix.dto';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import {
   CreateOrganisationInput,
@@ -104,5 +105,17 @@ export class IdentityAdminResolver {
     @Args('input') input: MembershipTargetInput,
   ): Promise<MembershipObject> {
     return toMembershipObject(await this.admin.reactivateMembership(actor, input));
+  }
+
+  @Mutation(() => [SharingMatrixEntryObject], {
+    description:
+      'Restreint ce que chaque catégorie de professionnels lit dans le territoire (jamais au-delà de la loi).',
+  })
+  @Allow('update', 'Membership')
+  narrowSharingMatrix(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: NarrowSharingMatrixInput,
+  ): Promise<SharingMatrixEntryObject[]> {
+    return this.admin.narrowSharingMatrix(actor, input);
   }
 }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@relais/config';
-import { AccessException, AccessService, asSubject, Role } from '@relais/access';
+import {
+  AccessException,
+  AccessService,
+  asSubject,
+  Role,
+  SharingCategory,
+  SharingMatrixNarrowing,
+  territorySharingMatrix,
+  wideningsOf,
+} from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
 import { writeOutbox } from '@relais/outbox';
@@ -19,7 +28,8 @@ import {
   MembershipTargetInput,
   RevokeRoleInput,
 } from '../dto/admin.input';
-import { Cell, Membership, Organisation, User } from '../entities';
+import { NarrowSharingMatrixInput, SharingMatrixEntryObject } from '../dto/sharing-matrix.dto';
+import { Cell, Membership, Organisation, Territory, User } from '../entities';
 import { IdentityException } from '../identity.exception';
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -187,6 +197,42 @@ export class IdentityAdminService {
       const saved = await manager.save(membership);
       await this.recordMembershipChange(manager, actor, saved, 'MEMBERSHIP_SUSPENDED');
       return saved;
+    });
+  }
+
+  /**
+   * The territory narrows who reads what; a widening is refused, naming each one. Takes effect on
+   * every member's next request (the principal carries the territory's matrix).
+   */
+  async narrowSharingMatrix(
+    actor: Principal,
+    input: NarrowSharingMatrixInput,
+  ): Promise<SharingMatrixEntryObject[]> {
+    this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
+    const narrowing: SharingMatrixNarrowing = Object.fromEntries(
+      input.entries.map((entry) => [entry.reader, [...new Set(entry.categories)]]),
+    );
+    const widenings = wideningsOf(narrowing);
+    if (widenings.length) {
+      throw new IdentityException(
+        'SHARING_MATRIX_WIDENED',
+        widenings.map((widening) => ({ field: 'entries', message: `Élargissement refusé : ${widening}.` })),
+      );
+    }
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const territory = await manager.findOneBy(Territory, { id: input.territoryId });
+      if (!territory) throw new IdentityException('TERRITORY_NOT_FOUND');
+      territory.settings = { ...territory.settings, sharingMatrix: narrowing };
+      await manager.save(territory);
+      await this.audit.record(manager, {
+        territoryId: territory.id,
+        actor,
+        action: 'SHARING_MATRIX_NARROWED',
+        subject: { type: 'Territory', id: territory.id },
+        details: { narrowing },
+      });
+      const matrix = territorySharingMatrix(narrowing);
+      return Object.values(SharingCategory).map((reader) => ({ reader, categories: [...matrix[reader]] }));
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { RequestException } from '@relais/graphql';
+import { SharingMatrixNarrowing, territorySharingMatrix } from '@relais/access';
 import { DatabaseScope, ScopedDatabase } from '@relais/database';
 import { EntityManager, IsNull } from 'typeorm';
 import { MembershipStatus } from '../domain/membership-status';
@@ -235,13 +236,13 @@ export class AuthenticationService {
    */
   private async activeMemberships(manager: EntityManager, userId: string): Promise<ActiveMembership[]> {
     const rows = (await manager.query(
-      `SELECT m.id, m.territory_id, m.roles, m.cell_id,
+      `SELECT m.id, m.territory_id, m.roles, m.cell_id, t.settings -> 'sharingMatrix' AS sharing_matrix,
               NOT EXISTS (
                 SELECT 1 FROM charters c
                  WHERE c.territory_id = m.territory_id AND c.current
                    AND NOT EXISTS (SELECT 1 FROM charter_acceptances a WHERE a.charter_id = c.id AND a.user_id = m.user_id)
               ) AS charter_accepted
-         FROM memberships m
+         FROM memberships m JOIN territories t ON t.id = m.territory_id
         WHERE m.user_id = $1 AND m.status = $2 AND cardinality(m.roles) > 0`,
       [userId, MembershipStatus.ACTIVE],
     )) as {
@@ -250,6 +251,7 @@ export class AuthenticationService {
       roles: string;
       cell_id: string | null;
       charter_accepted: boolean;
+      sharing_matrix: SharingMatrixNarrowing | null;
     }[];
     return rows.map((row) => ({
       id: row.id,
@@ -257,6 +259,7 @@ export class AuthenticationService {
       roles: parseRoles(row.roles),
       cellId: row.cell_id,
       charterAccepted: row.charter_accepted,
+      sharingMatrix: territorySharingMatrix(row.sharing_matrix ?? {}),
     }));
   }
 

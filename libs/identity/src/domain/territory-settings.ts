@@ -1,3 +1,5 @@
+import { SharingMatrixNarrowing } from '@relais/access';
+
 /** Per-territory settings; each later context reads its own part. */
 export interface TerritorySettings {
   consentValidityMonths: number;
@@ -7,6 +9,8 @@ export interface TerritorySettings {
   reviewIntervalMonths: number;
   /** Reminder policies per kind, filled in by the reminders context; empty means its defaults. */
   reminderPolicies: Record<string, unknown>;
+  /** What the territory withholds from the default sharing matrix (never more than it allows). */
+  sharingMatrix?: SharingMatrixNarrowing;
 }
 
 export const DEFAULT_TERRITORY_SETTINGS: TerritorySettings = {
