@@ -13,7 +13,14 @@ import { AuditService } from '@relais/audit';
 import { addDays, addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
-import { Membership, MembershipStatus, Territory, User, withDefaultSettings } from '@relais/identity';
+import {
+  membersAmong,
+  Membership,
+  MembershipStatus,
+  Territory,
+  User,
+  withDefaultSettings,
+} from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
 import {
   CmpFollowUpStatus,
@@ -641,25 +648,10 @@ export class FollowUpService {
     territoryId: string,
     userIds: readonly string[],
   ): Promise<Map<string, User>> {
-    if (!userIds.length) return new Map();
-    const users = await manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin(
-        Membership,
-        'membership',
-        'membership.userId = user.id AND membership.territoryId = :territoryId',
-        {
-          territoryId,
-        },
-      )
-      .where('user.id IN (:...userIds)', { userIds: [...new Set(userIds)] })
-      .andWhere('membership.status = :active AND :role = ANY(membership.roles)', {
-        active: MembershipStatus.ACTIVE,
-        role: Role.FOLLOWUP_PRACTITIONER,
-      })
-      .getMany();
-    if (users.length !== new Set(userIds).size) {
+    const members = await membersAmong(manager, territoryId, userIds, {
+      activeWithRole: Role.FOLLOWUP_PRACTITIONER,
+    });
+    if (members.size !== new Set(userIds).size) {
       throw new FollowUpException('INVALID_FOLLOW_UP', [
         {
           field: 'team',
@@ -667,7 +659,7 @@ export class FollowUpService {
         },
       ]);
     }
-    return new Map(users.map((user) => [user.id, user]));
+    return members;
   }
 
   private assertTeam(

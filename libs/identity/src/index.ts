@@ -12,3 +12,4 @@ export * from './identity.exception';
 export * from './identity.module';
 export * from './charters/charter.service';
 export * from './identity.policy';
+export * from './members-among';

@@ -10,7 +10,7 @@ import {
 import { AuditService } from '@relais/audit';
 import { addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
-import { Membership, Organisation, Territory, User, withDefaultSettings } from '@relais/identity';
+import { membersAmong, Organisation, Territory, withDefaultSettings } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
 import {
   ActionOrigin,
@@ -475,31 +475,18 @@ export class MinutesService {
     return meeting;
   }
 
-  /** Active members of the territory among `userIds`, with their organisation; any other is refused. */
+  /** Members of the territory among `userIds`, with their organisation; any other is refused. */
   private async membersOf(
     manager: EntityManager,
     territoryId: string,
     userIds: readonly string[],
   ): Promise<Map<string, string>> {
-    if (!userIds.length) return new Map();
-    const rows = await manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin(
-        Membership,
-        'membership',
-        'membership.userId = user.id AND membership.territoryId = :territoryId',
-        {
-          territoryId,
-        },
-      )
-      .where('user.id IN (:...userIds)', { userIds: [...new Set(userIds)] })
-      .getMany();
-    if (rows.length !== new Set(userIds).size) {
+    const members = await membersAmong(manager, territoryId, userIds);
+    if (members.size !== new Set(userIds).size) {
       throw new MeetingException('INVALID_MEETING', [
         { field: 'userIds', message: "Une des personnes n'est pas membre de ce territoire." },
       ]);
     }
-    return new Map(rows.map((user) => [user.id, user.organisationId]));
+    return new Map([...members.values()].map((user) => [user.id, user.organisationId]));
   }
 }
