@@ -151,21 +151,24 @@ export const consentPolicy = definePolicy({
           DEROGATION,
         );
       }
-      // Confidential lines of the timeline: each category only where the consent covers it.
+      // Confidential lines of the timeline: each category only where the consent covers it, lines
+      // for everyone and lines addressed to this partner alike.
       for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
         for (const naming of consentsInForceNaming(principal, { dataCategories: category })) {
-          allow(
-            'read',
-            'SituationEvent',
-            {
-              ...inTerritory,
-              category,
-              audienceOrganisationId: null,
-              'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
-              'situation.person.consents': { $elemMatch: naming },
-            },
-            CONSENT,
-          );
+          for (const audienceOrganisationId of [null, principal.organisationId]) {
+            allow(
+              'read',
+              'SituationEvent',
+              {
+                ...inTerritory,
+                category,
+                audienceOrganisationId,
+                'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
+                'situation.person.consents': { $elemMatch: naming },
+              },
+              CONSENT,
+            );
+          }
         }
       }
     }
