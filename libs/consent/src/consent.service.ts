@@ -33,8 +33,6 @@ export interface ConsentCollection {
 /** Where sharing about a person stands: the answer in force, or an approved derogation. */
 export interface ConsentState {
   status: ConsentStatus | null;
-  /** The situation may be named (put on an agenda, shown with identity to the partners named). */
-  sharingAllowed: boolean;
   expiresOn: string | null;
   /** The scope of the consent in force (empty when none is). */
   dataCategories: DataCategory[];
@@ -236,7 +234,6 @@ export class ConsentService {
       const derogation = withDerogation.has(personId);
       states.set(personId, {
         status: inForce || !derogation ? (consent?.status ?? null) : ConsentStatus.DEROGATION,
-        sharingAllowed: inForce || derogation,
         expiresOn: consent?.expiresOn ?? null,
         dataCategories: inForce ? consent!.dataCategories : [],
         organisationIds: inForce ? consent!.organisationIds : [],

@@ -1,7 +1,7 @@
 import { assertNever, DomainException, PublicError } from '@relais/graphql';
 
 export type SituationsErrorCode =
-  'SITUATION_NOT_FOUND' | 'INVALID_SITUATION_TRANSITION' | 'INVALID_ACTION_DATE' | 'NO_ACCEPTED_HANDOFF';
+  'INVALID_SITUATION_TRANSITION' | 'INVALID_ACTION_DATE' | 'NO_ACCEPTED_HANDOFF';
 
 export class SituationsException extends DomainException<SituationsErrorCode> {
   constructor(code: SituationsErrorCode) {
@@ -10,8 +10,6 @@ export class SituationsException extends DomainException<SituationsErrorCode> {
 
   toPublicError(): PublicError {
     switch (this.code) {
-      case 'SITUATION_NOT_FOUND':
-        return { code: 'NOT_FOUND', message: "Cette situation n'existe pas ou ne vous est pas accessible." };
       case 'INVALID_SITUATION_TRANSITION':
         return {
           code: 'INVALID_TRANSITION',
