@@ -7,6 +7,7 @@ import { IDENTITY_ENTITIES } from '@relais/identity';
 import { MEETING_ENTITIES } from '@relais/meetings';
 import { OUTBOX_ENTITIES } from '@relais/outbox';
 import { REFERRAL_ENTITIES } from '@relais/referrals';
+import { REMINDER_ENTITIES } from '@relais/reminders';
 import { SITUATION_ENTITIES } from '@relais/situations';
 import { DataSource } from 'typeorm';
 
@@ -23,6 +24,7 @@ export const RELAIS_ENTITIES = [
   ...REFERRAL_ENTITIES,
   ...MEETING_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
+  ...REMINDER_ENTITIES,
 ];
 
 export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {

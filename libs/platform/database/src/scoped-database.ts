@@ -6,11 +6,12 @@ import { DataSource, EntityManager } from 'typeorm';
  * What a transaction states to Postgres's row-level security (the second lock behind the
  * application's rules): the territories it works in, and optionally a purpose that opens the
  * account tables across territories (logging in, purging sessions), or the list of territories to
- * a job that works through each of them (`maintenance`).
+ * a job that works through each of them (`maintenance`), or the outbox and reminder rows (ids,
+ * kinds and times, no personal data) to the worker that dispatches them (`dispatch`).
  */
 export interface DatabaseScope {
   readonly territoryIds: readonly string[];
-  readonly purpose?: 'authentication' | 'maintenance';
+  readonly purpose?: 'authentication' | 'maintenance' | 'dispatch';
 }
 
 /**

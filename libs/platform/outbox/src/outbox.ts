@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { OutboxConsumption } from './outbox-consumption.entity';
 import { OutboxEvent } from './outbox-event.entity';
 
 export interface OutboxMessage {
@@ -27,4 +28,4 @@ export async function writeOutbox(manager: EntityManager, message: OutboxMessage
   );
 }
 
-export const OUTBOX_ENTITIES = [OutboxEvent];
+export const OUTBOX_ENTITIES = [OutboxEvent, OutboxConsumption];

@@ -1,0 +1,3 @@
+export * from './domain/reminder-kind';
+export * from './domain/reminder-policy';
+export * from './entities';
