@@ -36,7 +36,11 @@ export async function startApi(environment: Environment = {}): Promise<RunningAp
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const url = `http://127.0.0.1:${port}`;
   const appDataSource = app.get<DataSource>(getDataSourceToken());
-  const dataSource = await createRelaisDataSource(ownerDatabase(), 'relais-test-fixtures').initialize();
+  // The owner of the database this api uses (the run's, or a suite's own given in `environment`).
+  const owner = config.database.ownerUrl
+    ? { ...config.database, url: config.database.ownerUrl }
+    : ownerDatabase();
+  const dataSource = await createRelaisDataSource(owner, 'relais-test-fixtures').initialize();
   return {
     app,
     config,

@@ -12,7 +12,9 @@ import { ReferralsGraphqlModule } from '@relais/referrals';
 import { SituationsGraphqlModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
+import { DispatchFiguresService } from './health/dispatch-figures.service';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 
 @Module({})
 export class AppModule {
@@ -35,7 +37,8 @@ export class AppModule {
         MeetingsGraphqlModule,
         FollowUpsGraphqlModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
+      providers: [DispatchFiguresService],
     };
   }
 }

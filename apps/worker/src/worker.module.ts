@@ -9,6 +9,12 @@ import { IdentityModule } from '@relais/identity';
 import { SituationsModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
+import { RemindersDispatchModule } from '@relais/reminders';
+import { DispatchLoops } from './dispatch/dispatch-loops';
+import { JobWorkers } from './dispatch/job-workers';
+import { MailJobs } from './dispatch/mail.jobs';
+import { OutboxJobs } from './dispatch/outbox.jobs';
+import { ReminderJobs } from './dispatch/reminder.jobs';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MAINTENANCE_QUEUE } from './maintenance/maintenance.queue';
 import { MaintenanceScheduler } from './maintenance/maintenance.scheduler';
@@ -28,8 +34,17 @@ export class WorkerModule {
         IdentityModule,
         SituationsModule,
         FollowUpsModule,
+        RemindersDispatchModule,
       ],
-      providers: [MaintenanceProcessor, MaintenanceScheduler],
+      providers: [
+        MaintenanceProcessor,
+        MaintenanceScheduler,
+        OutboxJobs,
+        ReminderJobs,
+        MailJobs,
+        JobWorkers,
+        DispatchLoops,
+      ],
     };
   }
 }

@@ -154,7 +154,16 @@ export class ConsentService {
       category: DataCategory.LOGISTIC,
       actorOrganisationId: actor.organisationId,
     });
-    if (!given) await this.announceEndOfSharing(manager, consent, 'consent.refused');
+    if (given) {
+      // Its expiry is watched (reminders before and after); a renewal supersedes that watch.
+      await writeOutbox(manager, {
+        territoryId: consent.territoryId,
+        type: 'consent.given',
+        subject: { type: 'Person', id: consent.personId },
+        payload: { consentId: consent.id, expiresOn: consent.expiresOn },
+        occurredAt: now,
+      });
+    } else await this.announceEndOfSharing(manager, consent, 'consent.refused');
     return consent;
   }
 

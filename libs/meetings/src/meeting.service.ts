@@ -337,6 +337,14 @@ export class MeetingService {
         subject: { type: 'Meeting', id: meeting.id },
         details: { seriesId },
       });
+      // The call for items goes out ahead of each meeting.
+      await writeOutbox(manager, {
+        territoryId: meeting.territoryId,
+        type: 'meeting.planned',
+        subject: { type: 'Meeting', id: meeting.id },
+        payload: { cellId: meeting.cellId },
+        occurredAt: this.clock.now(),
+      });
     }
     return meetings;
   }

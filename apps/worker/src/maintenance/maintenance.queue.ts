@@ -1,4 +1,6 @@
-export const MAINTENANCE_QUEUE = 'maintenance';
+import { QueueName } from '@relais/queue';
+
+export const MAINTENANCE_QUEUE = QueueName.MAINTENANCE;
 
 export const MaintenanceJob = {
   PURGE_ENDED_SESSIONS: 'purge-ended-sessions',
@@ -10,3 +12,6 @@ export const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /** Review dates are days: checking hourly marks a review due within the hour of its day starting. */
 export const REVIEWS_EVERY_MS = 60 * 60 * 1000;
+
+/** The daily digest of notification e-mails leaves at 07:00, Paris time. */
+export const DIGEST_PATTERN = '0 7 * * *';

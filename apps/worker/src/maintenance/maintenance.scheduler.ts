@@ -1,32 +1,42 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { MAINTENANCE_QUEUE, MaintenanceJob, PURGE_EVERY_MS, REVIEWS_EVERY_MS } from './maintenance.queue';
+import { ProducerQueues, QueueName } from '@relais/queue';
+import { MailJob } from '@relais/reminders';
+import { RepeatOptions } from 'bullmq';
+import {
+  DIGEST_PATTERN,
+  MAINTENANCE_QUEUE,
+  MaintenanceJob,
+  PURGE_EVERY_MS,
+  REVIEWS_EVERY_MS,
+} from './maintenance.queue';
 
-/** Upserting the scheduler is idempotent: every worker replica may do it at boot. */
+const PERIODIC_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: 100,
+  removeOnFail: 1000,
+};
+
+/**
+ * Upserting a job scheduler is idempotent: every worker replica does it at boot, and the
+ * reconciler again, since a Redis flush would lose them.
+ */
 @Injectable()
 export class MaintenanceScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue) {}
+  constructor(private readonly queues: ProducerQueues) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.schedule(MaintenanceJob.PURGE_ENDED_SESSIONS, PURGE_EVERY_MS);
-    await this.schedule(MaintenanceJob.MARK_REVIEWS_DUE, REVIEWS_EVERY_MS);
-    await this.schedule(MaintenanceJob.WATCH_FOLLOW_UPS, REVIEWS_EVERY_MS);
+    await this.ensureSchedulers();
   }
 
-  private async schedule(name: string, every: number): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      name,
-      { every },
-      {
-        name,
-        opts: {
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 10_000 },
-          removeOnComplete: 100,
-          removeOnFail: 1000,
-        },
-      },
-    );
+  async ensureSchedulers(): Promise<void> {
+    await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.PURGE_ENDED_SESSIONS, { every: PURGE_EVERY_MS });
+    await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.MARK_REVIEWS_DUE, { every: REVIEWS_EVERY_MS });
+    await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.WATCH_FOLLOW_UPS, { every: REVIEWS_EVERY_MS });
+    await this.schedule(QueueName.MAIL, MailJob.DIGEST, { pattern: DIGEST_PATTERN, tz: 'Europe/Paris' });
+  }
+
+  private async schedule(queue: QueueName, name: string, repeat: RepeatOptions): Promise<void> {
+    await this.queues.get(queue).upsertJobScheduler(name, repeat, { name, opts: PERIODIC_JOB_OPTIONS });
   }
 }

@@ -21,7 +21,13 @@ export interface AppConfig {
   };
   readonly redis: { readonly url: string; readonly keyPrefix: string };
   /** Outgoing mail; unset means notifications stay in the application. */
-  readonly mail: { readonly smtpUrl: string | undefined };
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
+  readonly metrics: { readonly token: string | undefined };
+  readonly jobs: {
+    readonly outboxPollMs: number;
+    readonly reconcileEveryMs: number;
+    readonly lockMs: number;
+  };
   readonly auth: {
     readonly jwtSecret: string;
     readonly accessTokenTtlSeconds: number;

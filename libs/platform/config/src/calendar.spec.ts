@@ -1,4 +1,14 @@
-import { addDays, addMonths, frenchDate, isCalendarDate, parisDate } from './calendar';
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  easterSunday,
+  frenchDate,
+  frenchPublicHolidays,
+  isCalendarDate,
+  isWorkingDay,
+  parisDate,
+} from './calendar';
 
 describe('calendar dates', () => {
   it('reads the day in Paris, not in UTC', () => {
@@ -22,5 +32,36 @@ describe('calendar dates', () => {
 
   it('writes dates as French readers expect', () => {
     expect(frenchDate('2027-03-03')).toBe('3 mars 2027');
+  });
+});
+
+describe('French working days', () => {
+  it('computes Easter for known years', () => {
+    expect(easterSunday(2026)).toBe('2026-04-05');
+    expect(easterSunday(2027)).toBe('2027-03-28');
+    expect(easterSunday(2024)).toBe('2024-03-31');
+  });
+
+  it('lists the eleven public holidays, movable ones included', () => {
+    const holidays = frenchPublicHolidays(2027);
+    expect(holidays.size).toBe(11);
+    expect([...holidays]).toEqual(
+      expect.arrayContaining(['2027-03-29', '2027-05-06', '2027-05-17', '2027-07-14', '2027-11-11']),
+    );
+  });
+
+  it('skips weekends and holidays when counting five working days', () => {
+    // Monday 2026-12-21 + 5 working days: 22, 23, 24, (25 Christmas), 28, 29.
+    expect(addWorkingDays('2026-12-21', 5)).toBe('2026-12-29');
+    // Friday 2027-04-30: (1 May Saturday), 3, 4, 5, (6 Ascension), 7, 10.
+    expect(addWorkingDays('2027-04-30', 5)).toBe('2027-05-10');
+    // A referral on a Saturday counts from the next Monday.
+    expect(addWorkingDays('2026-12-05', 5)).toBe('2026-12-11');
+  });
+
+  it('knows a working day', () => {
+    expect(isWorkingDay('2026-12-01')).toBe(true);
+    expect(isWorkingDay('2026-12-05')).toBe(false);
+    expect(isWorkingDay('2027-05-17')).toBe(false);
   });
 });

@@ -46,3 +46,53 @@ export function frenchDate(date: string): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** Easter Sunday (Gregorian computus, Meeus/Jones/Butcher), `YYYY-MM-DD`. */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The eleven national public holidays of metropolitan France (Code du travail, L3133-1). Alsace-
+ * Moselle's two extra days and overseas abolition days are not counted.
+ */
+export function frenchPublicHolidays(year: number): ReadonlySet<string> {
+  const easter = easterSunday(year);
+  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
+  return new Set([
+    ...fixed.map((day) => `${year}-${day}`),
+    addDays(easter, 1), // lundi de Pâques
+    addDays(easter, 39), // Ascension
+    addDays(easter, 50), // lundi de Pentecôte
+  ]);
+}
+
+export function isWorkingDay(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !frenchPublicHolidays(year).has(date);
+}
+
+/** The `days`-th working day after `date` (weekends and French public holidays skipped). */
+export function addWorkingDays(date: string, days: number): string {
+  let current = date;
+  for (let counted = 0; counted < days;) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current)) counted += 1;
+  }
+  return current;
+}

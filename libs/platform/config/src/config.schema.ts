@@ -31,6 +31,15 @@ export const configSchema = z.object({
     .default('relais'),
   JWT_SECRET: z.string().min(32),
   SMTP_URL: z.string().url().startsWith('smtp').optional(),
+  MAIL_FROM: z.string().min(3).default('Relais <ne-pas-repondre@relais.invalid>'),
+  /** When set, `/metrics` answers only with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** How often the worker looks for outbox events to relay. */
+  OUTBOX_POLL_MS: integer(50, 60_000).default(500),
+  /** How often the worker re-enqueues what Redis lost (reminders, outbox events, e-mails). */
+  RECONCILE_EVERY_MS: integer(100, 3_600_000).default(60_000),
+  /** A worker that stops renewing its lock for this long is presumed dead and its job retried. */
+  JOB_LOCK_MS: integer(1_000, 600_000).default(30_000),
   ACCESS_TOKEN_TTL_SECONDS: integer(60, 3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: integer(1, 90).default(14),
   SESSION_IDLE_TIMEOUT_MINUTES: integer(5, 24 * 60).default(30),

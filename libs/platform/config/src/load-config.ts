@@ -42,7 +42,13 @@ export function loadConfig(environment: Environment = processEnvironment()): App
     },
     database: { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, poolSize: env.DATABASE_POOL_SIZE },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
-    mail: { smtpUrl: env.SMTP_URL },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    metrics: { token: env.METRICS_TOKEN },
+    jobs: {
+      outboxPollMs: env.OUTBOX_POLL_MS,
+      reconcileEveryMs: env.RECONCILE_EVERY_MS,
+      lockMs: env.JOB_LOCK_MS,
+    },
     auth: {
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

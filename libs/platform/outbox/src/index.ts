@@ -1,3 +1,5 @@
 export * from './outbox-event.entity';
 export * from './outbox';
 export * from './outbox-consumption.entity';
+export * from './outbox-consumer';
+export * from './outbox-relay';

@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relais/config';
 import Redis from 'ioredis';
+import { ProducerQueues } from './producer-queues';
+import { QueueMetrics } from './queue-metrics';
 import { producerConnectionOptions, queuePrefix, workerConnectionOptions } from './redis-options';
 
 /** A plain client for health checks and metrics, separate from BullMQ's blocking connections. */
@@ -46,8 +48,8 @@ export class QueueModule {
           }),
         }),
       ],
-      providers: [RedisProbe],
-      exports: [RedisProbe],
+      providers: [RedisProbe, ProducerQueues, QueueMetrics],
+      exports: [RedisProbe, ProducerQueues, QueueMetrics],
     };
   }
 }

@@ -3,3 +3,5 @@ export * from './log-capture';
 export * from './movable-clock';
 export * from './net';
 export * from './test-environment';
+export * from './smtp-sink';
+export * from './isolated-database';

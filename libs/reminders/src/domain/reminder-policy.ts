@@ -56,7 +56,8 @@ export const REMINDER_KINDS: Record<ReminderKind, KindDefinition> = {
     audience: "la personne qui l'a recueilli et la coordination",
   },
   CONSENT_EXPIRED: {
-    ...once(0),
+    // A consent is in force through its expiry day: it has lapsed the day after.
+    ...once(1),
     label: 'Accord de la personne échu',
     audience: "la personne qui l'a recueilli et la coordination",
   },

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@relais/config';
+import { OutboxRelay } from '@relais/outbox';
+import { ReminderReconciler } from '@relais/reminders';
+import { MaintenanceScheduler } from '../maintenance/maintenance.scheduler';
+
+/**
+ * Two timers in every worker replica, both idempotent: the outbox relay, and the reconciler that
+ * repairs Redis from Postgres (job schedulers included, since a flush loses them too). Timers,
+ * not BullMQ jobs, precisely because they must keep running when Redis has lost everything.
+ */
+@Injectable()
+export class DispatchLoops implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Relais des événements');
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly running = new Set<Promise<unknown>>();
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly relay: OutboxRelay,
+    private readonly reconciler: ReminderReconciler,
+    private readonly schedulers: MaintenanceScheduler,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.every(this.config.jobs.outboxPollMs, 'relais', async () => {
+      // Drain a backlog without waiting for the next tick.
+      while (!this.stopped && (await this.relay.relayPending()) === 500);
+    });
+    this.every(this.config.jobs.reconcileEveryMs, 'réconciliation', async () => {
+      await this.schedulers.ensureSchedulers();
+      const report = await this.reconciler.reconcile();
+      if (report.republishedEvents || report.promotedReminders || report.requeuedMails) {
+        this.logger.log({ message: 'Réconciliation avec Redis', ...report });
+      }
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.timers.forEach(clearInterval);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Runs `work` every `ms`, never two at once, logging failures (Redis or Postgres away) without stopping. */
+  private every(ms: number, name: string, work: () => Promise<void>): void {
+    let busy = false;
+    const tick = () => {
+      if (busy || this.stopped) return;
+      busy = true;
+      const run = work()
+        .catch((error: Error) =>
+          this.logger.warn({ message: `Échec de la boucle ${name}`, error: error.message }),
+        )
+        .finally(() => {
+          busy = false;
+          this.running.delete(run);
+        });
+      this.running.add(run);
+    };
+    this.timers.push(setInterval(tick, ms));
+    tick();
+  }
+}

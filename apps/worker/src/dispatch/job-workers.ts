@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@relais/config';
+import { queuePrefix, QueueName, workerConnectionOptions } from '@relais/queue';
+import { Job, Processor, Worker } from 'bullmq';
+import { MailJobs } from './mail.jobs';
+import { OutboxJobs } from './outbox.jobs';
+import { ReminderJobs } from './reminder.jobs';
+
+/**
+ * The BullMQ workers of the dispatch queues, built here rather than by decorators so that their
+ * lock (how soon a dead worker's job is taken over) comes from the validated configuration.
+ */
+@Injectable()
+export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Travaux');
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxJobs,
+    private readonly reminders: ReminderJobs,
+    private readonly mail: MailJobs,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.start(QueueName.OUTBOX, (job) => this.outbox.process(job), 4);
+    this.start(QueueName.REMINDERS, (job, token) => this.reminders.process(job, token), 8);
+    this.start(QueueName.MAIL, (job) => this.mail.process(job), 2);
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Running jobs finish; a job cut short by a kill is taken over once its lock lapses.
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  private start(name: QueueName, processor: Processor, concurrency: number): void {
+    const worker = new Worker(name, processor, {
+      connection: workerConnectionOptions(this.config.redis),
+      prefix: queuePrefix(this.config.redis),
+      concurrency,
+      lockDuration: this.config.jobs.lockMs,
+      stalledInterval: this.config.jobs.lockMs,
+      maxStalledCount: 5,
+    });
+    worker.on('failed', (job: Job | undefined, error: Error) =>
+      this.logger.warn({
+        message: 'Tâche en échec',
+        queue: name,
+        jobId: job?.id,
+        error: error.name,
+        attempts: job?.attemptsMade,
+      }),
+    );
+    worker.on('error', (error: Error) =>
+      this.logger.warn({ message: 'File indisponible', queue: name, error: error.message }),
+    );
+    this.workers.push(worker);
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@relais/config';
+import { Queue } from 'bullmq';
+import { QueueName } from './queue-names';
+import { producerConnectionOptions, queuePrefix } from './redis-options';
+
+/**
+ * Queues to add jobs to, on connections that fail fast when Redis is down: whoever enqueues
+ * keeps the truth in Postgres and lets the reconciler try again, rather than waiting on Redis
+ * with a transaction open.
+ */
+@Injectable()
+export class ProducerQueues implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: producerConnectionOptions(this.config.redis),
+        prefix: queuePrefix(this.config.redis),
+      });
+      // Errors surface on the calls themselves; without a listener ioredis would print them.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
+  }
+}

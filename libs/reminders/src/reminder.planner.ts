@@ -1,0 +1,499 @@
+import { Injectable } from '@nestjs/common';
+import { parisDate } from '@relais/config';
+import { Consent, ConsentException } from '@relais/consent';
+import { FollowUp, FollowUpTeamMember } from '@relais/followups';
+import { AgendaItem, Meeting, MeetingInvitee } from '@relais/meetings';
+import { OutboxEvent } from '@relais/outbox';
+import { Handoff, SituationAction } from '@relais/situations';
+import { EntityManager } from 'typeorm';
+import { coordinatorsOf, distinctRecipients, membersOf } from './audience';
+import { ReminderKind } from './domain/reminder-kind';
+import { occurrenceOffsets, REMINDER_KINDS } from './domain/reminder-policy';
+import { afterMoment, morningOf } from './domain/reminder-timing';
+import { Recipient, ReminderDraft } from './reminder-draft';
+import { ReminderPolicies, TerritoryPolicies } from './reminder-policy.service';
+import {
+  CancelCriteria,
+  mergeChanges,
+  NO_CHANGES,
+  ReminderChanges,
+  ReminderScheduler,
+} from './reminder.scheduler';
+
+/** A reminder planned this long before its event's moment is already late: it is not written. */
+const LATE_TOLERANCE_MS = 60_000;
+
+type Subject = { type: string; id: string };
+
+interface Plan {
+  readonly kind: ReminderKind;
+  readonly subject: Subject;
+  readonly personId?: string | null;
+  readonly situationId?: string | null;
+  readonly recipients: readonly Recipient[];
+  /** The subject's date the offsets count from, `YYYY-MM-DD`; without it, the event's moment. */
+  readonly fromDate?: string;
+  /** Distinguishes successive plans for one subject (a new due date, a new review period). */
+  readonly basis?: string;
+}
+
+/**
+ * Turns the events of every context into reminders to write or cancel: one reaction per event
+ * type, each re-reading what it needs (events carry ids only).
+ */
+@Injectable()
+export class ReminderPlanner {
+  constructor(
+    private readonly scheduler: ReminderScheduler,
+    private readonly policies: ReminderPolicies,
+  ) {}
+
+  async react(manager: EntityManager, event: OutboxEvent): Promise<ReminderChanges> {
+    const context = new PlanningContext(
+      manager,
+      event,
+      this.scheduler,
+      await this.policies.forTerritory(manager, event.territoryId),
+    );
+    const payload = event.payload as Record<string, unknown>;
+    const subject = { type: event.subjectType, id: event.subjectId };
+    switch (event.type) {
+      case 'action.created':
+        return this.planAction(context, event.subjectId);
+      case 'action.due_date_changed':
+        return mergeChanges(
+          await context.cancel(
+            { subject, kinds: [ReminderKind.ACTION_DUE, ReminderKind.ACTION_OVERDUE] },
+            'DUE_DATE_CHANGED',
+          ),
+          await this.planAction(context, event.subjectId),
+        );
+      case 'action.done':
+        return context.cancel({ subject }, 'ACTION_DONE');
+      case 'meeting.planned':
+        return this.planCallForItems(context, event.subjectId);
+      case 'meeting.cancelled':
+        return context.cancel({ subject }, 'MEETING_CANCELLED');
+      case 'meeting.agenda_published':
+        return this.planAgendaPublished(context, event.subjectId, payload);
+      case 'meeting.minutes_published':
+        return this.planMinutesPublished(context, event.subjectId, payload);
+      case 'consent.given':
+        return this.planConsentExpiry(context, payload);
+      case 'consent.withdrawn':
+      case 'consent.refused':
+        return mergeChanges(
+          await context.cancel(
+            {
+              personId: event.subjectId,
+              throughConsentOnly: true,
+              exceptOrganisationId: String(payload.keepOrganisationId ?? ''),
+            },
+            'CONSENT_WITHDRAWN',
+          ),
+          await context.cancel(
+            {
+              personId: event.subjectId,
+              kinds: [ReminderKind.CONSENT_EXPIRING, ReminderKind.CONSENT_EXPIRED],
+            },
+            'CONSENT_WITHDRAWN',
+          ),
+        );
+      case 'followup.review_due':
+        return this.planFollowUpNotice(
+          context,
+          event.subjectId,
+          ReminderKind.FOLLOW_UP_REVIEW_DUE,
+          String(payload.since),
+          false,
+        );
+      case 'followup.planned_end_passed':
+        return this.planFollowUpNotice(
+          context,
+          event.subjectId,
+          ReminderKind.FOLLOW_UP_OVERRUN,
+          String(payload.plannedEndOn),
+          true,
+        );
+      case 'followup.team_vacancy':
+        return this.planTeamVacancy(context, event, String(payload.role));
+      case 'followup.ended':
+        return context.cancel({ subject }, 'FOLLOW_UP_ENDED');
+      case 'handoff.proposed':
+        return this.planHandoff(context, event.subjectId);
+      case 'handoff.answered':
+        return context.cancel({ subject }, 'HANDOFF_ANSWERED');
+      case 'referral.submitted':
+        return context.write({
+          kind: ReminderKind.REFERRAL_NOT_ACKNOWLEDGED,
+          subject,
+          personId: stringOrNull(payload.personId),
+          recipients: await coordinatorsOf(manager, event.territoryId),
+          basis: event.occurredAt.toISOString(),
+        });
+      case 'referral.accepted':
+        return mergeChanges(
+          await context.cancel({ subject }, 'REFERRAL_ACKNOWLEDGED'),
+          await this.planInactivityWatch(
+            context,
+            stringOrNull(payload.situationId),
+            stringOrNull(payload.personId),
+          ),
+        );
+      case 'referral.redirected':
+      case 'referral.consent_needed':
+      case 'referral.withdrawn':
+        return context.cancel({ subject }, 'REFERRAL_ACKNOWLEDGED');
+      case 'derogation.pending':
+        return this.planDerogationApproval(context, event.subjectId);
+      case 'derogation.approved':
+        return mergeChanges(
+          await context.cancel(
+            { subject, kinds: [ReminderKind.DEROGATION_AWAITING_APPROVAL] },
+            'DEROGATION_DECIDED',
+          ),
+          await this.planPersonToInform(context, event.subjectId),
+        );
+      case 'derogation.rejected':
+        return context.cancel({ subject }, 'DEROGATION_DECIDED');
+      case 'situation.review_due':
+        return context.write({
+          kind: ReminderKind.REVIEW_DATE_REACHED,
+          subject,
+          situationId: event.subjectId,
+          recipients: await coordinatorsOf(manager, event.territoryId),
+          basis: String(payload.nextReviewOn),
+        });
+      case 'situation.closed':
+        return context.cancel({ situationId: event.subjectId }, 'SITUATION_CLOSED');
+      default:
+        return NO_CHANGES;
+    }
+  }
+
+  private async planAction(context: PlanningContext, actionId: string): Promise<ReminderChanges> {
+    const action = await context.manager.findOneBy(SituationAction, { id: actionId });
+    if (!action || action.status === 'DONE' || action.status === 'CANCELLED') return NO_CHANGES;
+    const owners = await membersOf(context.manager, {
+      territoryId: action.territoryId,
+      ...(action.ownerUserId
+        ? { userIds: [action.ownerUserId] }
+        : { organisationIds: [action.ownerOrganisationId] }),
+    });
+    const common = {
+      subject: { type: 'SituationAction', id: action.id },
+      personId: action.personId,
+      situationId: action.situationId,
+      fromDate: action.dueOn,
+      basis: action.dueOn,
+    };
+    return mergeChanges(
+      await context.write({ ...common, kind: ReminderKind.ACTION_DUE, recipients: owners }),
+      await context.write({
+        ...common,
+        kind: ReminderKind.ACTION_OVERDUE,
+        recipients: distinctRecipients(owners, await coordinatorsOf(context.manager, action.territoryId)),
+      }),
+    );
+  }
+
+  private async planCallForItems(context: PlanningContext, meetingId: string): Promise<ReminderChanges> {
+    const meeting = await context.manager.findOneBy(Meeting, { id: meetingId });
+    if (!meeting) return NO_CHANGES;
+    const invitees = await context.manager.findBy(MeetingInvitee, { meetingId });
+    return context.write({
+      kind: ReminderKind.CALL_FOR_ITEMS,
+      subject: { type: 'Meeting', id: meeting.id },
+      recipients: await membersOf(context.manager, {
+        territoryId: meeting.territoryId,
+        userIds: invitees.map((invitee) => invitee.userId),
+      }),
+      fromDate: parisDate(meeting.startsAt),
+      basis: meeting.startsAt.toISOString(),
+    });
+  }
+
+  private async planAgendaPublished(
+    context: PlanningContext,
+    meetingId: string,
+    payload: Record<string, unknown>,
+  ): Promise<ReminderChanges> {
+    const territoryId = context.event.territoryId;
+    const recipients = distinctRecipients(
+      await membersOf(context.manager, { territoryId, userIds: stringList(payload.userIds) }),
+      await membersOf(context.manager, { territoryId, organisationIds: stringList(payload.organisationIds) }),
+    );
+    return mergeChanges(
+      await context.cancel(
+        { subject: { type: 'Meeting', id: meetingId }, kinds: [ReminderKind.CALL_FOR_ITEMS] },
+        'AGENDA_PUBLISHED',
+      ),
+      await context.write({
+        kind: ReminderKind.AGENDA_PUBLISHED,
+        subject: { type: 'Meeting', id: meetingId },
+        recipients,
+      }),
+    );
+  }
+
+  private async planMinutesPublished(
+    context: PlanningContext,
+    meetingId: string,
+    payload: Record<string, unknown>,
+  ): Promise<ReminderChanges> {
+    const territoryId = context.event.territoryId;
+    const readers = await membersOf(context.manager, { territoryId, userIds: stringList(payload.userIds) });
+    const coordinators = await coordinatorsOf(context.manager, territoryId);
+    const awaitingAnswer = await context.manager
+      .getRepository(AgendaItem)
+      .createQueryBuilder('item')
+      .innerJoin('situations', 'situation', 'situation.id = item.situation_id')
+      .select(['item.id AS id', 'item.situation_id AS situation_id', 'situation.person_id AS person_id'])
+      .where('item.meeting_id = :meetingId AND item.recorded_at IS NOT NULL AND item.person_answer IS NULL', {
+        meetingId,
+      })
+      .getRawMany<{ id: string; situation_id: string; person_id: string }>();
+    const changes = [
+      await context.write({
+        kind: ReminderKind.MINUTES_PUBLISHED,
+        subject: { type: 'Meeting', id: meetingId },
+        recipients: readers,
+      }),
+    ];
+    for (const item of awaitingAnswer) {
+      changes.push(
+        await context.write({
+          kind: ReminderKind.PERSON_ANSWER_MISSING,
+          subject: { type: 'AgendaItem', id: item.id },
+          personId: item.person_id,
+          situationId: item.situation_id,
+          recipients: coordinators,
+        }),
+      );
+    }
+    return mergeChanges(...changes);
+  }
+
+  private async planConsentExpiry(
+    context: PlanningContext,
+    payload: Record<string, unknown>,
+  ): Promise<ReminderChanges> {
+    const consent = await context.manager.findOneBy(Consent, { id: String(payload.consentId) });
+    const personId = context.event.subjectId;
+    // A new answer supersedes the previous one: its expiry reminders go.
+    const cancelled = await context.cancel(
+      { personId, kinds: [ReminderKind.CONSENT_EXPIRING, ReminderKind.CONSENT_EXPIRED] },
+      'CONSENT_RENEWED',
+    );
+    if (!consent || consent.supersededAt || consent.status !== 'GIVEN') return cancelled;
+    const recipients = distinctRecipients(
+      await membersOf(context.manager, {
+        territoryId: consent.territoryId,
+        userIds: [consent.collectedByUserId],
+      }),
+      await coordinatorsOf(context.manager, consent.territoryId),
+    );
+    const common = {
+      subject: { type: 'Consent', id: consent.id },
+      personId,
+      situationId: await openSituationOf(context.manager, personId),
+      recipients,
+      fromDate: consent.expiresOn,
+      basis: consent.expiresOn,
+    };
+    return mergeChanges(
+      cancelled,
+      await context.write({ ...common, kind: ReminderKind.CONSENT_EXPIRING }),
+      await context.write({ ...common, kind: ReminderKind.CONSENT_EXPIRED }),
+    );
+  }
+
+  private async planFollowUpNotice(
+    context: PlanningContext,
+    followUpId: string,
+    kind: ReminderKind,
+    basis: string,
+    withCoordinators: boolean,
+  ): Promise<ReminderChanges> {
+    const followUp = await context.manager.findOneBy(FollowUp, { id: followUpId });
+    if (!followUp) return NO_CHANGES;
+    const today = parisDate(context.event.occurredAt);
+    const seats = await context.manager.findBy(FollowUpTeamMember, { followUpId });
+    const holders = seats.filter(
+      (seat) => (!seat.fromOn || seat.fromOn <= today) && (!seat.untilOn || seat.untilOn >= today),
+    );
+    const team = await membersOf(context.manager, {
+      territoryId: followUp.territoryId,
+      userIds: holders.map((seat) => seat.userId),
+    });
+    return context.write({
+      kind,
+      subject: { type: 'FollowUp', id: followUp.id },
+      personId: await personOfSituation(context.manager, followUp.situationId),
+      situationId: followUp.situationId,
+      recipients: withCoordinators
+        ? distinctRecipients(team, await coordinatorsOf(context.manager, followUp.territoryId))
+        : team,
+      basis,
+    });
+  }
+
+  private async planTeamVacancy(
+    context: PlanningContext,
+    event: OutboxEvent,
+    role: string,
+  ): Promise<ReminderChanges> {
+    const followUp = await context.manager.findOneBy(FollowUp, { id: event.subjectId });
+    if (!followUp) return NO_CHANGES;
+    return context.write({
+      kind: ReminderKind.TEAM_VACANCY,
+      subject: { type: 'FollowUp', id: followUp.id },
+      situationId: followUp.situationId,
+      personId: await personOfSituation(context.manager, followUp.situationId),
+      recipients: await coordinatorsOf(context.manager, followUp.territoryId),
+      basis: `${role}:${event.id}`,
+    });
+  }
+
+  private async planHandoff(context: PlanningContext, handoffId: string): Promise<ReminderChanges> {
+    const handoff = await context.manager.findOneBy(Handoff, { id: handoffId });
+    if (!handoff || handoff.status !== 'PROPOSED') return NO_CHANGES;
+    return context.write({
+      kind: ReminderKind.HANDOFF_UNANSWERED,
+      subject: { type: 'Handoff', id: handoff.id },
+      situationId: handoff.situationId,
+      personId: await personOfSituation(context.manager, handoff.situationId),
+      recipients: distinctRecipients(
+        await membersOf(context.manager, {
+          territoryId: handoff.territoryId,
+          organisationIds: [handoff.receivingOrganisationId],
+        }),
+        await membersOf(context.manager, {
+          territoryId: handoff.territoryId,
+          userIds: [handoff.proposedByUserId],
+        }),
+      ),
+    });
+  }
+
+  private async planDerogationApproval(
+    context: PlanningContext,
+    derogationId: string,
+  ): Promise<ReminderChanges> {
+    const derogation = await context.manager.findOneBy(ConsentException, { id: derogationId });
+    if (!derogation || derogation.status !== 'PENDING') return NO_CHANGES;
+    const coordinators = await coordinatorsOf(context.manager, derogation.territoryId);
+    return context.write({
+      kind: ReminderKind.DEROGATION_AWAITING_APPROVAL,
+      subject: { type: 'ConsentException', id: derogation.id },
+      personId: derogation.personId,
+      situationId: await openSituationOf(context.manager, derogation.personId),
+      // The author cannot approve their own request.
+      recipients: coordinators.filter((recipient) => recipient.userId !== derogation.requestedByUserId),
+    });
+  }
+
+  private async planPersonToInform(context: PlanningContext, derogationId: string): Promise<ReminderChanges> {
+    const derogation = await context.manager.findOneBy(ConsentException, { id: derogationId });
+    if (!derogation) return NO_CHANGES;
+    return context.write({
+      kind: ReminderKind.PERSON_TO_INFORM,
+      subject: { type: 'ConsentException', id: derogation.id },
+      personId: derogation.personId,
+      situationId: await openSituationOf(context.manager, derogation.personId),
+      recipients: await membersOf(context.manager, {
+        territoryId: derogation.territoryId,
+        userIds: [derogation.requestedByUserId],
+      }),
+    });
+  }
+
+  /** A situation's first watch for inactivity; firing moves it along while there is activity. */
+  private async planInactivityWatch(
+    context: PlanningContext,
+    situationId: string | null,
+    personId: string | null,
+  ): Promise<ReminderChanges> {
+    if (!situationId) return NO_CHANGES;
+    return context.write({
+      kind: ReminderKind.SITUATION_INACTIVE,
+      subject: { type: 'Situation', id: situationId },
+      situationId,
+      personId,
+      recipients: await coordinatorsOf(context.manager, context.event.territoryId),
+      basis: 'watch',
+    });
+  }
+}
+
+/** One event's planning: its territory's policies, its moment, and the rows it writes. */
+class PlanningContext {
+  constructor(
+    readonly manager: EntityManager,
+    readonly event: OutboxEvent,
+    private readonly scheduler: ReminderScheduler,
+    private readonly policies: TerritoryPolicies,
+  ) {}
+
+  async write(plan: Plan): Promise<ReminderChanges> {
+    const policy = this.policies.get(plan.kind)!;
+    const { workingDays } = REMINDER_KINDS[plan.kind];
+    const earliest = this.event.occurredAt.getTime() - LATE_TOLERANCE_MS;
+    const drafts: ReminderDraft[] = [];
+    occurrenceOffsets(policy).forEach((offset, index) => {
+      const dueAt = plan.fromDate
+        ? morningOf(plan.fromDate, offset, workingDays)
+        : afterMoment(this.event.occurredAt, offset, workingDays);
+      // « Due in 7 days » written when the action is due in 3 would mislead: it is left out.
+      if (dueAt.getTime() < earliest) return;
+      for (const recipient of plan.recipients) {
+        drafts.push({
+          territoryId: this.event.territoryId,
+          kind: plan.kind,
+          subject: plan.subject,
+          personId: plan.personId ?? null,
+          situationId: plan.situationId ?? null,
+          recipient,
+          dueAt,
+          occurrence: index + 1,
+          basis: plan.basis ?? this.event.id,
+        });
+      }
+    });
+    return { scheduled: await this.scheduler.schedule(this.manager, drafts), cancelled: [] };
+  }
+
+  async cancel(criteria: Omit<CancelCriteria, 'territoryId'>, reason: string): Promise<ReminderChanges> {
+    return {
+      scheduled: [],
+      cancelled: await this.scheduler.cancel(
+        this.manager,
+        { territoryId: this.event.territoryId, ...criteria },
+        reason,
+      ),
+    };
+  }
+}
+
+async function openSituationOf(manager: EntityManager, personId: string): Promise<string | null> {
+  const [row] = (await manager.query(
+    `SELECT id FROM situations WHERE person_id = $1 AND status <> 'CLOSED' ORDER BY opened_at DESC LIMIT 1`,
+    [personId],
+  )) as { id: string }[];
+  return row?.id ?? null;
+}
+
+async function personOfSituation(manager: EntityManager, situationId: string): Promise<string | null> {
+  const [row] = (await manager.query(`SELECT person_id FROM situations WHERE id = $1`, [situationId])) as {
+    person_id: string;
+  }[];
+  return row?.person_id ?? null;
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value ? value : null;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
