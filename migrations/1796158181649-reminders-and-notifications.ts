@@ -43,7 +43,7 @@ export class RemindersAndNotifications1796158181649 implements MigrationInterfac
     );
     await queryRunner.query(`CREATE TYPE "public"."email_mode" AS ENUM('IMMEDIATE', 'DAILY_DIGEST', 'NONE')`);
     await queryRunner.query(
-      `CREATE TABLE "notification_preferences" ("user_id" uuid NOT NULL, "territory_id" uuid NOT NULL, "email_mode" "public"."email_mode" NOT NULL DEFAULT 'IMMEDIATE', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "pk_notification_preferences" PRIMARY KEY ("user_id"))`,
+      `CREATE TABLE "notification_preferences" ("user_id" uuid NOT NULL, "territory_id" uuid NOT NULL, "email_mode" "public"."email_mode" NOT NULL DEFAULT 'IMMEDIATE', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "pk_notification_preferences" PRIMARY KEY ("user_id", "territory_id"))`,
     );
     await queryRunner.query(
       `CREATE TYPE "public"."reminder_status" AS ENUM('SCHEDULED', 'SENT', 'SKIPPED', 'CANCELLED')`,

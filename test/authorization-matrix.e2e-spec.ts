@@ -101,6 +101,55 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { s: sessions.CELL_MEMBER.userId },
     }),
   },
+  'Query.notifications': {
+    who: WORKING,
+    call: () => ({ query: '{ notifications(unreadOnly: true, first: 10) { id title } }' }),
+  },
+  'Query.unreadNotificationCount': { who: WORKING, call: () => ({ query: '{ unreadNotificationCount }' }) },
+  'Mutation.markNotificationRead': {
+    who: WORKING,
+    call: () => ({
+      query: 'mutation ($n: ID!) { markNotificationRead(notificationId: $n) { id } }',
+      variables: { n: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.markAllNotificationsRead': {
+    who: WORKING,
+    call: () => ({ query: 'mutation { markAllNotificationsRead }' }),
+  },
+  'Query.myNotificationPreferences': {
+    who: 'any member',
+    call: () => ({ query: '{ myNotificationPreferences { emailMode } }' }),
+  },
+  'Mutation.setEmailMode': {
+    who: 'any member',
+    call: () => ({ query: 'mutation { setEmailMode(emailMode: DAILY_DIGEST) { emailMode } }' }),
+  },
+  'Query.reminderPolicies': {
+    who: [Role.COORDINATOR, Role.TERRITORY_ADMIN],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { reminderPolicies(territoryId: $t) { kind enabled } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Mutation.tuneReminderPolicy': {
+    who: [Role.COORDINATOR, Role.TERRITORY_ADMIN],
+    territorial: true,
+    // Out of bounds: refused by validation after authorization, so the territory's tuning stays as it was.
+    call: ({ territory }) => ({
+      query: 'mutation ($i: TuneReminderPolicyInput!) { tuneReminderPolicy(input: $i) { kind } }',
+      variables: {
+        i: {
+          territoryId: territory.id,
+          kind: 'ACTION_DUE',
+          enabled: true,
+          offsetsDays: [-900],
+          maxRepeats: 0,
+        },
+      },
+    }),
+  },
   'Mutation.publishCharter': {
     who: [Role.TERRITORY_ADMIN, Role.COORDINATOR],
     territorial: true,

@@ -12,6 +12,7 @@ import { ReferralsGraphqlModule } from '@relais/referrals';
 import { SituationsGraphqlModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
+import { RemindersGraphqlModule } from '@relais/reminders';
 import { DispatchFiguresService } from './health/dispatch-figures.service';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -36,6 +37,7 @@ export class AppModule {
         ReferralsGraphqlModule,
         MeetingsGraphqlModule,
         FollowUpsGraphqlModule,
+        RemindersGraphqlModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [DispatchFiguresService],

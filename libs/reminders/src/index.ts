@@ -14,3 +14,8 @@ export * from './reminder.queue';
 export * from './reminder.reconciler';
 export * from './reminder.scheduler';
 export * from './reminders.module';
+export * from './dto/notification.dto';
+export * from './notification.service';
+export * from './reminder-settings.service';
+export * from './reminders.exception';
+export * from './reminders.policy';

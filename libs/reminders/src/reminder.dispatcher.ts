@@ -67,7 +67,7 @@ export class ReminderDispatcher {
         return { outcome: 'SKIPPED', reason: reason ?? 'NOT_DUE' } as const;
       }
 
-      const mail = await this.mailStatusFor(manager, reminder.recipientUserId);
+      const mail = await this.mailStatusFor(manager, reminder.recipientUserId, reminder.territoryId);
       const [inserted] = (await manager.query(
         `INSERT INTO notifications (territory_id, user_id, reminder_id, kind, subject_type, subject_id,
                 situation_id, case_code, about_on, created_at, mail_status)
@@ -118,9 +118,13 @@ export class ReminderDispatcher {
     return Boolean(row);
   }
 
-  private async mailStatusFor(manager: EntityManager, userId: string): Promise<MailStatus> {
+  private async mailStatusFor(
+    manager: EntityManager,
+    userId: string,
+    territoryId: string,
+  ): Promise<MailStatus> {
     if (!this.mail.enabled) return MailStatus.NONE;
-    const preference = await manager.findOneBy(NotificationPreference, { userId });
+    const preference = await manager.findOneBy(NotificationPreference, { userId, territoryId });
     switch (preference?.emailMode ?? EmailMode.IMMEDIATE) {
       case EmailMode.IMMEDIATE:
         return MailStatus.PENDING_IMMEDIATE;

@@ -1,3 +1,5 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 /** What a reminder is about; each kind has a policy a territory may tune (`reminder-policy.ts`). */
 export enum ReminderKind {
   ACTION_DUE = 'ACTION_DUE',
@@ -44,3 +46,9 @@ export enum MailStatus {
   PENDING_DIGEST = 'PENDING_DIGEST',
   SENT = 'SENT',
 }
+
+registerEnumType(ReminderKind, { name: 'ReminderKind', description: 'Sorte de rappel.' });
+registerEnumType(EmailMode, {
+  name: 'EmailMode',
+  description: 'Envoi des notifications par e-mail : chacune, un résumé quotidien, ou aucun.',
+});

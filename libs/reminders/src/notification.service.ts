@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessException, AccessService, Principal } from '@relais/access';
+import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
+import { EntityManager, In } from 'typeorm';
+import { EmailMode } from './domain/reminder-kind';
+import { NotificationObject, NotificationPreferencesObject, NotificationsArgs } from './dto/notification.dto';
+import { Notification, NotificationPreference } from './entities';
+import { renderNotification } from './mail/notification-text';
+import { notificationLink } from './notification-link';
+
+/** The reader's own notifications: listed, counted and marked read, filtered in SQL by the rules. */
+@Injectable()
+export class NotificationService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  notifications(actor: Principal, args: NotificationsArgs): Promise<NotificationObject[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = this.mine(manager, actor, 'read')
+        .orderBy('notification.createdAt', 'DESC')
+        .take(args.first);
+      if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
+      return (await query.getMany()).map((notification) => this.toObject(notification));
+    });
+  }
+
+  unreadCount(actor: Principal): Promise<number> {
+    return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
+      this.mine(manager, actor, 'read').andWhere('notification.readAt IS NULL').getCount(),
+    );
+  }
+
+  markRead(actor: Principal, notificationId: string): Promise<NotificationObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const notification = await this.mine(manager, actor, 'markRead')
+        .andWhere('notification.id = :notificationId', { notificationId })
+        .getOne();
+      if (!notification) throw new AccessException('NOT_FOUND');
+      if (!notification.readAt) {
+        notification.readAt = this.clock.now();
+        await manager.update(Notification, { id: notification.id }, { readAt: notification.readAt });
+      }
+      return this.toObject(notification);
+    });
+  }
+
+  markAllRead(actor: Principal): Promise<number> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const unread = await this.mine(manager, actor, 'markRead')
+        .andWhere('notification.readAt IS NULL')
+        .select('notification.id')
+        .getMany();
+      if (!unread.length) return 0;
+      await manager.update(
+        Notification,
+        { id: In(unread.map((row) => row.id)) },
+        { readAt: this.clock.now() },
+      );
+      return unread.length;
+    });
+  }
+
+  preferences(actor: Principal): Promise<NotificationPreferencesObject> {
+    this.access.assertMayAttempt(actor, 'read', 'NotificationPreference');
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const rows = await manager.findBy(NotificationPreference, {
+        userId: actor.userId,
+        territoryId: In(actor.territoryIds),
+      });
+      return { emailMode: rows[0]?.emailMode ?? EmailMode.IMMEDIATE };
+    });
+  }
+
+  /** One choice for every territory the user works in. */
+  setEmailMode(actor: Principal, emailMode: EmailMode): Promise<NotificationPreferencesObject> {
+    this.access.assertMayAttempt(actor, 'update', 'NotificationPreference');
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      if (actor.territoryIds.length) {
+        await manager.upsert(
+          NotificationPreference,
+          actor.territoryIds.map((territoryId) => ({
+            userId: actor.userId,
+            territoryId,
+            emailMode,
+            updatedAt: this.clock.now(),
+          })),
+          ['userId', 'territoryId'],
+        );
+      }
+      return { emailMode };
+    });
+  }
+
+  private mine(manager: EntityManager, actor: Principal, action: 'read' | 'markRead') {
+    const query = manager.getRepository(Notification).createQueryBuilder('notification');
+    return this.access.accessibleBy(query, actor, action, 'Notification');
+  }
+
+  private toObject(notification: Notification): NotificationObject {
+    const link = notificationLink(this.config, notification.id);
+    const text = renderNotification({
+      kind: notification.kind,
+      caseCode: notification.caseCode,
+      aboutOn: notification.aboutOn,
+      link,
+    });
+    return {
+      id: notification.id,
+      kind: notification.kind,
+      title: text.title,
+      body: text.body,
+      caseCode: notification.caseCode,
+      situationId: notification.situationId,
+      aboutOn: notification.aboutOn,
+      link,
+      createdAt: notification.createdAt,
+      readAt: notification.readAt,
+    };
+  }
+}
