@@ -85,8 +85,10 @@ describe('reminders, with a moved clock', () => {
     moveTo(addDays(dueOn, 1));
     const afterDue = await eventually(ownerNotices, (notices) => notices.length === 3);
     expect(afterDue.map((notice) => notice.kind)).toEqual(['ACTION_DUE', 'ACTION_DUE', 'ACTION_OVERDUE']);
-    const coordinatorNotices = (await notificationsOf(action.id)).filter(
-      (notice) => notice.userId === as.COORDINATOR.userId,
+    const coordinatorNotices = await eventually(
+      async () =>
+        (await notificationsOf(action.id)).filter((notice) => notice.userId === as.COORDINATOR.userId),
+      (notices) => notices.length >= 1,
     );
     expect(coordinatorNotices.map((notice) => notice.kind)).toEqual(['ACTION_OVERDUE']);
     expect(afterDue.every((notice) => notice.aboutOn === dueOn)).toBe(true);

@@ -3,7 +3,7 @@ import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
 import { EmailMode, MailStatus, ReminderKind, ReminderStatus } from './domain/reminder-kind';
-import { Notification, NotificationPreference, Reminder } from './entities';
+import { NotificationPreference, Reminder } from './entities';
 import { sharingStillHolds, stillDue } from './reminder-checks';
 import { MailTransport } from './mail/mail-transport';
 import { ScheduledReminder } from './reminder-draft';
