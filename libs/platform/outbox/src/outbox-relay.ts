@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
-import { ProducerQueues, QueueName } from '@relais/queue';
+import { ProducerQueues, QueueName, withinMs } from '@relais/queue';
 import { JobsOptions } from 'bullmq';
 
 export interface OutboxJob {
@@ -15,6 +15,8 @@ export const OUTBOX_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: false,
 };
+
+const PUBLISH_TIMEOUT_MS = 5_000;
 
 /** An event's job is named after it, so relaying it twice (a crash before stamping) adds nothing. */
 export function outboxJobId(eventId: string): string {
@@ -71,12 +73,15 @@ export class OutboxRelay {
   }
 
   private async publish(events: { id: string; type: string }[]): Promise<void> {
-    await this.queues.get(QueueName.OUTBOX).addBulk(
+    const adding = this.queues.get(QueueName.OUTBOX).addBulk(
       events.map((event) => ({
         name: event.type,
         data: { eventId: event.id } satisfies OutboxJob,
         opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(event.id) },
       })),
     );
+    // The rows stay locked meanwhile: past this, roll back and let the next round try again.
+    adding.catch(() => undefined);
+    await withinMs(adding, PUBLISH_TIMEOUT_MS, 'Relais des événements');
   }
 }

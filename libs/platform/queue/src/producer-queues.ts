@@ -33,3 +33,19 @@ export class ProducerQueues implements OnApplicationShutdown {
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
   }
 }
+
+/**
+ * BullMQ waits for a connection it has never had rather than failing: a caller holding a
+ * transaction open bounds the wait itself, and rolls back.
+ */
+export async function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what} : Redis ne répond pas après ${ms} ms.`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
