@@ -21,10 +21,16 @@ describe('api platform: limits, health, headers', () => {
   });
   afterAll(() => api.close());
 
-  it('reports Postgres and Redis up at /health', async () => {
+  it('reports Postgres and Redis up at /health, with the queues', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'up', checks: { postgres: 'up', redis: 'up' } });
+    const body = (await response.json()) as {
+      status: string;
+      checks: object;
+      queues: Record<string, object>;
+    };
+    expect(body).toMatchObject({ status: 'up', checks: { postgres: 'up', redis: 'up' } });
+    expect(Object.keys(body.queues).sort()).toEqual(['mail', 'maintenance', 'outbox', 'reminders']);
   });
 
   it('refuses an over-deep query before running it', async () => {

@@ -33,7 +33,9 @@ async function main(command: string | undefined, only: string | undefined): Prom
       const queue = await queues.queue(name, REDIS_TIMEOUT_MS);
       if (command === 'retry') {
         const retried = await retryFailedJobs(queue);
-        console.log(`${name} : ${retried ? `${retried} tâche(s) remise(s) en attente` : 'aucune tâche en échec'}`);
+        console.log(
+          `${name} : ${retried ? `${retried} tâche(s) remise(s) en attente` : 'aucune tâche en échec'}`,
+        );
         continue;
       }
       const total = await queue.getFailedCount();

@@ -81,7 +81,7 @@ function queueGauges(queues: Record<QueueName, QueueFigures> | undefined): Gauge
     },
     {
       name: 'relais_queue_jobs',
-      help: 'Jobs in each BullMQ queue, by state.',
+      help: 'Jobs in each BullMQ queue, by state; waiting includes paused and prioritized jobs.',
       samples: queues
         ? ALL_QUEUES.flatMap((queue) =>
             JOB_STATES.map((state) => ({ labels: { queue, state }, value: queues[queue][state] })),

@@ -53,6 +53,7 @@ const REASON_LENGTH = 200;
 export class QueueMetrics implements OnApplicationShutdown {
   private client: Redis | undefined;
   private readiness: Promise<void> | undefined;
+  private unreachable = false;
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'redis'>) {}
@@ -81,6 +82,7 @@ export class QueueMetrics implements OnApplicationShutdown {
     this.client?.disconnect();
     this.client = undefined;
     this.readiness = undefined;
+    this.unreachable = false;
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -90,16 +92,22 @@ export class QueueMetrics implements OnApplicationShutdown {
   private async connected(): Promise<Redis> {
     if (!this.client) {
       // Nothing is written on this connection, so closing need not give a dead socket 2 s to drain.
-      this.client = new Redis({ ...producerConnectionOptions(this.config.redis), disconnectTimeout: 200 });
+      const client = new Redis({ ...producerConnectionOptions(this.config.redis), disconnectTimeout: 200 });
       // Redis being down is reported by the calls themselves; without a listener ioredis prints it.
-      this.client.on('error', () => undefined);
+      client.on('error', () => undefined);
+      client.on('close', () => (this.unreachable = true)).on('ready', () => (this.unreachable = false));
+      this.client = client;
     }
     const client = this.client;
     if (client.status === 'ready') return client;
-    // Once a connection has been lost, answer at once rather than waiting on each reconnection.
-    if (client.status !== 'connecting' && client.status !== 'connect') throw new RedisUnavailableError();
-    // One listener however many callers wait; each caller's deadline gives up on it.
-    this.readiness ??= new Promise<void>((ready) => client.once('ready', ready)).finally(() => {
+    // Once an attempt has failed, answer at once until Redis is back rather than wait on each retry.
+    if (this.unreachable) throw new RedisUnavailableError();
+    // One pair of listeners however many callers wait; a connection that hangs is left to their deadlines.
+    this.readiness ??= new Promise<void>((ready, fail) => {
+      const onReady = () => (client.off('close', onClose), ready());
+      const onClose = () => (client.off('ready', onReady), fail(new RedisUnavailableError()));
+      client.once('ready', onReady).once('close', onClose);
+    }).finally(() => {
       this.readiness = undefined;
     });
     await this.readiness;
@@ -113,7 +121,12 @@ export class QueueMetrics implements OnApplicationShutdown {
   private queueOn(client: Redis, name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: client, prefix: queuePrefix(this.config.redis) });
+      // Observing writes nothing: the queue's meta is its producers' and workers' to keep.
+      queue = new Queue(name, {
+        connection: client,
+        prefix: queuePrefix(this.config.redis),
+        skipMetasUpdate: true,
+      });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
