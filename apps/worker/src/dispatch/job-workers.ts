@@ -52,9 +52,15 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
         attempts: job?.attemptsMade,
       }),
     );
-    worker.on('error', (error: Error) =>
-      this.logger.warn({ message: 'File indisponible', queue: name, error: error.message }),
-    );
+    worker.on('error', (error: Error) => {
+      // A lock lost across a Redis restart is a normal hand-over: the stalled check runs the job again.
+      const handedOver = /lock|Missing key/i.test(error.message);
+      this.logger[handedOver ? 'log' : 'warn']({
+        message: handedOver ? 'Tâche reprise après une perte de verrou' : 'File indisponible',
+        queue: name,
+        error: error.message,
+      });
+    });
     this.workers.push(worker);
   }
 }
