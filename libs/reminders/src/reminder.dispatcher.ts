@@ -3,7 +3,7 @@ import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
 import { EmailMode, MailStatus, ReminderKind, ReminderStatus } from './domain/reminder-kind';
-import { NotificationPreference, Reminder } from './entities';
+import { Reminder } from './entities';
 import { sharingStillHolds, stillDue } from './reminder-checks';
 import { MailTransport } from './mail/mail-transport';
 import { ScheduledReminder } from './reminder-draft';
@@ -37,9 +37,10 @@ export class ReminderDispatcher {
   ) {}
 
   async fire(reminderId: string): Promise<FireOutcome> {
-    const territoryId = await this.territoryOf(reminderId);
-    if (!territoryId) return { outcome: 'GONE' };
-    return this.database.run({ territoryIds: [territoryId] }, async (manager) => {
+    // One transaction, few round trips: this runs for every reminder, at bursts of thousands.
+    return this.database.run({ territoryIds: [], purpose: 'dispatch' }, async (manager) => {
+      const territoryId = await this.enterTerritoryOf(manager, reminderId);
+      if (!territoryId) return { outcome: 'GONE' } as const;
       const reminder = await manager.findOne(Reminder, {
         where: { id: reminderId },
         lock: { mode: 'pessimistic_write' },
@@ -55,11 +56,12 @@ export class ReminderDispatcher {
         await manager.update(Reminder, { id: reminder.id }, { dueAt: verdict.at });
         return { outcome: 'NOT_YET', dueAt: verdict.at } as const;
       }
+      const recipient = verdict.due ? await this.recipientState(manager, reminder, parisDate(now)) : null;
       const reason = !verdict.due
         ? verdict.reason
-        : !(await this.recipientActive(manager, reminder))
+        : !recipient!.active
           ? 'RECIPIENT_GONE'
-          : !(await sharingStillHolds(manager, reminder, parisDate(now)))
+          : !recipient!.sharingHolds
             ? 'CONSENT_WITHDRAWN'
             : null;
       if (reason || !verdict.due) {
@@ -67,9 +69,13 @@ export class ReminderDispatcher {
         return { outcome: 'SKIPPED', reason: reason ?? 'NOT_DUE' } as const;
       }
 
-      const mail = await this.mailStatusFor(manager, reminder.recipientUserId, reminder.territoryId);
+      const mail = this.mailStatusFor(recipient!.emailMode);
+      // The notice and the reminder's SENT are one statement; the unique reminder id keeps one notice.
       const [inserted] = (await manager.query(
-        `INSERT INTO notifications (territory_id, user_id, reminder_id, kind, subject_type, subject_id,
+        `WITH sent AS (
+           UPDATE reminders SET status = 'SENT', settled_at = $10, settled_reason = NULL WHERE id = $3
+         )
+         INSERT INTO notifications (territory_id, user_id, reminder_id, kind, subject_type, subject_id,
                 situation_id, case_code, about_on, created_at, mail_status)
          VALUES ($1, $2, $3, $4, $5, $6, $7,
                 (SELECT p.case_code FROM persons p WHERE p.id = $8), $9, $10, $11)
@@ -88,11 +94,45 @@ export class ReminderDispatcher {
           mail,
         ],
       )) as { id: string }[];
-      await this.settle(manager, reminder, ReminderStatus.SENT, null);
       if (!inserted) return { outcome: 'GONE' } as const;
       const next = await this.followingWatch(manager, reminder, now, quietDays);
       return { outcome: 'SENT', territoryId, notificationId: inserted.id, mail, next } as const;
     });
+  }
+
+  /**
+   * Reads the reminder's territory under the `dispatch` purpose and, in the same statement, scopes
+   * the rest of the transaction to that territory alone (the policies' settings are read once, at
+   * the start of each statement, so this one still sees the dispatch purpose).
+   */
+  private async enterTerritoryOf(manager: EntityManager, reminderId: string): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT territory_id, set_config('app.territory_ids', '{' || territory_id || '}', true),
+              set_config('app.purpose', '', true)
+         FROM reminders WHERE id = $1 AND status = 'SCHEDULED'`,
+      [reminderId],
+    )) as { territory_id: string }[];
+    return row?.territory_id ?? null;
+  }
+
+  /** Is the recipient still a member, does the person's sharing still reach them, how do they want mail. */
+  private async recipientState(
+    manager: EntityManager,
+    reminder: Reminder,
+    today: string,
+  ): Promise<{ active: boolean; sharingHolds: boolean; emailMode: EmailMode | null }> {
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.territory_id = $2
+                        AND m.status = 'ACTIVE') AS active,
+              (SELECT p.email_mode FROM notification_preferences p
+                WHERE p.user_id = $1 AND p.territory_id = $2) AS email_mode`,
+      [reminder.recipientUserId, reminder.territoryId],
+    )) as { active: boolean; email_mode: EmailMode | null }[];
+    return {
+      active: row.active,
+      sharingHolds: await sharingStillHolds(manager, reminder, today),
+      emailMode: row.email_mode,
+    };
   }
 
   private async quietDays(manager: EntityManager, reminder: Reminder): Promise<number> {
@@ -101,31 +141,9 @@ export class ReminderDispatcher {
     return Math.max(1, policy.offsetsDays[0] ?? 60);
   }
 
-  private async territoryOf(reminderId: string): Promise<string | null> {
-    const [row] = (await this.database.run({ territoryIds: [], purpose: 'dispatch' }, (manager) =>
-      manager.query(`SELECT territory_id FROM reminders WHERE id = $1 AND status = 'SCHEDULED'`, [
-        reminderId,
-      ]),
-    )) as { territory_id: string }[];
-    return row?.territory_id ?? null;
-  }
-
-  private async recipientActive(manager: EntityManager, reminder: Reminder): Promise<boolean> {
-    const [row] = (await manager.query(
-      `SELECT 1 FROM memberships WHERE user_id = $1 AND territory_id = $2 AND status = 'ACTIVE' LIMIT 1`,
-      [reminder.recipientUserId, reminder.territoryId],
-    )) as unknown[];
-    return Boolean(row);
-  }
-
-  private async mailStatusFor(
-    manager: EntityManager,
-    userId: string,
-    territoryId: string,
-  ): Promise<MailStatus> {
+  private mailStatusFor(emailMode: EmailMode | null): MailStatus {
     if (!this.mail.enabled) return MailStatus.NONE;
-    const preference = await manager.findOneBy(NotificationPreference, { userId, territoryId });
-    switch (preference?.emailMode ?? EmailMode.IMMEDIATE) {
+    switch (emailMode ?? EmailMode.IMMEDIATE) {
       case EmailMode.IMMEDIATE:
         return MailStatus.PENDING_IMMEDIATE;
       case EmailMode.DAILY_DIGEST:

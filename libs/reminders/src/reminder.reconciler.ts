@@ -47,9 +47,16 @@ export class ReminderReconciler {
         [new Date(now.getTime() + HORIZON_MS)],
       ),
     )) as { id: string; due_at: Date }[];
-    await this.reminders.enqueue(scheduled.map((row) => ({ id: row.id, dueAt: new Date(row.due_at) })));
-    const due = scheduled.filter((row) => new Date(row.due_at).getTime() <= now.getTime());
-    const promotedReminders = await this.reminders.promoteDue(due.map((row) => row.id));
+    const missing = await this.reminders.withoutJob(scheduled.map((row) => row.id));
+    await this.reminders.enqueue(
+      scheduled
+        .filter((row) => missing.has(row.id))
+        .map((row) => ({ id: row.id, dueAt: new Date(row.due_at) })),
+    );
+    const stillDelayed = scheduled.filter(
+      (row) => !missing.has(row.id) && new Date(row.due_at).getTime() <= now.getTime(),
+    );
+    const promotedReminders = await this.reminders.promoteDue(stillDelayed.map((row) => row.id));
 
     let requeuedMails = 0;
     const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
@@ -63,6 +70,6 @@ export class ReminderReconciler {
       await this.mails.enqueue(pending.map((notificationId) => ({ notificationId, territoryId })));
       requeuedMails += pending.length;
     }
-    return { republishedEvents, requeuedReminders: scheduled.length, promotedReminders, requeuedMails };
+    return { republishedEvents, requeuedReminders: missing.size, promotedReminders, requeuedMails };
   }
 }

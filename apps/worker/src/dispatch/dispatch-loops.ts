@@ -31,7 +31,7 @@ export class DispatchLoops implements OnApplicationBootstrap, OnApplicationShutd
     this.every(this.config.jobs.reconcileEveryMs, 'réconciliation', async () => {
       await this.schedulers.ensureSchedulers();
       const report = await this.reconciler.reconcile();
-      if (report.republishedEvents || report.promotedReminders || report.requeuedMails) {
+      if (report.republishedEvents || report.requeuedReminders || report.requeuedMails) {
         this.logger.log({ message: 'Réconciliation avec Redis', ...report });
       }
     });
