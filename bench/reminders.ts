@@ -2,7 +2,7 @@
  * `npm run bench:reminders`: how fast reminders are scheduled (rows in Postgres, then their delayed
  * jobs in Redis), and how late the worker fires them. 100 000 reminders on one territory, due over a
  * window that opens shortly after scheduling ends, so firing is a stream rather than one burst.
- * One round per entry of ROUNDS (one worker, then two in this process). Figures, not assertions.
+ * One round per number of workers given (one by default). Figures, not assertions.
  */
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
@@ -34,12 +34,19 @@ const RECIPIENTS = 10;
 const WINDOW_MS = 40_000;
 const GAP_MS = 10_000;
 /**
- * Past this (counted from the window's opening) a round stops and reports what fired: on two busy
- * cores the worker fires far fewer than the 2 500/s asked, and two rounds must fit in a few minutes.
+ * Past this (counted from the window's opening) a round stops and reports what fired: on two
+ * cores the worker fires far fewer than the 2 500/s asked, so the backlog takes minutes to clear.
  */
-const FIRING_BUDGET_MS = 2 * 60_000;
+const FIRING_BUDGET_MS = 10 * 60_000;
 const PROGRESS_EVERY_MS = 5_000;
-const ROUNDS = [{ workers: 1 }, { workers: 2 }];
+/** `npm run bench:reminders -- 1 2`: one round per number of workers (one by default). */
+const ROUNDS = (
+  process.argv
+    .slice(2)
+    .map(Number)
+    .filter((count) => count > 0) as number[]
+).map((workers) => ({ workers }));
+if (!ROUNDS.length) ROUNDS.push({ workers: 1 });
 
 interface Fixture {
   territoryId: string;
