@@ -323,4 +323,38 @@ describe('reminders, with a moved clock', () => {
     const aboutThisPerson = smtp.messages.filter((mail) => mail.text.includes(caseCode));
     expect(aboutThisPerson.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('tells a former coordinator nothing more once the role is gone, while the coordinator still hears', async () => {
+    api.clock.set(new Date());
+    const today = parisDate(api.clock.now());
+    const former = await api.factory.user({ territory, roles: [Role.COORDINATOR, Role.CELL_MEMBER] });
+    const { action } = await anActionFor(api.dataSource, {
+      territoryId: territory.id,
+      ownerOrganisationId: as.REFERRER.organisationId,
+      ownerUserId: as.REFERRER.userId,
+      dueOn: addDays(today, 2),
+      now: api.clock.now(),
+    });
+    await eventually(
+      () => remindersOf(action.id),
+      (rows) => rows.some((row) => row.recipientUserId === former.id),
+    );
+    await api.dataSource.query(`UPDATE memberships SET roles = '{CELL_MEMBER}' WHERE user_id = $1`, [
+      former.id,
+    ]);
+    api.clock.set(new Date(`${addDays(today, 3)}T09:00:00+01:00`));
+    const overdue = await eventually(
+      async () =>
+        (await remindersOf(action.id)).filter((row) => row.kind === 'ACTION_OVERDUE' && row.occurrence === 1),
+      (rows) => rows.every((row) => row.status !== 'SCHEDULED'),
+    );
+    const byRecipient = Object.fromEntries(
+      overdue.map((row) => [row.recipientUserId, row.settledReason ?? row.status]),
+    );
+    expect(byRecipient[former.id]).toBe('RECIPIENT_GONE');
+    expect(byRecipient[as.COORDINATOR.userId]).toBe('SENT');
+    const notified = (await notificationsOf(action.id)).map((notice) => notice.userId);
+    expect(notified).not.toContain(former.id);
+    expect(notified).toContain(as.COORDINATOR.userId);
+  });
 });

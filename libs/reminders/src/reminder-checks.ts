@@ -105,6 +105,12 @@ export async function stillDue(
       return derogation.status === 'PENDING' ? due() : skip('DEROGATION_DECIDED');
     }
     case ReminderKind.PERSON_TO_INFORM: {
+      const derogation = await one<{ status: string }>(
+        manager,
+        `SELECT status FROM consent_exceptions WHERE id = $1`,
+        [id],
+      );
+      if (!derogation) return skip('SUBJECT_GONE');
       const action = await one<{ status: string; due_on: string }>(
         manager,
         `SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM situation_actions
@@ -145,6 +151,7 @@ export async function stillDue(
         [id],
       );
       if (!situation) return skip('SUBJECT_GONE');
+      if (situation.status === 'CLOSED') return skip('SITUATION_CLOSED');
       return situation.status === 'REVIEW_DUE' ? due(situation.next_review_on) : skip('SITUATION_REVIEWED');
     }
     default: {

@@ -115,7 +115,7 @@ export class ReminderDispatcher {
     return row?.territory_id ?? null;
   }
 
-  /** Is the recipient still a member, does the person's sharing still reach them, how do they want mail. */
+  /** Is the recipient still a working member (a coordinator still one), does the person's sharing still reach them, how do they want mail. */
   private async recipientState(
     manager: EntityManager,
     reminder: Reminder,
@@ -123,10 +123,13 @@ export class ReminderDispatcher {
   ): Promise<{ active: boolean; sharingHolds: boolean; emailMode: EmailMode | null }> {
     const [row] = (await manager.query(
       `SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.territory_id = $2
-                        AND m.status = 'ACTIVE') AS active,
+                        AND m.status = 'ACTIVE'
+                        AND m.roles::text[] && '{COORDINATOR,CELL_MEMBER,REFERRER,FOLLOWUP_PRACTITIONER}'::text[]
+                        -- told as coordinator: only while still one
+                        AND ($3 OR 'COORDINATOR' = ANY(m.roles::text[]))) AS active,
               (SELECT p.email_mode FROM notification_preferences p
                 WHERE p.user_id = $1 AND p.territory_id = $2) AS email_mode`,
-      [reminder.recipientUserId, reminder.territoryId],
+      [reminder.recipientUserId, reminder.territoryId, reminder.throughConsent],
     )) as { active: boolean; email_mode: EmailMode | null }[];
     return {
       active: row.active,

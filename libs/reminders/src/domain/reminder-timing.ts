@@ -1,7 +1,6 @@
 import { addDays, addWorkingDays, parisDate } from '@relais/config';
-import { fromParisWallTime } from '@relais/meetings';
+import { fromParisWallTime, parisWallTime } from '@relais/meetings';
 
-const DAY_MS = 86_400_000;
 /** Reminders about a day (a due date, an expiry) arrive at the start of the working morning. */
 const MORNING = { hour: 8, minute: 0 };
 
@@ -19,5 +18,8 @@ export function morningOf(date: string, offsetDays: number, workingDays = false)
 export function afterMoment(moment: Date, offsetDays: number, workingDays = false): Date {
   if (offsetDays === 0) return moment;
   if (workingDays) return morningOf(parisDate(moment), offsetDays, true);
-  return new Date(moment.getTime() + offsetDays * DAY_MS);
+  // By Paris calendar day, so a daylight-saving change keeps the hour.
+  const [year, month, day] = addDays(parisDate(moment), offsetDays).split('-').map(Number);
+  const { hour, minute } = parisWallTime(moment);
+  return fromParisWallTime({ year, month, day, hour, minute });
 }

@@ -1,0 +1,20 @@
+import { afterMoment, morningOf } from './reminder-timing';
+
+describe('reminder timing', () => {
+  it('fires reminders about a day at 08:00 in Paris, winter and summer', () => {
+    expect(morningOf('2027-01-15', -7).toISOString()).toBe('2027-01-08T07:00:00.000Z');
+    expect(morningOf('2027-07-15', -1).toISOString()).toBe('2027-07-14T06:00:00.000Z');
+  });
+
+  it('counts working days, French public holidays excluded', () => {
+    // Wednesday 5 May 2027 + 5 working days, Ascension (6 May) skipped: Thursday 13 May.
+    expect(morningOf('2027-05-05', 5, true).toISOString()).toBe('2027-05-13T06:00:00.000Z');
+  });
+
+  it('keeps the Paris hour across a daylight-saving change', () => {
+    // 25 March 2027, 10:00 in Paris (UTC+1); a week later Paris is UTC+2, still 10:00.
+    const proposed = new Date('2027-03-25T09:00:00.000Z');
+    expect(afterMoment(proposed, 7).toISOString()).toBe('2027-04-01T08:00:00.000Z');
+    expect(afterMoment(proposed, 0)).toBe(proposed);
+  });
+});
