@@ -19,7 +19,7 @@ interface AudienceQuery {
 export async function membersOf(manager: EntityManager, query: AudienceQuery): Promise<Recipient[]> {
   if (query.organisationIds?.length === 0 || query.userIds?.length === 0) return [];
   const rows = (await manager.query(
-    `SELECT DISTINCT u.id AS user_id, u.organisation_id,
+    `SELECT u.id AS user_id, u.organisation_id,
             bool_or('COORDINATOR' = ANY(m.roles::text[])) AS coordinator
        FROM memberships m JOIN users u ON u.id = m.user_id
       WHERE m.territory_id = $1 AND m.status = 'ACTIVE'

@@ -87,7 +87,7 @@ export class ReminderPlanner {
             {
               personId: event.subjectId,
               throughConsentOnly: true,
-              exceptOrganisationId: String(payload.keepOrganisationId ?? ''),
+              exceptOrganisationId: stringOrNull(payload.keepOrganisationId) ?? undefined,
             },
             'CONSENT_WITHDRAWN',
           ),
