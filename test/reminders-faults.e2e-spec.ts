@@ -136,14 +136,17 @@ describe('reminders under faults', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** `count` reminders due in `dueInMs`, on a subject that stays due, for an active member. */
+  /**
+   * `count` reminders due in `dueInMs`, on a subject that stays due, for an active member who is
+   * not a coordinator (so, as the planner writes it, one who hears through the person's consent).
+   */
   async function scheduleReminders(scenario: string, subject: Subject, count: number, dueInMs: number) {
     const rows = (await dataSource.query(
       `INSERT INTO reminders (territory_id, kind, subject_type, subject_id, person_id, situation_id,
               recipient_user_id, recipient_organisation_id, through_consent, due_at, status, dedupe_key,
               occurrence, created_at)
        SELECT $1::uuid, 'ACTION_DUE', 'SituationAction', $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid,
-              false, $7::timestamptz, 'SCHEDULED', $8::text || i, 1, now()
+              true, $7::timestamptz, 'SCHEDULED', $8::text || i, 1, now()
          FROM generate_series(1, $9::int) AS i
        RETURNING id`,
       [
