@@ -436,10 +436,8 @@ export class FollowUpService {
    */
   async watchFollowUps(): Promise<{ plannedEndPassed: number; reviewsDue: number; vacancies: number }> {
     const counts = { plannedEndPassed: 0, reviewsDue: 0, vacancies: 0 };
-    const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
-      manager.query('SELECT id FROM territories'),
-    )) as { id: string }[];
-    for (const { id: territoryId } of territories) {
+    const territories = await this.database.allTerritoryIds();
+    for (const territoryId of territories) {
       await this.database.run({ territoryIds: [territoryId] }, async (manager) => {
         const followUps = await manager
           .getRepository(FollowUp)

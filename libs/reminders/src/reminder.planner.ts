@@ -49,11 +49,9 @@ export class ReminderPlanner {
   ) {}
 
   async react(manager: EntityManager, event: OutboxEvent): Promise<ReminderChanges> {
-    const context = new PlanningContext(
-      manager,
-      event,
-      this.scheduler,
-      await this.policies.forTerritory(manager, event.territoryId),
+    // Policies are read by the first plan that needs them: most events plan nothing.
+    const context = new PlanningContext(manager, event, this.scheduler, () =>
+      this.policies.forTerritory(manager, event.territoryId),
     );
     const payload = event.payload as Record<string, unknown>;
     const subject = { type: event.subjectType, id: event.subjectId };
@@ -432,11 +430,13 @@ class PlanningContext {
     readonly manager: EntityManager,
     readonly event: OutboxEvent,
     private readonly scheduler: ReminderScheduler,
-    private readonly policies: TerritoryPolicies,
+    private readonly loadPolicies: () => Promise<TerritoryPolicies>,
   ) {}
 
+  private policies?: Promise<TerritoryPolicies>;
+
   async write(plan: Plan): Promise<ReminderChanges> {
-    const policy = this.policies.get(plan.kind)!;
+    const policy = (await (this.policies ??= this.loadPolicies())).get(plan.kind)!;
     const { workingDays } = REMINDER_KINDS[plan.kind];
     const earliest = this.event.occurredAt.getTime() - LATE_TOLERANCE_MS;
     const drafts: ReminderDraft[] = [];

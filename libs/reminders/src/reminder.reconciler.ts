@@ -59,10 +59,8 @@ export class ReminderReconciler {
     const promotedReminders = await this.reminders.promoteDue(stillDelayed.map((row) => row.id));
 
     let requeuedMails = 0;
-    const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
-      manager.query('SELECT id FROM territories'),
-    )) as { id: string }[];
-    for (const { id: territoryId } of territories) {
+    const territories = await this.database.allTerritoryIds();
+    for (const territoryId of territories) {
       const pending = await this.mailDispatcher.pendingImmediate(
         territoryId,
         new Date(now.getTime() - GRACE_MS),

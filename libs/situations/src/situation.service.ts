@@ -269,11 +269,9 @@ export class SituationService {
    */
   async markReviewsDue(): Promise<number> {
     const today = parisDate(this.clock.now());
-    const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
-      manager.query('SELECT id FROM territories'),
-    )) as { id: string }[];
+    const territories = await this.database.allTerritoryIds();
     let moved = 0;
-    for (const { id: territoryId } of territories) {
+    for (const territoryId of territories) {
       moved += await this.database.run({ territoryIds: [territoryId] }, async (manager) => {
         const due = await manager
           .getRepository(Situation)

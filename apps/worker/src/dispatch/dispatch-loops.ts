@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relais/config';
-import { OutboxRelay } from '@relais/outbox';
+import { OutboxRelay, RELAY_BATCH } from '@relais/outbox';
 import { ReminderReconciler } from '@relais/reminders';
 import { MaintenanceScheduler } from '../maintenance/maintenance.scheduler';
 
@@ -26,7 +26,7 @@ export class DispatchLoops implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     this.every(this.config.jobs.outboxPollMs, 'relais', async () => {
       // Drain a backlog without waiting for the next tick.
-      while (!this.stopped && (await this.relay.relayPending()) === 500);
+      while (!this.stopped && (await this.relay.relayPending()) === RELAY_BATCH);
     });
     this.every(this.config.jobs.reconcileEveryMs, 'réconciliation', async () => {
       await this.schedulers.ensureSchedulers();

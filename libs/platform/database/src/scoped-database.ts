@@ -29,6 +29,14 @@ export class ScopedDatabase {
       return work(manager);
     });
   }
+
+  /** Every territory's id, for jobs that then work in each territory's own transaction. */
+  async allTerritoryIds(): Promise<string[]> {
+    const rows = (await this.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
+      manager.query('SELECT id FROM territories ORDER BY id'),
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
 }
 
 export async function applyScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {

@@ -17,6 +17,8 @@ export const OUTBOX_JOB_OPTIONS: JobsOptions = {
 };
 
 const PUBLISH_TIMEOUT_MS = 5_000;
+/** Events published per round; a full round means more may be waiting. */
+export const RELAY_BATCH = 500;
 
 /** An event's job is named after it, so relaying it twice (a crash before stamping) adds nothing. */
 export function outboxJobId(eventId: string): string {
@@ -36,7 +38,7 @@ export class OutboxRelay {
     private readonly clock: Clock,
   ) {}
 
-  async relayPending(limit = 500): Promise<number> {
+  async relayPending(limit = RELAY_BATCH): Promise<number> {
     return this.database.run({ territoryIds: [], purpose: 'dispatch' }, async (manager) => {
       const pending = (await manager.query(
         `SELECT id, type FROM outbox_events WHERE published_at IS NULL

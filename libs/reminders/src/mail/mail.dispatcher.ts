@@ -41,11 +41,9 @@ export class MailDispatcher {
   /** Each territory's pending digest notices, one mail per reader. Returns the mails sent. */
   async sendDigests(): Promise<number> {
     if (!this.transport.enabled) return 0;
-    const territories = (await this.database.run({ territoryIds: [], purpose: 'maintenance' }, (manager) =>
-      manager.query('SELECT id FROM territories'),
-    )) as { id: string }[];
+    const territories = await this.database.allTerritoryIds();
     let sent = 0;
-    for (const { id: territoryId } of territories) {
+    for (const territoryId of territories) {
       sent += await this.database.run({ territoryIds: [territoryId] }, async (manager) => {
         const pending = await manager
           .getRepository(Notification)
