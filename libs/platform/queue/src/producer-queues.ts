@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relais/config';
 import { Queue } from 'bullmq';
+import { EventEmitter } from 'node:events';
 import { QueueName } from './queue-names';
 import { producerConnectionOptions, queuePrefix } from './redis-options';
 
@@ -30,8 +31,17 @@ export class ProducerQueues implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((queue) => closeQuietly(queue)));
   }
+}
+
+/**
+ * BullMQ drops its connection's listeners on close, yet a first connection still being attempted
+ * (Redis down) reports its failure afterwards: without a listener that would crash the process.
+ */
+async function closeQuietly(queue: Queue): Promise<void> {
+  await queue.close().catch(() => undefined);
+  (Reflect.get(queue, 'connection') as EventEmitter | undefined)?.on('error', () => undefined);
 }
 
 /**
