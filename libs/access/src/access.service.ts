@@ -10,9 +10,13 @@ import { buildAbility, RelaisAbility, RelaisRawRule } from './ability';
 import { Action, Grant } from './policy/policy';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
+import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
 import { compileCondition, CompiledCondition, UnsupportedConditionError } from './sql/condition-compiler';
 
 type RuleAst = { ast?: Condition; conditions?: unknown; inverted: boolean };
+
+const ROW_ID_COLUMN = 'access_row_id';
+const ruleColumn = (index: number) => `access_rule_${index}`;
 
 /**
  * The one place that decides. Each rule is evaluated two ways: on a loaded row (`can`,
@@ -104,20 +108,95 @@ export class AccessService implements OnModuleInit {
     return fields.filter((field) => !permitted.has(field));
   }
 
-  /** Which rules grant `action` on `row`, and on what basis; empty when none does. */
-  explain(principal: Principal, action: Action, row: object): Grant[] {
+  /** The relations the principal holds on a loaded row, from the rules that grant it; null if none. */
+  rowAccessOn(principal: Principal, action: Action, row: object): RowAccess | null {
     const ability = this.abilityFor(principal);
-    if (!ability.can(action, row)) return [];
-    const grants = ability
-      .possibleRulesFor(action, ability.detectSubjectType(row))
-      .filter((rule) => !rule.inverted && rule.matchesConditions(row))
-      .map((rule) => (rule.origin as RelaisRawRule).grant)
-      .filter((grant): grant is Grant => grant !== undefined);
-    const seen = new Set<string>();
-    return grants.filter((grant) => {
-      const key = `${grant.basis}:${grant.explanation}`;
-      return seen.has(key) ? false : (seen.add(key), true);
+    if (!ability.can(action, row)) return null;
+    return rowAccessFrom(
+      ability
+        .possibleRulesFor(action, ability.detectSubjectType(row))
+        .filter((rule) => !rule.inverted && rule.matchesConditions(row))
+        .map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
+    );
+  }
+
+  /**
+   * Narrows `query` to the rows the principal may `action` and reads, in the same statement, which
+   * granting rule each row matched: run the query with `getRawAndEntities()` and pass the raw rows
+   * to the returned reader to get each row's access by id.
+   */
+  selectRowAccess<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    principal: Principal,
+    action: Action,
+    subject: string,
+  ): (raw: readonly Record<string, unknown>[]) => Map<string, RowAccess> {
+    this.accessibleBy(query, principal, action, subject);
+    const columns = this.ruleColumns(principal, action, subject, query.alias);
+    query.addSelect(`"${query.alias}"."id"`, ROW_ID_COLUMN);
+    columns.sql.forEach((sql, index) => query.addSelect(sql, ruleColumn(index)));
+    query.setParameters({ ...query.getParameters(), ...columns.parameters });
+    return (raw) => {
+      const accesses = new Map<string, RowAccess>();
+      for (const row of raw) {
+        const id = row[ROW_ID_COLUMN] as string;
+        if (accesses.has(id)) continue;
+        accesses.set(id, rowAccessFrom(columns.rules.filter((_rule, index) => row[ruleColumn(index)])));
+      }
+      return accesses;
+    };
+  }
+
+  /**
+   * The row of `entity` with this id if the principal may `action` it, with the relations held on
+   * it; NOT_FOUND otherwise, so that a refused id and a missing one look the same.
+   */
+  async loadAccessible<T extends ObjectLiteral>(
+    manager: EntityManager,
+    principal: Principal,
+    action: Action,
+    entity: new (...args: never[]) => T,
+    id: string,
+    lock?: 'pessimistic_write',
+  ): Promise<{ row: T; access: RowAccess }> {
+    const subject = policyRegistry.subjectNameOfEntity(entity);
+    const query = manager
+      .getRepository(entity)
+      .createQueryBuilder('subject')
+      .where('"subject"."id" = :subjectId', {
+        subjectId: id,
+      });
+    if (lock) query.setLock(lock);
+    const readAccess = this.selectRowAccess(query, principal, action, subject);
+    const { entities, raw } = await query.getRawAndEntities();
+    const row = entities[0];
+    if (!row) throw new AccessException('NOT_FOUND');
+    return { row, access: readAccess(raw).get(id)! };
+  }
+
+  /** Each granting rule of `subject` for `action` compiled as a boolean SQL expression over `alias`. */
+  private ruleColumns(
+    principal: Principal,
+    action: Action,
+    subject: string,
+    alias: string,
+  ): { sql: string[]; parameters: Record<string, unknown>; rules: MatchedGrant[] } {
+    const metadata = this.metadataOf(subject);
+    const granting = this.abilityFor(principal)
+      .rulesFor(action, subject)
+      .filter((rule) => !rule.inverted);
+    const parameters: Record<string, unknown> = {};
+    const sql = granting.map((rule) => {
+      if (!rule.ast) return 'TRUE';
+      const compiled = compileCondition(rule.ast, metadata, alias);
+      Object.assign(parameters, compiled.parameters);
+      return `(${compiled.sql})`;
     });
+    const rules = granting.map((rule) => ({
+      grant: (rule.origin as RelaisRawRule).grant,
+      fields: rule.fields,
+    }));
+    return { sql, parameters, rules };
   }
 
   private metadataOf(subject: string): EntityMetadata {
@@ -141,29 +220,22 @@ export class AccessService implements OnModuleInit {
     const metadata = this.metadataOf(subject);
     const alias = 'subject';
     const overall = this.conditionFor(principal, action, subject, alias);
-    const granting = this.abilityFor(principal)
-      .rulesFor(action, subject)
-      .filter((rule) => !rule.inverted && (rule.origin as RelaisRawRule).grant);
-    const parameters: Record<string, unknown> = { ...overall.parameters, subjectId: id };
-    const columns = [`(${overall.sql}) AS "allowed"`];
-    granting.forEach((rule, index) => {
-      const compiled = rule.ast
-        ? compileCondition(rule.ast, metadata, alias)
-        : { sql: 'TRUE', parameters: {} };
-      Object.assign(parameters, compiled.parameters);
-      columns.push(`(${compiled.sql}) AS "rule_${index}"`);
-    });
+    const rules = this.ruleColumns(principal, action, subject, alias);
+    const columns = [
+      `(${overall.sql}) AS "allowed"`,
+      ...rules.sql.map((sql, index) => `${sql} AS "${ruleColumn(index)}"`),
+    ];
     const row = (await manager
       .createQueryBuilder()
       .select(columns)
       .from(metadata.target, alias)
       .where(`"${alias}"."id" = :subjectId`)
-      .setParameters(parameters)
+      .setParameters({ ...overall.parameters, ...rules.parameters, subjectId: id })
       .getRawOne()) as Record<string, boolean> | undefined;
     if (!row?.allowed) throw new AccessException('NOT_FOUND');
-    const grants = granting
-      .filter((_rule, index) => row[`rule_${index}`])
-      .map((rule) => (rule.origin as RelaisRawRule).grant!);
+    const grants = rules.rules
+      .filter((rule, index) => rule.grant && row[ruleColumn(index)])
+      .map((rule) => rule.grant!);
     return grants.filter(
       (grant, index) => grants.findIndex((other) => other.explanation === grant.explanation) === index,
     );

@@ -34,10 +34,6 @@ export class Principal {
     readonly now: Date = new Date(),
   ) {}
 
-  hasRole(territoryId: string, role: Role): boolean {
-    return this.memberships.some((m) => m.territoryId === territoryId && m.roles.includes(role));
-  }
-
   get territoryIds(): string[] {
     return this.memberships.map((m) => m.territoryId);
   }

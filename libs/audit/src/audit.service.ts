@@ -89,14 +89,10 @@ export class AuditService {
   }
 
   /**
-   * Records that the principal read confidential categories about a person: once per request
-   * and person, whatever the number of fields or objects read.
+   * Records that the principal was shown confidential categories about people: one event per
+   * person and request naming the categories shown, and another if a later read in the same
+   * request shows a category not yet recorded. A list costs three statements per territory.
    */
-  async recordRead(manager: EntityManager, principal: Principal, read: AuditedRead): Promise<void> {
-    await this.recordReads(manager, principal, [read]);
-  }
-
-  /** The same for many people at once (a list), in three statements per territory at most. */
   async recordReads(
     manager: EntityManager,
     principal: Principal,
@@ -104,12 +100,19 @@ export class AuditService {
   ): Promise<void> {
     let seen = this.readsThisRequest.get(principal);
     if (!seen) this.readsThisRequest.set(principal, (seen = new Set()));
-    const byTerritory = new Map<string, AuditRecord[]>();
+    const pending = new Map<string, { read: AuditedRead; categories: Set<DataCategory> }>();
     for (const read of reads) {
-      const categories = read.categories.filter((category) => AUDITED_READ_CATEGORIES.has(category));
       const key = `${read.territoryId}:${read.personId}`;
-      if (!categories.length || seen.has(key)) continue;
-      seen.add(key);
+      for (const category of read.categories) {
+        if (!AUDITED_READ_CATEGORIES.has(category) || seen.has(`${key}:${category}`)) continue;
+        seen.add(`${key}:${category}`);
+        const entry = pending.get(key) ?? { read, categories: new Set<DataCategory>() };
+        entry.categories.add(category);
+        pending.set(key, entry);
+      }
+    }
+    const byTerritory = new Map<string, AuditRecord[]>();
+    for (const { read, categories } of pending.values()) {
       const records = byTerritory.get(read.territoryId) ?? [];
       records.push({
         territoryId: read.territoryId,
@@ -117,7 +120,7 @@ export class AuditService {
         action: 'PERSON_DATA_READ',
         subject: read.subject,
         personId: read.personId,
-        dataCategories: [...new Set(categories)].sort(),
+        dataCategories: [...categories].sort(),
       });
       byTerritory.set(read.territoryId, records);
     }

@@ -6,6 +6,7 @@ import {
   Principal,
   Role,
   SharingCategory,
+  WORKING_ROLES,
 } from '@relais/access';
 import { parisDate } from '@relais/config';
 import { ConsentStatus, DerogationStatus } from './domain/consent.enums';
@@ -77,12 +78,7 @@ export const consentPolicy = definePolicy({
   define(principal, { allow }) {
     const coordinated = principal.clearedTerritoriesWith(Role.COORDINATOR);
     const referring = principal.clearedTerritoriesWith(Role.REFERRER);
-    const working = principal.clearedTerritoriesWith(
-      Role.COORDINATOR,
-      Role.CELL_MEMBER,
-      Role.REFERRER,
-      Role.FOLLOWUP_PRACTITIONER,
-    );
+    const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
 
     if (coordinated.length) {
       const inTerritory = { territoryId: { $in: coordinated } };

@@ -1,4 +1,4 @@
-import { definePolicy, LegalBasis, Role } from '@relais/access';
+import { definePolicy, LegalBasis, Role, WORKING_ROLES } from '@relais/access';
 import { Handoff, HandoffStatus } from '@relais/situations';
 import { FollowUp, FollowUpAct } from './entities';
 
@@ -46,12 +46,7 @@ export const followupsPolicy = definePolicy({
       allow('read', 'FollowUpAct', { territoryId: { $in: practising }, 'followUp.team': inTeam }, TEAM);
       allow('propose', 'Handoff', { territoryId: { $in: practising } }, TEAM);
     }
-    const working = principal.clearedTerritoriesWith(
-      Role.COORDINATOR,
-      Role.CELL_MEMBER,
-      Role.REFERRER,
-      Role.FOLLOWUP_PRACTITIONER,
-    );
+    const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
     if (!working.length) return;
     allow(
       'read',

@@ -3,6 +3,7 @@ export * from './auth/authentication.service';
 export * from './auth/password-hasher';
 export * from './demo/demo-territory';
 export * from './domain/organisation-kind';
+export * from './domain/referrer-kind';
 export * from './domain/profession';
 export * from './domain/membership-status';
 export * from './domain/charter-kind';

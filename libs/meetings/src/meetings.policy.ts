@@ -1,4 +1,4 @@
-import { definePolicy, LegalBasis, Role } from '@relais/access';
+import { definePolicy, LegalBasis, Role, WORKING_ROLES } from '@relais/access';
 import { MeetingStatus } from './domain/meeting.enums';
 import { AgendaItem, Meeting } from './entities';
 
@@ -37,12 +37,7 @@ export const meetingsPolicy = definePolicy({
     if (cell.length) {
       allow('read', 'Meeting', { territoryId: { $in: cell }, status: published }, CELL);
     }
-    const working = principal.clearedTerritoriesWith(
-      Role.COORDINATOR,
-      Role.CELL_MEMBER,
-      Role.REFERRER,
-      Role.FOLLOWUP_PRACTITIONER,
-    );
+    const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
     if (!working.length) return;
     allow(
       'read',

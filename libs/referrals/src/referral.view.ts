@@ -1,4 +1,4 @@
-import { DataCategory, maskFields, Principal, Role, SharingCategory } from '@relais/access';
+import { DataCategory, gateFields, Principal, Role, SharingCategory } from '@relais/access';
 import { ConsentStatus } from '@relais/consent';
 import { coordinatorCategories, PersonIdentityObject, PersonObject } from '@relais/situations';
 import { FHIR_TASK_STATUS, REFERRAL_STATUS_LABELS, ReferralStatus } from './domain/referral-status';
@@ -110,9 +110,9 @@ export function toReferralView(parts: ReferralViewParts): ReferralObject {
     transitions: parts.reader === 'COORDINATOR' || parts.reader === 'AUTHOR' ? parts.transitions : null,
     redactedFields: [],
   };
-  const masked = maskFields(ReferralObject, full, parts.categories);
+  const masked = gateFields(ReferralObject, full, { categories: parts.categories });
   const value = masked.value as unknown as Record<string, unknown>;
-  const redacted = new Set(masked.redactedFields);
+  const redacted = new Set(masked.value.redactedFields);
   for (const field of parts.ruleRedacted) {
     if (field in value && !['id', 'territoryId', 'person', 'status', 'redactedFields'].includes(field)) {
       value[field] = null;

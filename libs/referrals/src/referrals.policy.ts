@@ -1,4 +1,4 @@
-import { definePolicy, LegalBasis, Role, SharingCategory } from '@relais/access';
+import { definePolicy, LegalBasis, Role, SharingCategory, WORKING_ROLES } from '@relais/access';
 import { consentsInForceNaming } from '@relais/consent';
 import { CELL_VISIBLE_STATUSES, ReferralStatus } from './domain/referral-status';
 import { Referral } from './entities';
@@ -93,12 +93,7 @@ export const referralsPolicy = definePolicy({
 
     // Once accepted, the partners of the circle the consent names read the form, within the
     // categories of the consent and of the sharing matrix (masked field by field).
-    const working = principal.clearedTerritoriesWith(
-      Role.COORDINATOR,
-      Role.CELL_MEMBER,
-      Role.REFERRER,
-      Role.FOLLOWUP_PRACTITIONER,
-    );
+    const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
     if (working.length) {
       for (const naming of consentsInForceNaming(principal)) {
         allow(

@@ -1,9 +1,6 @@
-import { Role } from '@relais/access';
+import { Role, WORKING_ROLES } from '@relais/access';
 import { EntityManager } from 'typeorm';
 import { Recipient } from './reminder-draft';
-
-/** Roles through which a member works on situations (not administration or audit). */
-const WORKING_ROLES = [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER];
 
 interface AudienceQuery {
   territoryId: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WORKING_ROLES } from '@relais/access';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
@@ -124,12 +125,12 @@ export class ReminderDispatcher {
     const [row] = (await manager.query(
       `SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.territory_id = $2
                         AND m.status = 'ACTIVE'
-                        AND m.roles::text[] && '{COORDINATOR,CELL_MEMBER,REFERRER,FOLLOWUP_PRACTITIONER}'::text[]
+                        AND m.roles::text[] && $4::text[]
                         -- told as coordinator: only while still one
                         AND ($3 OR 'COORDINATOR' = ANY(m.roles::text[]))) AS active,
               (SELECT p.email_mode FROM notification_preferences p
                 WHERE p.user_id = $1 AND p.territory_id = $2) AS email_mode`,
-      [reminder.recipientUserId, reminder.territoryId, reminder.throughConsent],
+      [reminder.recipientUserId, reminder.territoryId, reminder.throughConsent, WORKING_ROLES],
     )) as { active: boolean; email_mode: EmailMode | null }[];
     return {
       active: row.active,

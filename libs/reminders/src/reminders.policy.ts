@@ -1,4 +1,4 @@
-import { definePolicy, LegalBasis, Role } from '@relais/access';
+import { definePolicy, LegalBasis, Role, WORKING_ROLES } from '@relais/access';
 import { Notification, ReminderPolicySetting } from './entities';
 
 const OWN = { basis: LegalBasis.SELF, explanation: 'Ces notifications vous sont adressées.' };
@@ -20,12 +20,7 @@ export const remindersPolicy = definePolicy({
   define(principal, { allow }) {
     allow(['read', 'update'], 'NotificationPreference', undefined, OWN);
     // A notice names a situation by its case code: person-level, so after the charter.
-    const working = principal.clearedTerritoriesWith(
-      Role.COORDINATOR,
-      Role.CELL_MEMBER,
-      Role.REFERRER,
-      Role.FOLLOWUP_PRACTITIONER,
-    );
+    const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
     if (working.length) {
       allow(
         ['read', 'markRead'],

@@ -1,4 +1,4 @@
-import { DataCategory, definePolicy, LegalBasis, Role, SharingCategory } from '@relais/access';
+import { DataCategory, definePolicy, LegalBasis, Role, SharingCategory, WORKING_ROLES } from '@relais/access';
 import { Person, PersonIdentity, Situation, SituationAction, SituationEvent } from './entities';
 
 const COORDINATION = {
@@ -56,12 +56,7 @@ export const situationsPolicy = definePolicy({
       );
     }
 
-    const working = principal.clearedTerritoriesWith(
-      Role.COORDINATOR,
-      Role.CELL_MEMBER,
-      Role.REFERRER,
-      Role.FOLLOWUP_PRACTITIONER,
-    );
+    const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
     if (!working.length) return;
     const inCircle = {
       territoryId: { $in: working },

@@ -10,11 +10,13 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role', description: "Rôle d'un membre dans un territoire (CLSM)." });
 
-export const ROLE_LABELS: Record<Role, string> = {
-  COORDINATOR: 'Coordination du CLSM',
-  CELL_MEMBER: 'Membre de la cellule',
-  REFERRER: 'Auteur de saisines',
-  FOLLOWUP_PRACTITIONER: "Professionnel·le d'accompagnement",
-  TERRITORY_ADMIN: 'Administration du territoire',
-  AUDITOR: 'Audit',
-};
+/**
+ * The roles that work on situations and so may be related to a person; the administrator and the
+ * auditor never read about a person, whatever else they do.
+ */
+export const WORKING_ROLES: readonly Role[] = [
+  Role.COORDINATOR,
+  Role.CELL_MEMBER,
+  Role.REFERRER,
+  Role.FOLLOWUP_PRACTITIONER,
+];

@@ -1,19 +1,30 @@
+import { Extensions } from '@nestjs/graphql';
 import { DataCategory } from '../domain/data-category';
 
 const FIELD_CATEGORIES = Symbol('relais.fieldCategories');
 
 type Categorised = { [FIELD_CATEGORIES]?: Record<string, DataCategory> };
 
+/** The field every object about a person carries: what was masked for this reader. */
+export const REDACTED_FIELDS = 'redactedFields';
+
 /**
- * Declares the data category of a field carrying personal data (on GraphQL object types).
- * A field without one is not personal data; the masking reads these declarations only.
+ * Declares the data category of a field of an object about a person. Every field of such an
+ * object needs one: the gate refuses a field without a category to every reader.
  */
 export function Categorized(category: DataCategory): PropertyDecorator {
+  // Also carried by the served schema (field extensions), where a test walking it finds every
+  // field of an object about a person and its category.
+  const inSchema = Extensions({ [DATA_CATEGORY_EXTENSION]: category }) as PropertyDecorator;
   return (target, property) => {
     const holder = target as Categorised;
     holder[FIELD_CATEGORIES] = { ...holder[FIELD_CATEGORIES], [String(property)]: category };
+    inSchema(target, property);
   };
 }
+
+/** The key of a field's data category in the schema's field extensions. */
+export const DATA_CATEGORY_EXTENSION = 'dataCategory';
 
 export function fieldCategoriesOf(
   type: abstract new (...args: never[]) => object,
@@ -21,28 +32,58 @@ export function fieldCategoriesOf(
   return { ...(type.prototype as Categorised)[FIELD_CATEGORIES] };
 }
 
-export interface Masked<T> {
-  readonly value: T;
-  /** Fields set to null because the reader may not see their category. */
-  readonly redactedFields: string[];
+/** What one reader may see of one row: categories, and the fields the rules restrict it to. */
+export interface RowView {
+  readonly categories: ReadonlySet<DataCategory>;
+  /** Non-logistic fields allowed by field rules (the anonymous pre-review); null: no restriction. */
+  readonly fields?: ReadonlySet<string> | null;
 }
 
-/** Returns a copy where each field whose category is not readable is null, and names them. */
-export function maskFields<T extends object>(
+export interface Gated<T> {
+  /** The value with every field the reader may not see set to null and named in `redactedFields`. */
+  readonly value: T;
+  /** The categories of the fields actually shown with a value: what the audit records. */
+  readonly shown: DataCategory[];
+}
+
+type WithRedactions = { redactedFields: string[] };
+
+const filled = (value: unknown) =>
+  value !== null && value !== undefined && !(Array.isArray(value) && !value.length);
+
+/**
+ * The one masking step. Fails closed: a field without a declared category reads null for every
+ * reader, and so does a field of a category the reader does not see. Masked fields are listed
+ * even when empty, so that the list never tells whether a value exists.
+ */
+export function gateFields<T extends WithRedactions>(
   type: abstract new (...args: never[]) => T,
-  value: T,
-  readable: ReadonlySet<DataCategory>,
-): Masked<T> {
+  value: Omit<T, 'redactedFields'> & Partial<WithRedactions>,
+  view: RowView,
+): Gated<T> {
+  const categories = fieldCategoriesOf(type);
   const copy = { ...value } as Record<string, unknown>;
-  const redactedFields: string[] = [];
-  for (const [field, category] of Object.entries(fieldCategoriesOf(type))) {
-    if (readable.has(category)) continue;
-    // Listed even when empty: naming only filled fields would tell that a value exists.
-    redactedFields.push(field);
-    copy[field] = null;
+  const redacted = new Set<string>(value.redactedFields ?? []);
+  const shown = new Set<DataCategory>();
+  const names = new Set([...Object.keys(copy), ...Object.keys(categories)]);
+  names.delete(REDACTED_FIELDS);
+  for (const field of names) {
+    const category = categories[field];
+    const visible =
+      category !== undefined &&
+      view.categories.has(category) &&
+      !redacted.has(field) &&
+      (category === DataCategory.LOGISTIC || !view.fields || view.fields.has(field));
+    if (!visible) {
+      copy[field] = null;
+      redacted.add(field);
+    } else if (filled(copy[field])) {
+      shown.add(category);
+    }
   }
+  copy[REDACTED_FIELDS] = [...redacted].sort();
   return {
-    value: Object.assign(Object.create(Object.getPrototypeOf(value)), copy) as T,
-    redactedFields: redactedFields.sort(),
+    value: Object.assign(Object.create(type.prototype as object), copy) as T,
+    shown: [...shown].sort(),
   };
 }

@@ -1,6 +1,5 @@
 import { DataCategory } from '../domain/data-category';
 import { SharingCategory } from '../domain/sharing-category';
-import { Categorized, maskFields } from './field-mask';
 import { readableCategories, territorySharingMatrix, wideningsOf } from './sharing-matrix';
 
 const { LOGISTIC, IDENTITY, HOUSING, SOCIAL_CONFIDENTIAL, HEALTH_SECRET } = DataCategory;
@@ -43,43 +42,5 @@ describe('sharing matrix', () => {
     const matrix = territorySharingMatrix({ SOCIAL_MEDICOSOCIAL: [LOGISTIC, HOUSING, HEALTH_SECRET] });
     expect(matrix.SOCIAL_MEDICOSOCIAL).toEqual([LOGISTIC, HOUSING]);
     expect(matrix.HEALTH).toEqual(Object.values(DataCategory));
-  });
-});
-
-class PersonView {
-  @Categorized(DataCategory.LOGISTIC)
-  initials!: string;
-
-  @Categorized(DataCategory.IDENTITY)
-  lastName!: string | null;
-
-  @Categorized(DataCategory.HEALTH_SECRET)
-  careNote!: string | null;
-
-  caseCode!: string;
-}
-
-describe('field masks', () => {
-  it('reads masked fields as null and lists them, empty ones included', () => {
-    const view = Object.assign(new PersonView(), {
-      initials: 'M. D.',
-      lastName: 'Dupont',
-      careNote: null,
-      caseCode: 'C-0001',
-    });
-    const masked = maskFields(
-      PersonView,
-      view,
-      readableCategories(SharingCategory.NOT_LISTED, { related: true }),
-    );
-    expect(masked.value).toMatchObject({
-      initials: 'M. D.',
-      lastName: null,
-      careNote: null,
-      caseCode: 'C-0001',
-    });
-    // Naming only filled fields would tell the reader that a health note exists.
-    expect(masked.redactedFields).toEqual(['careNote', 'lastName']);
-    expect(view.lastName).toBe('Dupont');
   });
 });

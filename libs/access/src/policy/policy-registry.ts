@@ -36,6 +36,11 @@ class PolicyRegistry {
     return undefined;
   }
 
+  subjectNameOfEntity(entity: new (...args: never[]) => object): string {
+    for (const [name, definition] of this.subjects) if (definition.entity === entity) return name;
+    throw new Error(`Aucun sujet d'accès pour l'entité ${entity.name}`);
+  }
+
   subjectNames(): string[] {
     return [...this.subjects.keys()];
   }

@@ -1,5 +1,7 @@
 import { MongoQuery } from '@casl/ability';
+import { DataCategory } from '../domain/data-category';
 import { LegalBasis } from '../domain/legal-basis';
+import { Relation } from '../domain/relation';
 import { Principal } from '../principal';
 
 /** Things a person does; contexts add their own verbs (`publish`, `suspend`…). */
@@ -13,6 +15,13 @@ export interface Grant {
   readonly basis: LegalBasis;
   /** French, shown to the user. */
   readonly explanation: string;
+  /** The reader's relation to a row this rule grants; the masking step reads it. */
+  readonly relation?: Relation;
+  /**
+   * Categories of the row this relation opens, before the sharing matrix narrows them (a consent
+   * names its categories). Absent: every category. A readable row always shows its logistics.
+   */
+  readonly opens?: readonly DataCategory[];
 }
 
 export interface RuleBuilder {

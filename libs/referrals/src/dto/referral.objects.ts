@@ -29,24 +29,31 @@ export class ReferralTransitionObject {
 })
 export class ReferralObject {
   @Field(() => ID)
+  @Categorized(DataCategory.LOGISTIC)
   id!: string;
 
   @Field(() => ID)
+  @Categorized(DataCategory.LOGISTIC)
   territoryId!: string;
 
   @Field(() => PersonObject, { description: 'Code de situation et pseudonyme.' })
+  @Categorized(DataCategory.LOGISTIC)
   person!: PersonObject;
 
   @Field(() => PersonIdentityObject, { nullable: true, description: 'Selon le consentement.' })
+  @Categorized(DataCategory.IDENTITY)
   identity!: PersonIdentityObject | null;
 
   @Field(() => ReferralStatus)
+  @Categorized(DataCategory.LOGISTIC)
   status!: ReferralStatus;
 
   @Field()
+  @Categorized(DataCategory.LOGISTIC)
   statusLabel!: string;
 
   @Field({ description: 'Statut équivalent d’une Task FHIR R4.' })
+  @Categorized(DataCategory.LOGISTIC)
   fhirTaskStatus!: string;
 
   @Field(() => ID, { nullable: true })
@@ -98,9 +105,11 @@ export class ReferralObject {
   healthInformation!: string | null;
 
   @Field(() => Date, { nullable: true })
+  @Categorized(DataCategory.LOGISTIC)
   submittedAt!: Date | null;
 
   @Field(() => Date, { nullable: true })
+  @Categorized(DataCategory.LOGISTIC)
   decidedAt!: Date | null;
 
   @Field(() => RedirectTarget, { nullable: true })
@@ -112,9 +121,11 @@ export class ReferralObject {
   redirectMessage!: string | null;
 
   @Field(() => ID, { nullable: true })
+  @Categorized(DataCategory.LOGISTIC)
   situationId!: string | null;
 
   @Field(() => ConsentStatus, { nullable: true, description: 'Où en est le consentement de la personne.' })
+  @Categorized(DataCategory.LOGISTIC)
   consentStatus!: ConsentStatus | null;
 
   @Field(() => PersonObject, {
@@ -122,12 +133,14 @@ export class ReferralObject {
     description:
       'Réservé à la coordination : une personne du territoire porte les mêmes nom, prénom et date de naissance.',
   })
+  @Categorized(DataCategory.IDENTITY)
   possibleDuplicate!: PersonObject | null;
 
   @Field(() => [ReferralTransitionObject], {
     nullable: true,
     description: 'Réservé à l’auteur et à la coordination.',
   })
+  @Categorized(DataCategory.LOGISTIC)
   transitions!: ReferralTransitionObject[] | null;
 
   @Field(() => [String])

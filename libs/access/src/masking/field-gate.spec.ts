@@ -1,0 +1,140 @@
+import { DataCategory } from '../domain/data-category';
+import { Relation } from '../domain/relation';
+import { Role } from '../domain/role';
+import { SharingCategory } from '../domain/sharing-category';
+import { Principal } from '../principal';
+import { Categorized, gateFields } from './field-mask';
+import { rowAccessFrom } from './row-access';
+import { territorySharingMatrix } from './sharing-matrix';
+import { visibleCategories } from './visible-categories';
+
+const { LOGISTIC, IDENTITY, HOUSING, SOCIAL_CONFIDENTIAL, HEALTH_SECRET } = DataCategory;
+const TERRITORY = '00000000-0000-4000-8000-000000000001';
+
+class PersonView {
+  @Categorized(LOGISTIC)
+  initials!: string;
+
+  @Categorized(IDENTITY)
+  lastName!: string | null;
+
+  @Categorized(HEALTH_SECRET)
+  careNote!: string | null;
+
+  @Categorized(SOCIAL_CONFIDENTIAL)
+  description!: string | null;
+
+  /** Nobody classified it: nobody may read it. */
+  forgotten!: string | null;
+
+  redactedFields!: string[];
+}
+
+const sample = () => ({
+  initials: 'M. D.',
+  lastName: 'Dupont',
+  careNote: null,
+  description: 'Impayés depuis trois mois',
+  forgotten: 'valeur oubliée',
+});
+
+function reader(sharingCategory: SharingCategory, narrowing = {}): Principal {
+  return new Principal('user', 'session', 'organisation', sharingCategory, [
+    {
+      id: 'membership',
+      territoryId: TERRITORY,
+      roles: [Role.CELL_MEMBER],
+      cellId: null,
+      charterAccepted: true,
+      sharingMatrix: territorySharingMatrix(narrowing),
+    },
+  ]);
+}
+
+describe('the field gate', () => {
+  it('reads an uncategorised field as null for every reader and lists it', () => {
+    const gated = gateFields(PersonView, sample(), { categories: new Set(Object.values(DataCategory)) });
+    expect(gated.value.forgotten).toBeNull();
+    expect(gated.value.redactedFields).toContain('forgotten');
+    expect(gated.value.lastName).toBe('Dupont');
+  });
+
+  it('masks what the reader may not see, lists empty fields too, and reports what was shown', () => {
+    const gated = gateFields(PersonView, sample(), { categories: new Set([LOGISTIC, HOUSING]) });
+    expect(gated.value).toMatchObject({
+      initials: 'M. D.',
+      lastName: null,
+      careNote: null,
+      description: null,
+    });
+    // Naming only filled fields would tell the reader that a health note exists.
+    expect(gated.value.redactedFields).toEqual(['careNote', 'description', 'forgotten', 'lastName']);
+    expect(gated.shown).toEqual([LOGISTIC]);
+    expect(gated.value).toBeInstanceOf(PersonView);
+  });
+
+  it('reports every category shown, for the audit', () => {
+    const gated = gateFields(
+      PersonView,
+      { ...sample(), careNote: 'Suivi au CMP' },
+      { categories: new Set(Object.values(DataCategory)) },
+    );
+    expect(gated.shown).toEqual([HEALTH_SECRET, IDENTITY, LOGISTIC, SOCIAL_CONFIDENTIAL]);
+  });
+
+  it('applies a rule’s field list to everything but logistics', () => {
+    const gated = gateFields(PersonView, sample(), {
+      categories: new Set(Object.values(DataCategory)),
+      fields: new Set(['description']),
+    });
+    expect(gated.value).toMatchObject({
+      initials: 'M. D.',
+      lastName: null,
+      description: 'Impayés depuis trois mois',
+    });
+  });
+});
+
+describe('visible categories', () => {
+  const circle = (opens?: DataCategory[]) =>
+    rowAccessFrom([
+      { grant: { basis: 'CONSENT' as never, explanation: '', relation: Relation.CIRCLE, opens } },
+    ]);
+
+  it('shows nothing without a relation, and logistics with any', () => {
+    expect(visibleCategories(reader(SharingCategory.HEALTH), TERRITORY, rowAccessFrom([])).size).toBe(0);
+    expect([...visibleCategories(reader(SharingCategory.HEALTH), TERRITORY, circle([]))]).toEqual([LOGISTIC]);
+  });
+
+  it('bounds a consent’s categories by the sharing matrix', () => {
+    const consented = circle([IDENTITY, SOCIAL_CONFIDENTIAL, HEALTH_SECRET]);
+    expect([...visibleCategories(reader(SharingCategory.NOT_LISTED), TERRITORY, consented)]).toEqual([
+      LOGISTIC,
+    ]);
+    expect(
+      [...visibleCategories(reader(SharingCategory.SOCIAL_MEDICOSOCIAL), TERRITORY, consented)].sort(),
+    ).toEqual([IDENTITY, LOGISTIC, SOCIAL_CONFIDENTIAL]);
+    expect(visibleCategories(reader(SharingCategory.HEALTH), TERRITORY, consented).has(HEALTH_SECRET)).toBe(
+      true,
+    );
+  });
+
+  it('follows the territory’s narrowing', () => {
+    const narrowed = reader(SharingCategory.SOCIAL_MEDICOSOCIAL, {
+      SOCIAL_MEDICOSOCIAL: [LOGISTIC, HOUSING],
+    });
+    expect([...visibleCategories(narrowed, TERRITORY, circle())].sort()).toEqual([HOUSING, LOGISTIC]);
+  });
+
+  it('gives the coordinator all but health, beyond the matrix, and health only to a health professional', () => {
+    const coordination = rowAccessFrom([
+      { grant: { basis: 'MEMBERSHIP' as never, explanation: '', relation: Relation.COORDINATOR } },
+    ]);
+    const notListed = visibleCategories(reader(SharingCategory.NOT_LISTED), TERRITORY, coordination);
+    expect(notListed.has(SOCIAL_CONFIDENTIAL)).toBe(true);
+    expect(notListed.has(HEALTH_SECRET)).toBe(false);
+    expect(
+      visibleCategories(reader(SharingCategory.HEALTH), TERRITORY, coordination).has(HEALTH_SECRET),
+    ).toBe(true);
+  });
+});
