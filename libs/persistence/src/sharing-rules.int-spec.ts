@@ -5,7 +5,9 @@ import {
   LegalBasis,
   Principal,
   Role,
+  RowAccess,
   SharingCategory,
+  visibleCategories,
 } from '@relais/access';
 import { AUDIT_ENTITIES } from '@relais/audit';
 import {
@@ -429,6 +431,70 @@ describe('sharing rules: SQL and memory agree', () => {
     expect(compared).toBe(Object.keys(principals).length * 17);
     // Guards against agreeing only on empty sets.
     expect(nonEmpty).toBeGreaterThan(compared / 3);
+  });
+
+  /** Each readable row's relations and visible categories, as the SQL columns give them. */
+  async function visibilityInSql(principal: Principal, subject: string): Promise<Map<string, string>> {
+    const query = dataSource
+      .getRepository(SUBJECTS[subject].entity)
+      .createQueryBuilder('row')
+      .where('row.territoryId IN (:...territories)', { territories: territories() });
+    const readAccess = access.selectRowAccess(query, principal, 'read', subject);
+    const { entities, raw } = await query.getRawAndEntities();
+    const accesses = readAccess(raw);
+    return new Map(
+      entities.map((row) => [
+        row.id as string,
+        describeVisibility(principal, row.territoryId as string, accesses.get(row.id as string)!),
+      ]),
+    );
+  }
+
+  /** The same, evaluated in memory on the loaded rows. */
+  async function visibilityInMemory(principal: Principal, subject: string): Promise<Map<string, string>> {
+    const rows = await dataSource.getRepository(SUBJECTS[subject].entity).find({
+      where: { territoryId: In(territories()) },
+      relations: SUBJECTS[subject].relations,
+    });
+    const visible = new Map<string, string>();
+    for (const row of rows) {
+      const rowAccess = access.rowAccessOn(principal, 'read', row);
+      if (rowAccess)
+        visible.set(row.id as string, describeVisibility(principal, row.territoryId as string, rowAccess));
+    }
+    return visible;
+  }
+
+  function describeVisibility(principal: Principal, territoryId: string, rowAccess: RowAccess): string {
+    return JSON.stringify({
+      relations: [...rowAccess.relations.keys()].sort(),
+      categories: [...visibleCategories(principal, territoryId, rowAccess)].sort(),
+      fields: rowAccess.fields ? [...rowAccess.fields].sort() : null,
+    });
+  }
+
+  it('masks alike from the SQL relations and from the memory evaluation, for every principal and subject', async () => {
+    const mismatches: string[] = [];
+    const categoriesSeen = new Set<string>();
+    for (const [name, principal] of Object.entries(principals)) {
+      for (const subject of Object.keys(SUBJECTS)) {
+        if (!SUBJECTS[subject].actions.includes('read')) continue;
+        const [sql, memory] = await Promise.all([
+          visibilityInSql(principal, subject),
+          visibilityInMemory(principal, subject),
+        ]);
+        for (const id of new Set([...sql.keys(), ...memory.keys()])) {
+          if (sql.get(id) !== memory.get(id)) {
+            mismatches.push(`${name} ${subject} ${id}: SQL ${sql.get(id)} / mémoire ${memory.get(id)}`);
+          }
+          for (const category of JSON.parse(sql.get(id) ?? '{"categories":[]}').categories as string[])
+            categoriesSeen.add(`${subject}:${category}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Guards against agreeing only on logistics.
+    expect([...categoriesSeen].filter((entry) => !entry.endsWith(':LOGISTIC')).length).toBeGreaterThan(5);
   });
 
   it('opens identity as the consent and the derogation say, and never to a bailleur through them', async () => {
