@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, DataCategory, Principal } from '@relais/access';
+import { AccessService, DataCategory, gateFields, Principal, visibleCategories } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { EntityManager } from 'typeorm';
 import { PersonIdentityObject } from './dto/situation.objects';
@@ -7,7 +7,8 @@ import { PersonIdentity } from './entities';
 
 /**
  * Identity is authorized apart from everything else: one query for any number of people, the
- * rules compiled into it, and each person whose identity is returned audited once per request.
+ * rules compiled into it with the relations each row is read through, each identity passed
+ * through the field gate, and each person whose identity is shown audited once per request.
  */
 @Injectable()
 export class IdentityReader {
@@ -16,6 +17,11 @@ export class IdentityReader {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The identities the principal is shown, by person id. A person is absent when no rule lets
+   * the principal read her identity, or when the relations held open no IDENTITY to this reader
+   * (a bailleur named by the consent stays outside the secret partagé).
+   */
   async readableIdentities(
     manager: EntityManager,
     principal: Principal,
@@ -28,25 +34,33 @@ export class IdentityReader {
       .getRepository(PersonIdentity)
       .createQueryBuilder('identity')
       .where('identity.personId = ANY(:personIds)', { personIds: [...new Set(personIds)] });
-    this.access.accessibleBy(query, principal, 'read', 'PersonIdentity');
-    const identities = await query.getMany();
+    const readAccess = this.access.selectRowAccess(query, principal, 'read', 'PersonIdentity');
+    const { entities, raw } = await query.getRawAndEntities();
+    const accesses = readAccess(raw);
+    const shown = entities.flatMap((identity) => {
+      const gated = gateFields(PersonIdentityObject, toIdentityFields(identity), {
+        categories: visibleCategories(principal, identity.territoryId, accesses.get(identity.id)!),
+        fields: accesses.get(identity.id)!.fields,
+      });
+      return gated.shown.includes(DataCategory.IDENTITY) ? [{ identity, gated }] : [];
+    });
     if (audited) {
       await this.audit.recordReads(
         manager,
         principal,
-        identities.map((identity) => ({
+        shown.map(({ identity, gated }) => ({
           territoryId: identity.territoryId,
           personId: identity.personId,
           subject: { type: 'PersonIdentity', id: identity.id },
-          categories: [DataCategory.IDENTITY],
+          categories: gated.shown,
         })),
       );
     }
-    return new Map(identities.map((identity) => [identity.personId, toIdentityObject(identity)]));
+    return new Map(shown.map(({ identity, gated }) => [identity.personId, gated.value]));
   }
 }
 
-export function toIdentityObject(identity: PersonIdentity): PersonIdentityObject {
+function toIdentityFields(identity: PersonIdentity): Omit<PersonIdentityObject, 'redactedFields'> {
   return {
     personId: identity.personId,
     lastName: identity.lastName,

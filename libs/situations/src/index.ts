@@ -12,6 +12,8 @@ export * from './entities';
 export * from './identity-reader';
 export * from './person.mapper';
 export * from './person.registry';
+export * from './situation-query.service';
+export * from './situation.mapper';
 export * from './situation.resolver';
 export * from './situation.service';
 export * from './situations.exception';

@@ -1,6 +1,10 @@
+import { DataCategory, gateFields } from '@relais/access';
 import { AGE_BAND_LABELS } from './domain/age-band';
 import { PersonObject } from './dto/situation.objects';
 import { Person } from './entities';
+
+/** What every reader of a row about a person sees: its logistics. */
+export const LOGISTIC_ONLY: ReadonlySet<DataCategory> = new Set([DataCategory.LOGISTIC]);
 
 /** « E. D., 50–59 ans, Quartier Nord »: how the plenary cell names a person. */
 export function pseudonymOf(person: Pick<Person, 'initials' | 'ageBand' | 'district'>): string {
@@ -11,13 +15,18 @@ export function pseudonymOf(person: Pick<Person, 'initials' | 'ageBand' | 'distr
   ].join(', ');
 }
 
+/** The person as anyone related to her reads it: every field is logistic, through the gate all the same. */
 export function toPersonObject(person: Person): PersonObject {
-  return {
-    id: person.id,
-    caseCode: person.caseCode,
-    initials: person.initials,
-    ageBand: person.ageBand,
-    district: person.district,
-    pseudonym: pseudonymOf(person),
-  };
+  return gateFields(
+    PersonObject,
+    {
+      id: person.id,
+      caseCode: person.caseCode,
+      initials: person.initials,
+      ageBand: person.ageBand,
+      district: person.district,
+      pseudonym: pseudonymOf(person),
+    },
+    { categories: LOGISTIC_ONLY },
+  ).value;
 }

@@ -4,11 +4,15 @@ import { uuidArgument } from '@relais/graphql';
 import { ClosureReason } from './domain/situation-status';
 import { UpdateActionInput } from './dto/action.input';
 import { ActionObject, SituationObject } from './dto/situation.objects';
+import { SituationQueryService } from './situation-query.service';
 import { SituationService } from './situation.service';
 
 @Resolver()
 export class SituationResolver {
-  constructor(private readonly situations: SituationService) {}
+  constructor(
+    private readonly situations: SituationService,
+    private readonly queries: SituationQueryService,
+  ) {}
 
   @Query(() => SituationObject, {
     description:
@@ -19,7 +23,7 @@ export class SituationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
   ): Promise<SituationObject> {
-    return this.situations.situation(principal, situationId);
+    return this.queries.situation(principal, situationId);
   }
 
   @Mutation(() => SituationObject, { description: 'Clôt la situation, avec son motif.' })

@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  DataCategory,
-  LegalBasis,
-  Principal,
-  Role,
-  SharingCategory,
-} from '@relais/access';
+import { AccessService, DataCategory, LegalBasis, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -15,25 +7,12 @@ import { writeOutbox } from '@relais/outbox';
 import { EntityManager } from 'typeorm';
 import { ActionOrigin, ActionStatus } from './domain/action-status';
 import { HandoffStatus } from './domain/handoff.enums';
-import { situationEventLabel } from './domain/event-kind';
-import {
-  canMoveSituation,
-  ClosureReason,
-  SITUATION_STATUS_LABELS,
-  SituationStatus,
-} from './domain/situation-status';
+import { canMoveSituation, ClosureReason, SituationStatus } from './domain/situation-status';
 import { UpdateActionInput } from './dto/action.input';
-import { ActionObject, SituationEventObject, SituationObject } from './dto/situation.objects';
-import {
-  Handoff,
-  Person,
-  Situation,
-  SituationAction,
-  SituationCircleMember,
-  SituationEvent,
-} from './entities';
-import { IdentityReader } from './identity-reader';
-import { toPersonObject } from './person.mapper';
+import { ActionObject, SituationObject } from './dto/situation.objects';
+import { Handoff, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
+import { SituationQueryService } from './situation-query.service';
+import { toActionObject } from './situation.mapper';
 import { SituationsException } from './situations.exception';
 
 export interface CircleEntry {
@@ -64,15 +43,16 @@ export interface NewAction {
 }
 
 /**
- * Situations and what hangs from them: circle, timeline, actions. Other contexts call the
- * `manager`-taking methods inside their own transactions; people call the others.
+ * The write side of situations and what hangs from them: circle, timeline, actions. Other
+ * contexts call the `manager`-taking methods inside their own transactions; people call the
+ * others. Reads are `SituationQueryService`'s.
  */
 @Injectable()
 export class SituationService {
   constructor(
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
-    private readonly identities: IdentityReader,
+    private readonly query: SituationQueryService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -186,11 +166,14 @@ export class SituationService {
   /** The owner or the coordinator says where an action stands; the reminders learn of it. */
   updateAction(actor: Principal, input: UpdateActionInput): Promise<ActionObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const action = await manager.findOne(SituationAction, {
-        where: { id: input.actionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!action || !this.access.can(actor, 'read', action)) throw new AccessException('NOT_FOUND');
+      const { row: action } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        SituationAction,
+        input.actionId,
+        'pessimistic_write',
+      );
       this.access.assertCan(actor, 'update', action, 'FORBIDDEN');
       const dueOn = input.dueOn ?? action.dueOn;
       if (!isCalendarDate(dueOn)) throw new SituationsException('INVALID_ACTION_DATE');
@@ -222,45 +205,47 @@ export class SituationService {
 
   /** The coordinator closes a situation, with the reason the activity report counts. */
   closeSituation(actor: Principal, situationId: string, reason: ClosureReason): Promise<SituationObject> {
-    return this.database
-      .run({ territoryIds: actor.territoryIds }, async (manager) => {
-        const situation = await manager.findOne(Situation, {
-          where: { id: situationId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!situation || !this.access.can(actor, 'read', situation)) throw new AccessException('NOT_FOUND');
-        this.access.assertCan(actor, 'close', situation, 'FORBIDDEN');
-        if (
-          reason === ClosureReason.PLAN_COMPLETED_HANDED_TO_COMMON_LAW &&
-          !(await manager.existsBy(Handoff, { situationId, status: HandoffStatus.ACCEPTED }))
-        ) {
-          throw new SituationsException('NO_ACCEPTED_HANDOFF');
-        }
-        const now = this.clock.now();
-        await this.moveSituation(manager, situation, SituationStatus.CLOSED, {
-          kind: 'SITUATION_CLOSED',
-          category: DataCategory.LOGISTIC,
-          actorOrganisationId: actor.organisationId,
-          details: { reason },
-        });
-        await manager.update(Situation, { id: situation.id }, { closedAt: now, closureReason: reason });
-        await this.audit.record(manager, {
-          territoryId: situation.territoryId,
-          actor,
-          action: 'SITUATION_CLOSED',
-          subject: { type: 'Situation', id: situation.id },
-          personId: situation.personId,
-          details: { reason },
-        });
-        await writeOutbox(manager, {
-          territoryId: situation.territoryId,
-          type: 'situation.closed',
-          subject: { type: 'Situation', id: situation.id },
-          payload: { reason },
-          occurredAt: now,
-        });
-      })
-      .then(() => this.situation(actor, situationId));
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const { row: situation } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        Situation,
+        situationId,
+        'pessimistic_write',
+      );
+      this.access.assertCan(actor, 'close', situation, 'FORBIDDEN');
+      if (
+        reason === ClosureReason.PLAN_COMPLETED_HANDED_TO_COMMON_LAW &&
+        !(await manager.existsBy(Handoff, { situationId, status: HandoffStatus.ACCEPTED }))
+      ) {
+        throw new SituationsException('NO_ACCEPTED_HANDOFF');
+      }
+      const now = this.clock.now();
+      await this.moveSituation(manager, situation, SituationStatus.CLOSED, {
+        kind: 'SITUATION_CLOSED',
+        category: DataCategory.LOGISTIC,
+        actorOrganisationId: actor.organisationId,
+        details: { reason },
+      });
+      await manager.update(Situation, { id: situation.id }, { closedAt: now, closureReason: reason });
+      await this.audit.record(manager, {
+        territoryId: situation.territoryId,
+        actor,
+        action: 'SITUATION_CLOSED',
+        subject: { type: 'Situation', id: situation.id },
+        personId: situation.personId,
+        details: { reason },
+      });
+      await writeOutbox(manager, {
+        territoryId: situation.territoryId,
+        type: 'situation.closed',
+        subject: { type: 'Situation', id: situation.id },
+        payload: { reason },
+        occurredAt: now,
+      });
+      return this.query.read(manager, actor, situationId);
+    });
   }
 
   /**
@@ -326,97 +311,4 @@ export class SituationService {
       situationId: situation.id,
     });
   }
-
-  /** One situation as the reader may see it: a fixed number of queries, whatever its history. */
-  situation(principal: Principal, situationId: string): Promise<SituationObject> {
-    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Situation)
-        .createQueryBuilder('situation')
-        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
-        .where('situation.id = :situationId', { situationId });
-      this.access.accessibleBy(query, principal, 'read', 'Situation');
-      const situation = await query.getOne();
-      if (!situation?.person) throw new AccessException('NOT_FOUND');
-
-      const circle = await manager.find(SituationCircleMember, {
-        where: { situationId },
-        order: { addedAt: 'ASC' },
-      });
-      const events = manager
-        .getRepository(SituationEvent)
-        .createQueryBuilder('event')
-        .where('event.situationId = :situationId', { situationId })
-        .orderBy('event.occurredAt', 'ASC')
-        .addOrderBy('event.id', 'ASC');
-      this.access.accessibleBy(events, principal, 'read', 'SituationEvent');
-      const actions = manager
-        .getRepository(SituationAction)
-        .createQueryBuilder('action')
-        .where('action.situationId = :situationId', { situationId })
-        .orderBy('action.dueOn', 'ASC');
-      this.access.accessibleBy(actions, principal, 'read', 'SituationAction');
-      const identity = (
-        await this.identities.readableIdentities(manager, principal, [situation.personId])
-      ).get(situation.personId);
-      // Who else is around the person says something: a CMP in the circle tells of psychiatric
-      // care. Readers outside the shared secret see only their own place in it.
-      const outsideSecret =
-        principal.sharingCategory === SharingCategory.NOT_LISTED &&
-        !principal.clearedTerritoriesWith(Role.COORDINATOR).includes(situation.territoryId);
-      const own = (organisationId: string | null) => organisationId === principal.organisationId;
-      const redactedFields = [
-        ...(identity ? [] : ['identity']),
-        ...(outsideSecret ? ['circle', 'timeline.actorOrganisationId'] : []),
-      ];
-      return {
-        id: situation.id,
-        territoryId: situation.territoryId,
-        person: toPersonObject(situation.person),
-        identity: identity ?? null,
-        status: situation.status,
-        statusLabel: SITUATION_STATUS_LABELS[situation.status],
-        openedAt: situation.openedAt,
-        closedAt: situation.closedAt,
-        closureReason: situation.closureReason,
-        nextReviewOn: situation.nextReviewOn,
-        circle: circle
-          .filter((member) => !outsideSecret || own(member.organisationId))
-          .map(({ organisationId, basis, addedAt }) => ({ organisationId, basis, addedAt })),
-        timeline: (await events.getMany()).map((event) => {
-          const line = toEventObject(event);
-          return outsideSecret && !own(line.actorOrganisationId)
-            ? { ...line, actorOrganisationId: null }
-            : line;
-        }),
-        actions: (await actions.getMany()).map(toActionObject),
-        redactedFields,
-      };
-    });
-  }
-}
-
-export function toEventObject(event: SituationEvent): SituationEventObject {
-  return {
-    id: event.id,
-    kind: event.kind,
-    label: situationEventLabel(event.kind),
-    category: event.category,
-    actorOrganisationId: event.actorOrganisationId,
-    audienceOrganisationId: event.audienceOrganisationId,
-    occurredAt: event.occurredAt,
-  };
-}
-
-export function toActionObject(action: SituationAction): ActionObject {
-  return {
-    id: action.id,
-    situationId: action.situationId,
-    description: action.description,
-    ownerOrganisationId: action.ownerOrganisationId,
-    ownerUserId: action.ownerUserId,
-    dueOn: action.dueOn,
-    status: action.status,
-    origin: action.origin,
-  };
 }

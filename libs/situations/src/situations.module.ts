@@ -3,14 +3,15 @@ import { registerPolicy } from '@relais/access';
 import { IdentityReader } from './identity-reader';
 import { PersonRegistry } from './person.registry';
 import { SituationResolver } from './situation.resolver';
+import { SituationQueryService } from './situation-query.service';
 import { SituationService } from './situation.service';
 import { situationsPolicy } from './situations.policy';
 
 registerPolicy(situationsPolicy);
 
 @Module({
-  providers: [PersonRegistry, SituationService, IdentityReader],
-  exports: [PersonRegistry, SituationService, IdentityReader],
+  providers: [PersonRegistry, SituationService, SituationQueryService, IdentityReader],
+  exports: [PersonRegistry, SituationService, SituationQueryService, IdentityReader],
 })
 export class SituationsModule {}
 

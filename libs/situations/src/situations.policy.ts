@@ -1,30 +1,39 @@
-import { DataCategory, definePolicy, LegalBasis, Role, SharingCategory, WORKING_ROLES } from '@relais/access';
+import {
+  DataCategory,
+  definePolicy,
+  LegalBasis,
+  Relation,
+  Role,
+  roleCategories,
+  WORKING_ROLES,
+} from '@relais/access';
 import { Person, PersonIdentity, Situation, SituationAction, SituationEvent } from './entities';
 
 const COORDINATION = {
+  relation: Relation.COORDINATOR,
   basis: LegalBasis.MEMBERSHIP,
   explanation:
     'Vous coordonnez la cellule de ce territoire : vous suivez chaque situation qui lui est confiée.',
 };
+// Being in the circle is itself the consent's (or the referral's, or a derogation's) doing: the
+// relation opens every category, bounded by the sharing matrix for the reader's profession.
 const CIRCLE = {
+  relation: Relation.CIRCLE,
   basis: LegalBasis.CONSENT,
   explanation:
     'Votre organisation fait partie du cercle de cette situation, tel que le consentement le prévoit.',
 };
 const ADDRESSED = {
+  relation: Relation.ADDRESSEE,
   basis: LegalBasis.SELF,
   explanation: 'Cette action est confiée à votre organisation.',
 };
 
 /**
- * The categories the coordinator reads about the situations of the cell: everything but health,
- * which stays with health professionals (a coordinator who is one reads it too).
+ * @deprecated Use `roleCategories` from `@relais/access`; kept only until meetings, referrals and
+ * follow-ups stop importing it from here.
  */
-export function coordinatorCategories(sharingCategory: SharingCategory): DataCategory[] {
-  return Object.values(DataCategory).filter(
-    (category) => category !== DataCategory.HEALTH_SECRET || sharingCategory === SharingCategory.HEALTH,
-  );
-}
+export const coordinatorCategories = roleCategories;
 
 /**
  * The coordinator's view of the people and situations of the cell, and the circle's view of a
@@ -51,7 +60,7 @@ export const situationsPolicy = definePolicy({
       allow(
         'read',
         'SituationEvent',
-        { ...inTerritory, category: { $in: coordinatorCategories(principal.sharingCategory) } },
+        { ...inTerritory, category: { $in: roleCategories(principal.sharingCategory) } },
         COORDINATION,
       );
     }

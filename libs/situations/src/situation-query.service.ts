@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessException,
+  AccessService,
+  DataCategory,
+  gateFields,
+  Principal,
+  RowAccess,
+  visibleCategories,
+} from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { ScopedDatabase } from '@relais/database';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { SITUATION_STATUS_LABELS } from './domain/situation-status';
+import { SituationCircleMemberObject, SituationObject } from './dto/situation.objects';
+import { Person, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
+import { IdentityReader } from './identity-reader';
+import { LOGISTIC_ONLY, toPersonObject } from './person.mapper';
+import { gateEvent, toActionObject } from './situation.mapper';
+
+/**
+ * The read side of situations. Every row comes with the relations the reader holds on it, read
+ * in the same statement; the field gate turns them into what is shown, and what is shown into
+ * the audit.
+ */
+@Injectable()
+export class SituationQueryService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly identities: IdentityReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** One situation as the reader may see it: a fixed number of queries, whatever its history. */
+  situation(principal: Principal, situationId: string): Promise<SituationObject> {
+    return this.database.run({ territoryIds: principal.territoryIds }, (manager) =>
+      this.read(manager, principal, situationId),
+    );
+  }
+
+  /** The same, inside the caller's transaction (after closing it, say). */
+  async read(manager: EntityManager, principal: Principal, situationId: string): Promise<SituationObject> {
+    const query = manager
+      .getRepository(Situation)
+      .createQueryBuilder('situation')
+      .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+      .where('situation.id = :situationId', { situationId });
+    const readAccess = this.access.selectRowAccess(query, principal, 'read', 'Situation');
+    const { entities, raw } = await query.getRawAndEntities();
+    const situation = entities[0];
+    if (!situation?.person) throw new AccessException('NOT_FOUND');
+    const access = readAccess(raw).get(situation.id)!;
+    const categories = visibleCategories(principal, situation.territoryId, access);
+
+    // The circle is read only by those who see it: its composition is confidential.
+    const circle = categories.has(DataCategory.SOCIAL_CONFIDENTIAL)
+      ? await manager.find(SituationCircleMember, { where: { situationId }, order: { addedAt: 'ASC' } })
+      : [];
+    const events = await this.readable(
+      principal,
+      'SituationEvent',
+      manager
+        .getRepository(SituationEvent)
+        .createQueryBuilder('event')
+        .where('event.situationId = :situationId', { situationId })
+        .orderBy('event.occurredAt', 'ASC')
+        .addOrderBy('event.id', 'ASC'),
+    );
+    const actions = await this.readable(
+      principal,
+      'SituationAction',
+      manager
+        .getRepository(SituationAction)
+        .createQueryBuilder('action')
+        .where('action.situationId = :situationId', { situationId })
+        .orderBy('action.dueOn', 'ASC'),
+    );
+    // The identity is a row of its own: its own relations decide it (the consent naming the reader).
+    const identity =
+      (await this.identities.readableIdentities(manager, principal, [situation.personId], false)).get(
+        situation.personId,
+      ) ?? null;
+
+    const timeline = events.map(({ row, access: lineAccess }) =>
+      gateEvent(row, {
+        categories: visibleCategories(principal, row.territoryId, lineAccess),
+        fields: lineAccess.fields,
+      }),
+    );
+    const gated = gateFields(
+      SituationObject,
+      {
+        id: situation.id,
+        territoryId: situation.territoryId,
+        person: toPersonObject(situation.person),
+        identity,
+        status: situation.status,
+        statusLabel: SITUATION_STATUS_LABELS[situation.status],
+        openedAt: situation.openedAt,
+        closedAt: situation.closedAt,
+        closureReason: situation.closureReason,
+        nextReviewOn: situation.nextReviewOn,
+        circle: circle.map(toCircleMemberObject),
+        timeline: timeline.map((line) => line.value),
+        actions: actions.map(({ row }) => toActionObject(row)),
+        // Listed whether the person has an identity record or not, so the list never tells.
+        redactedFields: identity ? [] : ['identity'],
+      },
+      {
+        categories: identity ? new Set([...categories, DataCategory.IDENTITY]) : categories,
+        fields: access.fields,
+      },
+    );
+    await this.audit.recordReads(manager, principal, [
+      {
+        territoryId: situation.territoryId,
+        personId: situation.personId,
+        subject: { type: 'Situation', id: situation.id },
+        categories: [...gated.shown, ...timeline.flatMap((line) => line.shown)],
+      },
+    ]);
+    return gated.value;
+  }
+
+  /** The rows of `query` the principal may read, each with the relations held on it. */
+  private async readable<T extends { id: string }>(
+    principal: Principal,
+    subject: string,
+    query: SelectQueryBuilder<T>,
+  ): Promise<{ row: T; access: RowAccess }[]> {
+    const readAccess = this.access.selectRowAccess(query, principal, 'read', subject);
+    const { entities, raw } = await query.getRawAndEntities();
+    const accesses = readAccess(raw);
+    return entities.map((row) => ({ row, access: accesses.get(row.id)! }));
+  }
+}
+
+function toCircleMemberObject(member: SituationCircleMember): SituationCircleMemberObject {
+  return gateFields(
+    SituationCircleMemberObject,
+    { organisationId: member.organisationId, basis: member.basis, addedAt: member.addedAt },
+    { categories: LOGISTIC_ONLY },
+  ).value;
+}

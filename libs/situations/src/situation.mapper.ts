@@ -1,0 +1,43 @@
+import { Gated, gateFields, RowView } from '@relais/access';
+import { situationEventLabel } from './domain/event-kind';
+import { ActionObject, SituationEventObject } from './dto/situation.objects';
+import { SituationAction, SituationEvent } from './entities';
+import { LOGISTIC_ONLY } from './person.mapper';
+
+/**
+ * An action as its readers see it. Every exposed field is logistic (the description is written
+ * for the partner who acts), so any reader of the row sees it all; the gate still decides.
+ */
+export function toActionObject(action: SituationAction): ActionObject {
+  return gateFields(
+    ActionObject,
+    {
+      id: action.id,
+      situationId: action.situationId,
+      description: action.description,
+      ownerOrganisationId: action.ownerOrganisationId,
+      ownerUserId: action.ownerUserId,
+      dueOn: action.dueOn,
+      status: action.status,
+      origin: action.origin,
+    },
+    { categories: LOGISTIC_ONLY },
+  ).value;
+}
+
+/** A timeline line through the gate, for a reader whose view of the line is `view`. */
+export function gateEvent(event: SituationEvent, view: RowView): Gated<SituationEventObject> {
+  return gateFields(
+    SituationEventObject,
+    {
+      id: event.id,
+      kind: event.kind,
+      label: situationEventLabel(event.kind),
+      category: event.category,
+      actorOrganisationId: event.actorOrganisationId,
+      audienceOrganisationId: event.audienceOrganisationId,
+      occurredAt: event.occurredAt,
+    },
+    view,
+  );
+}
