@@ -16,6 +16,7 @@ export type IdentityErrorCode =
   | 'ALREADY_SUSPENDED'
   | 'NOT_SUSPENDED'
   | 'OWN_ACCESS_CHANGE'
+  | 'OWN_ROLE_GRANT'
   | 'SUBSTITUTE_NOT_MEMBER'
   | 'CHARTER_SUPERSEDED'
   | 'SHARING_MATRIX_WIDENED';
@@ -79,6 +80,13 @@ export class IdentityException extends DomainException<IdentityErrorCode> {
           code: 'FORBIDDEN',
           message:
             'Vous ne pouvez pas suspendre votre propre accès ni retirer votre propre rôle d’administration.',
+        };
+      case 'OWN_ROLE_GRANT':
+        return {
+          code: 'FORBIDDEN',
+          message:
+            'Vous ne pouvez pas vous attribuer de rôle ni rétablir votre propre accès : demandez-le à un autre administrateur du territoire.',
+          extensions: { reason: 'OWN_ROLE_GRANT' },
         };
       case 'SUBSTITUTE_NOT_MEMBER':
         return {

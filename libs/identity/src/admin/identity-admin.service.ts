@@ -113,6 +113,10 @@ export class IdentityAdminService {
         });
         if (!organisation) throw new IdentityException('ORGANISATION_NOT_FOUND');
         if (input.cellId) await this.findCell(manager, input.territoryId, input.cellId);
+        // One's own address would hand oneself roles under a second account.
+        if (await manager.existsBy(User, { id: actor.userId, email })) {
+          throw new IdentityException('OWN_ROLE_GRANT');
+        }
         const user = await manager.save(
           manager.create(User, {
             territoryId: input.territoryId,
@@ -150,6 +154,7 @@ export class IdentityAdminService {
   /** Grants a role, creating the membership when the user has none in this territory yet. */
   async grantRole(actor: Principal, input: GrantRoleInput): Promise<Membership> {
     this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
+    this.assertNotOwnAccount(actor, input.userId);
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const user = await manager.findOneBy(User, { id: input.userId, territoryId: input.territoryId });
       if (!user) throw new IdentityException('USER_NOT_FOUND');
@@ -238,6 +243,8 @@ export class IdentityAdminService {
 
   async reactivateMembership(actor: Principal, input: MembershipTargetInput): Promise<Membership> {
     this.assertCan(actor, 'update', asSubject('Membership', { territoryId: input.territoryId }));
+    // Reactivating gives the roles back.
+    this.assertNotOwnAccount(actor, input.userId);
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const membership = await this.lockMembership(manager, input.territoryId, input.userId, true);
       if (membership.status !== MembershipStatus.SUSPENDED) throw new IdentityException('NOT_SUSPENDED');
@@ -292,6 +299,15 @@ export class IdentityAdminService {
     if (!this.access.can(actor, action, subject)) {
       throw new AccessException(actor.hasPendingCharter ? 'CHARTER_NOT_ACCEPTED' : 'FORBIDDEN');
     }
+  }
+
+  /**
+   * An administrator manages people and partners but reads no situation: granting oneself a
+   * working role (coordinator…) would open them, so no mutation that gives roles may target the
+   * caller's own account.
+   */
+  private assertNotOwnAccount(actor: Principal, userId: string): void {
+    if (userId === actor.userId) throw new IdentityException('OWN_ROLE_GRANT');
   }
 
   private async recordMembershipChange(

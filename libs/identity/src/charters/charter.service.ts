@@ -84,9 +84,7 @@ export class CharterService {
 
   async acceptCharter(actor: Principal, charterId: string): Promise<CharterObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const charter = await manager.findOneBy(Charter, { id: charterId });
-      if (!charter) throw new AccessException('NOT_FOUND');
-      this.access.assertCan(actor, 'accept', charter);
+      const { row: charter } = await this.access.loadAccessible(manager, actor, 'accept', Charter, charterId);
       if (!charter.current) throw new IdentityException('CHARTER_SUPERSEDED');
       const inserted = await manager
         .createQueryBuilder()
