@@ -5,22 +5,25 @@ import { FollowUpPhase } from './domain/follow-up.enums';
 import {
   AnswerHandoffInput,
   AssignTeamMemberInput,
-  FollowUpObject,
-  HandoffObject,
   ObjectiveStatusInput,
   ProposeHandoffInput,
   RecordActInput,
   StartFollowUpInput,
-} from './dto/follow-up.dto';
+} from './dto/follow-up.inputs';
+import { FollowUpObject, HandoffObject } from './dto/follow-up.objects';
 import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
+import { FollowUpQueryService } from './follow-up-query.service';
 import { FollowUpService } from './follow-up.service';
+import { HandoffQueryService } from './handoff-query.service';
 import { HandoffService } from './handoff.service';
 
 @Resolver()
 export class FollowUpResolver {
   constructor(
     private readonly followUps: FollowUpService,
+    private readonly followUpReads: FollowUpQueryService,
     private readonly handoffService: HandoffService,
+    private readonly handoffReads: HandoffQueryService,
   ) {}
 
   @Query(() => FollowUpObject, {
@@ -31,7 +34,7 @@ export class FollowUpResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
   ): Promise<FollowUpObject> {
-    return this.followUps.followUp(principal, followUpId);
+    return this.followUpReads.followUp(principal, followUpId);
   }
 
   @Query(() => FollowUpTerritoryIndicatorsObject, {
@@ -43,7 +46,7 @@ export class FollowUpResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
   ): Promise<FollowUpTerritoryIndicatorsObject> {
-    return this.followUps.indicators(principal, territoryId);
+    return this.followUpReads.indicators(principal, territoryId);
   }
 
   @Query(() => [HandoffObject], {
@@ -54,7 +57,7 @@ export class FollowUpResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
   ): Promise<HandoffObject[]> {
-    return this.handoffService.handoffs(principal, situationId);
+    return this.handoffReads.handoffs(principal, situationId);
   }
 
   @Mutation(() => FollowUpObject, {

@@ -13,58 +13,32 @@ import { AuditService } from '@relais/audit';
 import { addDays, addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
-import {
-  membersAmong,
-  Membership,
-  MembershipStatus,
-  Territory,
-  User,
-  withDefaultSettings,
-} from '@relais/identity';
+import { membersAmong, Territory, User, withDefaultSettings } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
+import { Handoff, HandoffStatus, Situation, SituationService } from '@relais/situations';
+import { EntityManager, IsNull } from 'typeorm';
 import {
-  CmpFollowUpStatus,
-  coordinatorCategories,
-  Handoff,
-  HandoffStatus,
-  Person,
-  Situation,
-  SituationService,
-} from '@relais/situations';
-import { EntityManager, In, IsNull } from 'typeorm';
-import {
-  ActType,
   canMoveToPhase,
   FollowUpPhase,
+  NOTE_CATEGORY,
   NoteVisibility,
-  FollowUpKind,
   ObjectiveStatus,
-  RequesterKind,
   TeamRole,
-  VacancyReason,
 } from './domain/follow-up.enums';
-import {
-  AssignTeamMemberInput,
-  FollowUpObject,
-  RecordActInput,
-  StartFollowUpInput,
-  TeamSeatObject,
-} from './dto/follow-up.dto';
+import { AssignTeamMemberInput, RecordActInput, StartFollowUpInput } from './dto/follow-up.inputs';
+import { FollowUpObject } from './dto/follow-up.objects';
 import { FollowUp, FollowUpAct, FollowUpObjective, FollowUpRenewal, FollowUpTeamMember } from './entities';
-import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
+import { FollowUpQueryService } from './follow-up-query.service';
 import { FollowUpException } from './followups.exception';
+import { teamSeats } from './team-seats';
 
-const NOTE_CATEGORY: Record<NoteVisibility, DataCategory> = {
-  TEAM: DataCategory.SOCIAL_CONFIDENTIAL,
-  HEALTH: DataCategory.HEALTH_SECRET,
-};
-const DAY_MS = 86_400_000;
 /** The team reviews the follow-up every four weeks. */
 const REVIEW_EVERY_DAYS = 28;
 
 /**
- * Trinôme follow-ups: started by the coordinator with the person's consent to a follow-up, run by
- * their team through phases and acts, ended once their hand-offs are answered (or for a reason).
+ * Trinôme follow-ups, the write side: started by the coordinator with the person's consent to a
+ * follow-up, run by their team through phases and acts, ended once their hand-offs are answered
+ * (or for a reason). Each change answers the follow-up as its author may read it (the read side).
  */
 @Injectable()
 export class FollowUpService {
@@ -74,17 +48,27 @@ export class FollowUpService {
     private readonly audit: AuditService,
     private readonly situations: SituationService,
     private readonly consents: ConsentService,
+    private readonly reads: FollowUpQueryService,
     private readonly clock: Clock,
   ) {}
 
   async startFollowUp(actor: Principal, input: StartFollowUpInput): Promise<FollowUpObject> {
     const id = await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const situation = await manager.findOneBy(Situation, { id: input.situationId });
-      if (!situation || !this.access.can(actor, 'read', situation)) throw new AccessException('NOT_FOUND');
+      const { row: situation } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        Situation,
+        input.situationId,
+      );
       if (!this.access.can(actor, 'start', asSubject('FollowUp', { territoryId: situation.territoryId }))) {
         throw new AccessException('FORBIDDEN');
       }
-      if (!(await this.consents.allowsPurpose(manager, situation.personId, ConsentPurpose.FOLLOW_UP))) {
+      if (
+        !(await this.consents.consentCovers(manager, situation.personId, {
+          purpose: ConsentPurpose.FOLLOW_UP,
+        }))
+      ) {
         throw new FollowUpException('CONSENT_REQUIRED');
       }
       const today = parisDate(this.clock.now());
@@ -168,7 +152,7 @@ export class FollowUpService {
       });
       return followUp.id;
     });
-    return this.followUp(actor, id);
+    return this.reads.followUp(actor, id);
   }
 
   /** A new holder for a role, or a replacement for a dated absence. */
@@ -215,7 +199,7 @@ export class FollowUpService {
         details: { role: input.role, userId: input.userId, replacement },
       });
     });
-    return this.followUp(actor, input.followUpId);
+    return this.reads.followUp(actor, input.followUpId);
   }
 
   async setObjectiveStatus(
@@ -237,7 +221,7 @@ export class FollowUpService {
       });
       return followUp.id;
     });
-    return this.followUp(actor, followUpId);
+    return this.reads.followUp(actor, followUpId);
   }
 
   /** One phase forward; SUPPORT needs the three roles held. */
@@ -246,7 +230,7 @@ export class FollowUpService {
       const followUp = await this.loadFor(manager, actor, 'move', followUpId);
       if (!canMoveToPhase(followUp.phase, phase)) throw new FollowUpException('INVALID_TRANSITION');
       if (phase === FollowUpPhase.SUPPORT) {
-        const vacant = (await this.seats(manager, [followUp]))
+        const vacant = (await teamSeats(manager, [followUp], parisDate(this.clock.now())))
           .get(followUp.id)!
           .filter((seat) => seat.vacancy);
         if (vacant.length) {
@@ -265,7 +249,7 @@ export class FollowUpService {
         details: { from: followUp.phase, to: phase },
       });
     });
-    return this.followUp(actor, followUpId);
+    return this.reads.followUp(actor, followUpId);
   }
 
   async renewFollowUp(actor: Principal, followUpId: string, reason: string): Promise<FollowUpObject> {
@@ -292,7 +276,7 @@ export class FollowUpService {
         details: { plannedEndOn },
       });
     });
-    return this.followUp(actor, followUpId);
+    return this.reads.followUp(actor, followUpId);
   }
 
   async recordAct(actor: Principal, input: RecordActInput): Promise<FollowUpObject> {
@@ -334,7 +318,7 @@ export class FollowUpService {
         dataCategories: act.note ? [NOTE_CATEGORY[act.noteVisibility]] : [],
       });
     });
-    return this.followUp(actor, input.followUpId);
+    return this.reads.followUp(actor, input.followUpId);
   }
 
   /** Ends once every hand-off of the follow-up is answered, or earlier for a stated reason. */
@@ -367,67 +351,7 @@ export class FollowUpService {
         occurredAt: now,
       });
     });
-    return this.followUp(actor, followUpId);
-  }
-
-  /**
-   * Anonymous figures over the follow-ups the reader may read (the territory's, for the
-   * coordinator; their own, for a team member), in four queries.
-   */
-  indicators(actor: Principal, territoryId: string): Promise<FollowUpTerritoryIndicatorsObject> {
-    // Figures, even zeros, about a territory one does not work in are not one's to read.
-    if (!actor.territoryIds.includes(territoryId)) throw new AccessException('NOT_FOUND');
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const visible = manager
-        .getRepository(FollowUp)
-        .createQueryBuilder('followUp')
-        .select('followUp.id')
-        .where('followUp.territoryId = :territoryId', { territoryId });
-      this.access.accessibleBy(visible, actor, 'read', 'FollowUp');
-      const [subquery, parameters] = visible.getQueryAndParameters();
-      const ids = ((await manager.query(subquery, parameters)) as { followUp_id: string }[]).map(
-        (row) => row.followUp_id,
-      );
-      if (!ids.length) {
-        return {
-          byKindAndRequester: [],
-          followUps: 0,
-          actsPerFollowUp: 0,
-          homeShare: 0,
-          renewals: 0,
-          handoffsAccepted: 0,
-          cmpFollowUpAtHandoff: [],
-        };
-      }
-      const byKind = (await manager.query(
-        `SELECT kind, requester_kind, count(*)::int AS count, sum(renewals)::int AS renewals
-           FROM follow_ups WHERE id = ANY($1) GROUP BY kind, requester_kind ORDER BY kind, requester_kind`,
-        [ids],
-      )) as { kind: FollowUpKind; requester_kind: RequesterKind; count: number; renewals: number }[];
-      const [acts] = (await manager.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE type = 'HOME_VISIT')::int AS at_home
-           FROM follow_up_acts WHERE follow_up_id = ANY($1)`,
-        [ids],
-      )) as { total: number; at_home: number }[];
-      const handoffs = (await manager.query(
-        `SELECT cmp_follow_up_status AS status, count(*)::int AS count
-           FROM handoffs WHERE follow_up_id = ANY($1) AND status = 'ACCEPTED' GROUP BY cmp_follow_up_status`,
-        [ids],
-      )) as { status: CmpFollowUpStatus; count: number }[];
-      return {
-        byKindAndRequester: byKind.map((row) => ({
-          kind: row.kind,
-          requesterKind: row.requester_kind,
-          count: row.count,
-        })),
-        followUps: ids.length,
-        actsPerFollowUp: acts.total / ids.length,
-        homeShare: acts.total ? acts.at_home / acts.total : 0,
-        renewals: byKind.reduce((total, row) => total + row.renewals, 0),
-        handoffsAccepted: handoffs.reduce((total, row) => total + row.count, 0),
-        cmpFollowUpAtHandoff: handoffs,
-      };
-    });
+    return this.reads.followUp(actor, followUpId);
   }
 
   /**
@@ -450,7 +374,7 @@ export class FollowUpService {
           .getMany();
         if (!followUps.length) return;
         const today = parisDate(this.clock.now());
-        const seats = await this.seats(manager, followUps);
+        const seats = await teamSeats(manager, followUps, today);
         const announce = (followUp: FollowUp, type: string, payload: Record<string, string>) =>
           writeOutbox(manager, {
             territoryId,
@@ -488,156 +412,6 @@ export class FollowUpService {
       });
     }
     return counts;
-  }
-
-  /** One follow-up as the reader may see it: seats (with vacancies), acts with their notes masked. */
-  followUp(actor: Principal, followUpId: string): Promise<FollowUpObject> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(FollowUp)
-        .createQueryBuilder('followUp')
-        .innerJoinAndMapOne(
-          'followUp.situation',
-          Situation,
-          'situation',
-          'situation.id = followUp.situationId',
-        )
-        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
-        .where('followUp.id = :followUpId', { followUpId });
-      this.access.accessibleBy(query, actor, 'read', 'FollowUp');
-      const followUp = await query.getOne();
-      if (!followUp) throw new AccessException('NOT_FOUND');
-      const acts = manager
-        .getRepository(FollowUpAct)
-        .createQueryBuilder('act')
-        .where('act.followUpId = :followUpId', { followUpId })
-        .orderBy('act.occurredOn', 'DESC');
-      this.access.accessibleBy(acts, actor, 'read', 'FollowUpAct');
-      const rows = await acts.getMany();
-      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(followUp.territoryId);
-      const readable = coordinating
-        ? new Set(coordinatorCategories(actor.sharingCategory))
-        : actor.readableIn(followUp.territoryId);
-      const shown = rows.filter((act) => act.note && readable.has(NOTE_CATEGORY[act.noteVisibility]));
-      await this.audit.recordReads(
-        manager,
-        actor,
-        shown.map((act) => ({
-          territoryId: followUp.territoryId,
-          personId: followUp.situation!.personId,
-          subject: { type: 'FollowUpAct', id: act.id },
-          categories: [NOTE_CATEGORY[act.noteVisibility]],
-        })),
-      );
-      const today = parisDate(this.clock.now());
-      const last = rows[0]?.occurredOn ?? null;
-      return {
-        id: followUp.id,
-        situationId: followUp.situationId,
-        caseCode: followUp.situation!.person!.caseCode,
-        kind: followUp.kind,
-        requesterKind: followUp.requesterKind,
-        phase: followUp.phase,
-        startedOn: followUp.startedOn,
-        plannedEndOn: followUp.plannedEndOn,
-        renewals: followUp.renewals,
-        endReason: followUp.endReason,
-        team: (await this.seats(manager, [followUp])).get(followUp.id)!,
-        // Objectives are social-confidential: readers who may not read that category see their status only.
-        objectives: (
-          await manager.find(FollowUpObjective, { where: { followUpId }, order: { text: 'ASC' } })
-        ).map(({ id, text, status }) => ({
-          id,
-          text: readable.has(DataCategory.SOCIAL_CONFIDENTIAL) ? text : null,
-          status,
-        })),
-        acts: rows.map((act) => {
-          const visible = readable.has(NOTE_CATEGORY[act.noteVisibility]);
-          return {
-            id: act.id,
-            occurredOn: act.occurredOn,
-            type: act.type,
-            durationMinutes: act.durationMinutes,
-            presentUserIds: act.presentUserIds,
-            noteVisibility: act.noteVisibility,
-            note: visible ? act.note : null,
-            redactedFields: visible ? [] : ['note'],
-          };
-        }),
-        indicators: {
-          acts: rows.length,
-          homeShare: rows.length
-            ? rows.filter((act) => act.type === ActType.HOME_VISIT).length / rows.length
-            : 0,
-          daysSinceLastContact: last ? Math.round((Date.parse(today) - Date.parse(last)) / DAY_MS) : null,
-        },
-      };
-    });
-  }
-
-  /**
-   * Who holds each role today: the replacement in its period, else the titular; vacant when
-   * nobody is assigned, or the holder is suspended, lost the follow-up role, left the
-   * organisation, or (for the psychiatric seat) is not a health professional.
-   */
-  private async seats(manager: EntityManager, followUps: FollowUp[]): Promise<Map<string, TeamSeatObject[]>> {
-    const members = await manager.findBy(FollowUpTeamMember, {
-      followUpId: In(followUps.map((followUp) => followUp.id)),
-    });
-    const userIds = [...new Set(members.map((member) => member.userId))];
-    const users = userIds.length ? await manager.findBy(User, { id: In(userIds) }) : [];
-    const memberships = userIds.length ? await manager.findBy(Membership, { userId: In(userIds) }) : [];
-    const today = parisDate(this.clock.now());
-    const result = new Map<string, TeamSeatObject[]>();
-    for (const followUp of followUps) {
-      result.set(
-        followUp.id,
-        Object.values(TeamRole).map((role) => {
-          const candidates = members.filter(
-            (member) => member.followUpId === followUp.id && member.role === role,
-          );
-          const replacement = candidates.find(
-            (member) =>
-              (member.fromOn || member.untilOn) &&
-              (!member.fromOn || member.fromOn <= today) &&
-              (!member.untilOn || member.untilOn >= today),
-          );
-          const holder = replacement ?? candidates.find((member) => !member.fromOn && !member.untilOn);
-          if (!holder)
-            return {
-              role,
-              userId: null,
-              organisationId: null,
-              replacement: false,
-              vacancy: VacancyReason.NOT_ASSIGNED,
-            };
-          const user = users.find((candidate) => candidate.id === holder.userId);
-          const membership = memberships.find(
-            (candidate) =>
-              candidate.userId === holder.userId && candidate.territoryId === followUp.territoryId,
-          );
-          const vacancy =
-            !membership || membership.status !== MembershipStatus.ACTIVE
-              ? VacancyReason.SUSPENDED
-              : !membership.roles.includes(Role.FOLLOWUP_PRACTITIONER)
-                ? VacancyReason.ROLE_LOST
-                : user?.organisationId !== holder.organisationId
-                  ? VacancyReason.LEFT_ORGANISATION
-                  : role === TeamRole.PSYCHIATRIC_PROFESSIONAL &&
-                      user.sharingCategory !== SharingCategory.HEALTH
-                    ? VacancyReason.NOT_A_HEALTH_PROFESSIONAL
-                    : null;
-          return {
-            role,
-            userId: holder.userId,
-            organisationId: holder.organisationId,
-            replacement: Boolean(replacement),
-            vacancy,
-          };
-        }),
-      );
-    }
-    return result;
   }
 
   /** Active follow-up practitioners of the territory among `userIds`; any other is refused. */
@@ -681,19 +455,24 @@ export class FollowUpService {
     if (problems.length) throw new FollowUpException('INVALID_FOLLOW_UP', problems);
   }
 
+  /**
+   * The follow-up locked for a change the actor may make; a follow-up the actor may not read is
+   * NOT_FOUND, one they read but may not change this way FORBIDDEN (checked only on refusal).
+   */
   private async loadFor(
     manager: EntityManager,
     actor: Principal,
     action: string,
     followUpId: string,
   ): Promise<FollowUp> {
-    const followUp = await manager.findOne(FollowUp, {
-      where: { id: followUpId },
-      relations: { team: true },
-      lock: { mode: 'pessimistic_write', tables: ['follow_ups'] },
-    });
-    if (!followUp || !this.access.can(actor, 'read', followUp)) throw new AccessException('NOT_FOUND');
-    this.access.assertCan(actor, action, followUp, 'FORBIDDEN');
-    return followUp;
+    try {
+      return (
+        await this.access.loadAccessible(manager, actor, action, FollowUp, followUpId, 'pessimistic_write')
+      ).row;
+    } catch (error) {
+      if (!(error instanceof AccessException) || action === 'read') throw error;
+      await this.access.loadAccessible(manager, actor, 'read', FollowUp, followUpId);
+      throw new AccessException('FORBIDDEN');
+    }
   }
 }

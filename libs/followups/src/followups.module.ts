@@ -4,16 +4,18 @@ import { ConsentModule } from '@relais/consent';
 import { SituationsModule } from '@relais/situations';
 import { HandoffDocumentController } from './documents/handoff-document.controller';
 import { FollowUpResolver } from './follow-up.resolver';
+import { FollowUpQueryService } from './follow-up-query.service';
 import { FollowUpService } from './follow-up.service';
 import { followupsPolicy } from './followups.policy';
+import { HandoffQueryService } from './handoff-query.service';
 import { HandoffService } from './handoff.service';
 
 registerPolicy(followupsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule],
-  providers: [FollowUpService, HandoffService],
-  exports: [FollowUpService, HandoffService],
+  providers: [FollowUpService, FollowUpQueryService, HandoffService, HandoffQueryService],
+  exports: [FollowUpService, FollowUpQueryService, HandoffService, HandoffQueryService],
 })
 export class FollowUpsModule {}
 

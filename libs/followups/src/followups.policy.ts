@@ -1,22 +1,28 @@
-import { definePolicy, LegalBasis, Role, WORKING_ROLES } from '@relais/access';
+import { DataCategory, definePolicy, LegalBasis, Relation, Role, WORKING_ROLES } from '@relais/access';
 import { Handoff, HandoffStatus } from '@relais/situations';
+import { NOTE_CATEGORY, NoteVisibility } from './domain/follow-up.enums';
 import { FollowUp, FollowUpAct } from './entities';
 
 const COORDINATION = {
   basis: LegalBasis.MEMBERSHIP,
   explanation: 'Vous coordonnez la cellule : vous confiez les accompagnements et en suivez le déroulement.',
+  relation: Relation.COORDINATOR,
 };
 const TEAM = {
   basis: LegalBasis.CONSENT,
   explanation: "Vous faites partie de l'équipe d'accompagnement, avec l'accord de la personne.",
+  relation: Relation.TEAM_MEMBER,
 };
+
 const HANDED = {
   basis: LegalBasis.CONSENT,
   explanation: 'La personne a accepté que son suivi soit relayé à votre organisation.',
+  relation: Relation.HANDOFF_PARTY,
 };
 const PROPOSED = {
   basis: LegalBasis.SELF,
   explanation: 'Votre organisation a proposé ce passage de relais.',
+  relation: Relation.HANDOFF_PARTY,
 };
 
 export const followupsPolicy = definePolicy({
@@ -43,7 +49,16 @@ export const followupsPolicy = definePolicy({
         { territoryId: { $in: practising }, team: inTeam },
         TEAM,
       );
-      allow('read', 'FollowUpAct', { territoryId: { $in: practising }, 'followUp.team': inTeam }, TEAM);
+      // A team member reads an act's logistics and its note as secret as the note's audience: the
+      // sharing matrix then keeps health notes from the team's social workers.
+      for (const noteVisibility of Object.values(NoteVisibility)) {
+        allow(
+          'read',
+          'FollowUpAct',
+          { territoryId: { $in: practising }, 'followUp.team': inTeam, noteVisibility },
+          { ...TEAM, opens: [DataCategory.LOGISTIC, NOTE_CATEGORY[noteVisibility]] },
+        );
+      }
       allow('propose', 'Handoff', { territoryId: { $in: practising } }, TEAM);
     }
     const working = principal.clearedTerritoriesWith(...WORKING_ROLES);

@@ -14,20 +14,13 @@ import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { Organisation } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
-import {
-  Handoff,
-  HandoffStatus,
-  IdentityReader,
-  Person,
-  Situation,
-  SituationService,
-  SituationStatus,
-} from '@relais/situations';
-import { EntityManager, In } from 'typeorm';
-import { handoffPdf } from './documents/handoff-document';
-import { AnswerHandoffInput, HandoffObject, ProposeHandoffInput } from './dto/follow-up.dto';
+import { Handoff, HandoffStatus, Situation, SituationService, SituationStatus } from '@relais/situations';
+import { EntityManager } from 'typeorm';
+import { AnswerHandoffInput, ProposeHandoffInput } from './dto/follow-up.inputs';
+import { HandoffObject } from './dto/follow-up.objects';
 import { FollowUp } from './entities';
 import { FollowUpException } from './followups.exception';
+import { HandoffQueryService } from './handoff-query.service';
 
 /**
  * Passage de relais: proposed by the cell or a follow-up team to a common-law service the
@@ -41,7 +34,7 @@ export class HandoffService {
     private readonly audit: AuditService,
     private readonly situations: SituationService,
     private readonly consents: ConsentService,
-    private readonly identities: IdentityReader,
+    private readonly reads: HandoffQueryService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +61,10 @@ export class HandoffService {
         ]);
       }
       if (
-        !(await this.consents.namesForPurpose(manager, situation.personId, receiver, ConsentPurpose.HANDOFF))
+        !(await this.consents.consentCovers(manager, situation.personId, {
+          purpose: ConsentPurpose.HANDOFF,
+          organisation: receiver,
+        }))
       ) {
         throw new FollowUpException('HANDOFF_NOT_CONSENTED');
       }
@@ -100,17 +96,27 @@ export class HandoffService {
         { organisationId: receiver.id, basis: LegalBasis.CONSENT },
       ]);
       await this.record(manager, actor, handoff, situation, 'HANDOFF_PROPOSED', 'handoff.proposed');
-      return toHandoffObject(handoff);
+      // The row is in hand: the proposer's relations to it are evaluated in memory.
+      return this.reads.present(
+        manager,
+        actor,
+        handoff,
+        situation.personId,
+        this.access.rowAccessOn(actor, 'read', handoff),
+      );
     });
   }
 
   answerHandoff(actor: Principal, input: AnswerHandoffInput): Promise<HandoffObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const handoff = await manager.findOne(Handoff, {
-        where: { id: input.handoffId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!handoff || !this.access.can(actor, 'read', handoff)) throw new AccessException('NOT_FOUND');
+      const { row: handoff, access } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        Handoff,
+        input.handoffId,
+        'pessimistic_write',
+      );
       if (handoff.status !== HandoffStatus.PROPOSED) throw new FollowUpException('INVALID_TRANSITION');
       this.access.assertCan(actor, 'answer', handoff, 'FORBIDDEN');
       if (!input.accept && !input.reason) {
@@ -136,56 +142,7 @@ export class HandoffService {
         input.accept ? 'HANDOFF_ACCEPTED' : 'HANDOFF_DECLINED',
         'handoff.answered',
       );
-      return toHandoffObject(handoff);
-    });
-  }
-
-  handoffs(actor: Principal, situationId: string): Promise<HandoffObject[]> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Handoff)
-        .createQueryBuilder('handoff')
-        .where('handoff.situationId = :situationId', { situationId })
-        .orderBy('handoff.proposedAt', 'ASC');
-      this.access.accessibleBy(query, actor, 'read', 'Handoff');
-      return (await query.getMany()).map(toHandoffObject);
-    });
-  }
-
-  /** The hand-off as a French PDF, for a reader of the hand-off; the download is audited. */
-  handoffDocument(actor: Principal, handoffId: string): Promise<{ pdf: Buffer; filename: string }> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Handoff)
-        .createQueryBuilder('handoff')
-        .where('handoff.id = :handoffId', { handoffId });
-      this.access.accessibleBy(query, actor, 'read', 'Handoff');
-      const handoff = await query.getOne();
-      if (!handoff) throw new AccessException('NOT_FOUND');
-      const situation = await manager.findOneByOrFail(Situation, { id: handoff.situationId });
-      const person = await manager.findOneByOrFail(Person, { id: situation.personId });
-      const organisations = await manager.findBy(Organisation, {
-        id: In([handoff.receivingOrganisationId, handoff.proposedByOrganisationId]),
-      });
-      const nameOf = (id: string) =>
-        organisations.find((organisation) => organisation.id === id)?.name ?? '—';
-      const identity = (await this.identities.readableIdentities(manager, actor, [person.id])).get(person.id);
-      await this.audit.record(manager, {
-        territoryId: handoff.territoryId,
-        actor,
-        action: 'DOCUMENT_DOWNLOADED',
-        subject: { type: 'Handoff', id: handoff.id },
-        personId: person.id,
-        details: { document: 'HANDOFF' },
-      });
-      const pdf = await handoffPdf({
-        handoff,
-        caseCode: person.caseCode,
-        personName: identity ? `${identity.firstName} ${identity.lastName}` : null,
-        receivingOrganisationName: nameOf(handoff.receivingOrganisationId),
-        proposingOrganisationName: nameOf(handoff.proposedByOrganisationId),
-      });
-      return { pdf, filename: `passage-de-relais-${person.caseCode}.pdf` };
+      return this.reads.present(manager, actor, handoff, situation.personId, access);
     });
   }
 
@@ -244,21 +201,4 @@ export class HandoffService {
       occurredAt: this.clock.now(),
     });
   }
-}
-
-export function toHandoffObject(handoff: Handoff): HandoffObject {
-  return {
-    id: handoff.id,
-    situationId: handoff.situationId,
-    followUpId: handoff.followUpId,
-    receivingOrganisationId: handoff.receivingOrganisationId,
-    referentName: handoff.referentName,
-    cmpFollowUpStatus: handoff.cmpFollowUpStatus,
-    firstAppointmentOn: handoff.firstAppointmentOn,
-    evictionProcedureState: handoff.evictionProcedureState,
-    rightsOpened: handoff.rightsOpened,
-    personAgreed: handoff.personAgreed,
-    status: handoff.status,
-    declineReason: handoff.declineReason,
-  };
 }

@@ -3,12 +3,12 @@ import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { sendPdf } from '@relais/documents';
 import { FastifyReply } from 'fastify';
-import { HandoffService } from '../handoff.service';
+import { HandoffQueryService } from '../handoff-query.service';
 
 /** The hand-off's document, for those who may read the hand-off. */
 @Controller('documents/handoffs')
 export class HandoffDocumentController {
-  constructor(private readonly handoffs: HandoffService) {}
+  constructor(private readonly handoffs: HandoffQueryService) {}
 
   @Get(':handoffId/passage-de-relais.pdf')
   @Allow('read', 'Handoff')

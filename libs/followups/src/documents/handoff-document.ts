@@ -1,6 +1,6 @@
 import { frenchDate } from '@relais/config';
 import { heading, renderPdf } from '@relais/documents';
-import { Handoff } from '@relais/situations';
+import { HandoffObject } from '../dto/follow-up.objects';
 
 const CMP_LABELS: Record<string, string> = {
   NONE: 'aucun',
@@ -34,7 +34,8 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 export interface HandoffFacts {
-  handoff: Handoff;
+  /** The gated view: a masked field reads null and its line is not printed. */
+  handoff: HandoffObject;
   caseCode: string;
   /** Only for a reader allowed to read the identity. */
   personName: string | null;
@@ -54,19 +55,29 @@ export function handoffPdf(facts: HandoffFacts): Promise<Buffer> {
     document.text(`État du relais : ${STATUS_LABELS[handoff.status]}`);
     document.text(`Accord de la personne : ${handoff.personAgreed ? 'oui' : 'non'}`);
     heading(document, 'Ce qui est transmis');
-    document.text(
-      `Suivi au CMP : ${CMP_LABELS[handoff.cmpFollowUpStatus]}` +
-        (handoff.firstAppointmentOn
-          ? `, premier rendez-vous le ${frenchDate(handoff.firstAppointmentOn)}`
-          : ''),
-    );
+    if (handoff.cmpFollowUpStatus) {
+      document.text(
+        `Suivi au CMP : ${CMP_LABELS[handoff.cmpFollowUpStatus]}` +
+          (handoff.firstAppointmentOn
+            ? `, premier rendez-vous le ${frenchDate(handoff.firstAppointmentOn)}`
+            : ''),
+      );
+    }
     if (handoff.socialReferent) document.text(`Référent social : ${handoff.socialReferent}`);
-    document.text(`Procédure d’expulsion : ${EVICTION_LABELS[handoff.evictionProcedureState]}`);
-    document.text(
-      `Droits ouverts : ${handoff.rightsOpened.length ? handoff.rightsOpened.map((right) => RIGHT_LABELS[right]).join(', ') : 'aucun'}`,
-    );
+    if (handoff.evictionProcedureState) {
+      document.text(`Procédure d’expulsion : ${EVICTION_LABELS[handoff.evictionProcedureState]}`);
+    }
+    if (handoff.rightsOpened) {
+      document.text(
+        `Droits ouverts : ${handoff.rightsOpened.length ? handoff.rightsOpened.map((right) => RIGHT_LABELS[right]).join(', ') : 'aucun'}`,
+      );
+    }
     if (handoff.residualRisks) document.text(`Risques qui demeurent : ${handoff.residualRisks}`);
     if (handoff.contacts) document.text(`Contacts : ${handoff.contacts}`);
+    if (handoff.redactedFields.length) {
+      // Said without naming what: the list would tell what kind of care there is.
+      document.text('Certaines informations ne vous sont pas transmises (secret partagé).');
+    }
     document.moveDown().fontSize(8).text('Document confidentiel — secret partagé. Ne pas diffuser.');
   });
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { DataCategory } from '@relais/access';
 
 export enum FollowUpKind {
   ASSESSMENT = 'ASSESSMENT',
@@ -68,6 +69,12 @@ registerEnumType(NoteVisibility, {
   name: 'NoteVisibility',
   description: "Note lisible par toute l'équipe, ou par les seuls professionnels de santé.",
 });
+
+/** A note is as secret as its audience: the team's notes are confidential, health notes secret. */
+export const NOTE_CATEGORY: Record<NoteVisibility, DataCategory> = {
+  TEAM: DataCategory.SOCIAL_CONFIDENTIAL,
+  HEALTH: DataCategory.HEALTH_SECRET,
+};
 
 export enum VacancyReason {
   NOT_ASSIGNED = 'NOT_ASSIGNED',

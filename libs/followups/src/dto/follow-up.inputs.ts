@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { INVALID_ID_MESSAGE, Trimmed, TrimmedEach } from '@relais/graphql';
-import { CmpFollowUpStatus, EvictionProcedureState, HandoffStatus, RightOpened } from '@relais/situations';
+import { CmpFollowUpStatus, EvictionProcedureState, RightOpened } from '@relais/situations';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,12 +21,10 @@ import {
 import {
   ActType,
   FollowUpKind,
-  FollowUpPhase,
   NoteVisibility,
   ObjectiveStatus,
   RequesterKind,
   TeamRole,
-  VacancyReason,
 } from '../domain/follow-up.enums';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -229,66 +227,6 @@ export class AnswerHandoffInput {
   reason?: string | null;
 }
 
-@ObjectType('TeamSeat', { description: "Un rôle de l'équipe : qui le tient, ou pourquoi il est vacant." })
-export class TeamSeatObject {
-  @Field(() => TeamRole)
-  role!: TeamRole;
-
-  @Field(() => ID, { nullable: true })
-  userId!: string | null;
-
-  @Field(() => ID, { nullable: true })
-  organisationId!: string | null;
-
-  @Field({ description: 'Remplacement en cours.' })
-  replacement!: boolean;
-
-  @Field(() => VacancyReason, { nullable: true })
-  vacancy!: VacancyReason | null;
-}
-
-@ObjectType('FollowUpAct')
-export class FollowUpActObject {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  occurredOn!: string;
-
-  @Field(() => ActType)
-  type!: ActType;
-
-  @Field(() => Int)
-  durationMinutes!: number;
-
-  @Field(() => [ID])
-  presentUserIds!: string[];
-
-  @Field(() => NoteVisibility)
-  noteVisibility!: NoteVisibility;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Null quand la note ne vous est pas destinée (voir redactedFields).',
-  })
-  note!: string | null;
-
-  @Field(() => [String])
-  redactedFields!: string[];
-}
-
-@ObjectType('FollowUpObjective')
-export class FollowUpObjectiveObject {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { nullable: true })
-  text!: string | null;
-
-  @Field(() => ObjectiveStatus)
-  status!: ObjectiveStatus;
-}
-
 @InputType()
 export class ObjectiveStatusInput {
   @Field(() => ID)
@@ -298,100 +236,4 @@ export class ObjectiveStatusInput {
   @Field(() => ObjectiveStatus)
   @IsEnum(ObjectiveStatus, { message: "L'état de l'objectif est inconnu." })
   status!: ObjectiveStatus;
-}
-
-@ObjectType('FollowUpIndicators')
-export class FollowUpIndicatorsObject {
-  @Field(() => Int)
-  acts!: number;
-
-  @Field({ description: 'Part des actes à domicile (0 à 1).' })
-  homeShare!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Jours depuis le dernier contact.' })
-  daysSinceLastContact!: number | null;
-}
-
-@ObjectType('FollowUp', { description: 'Un accompagnement en trinôme.' })
-export class FollowUpObject {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ID)
-  situationId!: string;
-
-  @Field()
-  caseCode!: string;
-
-  @Field(() => FollowUpKind)
-  kind!: FollowUpKind;
-
-  @Field(() => RequesterKind)
-  requesterKind!: RequesterKind;
-
-  @Field(() => FollowUpPhase)
-  phase!: FollowUpPhase;
-
-  @Field()
-  startedOn!: string;
-
-  @Field()
-  plannedEndOn!: string;
-
-  @Field(() => Int)
-  renewals!: number;
-
-  @Field(() => String, { nullable: true })
-  endReason!: string | null;
-
-  @Field(() => [TeamSeatObject])
-  team!: TeamSeatObject[];
-
-  @Field(() => [FollowUpObjectiveObject])
-  objectives!: FollowUpObjectiveObject[];
-
-  @Field(() => [FollowUpActObject])
-  acts!: FollowUpActObject[];
-
-  @Field(() => FollowUpIndicatorsObject)
-  indicators!: FollowUpIndicatorsObject;
-}
-
-@ObjectType('Handoff', { description: 'Un passage de relais vers le droit commun.' })
-export class HandoffObject {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ID)
-  situationId!: string;
-
-  @Field(() => ID, { nullable: true })
-  followUpId!: string | null;
-
-  @Field(() => ID)
-  receivingOrganisationId!: string;
-
-  @Field(() => String, { nullable: true })
-  referentName!: string | null;
-
-  @Field(() => CmpFollowUpStatus)
-  cmpFollowUpStatus!: CmpFollowUpStatus;
-
-  @Field(() => String, { nullable: true })
-  firstAppointmentOn!: string | null;
-
-  @Field(() => EvictionProcedureState)
-  evictionProcedureState!: EvictionProcedureState;
-
-  @Field(() => [RightOpened])
-  rightsOpened!: RightOpened[];
-
-  @Field()
-  personAgreed!: boolean;
-
-  @Field(() => HandoffStatus)
-  status!: HandoffStatus;
-
-  @Field(() => String, { nullable: true })
-  declineReason!: string | null;
 }

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessException,
+  AccessService,
+  gateFields,
+  NO_ACCESS,
+  Principal,
+  visibleCategories,
+} from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { Clock, parisDate } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
+import { CmpFollowUpStatus, Person, Situation } from '@relais/situations';
+import { ActType, FollowUpKind, NoteVisibility, RequesterKind } from './domain/follow-up.enums';
+import {
+  FollowUpActObject,
+  FollowUpIndicatorsObject,
+  FollowUpObject,
+  FollowUpObjectiveObject,
+  HealthNoteAct,
+  TeamSeatObject,
+} from './dto/follow-up.objects';
+import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
+import { FollowUp, FollowUpAct, FollowUpObjective } from './entities';
+import { teamSeats } from './team-seats';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The read side of follow-ups: one follow-up as its reader may see it, and the territory's
+ * anonymous figures. Every field passes the field gate; what it shows is what the audit records.
+ */
+@Injectable()
+export class FollowUpQueryService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One follow-up as the reader may see it: seats (with vacancies), objectives, acts, figures. */
+  followUp(actor: Principal, followUpId: string): Promise<FollowUpObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(FollowUp)
+        .createQueryBuilder('followUp')
+        .innerJoinAndMapOne(
+          'followUp.situation',
+          Situation,
+          'situation',
+          'situation.id = followUp.situationId',
+        )
+        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+        .where('followUp.id = :followUpId', { followUpId });
+      const followUpAccess = this.access.selectRowAccess(query, actor, 'read', 'FollowUp');
+      const found = await query.getRawAndEntities();
+      const followUp = found.entities[0];
+      if (!followUp) throw new AccessException('NOT_FOUND');
+      const { territoryId } = followUp;
+      const view = {
+        categories: visibleCategories(actor, territoryId, followUpAccess(found.raw).get(followUp.id)!),
+      };
+
+      const acts = manager
+        .getRepository(FollowUpAct)
+        .createQueryBuilder('act')
+        .where('act.followUpId = :followUpId', { followUpId })
+        .orderBy('act.occurredOn', 'DESC');
+      const actAccess = this.access.selectRowAccess(acts, actor, 'read', 'FollowUpAct');
+      const actRows = await acts.getRawAndEntities();
+      const accesses = actAccess(actRows.raw);
+      const gatedActs = actRows.entities.map((act) => ({
+        act,
+        // An act's note is as secret as its audience: a health note is gated as health secret.
+        gated: gateFields(
+          act.noteVisibility === NoteVisibility.HEALTH ? HealthNoteAct : FollowUpActObject,
+          {
+            id: act.id,
+            occurredOn: act.occurredOn,
+            type: act.type,
+            durationMinutes: act.durationMinutes,
+            presentUserIds: act.presentUserIds,
+            noteVisibility: act.noteVisibility,
+            note: act.note,
+          },
+          { categories: visibleCategories(actor, territoryId, accesses.get(act.id) ?? NO_ACCESS) },
+        ),
+      }));
+
+      const today = parisDate(this.clock.now());
+      const seats = (await teamSeats(manager, [followUp], today)).get(followUp.id)!;
+      const objectives = (
+        await manager.find(FollowUpObjective, { where: { followUpId }, order: { text: 'ASC' } })
+      ).map(({ id, text, status }) => gateFields(FollowUpObjectiveObject, { id, text, status }, view));
+      const last = actRows.entities[0]?.occurredOn ?? null;
+      const homeVisits = actRows.entities.filter((act) => act.type === ActType.HOME_VISIT).length;
+      const indicators = gateFields(
+        FollowUpIndicatorsObject,
+        {
+          acts: actRows.entities.length,
+          homeShare: actRows.entities.length ? homeVisits / actRows.entities.length : 0,
+          daysSinceLastContact: last ? Math.round((Date.parse(today) - Date.parse(last)) / DAY_MS) : null,
+        },
+        view,
+      );
+      const gated = gateFields(
+        FollowUpObject,
+        {
+          id: followUp.id,
+          situationId: followUp.situationId,
+          caseCode: followUp.situation!.person!.caseCode,
+          kind: followUp.kind,
+          requesterKind: followUp.requesterKind,
+          phase: followUp.phase,
+          startedOn: followUp.startedOn,
+          plannedEndOn: followUp.plannedEndOn,
+          renewals: followUp.renewals,
+          endReason: followUp.endReason,
+          team: seats.map((seat) => gateFields(TeamSeatObject, seat, view).value),
+          objectives: objectives.map((objective) => objective.value),
+          acts: gatedActs.map(({ gated: act }) => act.value),
+          indicators: indicators.value,
+        },
+        view,
+      );
+
+      const personId = followUp.situation!.personId;
+      await this.audit.recordReads(manager, actor, [
+        {
+          territoryId,
+          personId,
+          subject: { type: 'FollowUp', id: followUp.id },
+          categories: [...gated.shown, ...objectives.flatMap((objective) => objective.shown)],
+        },
+        ...gatedActs.map(({ act, gated: shown }) => ({
+          territoryId,
+          personId,
+          subject: { type: 'FollowUpAct', id: act.id },
+          categories: shown.shown,
+        })),
+      ]);
+      return gated.value;
+    });
+  }
+
+  /**
+   * Anonymous figures over the follow-ups the reader may read (the territory's, for the
+   * coordinator; their own, for a team member), in four queries.
+   */
+  indicators(actor: Principal, territoryId: string): Promise<FollowUpTerritoryIndicatorsObject> {
+    // Figures, even zeros, about a territory one does not work in are not one's to read.
+    if (!actor.territoryIds.includes(territoryId)) throw new AccessException('NOT_FOUND');
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const visible = manager
+        .getRepository(FollowUp)
+        .createQueryBuilder('followUp')
+        .select('followUp.id')
+        .where('followUp.territoryId = :territoryId', { territoryId });
+      this.access.accessibleBy(visible, actor, 'read', 'FollowUp');
+      const [subquery, parameters] = visible.getQueryAndParameters();
+      const ids = ((await manager.query(subquery, parameters)) as { followUp_id: string }[]).map(
+        (row) => row.followUp_id,
+      );
+      if (!ids.length) {
+        return {
+          byKindAndRequester: [],
+          followUps: 0,
+          actsPerFollowUp: 0,
+          homeShare: 0,
+          renewals: 0,
+          handoffsAccepted: 0,
+          cmpFollowUpAtHandoff: [],
+        };
+      }
+      const byKind = (await manager.query(
+        `SELECT kind, requester_kind, count(*)::int AS count, sum(renewals)::int AS renewals
+           FROM follow_ups WHERE id = ANY($1) GROUP BY kind, requester_kind ORDER BY kind, requester_kind`,
+        [ids],
+      )) as { kind: FollowUpKind; requester_kind: RequesterKind; count: number; renewals: number }[];
+      const [acts] = (await manager.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE type = 'HOME_VISIT')::int AS at_home
+           FROM follow_up_acts WHERE follow_up_id = ANY($1)`,
+        [ids],
+      )) as { total: number; at_home: number }[];
+      const handoffs = (await manager.query(
+        `SELECT cmp_follow_up_status AS status, count(*)::int AS count
+           FROM handoffs WHERE follow_up_id = ANY($1) AND status = 'ACCEPTED' GROUP BY cmp_follow_up_status`,
+        [ids],
+      )) as { status: CmpFollowUpStatus; count: number }[];
+      return {
+        byKindAndRequester: byKind.map((row) => ({
+          kind: row.kind,
+          requesterKind: row.requester_kind,
+          count: row.count,
+        })),
+        followUps: ids.length,
+        actsPerFollowUp: acts.total / ids.length,
+        homeShare: acts.total ? acts.at_home / acts.total : 0,
+        renewals: byKind.reduce((total, row) => total + row.renewals, 0),
+        handoffsAccepted: handoffs.reduce((total, row) => total + row.count, 0),
+        cmpFollowUpAtHandoff: handoffs,
+      };
+    });
+  }
+}

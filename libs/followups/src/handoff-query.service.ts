@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, DataCategory, Principal, RowAccess } from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { ScopedDatabase } from '@relais/database';
+import { Organisation } from '@relais/identity';
+import { Handoff, IdentityReader, Person, Situation } from '@relais/situations';
+import { EntityManager, In } from 'typeorm';
+import { handoffPdf } from './documents/handoff-document';
+import { HandoffObject } from './dto/follow-up.objects';
+import { gateHandoff } from './handoff.view';
+
+/**
+ * The read side of hand-offs: the list of a situation's, one for its answer, and its PDF. Each is
+ * gated from the reader's relations to the row; what the gate shows is what the audit records.
+ */
+@Injectable()
+export class HandoffQueryService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly identities: IdentityReader,
+  ) {}
+
+  handoffs(actor: Principal, situationId: string): Promise<HandoffObject[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Handoff)
+        .createQueryBuilder('handoff')
+        .innerJoinAndSelect('handoff.situation', 'situation')
+        .where('handoff.situationId = :situationId', { situationId })
+        .orderBy('handoff.proposedAt', 'ASC');
+      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Handoff');
+      const { entities, raw } = await query.getRawAndEntities();
+      const accesses = readAccess(raw);
+      const gated = entities.map((handoff) => ({
+        handoff,
+        gated: gateHandoff(actor, handoff, accesses.get(handoff.id)),
+      }));
+      await this.audit.recordReads(
+        manager,
+        actor,
+        gated.map(({ handoff, gated: { shown } }) => ({
+          territoryId: handoff.territoryId,
+          personId: handoff.situation!.personId,
+          subject: { type: 'Handoff', id: handoff.id },
+          categories: shown,
+        })),
+      );
+      return gated.map(({ gated: { value } }) => value);
+    });
+  }
+
+  /** One hand-off the actor has just written or answered, as they may read it; the read is audited. */
+  async present(
+    manager: EntityManager,
+    actor: Principal,
+    handoff: Handoff,
+    personId: string,
+    access: RowAccess | null,
+  ): Promise<HandoffObject> {
+    const { value, shown } = gateHandoff(actor, handoff, access);
+    await this.audit.recordReads(manager, actor, [
+      {
+        territoryId: handoff.territoryId,
+        personId,
+        subject: { type: 'Handoff', id: handoff.id },
+        categories: shown,
+      },
+    ]);
+    return value;
+  }
+
+  /**
+   * The hand-off as a French PDF, for a reader of the hand-off, built from the same gated view as
+   * the GraphQL object: what the reader may not see is not printed. The download is audited.
+   */
+  handoffDocument(actor: Principal, handoffId: string): Promise<{ pdf: Buffer; filename: string }> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const { row: handoff, access } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        Handoff,
+        handoffId,
+      );
+      const situation = await manager.findOneByOrFail(Situation, { id: handoff.situationId });
+      const person = await manager.findOneByOrFail(Person, { id: situation.personId });
+      const organisations = await manager.findBy(Organisation, {
+        id: In([handoff.receivingOrganisationId, handoff.proposedByOrganisationId]),
+      });
+      const nameOf = (id: string) =>
+        organisations.find((organisation) => organisation.id === id)?.name ?? '—';
+      const gated = gateHandoff(actor, handoff, access);
+      // The name is printed only where the hand-off shows identity to this reader and the
+      // person's identity is readable to them; the audit below then records it.
+      const identity = !gated.categories.has(DataCategory.IDENTITY)
+        ? undefined
+        : (await this.identities.readableIdentities(manager, actor, [person.id], false)).get(person.id);
+      const shown = identity ? [...gated.shown, DataCategory.IDENTITY] : gated.shown;
+      await this.audit.record(manager, {
+        territoryId: handoff.territoryId,
+        actor,
+        action: 'DOCUMENT_DOWNLOADED',
+        subject: { type: 'Handoff', id: handoff.id },
+        personId: person.id,
+        details: { document: 'HANDOFF' },
+      });
+      await this.audit.recordReads(manager, actor, [
+        {
+          territoryId: handoff.territoryId,
+          personId: person.id,
+          subject: { type: 'Handoff', id: handoff.id },
+          categories: shown,
+        },
+      ]);
+      const pdf = await handoffPdf({
+        handoff: gated.value,
+        caseCode: person.caseCode,
+        personName: identity ? `${identity.firstName} ${identity.lastName}` : null,
+        receivingOrganisationName: nameOf(handoff.receivingOrganisationId),
+        proposingOrganisationName: nameOf(handoff.proposedByOrganisationId),
+      });
+      return { pdf, filename: `passage-de-relais-${person.caseCode}.pdf` };
+    });
+  }
+}
