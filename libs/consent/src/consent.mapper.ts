@@ -1,18 +1,18 @@
-import { ConsentStatus, DEROGATION_GROUND_LABELS } from './domain/consent.enums';
+import { DataCategory, gateFields, Gated, Principal, RowAccess, visibleCategories } from '@relais/access';
+import { isConsentInForce, ParisDay } from './domain/consent-in-force';
+import { DEROGATION_GROUND_LABELS } from './domain/consent.enums';
 import { ConsentObject, DerogationObject } from './dto/consent.dto';
 import { Consent, ConsentException } from './entities';
 
-export function isInForce(consent: Consent, today: string): boolean {
-  return consent.status === ConsentStatus.GIVEN && !consent.supersededAt && consent.expiresOn >= today;
-}
+type Values<T> = Omit<T, 'redactedFields'>;
 
-export function toConsentObject(consent: Consent, today: string): ConsentObject {
+function consentValues(consent: Consent, on: ParisDay): Values<ConsentObject> {
   return {
     id: consent.id,
     personId: consent.personId,
     referralId: consent.referralId,
     status: consent.status,
-    inForce: isInForce(consent, today),
+    inForce: isConsentInForce(consent, on),
     method: consent.method,
     witnessOrRepresentative: consent.witnessOrRepresentative,
     collectedByUserId: consent.collectedByUserId,
@@ -30,7 +30,7 @@ export function toConsentObject(consent: Consent, today: string): ConsentObject 
   };
 }
 
-export function toDerogationObject(derogation: ConsentException): DerogationObject {
+function derogationValues(derogation: ConsentException): Values<DerogationObject> {
   return {
     id: derogation.id,
     personId: derogation.personId,
@@ -46,5 +46,51 @@ export function toDerogationObject(derogation: ConsentException): DerogationObje
     decidedByUserId: derogation.decidedByUserId,
     decidedAt: derogation.decidedAt,
     informPersonBy: derogation.informPersonBy,
+  };
+}
+
+const viewOf = (principal: Principal, territoryId: string, access: RowAccess) => ({
+  categories: visibleCategories(principal, territoryId, access),
+  fields: access.fields,
+});
+
+/** The consent as this reader may see it, through the one gate; `shown` is what to audit. */
+export function gateConsent(
+  principal: Principal,
+  consent: Consent,
+  access: RowAccess,
+  on: ParisDay,
+): Gated<ConsentObject> {
+  return gateFields(
+    ConsentObject,
+    consentValues(consent, on),
+    viewOf(principal, consent.territoryId, access),
+  );
+}
+
+/** The derogation as this reader may see it (the justification is confidential). */
+export function gateDerogation(
+  principal: Principal,
+  derogation: ConsentException,
+  access: RowAccess,
+): Gated<DerogationObject> {
+  return gateFields(
+    DerogationObject,
+    derogationValues(derogation),
+    viewOf(principal, derogation.territoryId, access),
+  );
+}
+
+/** What the audit records of a gated read about the person. */
+export function auditedRead(
+  type: 'Consent' | 'ConsentException',
+  row: { id: string; territoryId: string; personId: string },
+  shown: DataCategory[],
+) {
+  return {
+    territoryId: row.territoryId,
+    personId: row.personId,
+    subject: { type, id: row.id },
+    categories: shown,
   };
 }

@@ -3,6 +3,7 @@ import { registerPolicy } from '@relais/access';
 import { SituationsModule } from '@relais/situations';
 import { consentPolicy } from './consent.policy';
 import { ConsentResolver } from './consent.resolver';
+import { ConsentQueryService } from './consent-query.service';
 import { ConsentService } from './consent.service';
 import { DerogationService } from './derogation.service';
 
@@ -10,8 +11,8 @@ registerPolicy(consentPolicy);
 
 @Module({
   imports: [SituationsModule],
-  providers: [ConsentService, DerogationService],
-  exports: [ConsentService, DerogationService],
+  providers: [ConsentService, ConsentQueryService, DerogationService],
+  exports: [ConsentService, ConsentQueryService, DerogationService],
 })
 export class ConsentModule {}
 

@@ -4,39 +4,66 @@ import {
   definePolicy,
   LegalBasis,
   Principal,
+  Relation,
   Role,
   SharingCategory,
   WORKING_ROLES,
 } from '@relais/access';
-import { parisDate } from '@relais/config';
-import { ConsentStatus, DerogationStatus } from './domain/consent.enums';
+import { ConsentCoverage, consentInForceConditions } from './domain/consent-in-force';
+import { DerogationStatus } from './domain/consent.enums';
 import { Consent, ConsentException } from './entities';
 
 const CONSENT = {
   basis: LegalBasis.CONSENT,
+  relation: Relation.CIRCLE,
   explanation: 'La personne a consenti à ce que votre organisation reçoive ces informations.',
 };
 const DEROGATION = {
   basis: LegalBasis.DEROGATION,
+  relation: Relation.CIRCLE,
   explanation: 'Une dérogation validée par un second professionnel autorise ce partage sans consentement.',
 };
 const COORDINATION = {
   basis: LegalBasis.MEMBERSHIP,
+  relation: Relation.COORDINATOR,
   explanation: 'Vous coordonnez la cellule : vous tenez le registre des consentements et des dérogations.',
 };
 const COLLECTED = {
   basis: LegalBasis.REFERRAL,
+  relation: Relation.COLLECTOR,
   explanation: 'Votre organisation a recueilli ce consentement.',
 };
 const REQUESTED = {
   basis: LegalBasis.REFERRAL,
-  explanation: 'Votre organisation a demandé cette dérogation.',
+  relation: Relation.COLLECTOR,
+  explanation: 'Vous avez demandé cette dérogation.',
 };
 const SECOND_OPINION = {
   basis: LegalBasis.MEMBERSHIP,
+  relation: Relation.SECOND_OPINION,
   explanation:
-    'Professionnel·le de santé ou du social, vous pouvez valider ou refuser une dérogation que vous n’avez pas demandée.',
+    'Professionnel·le de santé ou du social en lien avec la personne, vous pouvez valider ou refuser une dérogation que vous n’avez pas demandée.',
 };
+const DECIDED = {
+  basis: LegalBasis.MEMBERSHIP,
+  relation: Relation.SECOND_OPINION,
+  explanation: 'Vous avez validé ou refusé cette dérogation.',
+};
+
+/**
+ * The reader's organisation is related to the person of the row (a `ConsentException`): in the
+ * circle of one of the person's situations, or the author of one of the person's referrals. Each
+ * path is a condition of its own (alternatives are separate rules).
+ */
+function relatedToThePerson(principal: Principal): Conditions[] {
+  return [
+    { 'person.situations.circle': { $elemMatch: { organisationId: principal.organisationId } } },
+    { 'person.referrals': { $elemMatch: { referrerOrganisationId: principal.organisationId } } },
+  ];
+}
+
+/** What naming a partner opens of the person row itself: the pseudonym. */
+const PSEUDONYM = [DataCategory.LOGISTIC];
 
 /** Categories that need the person's consent (or a derogation) on top of a relation. */
 const CONSENTED_CATEGORIES = [
@@ -45,20 +72,24 @@ const CONSENTED_CATEGORIES = [
   DataCategory.HEALTH_SECRET,
 ];
 
+export type ConsentNaming = Omit<ConsentCoverage, 'organisation'> & {
+  /** Same as `category` (the column's name), kept for the policies written with it. */
+  readonly dataCategories?: DataCategory;
+};
+
 /**
- * A consent in force that names the reader's organisation, by itself or by its kind: two
- * conditions, each a rule of its own (rules are alternatives, and stay SQL-shaped that way).
+ * A consent in force that names the reader's organisation, by itself or by its kind, for the
+ * purpose and category asked: two conditions, each a rule of its own (rules are alternatives, and
+ * stay SQL-shaped that way). The definition is `consentInForceConditions`, judged on the request's
+ * Paris day.
  */
-export function consentsInForceNaming(principal: Principal, extra: Conditions = {}): Conditions[] {
-  const inForce = {
-    status: ConsentStatus.GIVEN,
-    supersededAt: null,
-    expiresOn: { $gte: parisDate(principal.now) },
-  };
-  return [
-    { ...inForce, organisationIds: principal.organisationId, ...extra },
-    { ...inForce, organisationKinds: principal.organisationKind, ...extra },
-  ];
+export function consentsInForceNaming(principal: Principal, coverage: ConsentNaming = {}): Conditions[] {
+  const { dataCategories, ...rest } = coverage;
+  return consentInForceConditions(principal.now, {
+    category: dataCategories,
+    ...rest,
+    organisation: { id: principal.organisationId, kind: principal.organisationKind },
+  });
 }
 
 function approvedDerogationNaming(principal: Principal, extra: Conditions = {}): Conditions {
@@ -97,30 +128,36 @@ export const consentPolicy = definePolicy({
     if (!working.length) return;
     const inWork = { territoryId: { $in: working } };
     allow('request', 'ConsentException', inWork, REQUESTED);
-    allow(
-      'read',
-      'ConsentException',
-      { ...inWork, requestedByOrganisationId: principal.organisationId },
-      REQUESTED,
-    );
+    allow('read', 'ConsentException', { ...inWork, requestedByUserId: principal.userId }, REQUESTED);
     if (principal.sharingCategory !== SharingCategory.NOT_LISTED) {
-      allow(
-        ['read', 'approve', 'reject'],
-        'ConsentException',
-        { ...inWork, status: DerogationStatus.PENDING, requestedByUserId: { $ne: principal.userId } },
-        SECOND_OPINION,
-      );
+      // Only the professionals related to the person weigh a derogation, and read its
+      // justification: their organisation is in the circle of one of the person's situations (the
+      // follow-up teams' organisations join it) or referred the person.
+      const pending = {
+        ...inWork,
+        status: DerogationStatus.PENDING,
+        requestedByUserId: { $ne: principal.userId },
+      };
+      for (const related of relatedToThePerson(principal)) {
+        allow(['read', 'approve', 'reject'], 'ConsentException', { ...pending, ...related }, SECOND_OPINION);
+      }
+      allow('read', 'ConsentException', { ...inWork, decidedByUserId: principal.userId }, DECIDED);
     }
 
     // The pseudonym (logistic) for every partner the consent or derogation names.
     for (const naming of consentsInForceNaming(principal)) {
-      allow('read', 'Person', { ...inWork, consents: { $elemMatch: naming } }, CONSENT);
+      allow(
+        'read',
+        'Person',
+        { ...inWork, consents: { $elemMatch: naming } },
+        { ...CONSENT, opens: PSEUDONYM },
+      );
     }
     allow(
       'read',
       'Person',
       { ...inWork, consentExceptions: { $elemMatch: approvedDerogationNaming(principal) } },
-      DEROGATION,
+      { ...DEROGATION, opens: PSEUDONYM },
     );
 
     // The matrix is the territory's: each territory the user works in gets its own rules.
@@ -128,13 +165,13 @@ export const consentPolicy = definePolicy({
       const inTerritory = { territoryId };
       const readable = principal.readableIn(territoryId);
       if (readable.has(DataCategory.IDENTITY)) {
-        const identity = { dataCategories: DataCategory.IDENTITY };
+        const identity = { category: DataCategory.IDENTITY };
         for (const naming of consentsInForceNaming(principal, identity)) {
           allow(
             'read',
             'PersonIdentity',
             { ...inTerritory, 'person.consents': { $elemMatch: naming } },
-            CONSENT,
+            { ...CONSENT, opens: [DataCategory.IDENTITY] },
           );
         }
         allow(
@@ -142,15 +179,17 @@ export const consentPolicy = definePolicy({
           'PersonIdentity',
           {
             ...inTerritory,
-            'person.consentExceptions': { $elemMatch: approvedDerogationNaming(principal, identity) },
+            'person.consentExceptions': {
+              $elemMatch: approvedDerogationNaming(principal, { dataCategories: DataCategory.IDENTITY }),
+            },
           },
-          DEROGATION,
+          { ...DEROGATION, opens: [DataCategory.IDENTITY] },
         );
       }
       // Confidential lines of the timeline: each category only where the consent covers it, lines
       // for everyone and lines addressed to this partner alike.
       for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
-        for (const naming of consentsInForceNaming(principal, { dataCategories: category })) {
+        for (const naming of consentsInForceNaming(principal, { category })) {
           for (const audienceOrganisationId of [null, principal.organisationId]) {
             allow(
               'read',
@@ -162,7 +201,7 @@ export const consentPolicy = definePolicy({
                 'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
                 'situation.person.consents': { $elemMatch: naming },
               },
-              CONSENT,
+              { ...CONSENT, opens: [category] },
             );
           }
         }

@@ -2,6 +2,7 @@ import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/gr
 import { Trimmed, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { IsString, IsUUID, Length } from 'class-validator';
+import { ConsentQueryService } from './consent-query.service';
 import { ConsentService } from './consent.service';
 import { DerogationService } from './derogation.service';
 import { DerogationStatus } from './domain/consent.enums';
@@ -24,6 +25,7 @@ class RejectDerogationArgs {
 export class ConsentResolver {
   constructor(
     private readonly consentService: ConsentService,
+    private readonly consentQueries: ConsentQueryService,
     private readonly derogationService: DerogationService,
   ) {}
 
@@ -33,7 +35,7 @@ export class ConsentResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('personId', { type: () => ID }, uuidArgument('personId')) personId: string,
   ): Promise<ConsentObject[]> {
-    return this.consentService.consentsOf(principal, personId);
+    return this.consentQueries.consentsOf(principal, personId);
   }
 
   @Query(() => String, { description: 'Le récépissé à remettre à la personne, en français.' })
@@ -42,7 +44,7 @@ export class ConsentResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('consentId', { type: () => ID }, uuidArgument('consentId')) consentId: string,
   ): Promise<string> {
-    return this.consentService.consentReceipt(principal, consentId);
+    return this.consentQueries.consentReceipt(principal, consentId);
   }
 
   @Mutation(() => ConsentObject, {

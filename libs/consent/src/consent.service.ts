@@ -5,6 +5,7 @@ import {
   asSubject,
   DataCategory,
   LegalBasis,
+  NO_ACCESS,
   Principal,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
@@ -12,11 +13,11 @@ import { addMonths, Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { Organisation, Territory, withDefaultSettings } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
-import { CircleEntry, IdentityReader, Person, SituationService } from '@relais/situations';
+import { CircleEntry, SituationService } from '@relais/situations';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { ConsentDomainException } from './consent.exception';
-import { isInForce, toConsentObject } from './consent.mapper';
-import { consentReceipt } from './domain/consent-receipt';
+import { auditedRead, gateConsent } from './consent.mapper';
+import { isConsentInForce } from './domain/consent-in-force';
 import { ConsentPurpose, ConsentStatus, DerogationStatus } from './domain/consent.enums';
 import { consentProblems } from './domain/consent-scope';
 import { ConsentInput, ConsentObject } from './dto/consent.dto';
@@ -40,18 +41,6 @@ export interface ConsentState {
   organisationKinds: string[];
 }
 
-const ORGANISATION_KIND_LABELS: Record<string, string> = {
-  SOCIAL: 'tout service social partenaire',
-  HOUSING: 'tout bailleur partenaire',
-  PSYCHIATRY: 'tout service de psychiatrie partenaire (CMP)',
-  MEDICO_SOCIAL: 'tout service médico-social partenaire',
-  MUNICIPAL: 'la mairie',
-  ASSOCIATION: 'toute association partenaire',
-  PEER_SUPPORT: "tout groupe d'entraide mutuelle partenaire",
-  JUSTICE_POLICE: 'la police ou la justice',
-  OTHER: 'tout autre partenaire',
-};
-
 @Injectable()
 export class ConsentService {
   constructor(
@@ -59,7 +48,6 @@ export class ConsentService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly situations: SituationService,
-    private readonly identities: IdentityReader,
     private readonly clock: Clock,
   ) {}
 
@@ -170,15 +158,16 @@ export class ConsentService {
   /** Takes effect within this request: the next read by a partner already finds no consent. */
   withdrawConsent(actor: Principal, consentId: string): Promise<ConsentObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const consent = await manager.findOne(Consent, {
-        where: { id: consentId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!consent) throw new AccessException('NOT_FOUND');
-      this.access.assertCan(actor, 'withdraw', consent);
-      const today = parisDate(this.clock.now());
-      if (!isInForce(consent, today)) throw new ConsentDomainException('CONSENT_NOT_IN_FORCE');
+      const { row: consent } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'withdraw',
+        Consent,
+        consentId,
+        'pessimistic_write',
+      );
       const now = this.clock.now();
+      if (!isConsentInForce(consent, now)) throw new ConsentDomainException('CONSENT_NOT_IN_FORCE');
       await manager.update(
         Consent,
         { id: consent.id },
@@ -203,22 +192,19 @@ export class ConsentService {
         actorOrganisationId: actor.organisationId,
       });
       await this.announceEndOfSharing(manager, consent, 'consent.withdrawn');
-      return toConsentObject(consent, today);
+      return this.viewOf(manager, actor, consent);
     });
   }
 
-  /** The person's consents the reader may see, newest first. */
-  consentsOf(actor: Principal, personId: string): Promise<ConsentObject[]> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Consent)
-        .createQueryBuilder('consent')
-        .where('consent.personId = :personId', { personId })
-        .orderBy('consent.recordedAt', 'DESC');
-      this.access.accessibleBy(query, actor, 'read', 'Consent');
-      const today = parisDate(this.clock.now());
-      return (await query.getMany()).map((consent) => toConsentObject(consent, today));
-    });
+  /**
+   * A consent this reader has just written or changed, through the one gate (the relations held
+   * on the loaded row, evaluated in memory); the categories shown are audited.
+   */
+  async viewOf(manager: EntityManager, actor: Principal, consent: Consent): Promise<ConsentObject> {
+    const access = this.access.rowAccessOn(actor, 'read', consent) ?? NO_ACCESS;
+    const { value, shown } = gateConsent(actor, consent, access, this.clock.now());
+    await this.audit.recordReads(manager, actor, [auditedRead('Consent', consent, shown)]);
+    return value;
   }
 
   /** Where sharing stands for each person, in two queries whatever their number. */
@@ -228,7 +214,7 @@ export class ConsentService {
   ): Promise<Map<string, ConsentState>> {
     const states = new Map<string, ConsentState>();
     if (!personIds.length) return states;
-    const today = parisDate(this.clock.now());
+    const now = this.clock.now();
     const latest = await manager.find(Consent, {
       where: { personId: In([...new Set(personIds)]), supersededAt: IsNull() },
     });
@@ -239,7 +225,7 @@ export class ConsentService {
     const withDerogation = new Set(derogations.map((derogation) => derogation.personId));
     for (const personId of personIds) {
       const consent = latest.find((candidate) => candidate.personId === personId);
-      const inForce = consent ? isInForce(consent, today) : false;
+      const inForce = consent ? isConsentInForce(consent, now) : false;
       const derogation = withDerogation.has(personId);
       states.set(personId, {
         status: inForce || !derogation ? (consent?.status ?? null) : ConsentStatus.DEROGATION,
@@ -252,38 +238,19 @@ export class ConsentService {
     return states;
   }
 
-  /** Does the person's sharing allow this purpose: a consent in force for it, or an approved derogation? */
-  async allowsPurpose(manager: EntityManager, personId: string, purpose: ConsentPurpose): Promise<boolean> {
-    const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
-    if (consent && isInForce(consent, parisDate(this.clock.now())) && consent.purposes.includes(purpose))
-      return true;
-    return manager.existsBy(ConsentException, { personId, status: DerogationStatus.APPROVED });
-  }
-
-  /** Does the consent in force name this organisation (by itself or its kind) for this purpose? */
-  async namesForPurpose(
+  /**
+   * Does the person's consent in force cover this purpose — and, when one is named, this
+   * organisation (by itself or its kind)? For the cell's and the teams' own work (no organisation
+   * named), an approved derogation stands in for the consent.
+   */
+  async consentCovers(
     manager: EntityManager,
     personId: string,
-    organisation: { id: string; kind: string },
-    purpose: ConsentPurpose,
+    coverage: { purpose: ConsentPurpose; organisation?: { id: string; kind: string } },
   ): Promise<boolean> {
     const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
-    if (!consent || !isInForce(consent, parisDate(this.clock.now())) || !consent.purposes.includes(purpose)) {
-      return false;
-    }
-    return (
-      consent.organisationIds.includes(organisation.id) ||
-      (consent.organisationKinds as string[]).includes(organisation.kind)
-    );
-  }
-
-  /** May the cell examine the situation by name? A consent in force for it, or an approved derogation. */
-  async mayExamineByName(manager: EntityManager, personId: string): Promise<boolean> {
-    const today = parisDate(this.clock.now());
-    const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
-    if (consent && isInForce(consent, today) && consent.purposes.includes(ConsentPurpose.CELL_EXAMINATION)) {
-      return true;
-    }
+    if (consent && isConsentInForce(consent, this.clock.now(), coverage)) return true;
+    if (coverage.organisation) return false;
     return manager.existsBy(ConsentException, { personId, status: DerogationStatus.APPROVED });
   }
 
@@ -292,10 +259,9 @@ export class ConsentService {
    * the territory's organisations of that kind today) and of approved derogations.
    */
   async sharingCircle(manager: EntityManager, personId: string): Promise<CircleEntry[]> {
-    const today = parisDate(this.clock.now());
     const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
     const entries: CircleEntry[] = [];
-    if (consent && isInForce(consent, today)) {
+    if (consent && isConsentInForce(consent, this.clock.now())) {
       const byKind = consent.organisationKinds.length
         ? await manager.findBy(Organisation, {
             territoryId: consent.territoryId,
@@ -341,50 +307,6 @@ export class ConsentService {
         { supersededAt: this.clock.now() },
       );
     }
-  }
-
-  /** The French receipt the person can be given. */
-  consentReceipt(actor: Principal, consentId: string): Promise<string> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Consent)
-        .createQueryBuilder('consent')
-        .where('consent.id = :consentId', {
-          consentId,
-        });
-      this.access.accessibleBy(query, actor, 'read', 'Consent');
-      const consent = await query.getOne();
-      if (!consent) throw new AccessException('NOT_FOUND');
-      const [territory, person, organisations, identities] = await Promise.all([
-        manager.findOneByOrFail(Territory, { id: consent.territoryId }),
-        manager.findOneByOrFail(Person, { id: consent.personId }),
-        manager.findBy(Organisation, {
-          territoryId: consent.territoryId,
-          id: In([consent.collectedByOrganisationId, ...consent.organisationIds]),
-        }),
-        this.identities.readableIdentities(manager, actor, [consent.personId]),
-      ]);
-      const nameOf = (id: string) =>
-        organisations.find((organisation) => organisation.id === id)?.name ?? '—';
-      const identity = identities.get(consent.personId);
-      return consentReceipt({
-        territoryName: territory.name,
-        caseCode: person.caseCode,
-        personName: identity ? `${identity.firstName} ${identity.lastName}` : null,
-        status: consent.status,
-        method: consent.method,
-        collectedOn: consent.collectedOn,
-        expiresOn: consent.expiresOn,
-        collectorOrganisationName: nameOf(consent.collectedByOrganisationId),
-        purposes: consent.purposes,
-        recipientNames: consent.organisationIds.map(nameOf),
-        recipientKindLabels: consent.organisationKinds.map((kind) => ORGANISATION_KIND_LABELS[kind] ?? kind),
-        includesCell: consent.includesCell,
-        dataCategories: consent.dataCategories,
-        informationGiven: consent.informationGiven,
-        wishesToAttend: consent.wishesToAttend,
-      });
-    });
   }
 
   /** Reminders about this person addressed to partners other than the coordinator and collector stop. */

@@ -5,8 +5,9 @@ import {
   asSubject,
   DataCategory,
   LegalBasis,
+  NO_ACCESS,
   Principal,
-  SharingCategory,
+  RowAccess,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { addDays, Clock, isCalendarDate, parisDate } from '@relais/config';
@@ -17,7 +18,7 @@ import { writeOutbox } from '@relais/outbox';
 import { ActionOrigin, SituationService } from '@relais/situations';
 import { EntityManager, In } from 'typeorm';
 import { ConsentDomainException } from './consent.exception';
-import { toDerogationObject } from './consent.mapper';
+import { auditedRead, gateDerogation } from './consent.mapper';
 import { DerogationStatus } from './domain/consent.enums';
 import { DerogationInput, DerogationObject } from './dto/consent.dto';
 import { ConsentException } from './entities';
@@ -136,7 +137,7 @@ export class DerogationService {
     return this.decide(actor, derogationId, DerogationStatus.REJECTED, note);
   }
 
-  /** Derogations the reader may see in the territory, pending ones first. */
+  /** Derogations the reader may see in the territory, newest first, each through the one gate. */
   derogations(actor: Principal, territoryId: string, status?: DerogationStatus): Promise<DerogationObject[]> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const query = manager
@@ -146,11 +147,41 @@ export class DerogationService {
         .orderBy('derogation.requestedAt', 'DESC')
         .limit(200);
       if (status) query.andWhere('derogation.status = :status', { status });
-      this.access.accessibleBy(query, actor, 'read', 'ConsentException');
-      return (await query.getMany()).map(toDerogationObject);
+      const accessOf = this.access.selectRowAccess(query, actor, 'read', 'ConsentException');
+      const { entities, raw } = await query.getRawAndEntities();
+      const accesses = accessOf(raw);
+      const gated = entities.map((derogation) => ({
+        derogation,
+        ...gateDerogation(actor, derogation, accesses.get(derogation.id) ?? NO_ACCESS),
+      }));
+      await this.audit.recordReads(
+        manager,
+        actor,
+        gated.map(({ derogation, shown }) => auditedRead('ConsentException', derogation, shown)),
+      );
+      return gated.map(({ value }) => value);
     });
   }
 
+  /**
+   * A derogation this reader has just asked for or decided, through the one gate (the relations
+   * held on the loaded row, evaluated in memory); the categories shown are audited.
+   */
+  async viewOf(
+    manager: EntityManager,
+    actor: Principal,
+    derogation: ConsentException,
+    access: RowAccess | null = this.access.rowAccessOn(actor, 'read', derogation),
+  ): Promise<DerogationObject> {
+    const { value, shown } = gateDerogation(actor, derogation, access ?? NO_ACCESS);
+    await this.audit.recordReads(manager, actor, [auditedRead('ConsentException', derogation, shown)]);
+    return value;
+  }
+
+  /**
+   * Only a reader of the derogation learns anything about it (NOT_FOUND otherwise); among them,
+   * only a related health or social professional other than its author may decide.
+   */
   private decide(
     actor: Principal,
     derogationId: string,
@@ -158,22 +189,31 @@ export class DerogationService {
     note: string | null,
   ): Promise<DerogationObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const derogation = await manager.findOne(ConsentException, {
-        where: { id: derogationId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!derogation || !this.access.can(actor, 'read', derogation)) throw new AccessException('NOT_FOUND');
+      const { row: derogation, access } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        ConsentException,
+        derogationId,
+        'pessimistic_write',
+      );
       if (derogation.status !== DerogationStatus.PENDING) {
         throw new ConsentDomainException('DEROGATION_ALREADY_DECIDED');
       }
-      // Said plainly, since the author and the professionals outside the list know it exists.
-      if (
-        derogation.requestedByUserId === actor.userId ||
-        actor.sharingCategory === SharingCategory.NOT_LISTED ||
-        !this.access.can(actor, decision === DerogationStatus.APPROVED ? 'approve' : 'reject', derogation)
-      ) {
-        throw new ConsentDomainException('SECOND_APPROVER_REQUIRED');
-      }
+      // The decision's rules follow the person's relations, in SQL as the read's did.
+      const decidable = await this.access
+        .accessibleBy(
+          manager
+            .getRepository(ConsentException)
+            .createQueryBuilder('derogation')
+            .where('derogation.id = :derogationId', { derogationId }),
+          actor,
+          decision === DerogationStatus.APPROVED ? 'approve' : 'reject',
+          'ConsentException',
+        )
+        .getExists();
+      // Said plainly, since the author and the coordinator know it exists.
+      if (!decidable) throw new ConsentDomainException('SECOND_APPROVER_REQUIRED');
       const now = this.clock.now();
       Object.assign(derogation, {
         status: decision,
@@ -230,7 +270,7 @@ export class DerogationService {
         payload: { personId: derogation.personId },
         occurredAt: now,
       });
-      return toDerogationObject(derogation);
+      return this.viewOf(manager, actor, derogation, access);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Trimmed } from '@relais/graphql';
-import { DataCategory } from '@relais/access';
+import { Categorized, DataCategory } from '@relais/access';
 import { OrganisationKind } from '@relais/identity';
 import {
   ArrayMaxSize,
@@ -123,107 +123,160 @@ export class DerogationInput {
   informPersonBy?: string | null;
 }
 
-@ObjectType('Consent', { description: 'Un consentement recueilli (ou un refus).' })
+const L = DataCategory.LOGISTIC;
+
+@ObjectType('Consent', {
+  description:
+    'Un consentement recueilli (ou un refus), lu par la coordination et l’organisation qui l’a recueilli.',
+})
 export class ConsentObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant du consentement.' })
+  @Categorized(L)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La personne concernée.' })
+  @Categorized(L)
   personId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'La saisine pour laquelle il a été recueilli.' })
+  @Categorized(L)
   referralId!: string | null;
 
-  @Field(() => ConsentStatus)
+  @Field(() => ConsentStatus, { description: 'Donné, refusé ou retiré.' })
+  @Categorized(L)
   status!: ConsentStatus;
 
   @Field({ description: 'En vigueur : donné, ni remplacé, ni retiré, ni échu.' })
+  @Categorized(L)
   inForce!: boolean;
 
-  @Field(() => ConsentMethod)
+  @Field(() => ConsentMethod, { description: 'Écrit, oral devant témoin ou par le représentant légal.' })
+  @Categorized(L)
   method!: ConsentMethod;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Qualité du témoin, ou représentant légal (révèle une mesure de protection).',
+  })
+  @Categorized(DataCategory.IDENTITY)
   witnessOrRepresentative!: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Qui l’a recueilli.' })
+  @Categorized(L)
   collectedByUserId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'L’organisation qui l’a recueilli.' })
+  @Categorized(L)
   collectedByOrganisationId!: string;
 
-  @Field()
+  @Field({ description: 'Date du recueil (AAAA-MM-JJ).' })
+  @Categorized(L)
   collectedOn!: string;
 
-  @Field()
+  @Field({ description: 'Dernier jour de validité (AAAA-MM-JJ).' })
+  @Categorized(L)
   expiresOn!: string;
 
-  @Field(() => [InformationItem])
+  @Field(() => [InformationItem], { description: 'L’information donnée à la personne.' })
+  @Categorized(L)
   informationGiven!: InformationItem[];
 
-  @Field()
+  @Field({ description: 'La personne souhaite assister à l’examen de sa situation.' })
+  @Categorized(L)
   wishesToAttend!: boolean;
 
-  @Field(() => [ConsentPurpose])
+  @Field(() => [ConsentPurpose], { description: 'Finalités couvertes.' })
+  @Categorized(L)
   purposes!: ConsentPurpose[];
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Partenaires nommés.' })
+  @Categorized(L)
   organisationIds!: string[];
 
-  @Field(() => [OrganisationKind])
+  @Field(() => [OrganisationKind], { description: 'Types de partenaires nommés.' })
+  @Categorized(L)
   organisationKinds!: OrganisationKind[];
 
-  @Field()
+  @Field({ description: 'La personne accepte que la cellule examine sa situation.' })
+  @Categorized(L)
   includesCell!: boolean;
 
-  @Field(() => [DataCategory])
+  @Field(() => [DataCategory], { description: 'Catégories d’information couvertes.' })
+  @Categorized(L)
   dataCategories!: DataCategory[];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Date du retrait, s’il y en a eu un.' })
+  @Categorized(L)
   withdrawnAt!: Date | null;
+
+  @Field(() => [String], { description: 'Les champs masqués pour vous.' })
+  redactedFields!: string[];
 }
 
-@ObjectType('Derogation', { description: 'Une dérogation au consentement.' })
+@ObjectType('Derogation', {
+  description:
+    'Une dérogation au consentement, lue par la coordination, son auteur·rice et les professionnel·les de santé ou du social en lien avec la personne.',
+})
 export class DerogationObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de la dérogation.' })
+  @Categorized(L)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La personne concernée.' })
+  @Categorized(L)
   personId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'La saisine à laquelle elle se rattache.' })
+  @Categorized(L)
   referralId!: string | null;
 
-  @Field(() => DerogationGround)
+  @Field(() => DerogationGround, { description: 'Le fondement légal.' })
+  @Categorized(L)
   ground!: DerogationGround;
 
-  @Field()
+  @Field({ description: 'Le fondement légal, en clair.' })
+  @Categorized(L)
   groundLabel!: string;
 
-  @Field()
-  justification!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pourquoi le consentement ne peut être recueilli et pourquoi partager est nécessaire.',
+  })
+  @Categorized(DataCategory.SOCIAL_CONFIDENTIAL)
+  justification!: string | null;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Partenaires qui recevront l’information.' })
+  @Categorized(L)
   organisationIds!: string[];
 
-  @Field(() => [DataCategory])
+  @Field(() => [DataCategory], { description: 'Catégories d’information partagées.' })
+  @Categorized(L)
   dataCategories!: DataCategory[];
 
-  @Field(() => DerogationStatus)
+  @Field(() => DerogationStatus, { description: 'En attente, validée ou refusée.' })
+  @Categorized(L)
   status!: DerogationStatus;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Qui l’a demandée.' })
+  @Categorized(L)
   requestedByUserId!: string;
 
-  @Field()
+  @Field({ description: 'Date de la demande.' })
+  @Categorized(L)
   requestedAt!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Qui l’a validée ou refusée.' })
+  @Categorized(L)
   decidedByUserId!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Date de la décision.' })
+  @Categorized(L)
   decidedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'Date à laquelle informer la personne (AAAA-MM-JJ).' })
+  @Categorized(L)
   informPersonBy!: string;
+
+  @Field(() => [String], { description: 'Les champs masqués pour vous.' })
+  redactedFields!: string[];
 }
