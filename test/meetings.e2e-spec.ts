@@ -482,7 +482,7 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     const bailleurs = await minutesOf(as.bailleur);
     const ownItem = bailleurs.items.find((item) => item.caseCode === accepted.fromBailleur.caseCode)!;
     const otherItem = bailleurs.items.find((item) => item.caseCode === accepted.fromCcas.caseCode)!;
-    expect(ownItem).toMatchObject({ summary: null, decisions: null, restrictedNotes: [] });
+    expect(ownItem).toMatchObject({ summary: null, decisions: null, restrictedNotes: null });
     expect(ownItem.actions).toEqual([
       expect.objectContaining({
         description: 'Proposer un plan d’apurement',

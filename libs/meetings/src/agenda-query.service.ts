@@ -1,32 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, Principal, Role } from '@relais/access';
+import { AccessService, gateFields, Principal, Relation, RowAccess, visibleCategories } from '@relais/access';
+import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
-import { OrganisationKind } from '@relais/identity';
-import { AgeBand, pseudonymOf } from '@relais/situations';
-import { AgendaItemKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
+import { OrganisationKind, referrerKindOf } from '@relais/identity';
+import { AgeBand, Person, pseudonymOf, Situation } from '@relais/situations';
+import { MeetingStatus, SuggestionReason } from './domain/meeting.enums';
 import { explainSuggestion, SUGGESTED_KIND, SUGGESTION_PRIORITY } from './domain/suggestion';
 import { AgendaItemObject, AgendaObject, AgendaSuggestionObject } from './dto/meeting.dto';
-import { ItemInvitation, Meeting, MeetingInvitee } from './entities';
+import { AgendaItem, ItemInvitation, Meeting, MeetingInvitee } from './entities';
 import { toMeetingObject } from './meeting.mapper';
-
-interface ItemRow {
-  id: string;
-  position: number;
-  kind: AgendaItemKind;
-  minutes: number;
-  presentation: number;
-  situation_id: string;
-  reason: SuggestionReason | null;
-  presenter_organisation_id: string | null;
-  presenter_user_id: string | null;
-  case_code: string;
-  initials: string;
-  age_band: AgeBand;
-  district: string | null;
-  referrer_kind: OrganisationKind | null;
-}
 
 interface SuggestionRow {
   situation_id: string;
@@ -38,82 +22,113 @@ interface SuggestionRow {
   district: string | null;
 }
 
-/** Fields a reader without the item's details does not get; listed so clients can say why. */
+/** Raw column: the kind of the partner whose referral opened the situation. */
+const REFERRER_KIND = 'referrer_kind';
+
+/** What only the coordinator and the item's guests get: the way to the situation and who presents it. */
 const DETAIL_FIELDS = ['situationId', 'pseudonym', 'reason', 'presenterOrganisationId', 'presenterUserId'];
+/** Relations to an item that show its details (the others: the cell, the meeting's other guests). */
+const DETAILED_BY: readonly Relation[] = [Relation.COORDINATOR, Relation.INVITEE];
+
+const holds = (access: RowAccess, relation: Relation) => access.relations.has(relation);
 
 /**
- * Reading agendas: never an identity. The coordinator and the guests of an item see its details
- * (pseudonym, reason, presenter, the way to the situation); everyone else its case code and the
- * kind of partner who referred it. A fixed number of queries, whatever the number of items.
+ * Reading agendas: never an identity. Each item passes the field gate with the relations the
+ * policies give the reader on it, read in the same statement as the item; the coordinator and the
+ * item's guests see its details (pseudonym, reason, presenter, the way to the situation), everyone
+ * else its case code and the kind of partner who referred it, told without disclosing care. A fixed
+ * number of queries, whatever the number of items.
  */
 @Injectable()
 export class AgendaQueryService {
   constructor(
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   agenda(actor: Principal, meetingId: string): Promise<AgendaObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Meeting)
-        .createQueryBuilder('meeting')
-        .where('meeting.id = :meetingId', {
-          meetingId,
-        });
-      this.access.accessibleBy(query, actor, 'read', 'Meeting');
-      const meeting = await query.getOne();
-      if (!meeting) throw new AccessException('NOT_FOUND');
-      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(meeting.territoryId);
+      const { row: meeting, access: meetingAccess } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        Meeting,
+        meetingId,
+      );
+      const coordinating = holds(meetingAccess, Relation.COORDINATOR);
 
-      const rows = (await manager.query(
-        `SELECT item.id, item.position, item.kind, item.minutes, item.presentation, item.situation_id, item.reason,
-                item.presenter_organisation_id, item.presenter_user_id,
-                person.case_code, person.initials, person.age_band, person.district,
-                (SELECT organisation.kind FROM referrals referral
-                   JOIN organisations organisation ON organisation.id = referral.referrer_organisation_id
-                  WHERE referral.situation_id = item.situation_id
-                  ORDER BY referral.created_at LIMIT 1) AS referrer_kind
-           FROM agenda_items item
-           JOIN situations situation ON situation.id = item.situation_id
-           JOIN persons person ON person.id = situation.person_id
-          WHERE item.meeting_id = $1
-          ORDER BY item.position`,
-        [meeting.id],
-      )) as ItemRow[];
-      const invitations = await manager.findBy(ItemInvitation, { meetingId: meeting.id });
+      const query = manager
+        .getRepository(AgendaItem)
+        .createQueryBuilder('item')
+        .innerJoinAndMapOne('item.situation', Situation, 'situation', 'situation.id = item.situationId')
+        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+        .addSelect(
+          `(SELECT organisation.kind FROM referrals referral
+              JOIN organisations organisation ON organisation.id = referral.referrer_organisation_id
+             WHERE referral.situation_id = item.situation_id
+             ORDER BY referral.created_at LIMIT 1)`,
+          REFERRER_KIND,
+        )
+        .where('item.meetingId = :meetingId', { meetingId: meeting.id })
+        .orderBy('item.position', 'ASC');
+      const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem');
+      const { entities, raw } = await query.getRawAndEntities();
+      const accesses = accessOf(raw);
+      const referrerKinds = new Map(
+        raw.map((row) => [row['item_id'] as string, row[REFERRER_KIND] as OrganisationKind | null]),
+      );
+      const invitations = coordinating ? await manager.findBy(ItemInvitation, { meetingId: meeting.id }) : [];
       const standing = coordinating ? await manager.findBy(MeetingInvitee, { meetingId: meeting.id }) : null;
 
-      const items = rows.map((row): AgendaItemObject => {
-        const guests = invitations.filter((invitation) => invitation.agendaItemId === row.id);
-        const detailed =
-          coordinating || guests.some((invitation) => invitation.organisationId === actor.organisationId);
-        const pseudonym = pseudonymOf({
-          initials: row.initials,
-          ageBand: row.age_band,
-          district: row.district,
-        });
+      const gated = entities.map((item) => {
+        const access = accesses.get(item.id)!;
+        const person = item.situation!.person!;
+        const detailed = DETAILED_BY.some((relation) => holds(access, relation));
+        const referrerKind = referrerKinds.get(item.id) ?? null;
         return {
-          id: row.id,
-          position: row.position,
-          kind: row.kind,
-          minutes: row.minutes,
-          caseCode: row.case_code,
-          referrerKind: row.referrer_kind,
-          presentation: row.presentation,
-          detailed,
-          situationId: detailed ? row.situation_id : null,
-          pseudonym: detailed ? pseudonym : null,
-          reason: detailed ? row.reason : null,
-          presenterOrganisationId: detailed ? row.presenter_organisation_id : null,
-          presenterUserId: detailed ? row.presenter_user_id : null,
-          guestOrganisationIds: coordinating ? guests.map((invitation) => invitation.organisationId) : null,
-          redactedFields: [
-            ...(detailed ? [] : DETAIL_FIELDS),
-            ...(coordinating ? [] : ['guestOrganisationIds']),
-          ],
+          item,
+          gated: gateFields(
+            AgendaItemObject,
+            {
+              id: item.id,
+              position: item.position,
+              kind: item.kind,
+              minutes: item.minutes,
+              caseCode: person.caseCode,
+              referrerKind: referrerKind ? referrerKindOf(referrerKind) : null,
+              presentation: item.presentation,
+              detailed,
+              situationId: item.situationId,
+              pseudonym: pseudonymOf(person),
+              reason: item.reason,
+              presenterOrganisationId: item.presenterOrganisationId,
+              presenterUserId: item.presenterUserId,
+              guestOrganisationIds: invitations
+                .filter((invitation) => invitation.agendaItemId === item.id)
+                .map((invitation) => invitation.organisationId),
+              // Logistic, but kept to the relations that show an item's details (and the guests
+              // to the coordinator): the gate masks what is listed here.
+              redactedFields: [
+                ...(detailed ? [] : DETAIL_FIELDS),
+                ...(holds(access, Relation.COORDINATOR) ? [] : ['guestOrganisationIds']),
+              ],
+            },
+            { categories: visibleCategories(actor, meeting.territoryId, access), fields: access.fields },
+          ),
         };
       });
+      await this.audit.recordReads(
+        manager,
+        actor,
+        gated.map(({ item, gated: { shown } }) => ({
+          territoryId: meeting.territoryId,
+          personId: item.situation!.personId,
+          subject: { type: 'AgendaItem', id: item.id },
+          categories: shown,
+        })),
+      );
+      const items = gated.map(({ gated: { value } }) => value);
       return {
         meeting: toMeetingObject(meeting),
         items,
@@ -150,9 +165,15 @@ export class AgendaQueryService {
    */
   suggestions(actor: Principal, meetingId: string): Promise<AgendaSuggestionObject[]> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const meeting = await manager.findOneBy(Meeting, { id: meetingId });
-      if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
+      const { row: meeting, access } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        Meeting,
+        meetingId,
+      );
       this.access.assertCan(actor, 'editAgenda', meeting, 'FORBIDDEN');
+      const view = { categories: visibleCategories(actor, meeting.territoryId, access) };
       const meetingDay = parisDate(meeting.startsAt);
       const rows = (await manager.query(
         `WITH candidates AS (
@@ -202,14 +223,25 @@ export class AgendaQueryService {
       }
       return [...best.values()]
         .sort((a, b) => SUGGESTION_PRIORITY.indexOf(a.reason) - SUGGESTION_PRIORITY.indexOf(b.reason))
-        .map((row) => ({
-          situationId: row.situation_id,
-          caseCode: row.case_code,
-          pseudonym: pseudonymOf({ initials: row.initials, ageBand: row.age_band, district: row.district }),
-          kind: SUGGESTED_KIND[row.reason],
-          reason: row.reason,
-          explanation: explainSuggestion(row.reason, row.detail),
-        }));
+        .map(
+          (row) =>
+            gateFields(
+              AgendaSuggestionObject,
+              {
+                situationId: row.situation_id,
+                caseCode: row.case_code,
+                pseudonym: pseudonymOf({
+                  initials: row.initials,
+                  ageBand: row.age_band,
+                  district: row.district,
+                }),
+                kind: SUGGESTED_KIND[row.reason],
+                reason: row.reason,
+                explanation: explainSuggestion(row.reason, row.detail),
+              },
+              view,
+            ).value,
+        );
     });
   }
 }

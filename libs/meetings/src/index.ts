@@ -1,4 +1,5 @@
 export * from './agenda-query.service';
+export * from './agenda.service';
 export * from './domain/meeting.enums';
 export * from './domain/monthly-series';
 export * from './domain/suggestion';
@@ -6,8 +7,10 @@ export * from './dto/meeting.dto';
 export * from './dto/minutes.dto';
 export * from './entities';
 export * from './meeting.mapper';
+export * from './meeting-query.service';
 export * from './meeting.service';
 export * from './meetings.exception';
 export * from './meetings.module';
 export * from './meetings.policy';
+export * from './minutes-query.service';
 export * from './minutes.service';

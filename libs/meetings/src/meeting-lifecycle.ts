@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, Principal } from '@relais/access';
+import { AccessService, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { EntityManager } from 'typeorm';
 import { canMoveMeeting, MeetingStatus } from './domain/meeting.enums';
@@ -21,11 +21,14 @@ export class MeetingLifecycle {
     action: string,
     meetingId: string,
   ): Promise<Meeting> {
-    const meeting = await manager.findOne(Meeting, {
-      where: { id: meetingId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!meeting || !this.access.can(actor, 'read', meeting)) throw new AccessException('NOT_FOUND');
+    const { row: meeting } = await this.access.loadAccessible(
+      manager,
+      actor,
+      'read',
+      Meeting,
+      meetingId,
+      'pessimistic_write',
+    );
     this.access.assertCan(actor, action, meeting, 'FORBIDDEN');
     return meeting;
   }

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { AgendaQueryService } from './agenda-query.service';
+import { AgendaService } from './agenda.service';
 import {
   AgendaItemInput,
   AgendaObject,
@@ -12,12 +13,15 @@ import {
   ReorderAgendaInput,
   UpdateAgendaItemInput,
 } from './dto/meeting.dto';
+import { MeetingQueryService } from './meeting-query.service';
 import { MeetingService } from './meeting.service';
 
 @Resolver()
 export class MeetingResolver {
   constructor(
     private readonly service: MeetingService,
+    private readonly meetingList: MeetingQueryService,
+    private readonly agendaEditor: AgendaService,
     private readonly agendas: AgendaQueryService,
   ) {}
 
@@ -27,7 +31,7 @@ export class MeetingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
   ): Promise<MeetingObject[]> {
-    return this.service.meetings(principal, territoryId);
+    return this.meetingList.meetings(principal, territoryId);
   }
 
   @Query(() => AgendaObject, { description: "L'ordre du jour d'une séance, sans aucune identité." })
@@ -85,7 +89,7 @@ export class MeetingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: AgendaItemInput,
   ): Promise<AgendaObject> {
-    return this.agendas.agenda(principal, await this.service.addAgendaItem(principal, input));
+    return this.agendas.agenda(principal, await this.agendaEditor.addAgendaItem(principal, input));
   }
 
   @Mutation(() => AgendaObject, {
@@ -96,7 +100,7 @@ export class MeetingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: UpdateAgendaItemInput,
   ): Promise<AgendaObject> {
-    return this.agendas.agenda(principal, await this.service.updateAgendaItem(principal, input));
+    return this.agendas.agenda(principal, await this.agendaEditor.updateAgendaItem(principal, input));
   }
 
   @Mutation(() => AgendaObject, { description: "Retire un point de l'ordre du jour." })
@@ -105,7 +109,7 @@ export class MeetingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('itemId', { type: () => ID }, uuidArgument('itemId')) itemId: string,
   ): Promise<AgendaObject> {
-    return this.agendas.agenda(principal, await this.service.removeAgendaItem(principal, itemId));
+    return this.agendas.agenda(principal, await this.agendaEditor.removeAgendaItem(principal, itemId));
   }
 
   @Mutation(() => AgendaObject, { description: "Change l'ordre des points." })
@@ -114,7 +118,7 @@ export class MeetingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: ReorderAgendaInput,
   ): Promise<AgendaObject> {
-    return this.agendas.agenda(principal, await this.service.reorderAgenda(principal, input));
+    return this.agendas.agenda(principal, await this.agendaEditor.reorderAgenda(principal, input));
   }
 
   @Mutation(() => MeetingObject, {
@@ -126,6 +130,6 @@ export class MeetingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
   ): Promise<MeetingObject> {
-    return this.service.publishAgenda(principal, meetingId);
+    return this.agendaEditor.publishAgenda(principal, meetingId);
   }
 }

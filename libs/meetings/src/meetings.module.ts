@@ -3,20 +3,38 @@ import { registerPolicy } from '@relais/access';
 import { ConsentModule } from '@relais/consent';
 import { SituationsModule } from '@relais/situations';
 import { AgendaQueryService } from './agenda-query.service';
+import { AgendaService } from './agenda.service';
 import { MeetingDocumentsController } from './documents/meeting-documents.controller';
 import { MeetingLifecycle } from './meeting-lifecycle';
 import { MeetingResolver } from './meeting.resolver';
+import { MeetingQueryService } from './meeting-query.service';
 import { MeetingService } from './meeting.service';
 import { meetingsPolicy } from './meetings.policy';
 import { MinutesResolver } from './minutes.resolver';
+import { MinutesQueryService } from './minutes-query.service';
 import { MinutesService } from './minutes.service';
 
 registerPolicy(meetingsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule],
-  providers: [MeetingLifecycle, MeetingService, AgendaQueryService, MinutesService],
-  exports: [MeetingService, AgendaQueryService, MinutesService],
+  providers: [
+    MeetingLifecycle,
+    MeetingService,
+    MeetingQueryService,
+    AgendaService,
+    AgendaQueryService,
+    MinutesService,
+    MinutesQueryService,
+  ],
+  exports: [
+    MeetingService,
+    MeetingQueryService,
+    AgendaService,
+    AgendaQueryService,
+    MinutesService,
+    MinutesQueryService,
+  ],
 })
 export class MeetingsModule {}
 

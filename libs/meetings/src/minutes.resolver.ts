@@ -9,11 +9,15 @@ import {
   RecordItemInput,
   RestrictedNoteInput,
 } from './dto/minutes.dto';
+import { MinutesQueryService } from './minutes-query.service';
 import { MinutesService } from './minutes.service';
 
 @Resolver()
 export class MinutesResolver {
-  constructor(private readonly minutes: MinutesService) {}
+  constructor(
+    private readonly minutes: MinutesService,
+    private readonly reader: MinutesQueryService,
+  ) {}
 
   @Query(() => MinutesObject, {
     description: 'Le compte rendu, filtré pour vous (brouillon : coordination seule).',
@@ -23,7 +27,7 @@ export class MinutesResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
   ): Promise<MinutesObject> {
-    return this.minutes.minutes(principal, meetingId);
+    return this.reader.minutes(principal, meetingId);
   }
 
   @Mutation(() => MeetingObject, { description: 'Présents, excusés, représentés.' })
@@ -50,7 +54,7 @@ export class MinutesResolver {
   @Mutation(() => Boolean, {
     description: 'Ajoute une note réservée (secret médical : professionnels de santé seulement).',
   })
-  @Allow('read', 'Meeting')
+  @Allow('addNote', 'AgendaItem')
   addRestrictedNote(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: RestrictedNoteInput,

@@ -1,32 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  DataCategory,
-  Principal,
-  Role,
-  SharingCategory,
-} from '@relais/access';
+import { AccessException, AccessService, DataCategory, Principal, visibleCategories } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { membersAmong, Organisation, Territory, withDefaultSettings } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
-import {
-  ActionOrigin,
-  coordinatorCategories,
-  Person,
-  Situation,
-  SituationAction,
-  SituationService,
-  SituationStatus,
-  toActionObject,
-} from '@relais/situations';
+import { ActionOrigin, Situation, SituationService, SituationStatus } from '@relais/situations';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { AttendanceStatus, MeetingStatus } from './domain/meeting.enums';
 import {
-  MinutesItemObject,
-  MinutesObject,
   PersonAnswerInput,
   RecordAttendanceInput,
   RecordItemInput,
@@ -51,8 +33,8 @@ const RECORDABLE: readonly MeetingStatus[] = [MeetingStatus.AGENDA_PUBLISHED, Me
 
 /**
  * During and after the meeting: attendance, each item's examination (who was in the room, what
- * was said and decided, the actions), restricted notes, the person's answer; then the minutes,
- * published to each reader for its part.
+ * was said and decided, the actions), restricted notes, the person's answer; then the minutes'
+ * publication. Reading them is `MinutesQueryService`'s.
  */
 @Injectable()
 export class MinutesService {
@@ -116,11 +98,14 @@ export class MinutesService {
   /** Records the examination once: the situation is EXAMINED, decisions and their actions exist. */
   recordItem(actor: Principal, input: RecordItemInput): Promise<MeetingObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const item = await manager.findOne(AgendaItem, {
-        where: { id: input.itemId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!item) throw new AccessException('NOT_FOUND');
+      const { row: item } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        AgendaItem,
+        input.itemId,
+        'pessimistic_write',
+      );
       const meeting = await this.recordable(manager, actor, item.meetingId);
       if (item.recordedAt) throw new MeetingException('INVALID_TRANSITION');
       const today = parisDate(this.clock.now());
@@ -244,21 +229,20 @@ export class MinutesService {
     });
   }
 
-  /** Written by the coordinator or someone who was in the room; health notes by health professionals only. */
+  /**
+   * Written by the coordinator or someone who was in the room (NOT_FOUND for anyone else), in a
+   * category the writer may read there: health notes by health professionals only.
+   */
   addRestrictedNote(actor: Principal, input: RestrictedNoteInput): Promise<boolean> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const item = await manager.findOneBy(AgendaItem, { id: input.itemId });
-      if (!item) throw new AccessException('NOT_FOUND');
-      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(item.territoryId);
-      const wasThere = await manager.existsBy(ItemDisclosure, {
-        agendaItemId: item.id,
-        userId: actor.userId,
-      });
-      if (!coordinating && !wasThere) throw new AccessException('NOT_FOUND');
-      if (input.category === DataCategory.HEALTH_SECRET && actor.sharingCategory !== SharingCategory.HEALTH) {
-        throw new AccessException('FORBIDDEN');
-      }
-      if (!actor.readableIn(item.territoryId).has(input.category) && !coordinating) {
+      const { row: item, access } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'addNote',
+        AgendaItem,
+        input.itemId,
+      );
+      if (!visibleCategories(actor, item.territoryId, access).has(input.category)) {
         throw new AccessException('FORBIDDEN');
       }
       const note = await manager.save(
@@ -284,8 +268,13 @@ export class MinutesService {
 
   recordPersonAnswer(actor: Principal, input: PersonAnswerInput): Promise<boolean> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const item = await manager.findOneBy(AgendaItem, { id: input.itemId });
-      if (!item) throw new AccessException('NOT_FOUND');
+      const { row: item } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'read',
+        AgendaItem,
+        input.itemId,
+      );
       await this.lifecycle.loadFor(manager, actor, 'record', item.meetingId);
       if (!item.recordedAt) throw new MeetingException('INVALID_TRANSITION');
       if (!isCalendarDate(input.informedOn) || input.informedOn > parisDate(this.clock.now())) {
@@ -345,127 +334,6 @@ export class MinutesService {
         occurredAt: this.clock.now(),
       });
       return toMeetingObject(meeting);
-    });
-  }
-
-  /** The minutes as the reader may read them; the coordinator reads the draft too. */
-  minutes(actor: Principal, meetingId: string): Promise<MinutesObject> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Meeting)
-        .createQueryBuilder('meeting')
-        .where('meeting.id = :meetingId', { meetingId });
-      this.access.accessibleBy(query, actor, 'read', 'Meeting');
-      const meeting = await query.getOne();
-      if (!meeting) throw new AccessException('NOT_FOUND');
-      const coordinating = actor.clearedTerritoriesWith(Role.COORDINATOR).includes(meeting.territoryId);
-      const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
-      if (!published && !(coordinating && meeting.status === MeetingStatus.HELD)) {
-        throw new MeetingException('INVALID_TRANSITION');
-      }
-      const items = await manager
-        .getRepository(AgendaItem)
-        .createQueryBuilder('item')
-        .innerJoinAndMapOne('item.situation', Situation, 'situation', 'situation.id = item.situationId')
-        .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
-        .where('item.meetingId = :meetingId', { meetingId })
-        .orderBy('item.position', 'ASC')
-        .getMany();
-      const itemIds = items.map((item) => item.id);
-      const [attendance, disclosures, decisions, notes] = await Promise.all([
-        manager.findBy(Attendance, { meetingId }),
-        itemIds.length ? manager.findBy(ItemDisclosure, { agendaItemId: In(itemIds) }) : [],
-        itemIds.length
-          ? manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
-          : [],
-        itemIds.length
-          ? manager.find(RestrictedNote, {
-              where: { agendaItemId: In(itemIds) },
-              order: { writtenAt: 'ASC' },
-            })
-          : [],
-      ]);
-      const actions = decisions.length
-        ? await manager.find(SituationAction, {
-            where: { origin: ActionOrigin.DECISION, originId: In(decisions.map((decision) => decision.id)) },
-            order: { dueOn: 'ASC' },
-          })
-        : [];
-      const shownAbout: { personId: string; categories: DataCategory[]; itemId: string }[] = [];
-      const view = items.map((item): MinutesItemObject => {
-        const attended =
-          coordinating ||
-          disclosures.some((entry) => entry.agendaItemId === item.id && entry.userId === actor.userId);
-        const categories = coordinating
-          ? new Set(coordinatorCategories(actor.sharingCategory))
-          : attended
-            ? actor.readableIn(meeting.territoryId)
-            : new Set<DataCategory>();
-        const itemDecisions = decisions.filter((decision) => decision.agendaItemId === item.id);
-        const itemActions = actions.filter((action) =>
-          itemDecisions.some((decision) => decision.id === action.originId),
-        );
-        const seesSocial = categories.has(DataCategory.SOCIAL_CONFIDENTIAL);
-        const summary = item.summary && categories.has(item.summaryCategory) ? item.summary : null;
-        const restricted = attended
-          ? notes
-              .filter((note) => note.agendaItemId === item.id && categories.has(note.category))
-              .map(({ category, text }) => ({ category, text }))
-          : null;
-        const redactedFields = [
-          ...(categories.has(item.summaryCategory) ? [] : ['summary']),
-          ...(seesSocial ? [] : ['decisions']),
-          ...(attended ? [] : ['restrictedNotes']),
-          ...(seesSocial ? [] : ['actions']),
-        ];
-        const shown = [
-          ...(summary ? [item.summaryCategory] : []),
-          ...(seesSocial && itemDecisions.length ? [DataCategory.SOCIAL_CONFIDENTIAL] : []),
-          ...(restricted ?? []).map((note) => note.category),
-        ];
-        if (shown.length)
-          shownAbout.push({ personId: item.situation!.personId, categories: shown, itemId: item.id });
-        return {
-          itemId: item.id,
-          position: item.position,
-          caseCode: item.situation!.person!.caseCode,
-          kind: item.kind,
-          attended,
-          personAttended: attended ? item.personAttended : null,
-          summary,
-          decisions: seesSocial
-            ? itemDecisions.map(({ id, text, rationale }) => ({ id, text, rationale }))
-            : null,
-          // Everyone receives the actions addressed to its organisation, in the room or not.
-          actions: itemActions
-            .filter((action) => seesSocial || action.ownerOrganisationId === actor.organisationId)
-            .map(toActionObject),
-          restrictedNotes: restricted,
-          nextReviewOn: item.nextReviewOn,
-          redactedFields,
-        };
-      });
-      await this.audit.recordReads(
-        manager,
-        actor,
-        shownAbout.map((shown) => ({
-          territoryId: meeting.territoryId,
-          personId: shown.personId,
-          subject: { type: 'AgendaItem', id: shown.itemId },
-          categories: shown.categories,
-        })),
-      );
-      return {
-        meetingId: meeting.id,
-        published,
-        attendance: attendance.map(({ userId, organisationId, status, representedByUserId }) => ({
-          userId,
-          organisationId,
-          status,
-          representedByUserId,
-        })),
-        items: view,
-      };
     });
   }
 

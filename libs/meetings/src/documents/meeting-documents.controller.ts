@@ -7,7 +7,7 @@ import { ScopedDatabase } from '@relais/database';
 import { sendPdf } from '@relais/documents';
 import { FastifyReply } from 'fastify';
 import { AgendaQueryService } from '../agenda-query.service';
-import { MinutesService } from '../minutes.service';
+import { MinutesQueryService } from '../minutes-query.service';
 import { agendaPdf, decisionLogPdf } from './meeting-documents';
 
 /**
@@ -18,7 +18,7 @@ import { agendaPdf, decisionLogPdf } from './meeting-documents';
 export class MeetingDocumentsController {
   constructor(
     private readonly agendas: AgendaQueryService,
-    private readonly minutes: MinutesService,
+    private readonly minutes: MinutesQueryService,
     private readonly database: ScopedDatabase,
     private readonly audit: AuditService,
   ) {}

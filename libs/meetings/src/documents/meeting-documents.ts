@@ -1,4 +1,5 @@
 import { frenchDate } from '@relais/config';
+import { REFERRER_KIND_LABELS } from '@relais/identity';
 import { AgendaItemKind } from '../domain/meeting.enums';
 import { AgendaObject } from '../dto/meeting.dto';
 import { MinutesObject } from '../dto/minutes.dto';
@@ -10,18 +11,6 @@ const KIND_LABELS: Record<AgendaItemKind, string> = {
   RE_EXAMINATION: 'Réexamen',
 };
 
-const REFERRER_LABELS: Record<string, string> = {
-  SOCIAL: 'service social',
-  HOUSING: 'bailleur',
-  PSYCHIATRY: 'psychiatrie',
-  MEDICO_SOCIAL: 'médico-social',
-  MUNICIPAL: 'commune',
-  ASSOCIATION: 'association',
-  PEER_SUPPORT: "groupe d'entraide",
-  JUSTICE_POLICE: 'police ou justice',
-  OTHER: 'autre partenaire',
-};
-
 const ACTION_STATUS_LABELS: Record<string, string> = {
   TODO: 'à faire',
   IN_PROGRESS: 'en cours',
@@ -31,8 +20,8 @@ const ACTION_STATUS_LABELS: Record<string, string> = {
 };
 
 /**
- * The agenda as its reader sees it, never an identity: case codes, and the pseudonym only for the
- * items the reader is invited to.
+ * The agenda as the field gate gave it to its reader, never an identity: case codes, the kind of
+ * referrer told without disclosing care, and the pseudonym where the reader got it.
  */
 export function agendaPdf(agenda: AgendaObject): Promise<Buffer> {
   const { meeting } = agenda;
@@ -43,7 +32,7 @@ export function agendaPdf(agenda: AgendaObject): Promise<Buffer> {
     document.text(`Durée prévue des points : ${agenda.totalMinutes} minutes`);
     heading(document, 'Points');
     for (const item of agenda.items) {
-      const referrer = item.referrerKind ? `, saisine : ${REFERRER_LABELS[item.referrerKind]}` : '';
+      const referrer = item.referrerKind ? `, saisine : ${REFERRER_KIND_LABELS[item.referrerKind]}` : '';
       document.text(
         `${item.position}. ${item.caseCode} — ${KIND_LABELS[item.kind]}${referrer} — ${item.minutes} min` +
           (item.presentation > 1 ? ` (présentation n° ${item.presentation})` : ''),
@@ -54,7 +43,7 @@ export function agendaPdf(agenda: AgendaObject): Promise<Buffer> {
   });
 }
 
-/** The decision log (relevé de décisions): decisions and actions the reader may see, no notes. */
+/** The decision log (relevé de décisions) from the gated minutes: decisions and actions the reader got, no notes. */
 export function decisionLogPdf(minutes: MinutesObject, startsAt: Date): Promise<Buffer> {
   return renderPdf(`Relevé de décisions — séance du ${frenchMoment(startsAt)}`, (document) => {
     for (const item of minutes.items) {

@@ -40,7 +40,16 @@ export enum SuggestionReason {
   OVERDUE_ACTIONS = 'OVERDUE_ACTIONS',
   DEROGATION_TO_REVIEW = 'DEROGATION_TO_REVIEW',
 }
-registerEnumType(SuggestionReason, { name: 'SuggestionReason' });
+registerEnumType(SuggestionReason, {
+  name: 'SuggestionReason',
+  description: 'Pourquoi Relais propose une situation pour une séance.',
+  valuesMap: {
+    ACCEPTED_NOT_SCHEDULED: { description: 'Saisine acceptée, jamais inscrite.' },
+    REVIEW_DATE_REACHED: { description: 'Le réexamen prévu tombe avant la séance.' },
+    OVERDUE_ACTIONS: { description: 'Des actions sont en retard à la date de la séance.' },
+    DEROGATION_TO_REVIEW: { description: 'Une dérogation validée n’a pas été revue depuis.' },
+  },
+});
 
 /** The agenda may change only before it is published. */
 export const AGENDA_EDITABLE: readonly MeetingStatus[] = [MeetingStatus.PLANNED];

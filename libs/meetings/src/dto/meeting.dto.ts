@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { INVALID_ID_MESSAGE, Trimmed } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
-import { OrganisationKind } from '@relais/identity';
+import { ReferrerKind } from '@relais/identity';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -200,59 +200,86 @@ export class MeetingObject {
   agendaPublishedAt!: Date | null;
 }
 
+const { LOGISTIC } = DataCategory;
+
 @ObjectType('AgendaItem', {
   description:
     "Un point de l'ordre du jour. Jamais d'identité : le code de situation pour tous, le pseudonyme et le lien vers la situation pour la coordination et les invités de ce point.",
 })
 export class AgendaItemObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant du point.' })
+  @Categorized(LOGISTIC)
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rang du point dans la séance, à partir de 1.' })
+  @Categorized(LOGISTIC)
   position!: number;
 
-  @Field(() => AgendaItemKind)
+  @Field(() => AgendaItemKind, { description: 'Nouvelle situation, point de suivi ou réexamen.' })
+  @Categorized(LOGISTIC)
   kind!: AgendaItemKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Temps prévu, en minutes.' })
+  @Categorized(LOGISTIC)
   minutes!: number;
 
-  @Field()
-  @Categorized(DataCategory.LOGISTIC)
+  @Field({ description: 'Code de la situation, sans identité.' })
+  @Categorized(LOGISTIC)
   caseCode!: string;
 
-  @Field(() => OrganisationKind, {
+  @Field(() => ReferrerKind, {
     nullable: true,
-    description: 'Type du partenaire qui a saisi la cellule.',
+    description:
+      'Nature du partenaire qui a saisi la cellule, sans révéler un soin (psychiatrie, médico-social et entraide sont dits ensemble).',
   })
-  referrerKind!: OrganisationKind | null;
+  @Categorized(LOGISTIC)
+  referrerKind!: ReferrerKind | null;
 
   @Field(() => Int, { description: '1 la première fois, puis 2, 3… à chaque réexamen.' })
+  @Categorized(LOGISTIC)
   presentation!: number;
 
   @Field({ description: 'Vous êtes invité·e à ce point (ou vous coordonnez) : détails visibles.' })
+  @Categorized(LOGISTIC)
   detailed!: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'La situation, pour la coordination et les invités de ce point.',
+  })
+  @Categorized(LOGISTIC)
   situationId!: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Categorized(DataCategory.LOGISTIC)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Initiales, tranche d’âge et quartier, pour la coordination et les invités de ce point.',
+  })
+  @Categorized(LOGISTIC)
   pseudonym!: string | null;
 
-  @Field(() => SuggestionReason, { nullable: true })
+  @Field(() => SuggestionReason, {
+    nullable: true,
+    description: 'Pourquoi Relais l’a proposé, pour la coordination et les invités de ce point.',
+  })
+  @Categorized(LOGISTIC)
   reason!: SuggestionReason | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Organisation qui présente la situation.' })
+  @Categorized(LOGISTIC)
   presenterOrganisationId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Personne qui présente la situation.' })
+  @Categorized(LOGISTIC)
   presenterUserId!: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Réservé à la coordination.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Partenaires invités à ce point ; réservé à la coordination.',
+  })
+  @Categorized(LOGISTIC)
   guestOrganisationIds!: string[] | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Champs masqués pour vous.' })
   redactedFields!: string[];
 }
 
@@ -273,21 +300,30 @@ export class AgendaObject {
 
 @ObjectType('AgendaSuggestion', { description: 'Une situation que Relais propose d’inscrire, et pourquoi.' })
 export class AgendaSuggestionObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La situation proposée.' })
+  @Categorized(LOGISTIC)
   situationId!: string;
 
-  @Field()
+  @Field({ description: 'Code de la situation, sans identité.' })
+  @Categorized(LOGISTIC)
   caseCode!: string;
 
-  @Field()
+  @Field({ description: 'Initiales, tranche d’âge et quartier.' })
+  @Categorized(LOGISTIC)
   pseudonym!: string;
 
-  @Field(() => AgendaItemKind)
+  @Field(() => AgendaItemKind, { description: 'Type de point proposé.' })
+  @Categorized(LOGISTIC)
   kind!: AgendaItemKind;
 
-  @Field(() => SuggestionReason)
+  @Field(() => SuggestionReason, { description: 'Motif de la proposition.' })
+  @Categorized(LOGISTIC)
   reason!: SuggestionReason;
 
-  @Field({ description: 'Pourquoi, en français.' })
+  @Field({ description: 'Pourquoi, en français : une date ou un nombre d’actions, jamais un contenu.' })
+  @Categorized(LOGISTIC)
   explanation!: string;
+
+  @Field(() => [String], { description: 'Champs masqués pour vous.' })
+  redactedFields!: string[];
 }

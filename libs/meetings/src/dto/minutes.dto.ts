@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { INVALID_ID_MESSAGE, Trimmed } from '@relais/graphql';
-import { DataCategory } from '@relais/access';
+import { Categorized, DataCategory } from '@relais/access';
 import { ActionObject } from '@relais/situations';
 import { Type } from 'class-transformer';
 import {
@@ -188,67 +188,133 @@ export class AttendanceObject {
   representedByUserId!: string | null;
 }
 
-@ObjectType('RestrictedNote')
+const { LOGISTIC, SOCIAL_CONFIDENTIAL } = DataCategory;
+
+@ObjectType('RestrictedNote', {
+  description: 'Une note réservée, lue seulement par qui sa catégorie le permet.',
+})
 export class RestrictedNoteObject {
-  @Field(() => DataCategory)
-  category!: DataCategory;
-
-  @Field()
-  text!: string;
-}
-
-@ObjectType('Decision')
-export class DecisionObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de la note.' })
+  @Categorized(LOGISTIC)
   id!: string;
 
-  @Field()
-  text!: string;
+  @Field(() => DataCategory, {
+    description: 'Catégorie de la note : sociale confidentielle ou secret médical.',
+  })
+  @Categorized(LOGISTIC)
+  category!: DataCategory;
 
-  @Field(() => String, { nullable: true })
+  // Typed per note by its own category (see `restrictedNoteType`); social-confidential at least.
+  @Field(() => String, { nullable: true, description: 'Le texte de la note.' })
+  @Categorized(SOCIAL_CONFIDENTIAL)
+  text!: string | null;
+
+  @Field(() => [String], { description: 'Champs masqués pour vous.' })
+  redactedFields!: string[];
+}
+
+@ObjectType('Decision', { description: 'Une décision de la cellule sur une situation.' })
+export class DecisionObject {
+  @Field(() => ID, { description: 'Identifiant de la décision.' })
+  @Categorized(LOGISTIC)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Ce que la cellule a décidé.' })
+  @Categorized(SOCIAL_CONFIDENTIAL)
+  text!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pourquoi.' })
+  @Categorized(SOCIAL_CONFIDENTIAL)
   rationale!: string | null;
+
+  @Field(() => [String], { description: 'Champs masqués pour vous.' })
+  redactedFields!: string[];
 }
 
 @ObjectType('MinutesItem', { description: 'Un point du compte rendu, tel que vous pouvez le lire.' })
 export class MinutesItemObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le point de l’ordre du jour.' })
+  @Categorized(LOGISTIC)
   itemId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rang du point dans la séance.' })
+  @Categorized(LOGISTIC)
   position!: number;
 
-  @Field()
+  @Field({ description: 'Code de la situation, sans identité.' })
+  @Categorized(LOGISTIC)
   caseCode!: string;
 
-  @Field(() => AgendaItemKind)
+  @Field(() => AgendaItemKind, { description: 'Nouvelle situation, point de suivi ou réexamen.' })
+  @Categorized(LOGISTIC)
   kind!: AgendaItemKind;
 
   @Field({ description: 'Vous étiez dans la salle pour ce point, ou vous coordonnez.' })
+  @Categorized(LOGISTIC)
   attended!: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'La personne était présente.' })
+  @Categorized(LOGISTIC)
   personAttended!: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  // Typed per item by the category the coordinator filed it under (see `minutesItemType`).
+  @Field(() => String, {
+    nullable: true,
+    description: 'Synthèse des échanges (sociale confidentielle, sauf classement différent).',
+  })
+  @Categorized(SOCIAL_CONFIDENTIAL)
   summary!: string | null;
 
-  @Field(() => [DecisionObject], { nullable: true })
+  @Field(() => [DecisionObject], { nullable: true, description: 'Les décisions et leurs motifs.' })
+  @Categorized(SOCIAL_CONFIDENTIAL)
   decisions!: DecisionObject[] | null;
 
   @Field(() => [ActionObject], {
-    description: 'Toutes les actions, ou celles confiées à votre organisation.',
+    description:
+      'Les actions décidées : toutes si vous lisez les décisions, sinon celles confiées à votre organisation.',
   })
+  @Categorized(LOGISTIC)
   actions!: ActionObject[];
 
-  @Field(() => [RestrictedNoteObject], { nullable: true })
+  @Field(() => [RestrictedNoteObject], {
+    nullable: true,
+    description: 'Les notes réservées que vous pouvez lire (celles que vous ne pouvez pas lire sont omises).',
+  })
+  @Categorized(SOCIAL_CONFIDENTIAL)
   restrictedNotes!: RestrictedNoteObject[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Prochain réexamen (AAAA-MM-JJ).' })
+  @Categorized(LOGISTIC)
   nextReviewOn!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Champs masqués pour vous.' })
   redactedFields!: string[];
 }
+
+/**
+ * The same types with one field filed under another category, for values whose category is
+ * their own (a restricted note's, a summary filed elsewhere): the gate reads the category from the
+ * type, so each such value is gated as the type of its category. Not GraphQL types of their own.
+ */
+function recategorised<T extends object>(
+  base: new () => T,
+  field: keyof T & string,
+): (category: DataCategory) => new () => T {
+  const types = new Map<DataCategory, new () => T>();
+  return (category) => {
+    const known = types.get(category);
+    if (known) return known;
+    const type = class extends (base as new () => object) {} as new () => T;
+    Categorized(category)(type.prototype as object, field);
+    types.set(category, type);
+    return type;
+  };
+}
+
+/** A restricted note's type for its own category. */
+export const restrictedNoteType = recategorised(RestrictedNoteObject, 'text');
+/** A minutes item's type for the category its summary is filed under. */
+export const minutesItemType = recategorised(MinutesItemObject, 'summary');
 
 @ObjectType('Minutes', { description: 'Le compte rendu d’une séance, filtré pour vous.' })
 export class MinutesObject {

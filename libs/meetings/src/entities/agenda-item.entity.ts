@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { DataCategory } from '@relais/access';
 import { AgendaItemKind, PersonAnswer, SuggestionReason } from '../domain/meeting.enums';
+import type { ItemDisclosure } from './item-disclosure.entity';
 import type { ItemInvitation } from './item-invitation.entity';
 import { Meeting } from './meeting.entity';
 
@@ -65,6 +66,10 @@ export class AgendaItem {
 
   @OneToMany('ItemInvitation', (invitation: ItemInvitation) => invitation.item)
   invitations?: ItemInvitation[];
+
+  /** Who was in the room for this item; the policies read it (no column of its own). */
+  @OneToMany('ItemDisclosure', (disclosure: ItemDisclosure) => disclosure.item)
+  disclosures?: ItemDisclosure[];
 
   /** Set when the item's examination is recorded; the situation is then EXAMINED. */
   @Column({ type: 'timestamptz', nullable: true })

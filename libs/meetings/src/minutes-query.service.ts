@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessService,
+  DataCategory,
+  gateFields,
+  Principal,
+  Relation,
+  RowAccess,
+  RowView,
+  visibleCategories,
+} from '@relais/access';
+import { AuditService } from '@relais/audit';
+import { ScopedDatabase } from '@relais/database';
+import { ActionOrigin, Person, Situation, SituationAction, toActionObject } from '@relais/situations';
+import { EntityManager, In } from 'typeorm';
+import { MeetingStatus } from './domain/meeting.enums';
+import {
+  DecisionObject,
+  minutesItemType,
+  MinutesItemObject,
+  MinutesObject,
+  restrictedNoteType,
+} from './dto/minutes.dto';
+import { AgendaItem, Attendance, Decision, Meeting, RestrictedNote } from './entities';
+import { MeetingException } from './meetings.exception';
+
+/** Raw column telling whether the reader was in the room for the item. */
+const READER_ATTENDED = 'reader_attended';
+
+interface ReadItem {
+  item: AgendaItem;
+  access: RowAccess;
+  attended: boolean;
+}
+
+/**
+ * Reading the minutes. Each item passes the field gate with the relations the policies give the
+ * reader on it, read in the same statement as the item: in the room, within what the person's
+ * consent in force (or a derogation) gives the reader's organisation; the coordinator by role;
+ * everyone else the case code. Decisions and restricted notes are read under their item's
+ * categories; the actions addressed to the reader's organisation always reach it.
+ */
+@Injectable()
+export class MinutesQueryService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The minutes as the reader may read them; the coordinator reads the draft too. */
+  minutes(actor: Principal, meetingId: string): Promise<MinutesObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const { row: meeting } = await this.access.loadAccessible(manager, actor, 'read', Meeting, meetingId);
+      const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
+      const draftReader =
+        meeting.status === MeetingStatus.HELD && this.access.can(actor, 'publishMinutes', meeting);
+      if (!published && !draftReader) throw new MeetingException('INVALID_TRANSITION');
+
+      const items = await this.readItems(manager, actor, meetingId);
+      const itemIds = items.map(({ item }) => item.id);
+      const attendance = await manager.findBy(Attendance, { meetingId });
+      const decisions = itemIds.length
+        ? await manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
+        : [];
+      const notes = itemIds.length
+        ? await manager.find(RestrictedNote, {
+            where: { agendaItemId: In(itemIds) },
+            order: { writtenAt: 'ASC' },
+          })
+        : [];
+
+      const shownAbout = new Map<string, Set<DataCategory>>();
+      const gated = items.map(({ item, access, attended }) => {
+        const view: RowView = {
+          categories: visibleCategories(actor, meeting.territoryId, access),
+          fields: access.fields,
+        };
+        const itemDecisions = decisions
+          .filter((decision) => decision.agendaItemId === item.id)
+          .map(({ id, text, rationale }) => gateFields(DecisionObject, { id, text, rationale }, view));
+        const itemNotes = notes
+          .filter((note) => note.agendaItemId === item.id)
+          .map(({ id, category, text }) =>
+            gateFields(restrictedNoteType(category), { id, category, text }, view),
+          )
+          // A note one may not read is left out, so that the list never tells it exists.
+          .filter((note) => !note.value.redactedFields.includes('text'));
+        const gatedItem = gateFields(
+          minutesItemType(item.summaryCategory),
+          {
+            itemId: item.id,
+            position: item.position,
+            caseCode: item.situation!.person!.caseCode,
+            kind: item.kind,
+            attended: attended || access.relations.has(Relation.COORDINATOR),
+            personAttended: item.personAttended,
+            summary: item.summary,
+            decisions: itemDecisions.map((decision) => decision.value),
+            actions: [],
+            restrictedNotes: itemNotes.map((note) => note.value),
+            nextReviewOn: item.nextReviewOn,
+          },
+          view,
+        );
+        // What the audit records: the item's fields shown, and inside the lists shown, theirs.
+        const shown = new Set(gatedItem.shown);
+        const inside = [
+          ...(gatedItem.value.decisions ? itemDecisions : []),
+          ...(gatedItem.value.restrictedNotes ? itemNotes : []),
+        ];
+        for (const part of inside) for (const category of part.shown) shown.add(category);
+        shownAbout.set(item.id, shown);
+        return { item, value: gatedItem.value };
+      });
+
+      // Every action of the decisions the reader reads; otherwise those addressed to its
+      // organisation, as the situations' policy says (one statement).
+      const readDecisions = gated.flatMap(({ value }) =>
+        (value.decisions ?? []).map((decision) => decision.id),
+      );
+      const actions = await this.actionsOf(
+        manager,
+        actor,
+        decisions.map((decision) => decision.id),
+        readDecisions,
+      );
+      const view = gated.map(({ item, value }): MinutesItemObject => {
+        const ids = new Set(
+          decisions.filter((decision) => decision.agendaItemId === item.id).map((d) => d.id),
+        );
+        value.actions = actions.filter((action) => ids.has(action.originId!)).map(toActionObject);
+        return value;
+      });
+
+      await this.audit.recordReads(
+        manager,
+        actor,
+        items.map(({ item }) => ({
+          territoryId: meeting.territoryId,
+          personId: item.situation!.personId,
+          subject: { type: 'AgendaItem', id: item.id },
+          categories: [...(shownAbout.get(item.id) ?? [])],
+        })),
+      );
+      return {
+        meetingId: meeting.id,
+        published,
+        attendance: attendance.map(({ userId, organisationId, status, representedByUserId }) => ({
+          userId,
+          organisationId,
+          status,
+          representedByUserId,
+        })),
+        items: view,
+      };
+    });
+  }
+
+  /** The meeting's items the reader may read, with its relations to each, in one statement. */
+  private async readItems(manager: EntityManager, actor: Principal, meetingId: string): Promise<ReadItem[]> {
+    const query = manager
+      .getRepository(AgendaItem)
+      .createQueryBuilder('item')
+      .innerJoinAndMapOne('item.situation', Situation, 'situation', 'situation.id = item.situationId')
+      .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+      .addSelect(
+        `EXISTS (SELECT 1 FROM item_disclosures disclosure
+                  WHERE disclosure.agenda_item_id = item.id AND disclosure.user_id = :reader)`,
+        READER_ATTENDED,
+      )
+      .where('item.meetingId = :meetingId', { meetingId, reader: actor.userId })
+      .orderBy('item.position', 'ASC');
+    const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem');
+    const { entities, raw } = await query.getRawAndEntities();
+    const accesses = accessOf(raw);
+    const attended = new Set(
+      raw.filter((row) => row[READER_ATTENDED]).map((row) => row['item_id'] as string),
+    );
+    return entities.map((item) => ({
+      item,
+      access: accesses.get(item.id)!,
+      attended: attended.has(item.id),
+    }));
+  }
+
+  private async actionsOf(
+    manager: EntityManager,
+    actor: Principal,
+    decisionIds: readonly string[],
+    readDecisionIds: readonly string[],
+  ): Promise<SituationAction[]> {
+    if (!decisionIds.length) return [];
+    const addressed = this.access.conditionFor(actor, 'read', 'SituationAction', 'action');
+    return manager
+      .getRepository(SituationAction)
+      .createQueryBuilder('action')
+      .where('action.origin = :origin AND action.originId IN (:...decisionIds)', {
+        origin: ActionOrigin.DECISION,
+        decisionIds,
+      })
+      .andWhere(`(action.originId = ANY(:readDecisionIds) OR (${addressed.sql}))`, {
+        ...addressed.parameters,
+        readDecisionIds,
+      })
+      .orderBy('action.dueOn', 'ASC')
+      .getMany();
+  }
+}
