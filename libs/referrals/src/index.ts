@@ -5,6 +5,7 @@ export * from './domain/referral-status';
 export * from './dto/referral.input';
 export * from './dto/referral.objects';
 export * from './entities';
+export * from './referral-decision.service';
 export * from './referral-query.service';
 export * from './referral.service';
 export * from './referrals.exception';

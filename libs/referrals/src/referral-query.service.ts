@@ -3,6 +3,7 @@ import { AccessException, AccessService, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import { Organisation } from '@relais/identity';
 import { AgendaQueryService } from '@relais/meetings';
 import { ConsentService } from '@relais/consent';
 import {
@@ -14,16 +15,23 @@ import {
   toPersonObject,
 } from '@relais/situations';
 import { EntityManager, In } from 'typeorm';
-import { FHIR_TASK_STATUS, REFERRAL_STATUS_LABELS, ReferralStatus } from './domain/referral-status';
+import { ReferralStatus } from './domain/referral-status';
 import { MyReferralObject, ReferralObject } from './dto/referral.objects';
 import { Referral, ReferralTransition } from './entities';
-import { readerOf, referralCategories, shownCategories, toReferralView } from './referral.view';
+import {
+  LoadedReferral,
+  mayReadDuplicate,
+  mayReadTransitions,
+  toMyReferralView,
+  toReferralView,
+} from './referral.view';
 
 const LIST_LIMIT = 200;
 
 /**
- * Reads of referrals: rows filtered in SQL by the rules, then each field masked by the reader's
- * relation and the sharing matrix. A list costs the same few queries whatever its length.
+ * Reads of referrals: rows filtered in SQL by the rules, which also tell, in the same statement,
+ * how the reader relates to each row; the field gate turns that into what is shown and audited.
+ * A list costs the same few queries whatever its length.
  */
 @Injectable()
 export class ReferralQueryService {
@@ -71,8 +79,9 @@ export class ReferralQueryService {
         })
         .orderBy('referral.createdAt', 'DESC')
         .limit(LIST_LIMIT);
-      this.access.accessibleBy(query, actor, 'read', 'Referral');
-      const referrals = await query.getMany();
+      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral');
+      const { entities: referrals, raw } = await query.getRawAndEntities();
+      const accesses = readAccess(raw);
       const actions = referrals.length
         ? manager
             .getRepository(SituationAction)
@@ -89,26 +98,28 @@ export class ReferralQueryService {
         referral.situationId ? [referral.situationId] : [],
       );
       const nextMeetings = await this.agendas.nextMeetingsOf(manager, situationIds, this.clock.now());
-      return referrals.map((referral) => {
-        const person = toPersonObject(referral.person!);
-        return {
-          id: referral.id,
-          caseCode: person.caseCode,
-          pseudonym: person.pseudonym,
-          status: referral.status,
-          statusLabel: REFERRAL_STATUS_LABELS[referral.status],
-          fhirTaskStatus: FHIR_TASK_STATUS[referral.status],
-          submittedAt: referral.submittedAt,
-          decidedAt: referral.decidedAt,
-          redirectTarget: referral.redirectTarget,
-          redirectMessage: referral.redirectMessage,
-          situationStatus: referral.situation?.status ?? null,
+      const views = referrals.map((referral) =>
+        toMyReferralView(actor, {
+          referral,
+          access: accesses.get(referral.id)!,
           nextMeetingAt: referral.situationId ? (nextMeetings.get(referral.situationId) ?? null) : null,
           actionsForMyOrganisation: ours
             .filter((action) => action.personId === referral.personId)
             .map(toActionObject),
-        };
-      });
+        }),
+      );
+      // Logistics only, which the audit does not record: written for the day a field is added.
+      await this.audit.recordReads(
+        manager,
+        actor,
+        views.map((view, index) => ({
+          territoryId: referrals[index].territoryId,
+          personId: referrals[index].personId,
+          subject: { type: 'Referral', id: view.value.id },
+          categories: view.shown,
+        })),
+      );
+      return views.map((view) => view.value);
     });
   }
 
@@ -118,10 +129,18 @@ export class ReferralQueryService {
     filter: { referralId?: string; territoryId?: string; status?: ReferralStatus },
     withTransitions: boolean,
   ): Promise<ReferralObject[]> {
+    // The referring organisation's kind comes with the row: its kind may be told where its name
+    // may not (a CMP would disclose psychiatric care).
     const query = manager
       .getRepository(Referral)
       .createQueryBuilder('referral')
       .innerJoinAndMapOne('referral.person', Person, 'person', 'person.id = referral.personId')
+      .leftJoinAndMapOne(
+        'referral.referrerOrganisation',
+        Organisation,
+        'referrer',
+        'referrer.id = referral.referrerOrganisationId',
+      )
       .orderBy('referral.submittedAt', 'DESC', 'NULLS FIRST')
       .addOrderBy('referral.createdAt', 'DESC')
       .limit(LIST_LIMIT);
@@ -129,85 +148,54 @@ export class ReferralQueryService {
     if (filter.territoryId)
       query.andWhere('referral.territoryId = :territoryId', { territoryId: filter.territoryId });
     if (filter.status) query.andWhere('referral.status = :status', { status: filter.status });
-    this.access.accessibleBy(query, actor, 'read', 'Referral');
-    const referrals = await query.getMany();
-    if (!referrals.length) return [];
+    const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral');
+    const { entities, raw } = await query.getRawAndEntities();
+    if (!entities.length) return [];
+    const referrals = entities as LoadedReferral[];
+    const accesses = readAccess(raw);
+    const accessOf = (referral: Referral) => accesses.get(referral.id)!;
 
     const personIds = referrals.map((referral) => referral.personId);
     const identities = await this.identities.readableIdentities(manager, actor, personIds, false);
     const states = await this.consents.consentStates(manager, personIds);
     const duplicateIds = referrals
-      .filter((referral) => referral.possibleDuplicatePersonId && readerOf(actor, referral) === 'COORDINATOR')
+      .filter((referral) => referral.possibleDuplicatePersonId && mayReadDuplicate(accessOf(referral)))
       .map((referral) => referral.possibleDuplicatePersonId!);
     const duplicates = duplicateIds.length ? await manager.findBy(Person, { id: In(duplicateIds) }) : [];
-    const transitions = withTransitions
+    const withHistory = withTransitions
+      ? referrals.filter((referral) => mayReadTransitions(accessOf(referral)))
+      : [];
+    const transitions = withHistory.length
       ? await manager.find(ReferralTransition, {
-          where: { referralId: In(referrals.map((referral) => referral.id)) },
+          where: { referralId: In(withHistory.map((referral) => referral.id)) },
           order: { occurredAt: 'ASC' },
         })
       : [];
 
     const views = referrals.map((referral) => {
-      const consent = states.get(referral.personId);
-      const reader = readerOf(actor, referral, consent);
       const duplicate = duplicates.find((person) => person.id === referral.possibleDuplicatePersonId);
-      return toReferralView({
+      return toReferralView(actor, {
         referral,
-        person: toPersonObject(referral.person!),
-        reader,
-        categories: referralCategories(actor, reader, referral.territoryId, consent),
-        // Only the pre-review rule lists fields, and it reads the row's own columns: evaluated in
-        // memory here. The other readers' rules grant whole rows (their conditions walk relations).
-        ruleRedacted:
-          reader === 'CELL' ? this.access.redactedFields(actor, 'read', referral, REFERRAL_FIELDS) : [],
+        access: accessOf(referral),
         identity: identities.get(referral.personId) ?? null,
         consentStatus: states.get(referral.personId)?.status ?? null,
         possibleDuplicate: duplicate ? toPersonObject(duplicate) : null,
         transitions: withTransitions
-          ? transitions
-              .filter((transition) => transition.referralId === referral.id)
-              .map(({ fromStatus, toStatus, actorUserId, occurredAt, reason }) => ({
-                fromStatus,
-                toStatus,
-                actorUserId,
-                occurredAt,
-                reason,
-              }))
+          ? transitions.filter((transition) => transition.referralId === referral.id)
           : null,
       });
     });
-    // One event per person read, naming every confidential category shown (identity included).
+    // One event per person read, naming every confidential category the gate showed.
     await this.audit.recordReads(
       manager,
       actor,
       views.map((view, index) => ({
-        territoryId: view.territoryId,
+        territoryId: view.value.territoryId,
         personId: referrals[index].personId,
-        subject: { type: 'Referral', id: view.id },
-        categories: shownCategories(view),
+        subject: { type: 'Referral', id: view.value.id },
+        categories: view.shown,
       })),
     );
-    return views;
+    return views.map((view) => view.value);
   }
 }
-
-/** The referral's own fields, as the CASL field rules name them. */
-const REFERRAL_FIELDS = [
-  'referrerUserId',
-  'referrerOrganisationId',
-  'urgency',
-  'requests',
-  'difficultyAreas',
-  'servicesInvolved',
-  'actionsTried',
-  'blockages',
-  'questionToCell',
-  'description',
-  'housingContext',
-  'healthInformation',
-  'submittedAt',
-  'decidedAt',
-  'redirectTarget',
-  'redirectMessage',
-  'situationId',
-];

@@ -12,6 +12,7 @@ import {
   UpdateReferralInput,
 } from './dto/referral.input';
 import { MyReferralObject, ReferralObject } from './dto/referral.objects';
+import { ReferralDecisionService } from './referral-decision.service';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
 
@@ -19,6 +20,7 @@ import { ReferralService } from './referral.service';
 export class ReferralResolver {
   constructor(
     private readonly service: ReferralService,
+    private readonly decisions: ReferralDecisionService,
     private readonly queries: ReferralQueryService,
   ) {}
 
@@ -102,7 +104,7 @@ export class ReferralResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
   ): Promise<ReferralObject> {
-    return this.service.startPreReview(principal, referralId);
+    return this.decisions.startPreReview(principal, referralId);
   }
 
   @Mutation(() => ReferralObject, {
@@ -113,7 +115,7 @@ export class ReferralResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: AcceptReferralInput,
   ): Promise<ReferralObject> {
-    return this.service.acceptReferral(principal, input);
+    return this.decisions.acceptReferral(principal, input);
   }
 
   @Mutation(() => ReferralObject, {
@@ -124,7 +126,7 @@ export class ReferralResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: RedirectReferralInput,
   ): Promise<ReferralObject> {
-    return this.service.redirectReferral(principal, input);
+    return this.decisions.redirectReferral(principal, input);
   }
 
   @Mutation(() => ReferralObject, {
@@ -135,7 +137,7 @@ export class ReferralResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: ReferralReasonInput,
   ): Promise<ReferralObject> {
-    return this.service.requestConsent(principal, input);
+    return this.decisions.requestConsent(principal, input);
   }
 
   @Mutation(() => ConsentObject, { description: 'Enregistre la réponse de la personne (accord ou refus).' })

@@ -3,6 +3,8 @@ import { registerPolicy } from '@relais/access';
 import { ConsentModule } from '@relais/consent';
 import { MeetingsModule } from '@relais/meetings';
 import { SituationsModule } from '@relais/situations';
+import { ReferralDecisionService } from './referral-decision.service';
+import { ReferralMoves } from './referral-moves';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralResolver } from './referral.resolver';
 import { ReferralService } from './referral.service';
@@ -12,8 +14,8 @@ registerPolicy(referralsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule, MeetingsModule],
-  providers: [ReferralService, ReferralQueryService],
-  exports: [ReferralService, ReferralQueryService],
+  providers: [ReferralService, ReferralDecisionService, ReferralMoves, ReferralQueryService],
+  exports: [ReferralService, ReferralDecisionService, ReferralQueryService],
 })
 export class ReferralsModule {}
 

@@ -1,27 +1,52 @@
-import { definePolicy, LegalBasis, Role, SharingCategory, WORKING_ROLES } from '@relais/access';
+import {
+  DataCategory,
+  definePolicy,
+  Grant,
+  LegalBasis,
+  Relation,
+  Role,
+  SharingCategory,
+  WORKING_ROLES,
+} from '@relais/access';
 import { consentsInForceNaming } from '@relais/consent';
 import { CELL_VISIBLE_STATUSES, ReferralStatus } from './domain/referral-status';
 import { Referral } from './entities';
 
-const REFERRED = {
+const WRITTEN: Grant = {
   basis: LegalBasis.REFERRAL,
-  explanation: 'Votre organisation a adressé cette saisine.',
+  explanation: 'Vous avez rédigé cette saisine.',
+  relation: Relation.REFERRING_USER,
 };
-const COORDINATION = {
+const REFERRED: Grant = {
+  basis: LegalBasis.REFERRAL,
+  explanation: 'Votre organisation a adressé cette saisine : vous en suivez le devenir, pas le contenu.',
+  relation: Relation.REFERRING_ORGANISATION,
+  opens: [DataCategory.LOGISTIC],
+};
+const COORDINATION: Grant = {
   basis: LegalBasis.MEMBERSHIP,
   explanation: 'Vous coordonnez la cellule : vous recevez et instruisez ses saisines.',
+  relation: Relation.COORDINATOR,
 };
-const CIRCLE = {
+const CIRCLE_EXPLANATION =
+  'La personne a consenti à ce que votre organisation, du cercle de sa situation, en reçoive la saisine.';
+const circle = (opens: DataCategory[]): Grant => ({
   basis: LegalBasis.CONSENT,
-  explanation:
-    'La personne a consenti à ce que votre organisation, du cercle de sa situation, en reçoive la saisine.',
-};
-const PRE_REVIEW = {
+  explanation: CIRCLE_EXPLANATION,
+  relation: Relation.CIRCLE,
+  opens,
+});
+const PRE_REVIEW: Grant = {
   basis: LegalBasis.MEMBERSHIP,
   explanation: 'Membre de la cellule, vous participez au pré-examen anonyme des saisines.',
+  relation: Relation.CELL_MEMBER,
 };
 
-/** What the cell sees in the anonymous pre-review: no identity, nothing but the question put to it. */
+/**
+ * What the cell sees in the anonymous pre-review: no identity, nothing but the question put to it.
+ * `identity` is listed because its own rules decide it (a consent naming the reader's
+ * organisation); for everyone else it stays masked.
+ */
 export const PRE_REVIEW_FIELDS = [
   'id',
   'territoryId',
@@ -33,6 +58,15 @@ export const PRE_REVIEW_FIELDS = [
   'servicesInvolved',
   'questionToCell',
   'submittedAt',
+  'identity',
+];
+
+/** The categories a consent may name beyond logistics: each opens the referral's fields of it. */
+const CONSENTED_CATEGORIES = [
+  DataCategory.IDENTITY,
+  DataCategory.HOUSING,
+  DataCategory.SOCIAL_CONFIDENTIAL,
+  DataCategory.HEALTH_SECRET,
 ];
 
 export const referralsPolicy = definePolicy({
@@ -52,61 +86,66 @@ export const referralsPolicy = definePolicy({
 
     const referring = principal.clearedTerritoriesWith(Role.REFERRER);
     if (referring.length) {
-      const ours = { territoryId: { $in: referring }, referrerOrganisationId: principal.organisationId };
-      allow('create', 'Referral', { territoryId: { $in: referring } }, REFERRED);
+      const inTerritory = { territoryId: { $in: referring } };
+      const ours = { ...inTerritory, referrerOrganisationId: principal.organisationId };
+      allow('create', 'Referral', inTerritory, REFERRED);
+      // The organisation's referral: a colleague may carry the draft through; reading its content
+      // stays with its author (the anonymous pre-review holds for everyone else).
       allow(
-        ['read', 'update', 'submit', 'withdraw', 'recordConsent', 'requestDerogation'],
+        ['update', 'submit', 'withdraw', 'recordConsent', 'requestDerogation'],
         'Referral',
         ours,
         REFERRED,
       );
-      // The people the organisation referred, and their identity, which it gave.
-      allow(
-        'read',
-        'Person',
-        {
-          territoryId: { $in: referring },
-          referrals: { $elemMatch: { referrerOrganisationId: principal.organisationId } },
-        },
-        REFERRED,
-      );
+      allow('read', 'Referral', { ...ours, referrerUserId: principal.userId }, WRITTEN);
+      allow('read', 'Referral', { ...ours, referrerUserId: { $ne: principal.userId } }, REFERRED);
+      // The people the user referred, and their identity, which the user gave.
+      const written = { referrerOrganisationId: principal.organisationId, referrerUserId: principal.userId };
+      allow('read', 'Person', { ...inTerritory, referrals: { $elemMatch: written } }, WRITTEN);
       allow(
         'read',
         'PersonIdentity',
-        {
-          territoryId: { $in: referring },
-          'person.referrals': { $elemMatch: { referrerOrganisationId: principal.organisationId } },
-        },
-        REFERRED,
+        { ...inTerritory, 'person.referrals': { $elemMatch: written } },
+        WRITTEN,
       );
       // What became of it: the situation's status, never its content (the timeline has its own rules).
       allow(
         'read',
         'Situation',
         {
-          territoryId: { $in: referring },
+          ...inTerritory,
           referrals: { $elemMatch: { referrerOrganisationId: principal.organisationId } },
         },
         REFERRED,
       );
     }
 
-    // Once accepted, the partners of the circle the consent names read the form, within the
-    // categories of the consent and of the sharing matrix (masked field by field).
+    // Once accepted, the partners of the circle the consent names read the form: its logistics,
+    // and each category the consent names (the sharing matrix narrows them further).
     const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
     if (working.length) {
+      const accepted = {
+        territoryId: { $in: working },
+        status: ReferralStatus.ACCEPTED,
+        'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
+      };
       for (const naming of consentsInForceNaming(principal)) {
         allow(
           'read',
           'Referral',
-          {
-            territoryId: { $in: working },
-            status: ReferralStatus.ACCEPTED,
-            'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
-            'person.consents': { $elemMatch: naming },
-          },
-          CIRCLE,
+          { ...accepted, 'person.consents': { $elemMatch: naming } },
+          circle([DataCategory.LOGISTIC]),
         );
+      }
+      for (const category of CONSENTED_CATEGORIES) {
+        for (const naming of consentsInForceNaming(principal, { category })) {
+          allow(
+            'read',
+            'Referral',
+            { ...accepted, 'person.consents': { $elemMatch: naming } },
+            circle([category]),
+          );
+        }
       }
     }
 
