@@ -1,4 +1,4 @@
-import { SharingCategory } from '@relais/access';
+import { DataCategory, gateFields, SharingCategory } from '@relais/access';
 import { withDefaultSettings } from './domain/territory-settings';
 import {
   CellObject,
@@ -44,18 +44,17 @@ export function toUserObject(user: User): UserObject {
   };
 }
 
-/** Fields named in `redactedFields` read as null. */
+const LOGISTIC_ONLY: ReadonlySet<DataCategory> = new Set([DataCategory.LOGISTIC]);
+
+/**
+ * Through the field gate. Every field of a membership is logistic; the ones the rules keep from
+ * this reader (the status, the administrator's) come in `redactedFields` and read as null.
+ */
 export function toMembershipObject(membership: Membership, redactedFields: string[] = []): MembershipObject {
   const { id, territoryId, userId, roles, cellId, substituteOfId, status } = membership;
-  const visible = (field: string) => !redactedFields.includes(field);
-  return {
-    id,
-    territoryId,
-    userId,
-    roles,
-    cellId,
-    substituteOfId,
-    status: visible('status') ? status : null,
-    redactedFields,
-  };
+  return gateFields(
+    MembershipObject,
+    { id, territoryId, userId, roles, cellId, substituteOfId, status, redactedFields },
+    { categories: LOGISTIC_ONLY },
+  ).value;
 }

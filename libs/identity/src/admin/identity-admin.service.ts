@@ -32,6 +32,9 @@ import { NarrowSharingMatrixInput, SharingMatrixEntryObject } from '../dto/shari
 import { Cell, Membership, Organisation, Territory, User } from '../entities';
 import { IdentityException } from '../identity.exception';
 
+/** Fields of a membership that a field rule may keep from its reader. */
+const RESTRICTED_MEMBERSHIP_FIELDS = ['status'];
+
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
     .driverError;
@@ -286,11 +289,17 @@ export class IdentityAdminService {
         .where('membership.territoryId = :territoryId', { territoryId })
         .orderBy('user.lastName', 'ASC')
         .addOrderBy('user.firstName', 'ASC');
-      const memberships = await this.access.accessibleBy(query, actor, 'read', 'Membership').getMany();
-      return memberships.map((membership) => ({
-        membership,
-        redactedFields: this.access.redactedFields(actor, 'read', membership, ['status', 'suspendedAt']),
-      }));
+      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Membership');
+      const { entities, raw } = await query.getRawAndEntities();
+      const accesses = readAccess(raw);
+      return entities.map((membership) => {
+        // The directory rule lists the fields it opens; the administrator's opens the whole row.
+        const fields = accesses.get(membership.id)?.fields;
+        return {
+          membership,
+          redactedFields: fields ? RESTRICTED_MEMBERSHIP_FIELDS.filter((field) => !fields.has(field)) : [],
+        };
+      });
     });
   }
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OrganisationKind } from '../domain/organisation-kind';
-import { Role, SharingCategory } from '@relais/access';
+import { Categorized, DataCategory, Role, SharingCategory } from '@relais/access';
 import { MembershipStatus } from '../domain/membership-status';
 import { Profession } from '../domain/profession';
 
@@ -61,27 +61,36 @@ export class OrganisationObject {
   siret!: string | null;
 }
 
-@ObjectType('Membership')
+@ObjectType('Membership', {
+  description: 'L’adhésion d’un professionnel au territoire : ses rôles, sa cellule, sa suppléance.',
+})
 export class MembershipObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de l’adhésion.' })
+  @Categorized(DataCategory.LOGISTIC)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire.' })
+  @Categorized(DataCategory.LOGISTIC)
   territoryId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le compte du professionnel.' })
+  @Categorized(DataCategory.LOGISTIC)
   userId!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Les rôles tenus dans le territoire.' })
+  @Categorized(DataCategory.LOGISTIC)
   roles!: Role[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'La cellule, s’il y en a plusieurs.' })
+  @Categorized(DataCategory.LOGISTIC)
   cellId!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Adhésion du membre titulaire suppléé.' })
+  @Categorized(DataCategory.LOGISTIC)
   substituteOfId!: string | null;
 
   @Field(() => MembershipStatus, { nullable: true, description: "Réservé à l'administration du territoire." })
+  @Categorized(DataCategory.LOGISTIC)
   status!: MembershipStatus | null;
 
   @Field(() => [String], { description: 'Champs masqués pour vous (lus comme null).' })
