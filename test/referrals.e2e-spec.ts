@@ -45,7 +45,7 @@ interface ReferralView {
 interface SituationView {
   id: string;
   identity: { firstName: string; lastName: string } | null;
-  circle: { organisationId: string; basis: string }[];
+  circle: { organisationId: string; basis: string }[] | null;
   timeline: { kind: string; category: string }[];
   actions: { description: string; ownerOrganisationId: string; origin: string }[];
   redactedFields: string[];
@@ -337,8 +337,8 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
     ]);
     const seen = await situation(as.bailleur);
     expect(new Set(seen.timeline.map((line) => line.category))).toEqual(new Set(['LOGISTIC']));
-    // A CMP in the circle would tell of psychiatric care: the bailleur sees only its own place.
-    expect(seen.circle).toEqual([{ organisationId: org.bailleur.id, basis: 'REFERRAL' }]);
+    // A CMP in the circle would tell of psychiatric care: its composition is confidential.
+    expect(seen.circle).toBeNull();
     expect(seen.redactedFields).toEqual(expect.arrayContaining(['circle']));
     const other = await as.otherBailleur.expectData<{ myOrganisationReferrals: unknown[] }>(MY_REFERRALS, {
       t: territory.id,
