@@ -141,31 +141,28 @@ export const meetingsPolicy = definePolicy({
 
     // What was said in the room stays with those who were there, and only within what the
     // person's consent in force (or an approved derogation) gives their organisation, category by
-    // category: a withdrawal closes it on the next request. The matrix is the territory's.
-    for (const territoryId of working) {
-      const readable = principal.readableIn(territoryId);
-      for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
-        const there = { territoryId, ...wasThere };
-        for (const naming of consentsInForceNaming(principal, { category })) {
-          allow(
-            'read',
-            'AgendaItem',
-            { ...there, 'situation.person.consents': { $elemMatch: naming } },
-            consented(category),
-          );
-        }
+    // category: a withdrawal closes it on the next request. The sharing matrix bounds it after.
+    for (const category of CONSENTED_CATEGORIES) {
+      for (const naming of consentsInForceNaming(principal, { category })) {
         allow(
           'read',
           'AgendaItem',
-          {
-            ...there,
-            'situation.person.consentExceptions': {
-              $elemMatch: approvedDerogationNaming(principal, { dataCategories: category }),
-            },
-          },
-          derogated(category),
+          { ...inWork, ...wasThere, 'situation.person.consents': { $elemMatch: naming } },
+          consented(category),
         );
       }
+      allow(
+        'read',
+        'AgendaItem',
+        {
+          ...inWork,
+          ...wasThere,
+          'situation.person.consentExceptions': {
+            $elemMatch: approvedDerogationNaming(principal, { dataCategories: category }),
+          },
+        },
+        derogated(category),
+      );
     }
   },
 });
