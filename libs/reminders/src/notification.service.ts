@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessException, AccessService, Principal } from '@relais/access';
+import {
+  AccessService,
+  gateFields,
+  NO_ACCESS,
+  Principal,
+  RowAccess,
+  visibleCategories,
+} from '@relais/access';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager, In } from 'typeorm';
@@ -21,11 +28,18 @@ export class NotificationService {
 
   notifications(actor: Principal, args: NotificationsArgs): Promise<NotificationObject[]> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = this.mine(manager, actor, 'read')
+      const query = manager
+        .getRepository(Notification)
+        .createQueryBuilder('notification')
         .orderBy('notification.createdAt', 'DESC')
         .take(args.first);
       if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
-      return (await query.getMany()).map((notification) => this.toObject(notification));
+      const accessOf = this.access.selectRowAccess(query, actor, 'read', 'Notification');
+      const { entities, raw } = await query.getRawAndEntities();
+      const accesses = accessOf(raw);
+      return entities.map((notification) =>
+        this.toObject(actor, notification, accesses.get(notification.id) ?? NO_ACCESS),
+      );
     });
   }
 
@@ -37,15 +51,18 @@ export class NotificationService {
 
   markRead(actor: Principal, notificationId: string): Promise<NotificationObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const notification = await this.mine(manager, actor, 'markRead')
-        .andWhere('notification.id = :notificationId', { notificationId })
-        .getOne();
-      if (!notification) throw new AccessException('NOT_FOUND');
+      const { row: notification, access } = await this.access.loadAccessible(
+        manager,
+        actor,
+        'markRead',
+        Notification,
+        notificationId,
+      );
       if (!notification.readAt) {
         notification.readAt = this.clock.now();
         await manager.update(Notification, { id: notification.id }, { readAt: notification.readAt });
       }
-      return this.toObject(notification);
+      return this.toObject(actor, notification, access);
     });
   }
 
@@ -101,7 +118,8 @@ export class NotificationService {
     return this.access.accessibleBy(query, actor, action, 'Notification');
   }
 
-  private toObject(notification: Notification): NotificationObject {
+  /** Through the one gate, like every object about a person (all logistic: codes and ids). */
+  private toObject(actor: Principal, notification: Notification, access: RowAccess): NotificationObject {
     const link = notificationLink(this.config, notification.id);
     const text = renderNotification({
       kind: notification.kind,
@@ -109,17 +127,21 @@ export class NotificationService {
       aboutOn: notification.aboutOn,
       link,
     });
-    return {
-      id: notification.id,
-      kind: notification.kind,
-      title: text.title,
-      body: text.body,
-      caseCode: notification.caseCode,
-      situationId: notification.situationId,
-      aboutOn: notification.aboutOn,
-      link,
-      createdAt: notification.createdAt,
-      readAt: notification.readAt,
-    };
+    return gateFields(
+      NotificationObject,
+      {
+        id: notification.id,
+        kind: notification.kind,
+        title: text.title,
+        body: text.body,
+        caseCode: notification.caseCode,
+        situationId: notification.situationId,
+        aboutOn: notification.aboutOn,
+        link,
+        createdAt: notification.createdAt,
+        readAt: notification.readAt,
+      },
+      { categories: visibleCategories(actor, notification.territoryId, access), fields: access.fields },
+    ).value;
   }
 }

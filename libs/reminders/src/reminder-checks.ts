@@ -1,4 +1,5 @@
 import { parisDate } from '@relais/config';
+import { Consent, consentInForceSql, isConsentInForce } from '@relais/consent';
 import { EntityManager } from 'typeorm';
 import { ReminderKind } from './domain/reminder-kind';
 import { REMINDER_KINDS } from './domain/reminder-policy';
@@ -59,15 +60,12 @@ export async function stillDue(
     }
     case ReminderKind.CONSENT_EXPIRING:
     case ReminderKind.CONSENT_EXPIRED: {
-      const consent = await one<{ status: string; superseded_at: Date | null; expires_on: string }>(
-        manager,
-        `SELECT status, superseded_at, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM consents WHERE id = $1`,
-        [id],
-      );
+      const consent = await manager.findOneBy(Consent, { id });
       if (!consent) return skip('SUBJECT_GONE');
-      if (consent.superseded_at) return skip('CONSENT_RENEWED');
-      if (consent.status !== 'GIVEN') return skip('CONSENT_WITHDRAWN');
-      return due(consent.expires_on);
+      // Still the answer in force as of its last day: neither renewed nor withdrawn since.
+      if (!isConsentInForce(consent, consent.expiresOn))
+        return skip(consent.supersededAt ? 'CONSENT_RENEWED' : 'CONSENT_WITHDRAWN');
+      return due(consent.expiresOn);
     }
     case ReminderKind.FOLLOW_UP_REVIEW_DUE:
     case ReminderKind.FOLLOW_UP_OVERRUN:
@@ -162,8 +160,8 @@ export async function stillDue(
 }
 
 /**
- * A partner hears of a person only while the person's sharing holds: a consent in force, or an
- * approved derogation. The consent's collector keeps hearing of what it started.
+ * A partner hears of a person only while the person's sharing holds: a consent in force (the one
+ * definition, compiled to SQL), or an approved derogation. The consent's collector keeps hearing of what it started.
  */
 export async function sharingStillHolds(
   manager: EntityManager,
@@ -171,15 +169,16 @@ export async function sharingStillHolds(
   today: string,
 ): Promise<boolean> {
   if (!reminder.throughConsent || !reminder.personId) return true;
-  const row = await one<{ holds: boolean }>(
-    manager,
-    `SELECT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $1 AND c.superseded_at IS NULL
-                      AND c.status = 'GIVEN' AND c.expires_on >= $2::date)
-         OR EXISTS (SELECT 1 FROM consent_exceptions d WHERE d.person_id = $1 AND d.status = 'APPROVED')
-         OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $1 AND c.superseded_at IS NULL
-                      AND c.collected_by_organisation_id = $3)
-         OR NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $1) AS holds`,
-    [reminder.personId, today, reminder.recipientOrganisationId],
+  const inForce = consentInForceSql(manager.connection.getMetadata(Consent), 'c', today);
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = :personId AND ${inForce.sql})
+         OR EXISTS (SELECT 1 FROM consent_exceptions d WHERE d.person_id = :personId AND d.status = 'APPROVED')
+         OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = :personId AND c.superseded_at IS NULL
+                      AND c.collected_by_organisation_id = :organisationId)
+         OR NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = :personId) AS holds`,
+    { ...inForce.parameters, personId: reminder.personId, organisationId: reminder.recipientOrganisationId },
+    {},
   );
+  const row = await one<{ holds: boolean }>(manager, sql, parameters);
   return Boolean(row?.holds);
 }

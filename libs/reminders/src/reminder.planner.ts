@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parisDate } from '@relais/config';
-import { Consent, ConsentException } from '@relais/consent';
+import { Consent, ConsentException, isConsentInForce } from '@relais/consent';
 import { FollowUp, FollowUpTeamMember } from '@relais/followups';
 import { AgendaItem, Meeting, MeetingInvitee } from '@relais/meetings';
 import { OutboxEvent } from '@relais/outbox';
@@ -283,7 +283,7 @@ export class ReminderPlanner {
       { personId, kinds: [ReminderKind.CONSENT_EXPIRING, ReminderKind.CONSENT_EXPIRED] },
       'CONSENT_RENEWED',
     );
-    if (!consent || consent.supersededAt || consent.status !== 'GIVEN') return cancelled;
+    if (!consent || !isConsentInForce(consent, consent.expiresOn)) return cancelled;
     const recipients = distinctRecipients(
       await membersOf(context.manager, {
         territoryId: consent.territoryId,

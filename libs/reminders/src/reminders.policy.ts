@@ -1,9 +1,14 @@
-import { definePolicy, LegalBasis, Role, WORKING_ROLES } from '@relais/access';
+import { definePolicy, LegalBasis, Relation, Role, WORKING_ROLES } from '@relais/access';
 import { Notification, ReminderPolicySetting } from './entities';
 
-const OWN = { basis: LegalBasis.SELF, explanation: 'Ces notifications vous sont adressées.' };
+const OWN = {
+  basis: LegalBasis.SELF,
+  relation: Relation.SELF,
+  explanation: 'Ces notifications vous sont adressées.',
+};
 const TUNING = {
   basis: LegalBasis.MEMBERSHIP,
+  relation: Relation.MEMBERSHIP,
   explanation: 'Vous coordonnez ou administrez le territoire : vous réglez ses rappels.',
 };
 

@@ -1,48 +1,76 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, FieldMiddleware, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Categorized, DataCategory } from '@relais/access';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+const L = DataCategory.LOGISTIC;
+
+/**
+ * An access log line names a person by id only, with verbs and categories, never the data: every
+ * field is logistic, and nothing is ever masked from its readers (auditors, the coordinator).
+ */
+const NOTHING_MASKED: FieldMiddleware = async (_context, next) => ((await next()) as unknown) ?? [];
 
 @ObjectType('AuditEvent', {
   description: "Une entrée du journal d'audit : qui a fait ou lu quoi, sans la donnée elle-même.",
 })
 export class AuditEventObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Identifiant de l'événement." })
+  @Categorized(L)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire.' })
+  @Categorized(L)
   territoryId!: string;
 
   @Field({ description: 'Rang dans la chaîne du territoire.' })
+  @Categorized(L)
   sequence!: string;
 
-  @Field()
+  @Field({ description: "Moment de l'événement." })
+  @Categorized(L)
   occurredAt!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "L'auteur·rice, s'il y en a un·e." })
+  @Categorized(L)
   actorUserId!: string | null;
 
   @Field(() => String, { nullable: true, description: "Nom de l'auteur·rice (membre du territoire)." })
+  @Categorized(L)
   actorName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifiant de la requête.' })
+  @Categorized(L)
   requestId!: string | null;
 
-  @Field()
+  @Field({ description: "L'action (code)." })
+  @Categorized(L)
   action!: string;
 
-  @Field()
+  @Field({ description: "Le type d'objet concerné." })
+  @Categorized(L)
   subjectType!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "L'objet concerné." })
+  @Categorized(L)
   subjectId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'La personne concernée (identifiant seulement).' })
+  @Categorized(L)
   personId!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Catégories d'information lues ou modifiées." })
+  @Categorized(L)
   dataCategories!: string[];
 
   @Field({ description: 'Détails (identifiants, rôles, champs), en JSON.' })
+  @Categorized(L)
   details!: string;
+
+  @Field(() => [String], {
+    description: 'Les champs masqués pour vous (aucun : le journal ne porte que des codes).',
+    middleware: [NOTHING_MASKED],
+  })
+  redactedFields?: string[];
 }
 
 @InputType()

@@ -10,22 +10,56 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { Categorized, DataCategory } from '@relais/access';
 import { EmailMode, ReminderKind } from '../domain/reminder-kind';
 
+const L = DataCategory.LOGISTIC;
+
+/** Codes and ids only (the case code, never a name): every field is logistic. */
 @ObjectType({ description: 'Une notification : le code de la situation et un lien, jamais un nom.' })
 export class NotificationObject {
-  @Field(() => ID) id!: string;
-  @Field(() => ReminderKind) kind!: ReminderKind;
-  @Field() title!: string;
-  @Field() body!: string;
+  @Field(() => ID, { description: 'Identifiant de la notification.' })
+  @Categorized(L)
+  id!: string;
+
+  @Field(() => ReminderKind, { description: 'La sorte de rappel.' })
+  @Categorized(L)
+  kind!: ReminderKind;
+
+  @Field({ description: 'Titre, en français.' })
+  @Categorized(L)
+  title!: string;
+
+  @Field({ description: 'Texte, en français : le code de la situation et la date, jamais un nom.' })
+  @Categorized(L)
+  body!: string;
+
   @Field(() => String, { nullable: true, description: 'Code de la situation (jamais un nom).' })
+  @Categorized(L)
   caseCode!: string | null;
-  @Field(() => ID, { nullable: true }) situationId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'La situation concernée.' })
+  @Categorized(L)
+  situationId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Date concernée (AAAA-MM-JJ).' })
+  @Categorized(L)
   aboutOn!: string | null;
-  @Field() link!: string;
-  @Field() createdAt!: Date;
-  @Field(() => Date, { nullable: true }) readAt!: Date | null;
+
+  @Field({ description: 'Lien vers la notification dans Relais.' })
+  @Categorized(L)
+  link!: string;
+
+  @Field({ description: 'Date de la notification.' })
+  @Categorized(L)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Date de lecture, si elle a été lue.' })
+  @Categorized(L)
+  readAt!: Date | null;
+
+  @Field(() => [String], { description: 'Les champs masqués pour vous.' })
+  redactedFields!: string[];
 }
 
 @ArgsType()
