@@ -30,12 +30,6 @@ const ADDRESSED = {
 };
 
 /**
- * @deprecated Use `roleCategories` from `@relais/access`; kept only until meetings, referrals and
- * follow-ups stop importing it from here.
- */
-export const coordinatorCategories = roleCategories;
-
-/**
  * The coordinator's view of the people and situations of the cell, and the circle's view of a
  * situation. The relations that bring other partners in (referral, consent, derogation) are
  * declared by the contexts that own them (referrals, consent).
