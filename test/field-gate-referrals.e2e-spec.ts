@@ -83,7 +83,8 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
       return user.id;
     };
     ids.psychiatrist = await member('psychiatrist', org.cmp, Profession.PSYCHIATRIST, [Role.REFERRER]);
-    // A colleague of the author, a health professional of the same CMP, also in the cell.
+    // A colleague of the author, a health professional of the same CMP, also in the cell: she reads
+    // the anonymous pre-review as the cell does, not the form as its author does.
     ids.nurse = await member('nurse', org.cmp, Profession.PSYCHIATRIC_NURSE, [
       Role.REFERRER,
       Role.CELL_MEMBER,
@@ -153,8 +154,12 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
     expect(nurse.transitions).toBeNull();
     expect(nurse.redactedFields).toContain('transitions');
     expect(nurse.referrerKind).toBe('CARE_OR_SUPPORT');
-    // Nothing confidential shown, nothing confidential audited.
-    expect(await personReads(ids.nurse)).toEqual([]);
+    // As a cell member she reads the pre-review (the question put to the cell), and that alone is
+    // audited: no identity, no health.
+    expect(nurse.difficultyAreas).toEqual(['CARE_INTERRUPTION', 'HOUSING_DEBT']);
+    expect((await personReads(ids.nurse)).map((event) => event.dataCategories)).toEqual([
+      ['SOCIAL_CONFIDENTIAL'],
+    ]);
   });
 
   it('lets the author read the form it wrote, health included, and audits what it was shown', async () => {
