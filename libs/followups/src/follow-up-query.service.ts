@@ -22,7 +22,7 @@ import {
 } from './dto/follow-up.objects';
 import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
 import { FollowUp, FollowUpAct, FollowUpObjective } from './entities';
-import { teamSeats } from './team-seats';
+import { teamSeats } from './team';
 
 const DAY_MS = 86_400_000;
 

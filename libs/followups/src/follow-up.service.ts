@@ -6,14 +6,13 @@ import {
   DataCategory,
   LegalBasis,
   Principal,
-  Role,
   SharingCategory,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
-import { addDays, addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
+import { addMonths, Clock, isCalendarDate, parisDate } from '@relais/config';
 import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
-import { membersAmong, Territory, User, withDefaultSettings } from '@relais/identity';
+import { Territory, withDefaultSettings } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
 import { Handoff, HandoffStatus, Situation, SituationService } from '@relais/situations';
 import { EntityManager, IsNull } from 'typeorm';
@@ -23,17 +22,14 @@ import {
   NOTE_CATEGORY,
   NoteVisibility,
   ObjectiveStatus,
-  TeamRole,
 } from './domain/follow-up.enums';
 import { AssignTeamMemberInput, RecordActInput, StartFollowUpInput } from './dto/follow-up.inputs';
 import { FollowUpObject } from './dto/follow-up.objects';
 import { FollowUp, FollowUpAct, FollowUpObjective, FollowUpRenewal, FollowUpTeamMember } from './entities';
 import { FollowUpQueryService } from './follow-up-query.service';
 import { FollowUpException } from './followups.exception';
-import { teamSeats } from './team-seats';
-
-/** The team reviews the follow-up every four weeks. */
-const REVIEW_EVERY_DAYS = 28;
+import { assertTeam, practitioners, teamSeats } from './team';
+import { FollowUpWatchCounts, watchFollowUps } from './follow-up-watch';
 
 /**
  * Trinôme follow-ups, the write side: started by the coordinator with the person's consent to a
@@ -80,12 +76,12 @@ export class FollowUpService {
       }
       const territory = await manager.findOneByOrFail(Territory, { id: situation.territoryId });
       const settings = withDefaultSettings(territory.settings);
-      const members = await this.practitioners(
+      const members = await practitioners(
         manager,
         situation.territoryId,
         input.team.map((seat) => seat.userId),
       );
-      this.assertTeam(input.team, members);
+      assertTeam(input.team, members);
       const followUp = await manager.save(
         manager.create(FollowUp, {
           territoryId: situation.territoryId,
@@ -159,8 +155,8 @@ export class FollowUpService {
   async assignTeamMember(actor: Principal, input: AssignTeamMemberInput): Promise<FollowUpObject> {
     await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const followUp = await this.loadFor(manager, actor, 'assign', input.followUpId);
-      const members = await this.practitioners(manager, followUp.territoryId, [input.userId]);
-      this.assertTeam([{ role: input.role, userId: input.userId }], members, false);
+      const members = await practitioners(manager, followUp.territoryId, [input.userId]);
+      assertTeam([{ role: input.role, userId: input.userId }], members, false);
       if (
         (input.fromOn && !isCalendarDate(input.fromOn)) ||
         (input.untilOn && !isCalendarDate(input.untilOn))
@@ -295,7 +291,7 @@ export class FollowUpService {
           { field: 'occurredOn', message: "La date de l'acte doit être passée ou aujourd'hui." },
         ]);
       }
-      await this.practitioners(manager, followUp.territoryId, input.presentUserIds);
+      await practitioners(manager, followUp.territoryId, input.presentUserIds);
       const act = await manager.save(
         manager.create(FollowUpAct, {
           territoryId: followUp.territoryId,
@@ -354,105 +350,9 @@ export class FollowUpService {
     return this.reads.followUp(actor, followUpId);
   }
 
-  /**
-   * The watch job, every territory in turn: each fact is announced once to the outbox — planned
-   * end passed, review due every four weeks, a seat fallen vacant — for the reminders to tell.
-   */
-  async watchFollowUps(): Promise<{ plannedEndPassed: number; reviewsDue: number; vacancies: number }> {
-    const counts = { plannedEndPassed: 0, reviewsDue: 0, vacancies: 0 };
-    const territories = await this.database.allTerritoryIds();
-    for (const territoryId of territories) {
-      await this.database.run({ territoryIds: [territoryId] }, async (manager) => {
-        const followUps = await manager
-          .getRepository(FollowUp)
-          .createQueryBuilder('followUp')
-          .where('followUp.territoryId = :territoryId AND followUp.phase <> :ended', {
-            territoryId,
-            ended: FollowUpPhase.ENDED,
-          })
-          .setLock('pessimistic_write')
-          .getMany();
-        if (!followUps.length) return;
-        const today = parisDate(this.clock.now());
-        const seats = await teamSeats(manager, followUps, today);
-        const announce = (followUp: FollowUp, type: string, payload: Record<string, string>) =>
-          writeOutbox(manager, {
-            territoryId,
-            type,
-            subject: { type: 'FollowUp', id: followUp.id },
-            payload: { situationId: followUp.situationId, ...payload },
-            occurredAt: this.clock.now(),
-          });
-        for (const followUp of followUps) {
-          const changes: Partial<FollowUp> = {};
-          if (followUp.plannedEndOn < today && !followUp.plannedEndAnnounced) {
-            await announce(followUp, 'followup.planned_end_passed', { plannedEndOn: followUp.plannedEndOn });
-            changes.plannedEndAnnounced = true;
-            counts.plannedEndPassed += 1;
-          }
-          const lastReview = followUp.reviewAnnouncedOn ?? followUp.startedOn;
-          if (addDays(lastReview, REVIEW_EVERY_DAYS) <= today) {
-            await announce(followUp, 'followup.review_due', { since: lastReview });
-            changes.reviewAnnouncedOn = today;
-            counts.reviewsDue += 1;
-          }
-          const vacant = seats.get(followUp.id)!.filter((seat) => seat.vacancy);
-          for (const seat of vacant.filter(
-            (candidate) => !followUp.announcedVacancies.includes(candidate.role),
-          )) {
-            await announce(followUp, 'followup.team_vacancy', { role: seat.role, reason: seat.vacancy! });
-            counts.vacancies += 1;
-          }
-          const announcedVacancies = vacant.map((seat) => seat.role).sort();
-          if (announcedVacancies.join() !== [...followUp.announcedVacancies].sort().join()) {
-            changes.announcedVacancies = announcedVacancies;
-          }
-          if (Object.keys(changes).length) await manager.update(FollowUp, { id: followUp.id }, changes);
-        }
-      });
-    }
-    return counts;
-  }
-
-  /** Active follow-up practitioners of the territory among `userIds`; any other is refused. */
-  private async practitioners(
-    manager: EntityManager,
-    territoryId: string,
-    userIds: readonly string[],
-  ): Promise<Map<string, User>> {
-    const members = await membersAmong(manager, territoryId, userIds, {
-      activeWithRole: Role.FOLLOWUP_PRACTITIONER,
-    });
-    if (members.size !== new Set(userIds).size) {
-      throw new FollowUpException('INVALID_FOLLOW_UP', [
-        {
-          field: 'team',
-          message: "Un des professionnels n'est pas un professionnel d'accompagnement actif du territoire.",
-        },
-      ]);
-    }
-    return members;
-  }
-
-  private assertTeam(
-    team: readonly { role: TeamRole; userId: string }[],
-    members: Map<string, User>,
-    unique = true,
-  ): void {
-    const problems = team
-      .filter(
-        (seat) =>
-          seat.role === TeamRole.PSYCHIATRIC_PROFESSIONAL &&
-          members.get(seat.userId)?.sharingCategory !== SharingCategory.HEALTH,
-      )
-      .map(() => ({
-        field: 'team.PSYCHIATRIC_PROFESSIONAL',
-        message: 'Le rôle psychiatrique revient à un professionnel de santé (infirmier·ère, psychiatre).',
-      }));
-    if (unique && new Set(team.map((seat) => seat.role)).size !== team.length) {
-      problems.push({ field: 'team', message: 'Chaque rôle une fois.' });
-    }
-    if (problems.length) throw new FollowUpException('INVALID_FOLLOW_UP', problems);
+  /** The watch job, every territory in turn (see `watchFollowUps`). */
+  watchFollowUps(): Promise<FollowUpWatchCounts> {
+    return watchFollowUps(this.database, this.clock);
   }
 
   /**

@@ -30,37 +30,40 @@ import {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
-@InputType()
+@InputType({ description: "Un rôle de l'équipe et qui le tient." })
 export class TeamAssignmentInput {
-  @Field(() => TeamRole)
+  @Field(() => TeamRole, { description: "Le rôle dans l'équipe." })
   @IsEnum(TeamRole, { message: 'Le rôle est inconnu.' })
   role!: TeamRole;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le professionnel qui le tient.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   userId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Un accompagnement à confier.' })
 export class StartFollowUpInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La situation à accompagner.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   situationId!: string;
 
-  @Field(() => FollowUpKind)
+  @Field(() => FollowUpKind, { description: "Le type d'accompagnement." })
   @IsEnum(FollowUpKind, { message: "Le type d'accompagnement est inconnu." })
   kind!: FollowUpKind;
 
-  @Field(() => RequesterKind)
+  @Field(() => RequesterKind, { description: "Qui demande l'accompagnement." })
   @IsEnum(RequesterKind, { message: 'Le demandeur est inconnu.' })
   requesterKind!: RequesterKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "La saisine qui l'a demandé, le cas échéant." })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   requestedByReferralId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "La décision de la cellule qui l'a demandé, le cas échéant.",
+  })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   requestedByDecisionId?: string | null;
@@ -77,7 +80,7 @@ export class StartFollowUpInput {
   @Length(3, 300, { each: true, message: 'Chaque objectif doit contenir entre 3 et 300 caractères.' })
   objectives!: string[];
 
-  @Field(() => [TeamAssignmentInput])
+  @Field(() => [TeamAssignmentInput], { description: "L'équipe de départ, un rôle chacun." })
   @IsArray({ message: "Composez l'équipe." })
   @ArrayMaxSize(6, { message: 'Au plus 6 affectations.' })
   @ValidateNested({ each: true })
@@ -87,44 +90,50 @@ export class StartFollowUpInput {
 
 @InputType({ description: 'Un remplacement pendant une absence, ou une nouvelle affectation.' })
 export class AssignTeamMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "L'accompagnement." })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId!: string;
 
-  @Field(() => TeamRole)
+  @Field(() => TeamRole, { description: 'Le rôle à tenir.' })
   @IsEnum(TeamRole, { message: 'Le rôle est inconnu.' })
   role!: TeamRole;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le professionnel qui le tiendra.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   userId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Début du remplacement (AAAA-MM-JJ) ; vide pour une affectation.',
+  })
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE })
   fromOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Fin du remplacement (AAAA-MM-JJ) ; vide pour une affectation.',
+  })
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE })
   untilOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Un acte de l'équipe." })
 export class RecordActInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "L'accompagnement." })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId!: string;
 
-  @Field()
+  @Field({ description: "Le jour de l'acte (AAAA-MM-JJ), passé ou aujourd'hui." })
   @Matches(DATE, { message: DATE_MESSAGE })
   occurredOn!: string;
 
-  @Field(() => ActType)
+  @Field(() => ActType, { description: "Le type d'acte." })
   @IsEnum(ActType, { message: "Le type d'acte est inconnu." })
   type!: ActType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'La durée, en minutes.' })
   @IsInt({ message: 'La durée est un nombre de minutes.' })
   @Min(1, { message: 'Au moins une minute.' })
   @Max(600, { message: 'Au plus 10 heures.' })
@@ -136,69 +145,74 @@ export class RecordActInput {
   @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   presentUserIds!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'La note, au strict nécessaire.' })
   @IsOptional()
   @Trimmed()
   @MaxLength(3000, { message: 'Au plus 3 000 caractères : ne gardez que le strictement nécessaire.' })
   note?: string | null;
 
-  @Field(() => NoteVisibility)
+  @Field(() => NoteVisibility, {
+    description: "À qui la note est destinée : l'équipe, ou les seuls professionnels de santé.",
+  })
   @IsEnum(NoteVisibility, { message: 'La visibilité de la note est inconnue.' })
   noteVisibility!: NoteVisibility;
 }
 
-@InputType()
+@InputType({ description: 'Un passage de relais à proposer.' })
 export class ProposeHandoffInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La situation relayée.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   situationId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "L'accompagnement qui passe le relais, le cas échéant." })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "L'organisation qui reçoit, nommée par le consentement pour les relais." })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   receivingOrganisationId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Le référent dans l'organisation qui reçoit." })
   @IsOptional()
   @Trimmed()
   @Length(2, 200, { message: 'Le référent doit contenir entre 2 et 200 caractères.' })
   referentName?: string | null;
 
-  @Field(() => CmpFollowUpStatus)
+  @Field(() => CmpFollowUpStatus, { description: 'Le suivi au CMP (secret médical).' })
   @IsEnum(CmpFollowUpStatus, { message: 'Le suivi CMP est inconnu.' })
   cmpFollowUpStatus!: CmpFollowUpStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Le premier rendez-vous au CMP (AAAA-MM-JJ, secret médical).',
+  })
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE })
   firstAppointmentOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Le référent social de la personne.' })
   @IsOptional()
   @Trimmed()
   @Length(2, 200, { message: 'Le référent social doit contenir entre 2 et 200 caractères.' })
   socialReferent?: string | null;
 
-  @Field(() => EvictionProcedureState)
+  @Field(() => EvictionProcedureState, { description: "L'état de la procédure d'expulsion." })
   @IsEnum(EvictionProcedureState, { message: "L'état de la procédure est inconnu." })
   evictionProcedureState!: EvictionProcedureState;
 
-  @Field(() => [RightOpened])
+  @Field(() => [RightOpened], { description: 'Les droits ouverts.' })
   @IsArray({ message: 'Cochez les droits ouverts.' })
   @IsEnum(RightOpened, { each: true, message: 'Un droit est inconnu.' })
   rightsOpened!: RightOpened[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Les risques qui demeurent.' })
   @IsOptional()
   @Trimmed()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères.' })
   residualRisks?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Les contacts utiles.' })
   @IsOptional()
   @Trimmed()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
@@ -209,13 +223,13 @@ export class ProposeHandoffInput {
   personAgreed!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'La réponse à un relais proposé.' })
 export class AnswerHandoffInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le relais proposé à votre organisation.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   handoffId!: string;
 
-  @Field()
+  @Field({ description: 'Vrai pour accepter, faux pour décliner.' })
   @IsBoolean({ message: 'Indiquez si vous acceptez le relais.' })
   accept!: boolean;
 
@@ -227,13 +241,13 @@ export class AnswerHandoffInput {
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Le nouvel état d'un objectif." })
 export class ObjectiveStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "L'objectif." })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   objectiveId!: string;
 
-  @Field(() => ObjectiveStatus)
+  @Field(() => ObjectiveStatus, { description: 'Son nouvel état.' })
   @IsEnum(ObjectiveStatus, { message: "L'état de l'objectif est inconnu." })
   status!: ObjectiveStatus;
 }

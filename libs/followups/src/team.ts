@@ -1,8 +1,9 @@
 import { Role, SharingCategory } from '@relais/access';
-import { Membership, MembershipStatus, User } from '@relais/identity';
+import { membersAmong, Membership, MembershipStatus, User } from '@relais/identity';
 import { EntityManager, In } from 'typeorm';
 import { TeamRole, VacancyReason } from './domain/follow-up.enums';
 import { FollowUp, FollowUpTeamMember } from './entities';
+import { FollowUpException } from './followups.exception';
 
 /** Who holds a seat of a follow-up's team today, or why nobody does. */
 export interface TeamSeat {
@@ -79,4 +80,46 @@ export async function teamSeats(
     );
   }
   return result;
+}
+
+/** Active follow-up practitioners of the territory among `userIds`; any other is refused. */
+export async function practitioners(
+  manager: EntityManager,
+  territoryId: string,
+  userIds: readonly string[],
+): Promise<Map<string, User>> {
+  const members = await membersAmong(manager, territoryId, userIds, {
+    activeWithRole: Role.FOLLOWUP_PRACTITIONER,
+  });
+  if (members.size !== new Set(userIds).size) {
+    throw new FollowUpException('INVALID_FOLLOW_UP', [
+      {
+        field: 'team',
+        message: "Un des professionnels n'est pas un professionnel d'accompagnement actif du territoire.",
+      },
+    ]);
+  }
+  return members;
+}
+
+/** The psychiatric seat goes to a health professional; at a start, each role once. */
+export function assertTeam(
+  team: readonly { role: TeamRole; userId: string }[],
+  members: Map<string, User>,
+  unique = true,
+): void {
+  const problems = team
+    .filter(
+      (seat) =>
+        seat.role === TeamRole.PSYCHIATRIC_PROFESSIONAL &&
+        members.get(seat.userId)?.sharingCategory !== SharingCategory.HEALTH,
+    )
+    .map(() => ({
+      field: 'team.PSYCHIATRIC_PROFESSIONAL',
+      message: 'Le rôle psychiatrique revient à un professionnel de santé (infirmier·ère, psychiatre).',
+    }));
+  if (unique && new Set(team.map((seat) => seat.role)).size !== team.length) {
+    problems.push({ field: 'team', message: 'Chaque rôle une fois.' });
+  }
+  if (problems.length) throw new FollowUpException('INVALID_FOLLOW_UP', problems);
 }
