@@ -45,8 +45,9 @@ export function toReferralView(principal: Principal, parts: ReferralViewParts): 
   const preListed: string[] = [];
   if (!parts.identity) preListed.push('identity');
   if (!mayReadDuplicate(access)) preListed.push('possibleDuplicate');
-  const transitions = mayReadTransitions(access) && parts.transitions ? parts.transitions : null;
-  if (!transitions) preListed.push('transitions');
+  // Lists do not load the history: null there without being masked.
+  if (!mayReadTransitions(access)) preListed.push('transitions');
+  const transitions = mayReadTransitions(access) ? parts.transitions : null;
   const gatedTransitions = (transitions ?? []).map((transition) =>
     gateFields(ReferralTransitionObject, toTransitionObject(transition), { categories }),
   );
@@ -87,8 +88,9 @@ export function toReferralView(principal: Principal, parts: ReferralViewParts): 
     { categories, fields: access.fields },
   );
   const shown = new Set<DataCategory>(gated.shown);
-  if (gated.value.transitions)
-    for (const transition of gatedTransitions) transition.shown.forEach((c) => shown.add(c));
+  if (gated.value.transitions) {
+    for (const transition of gatedTransitions) for (const category of transition.shown) shown.add(category);
+  }
   return { value: gated.value, shown: [...shown].sort() };
 }
 
