@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentPrincipal, Principal } from '@relais/access';
+import { Allow, CurrentPrincipal, gateFields, Principal } from '@relais/access';
 import { InputValidationException } from '@relais/graphql';
 import { AuditQueryService, AuditEventView } from './audit-query.service';
 import {
@@ -8,6 +8,7 @@ import {
   AuditChainReportObject,
   AuditEventFilterInput,
   AuditEventObject,
+  AUDIT_LINE_VIEW,
 } from './dto/audit.objects';
 
 const uuid = (field: string) =>
@@ -17,7 +18,8 @@ const uuid = (field: string) =>
   });
 
 function toObject(event: AuditEventView): AuditEventObject {
-  return { ...event, details: JSON.stringify(event.details) };
+  return gateFields(AuditEventObject, { ...event, details: JSON.stringify(event.details) }, AUDIT_LINE_VIEW)
+    .value;
 }
 
 @Resolver()

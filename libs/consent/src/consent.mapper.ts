@@ -1,4 +1,4 @@
-import { DataCategory, gateFields, Gated, Principal, RowAccess, visibleCategories } from '@relais/access';
+import { DataCategory, Gated, gateFields, Principal, RowAccess, rowView } from '@relais/access';
 import { isConsentInForce, ParisDay } from './domain/consent-in-force';
 import { DEROGATION_GROUND_LABELS } from './domain/consent.enums';
 import { ConsentObject, DerogationObject } from './dto/consent.dto';
@@ -49,10 +49,8 @@ function derogationValues(derogation: ConsentException): Values<DerogationObject
   };
 }
 
-const viewOf = (principal: Principal, territoryId: string, access: RowAccess) => ({
-  categories: visibleCategories(principal, territoryId, access),
-  fields: access.fields,
-});
+const viewOf = (principal: Principal, territoryId: string, access: RowAccess) =>
+  rowView(principal, territoryId, access);
 
 /** The consent as this reader may see it, through the one gate; `shown` is what to audit. */
 export function gateConsent(

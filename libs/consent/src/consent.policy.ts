@@ -186,6 +186,32 @@ export const consentPolicy = definePolicy({
           { ...DEROGATION, opens: [DataCategory.IDENTITY] },
         );
       }
+      // The situation's confidential side (who else is in the circle…) for a partner of the circle,
+      // each category only while the consent or an approved derogation covers it: a withdrawal
+      // takes it away on the next request, the circle's place staying.
+      const inCircle = { circle: { $elemMatch: { organisationId: principal.organisationId } } };
+      for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
+        for (const naming of consentsInForceNaming(principal, { category })) {
+          allow(
+            'read',
+            'Situation',
+            { ...inTerritory, ...inCircle, 'person.consents': { $elemMatch: naming } },
+            { ...CONSENT, opens: [category] },
+          );
+        }
+        allow(
+          'read',
+          'Situation',
+          {
+            ...inTerritory,
+            ...inCircle,
+            'person.consentExceptions': {
+              $elemMatch: approvedDerogationNaming(principal, { dataCategories: category }),
+            },
+          },
+          { ...DEROGATION, opens: [category] },
+        );
+      }
       // Confidential lines of the timeline: each category only where the consent covers it, lines
       // for everyone and lines addressed to this partner alike.
       for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {

@@ -8,11 +8,11 @@ import { teamSeats } from './team';
 /** The team reviews the follow-up every four weeks. */
 const REVIEW_EVERY_DAYS = 28;
 
-export interface FollowUpWatchCounts {
+export type FollowUpWatchCounts = {
   plannedEndPassed: number;
   reviewsDue: number;
   vacancies: number;
-}
+};
 
 /**
  * The watch job, every territory in turn: each fact is announced once to the outbox — planned

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, gateFields, Principal, Relation, RowAccess, visibleCategories } from '@relais/access';
+import {
+  AccessService,
+  gateFields,
+  Principal,
+  Relation,
+  RowAccess,
+  rowView,
+  visibleCategories,
+} from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -114,7 +122,7 @@ export class AgendaQueryService {
                 ...(holds(access, Relation.COORDINATOR) ? [] : ['guestOrganisationIds']),
               ],
             },
-            { categories: visibleCategories(actor, meeting.territoryId, access), fields: access.fields },
+            rowView(actor, meeting.territoryId, access),
           ),
         };
       });

@@ -71,6 +71,12 @@ const derogated = (category: DataCategory): Grant => ({
   opens: [category],
 });
 
+const COLLECTED: Grant = {
+  basis: LegalBasis.REFERRAL,
+  explanation: 'Vous étiez dans la salle et vous avez recueilli la réponse de la personne.',
+  relation: Relation.COLLECTOR,
+};
+
 /** Categories of an item that need the person's consent (or a derogation) on top of being there. */
 const CONSENTED_CATEGORIES = [SOCIAL_CONFIDENTIAL, HEALTH_SECRET, IDENTITY];
 
@@ -164,5 +170,17 @@ export const meetingsPolicy = definePolicy({
         derogated(category),
       );
     }
+    // The professional who collected the person's answer keeps what was said in the room about her,
+    // even after a refusal or a withdrawal (the design's « collecting referrer »): by role, as an author.
+    allow(
+      'read',
+      'AgendaItem',
+      {
+        ...inWork,
+        ...wasThere,
+        'situation.person.consents': { $elemMatch: { collectedByUserId: principal.userId } },
+      },
+      COLLECTED,
+    );
   },
 });

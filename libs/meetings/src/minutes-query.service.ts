@@ -6,8 +6,8 @@ import {
   Principal,
   Relation,
   RowAccess,
+  rowView,
   RowView,
-  visibleCategories,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
@@ -72,10 +72,7 @@ export class MinutesQueryService {
 
       const shownAbout = new Map<string, Set<DataCategory>>();
       const gated = items.map(({ item, access, attended }) => {
-        const view: RowView = {
-          categories: visibleCategories(actor, meeting.territoryId, access),
-          fields: access.fields,
-        };
+        const view: RowView = rowView(actor, meeting.territoryId, access);
         const itemDecisions = decisions
           .filter((decision) => decision.agendaItemId === item.id)
           .map(({ id, text, rationale }) => gateFields(DecisionObject, { id, text, rationale }, view));

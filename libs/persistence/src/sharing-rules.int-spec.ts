@@ -7,7 +7,7 @@ import {
   Role,
   RowAccess,
   SharingCategory,
-  visibleCategories,
+  rowView,
 } from '@relais/access';
 import { AUDIT_ENTITIES } from '@relais/audit';
 import {
@@ -77,7 +77,12 @@ const SUBJECTS: Record<
   Situation: {
     entity: Situation,
     actions: ['read', 'close'],
-    relations: { circle: true, referrals: true, invitations: true },
+    relations: {
+      circle: true,
+      referrals: true,
+      invitations: true,
+      person: { consents: true, consentExceptions: true },
+    },
   },
   SituationEvent: {
     entity: SituationEvent,
@@ -86,7 +91,11 @@ const SUBJECTS: Record<
   },
   SituationAction: { entity: SituationAction, actions: ['read', 'update'], relations: {} },
   Consent: { entity: Consent, actions: ['read', 'withdraw'], relations: {} },
-  ConsentException: { entity: ConsentException, actions: ['read', 'approve'], relations: {} },
+  ConsentException: {
+    entity: ConsentException,
+    actions: ['read', 'approve'],
+    relations: { person: { referrals: true, situations: { circle: true } } },
+  },
   Meeting: { entity: Meeting, actions: ['read', 'editAgenda'], relations: { invitations: true } },
 };
 
@@ -184,9 +193,9 @@ describe('sharing rules: SQL and memory agree', () => {
       ]),
     };
 
-    // Four people of A: consent in force (CMP by id, social services by kind), consent withdrawn,
-    // an approved derogation for the SAVS, and a draft with a pending derogation by the nurse.
-    const inForce = await personWithReferral(a, org.bailleur, ReferralStatus.ACCEPTED);
+    // People of A: consent in force (CMP by id, social services by kind), consent withdrawn,
+    // an approved derogation for the SAVS, and a pending derogation by the nurse about a person the CCAS referred.
+    const inForce = await personWithReferral(a, org.bailleur, ReferralStatus.ACCEPTED, user.bailleur);
     await consent(inForce.person, {
       organisationIds: [org.cmp.id],
       organisationKinds: [OrganisationKind.SOCIAL],
@@ -196,12 +205,12 @@ describe('sharing rules: SQL and memory agree', () => {
       expiresOn: '2026-10-01',
       supersededAt: new Date(),
     });
-    const withdrawn = await personWithReferral(a, org.ccas, ReferralStatus.PRE_REVIEW);
+    const withdrawn = await personWithReferral(a, org.ccas, ReferralStatus.PRE_REVIEW, user.ccas);
     await consent(withdrawn.person, { status: ConsentStatus.WITHDRAWN, organisationIds: [org.cmp.id] });
-    const derogation = await personWithReferral(a, org.ccas, ReferralStatus.ACCEPTED);
+    const derogation = await personWithReferral(a, org.ccas, ReferralStatus.ACCEPTED, user.ccas);
     await derogationOf(derogation.person, DerogationStatus.APPROVED, [org.savs.id], user.nurse);
-    const draft = await personWithReferral(a, org.bailleur, ReferralStatus.DRAFT);
-    await derogationOf(draft.person, DerogationStatus.PENDING, [org.cmp.id], user.nurse);
+    // Pending, about a person the CCAS referred: its social worker is a related second opinion.
+    await derogationOf(withdrawn.person, DerogationStatus.PENDING, [org.cmp.id], user.nurse);
     const elsewhere = await personWithReferral(b, org.bailleurB, ReferralStatus.SUBMITTED);
     await consent(elsewhere.person, { organisationIds: [org.bailleurB.id] });
 
@@ -300,7 +309,12 @@ describe('sharing rules: SQL and memory agree', () => {
   });
   afterAll(() => dataSource.destroy());
 
-  async function personWithReferral(territory: Territory, referrer: Organisation, status: ReferralStatus) {
+  async function personWithReferral(
+    territory: Territory,
+    referrer: Organisation,
+    status: ReferralStatus,
+    author: string = randomUUID(),
+  ) {
     const person = await dataSource.getRepository(Person).save({
       territoryId: territory.id,
       caseCode: newCaseCode(),
@@ -324,7 +338,7 @@ describe('sharing rules: SQL and memory agree', () => {
     const referral = await dataSource.getRepository(Referral).save({
       territoryId: territory.id,
       personId: person.id,
-      referrerUserId: randomUUID(),
+      referrerUserId: author,
       referrerOrganisationId: referrer.id,
       status,
       difficultyAreas: [],
@@ -466,10 +480,13 @@ describe('sharing rules: SQL and memory agree', () => {
   }
 
   function describeVisibility(principal: Principal, territoryId: string, rowAccess: RowAccess): string {
+    const view = rowView(principal, territoryId, rowAccess);
     return JSON.stringify({
       relations: [...rowAccess.relations.keys()].sort(),
-      categories: [...visibleCategories(principal, territoryId, rowAccess)].sort(),
-      fields: rowAccess.fields ? [...rowAccess.fields].sort() : null,
+      categories: [...view.categories].sort(),
+      restrictedTo: [...(view.restrictedTo ?? new Map<string, Set<string>>())]
+        .map(([category, fields]) => [category, [...fields].sort()])
+        .sort(),
     });
   }
 
@@ -545,5 +562,7 @@ describe('sharing rules: SQL and memory agree', () => {
       1,
     );
     expect(await inSql(principals.coordination, 'approve', 'ConsentException')).toEqual([]);
+    // A social professional of the cell, unrelated to the person, neither reads nor decides it.
+    expect(await inSql(principals['SAVS (cellule)'], 'approve', 'ConsentException')).toEqual([]);
   });
 });

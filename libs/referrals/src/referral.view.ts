@@ -1,12 +1,4 @@
-import {
-  DataCategory,
-  Gated,
-  gateFields,
-  Principal,
-  Relation,
-  RowAccess,
-  visibleCategories,
-} from '@relais/access';
+import { DataCategory, Gated, gateFields, Principal, Relation, RowAccess, rowView } from '@relais/access';
 import { ConsentStatus } from '@relais/consent';
 import { Organisation, referrerKindOf } from '@relais/identity';
 import { PersonIdentityObject, PersonObject, toPersonObject } from '@relais/situations';
@@ -41,7 +33,8 @@ export interface ReferralViewParts {
  */
 export function toReferralView(principal: Principal, parts: ReferralViewParts): Gated<ReferralObject> {
   const { referral, access } = parts;
-  const categories = visibleCategories(principal, referral.territoryId, access);
+  const view = rowView(principal, referral.territoryId, access);
+  const { categories } = view;
   const preListed: string[] = [];
   if (!parts.identity) preListed.push('identity');
   if (!mayReadDuplicate(access)) preListed.push('possibleDuplicate');
@@ -85,7 +78,7 @@ export function toReferralView(principal: Principal, parts: ReferralViewParts): 
       transitions: transitions ? gatedTransitions.map((transition) => transition.value) : null,
       redactedFields: preListed,
     },
-    { categories, fields: access.fields },
+    view,
   );
   const shown = new Set<DataCategory>(gated.shown);
   if (gated.value.transitions) {
@@ -134,6 +127,6 @@ export function toMyReferralView(principal: Principal, parts: MyReferralParts): 
       nextMeetingAt: parts.nextMeetingAt,
       actionsForMyOrganisation: parts.actionsForMyOrganisation,
     },
-    { categories: visibleCategories(principal, referral.territoryId, access), fields: access.fields },
+    rowView(principal, referral.territoryId, access),
   );
 }

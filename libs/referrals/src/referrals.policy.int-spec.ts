@@ -83,7 +83,12 @@ const SUBJECTS: Record<string, { entity: Entity; actions: string[]; relations: R
   Situation: {
     entity: Situation,
     actions: ['read'],
-    relations: { circle: true, referrals: true, invitations: true },
+    relations: {
+      circle: true,
+      referrals: true,
+      invitations: true,
+      person: { consents: true, consentExceptions: true },
+    },
   },
   SituationEvent: {
     entity: SituationEvent,
@@ -91,7 +96,11 @@ const SUBJECTS: Record<string, { entity: Entity; actions: string[]; relations: R
     relations: { situation: { circle: true, person: { consents: true } } },
   },
   Consent: { entity: Consent, actions: ['read', 'withdraw'], relations: {} },
-  ConsentException: { entity: ConsentException, actions: ['read', 'approve'], relations: {} },
+  ConsentException: {
+    entity: ConsentException,
+    actions: ['read', 'approve'],
+    relations: { person: { referrals: true, situations: { circle: true } } },
+  },
 };
 const SUBJECT_ACTIONS = Object.entries(SUBJECTS).flatMap(([subject, { actions }]) =>
   actions.map((action) => ({ subject, action })),
@@ -674,20 +683,23 @@ describe('referrals, consent and situations policies: SQL and memory agree', () 
       ).toEqual(ofA(['inForce', 'withdrawn', 'expired', 'derogation', 'preReview']));
     });
 
-    it('lets no one approve a derogation they asked for, nor anyone outside the care professions', async () => {
+    it('lets no one approve a derogation they asked for, nor anyone unrelated to the person or outside the care professions', async () => {
       expect(
         await visible('infirmière CMP (cellule, accompagnement)', 'approve', 'ConsentException'),
       ).toEqual([]);
-      // The nurse still reads it, as its organisation asked for it.
+      // The nurse still reads it, as she asked for it.
       expect(await visible('infirmière CMP (cellule, accompagnement)', 'read', 'ConsentException')).toEqual([
         pendingDerogation,
       ]);
+      // The person was referred by the bailleur and has no situation yet: no care professional is
+      // related to her, so none reads or decides the pending derogation (the coordinator reads it).
       for (const name of [
         'psychiatre CMP (accompagnement seul)',
         'CCAS (cellule, référent)',
         'SAVS (cellule)',
       ]) {
-        expect(await visible(name, 'approve', 'ConsentException')).toEqual([pendingDerogation]);
+        expect(await visible(name, 'approve', 'ConsentException')).toEqual([]);
+        expect(await visible(name, 'read', 'ConsentException')).not.toContain(pendingDerogation);
       }
       for (const name of ['bailleur (référent)', 'coordination']) {
         expect(await visible(name, 'approve', 'ConsentException')).toEqual([]);

@@ -1,7 +1,6 @@
 import {
   DataCategory,
   definePolicy,
-  fieldCategoriesOf,
   Grant,
   LegalBasis,
   Relation,
@@ -11,7 +10,6 @@ import {
 } from '@relais/access';
 import { consentsInForceNaming } from '@relais/consent';
 import { CELL_VISIBLE_STATUSES, ReferralStatus } from './domain/referral-status';
-import { ReferralObject } from './dto/referral.objects';
 import { Referral } from './entities';
 
 const WRITTEN: Grant = {
@@ -63,17 +61,6 @@ export const PRE_REVIEW_FIELDS = [
   'identity',
 ];
 
-/**
- * The fields of the referral of these categories (and its logistics). A rule that opens only some
- * categories lists them too: the rules that grant a row pool their field lists, and a rule without
- * one would lift another relation's list (the pre-review's) for the whole row.
- */
-function fieldsOf(categories: readonly DataCategory[]): string[] {
-  return Object.entries(fieldCategoriesOf(ReferralObject))
-    .filter(([, category]) => category === DataCategory.LOGISTIC || categories.includes(category))
-    .map(([field]) => field);
-}
-
 /** The categories a consent may name beyond logistics: each opens the referral's fields of it. */
 const CONSENTED_CATEGORIES = [
   DataCategory.IDENTITY,
@@ -111,13 +98,7 @@ export const referralsPolicy = definePolicy({
         REFERRED,
       );
       allow('read', 'Referral', { ...ours, referrerUserId: principal.userId }, WRITTEN);
-      allowFields(
-        'read',
-        'Referral',
-        fieldsOf(REFERRED.opens!),
-        { ...ours, referrerUserId: { $ne: principal.userId } },
-        REFERRED,
-      );
+      allow('read', 'Referral', { ...ours, referrerUserId: { $ne: principal.userId } }, REFERRED);
       // The people the user referred, and their identity, which the user gave.
       const written = { referrerOrganisationId: principal.organisationId, referrerUserId: principal.userId };
       allow('read', 'Person', { ...inTerritory, referrals: { $elemMatch: written } }, WRITTEN);
@@ -149,20 +130,18 @@ export const referralsPolicy = definePolicy({
         'situation.circle': { $elemMatch: { organisationId: principal.organisationId } },
       };
       for (const naming of consentsInForceNaming(principal)) {
-        allowFields(
+        allow(
           'read',
           'Referral',
-          fieldsOf([]),
           { ...accepted, 'person.consents': { $elemMatch: naming } },
           circle([DataCategory.LOGISTIC]),
         );
       }
       for (const category of CONSENTED_CATEGORIES) {
         for (const naming of consentsInForceNaming(principal, { category })) {
-          allowFields(
+          allow(
             'read',
             'Referral',
-            fieldsOf([category]),
             { ...accepted, 'person.consents': { $elemMatch: naming } },
             circle([category]),
           );

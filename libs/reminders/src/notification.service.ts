@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AccessService,
-  gateFields,
-  NO_ACCESS,
-  Principal,
-  RowAccess,
-  visibleCategories,
-} from '@relais/access';
+import { AccessService, gateFields, NO_ACCESS, Principal, RowAccess, rowView } from '@relais/access';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager, In } from 'typeorm';
@@ -141,7 +134,7 @@ export class NotificationService {
         createdAt: notification.createdAt,
         readAt: notification.readAt,
       },
-      { categories: visibleCategories(actor, notification.territoryId, access), fields: access.fields },
+      rowView(actor, notification.territoryId, access),
     ).value;
   }
 }

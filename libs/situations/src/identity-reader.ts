@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, DataCategory, gateFields, Principal, visibleCategories } from '@relais/access';
+import { AccessService, DataCategory, gateFields, Principal, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { EntityManager } from 'typeorm';
 import { PersonIdentityObject } from './dto/situation.objects';
@@ -38,10 +38,11 @@ export class IdentityReader {
     const { entities, raw } = await query.getRawAndEntities();
     const accesses = readAccess(raw);
     const shown = entities.flatMap((identity) => {
-      const gated = gateFields(PersonIdentityObject, toIdentityFields(identity), {
-        categories: visibleCategories(principal, identity.territoryId, accesses.get(identity.id)!),
-        fields: accesses.get(identity.id)!.fields,
-      });
+      const gated = gateFields(
+        PersonIdentityObject,
+        toIdentityFields(identity),
+        rowView(principal, identity.territoryId, accesses.get(identity.id)!),
+      );
       return gated.shown.includes(DataCategory.IDENTITY) ? [{ identity, gated }] : [];
     });
     if (audited) {

@@ -6,7 +6,7 @@ import {
   gateFields,
   Principal,
   RowAccess,
-  visibleCategories,
+  rowView,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
@@ -51,7 +51,8 @@ export class SituationQueryService {
     const situation = entities[0];
     if (!situation?.person) throw new AccessException('NOT_FOUND');
     const access = readAccess(raw).get(situation.id)!;
-    const categories = visibleCategories(principal, situation.territoryId, access);
+    const view = rowView(principal, situation.territoryId, access);
+    const { categories } = view;
 
     // The circle is read only by those who see it: its composition is confidential.
     const circle = categories.has(DataCategory.SOCIAL_CONFIDENTIAL)
@@ -83,10 +84,7 @@ export class SituationQueryService {
       ) ?? null;
 
     const timeline = events.map(({ row, access: lineAccess }) =>
-      gateEvent(row, {
-        categories: visibleCategories(principal, row.territoryId, lineAccess),
-        fields: lineAccess.fields,
-      }),
+      gateEvent(row, rowView(principal, row.territoryId, lineAccess)),
     );
     const gated = gateFields(
       SituationObject,
@@ -108,8 +106,9 @@ export class SituationQueryService {
         redactedFields: identity ? [] : ['identity'],
       },
       {
+        ...view,
+        // The identity's own row decided it: the situation shows it when that row was shown.
         categories: identity ? new Set([...categories, DataCategory.IDENTITY]) : categories,
-        fields: access.fields,
       },
     );
     await this.audit.recordReads(manager, principal, [

@@ -22,6 +22,9 @@ const CIRCLE = {
   basis: LegalBasis.CONSENT,
   explanation:
     'Votre organisation fait partie du cercle de cette situation, tel que le consentement le prévoit.',
+  // Its place in the circle shows the situation's logistics and housing; the confidential side
+  // needs the consent in force (rules of the consent context).
+  opens: [DataCategory.LOGISTIC, DataCategory.HOUSING],
 };
 const ADDRESSED = {
   relation: Relation.ADDRESSEE,

@@ -85,7 +85,10 @@ describe('the field gate', () => {
   it('applies a rule’s field list to everything but logistics', () => {
     const gated = gateFields(PersonView, sample(), {
       categories: new Set(Object.values(DataCategory)),
-      fields: new Set(['description']),
+      restrictedTo: new Map([
+        [SOCIAL_CONFIDENTIAL, new Set(['description'])],
+        [IDENTITY, new Set<string>()],
+      ]),
     });
     expect(gated.value).toMatchObject({
       initials: 'M. D.',

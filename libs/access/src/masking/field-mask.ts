@@ -32,11 +32,14 @@ export function fieldCategoriesOf(
   return { ...(type.prototype as Categorised)[FIELD_CATEGORIES] };
 }
 
-/** What one reader may see of one row: categories, and the fields the rules restrict it to. */
+/** What one reader may see of one row: categories, and the fields some of them are restricted to. */
 export interface RowView {
   readonly categories: ReadonlySet<DataCategory>;
-  /** Non-logistic fields allowed by field rules (the anonymous pre-review); null: no restriction. */
-  readonly fields?: ReadonlySet<string> | null;
+  /**
+   * Categories opened only by rules with a field list (the anonymous pre-review), with the fields
+   * those rules allow; a category absent here is shown whole.
+   */
+  readonly restrictedTo?: ReadonlyMap<DataCategory, ReadonlySet<string>>;
 }
 
 export interface Gated<T> {
@@ -53,7 +56,8 @@ const filled = (value: unknown) =>
 
 /**
  * The one masking step. Fails closed: a field without a declared category reads null for every
- * reader, and so does a field of a category the reader does not see. Masked fields are listed
+ * reader, and so does a field of a category the reader does not see, or that a field rule leaves
+ * out. Masked fields are listed
  * even when empty, so that the list never tells whether a value exists.
  */
 export function gateFields<T extends WithRedactions>(
@@ -73,7 +77,7 @@ export function gateFields<T extends WithRedactions>(
       category !== undefined &&
       view.categories.has(category) &&
       !redacted.has(field) &&
-      (category === DataCategory.LOGISTIC || !view.fields || view.fields.has(field));
+      (category === DataCategory.LOGISTIC || (view.restrictedTo?.get(category)?.has(field) ?? true));
     if (!visible) {
       copy[field] = null;
       redacted.add(field);

@@ -4,17 +4,26 @@ import { Grant } from '../policy/policy';
 
 const EVERY_CATEGORY: readonly DataCategory[] = Object.values(DataCategory);
 
+/** One granting rule that matched the row: the relation it stands for, what it opens, its field list. */
+export interface GrantedAccess {
+  readonly relation: Relation;
+  /** Categories this rule opens before the sharing matrix. */
+  readonly opens: ReadonlySet<DataCategory>;
+  /** Non-logistic fields this rule restricts its categories to; null: no restriction. */
+  readonly fields: ReadonlySet<string> | null;
+}
+
 /**
- * What the granting rules that matched one row say about the reader: the relations held, the
- * categories each opens, and the fields the rules restrict the row to. Produced by the same rules
- * that let the row through, in SQL for lists (`AccessService.selectRowAccess`) or in memory for a
- * loaded row (`AccessService.rowAccessOn`): parity tests keep the two equal.
+ * What the granting rules that matched one row say about the reader: the relations held, and
+ * each rule's categories and field list — kept apart, so that a rule without a field list never
+ * lifts another rule's list for categories it does not open itself. Produced by the same rules that
+ * let the row through, in SQL for lists (`AccessService.selectRowAccess`) or in memory for a loaded
+ * row (`AccessService.rowAccessOn`): parity tests keep the two equal.
  */
 export interface RowAccess {
-  /** Each relation held on the row, with the categories it opens before the sharing matrix. */
+  /** Each relation held on the row, with every category its rules open before the sharing matrix. */
   readonly relations: ReadonlyMap<Relation, ReadonlySet<DataCategory>>;
-  /** Non-logistic fields the granting rules allow; null when one of them grants the whole row. */
-  readonly fields: ReadonlySet<string> | null;
+  readonly grants: readonly GrantedAccess[];
 }
 
 /** A rule that granted the row, as far as masking is concerned. */
@@ -23,30 +32,18 @@ export interface MatchedGrant {
   readonly fields?: readonly string[];
 }
 
-export const NO_ACCESS: RowAccess = { relations: new Map(), fields: new Set() };
+export const NO_ACCESS: RowAccess = { relations: new Map(), grants: [] };
 
 export function rowAccessFrom(matched: readonly MatchedGrant[]): RowAccess {
   const relations = new Map<Relation, Set<DataCategory>>();
-  let fields: Set<string> | null = new Set();
-  for (const { grant, fields: listed } of matched) {
+  const grants: GrantedAccess[] = [];
+  for (const { grant, fields } of matched) {
     const relation = grant?.relation ?? Relation.MEMBERSHIP;
-    const opened = relations.get(relation) ?? new Set<DataCategory>();
-    for (const category of grant?.opens ?? EVERY_CATEGORY) opened.add(category);
-    relations.set(relation, opened);
-    if (!listed) fields = null;
-    else if (fields) for (const field of listed) fields.add(field);
+    const opens = new Set(grant?.opens ?? EVERY_CATEGORY);
+    const held = relations.get(relation) ?? new Set<DataCategory>();
+    for (const category of opens) held.add(category);
+    relations.set(relation, held);
+    grants.push({ relation, opens, fields: fields ? new Set(fields) : null });
   }
-  return { relations, fields };
-}
-
-/** Two accesses held on the same row through different paths (a list and a loader, say). */
-export function sameRowAccess(left: RowAccess, right: RowAccess): boolean {
-  const describe = (access: RowAccess) =>
-    JSON.stringify({
-      relations: [...access.relations]
-        .map(([relation, categories]) => [relation, [...categories].sort()])
-        .sort(),
-      fields: access.fields ? [...access.fields].sort() : null,
-    });
-  return describe(left) === describe(right);
+  return { relations, grants };
 }

@@ -2,6 +2,7 @@ import { DataCategory } from '../domain/data-category';
 import { Relation } from '../domain/relation';
 import { SharingCategory } from '../domain/sharing-category';
 import { Principal } from '../principal';
+import { RowView } from './field-mask';
 import { RowAccess } from './row-access';
 
 /**
@@ -28,25 +29,48 @@ export interface VisibilityContext {
 }
 
 /**
- * The one answer to "which categories of this row does this reader see": each relation held opens
- * its categories, within the territory's sharing matrix for the reader's profession (or the role's
- * reading for the coordinator and authors). A readable row always shows its logistics; a row
- * without any relation shows nothing.
+ * The one answer to "what of this row does this reader see": each granting rule opens its
+ * categories, within the territory's sharing matrix for the reader's profession (or the role's
+ * reading for the coordinator and authors), and only for the fields it lists if it lists some. A
+ * readable row always shows its logistics; a row without any relation shows nothing.
  */
+export function rowView(
+  principal: Principal,
+  territoryId: string,
+  access: RowAccess,
+  context: VisibilityContext = {},
+): RowView {
+  const categories = new Set<DataCategory>();
+  const unrestricted = new Set<DataCategory>();
+  const listed = new Map<DataCategory, Set<string>>();
+  if (!access.grants.length) return { categories, restrictedTo: listed };
+  categories.add(DataCategory.LOGISTIC);
+  unrestricted.add(DataCategory.LOGISTIC);
+  const matrix = principal.readableIn(territoryId, { related: true, ...context });
+  const byRole = new Set(roleCategories(principal.sharingCategory));
+  for (const grant of access.grants) {
+    const allowed = BEYOND_MATRIX.has(grant.relation) ? byRole : matrix;
+    for (const category of grant.opens) {
+      if (!allowed.has(category)) continue;
+      categories.add(category);
+      if (!grant.fields) unrestricted.add(category);
+      else {
+        const fields = listed.get(category) ?? new Set<string>();
+        for (const field of grant.fields) fields.add(field);
+        listed.set(category, fields);
+      }
+    }
+  }
+  for (const category of unrestricted) listed.delete(category);
+  return { categories, restrictedTo: listed };
+}
+
+/** The categories of `rowView`, for what is decided by category alone (a note, a line). */
 export function visibleCategories(
   principal: Principal,
   territoryId: string,
   access: RowAccess,
   context: VisibilityContext = {},
 ): Set<DataCategory> {
-  const visible = new Set<DataCategory>();
-  if (!access.relations.size) return visible;
-  visible.add(DataCategory.LOGISTIC);
-  const matrix = principal.readableIn(territoryId, { related: true, ...context });
-  const byRole = new Set(roleCategories(principal.sharingCategory));
-  for (const [relation, opened] of access.relations) {
-    const allowed = BEYOND_MATRIX.has(relation) ? byRole : matrix;
-    for (const category of opened) if (allowed.has(category)) visible.add(category);
-  }
-  return visible;
+  return new Set(rowView(principal, territoryId, access, context).categories);
 }

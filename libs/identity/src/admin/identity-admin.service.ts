@@ -294,10 +294,15 @@ export class IdentityAdminService {
       const accesses = readAccess(raw);
       return entities.map((membership) => {
         // The directory rule lists the fields it opens; the administrator's opens the whole row.
-        const fields = accesses.get(membership.id)?.fields;
+        const grants = accesses.get(membership.id)?.grants ?? [];
+        const whole = grants.some((grant) => !grant.fields);
         return {
           membership,
-          redactedFields: fields ? RESTRICTED_MEMBERSHIP_FIELDS.filter((field) => !fields.has(field)) : [],
+          redactedFields: whole
+            ? []
+            : RESTRICTED_MEMBERSHIP_FIELDS.filter(
+                (field) => !grants.some((grant) => grant.fields?.has(field)),
+              ),
         };
       });
     });
