@@ -7,14 +7,11 @@ import { RowAccess } from './row-access';
 
 /**
  * Relations whose reading comes from the role or the authorship rather than from the sharing
- * matrix: the coordinator runs the cell and the author reads what it wrote (bound by the charter).
- * Health stays with health professionals even there.
+ * matrix: the coordinator runs the cell and the author reads the referral it wrote (bound by the
+ * charter). Health stays with health professionals even there. Every other relation — the collector
+ * of a consent included — reads within the matrix of its profession.
  */
-const BEYOND_MATRIX: ReadonlySet<Relation> = new Set([
-  Relation.COORDINATOR,
-  Relation.REFERRING_USER,
-  Relation.COLLECTOR,
-]);
+const BEYOND_MATRIX: ReadonlySet<Relation> = new Set([Relation.COORDINATOR, Relation.REFERRING_USER]);
 
 /** What the coordinator or an author reads: everything but health, unless a health professional. */
 export function roleCategories(sharingCategory: SharingCategory): DataCategory[] {
