@@ -5,19 +5,19 @@ import {
   gateFields,
   NO_ACCESS,
   Principal,
+  rowView,
   visibleCategories,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { CmpFollowUpStatus, Person, Situation } from '@relais/situations';
-import { ActType, FollowUpKind, NoteVisibility, RequesterKind } from './domain/follow-up.enums';
+import { ActType, FollowUpKind, NOTE_CATEGORY, RequesterKind } from './domain/follow-up.enums';
 import {
   FollowUpActObject,
   FollowUpIndicatorsObject,
   FollowUpObject,
   FollowUpObjectiveObject,
-  HealthNoteAct,
   TeamSeatObject,
 } from './dto/follow-up.objects';
 import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
@@ -72,9 +72,8 @@ export class FollowUpQueryService {
       const accesses = actAccess(actRows.raw);
       const gatedActs = actRows.entities.map((act) => ({
         act,
-        // An act's note is as secret as its audience: a health note is gated as health secret.
         gated: gateFields(
-          act.noteVisibility === NoteVisibility.HEALTH ? HealthNoteAct : FollowUpActObject,
+          FollowUpActObject,
           {
             id: act.id,
             occurredOn: act.occurredOn,
@@ -84,7 +83,9 @@ export class FollowUpQueryService {
             noteVisibility: act.noteVisibility,
             note: act.note,
           },
-          { categories: visibleCategories(actor, territoryId, accesses.get(act.id) ?? NO_ACCESS) },
+          rowView(actor, territoryId, accesses.get(act.id) ?? NO_ACCESS),
+          // An act's note is as secret as its audience.
+          { note: NOTE_CATEGORY[act.noteVisibility] },
         ),
       }));
 

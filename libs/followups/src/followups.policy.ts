@@ -1,6 +1,5 @@
-import { DataCategory, definePolicy, LegalBasis, Relation, Role, WORKING_ROLES } from '@relais/access';
+import { definePolicy, LegalBasis, Relation, Role, WORKING_ROLES } from '@relais/access';
 import { Handoff, HandoffStatus } from '@relais/situations';
-import { NOTE_CATEGORY, NoteVisibility } from './domain/follow-up.enums';
 import { FollowUp, FollowUpAct } from './entities';
 
 const COORDINATION = {
@@ -49,16 +48,9 @@ export const followupsPolicy = definePolicy({
         { territoryId: { $in: practising }, team: inTeam },
         TEAM,
       );
-      // A team member reads an act's logistics and its note as secret as the note's audience: the
-      // sharing matrix then keeps health notes from the team's social workers.
-      for (const noteVisibility of Object.values(NoteVisibility)) {
-        allow(
-          'read',
-          'FollowUpAct',
-          { territoryId: { $in: practising }, 'followUp.team': inTeam, noteVisibility },
-          { ...TEAM, opens: [DataCategory.LOGISTIC, NOTE_CATEGORY[noteVisibility]] },
-        );
-      }
+      // A team member reads the acts; a note is as secret as its audience (the gate files a health
+      // note under health secret too), and the sharing matrix keeps those from the social workers.
+      allow('read', 'FollowUpAct', { territoryId: { $in: practising }, 'followUp.team': inTeam }, TEAM);
       allow('propose', 'Handoff', { territoryId: { $in: practising } }, TEAM);
     }
     const working = principal.clearedTerritoriesWith(...WORKING_ROLES);

@@ -14,13 +14,7 @@ import { ScopedDatabase } from '@relais/database';
 import { ActionOrigin, Person, Situation, SituationAction, toActionObject } from '@relais/situations';
 import { EntityManager, In } from 'typeorm';
 import { MeetingStatus } from './domain/meeting.enums';
-import {
-  DecisionObject,
-  minutesItemType,
-  MinutesItemObject,
-  MinutesObject,
-  restrictedNoteType,
-} from './dto/minutes.dto';
+import { DecisionObject, MinutesItemObject, MinutesObject, RestrictedNoteObject } from './dto/minutes.dto';
 import { AgendaItem, Attendance, Decision, Meeting, RestrictedNote } from './entities';
 import { MeetingException } from './meetings.exception';
 
@@ -79,12 +73,12 @@ export class MinutesQueryService {
         const itemNotes = notes
           .filter((note) => note.agendaItemId === item.id)
           .map(({ id, category, text }) =>
-            gateFields(restrictedNoteType(category), { id, category, text }, view),
+            gateFields(RestrictedNoteObject, { id, category, text }, view, { text: category }),
           )
           // A note one may not read is left out, so that the list never tells it exists.
           .filter((note) => !note.value.redactedFields.includes('text'));
         const gatedItem = gateFields(
-          minutesItemType(item.summaryCategory),
+          MinutesItemObject,
           {
             itemId: item.id,
             position: item.position,
@@ -99,6 +93,7 @@ export class MinutesQueryService {
             nextReviewOn: item.nextReviewOn,
           },
           view,
+          { summary: item.summaryCategory },
         );
         // What the audit records: the item's fields shown, and inside the lists shown, theirs.
         const shown = new Set(gatedItem.shown);

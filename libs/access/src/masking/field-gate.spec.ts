@@ -82,6 +82,16 @@ describe('the field gate', () => {
     expect(gated.shown).toEqual([HEALTH_SECRET, IDENTITY, LOGISTIC, SOCIAL_CONFIDENTIAL]);
   });
 
+  it('shows a value filed under its own category only to a reader who sees it too, and audits it so', () => {
+    const note = { ...sample(), description: 'Suivi au CMP interrompu' };
+    const social = new Set([LOGISTIC, IDENTITY, HOUSING, SOCIAL_CONFIDENTIAL]);
+    const own = { description: HEALTH_SECRET } as const;
+    expect(gateFields(PersonView, note, { categories: social }, own).value.description).toBeNull();
+    const health = gateFields(PersonView, note, { categories: new Set(Object.values(DataCategory)) }, own);
+    expect(health.value.description).toBe('Suivi au CMP interrompu');
+    expect(health.shown).toContain(HEALTH_SECRET);
+  });
+
   it('applies a rule’s field list to everything but logistics', () => {
     const gated = gateFields(PersonView, sample(), {
       categories: new Set(Object.values(DataCategory)),

@@ -64,6 +64,12 @@ export function gateFields<T extends WithRedactions>(
   type: abstract new (...args: never[]) => T,
   value: Omit<T, 'redactedFields'> & Partial<WithRedactions>,
   view: RowView,
+  /**
+   * Fields whose value carries its own category (a note filed as health secret, a summary filed
+   * under another category): shown only if the reader sees both the declared category and the
+   * row's own, and audited as both.
+   */
+  ownCategories: { readonly [field in keyof T & string]?: DataCategory } = {},
 ): Gated<T> {
   const categories = fieldCategoriesOf(type);
   const copy = { ...value } as Record<string, unknown>;
@@ -72,17 +78,22 @@ export function gateFields<T extends WithRedactions>(
   const names = new Set([...Object.keys(copy), ...Object.keys(categories)]);
   names.delete(REDACTED_FIELDS);
   for (const field of names) {
-    const category = categories[field];
+    const declared = categories[field];
+    const own = (ownCategories as Record<string, DataCategory | undefined>)[field];
+    const filedUnder = declared === undefined ? [] : own && own !== declared ? [declared, own] : [declared];
     const visible =
-      category !== undefined &&
-      view.categories.has(category) &&
+      filedUnder.length > 0 &&
       !redacted.has(field) &&
-      (category === DataCategory.LOGISTIC || (view.restrictedTo?.get(category)?.has(field) ?? true));
+      filedUnder.every(
+        (category) =>
+          view.categories.has(category) &&
+          (category === DataCategory.LOGISTIC || (view.restrictedTo?.get(category)?.has(field) ?? true)),
+      );
     if (!visible) {
       copy[field] = null;
       redacted.add(field);
     } else if (filled(copy[field])) {
-      shown.add(category);
+      for (const category of filedUnder) shown.add(category);
     }
   }
   copy[REDACTED_FIELDS] = [...redacted].sort();

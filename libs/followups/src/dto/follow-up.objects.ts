@@ -68,7 +68,7 @@ export class FollowUpActObject {
   @Categorized(LOGISTIC)
   noteVisibility!: NoteVisibility;
 
-  /** Declared as a team note; a note for health professionals is gated as `HealthNoteAct`. */
+  // A team note; the gate adds health secret to a note for health professionals only.
   @Field(() => String, {
     nullable: true,
     description:
@@ -80,13 +80,6 @@ export class FollowUpActObject {
   @Field(() => [String], { description: REDACTED })
   redactedFields!: string[];
 }
-
-/**
- * The same act when its note is for health professionals only: the note is then health secret.
- * Not a GraphQL type of its own; the gate reads the categories from it.
- */
-export class HealthNoteAct extends FollowUpActObject {}
-Categorized(HEALTH_SECRET)(HealthNoteAct.prototype, 'note');
 
 @ObjectType('FollowUpObjective', { description: "Un objectif de l'accompagnement." })
 export class FollowUpObjectiveObject {

@@ -204,7 +204,7 @@ export class RestrictedNoteObject {
   @Categorized(LOGISTIC)
   category!: DataCategory;
 
-  // Typed per note by its own category (see `restrictedNoteType`); social-confidential at least.
+  // Social-confidential at least; the gate adds the note's own category (health secret).
   @Field(() => String, { nullable: true, description: 'Le texte de la note.' })
   @Categorized(SOCIAL_CONFIDENTIAL)
   text!: string | null;
@@ -257,7 +257,7 @@ export class MinutesItemObject {
   @Categorized(LOGISTIC)
   personAttended!: boolean | null;
 
-  // Typed per item by the category the coordinator filed it under (see `minutesItemType`).
+  // Social-confidential at least; the gate adds the category the item's summary is filed under.
   @Field(() => String, {
     nullable: true,
     description: 'Synthèse des échanges (sociale confidentielle, sauf classement différent).',
@@ -290,31 +290,6 @@ export class MinutesItemObject {
   @Field(() => [String], { description: 'Champs masqués pour vous.' })
   redactedFields!: string[];
 }
-
-/**
- * The same types with one field filed under another category, for values whose category is
- * their own (a restricted note's, a summary filed elsewhere): the gate reads the category from the
- * type, so each such value is gated as the type of its category. Not GraphQL types of their own.
- */
-function recategorised<T extends object>(
-  base: new () => T,
-  field: keyof T & string,
-): (category: DataCategory) => new () => T {
-  const types = new Map<DataCategory, new () => T>();
-  return (category) => {
-    const known = types.get(category);
-    if (known) return known;
-    const type = class extends (base as new () => object) {} as new () => T;
-    Categorized(category)(type.prototype as object, field);
-    types.set(category, type);
-    return type;
-  };
-}
-
-/** A restricted note's type for its own category. */
-export const restrictedNoteType = recategorised(RestrictedNoteObject, 'text');
-/** A minutes item's type for the category its summary is filed under. */
-export const minutesItemType = recategorised(MinutesItemObject, 'summary');
 
 @ObjectType('Minutes', { description: 'Le compte rendu d’une séance, filtré pour vous.' })
 export class MinutesObject {
