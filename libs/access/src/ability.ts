@@ -1,5 +1,5 @@
 import { createMongoAbility, MongoAbility, RawRuleOf } from '@casl/ability';
-import { Grant, Policy, RuleBuilder } from './policy/policy';
+import { Grant, Policy, refinementOf, RuleBuilder } from './policy/policy';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
 
@@ -32,6 +32,9 @@ export function collectRules(principal: Principal, policies: readonly Policy[]):
     },
     forbid(action, subject, conditions) {
       rules.push({ action, subject, conditions, inverted: true });
+    },
+    refine(action, subject, conditions, grant) {
+      rules.push({ action: refinementOf(action), subject, conditions, grant });
     },
   };
   for (const policy of policies) policy.define(principal, builder);

@@ -1,19 +1,22 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { permittedFieldsOf, rulesToQuery } from '@casl/ability/extra';
-import { Condition } from '@ucast/mongo2js';
 import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AccessException } from './access.exception';
 import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
 import { buildAbility, RelaisAbility, RelaisRawRule } from './ability';
-import { Action, Grant } from './policy/policy';
+import { Action, Grant, refinementOf } from './policy/policy';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
 import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
 import { compileCondition, CompiledCondition, UnsupportedConditionError } from './sql/condition-compiler';
 
-type RuleAst = { ast?: Condition; conditions?: unknown; inverted: boolean };
+interface CompiledRules {
+  /** Each rule with a condition (by identity), as SQL over the alias. */
+  readonly sqlOf: ReadonlyMap<object, string>;
+  readonly parameters: Record<string, unknown>;
+}
 
 const ROW_ID_COLUMN = 'access_row_id';
 const ruleColumn = (index: number) => `access_rule_${index}`;
@@ -25,6 +28,7 @@ const ruleColumn = (index: number) => `access_rule_${index}`;
 @Injectable()
 export class AccessService implements OnModuleInit {
   private readonly abilities = new WeakMap<Principal, RelaisAbility>();
+  private readonly compiled = new WeakMap<Principal, Map<string, CompiledRules>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -70,21 +74,16 @@ export class AccessService implements OnModuleInit {
 
   /** The rules as one SQL condition over `alias` (a row of `subject`); FALSE when no rule grants. */
   conditionFor(principal: Principal, action: Action, subject: string, alias: string): CompiledCondition {
-    const metadata = this.metadataOf(subject);
-    const query = rulesToQuery(this.abilityFor(principal), action, subject, (rule) => rule as RuleAst);
+    const compiled = this.compiledRules(principal, action, subject, alias);
+    const query = rulesToQuery(this.abilityFor(principal), action, subject, (rule) => ({
+      sql: compiled.sqlOf.get(rule) ?? 'TRUE',
+    }));
     if (query === null) return { sql: 'FALSE', parameters: {} };
     const parts: string[] = [];
-    const parameters: Record<string, unknown> = {};
-    const add = (rule: RuleAst): string => {
-      if (!rule.ast) return 'TRUE';
-      const compiled = compileCondition(rule.ast, metadata, alias);
-      Object.assign(parameters, compiled.parameters);
-      return compiled.sql;
-    };
-    const allowed = query.$or?.map(add) ?? [];
+    const allowed = (query.$or ?? []).map(({ sql }) => sql);
     if (allowed.length) parts.push(allowed.length === 1 ? allowed[0] : `(${allowed.join(' OR ')})`);
-    for (const forbidden of query.$and ?? []) parts.push(`NOT (${add(forbidden)})`);
-    return { sql: parts.length ? parts.join(' AND ') : 'TRUE', parameters };
+    for (const { sql } of query.$and ?? []) parts.push(`NOT (${sql})`);
+    return { sql: parts.length ? parts.join(' AND ') : 'TRUE', parameters: compiled.parameters };
   }
 
   /** Narrows a list query to the rows the principal may `action`; always `andWhere`. */
@@ -112,9 +111,9 @@ export class AccessService implements OnModuleInit {
   rowAccessOn(principal: Principal, action: Action, row: object): RowAccess | null {
     const ability = this.abilityFor(principal);
     if (!ability.can(action, row)) return null;
+    const type = ability.detectSubjectType(row);
     return rowAccessFrom(
-      ability
-        .possibleRulesFor(action, ability.detectSubjectType(row))
+      [...ability.possibleRulesFor(action, type), ...ability.possibleRulesFor(refinementOf(action), type)]
         .filter((rule) => !rule.inverted && rule.matchesConditions(row))
         .map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
     );
@@ -181,22 +180,44 @@ export class AccessService implements OnModuleInit {
     subject: string,
     alias: string,
   ): { sql: string[]; parameters: Record<string, unknown>; rules: MatchedGrant[] } {
+    const compiled = this.compiledRules(principal, action, subject, alias);
+    const refinements = this.compiledRules(principal, refinementOf(action), subject, alias);
+    const ability = this.abilityFor(principal);
+    const granting = [
+      ...ability.rulesFor(action, subject),
+      ...ability.rulesFor(refinementOf(action), subject),
+    ].filter((rule) => !rule.inverted);
+    const sqlOf = (rule: object) => compiled.sqlOf.get(rule) ?? refinements.sqlOf.get(rule) ?? 'TRUE';
+    return {
+      sql: granting.map(sqlOf),
+      parameters: { ...compiled.parameters, ...refinements.parameters },
+      rules: granting.map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
+    };
+  }
+
+  /**
+   * Every rule of `subject` for `action` compiled once per principal and alias: the condition that
+   * filters the rows and the columns that tell which rule matched share the same SQL and the same
+   * parameters, so a query carries each value once.
+   */
+  private compiledRules(principal: Principal, action: Action, subject: string, alias: string): CompiledRules {
+    let byKey = this.compiled.get(principal);
+    if (!byKey) this.compiled.set(principal, (byKey = new Map()));
+    const key = `${action}\u0000${subject}\u0000${alias}`;
+    const known = byKey.get(key);
+    if (known) return known;
     const metadata = this.metadataOf(subject);
-    const granting = this.abilityFor(principal)
-      .rulesFor(action, subject)
-      .filter((rule) => !rule.inverted);
+    const sqlOf = new Map<object, string>();
     const parameters: Record<string, unknown> = {};
-    const sql = granting.map((rule) => {
-      if (!rule.ast) return 'TRUE';
-      const compiled = compileCondition(rule.ast, metadata, alias);
-      Object.assign(parameters, compiled.parameters);
-      return `(${compiled.sql})`;
-    });
-    const rules = granting.map((rule) => ({
-      grant: (rule.origin as RelaisRawRule).grant,
-      fields: rule.fields,
-    }));
-    return { sql, parameters, rules };
+    for (const rule of this.abilityFor(principal).rulesFor(action, subject)) {
+      if (!rule.ast) continue;
+      const condition = compileCondition(rule.ast, metadata, alias);
+      Object.assign(parameters, condition.parameters);
+      sqlOf.set(rule, `(${condition.sql})`);
+    }
+    const compiled = { sqlOf, parameters };
+    byKey.set(key, compiled);
+    return compiled;
   }
 
   private metadataOf(subject: string): EntityMetadata {

@@ -106,7 +106,7 @@ export const consentPolicy = definePolicy({
     Consent: { entity: Consent, description: 'consentement' },
     ConsentException: { entity: ConsentException, description: 'dérogation au consentement' },
   },
-  define(principal, { allow }) {
+  define(principal, { allow, refine }) {
     const coordinated = principal.clearedTerritoriesWith(Role.COORDINATOR);
     const referring = principal.clearedTerritoriesWith(Role.REFERRER);
     const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
@@ -192,14 +192,14 @@ export const consentPolicy = definePolicy({
       const inCircle = { circle: { $elemMatch: { organisationId: principal.organisationId } } };
       for (const category of CONSENTED_CATEGORIES.filter((candidate) => readable.has(candidate))) {
         for (const naming of consentsInForceNaming(principal, { category })) {
-          allow(
+          refine(
             'read',
             'Situation',
             { ...inTerritory, ...inCircle, 'person.consents': { $elemMatch: naming } },
             { ...CONSENT, opens: [category] },
           );
         }
-        allow(
+        refine(
           'read',
           'Situation',
           {

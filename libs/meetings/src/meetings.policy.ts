@@ -96,7 +96,7 @@ export const meetingsPolicy = definePolicy({
     Meeting: { entity: Meeting, description: 'séance de la cellule' },
     AgendaItem: { entity: AgendaItem, description: "point de l'ordre du jour" },
   },
-  define(principal, { allow }) {
+  define(principal, { allow, refine }) {
     const coordinated = principal.clearedTerritoriesWith(Role.COORDINATOR);
     if (coordinated.length) {
       const inTerritory = { territoryId: { $in: coordinated } };
@@ -150,14 +150,14 @@ export const meetingsPolicy = definePolicy({
     // category: a withdrawal closes it on the next request. The sharing matrix bounds it after.
     for (const category of CONSENTED_CATEGORIES) {
       for (const naming of consentsInForceNaming(principal, { category })) {
-        allow(
+        refine(
           'read',
           'AgendaItem',
           { ...inWork, ...wasThere, 'situation.person.consents': { $elemMatch: naming } },
           consented(category),
         );
       }
-      allow(
+      refine(
         'read',
         'AgendaItem',
         {
@@ -172,7 +172,7 @@ export const meetingsPolicy = definePolicy({
     }
     // The professional who collected the person's answer keeps what was said in the room about her,
     // even after a refusal or a withdrawal (the design's « collecting referrer »): by role, as an author.
-    allow(
+    refine(
       'read',
       'AgendaItem',
       {

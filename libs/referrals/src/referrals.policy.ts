@@ -72,7 +72,7 @@ const CONSENTED_CATEGORIES = [
 export const referralsPolicy = definePolicy({
   name: 'referrals',
   subjects: { Referral: { entity: Referral, description: 'saisine' } },
-  define(principal, { allow, allowFields }) {
+  define(principal, { allow, allowFields, refine }) {
     const coordinated = principal.clearedTerritoriesWith(Role.COORDINATOR);
     if (coordinated.length) {
       allow(
@@ -139,7 +139,7 @@ export const referralsPolicy = definePolicy({
       }
       for (const category of CONSENTED_CATEGORIES) {
         for (const naming of consentsInForceNaming(principal, { category })) {
-          allow(
+          refine(
             'read',
             'Referral',
             { ...accepted, 'person.consents': { $elemMatch: naming } },

@@ -26,12 +26,6 @@ export function Categorized(category: DataCategory): PropertyDecorator {
 /** The key of a field's data category in the schema's field extensions. */
 export const DATA_CATEGORY_EXTENSION = 'dataCategory';
 
-export function fieldCategoriesOf(
-  type: abstract new (...args: never[]) => object,
-): Record<string, DataCategory> {
-  return { ...(type.prototype as Categorised)[FIELD_CATEGORIES] };
-}
-
 /** What one reader may see of one row: categories, and the fields some of them are restricted to. */
 export interface RowView {
   readonly categories: ReadonlySet<DataCategory>;
@@ -71,7 +65,8 @@ export function gateFields<T extends WithRedactions>(
    */
   ownCategories: { readonly [field in keyof T & string]?: DataCategory } = {},
 ): Gated<T> {
-  const categories = fieldCategoriesOf(type);
+  const categories: Readonly<Record<string, DataCategory>> =
+    (type.prototype as Categorised)[FIELD_CATEGORIES] ?? {};
   const copy = { ...value } as Record<string, unknown>;
   const redacted = new Set<string>(value.redactedFields ?? []);
   const shown = new Set<DataCategory>();

@@ -35,6 +35,17 @@ export interface RuleBuilder {
     grant: Grant,
   ): void;
   forbid(action: Action | Action[], subject: string, conditions?: Conditions): void;
+  /**
+   * Opens more categories of rows another rule already grants (a consent naming the reader for a
+   * category): evaluated for masking only, it never lets a row through by itself, so list queries
+   * filter on the granting rules alone.
+   */
+  refine(action: Action, subject: string, conditions: Conditions, grant: Grant): void;
+}
+
+/** The CASL action under which the refinements of `action` are kept apart from its grants. */
+export function refinementOf(action: Action): Action {
+  return `${action}#refine`;
 }
 
 export interface SubjectDefinition {
