@@ -37,7 +37,7 @@ interface Reader {
   read: () => Promise<unknown>;
 }
 
-export async function seedReferrals(api: RunningApi, bailleur: GraphqlClient, territoryId: string, ccasId: string) {
+async function seedReferrals(api: RunningApi, bailleur: GraphqlClient, territoryId: string, ccasId: string) {
   for (let index = 0; index < REFERRALS; index += 1) {
     const { createReferral } = await bailleur.expectData<{ createReferral: { id: string } }>(
       CREATE_REFERRAL,
@@ -83,7 +83,7 @@ export async function seedReferrals(api: RunningApi, bailleur: GraphqlClient, te
 }
 
 /** Situations with a consent in force put straight on the agenda, each with a guest. */
-export async function seedAgenda(api: RunningApi, territoryId: string, meetingId: string, guestId: string) {
+async function seedAgenda(api: RunningApi, territoryId: string, meetingId: string, guestId: string) {
   const owner = api.dataSource;
   for (let position = 1; position <= AGENDA_ITEMS; position += 1) {
     const person = await owner.getRepository(Person).save({
