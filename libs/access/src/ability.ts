@@ -5,6 +5,9 @@ import { Principal } from './principal';
 
 export type RelaisAbility = MongoAbility<[string, string | object]>;
 
+/** One compiled rule of an ability, as CASL keeps it. */
+export type RelaisRule = ReturnType<RelaisAbility['rulesFor']>[number];
+
 /** The raw rule as written, with the grant kept for "why can I see this?". */
 export type RelaisRawRule = RawRuleOf<RelaisAbility> & { grant?: Grant };
 

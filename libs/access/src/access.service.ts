@@ -5,11 +5,15 @@ import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBu
 import { AccessException } from './access.exception';
 import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
-import { buildAbility, RelaisAbility, RelaisRawRule } from './ability';
-import { Action, Grant, refinementOf } from './policy/policy';
+import { buildAbility, RelaisAbility, RelaisRawRule, RelaisRule } from './ability';
+import { Action, Conditions, Grant, refinementOf } from './policy/policy';
+import { conditionsImply } from './policy/rule-implication';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
+import { categoriesDeclaredBy } from './masking/field-mask';
 import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
+import { readsByRole } from './masking/visible-categories';
+import { DataCategory } from './domain/data-category';
 import { compileCondition, CompiledCondition, UnsupportedConditionError } from './sql/condition-compiler';
 
 interface CompiledRules {
@@ -29,6 +33,7 @@ const ruleColumn = (index: number) => `access_rule_${index}`;
 export class AccessService implements OnModuleInit {
   private readonly abilities = new WeakMap<Principal, RelaisAbility>();
   private readonly compiled = new WeakMap<Principal, Map<string, CompiledRules>>();
+  private readonly refinements = new WeakMap<Principal, Map<string, RelaisRule[]>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -113,7 +118,7 @@ export class AccessService implements OnModuleInit {
     if (!ability.can(action, row)) return null;
     const type = ability.detectSubjectType(row);
     return rowAccessFrom(
-      [...ability.possibleRulesFor(action, type), ...ability.possibleRulesFor(refinementOf(action), type)]
+      [...ability.possibleRulesFor(action, type), ...this.refinementsFor(principal, action, type)]
         .filter((rule) => !rule.inverted && rule.matchesConditions(row))
         .map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
     );
@@ -129,9 +134,20 @@ export class AccessService implements OnModuleInit {
     principal: Principal,
     action: Action,
     subject: string,
+    /**
+     * The object the rows will be shown as: refinements opening only categories it does not carry
+     * (an agenda item is all logistics) are left out of the statement.
+     */
+    shownAs?: abstract new (...args: never[]) => object,
   ): (raw: readonly Record<string, unknown>[]) => Map<string, RowAccess> {
     this.accessibleBy(query, principal, action, subject);
-    const columns = this.ruleColumns(principal, action, subject, query.alias);
+    const columns = this.ruleColumns(
+      principal,
+      action,
+      subject,
+      query.alias,
+      shownAs && categoriesDeclaredBy(shownAs),
+    );
     query.addSelect(`"${query.alias}"."id"`, ROW_ID_COLUMN);
     columns.sql.forEach((sql, index) => query.addSelect(sql, ruleColumn(index)));
     query.setParameters({ ...query.getParameters(), ...columns.parameters });
@@ -179,13 +195,20 @@ export class AccessService implements OnModuleInit {
     action: Action,
     subject: string,
     alias: string,
+    /** When given, refinements opening none of these (beyond logistics) are left out. */
+    shown?: ReadonlySet<DataCategory>,
   ): { sql: string[]; parameters: Record<string, unknown>; rules: MatchedGrant[] } {
     const compiled = this.compiledRules(principal, action, subject, alias);
     const refinements = this.compiledRules(principal, refinementOf(action), subject, alias);
     const ability = this.abilityFor(principal);
+    const opensSomethingShown = (rule: { origin?: unknown }) =>
+      !shown ||
+      ((rule.origin as RelaisRawRule).grant?.opens ?? Object.values(DataCategory)).some(
+        (category) => category !== DataCategory.LOGISTIC && shown.has(category),
+      );
     const granting = [
       ...ability.rulesFor(action, subject),
-      ...ability.rulesFor(refinementOf(action), subject),
+      ...this.refinementsFor(principal, action, subject).filter(opensSomethingShown),
     ].filter((rule) => !rule.inverted);
     const sqlOf = (rule: object) => compiled.sqlOf.get(rule) ?? refinements.sqlOf.get(rule) ?? 'TRUE';
     return {
@@ -193,6 +216,35 @@ export class AccessService implements OnModuleInit {
       parameters: { ...compiled.parameters, ...refinements.parameters },
       rules: granting.map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
     };
+  }
+
+  /**
+   * The refinements of `action` on `subject` that can change what a reader sees: one is left out
+   * when every row it matches is also granted by a rule that reads by role and opens everything
+   * (the coordinator's, for the territories they coordinate), which already shows at least as
+   * much. The same list serves the SQL columns and the memory evaluation, so both stay equal.
+   */
+  private refinementsFor(principal: Principal, action: Action, subject: string): RelaisRule[] {
+    let byKey = this.refinements.get(principal);
+    if (!byKey) this.refinements.set(principal, (byKey = new Map()));
+    const key = `${action}\u0000${subject}`;
+    const known = byKey.get(key);
+    if (known) return known;
+    const ability = this.abilityFor(principal);
+    const dominant = ability.rulesFor(action, subject).filter((rule) => {
+      const grant = (rule.origin as RelaisRawRule).grant;
+      return !rule.inverted && !rule.fields && grant?.relation && readsByRole(grant.relation) && !grant.opens;
+    });
+    const kept = ability
+      .rulesFor(refinementOf(action), subject)
+      .filter(
+        (refinement) =>
+          !dominant.some((rule) =>
+            conditionsImply(refinement.conditions as Conditions, rule.conditions as Conditions),
+          ),
+      );
+    byKey.set(key, kept);
+    return kept;
   }
 
   /**

@@ -80,7 +80,7 @@ export class AgendaQueryService {
         )
         .where('item.meetingId = :meetingId', { meetingId: meeting.id })
         .orderBy('item.position', 'ASC');
-      const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem');
+      const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem', AgendaItemObject);
       const { entities, raw } = await query.getRawAndEntities();
       const accesses = accessOf(raw);
       const referrerKinds = new Map(

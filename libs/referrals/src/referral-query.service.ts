@@ -79,7 +79,7 @@ export class ReferralQueryService {
         })
         .orderBy('referral.createdAt', 'DESC')
         .limit(LIST_LIMIT);
-      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral');
+      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral', MyReferralObject);
       const { entities: referrals, raw } = await query.getRawAndEntities();
       const accesses = readAccess(raw);
       const actions = referrals.length

@@ -5,6 +5,11 @@ const FIELD_CATEGORIES = Symbol('relais.fieldCategories');
 
 type Categorised = { [FIELD_CATEGORIES]?: Record<string, DataCategory> };
 
+/** The categories the fields of `type` are declared under: what a reader of it could be shown. */
+export function categoriesDeclaredBy(type: abstract new (...args: never[]) => object): Set<DataCategory> {
+  return new Set(Object.values((type.prototype as Categorised)[FIELD_CATEGORIES] ?? {}));
+}
+
 /** The field every object about a person carries: what was masked for this reader. */
 export const REDACTED_FIELDS = 'redactedFields';
 

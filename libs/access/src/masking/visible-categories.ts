@@ -13,6 +13,11 @@ import { RowAccess } from './row-access';
  */
 const BEYOND_MATRIX: ReadonlySet<Relation> = new Set([Relation.COORDINATOR, Relation.REFERRING_USER]);
 
+/** Does this relation read by role, beyond the sharing matrix (and so at least as much as any other)? */
+export function readsByRole(relation: Relation): boolean {
+  return BEYOND_MATRIX.has(relation);
+}
+
 /** What the coordinator or an author reads: everything but health, unless a health professional. */
 export function roleCategories(sharingCategory: SharingCategory): DataCategory[] {
   return Object.values(DataCategory).filter(
