@@ -139,7 +139,7 @@ export class AccessService implements OnModuleInit {
      * (an agenda item is all logistics) are left out of the statement.
      */
     shownAs?: abstract new (...args: never[]) => object,
-  ): (raw: readonly Record<string, unknown>[]) => Map<string, RowAccess> {
+  ): (raw: readonly object[]) => Map<string, RowAccess> {
     this.accessibleBy(query, principal, action, subject);
     const columns = this.ruleColumns(
       principal,
@@ -153,7 +153,7 @@ export class AccessService implements OnModuleInit {
     query.setParameters({ ...query.getParameters(), ...columns.parameters });
     return (raw) => {
       const accesses = new Map<string, RowAccess>();
-      for (const row of raw) {
+      for (const row of raw as readonly Record<string, unknown>[]) {
         const id = row[ROW_ID_COLUMN] as string;
         if (accesses.has(id)) continue;
         accesses.set(id, rowAccessFrom(columns.rules.filter((_rule, index) => row[ruleColumn(index)])));
