@@ -7,7 +7,7 @@ import { EmailMode } from './domain/reminder-kind';
 import { NotificationObject, NotificationPreferencesObject, NotificationsArgs } from './dto/notification.dto';
 import { Notification, NotificationPreference } from './entities';
 import { renderNotification } from './mail/notification-text';
-import { notificationLink } from './notification-link';
+import { noticeFacts } from './mail/notice-facts';
 
 /** The reader's own notifications: listed, counted and marked read, filtered in SQL by the rules. */
 @Injectable()
@@ -113,13 +113,9 @@ export class NotificationService {
 
   /** Through the one gate, like every object about a person (all logistic: codes and ids). */
   private toObject(actor: Principal, notification: Notification, access: RowAccess): NotificationObject {
-    const link = notificationLink(this.config, notification.id);
-    const text = renderNotification({
-      kind: notification.kind,
-      caseCode: notification.caseCode,
-      aboutOn: notification.aboutOn,
-      link,
-    });
+    const facts = noticeFacts(this.config, notification);
+    const text = renderNotification(facts);
+    const link = facts.link;
     return gateFields(
       NotificationObject,
       {

@@ -4,8 +4,8 @@ import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
 import { MailStatus } from '../domain/reminder-kind';
 import { Notification } from '../entities';
-import { notificationLink } from '../notification-link';
 import { MailTransport } from './mail-transport';
+import { noticeFacts } from './notice-facts';
 import { renderDigestMail, renderNotificationMail } from './notification-text';
 
 /**
@@ -94,12 +94,7 @@ export class MailDispatcher {
   }
 
   private textInput(notification: Notification) {
-    return {
-      kind: notification.kind,
-      caseCode: notification.caseCode,
-      aboutOn: notification.aboutOn,
-      link: notificationLink(this.config, notification.id),
-    };
+    return noticeFacts(this.config, notification);
   }
 
   private async addressOf(manager: EntityManager, userId: string): Promise<string | null> {
