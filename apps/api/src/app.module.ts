@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, ConfigModule } from '@relais/config';
-import { AccessGraphqlModule, AccessModule } from '@relais/access';
+import { AccessGraphqlModule, AccessModule, requireGatedObjects } from '@relais/access';
 import { AuditGraphqlModule, AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
 import { graphqlModule } from '@relais/graphql';
@@ -26,7 +26,8 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-api'),
         QueueModule.forRoot('producer'),
-        graphqlModule(),
+        // Objects about a person are served only as the field gate made them.
+        graphqlModule({ transformSchema: requireGatedObjects }),
         AccessModule,
         AuditModule,
         IdentityGraphqlModule,

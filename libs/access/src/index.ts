@@ -13,6 +13,7 @@ export * from './domain/relation';
 export * from './domain/role';
 export * from './domain/sharing-category';
 export * from './masking/field-mask';
+export * from './masking/gated-schema';
 export * from './masking/row-access';
 export * from './masking/sharing-matrix';
 export * from './masking/visible-categories';

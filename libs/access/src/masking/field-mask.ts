@@ -50,6 +50,14 @@ export interface Gated<T> {
 
 type WithRedactions = { redactedFields: string[] };
 
+/** Every value the gate produced: the schema lets no other through as an object about a person. */
+const GATED = new WeakSet<object>();
+
+/** Was this value produced by `gateFields`? */
+export function passedTheGate(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && GATED.has(value);
+}
+
 const filled = (value: unknown) =>
   value !== null && value !== undefined && !(Array.isArray(value) && !value.length);
 
@@ -97,8 +105,7 @@ export function gateFields<T extends WithRedactions>(
     }
   }
   copy[REDACTED_FIELDS] = [...redacted].sort();
-  return {
-    value: Object.assign(Object.create(type.prototype as object), copy) as T,
-    shown: [...shown].sort(),
-  };
+  const gated = Object.assign(Object.create(type.prototype as object), copy) as T;
+  GATED.add(gated);
+  return { value: gated, shown: [...shown].sort() };
 }

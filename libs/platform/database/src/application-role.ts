@@ -50,15 +50,26 @@ export async function ensureApplicationLogin(
       ? `SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD %L', $1::text, $2::text) AS sql`
       : `SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD %L', $1::text, $2::text) AS sql`;
     const [{ sql }] = (await client.query<{ sql: string }>(statement, [user, password ?? null])).rows;
-    try {
-      await client.query(sql);
-    } catch (error) {
-      // Two test runs may create the same role at once; the other one won.
-      if ((error as { code?: string }).code !== '42710') throw error;
-    }
-    await client.query(`GRANT ${APPLICATION_GROUP_ROLE} TO ${client.escapeIdentifier(user)}`);
+    await concurrently(() => client.query(sql));
+    await concurrently(() =>
+      client.query(`GRANT ${APPLICATION_GROUP_ROLE} TO ${client.escapeIdentifier(user)}`),
+    );
   });
   return user;
+}
+
+/**
+ * Two processes migrating at once (test suites with databases of their own) may create or alter
+ * the same role together: the other one's identical change won, which is as good as ours.
+ */
+async function concurrently(change: () => Promise<unknown>): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    const raced = code === '42710' || (code === 'XX000' && /concurrently updated/.test(message ?? ''));
+    if (!raced) throw error;
+  }
 }
 
 export async function dropApplicationLogin(ownerUrl: string, user: string): Promise<void> {

@@ -4,7 +4,7 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { APP_CONFIG, AppConfig } from '@relais/config';
 import { createLogger } from '@relais/logging';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ExecutionResult, GraphQLError } from 'graphql';
+import { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { formatGraphqlError, statusFor } from './errors/error-formatter';
 import { assertComplexityWithin, queryLimitRules } from './limits/query-limits';
 
@@ -14,7 +14,12 @@ export interface GraphqlContext {
   reply: FastifyReply;
 }
 
-export function graphqlModule(): DynamicModule {
+export interface GraphqlModuleOptions {
+  /** Applied to the built schema before it is served (the access library's gate guard). */
+  transformSchema?: (schema: GraphQLSchema) => GraphQLSchema;
+}
+
+export function graphqlModule(options: GraphqlModuleOptions = {}): DynamicModule {
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: MercuriusDriver,
     inject: [APP_CONFIG],
@@ -25,6 +30,7 @@ export function graphqlModule(): DynamicModule {
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
+        transformSchema: options.transformSchema,
         graphiql: config.graphql.graphiql,
         jit: 1,
         allowBatchedQueries: false,
