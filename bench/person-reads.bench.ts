@@ -4,22 +4,21 @@
  * « mes saisines » (50 rows) and a 40-item agenda. Each round runs every read once, in turn, so the
  * machine's noise hits them alike; medians and 95th percentiles over the rounds.
  */
-import { DataCategory, Role } from '@relais/access';
-import { Consent, ConsentMethod, ConsentPurpose, ConsentStatus, InformationItem } from '@relais/consent';
+import { Role } from '@relais/access';
 import { OrganisationKind, Profession } from '@relais/identity';
-import { AgendaItem, AgendaItemKind, ItemInvitation } from '@relais/meetings';
-import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient } from '@relais/testing';
 import { performance } from 'node:perf_hooks';
 import { provisionTestInfrastructure } from '../libs/platform/testing/src/test-infrastructure';
 import { RunningApi, startApi } from '../test/support/api-harness';
-import { AGENDA, PLAN_MEETING } from '../test/support/meeting-documents';
+import { AGENDA } from '../test/support/meeting-documents';
 import {
-  ALL_INFORMATION,
-  CREATE_REFERRAL,
-  RECORD_CONSENT,
-  SUBMIT_REFERRAL,
-} from '../test/support/referral-documents';
+  memberOf,
+  planMeeting,
+  recordConsent,
+  referPerson,
+  seedAgendaItem,
+  submit,
+} from '../test/support/referral-journey';
 
 const REFERRALS = 50;
 const AGENDA_ITEMS = 40;
@@ -39,112 +38,30 @@ interface Reader {
 
 async function seedReferrals(api: RunningApi, bailleur: GraphqlClient, territoryId: string, ccasId: string) {
   for (let index = 0; index < REFERRALS; index += 1) {
-    const { createReferral } = await bailleur.expectData<{ createReferral: { id: string } }>(
-      CREATE_REFERRAL,
-      {
-        input: {
-          territoryId,
-          person: { firstName: 'Banc', lastName: `Essai ${index}`, protectionMeasure: 'NONE' },
-          form: {
-            difficultyAreas: ['ISOLATION'],
-            servicesInvolved: [],
-            questionToCell: 'Quel relais proposer ?',
-            description: 'Plus de nouvelles depuis trois semaines.',
-            urgency: 'LOW',
-            requests: ['CELL_EXAMINATION'],
-          },
-        },
-      },
-    );
-    await bailleur.expectData(RECORD_CONSENT, {
-      id: createReferral.id,
-      input: {
-        status: 'GIVEN',
-        method: 'WRITTEN',
-        collectedOn: api.clock.now().toISOString().slice(0, 10),
-        informationGiven: ALL_INFORMATION,
-        wishesToAttend: false,
-        purposes: ['CELL_EXAMINATION'],
-        organisationIds: [ccasId],
-        organisationKinds: [],
-        includesCell: true,
-        dataCategories: ['LOGISTIC', 'IDENTITY', 'SOCIAL_CONFIDENTIAL'],
+    const { id } = await referPerson(bailleur, {
+      territoryId,
+      person: { firstName: 'Banc', lastName: `Essai ${index}`, protectionMeasure: 'NONE' },
+      form: {
+        difficultyAreas: ['ISOLATION'],
+        servicesInvolved: [],
+        questionToCell: 'Quel relais proposer ?',
+        description: 'Plus de nouvelles depuis trois semaines.',
+        urgency: 'LOW',
+        requests: ['CELL_EXAMINATION'],
       },
     });
-    await bailleur.expectData(SUBMIT_REFERRAL, {
-      input: {
-        referralId: createReferral.id,
-        commonLawRoutesTried: true,
-        notAnEmergency: true,
-        imminentDanger: false,
-      },
+    await recordConsent(bailleur, api, id, {
+      organisationIds: [ccasId],
+      dataCategories: ['LOGISTIC', 'IDENTITY', 'SOCIAL_CONFIDENTIAL'],
     });
+    await submit(bailleur, id);
   }
 }
 
 /** Situations with a consent in force put straight on the agenda, each with a guest. */
 async function seedAgenda(api: RunningApi, territoryId: string, meetingId: string, guestId: string) {
-  const owner = api.dataSource;
   for (let position = 1; position <= AGENDA_ITEMS; position += 1) {
-    const person = await owner.getRepository(Person).save({
-      territoryId,
-      caseCode: newCaseCode(),
-      initials: 'A. B.',
-      ageBand: AgeBand.AGE_40_49,
-      district: null,
-    });
-    await owner.getRepository(Consent).save({
-      territoryId,
-      personId: person.id,
-      referralId: null,
-      status: ConsentStatus.GIVEN,
-      method: ConsentMethod.WRITTEN,
-      witnessOrRepresentative: null,
-      collectedByUserId: person.id,
-      collectedByOrganisationId: guestId,
-      collectedOn: '2026-01-05',
-      recordedAt: new Date(),
-      informationGiven: Object.values(InformationItem),
-      wishesToAttend: false,
-      purposes: [ConsentPurpose.CELL_EXAMINATION],
-      organisationIds: [guestId],
-      organisationKinds: [],
-      includesCell: true,
-      dataCategories: [DataCategory.LOGISTIC],
-      expiresOn: '2099-01-01',
-      supersededAt: null,
-      withdrawnAt: null,
-      withdrawnByUserId: null,
-    });
-    const situation = await owner.getRepository(Situation).save({
-      territoryId,
-      personId: person.id,
-      status: SituationStatus.ACCEPTED,
-      openedAt: new Date(),
-      closedAt: null,
-      closureReason: null,
-      nextReviewOn: null,
-    });
-    const item = await owner.getRepository(AgendaItem).save({
-      territoryId,
-      meetingId,
-      situationId: situation.id,
-      position,
-      kind: AgendaItemKind.NEW,
-      minutes: 10,
-      presenterOrganisationId: null,
-      presenterUserId: null,
-      reason: null,
-      presentation: 1,
-    });
-    await owner.getRepository(ItemInvitation).save({
-      territoryId,
-      agendaItemId: item.id,
-      meetingId,
-      situationId: situation.id,
-      organisationId: guestId,
-      lapsedAt: null,
-    });
+    await seedAgendaItem(api.dataSource, { territoryId, meetingId, position, guestOrganisationId: guestId });
   }
 }
 
@@ -161,22 +78,16 @@ export async function run(): Promise<void> {
     const ccasId = (await api.factory.organisation(territory, OrganisationKind.SOCIAL)).id;
     const logIn = async (kind: OrganisationKind, profession: Profession, role: Role) => {
       const organisation = await api.factory.organisation(territory, kind);
-      const user = await api.factory.user({ territory, organisation, profession, roles: [role], cell });
-      return { client: (await logInClient(api.anonymous, user.email, user.password)).client, organisation };
+      const { client } = await memberOf(api, territory, organisation, profession, [role], cell);
+      return { client, organisation };
     };
     const bailleur = await logIn(OrganisationKind.HOUSING, Profession.HOUSING_OFFICER, Role.REFERRER);
     const coordinator = (
       await logIn(OrganisationKind.MUNICIPAL, Profession.CLSM_COORDINATOR, Role.COORDINATOR)
     ).client;
     await seedReferrals(api, bailleur.client, territory.id, ccasId);
-    const { planMeeting } = await coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
-      input: {
-        cellId: cell.id,
-        startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        place: 'Mairie',
-      },
-    });
-    await seedAgenda(api, territory.id, planMeeting.id, bailleur.organisation.id);
+    const meetingId = await planMeeting(coordinator, cell.id, new Date(Date.now() + 30 * 86_400_000));
+    await seedAgenda(api, territory.id, meetingId, bailleur.organisation.id);
 
     const readers: Reader[] = [
       { name: 'me (référence)', read: () => coordinator.expectData(ME) },
@@ -187,7 +98,7 @@ export async function run(): Promise<void> {
       },
       {
         name: 'ordre du jour (40 points)',
-        read: () => coordinator.expectData(AGENDA, { m: planMeeting.id }),
+        read: () => coordinator.expectData(AGENDA, { m: meetingId }),
       },
     ];
     const timings = new Map<string, number[]>(readers.map((reader) => [reader.name, []]));

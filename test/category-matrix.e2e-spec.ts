@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DATA_CATEGORY_EXTENSION, REDACTED_FIELDS, Role } from '@relais/access';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient } from '@relais/testing';
 import {
   getNamedType,
   GraphQLNamedType,
@@ -15,21 +15,20 @@ import {
   ADD_ITEM,
   ADD_NOTE,
   MARK_HELD,
-  PLAN_MEETING,
   PUBLISH_AGENDA,
   PUBLISH_MINUTES,
   RECORD_ATTENDANCE,
   RECORD_ITEM,
 } from './support/meeting-documents';
+import { WITHDRAW_CONSENT } from './support/referral-documents';
 import {
-  ACCEPT_REFERRAL,
-  ALL_INFORMATION,
-  CREATE_REFERRAL,
-  RECORD_CONSENT,
-  START_PRE_REVIEW,
-  SUBMIT_REFERRAL,
-  WITHDRAW_CONSENT,
-} from './support/referral-documents';
+  acceptReferral,
+  memberOf,
+  planMeeting,
+  recordConsent,
+  referPerson,
+  submitForPreReview,
+} from './support/referral-journey';
 
 /**
  * Which data categories come back, for every demo profession in each relation it can hold, on
@@ -209,65 +208,41 @@ describe('category matrix: which categories each profession receives, by relatio
       auditor: [org.clsm, Profession.ADMINISTRATIVE_STAFF, [Role.AUDITOR]],
     };
     for (const [reader, [organisation, profession, roles]] of Object.entries(people)) {
-      const user = await api.factory.user({ territory, organisation, profession, roles, cell });
-      as[reader as Reader] = (await logInClient(api.anonymous, user.email, user.password)).client;
-      ids[reader as Reader] = user.id;
+      const { client, id } = await memberOf(api, territory, organisation, profession, roles, cell);
+      as[reader as Reader] = client;
+      ids[reader as Reader] = id;
     }
 
-    const { createReferral } = await as.referringNurse.expectData<{ createReferral: { id: string } }>(
-      CREATE_REFERRAL,
-      {
-        input: {
-          territoryId: territory.id,
-          person: {
-            firstName: 'Aline',
-            lastName: 'Matrice',
-            birthDate: '1971-03-04',
-            protectionMeasure: 'NONE',
-          },
-          form: {
-            difficultyAreas: ['ISOLATION', 'CARE_INTERRUPTION'],
-            servicesInvolved: ['CMP'],
-            questionToCell: 'Comment éviter la rupture de bail ?',
-            description: 'Ne répond plus aux courriers depuis deux mois.',
-            housingContext: 'Logement encombré, voisinage inquiet.',
-            healthInformation: 'Suivi au CMP interrompu depuis le printemps.',
-            urgency: 'MEDIUM',
-            requests: ['CELL_EXAMINATION', 'FOLLOW_UP_ASSESSMENT'],
-          },
+    referralId = (
+      await referPerson(as.referringNurse, {
+        territoryId: territory.id,
+        person: {
+          firstName: 'Aline',
+          lastName: 'Matrice',
+          birthDate: '1971-03-04',
+          protectionMeasure: 'NONE',
         },
-      },
-    );
-    referralId = createReferral.id;
-    const { recordConsent } = await as.referringNurse.expectData<{ recordConsent: { id: string } }>(
-      RECORD_CONSENT,
-      {
-        id: referralId,
-        input: {
-          status: 'GIVEN',
-          method: 'WRITTEN',
-          collectedOn: api.clock.now().toISOString().slice(0, 10),
-          informationGiven: ALL_INFORMATION,
-          wishesToAttend: false,
-          purposes: ['CELL_EXAMINATION', 'FOLLOW_UP', 'HANDOFF'],
-          organisationIds: [org.cmp.id, org.ccas.id, org.bailleur.id, org.association.id],
-          organisationKinds: [],
-          includesCell: true,
-          dataCategories: [L, I, H, S, M],
+        form: {
+          difficultyAreas: ['ISOLATION', 'CARE_INTERRUPTION'],
+          servicesInvolved: ['CMP'],
+          questionToCell: 'Comment éviter la rupture de bail ?',
+          description: 'Ne répond plus aux courriers depuis deux mois.',
+          housingContext: 'Logement encombré, voisinage inquiet.',
+          healthInformation: 'Suivi au CMP interrompu depuis le printemps.',
+          urgency: 'MEDIUM',
+          requests: ['CELL_EXAMINATION', 'FOLLOW_UP_ASSESSMENT'],
         },
-      },
-    );
-    await as.referringNurse.expectData(SUBMIT_REFERRAL, {
-      input: { referralId, commonLawRoutesTried: true, notAnEmergency: true, imminentDanger: false },
+      })
+    ).id;
+    const consentId = await recordConsent(as.referringNurse, api, referralId, {
+      purposes: ['CELL_EXAMINATION', 'FOLLOW_UP', 'HANDOFF'],
+      organisationIds: [org.cmp.id, org.ccas.id, org.bailleur.id, org.association.id],
+      dataCategories: [L, I, H, S, M],
     });
-    await as.coordinator.expectData(START_PRE_REVIEW, { id: referralId });
+    await submitForPreReview(as.referringNurse, as.coordinator, referralId);
     seen.preReview = await readAll('Referral', 'referral', 'referralId', referralId);
 
-    situationId = (
-      await as.coordinator.expectData<{ acceptReferral: { situationId: string } }>(ACCEPT_REFERRAL, {
-        input: { referralId },
-      })
-    ).acceptReferral.situationId;
+    situationId = await acceptReferral(as.coordinator, referralId);
     seen.accepted = await readAll('Referral', 'referral', 'referralId', referralId);
     seen.situation = await readAll('Situation', 'situation', 'situationId', situationId, [
       'timeline',
@@ -281,7 +256,7 @@ describe('category matrix: which categories each profession receives, by relatio
     seen.followUp = await readAll('FollowUp', 'followUp', 'followUpId', followUpId, ['team', 'indicators']);
     seen.handoff = await readHandoffs();
 
-    await as.referringNurse.expectData(WITHDRAW_CONSENT, { id: recordConsent.id });
+    await as.referringNurse.expectData(WITHDRAW_CONSENT, { id: consentId });
     seen.withdrawnReferral = await readAll('Referral', 'referral', 'referralId', referralId);
     seen.withdrawnSituation = await readAll('Situation', 'situation', 'situationId', situationId, [
       'timeline',
@@ -421,16 +396,8 @@ describe('category matrix: which categories each profession receives, by relatio
 
   /** Examined with the coordinator, the nurse, the bailleur, the CCAS and the SAVS in the room. */
   async function holdMeeting(): Promise<void> {
-    const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
-      input: {
-        cellId: (
-          await api.dataSource.query(`SELECT id FROM cells WHERE territory_id = $1`, [territory.id])
-        )[0].id,
-        startsAt: new Date(api.clock.now().getTime() + 86_400_000).toISOString(),
-        place: 'Mairie',
-      },
-    });
-    meetingId = planMeeting.id;
+    const [cell] = await api.dataSource.query(`SELECT id FROM cells WHERE territory_id = $1`, [territory.id]);
+    meetingId = await planMeeting(as.coordinator, cell.id, new Date(api.clock.now().getTime() + 86_400_000));
     const { addAgendaItem } = await as.coordinator.expectData<{ addAgendaItem: { items: { id: string }[] } }>(
       ADD_ITEM,
       { input: { meetingId, situationId, guestOrganisationIds: [org.bailleur.id] } },

@@ -1,9 +1,10 @@
 import { LegalBasis, Role } from '@relais/access';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
 import { Situation, SituationCircleMember, SituationStatus } from '@relais/situations';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
-import { APPROVE_DEROGATION, CREATE_REFERRAL, REQUEST_DEROGATION } from './support/referral-documents';
+import { APPROVE_DEROGATION, REQUEST_DEROGATION } from './support/referral-documents';
+import { memberOf, referPerson } from './support/referral-journey';
 
 const PERSON = {
   firstName: 'Noé',
@@ -59,10 +60,8 @@ describe('field gate: derogations and who reads them', () => {
     org.savs = await api.factory.organisation(territory, OrganisationKind.MEDICO_SOCIAL, 'SAVS Sud');
     org.cmp = await api.factory.organisation(territory, OrganisationKind.PSYCHIATRY, 'CMP sans lien');
     org.clsm = await api.factory.organisation(territory, OrganisationKind.MUNICIPAL, 'Coordination Sud');
-    const member = async (organisation: Organisation, profession: Profession, roles: Role[]) => {
-      const user = await api.factory.user({ territory, organisation, profession, roles });
-      return (await logInClient(api.anonymous, user.email, user.password)).client;
-    };
+    const member = async (organisation: Organisation, profession: Profession, roles: Role[]) =>
+      (await memberOf(api, territory, organisation, profession, roles)).client;
     as.coordinator = await member(org.clsm, Profession.CLSM_COORDINATOR, [Role.COORDINATOR]);
     as.requester = await member(org.ccas, Profession.SOCIAL_WORKER, [Role.REFERRER]);
     as.colleague = await member(org.ccas, Profession.SOCIAL_WORKER, [Role.CELL_MEMBER]);
@@ -73,13 +72,15 @@ describe('field gate: derogations and who reads them', () => {
     ]);
 
     // The CCAS refers the person and asks at once to share without consent.
-    const created = await as.requester.expectData<{
-      createReferral: { id: string; person: { id: string } };
-    }>(CREATE_REFERRAL, { input: { territoryId: territory.id, person: PERSON, form: FORM } });
+    const referral = await referPerson(as.requester, {
+      territoryId: territory.id,
+      person: PERSON,
+      form: FORM,
+    });
     const requested = await as.requester.expectData<{ requestDerogation: { id: string } }>(
       REQUEST_DEROGATION,
       {
-        id: created.createReferral.id,
+        id: referral.id,
         input: {
           ground: 'PERIL',
           justification: JUSTIFICATION,
@@ -95,7 +96,7 @@ describe('field gate: derogations and who reads them', () => {
     const situation = await situations.save(
       situations.create({
         territoryId: territory.id,
-        personId: created.createReferral.person.id,
+        personId: referral.person.id,
         status: SituationStatus.CLOSED,
         openedAt: new Date('2025-01-06T09:00:00Z'),
         closedAt: new Date('2025-06-06T09:00:00Z'),

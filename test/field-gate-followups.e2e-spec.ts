@@ -1,17 +1,10 @@
 import { Role } from '@relais/access';
 import { AuditEvent } from '@relais/audit';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient } from '@relais/testing';
 import { PDFParse } from 'pdf-parse';
 import { RunningApi, startApi } from './support/api-harness';
-import {
-  ACCEPT_REFERRAL,
-  ALL_INFORMATION,
-  CREATE_REFERRAL,
-  RECORD_CONSENT,
-  START_PRE_REVIEW,
-  SUBMIT_REFERRAL,
-} from './support/referral-documents';
+import { memberOf, recordConsent, referPerson, submitAndAccept } from './support/referral-journey';
 
 const START = `mutation ($input: StartFollowUpInput!) { startFollowUp(input: $input) { id } }`;
 const ACT = `mutation ($input: RecordActInput!) { recordFollowUpAct(input: $input) { id } }`;
@@ -68,10 +61,13 @@ describe('the field gate on follow-ups and hand-offs', () => {
       profession: Profession,
       roles: Role[],
     ) => {
-      const user = await api.factory.user({ territory, organisation, profession, roles });
-      ids[name] = user.id;
-      if (name !== 'educator') {
-        as[name] = (await logInClient(api.anonymous, user.email, user.password)).client;
+      if (name === 'educator') {
+        // The educator is on the team but reads nothing here: it needs no session.
+        ids[name] = (await api.factory.user({ territory, organisation, profession, roles })).id;
+      } else {
+        const { client, id } = await memberOf(api, territory, organisation, profession, roles);
+        as[name] = client;
+        ids[name] = id;
       }
     };
     await member('bailleur', org.bailleur, Profession.HOUSING_OFFICER, [Role.REFERRER]);
@@ -81,54 +77,29 @@ describe('the field gate on follow-ups and hand-offs', () => {
     await member('nurse', org.cmp, Profession.PSYCHIATRIC_NURSE, [Role.FOLLOWUP_PRACTITIONER]);
     await member('psychiatrist', org.cmp, Profession.PSYCHIATRIST, [Role.CELL_MEMBER]);
 
-    const { createReferral } = await as.bailleur.expectData<{ createReferral: { id: string } }>(
-      CREATE_REFERRAL,
-      {
-        input: {
-          territoryId: territory.id,
-          person: {
-            firstName: 'Aline',
-            lastName: 'Portail',
-            birthDate: '1970-05-05',
-            protectionMeasure: 'NONE',
-          },
-          form: {
-            difficultyAreas: ['CARE_INTERRUPTION'],
-            servicesInvolved: ['Bailleur'],
-            questionToCell: 'Éviter la procédure d’expulsion',
-            urgency: 'MEDIUM',
-            requests: ['FOLLOW_UP_ASSESSMENT'],
-          },
-        },
+    const { id: referralId } = await referPerson(as.bailleur, {
+      territoryId: territory.id,
+      person: {
+        firstName: 'Aline',
+        lastName: 'Portail',
+        birthDate: '1970-05-05',
+        protectionMeasure: 'NONE',
       },
-    );
-    const referralId = createReferral.id;
+      form: {
+        difficultyAreas: ['CARE_INTERRUPTION'],
+        servicesInvolved: ['Bailleur'],
+        questionToCell: 'Éviter la procédure d’expulsion',
+        urgency: 'MEDIUM',
+        requests: ['FOLLOW_UP_ASSESSMENT'],
+      },
+    });
     // The consent names the bailleur for hand-offs too: the sharing matrix, not the consent, keeps
     // health from it.
-    await as.bailleur.expectData(RECORD_CONSENT, {
-      id: referralId,
-      input: {
-        status: 'GIVEN',
-        method: 'WRITTEN',
-        collectedOn: api.clock.now().toISOString().slice(0, 10),
-        informationGiven: ALL_INFORMATION,
-        wishesToAttend: false,
-        purposes: ['CELL_EXAMINATION', 'FOLLOW_UP', 'HANDOFF'],
-        organisationIds: [org.association.id, org.cmp.id, org.bailleur.id],
-        organisationKinds: [],
-        includesCell: true,
-        dataCategories: ['LOGISTIC', 'IDENTITY', 'HOUSING', 'SOCIAL_CONFIDENTIAL', 'HEALTH_SECRET'],
-      },
+    await recordConsent(as.bailleur, api, referralId, {
+      purposes: ['CELL_EXAMINATION', 'FOLLOW_UP', 'HANDOFF'],
+      organisationIds: [org.association.id, org.cmp.id, org.bailleur.id],
     });
-    await as.bailleur.expectData(SUBMIT_REFERRAL, {
-      input: { referralId, commonLawRoutesTried: true, notAnEmergency: true, imminentDanger: false },
-    });
-    await as.coordinator.expectData(START_PRE_REVIEW, { id: referralId });
-    situationId = (
-      await as.coordinator.expectData<{ acceptReferral: { situationId: string } }>(ACCEPT_REFERRAL, {
-        input: { referralId },
-      })
-    ).acceptReferral.situationId;
+    situationId = await submitAndAccept(as.bailleur, as.coordinator, referralId);
     personId = (
       (await api.dataSource.query('SELECT person_id FROM situations WHERE id = $1', [situationId])) as {
         person_id: string;

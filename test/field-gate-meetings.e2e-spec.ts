@@ -1,7 +1,7 @@
 import { Role } from '@relais/access';
 import { AuditEvent } from '@relais/audit';
 import { Cell, Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient } from '@relais/testing';
 import { PDFParse } from 'pdf-parse';
 import { RunningApi, startApi } from './support/api-harness';
 import {
@@ -10,21 +10,19 @@ import {
   AGENDA,
   MARK_HELD,
   MINUTES,
-  PLAN_MEETING,
   PUBLISH_AGENDA,
   PUBLISH_MINUTES,
   RECORD_ATTENDANCE,
   RECORD_ITEM,
 } from './support/meeting-documents';
+import { WITHDRAW_CONSENT } from './support/referral-documents';
 import {
-  ACCEPT_REFERRAL,
-  ALL_INFORMATION,
-  CREATE_REFERRAL,
-  RECORD_CONSENT,
-  START_PRE_REVIEW,
-  SUBMIT_REFERRAL,
-  WITHDRAW_CONSENT,
-} from './support/referral-documents';
+  memberOf,
+  planMeeting,
+  recordConsent,
+  referPerson,
+  submitAndAccept,
+} from './support/referral-journey';
 
 interface MinutesItemView {
   itemId: string;
@@ -69,73 +67,35 @@ describe('field gate: meetings', () => {
       profession: Profession,
       roles: Role[],
     ) => {
-      const user = await api.factory.user({ territory, organisation, profession, roles, cell });
-      as[who] = (await logInClient(api.anonymous, user.email, user.password)).client;
-      ids[who] = user.id;
+      const { client, id } = await memberOf(api, territory, organisation, profession, roles, cell);
+      as[who] = client;
+      ids[who] = id;
     };
     await member('coordinator', org.clsm, Profession.CLSM_COORDINATOR, [Role.COORDINATOR]);
     await member('ccas', org.ccas, Profession.SOCIAL_WORKER, [Role.CELL_MEMBER]);
     await member('cmp', org.cmp, Profession.PSYCHIATRIC_NURSE, [Role.REFERRER]);
 
     // The CMP refers; the person consents to the CCAS and the CMP receiving everything.
-    const { createReferral } = await as.cmp.expectData<{
-      createReferral: { id: string; person: { caseCode: string } };
-    }>(CREATE_REFERRAL, {
-      input: {
-        territoryId: territory.id,
-        person: { firstName: 'Inès', lastName: 'Porte', birthDate: '1979-03-02', protectionMeasure: 'NONE' },
-        form: {
-          difficultyAreas: ['ISOLATION'],
-          servicesInvolved: [],
-          questionToCell: 'Comment éviter la rupture de suivi ?',
-          urgency: 'MEDIUM',
-          requests: ['CELL_EXAMINATION'],
-        },
+    const referral = await referPerson(as.cmp, {
+      territoryId: territory.id,
+      person: { firstName: 'Inès', lastName: 'Porte', birthDate: '1979-03-02', protectionMeasure: 'NONE' },
+      form: {
+        difficultyAreas: ['ISOLATION'],
+        servicesInvolved: [],
+        questionToCell: 'Comment éviter la rupture de suivi ?',
+        urgency: 'MEDIUM',
+        requests: ['CELL_EXAMINATION'],
       },
     });
-    caseCode = createReferral.person.caseCode;
-    const { recordConsent } = await as.cmp.expectData<{ recordConsent: { id: string } }>(RECORD_CONSENT, {
-      id: createReferral.id,
-      input: {
-        status: 'GIVEN',
-        method: 'WRITTEN',
-        collectedOn: isoDay(api.clock.now()),
-        informationGiven: ALL_INFORMATION,
-        wishesToAttend: false,
-        purposes: ['CELL_EXAMINATION'],
-        organisationIds: [org.ccas.id, org.cmp.id],
-        organisationKinds: [],
-        includesCell: true,
-        dataCategories: ['LOGISTIC', 'IDENTITY', 'HOUSING', 'SOCIAL_CONFIDENTIAL', 'HEALTH_SECRET'],
-      },
-    });
-    consentId = recordConsent.id;
-    await as.cmp.expectData(SUBMIT_REFERRAL, {
-      input: {
-        referralId: createReferral.id,
-        commonLawRoutesTried: true,
-        notAnEmergency: true,
-        imminentDanger: false,
-      },
-    });
-    await as.coordinator.expectData(START_PRE_REVIEW, { id: createReferral.id });
-    const { acceptReferral } = await as.coordinator.expectData<{ acceptReferral: { situationId: string } }>(
-      ACCEPT_REFERRAL,
-      { input: { referralId: createReferral.id } },
-    );
+    caseCode = referral.person.caseCode;
+    consentId = await recordConsent(as.cmp, api, referral.id, { organisationIds: [org.ccas.id, org.cmp.id] });
+    const situationId = await submitAndAccept(as.cmp, as.coordinator, referral.id);
 
     // A meeting examines it with the CCAS social worker in the room.
-    const { planMeeting } = await as.coordinator.expectData<{ planMeeting: { id: string } }>(PLAN_MEETING, {
-      input: {
-        cellId: cell.id,
-        startsAt: new Date(api.clock.now().getTime() + 20 * DAY).toISOString(),
-        place: 'Mairie',
-      },
-    });
-    meetingId = planMeeting.id;
+    meetingId = await planMeeting(as.coordinator, cell.id, new Date(api.clock.now().getTime() + 20 * DAY));
     const { addAgendaItem } = await as.coordinator.expectData<{ addAgendaItem: { items: { id: string }[] } }>(
       ADD_ITEM,
-      { input: { meetingId, situationId: acceptReferral.situationId, guestOrganisationIds: [] } },
+      { input: { meetingId, situationId, guestOrganisationIds: [] } },
     );
     const itemId = addAgendaItem.items[0].id;
     await as.coordinator.expectData(PUBLISH_AGENDA, { m: meetingId });

@@ -1,16 +1,15 @@
 import { Role } from '@relais/access';
 import { AuditEvent } from '@relais/audit';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import {
-  ACCEPT_REFERRAL,
-  ALL_INFORMATION,
-  CREATE_REFERRAL,
-  RECORD_CONSENT,
-  START_PRE_REVIEW,
-  SUBMIT_REFERRAL,
-} from './support/referral-documents';
+  acceptReferral,
+  memberOf,
+  recordConsent,
+  referPerson,
+  submitForPreReview,
+} from './support/referral-journey';
 
 const READ = /* GraphQL */ `
   query ($id: ID!) {
@@ -78,9 +77,9 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
       profession: Profession,
       roles: Role[],
     ) => {
-      const user = await api.factory.user({ territory, organisation, profession, roles });
-      as[name] = (await logInClient(api.anonymous, user.email, user.password)).client;
-      return user.id;
+      const { client, id } = await memberOf(api, territory, organisation, profession, roles);
+      as[name] = client;
+      return id;
     };
     ids.psychiatrist = await member('psychiatrist', org.cmp, Profession.PSYCHIATRIST, [Role.REFERRER]);
     // A colleague of the author, a health professional of the same CMP, also in the cell: she reads
@@ -92,8 +91,8 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
     await member('bailleur', org.bailleur, Profession.HOUSING_OFFICER, [Role.REFERRER]);
     await member('coordinator', org.clsm, Profession.CLSM_COORDINATOR, [Role.COORDINATOR]);
 
-    const created = await as.psychiatrist.expectData<{ createReferral: { id: string } }>(CREATE_REFERRAL, {
-      input: {
+    referralId = (
+      await referPerson(as.psychiatrist, {
         territoryId: territory.id,
         person: { firstName: 'Marc', lastName: 'Portée-Essai', protectionMeasure: 'NONE' },
         form: {
@@ -106,30 +105,12 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
           housingContext: 'Impayés de loyer depuis quatre mois.',
           healthInformation: 'Traitement injectable interrompu.',
         },
-      },
-    });
-    referralId = created.createReferral.id;
+      })
+    ).id;
     // The consent names the bailleur, for the cell's examination, with every category: the
     // sharing matrix still keeps confidential data from a bailleur.
-    await as.psychiatrist.expectData(RECORD_CONSENT, {
-      id: referralId,
-      input: {
-        status: 'GIVEN',
-        method: 'WRITTEN',
-        collectedOn: api.clock.now().toISOString().slice(0, 10),
-        informationGiven: ALL_INFORMATION,
-        wishesToAttend: false,
-        purposes: ['CELL_EXAMINATION'],
-        organisationIds: [org.bailleur.id],
-        organisationKinds: [],
-        includesCell: true,
-        dataCategories: ['LOGISTIC', 'IDENTITY', 'HOUSING', 'SOCIAL_CONFIDENTIAL', 'HEALTH_SECRET'],
-      },
-    });
-    await as.psychiatrist.expectData(SUBMIT_REFERRAL, {
-      input: { referralId, commonLawRoutesTried: true, notAnEmergency: true, imminentDanger: false },
-    });
-    await as.coordinator.expectData(START_PRE_REVIEW, { id: referralId });
+    await recordConsent(as.psychiatrist, api, referralId, { organisationIds: [org.bailleur.id] });
+    await submitForPreReview(as.psychiatrist, as.coordinator, referralId);
   });
   afterAll(() => api.close());
 
@@ -190,7 +171,7 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
   });
 
   it('tells a bailleur named by the consent the kind of referrer, never who referred', async () => {
-    await as.coordinator.expectData(ACCEPT_REFERRAL, { input: { referralId } });
+    await acceptReferral(as.coordinator, referralId);
 
     const bailleur = await read(as.bailleur);
     expect(bailleur.status).toBe('ACCEPTED');

@@ -3,14 +3,7 @@ import { AuditEvent } from '@relais/audit';
 import { Membership, OrganisationKind, Profession, Territory } from '@relais/identity';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
-import {
-  ACCEPT_REFERRAL,
-  ALL_INFORMATION,
-  CREATE_REFERRAL,
-  RECORD_CONSENT,
-  START_PRE_REVIEW,
-  SUBMIT_REFERRAL,
-} from './support/referral-documents';
+import { memberOf, recordConsent, referPerson, submitAndAccept } from './support/referral-journey';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
 
 const SITUATION = /* GraphQL */ `
@@ -104,69 +97,36 @@ describe('field gate on situations', () => {
     // practitioner: a CMP nurse; coordinator: the CLSM coordinator; administrator as in the demo.
     sessions = await sessionsByRole(api, territory);
     const cmp = await api.factory.organisation(territory, OrganisationKind.PSYCHIATRY);
-    const psychiatrist = await api.factory.user({
-      territory,
-      organisation: cmp,
-      profession: Profession.PSYCHIATRIST,
-      roles: [Role.REFERRER],
-    });
-    const referrer = (await logInClient(api.anonymous, psychiatrist.email, psychiatrist.password)).client;
-    const created = await referrer.expectData<{ createReferral: { id: string; person: { id: string } } }>(
-      CREATE_REFERRAL,
-      {
-        input: {
-          territoryId: territory.id,
-          person: {
-            firstName: 'Lucie',
-            lastName: 'Portail',
-            birthDate: '1975-09-21',
-            district: 'Centre',
-            protectionMeasure: 'NONE',
-          },
-          form: {
-            difficultyAreas: ['HOUSING_DEBT'],
-            servicesInvolved: ['CMP'],
-            questionToCell: 'Maintenir le logement',
-            urgency: 'MEDIUM',
-            requests: ['CELL_EXAMINATION'],
-            description: 'Isolement, impayés.',
-            housingContext: 'Impayés depuis deux mois.',
-          },
-        },
+    const referrer = (await memberOf(api, territory, cmp, Profession.PSYCHIATRIST, [Role.REFERRER])).client;
+    const referral = await referPerson(referrer, {
+      territoryId: territory.id,
+      person: {
+        firstName: 'Lucie',
+        lastName: 'Portail',
+        birthDate: '1975-09-21',
+        district: 'Centre',
+        protectionMeasure: 'NONE',
       },
-    );
-    const referralId = created.createReferral.id;
-    personId = created.createReferral.person.id;
-    await referrer.expectData(RECORD_CONSENT, {
-      id: referralId,
-      input: {
-        status: 'GIVEN',
-        method: 'WRITTEN',
-        collectedOn: api.clock.now().toISOString().slice(0, 10),
-        informationGiven: ALL_INFORMATION,
-        wishesToAttend: false,
-        purposes: ['CELL_EXAMINATION'],
-        // The bailleur is named with every category: the sharing matrix still keeps it outside.
-        organisationIds: [
-          sessions.REFERRER.organisationId,
-          sessions.CELL_MEMBER.organisationId,
-          sessions.FOLLOWUP_PRACTITIONER.organisationId,
-        ],
-        organisationKinds: [],
-        includesCell: true,
-        dataCategories: ['LOGISTIC', 'IDENTITY', 'HOUSING', 'SOCIAL_CONFIDENTIAL', 'HEALTH_SECRET'],
+      form: {
+        difficultyAreas: ['HOUSING_DEBT'],
+        servicesInvolved: ['CMP'],
+        questionToCell: 'Maintenir le logement',
+        urgency: 'MEDIUM',
+        requests: ['CELL_EXAMINATION'],
+        description: 'Isolement, impayés.',
+        housingContext: 'Impayés depuis deux mois.',
       },
     });
-    await referrer.expectData(SUBMIT_REFERRAL, {
-      input: { referralId, commonLawRoutesTried: true, notAnEmergency: true, imminentDanger: false },
+    personId = referral.person.id;
+    await recordConsent(referrer, api, referral.id, {
+      // The bailleur is named with every category: the sharing matrix still keeps it outside.
+      organisationIds: [
+        sessions.REFERRER.organisationId,
+        sessions.CELL_MEMBER.organisationId,
+        sessions.FOLLOWUP_PRACTITIONER.organisationId,
+      ],
     });
-    const coordinator = sessions.COORDINATOR.client;
-    await coordinator.expectData(START_PRE_REVIEW, { id: referralId });
-    const accepted = await coordinator.expectData<{ acceptReferral: { situationId: string } }>(
-      ACCEPT_REFERRAL,
-      { input: { referralId } },
-    );
-    situationId = accepted.acceptReferral.situationId;
+    situationId = await submitAndAccept(referrer, sessions.COORDINATOR.client, referral.id);
     // The bailleur joins the circle the way a partner does (the consent names it).
     await api.dataSource.query(
       `INSERT INTO situation_circle_members (territory_id, situation_id, organisation_id, basis, added_at)
