@@ -6,6 +6,8 @@ import {
   policyRegistry,
   Principal,
   Role,
+  RowAccess,
+  rowView,
   SharingCategory,
   territorySharingMatrix,
 } from '@relais/access';
@@ -567,6 +569,66 @@ describe('referrals, consent and situations policies: SQL and memory agree', () 
     expect(compared).toBe(13 * 12);
     // Guards against agreeing only on empty sets.
     expect(nonEmpty).toBeGreaterThan(compared / 3);
+  });
+
+  /** Per readable row: the relations held and what the gate would show, from either evaluation. */
+  async function maskingOf(
+    principal: Principal,
+    subject: string,
+    inSqlToo: boolean,
+  ): Promise<Map<string, string>> {
+    const describe = (territoryId: string, rowAccess: RowAccess) => {
+      const view = rowView(principal, territoryId, rowAccess);
+      return JSON.stringify({
+        relations: [...rowAccess.relations.keys()].sort(),
+        categories: [...view.categories].sort(),
+        restrictedTo: [...(view.restrictedTo ?? new Map<string, Set<string>>())]
+          .map(([category, fields]) => [category, [...fields].sort()])
+          .sort(),
+      });
+    };
+    if (inSqlToo) {
+      const query = dataSource.getRepository(SUBJECTS[subject].entity).createQueryBuilder('row');
+      const readAccess = access.selectRowAccess(query, principal, 'read', subject);
+      query.andWhere('row.territoryId IN (:...seeded)', { seeded: seededTerritories() });
+      const { entities, raw } = await query.getRawAndEntities();
+      const accesses = readAccess(raw);
+      return new Map(
+        entities.map((row) => [
+          row.id as string,
+          describe(row.territoryId as string, accesses.get(row.id as string)!),
+        ]),
+      );
+    }
+    const shown = new Map<string, string>();
+    for (const row of await loaded(subject)) {
+      const rowAccess = access.rowAccessOn(principal, 'read', row);
+      if (rowAccess) shown.set(row.id as string, describe(row.territoryId as string, rowAccess));
+    }
+    return shown;
+  }
+
+  it('masks alike from the SQL relations and from memory: narrowed matrices, kinds, Paris-day expiry, two territories', async () => {
+    const mismatches: string[] = [];
+    let confidential = 0;
+    for (const [name, principal] of Object.entries(principals)) {
+      for (const subject of new Set(
+        SUBJECT_ACTIONS.filter(({ action }) => action === 'read').map(({ subject }) => subject),
+      )) {
+        const [sql, memory] = await Promise.all([
+          maskingOf(principal, subject, true),
+          maskingOf(principal, subject, false),
+        ]);
+        for (const id of new Set([...sql.keys(), ...memory.keys()])) {
+          if (sql.get(id) !== memory.get(id))
+            mismatches.push(`${name} ${subject} ${id}: SQL ${sql.get(id)} / mémoire ${memory.get(id)}`);
+          if (/SOCIAL_CONFIDENTIAL|HEALTH_SECRET|IDENTITY/.test(sql.get(id) ?? '')) confidential += 1;
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Guards against agreeing only on logistics.
+    expect(confidential).toBeGreaterThan(10);
   });
 
   describe('absolute expectations', () => {
