@@ -144,15 +144,16 @@ describe('the field gate on follow-ups and hand-offs', () => {
   const handoffsAs = async (client: GraphqlClient) =>
     (await client.expectData<{ handoffs: HandoffView[] }>(HANDOFFS, { id: situationId })).handoffs;
 
-  it('audits no identity when the TISF reads a follow-up without acts', async () => {
-    const { followUp } = await as.tisf.expectData<{ followUp: { caseCode: string; acts: unknown[] } }>(READ, {
-      id: followUpId,
-    });
+  it('audits what the TISF was shown of a follow-up without acts: its objectives, nothing of identity or health', async () => {
+    const before = new Set((await eventsBy(ids.tisf)).map((event) => event.id));
+    const { followUp } = await as.tisf.expectData<{
+      followUp: { caseCode: string; acts: unknown[]; objectives: { text: string | null }[] };
+    }>(READ, { id: followUpId });
     expect(followUp.acts).toEqual([]);
-    expect(followUp.caseCode).toBeTruthy();
-    const categories = (await readsBy(ids.tisf)).flat();
-    expect(categories).not.toContain('IDENTITY');
-    expect(categories).not.toContain('HEALTH_SECRET');
+    expect(followUp.objectives.every((objective) => objective.text)).toBe(true);
+    // One read event for this request, naming exactly the category shown (the objectives' text).
+    const recorded = (await eventsBy(ids.tisf)).filter((event) => !before.has(event.id));
+    expect(recorded.map((event) => event.dataCategories)).toEqual([['SOCIAL_CONFIDENTIAL']]);
   });
 
   it('audits the health secret the team nurse reads in a health-only note, and not for the TISF who does not see it', async () => {
