@@ -6,7 +6,7 @@ import { Principal } from '../principal';
 import { Categorized, gateFields } from './field-mask';
 import { rowAccessFrom } from './row-access';
 import { territorySharingMatrix } from './sharing-matrix';
-import { visibleCategories } from './visible-categories';
+import { rowView, visibleCategories } from './visible-categories';
 
 const { LOGISTIC, IDENTITY, HOUSING, SOCIAL_CONFIDENTIAL, HEALTH_SECRET } = DataCategory;
 const TERRITORY = '00000000-0000-4000-8000-000000000001';
@@ -149,5 +149,48 @@ describe('visible categories', () => {
     expect(
       visibleCategories(reader(SharingCategory.HEALTH), TERRITORY, coordination).has(HEALTH_SECRET),
     ).toBe(true);
+  });
+});
+
+describe('field lists, rule by rule', () => {
+  const preReview = {
+    grant: { basis: 'MEMBERSHIP' as never, explanation: '', relation: Relation.CELL_MEMBER },
+    fields: ['description'],
+  };
+  const colleague = {
+    grant: {
+      basis: 'REFERRAL' as never,
+      explanation: '',
+      relation: Relation.REFERRING_ORGANISATION,
+      opens: [LOGISTIC],
+    },
+  };
+
+  it('keeps a rule’s list on its categories when another rule without a list opens other ones', () => {
+    const view = rowView(reader(SharingCategory.HEALTH), TERRITORY, rowAccessFrom([preReview, colleague]));
+    const gated = gateFields(PersonView, { ...sample(), careNote: 'Suivi au CMP' }, view);
+    // The colleague's rule opens logistics only: it must not lift the pre-review's list.
+    expect(gated.value).toMatchObject({
+      description: 'Impayés depuis trois mois',
+      lastName: null,
+      careNote: null,
+    });
+    expect(gated.value.redactedFields).toEqual(['careNote', 'forgotten', 'lastName']);
+  });
+
+  it('lifts a list only for the categories a rule without one opens', () => {
+    const circle = {
+      grant: {
+        basis: 'CONSENT' as never,
+        explanation: '',
+        relation: Relation.CIRCLE,
+        opens: [HEALTH_SECRET],
+      },
+    };
+    const view = rowView(reader(SharingCategory.HEALTH), TERRITORY, rowAccessFrom([preReview, circle]));
+    const gated = gateFields(PersonView, { ...sample(), careNote: 'Suivi au CMP' }, view);
+    expect(gated.value).toMatchObject({ careNote: 'Suivi au CMP', description: 'Impayés depuis trois mois' });
+    expect(gated.value.lastName).toBeNull();
+    expect(gated.shown).toEqual([HEALTH_SECRET, LOGISTIC, SOCIAL_CONFIDENTIAL]);
   });
 });

@@ -32,3 +32,30 @@ describe('one rule’s rows within another’s', () => {
     expect(conditionsImply(undefined, territory)).toBe(false);
   });
 });
+
+describe('what the implication check refuses to claim', () => {
+  it('answers false on shapes it does not reason about, which only costs a column', () => {
+    const coordinator = { territoryId: { $in: ['a'] } };
+    expect(conditionsImply({ territoryId: { $nin: ['b'] } }, coordinator)).toBe(false);
+    expect(conditionsImply({ territoryId: { $in: ['a'] } }, { territoryId: { $nin: ['b'] } })).toBe(false);
+    expect(
+      conditionsImply({ territoryId: 'a', status: { $in: ['A', 'DRAFT'] } }, { status: { $ne: 'DRAFT' } }),
+    ).toBe(false);
+    expect(
+      conditionsImply(
+        { territoryId: 'a', circle: { $elemMatch: { organisationId: 'x' } } },
+        { circle: { $elemMatch: { organisationId: 'y' } } },
+      ),
+    ).toBe(false);
+    expect(conditionsImply({ territoryId: 'a' }, { territoryId: { $in: ['a'] }, status: 'ACCEPTED' })).toBe(
+      false,
+    );
+  });
+
+  it('holds on the same relation condition written alike', () => {
+    const circle = { circle: { $elemMatch: { organisationId: 'x' } } };
+    expect(
+      conditionsImply({ territoryId: 'a', ...circle, status: 'ACCEPTED' }, { territoryId: 'a', ...circle }),
+    ).toBe(true);
+  });
+});
