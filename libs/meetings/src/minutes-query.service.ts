@@ -7,11 +7,17 @@ import {
   Relation,
   RowAccess,
   rowView,
-  RowView,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
-import { ActionOrigin, Person, Situation, SituationAction, toActionObject } from '@relais/situations';
+import {
+  ActionObject,
+  ActionOrigin,
+  Person,
+  Situation,
+  SituationAction,
+  toActionObject,
+} from '@relais/situations';
 import { EntityManager, In } from 'typeorm';
 import { MeetingStatus } from './domain/meeting.enums';
 import { DecisionObject, MinutesItemObject, MinutesObject, RestrictedNoteObject } from './dto/minutes.dto';
@@ -57,16 +63,22 @@ export class MinutesQueryService {
       const decisions = itemIds.length
         ? await manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
         : [];
+      const views = new Map(
+        items.map(({ item, access }) => [item.id, rowView(actor, meeting.territoryId, access)]),
+      );
+      // Notes of a category the reader sees on no item never leave the database (health notes for
+      // a social worker); the gate then decides item by item.
+      const readable = [...new Set([...views.values()].flatMap((view) => [...view.categories]))];
       const notes = itemIds.length
         ? await manager.find(RestrictedNote, {
-            where: { agendaItemId: In(itemIds) },
+            where: { agendaItemId: In(itemIds), category: In(readable) },
             order: { writtenAt: 'ASC' },
           })
         : [];
 
       const shownAbout = new Map<string, Set<DataCategory>>();
       const gated = items.map(({ item, access, attended }) => {
-        const view: RowView = rowView(actor, meeting.territoryId, access);
+        const view = views.get(item.id)!;
         const itemDecisions = decisions
           .filter((decision) => decision.agendaItemId === item.id)
           .map(({ id, text, rationale }) => gateFields(DecisionObject, { id, text, rationale }, view));
@@ -77,24 +89,38 @@ export class MinutesQueryService {
           )
           // A note one may not read is left out, so that the list never tells it exists.
           .filter((note) => !note.value.redactedFields.includes('text'));
-        const gatedItem = gateFields(
-          MinutesItemObject,
-          {
-            itemId: item.id,
-            position: item.position,
-            caseCode: item.situation!.person!.caseCode,
-            kind: item.kind,
-            attended: attended || access.relations.has(Relation.COORDINATOR),
-            personAttended: item.personAttended,
-            summary: item.summary,
-            decisions: itemDecisions.map((decision) => decision.value),
-            actions: [],
-            restrictedNotes: itemNotes.map((note) => note.value),
-            nextReviewOn: item.nextReviewOn,
-          },
-          view,
-          { summary: item.summaryCategory },
+        const facts = {
+          itemId: item.id,
+          position: item.position,
+          caseCode: item.situation!.person!.caseCode,
+          kind: item.kind,
+          attended: attended || access.relations.has(Relation.COORDINATOR),
+          personAttended: item.personAttended,
+          summary: item.summary,
+          decisions: itemDecisions.map((decision) => decision.value),
+          restrictedNotes: itemNotes.map((note) => note.value),
+          nextReviewOn: item.nextReviewOn,
+        };
+        const gate = (actions: ActionObject[]) =>
+          gateFields(MinutesItemObject, { ...facts, actions }, view, { summary: item.summaryCategory });
+        // The decisions this reader reads decide which actions it gets: gated once to learn them.
+        const readDecisionIds = (gate([]).value.decisions ?? []).map((decision) => decision.id);
+        return { item, itemDecisions, itemNotes, gate, readDecisionIds };
+      });
+
+      // Every action of the decisions the reader reads; otherwise those addressed to its
+      // organisation, as the situations' policy says (one statement).
+      const actions = await this.actionsOf(
+        manager,
+        actor,
+        decisions.map((decision) => decision.id),
+        gated.flatMap(({ readDecisionIds }) => readDecisionIds),
+      );
+      const view = gated.map(({ item, itemDecisions, itemNotes, gate }): MinutesItemObject => {
+        const ids = new Set(
+          decisions.filter((decision) => decision.agendaItemId === item.id).map((d) => d.id),
         );
+        const gatedItem = gate(actions.filter((action) => ids.has(action.originId!)).map(toActionObject));
         // What the audit records: the item's fields shown, and inside the lists shown, theirs.
         const shown = new Set(gatedItem.shown);
         const inside = [
@@ -103,26 +129,7 @@ export class MinutesQueryService {
         ];
         for (const part of inside) for (const category of part.shown) shown.add(category);
         shownAbout.set(item.id, shown);
-        return { item, value: gatedItem.value };
-      });
-
-      // Every action of the decisions the reader reads; otherwise those addressed to its
-      // organisation, as the situations' policy says (one statement).
-      const readDecisions = gated.flatMap(({ value }) =>
-        (value.decisions ?? []).map((decision) => decision.id),
-      );
-      const actions = await this.actionsOf(
-        manager,
-        actor,
-        decisions.map((decision) => decision.id),
-        readDecisions,
-      );
-      const view = gated.map(({ item, value }): MinutesItemObject => {
-        const ids = new Set(
-          decisions.filter((decision) => decision.agendaItemId === item.id).map((d) => d.id),
-        );
-        value.actions = actions.filter((action) => ids.has(action.originId!)).map(toActionObject);
-        return value;
+        return gatedItem.value;
       });
 
       await this.audit.recordReads(
