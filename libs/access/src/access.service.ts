@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { permittedFieldsOf, rulesToQuery } from '@casl/ability/extra';
+import { rulesToQuery } from '@casl/ability/extra';
 import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AccessException } from './access.exception';
 import { Role } from './domain/role';
@@ -100,16 +100,6 @@ export class AccessService implements OnModuleInit {
   ): SelectQueryBuilder<T> {
     const { sql, parameters } = this.conditionFor(principal, action, subject, query.alias);
     return query.andWhere(`(${sql})`, parameters);
-  }
-
-  /** Fields of `row` the principal may not `action`: they read as null and are listed to the client. */
-  redactedFields(principal: Principal, action: Action, row: object, fields: readonly string[]): string[] {
-    const permitted = new Set(
-      permittedFieldsOf(this.abilityFor(principal), action, row, {
-        fieldsFrom: (rule) => rule.fields ?? [...fields],
-      }),
-    );
-    return fields.filter((field) => !permitted.has(field));
   }
 
   /** The relations the principal holds on a loaded row, from the rules that grant it; null if none. */

@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  gateFields,
-  NO_ACCESS,
-  Principal,
-  rowView,
-  visibleCategories,
-} from '@relais/access';
+import { AccessException, AccessService, gateFields, NO_ACCESS, Principal, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -58,9 +50,7 @@ export class FollowUpQueryService {
       const followUp = found.entities[0];
       if (!followUp) throw new AccessException('NOT_FOUND');
       const { territoryId } = followUp;
-      const view = {
-        categories: visibleCategories(actor, territoryId, followUpAccess(found.raw).get(followUp.id)!),
-      };
+      const view = rowView(actor, territoryId, followUpAccess(found.raw).get(followUp.id)!);
 
       const acts = manager
         .getRepository(FollowUpAct)

@@ -1,12 +1,4 @@
-import {
-  DataCategory,
-  gateFields,
-  Gated,
-  NO_ACCESS,
-  Principal,
-  RowAccess,
-  visibleCategories,
-} from '@relais/access';
+import { DataCategory, Gated, gateFields, NO_ACCESS, Principal, RowAccess, rowView } from '@relais/access';
 import { Handoff } from '@relais/situations';
 import { HandoffObject } from './dto/follow-up.objects';
 
@@ -19,7 +11,8 @@ export function gateHandoff(
   handoff: Handoff,
   access: RowAccess | null | undefined,
 ): Gated<HandoffObject> & { categories: ReadonlySet<DataCategory> } {
-  const categories = visibleCategories(principal, handoff.territoryId, access ?? NO_ACCESS);
+  const view = rowView(principal, handoff.territoryId, access ?? NO_ACCESS);
+  const { categories } = view;
   const gated = gateFields(
     HandoffObject,
     {
@@ -42,7 +35,7 @@ export function gateHandoff(
       proposedAt: handoff.proposedAt,
       answeredAt: handoff.answeredAt,
     },
-    { categories },
+    view,
   );
   return { ...gated, categories };
 }

@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessService,
-  gateFields,
-  Principal,
-  Relation,
-  RowAccess,
-  rowView,
-  visibleCategories,
-} from '@relais/access';
+import { AccessService, gateFields, Principal, Relation, RowAccess, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -214,7 +206,8 @@ export class AgendaQueryService {
         meetingId,
       );
       this.access.assertCan(actor, 'editAgenda', meeting, 'FORBIDDEN');
-      const view = { categories: visibleCategories(actor, meeting.territoryId, access) };
+      // Suggestions are the coordinator's, read under the meeting's relations (editing its agenda).
+      const view = rowView(actor, meeting.territoryId, access);
       const meetingDay = parisDate(meeting.startsAt);
       const rows = (await manager.query(
         `WITH candidates AS (

@@ -43,23 +43,11 @@ const PRE_REVIEW: Grant = {
 };
 
 /**
- * What the cell sees in the anonymous pre-review: no identity, nothing but the question put to it.
- * `identity` is listed because its own rules decide it (a consent naming the reader's
- * organisation); for everyone else it stays masked.
+ * What the cell reads beyond logistics in the anonymous pre-review: the question put to it, never
+ * the person's story. `identity` is listed because its own rules decide it (a consent naming the
+ * reader's organisation); for everyone else it stays masked.
  */
-export const PRE_REVIEW_FIELDS = [
-  'id',
-  'territoryId',
-  'personId',
-  'status',
-  'urgency',
-  'requests',
-  'difficultyAreas',
-  'servicesInvolved',
-  'questionToCell',
-  'submittedAt',
-  'identity',
-];
+const PRE_REVIEW_FIELDS = ['difficultyAreas', 'servicesInvolved', 'questionToCell', 'identity'];
 
 /** The categories a consent may name beyond logistics: each opens the referral's fields of it. */
 const CONSENTED_CATEGORIES = [

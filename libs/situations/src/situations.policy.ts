@@ -15,8 +15,8 @@ const COORDINATION = {
   explanation:
     'Vous coordonnez la cellule de ce territoire : vous suivez chaque situation qui lui est confiée.',
 };
-// Being in the circle is itself the consent's (or the referral's, or a derogation's) doing: the
-// relation opens every category, bounded by the sharing matrix for the reader's profession.
+// Being in the circle is itself the consent's (or the referral's, or a derogation's) doing; the place
+// opens logistics and housing, the confidential side needs the consent in force (refinements).
 const CIRCLE = {
   relation: Relation.CIRCLE,
   basis: LegalBasis.CONSENT,

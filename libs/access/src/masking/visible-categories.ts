@@ -25,30 +25,20 @@ export function roleCategories(sharingCategory: SharingCategory): DataCategory[]
   );
 }
 
-export interface VisibilityContext {
-  /** A health professional shared this item with the reader, with a reason. */
-  readonly healthSharedWithReader?: boolean;
-}
-
 /**
  * The one answer to "what of this row does this reader see": each granting rule opens its
  * categories, within the territory's sharing matrix for the reader's profession (or the role's
  * reading for the coordinator and authors), and only for the fields it lists if it lists some. A
  * readable row always shows its logistics; a row without any relation shows nothing.
  */
-export function rowView(
-  principal: Principal,
-  territoryId: string,
-  access: RowAccess,
-  context: VisibilityContext = {},
-): RowView {
+export function rowView(principal: Principal, territoryId: string, access: RowAccess): RowView {
   const categories = new Set<DataCategory>();
   const unrestricted = new Set<DataCategory>();
   const listed = new Map<DataCategory, Set<string>>();
   if (!access.grants.length) return { categories, restrictedTo: listed };
   categories.add(DataCategory.LOGISTIC);
   unrestricted.add(DataCategory.LOGISTIC);
-  const matrix = principal.readableIn(territoryId, { related: true, ...context });
+  const matrix = principal.readableIn(territoryId);
   const byRole = new Set(roleCategories(principal.sharingCategory));
   for (const grant of access.grants) {
     const allowed = BEYOND_MATRIX.has(grant.relation) ? byRole : matrix;
@@ -72,7 +62,6 @@ export function visibleCategories(
   principal: Principal,
   territoryId: string,
   access: RowAccess,
-  context: VisibilityContext = {},
 ): Set<DataCategory> {
-  return new Set(rowView(principal, territoryId, access, context).categories);
+  return new Set(rowView(principal, territoryId, access).categories);
 }
