@@ -1,11 +1,9 @@
-import { DataCategory, Role } from '@relais/access';
-import { Consent, ConsentMethod, ConsentPurpose, ConsentStatus, InformationItem } from '@relais/consent';
+import { Role } from '@relais/access';
 import { Cell, OrganisationKind, Profession, Territory } from '@relais/identity';
-import { AgendaItem, AgendaItemKind, ItemInvitation } from '@relais/meetings';
-import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { AGENDA, PLAN_MEETING } from './support/meeting-documents';
+import { seedAgendaItem } from './support/referral-journey';
 import { StatementCounter } from './support/statement-counter';
 
 /** The coordinator's agenda costs the same few statements with 40 items as with 4. */
@@ -49,66 +47,12 @@ describe('agenda: constant SQL whatever its length', () => {
 
   /** Situations with a consent in force, straight into the agenda, each with a guest. */
   async function addItems(count: number): Promise<void> {
-    const owner = api.dataSource;
     for (let index = 0; index < count; index += 1, items += 1) {
-      const person = await owner.getRepository(Person).save({
-        territoryId: territory.id,
-        caseCode: newCaseCode(),
-        initials: 'A. B.',
-        ageBand: AgeBand.AGE_40_49,
-        district: null,
-      });
-      await owner.getRepository(Consent).save({
-        territoryId: territory.id,
-        personId: person.id,
-        referralId: null,
-        status: ConsentStatus.GIVEN,
-        method: ConsentMethod.WRITTEN,
-        witnessOrRepresentative: null,
-        collectedByUserId: person.id,
-        collectedByOrganisationId: guestOrganisationId,
-        collectedOn: '2026-01-05',
-        recordedAt: new Date(),
-        informationGiven: Object.values(InformationItem),
-        wishesToAttend: false,
-        purposes: [ConsentPurpose.CELL_EXAMINATION],
-        organisationIds: [guestOrganisationId],
-        organisationKinds: [],
-        includesCell: true,
-        dataCategories: [DataCategory.LOGISTIC],
-        expiresOn: '2099-01-01',
-        supersededAt: null,
-        withdrawnAt: null,
-        withdrawnByUserId: null,
-      });
-      const situation = await owner.getRepository(Situation).save({
-        territoryId: territory.id,
-        personId: person.id,
-        status: SituationStatus.ACCEPTED,
-        openedAt: new Date(),
-        closedAt: null,
-        closureReason: null,
-        nextReviewOn: null,
-      });
-      const item = await owner.getRepository(AgendaItem).save({
+      await seedAgendaItem(api.dataSource, {
         territoryId: territory.id,
         meetingId,
-        situationId: situation.id,
         position: items + 1,
-        kind: AgendaItemKind.NEW,
-        minutes: 10,
-        presenterOrganisationId: null,
-        presenterUserId: null,
-        reason: null,
-        presentation: 1,
-      });
-      await owner.getRepository(ItemInvitation).save({
-        territoryId: territory.id,
-        agendaItemId: item.id,
-        meetingId,
-        situationId: situation.id,
-        organisationId: guestOrganisationId,
-        lapsedAt: null,
+        guestOrganisationId,
       });
     }
   }
