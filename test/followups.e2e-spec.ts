@@ -310,12 +310,14 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
       renewals: 0,
       handoffsAccepted: 1,
       byKindAndRequester: [{ kind: 'ASSESSMENT', requesterKind: 'HOUSING', count: 1 }],
-      cmpFollowUpAtHandoff: [{ status: 'APPOINTMENT_SET', count: 1 }],
+      // Over one follow-up, the CMP status at hand-off is that person's health: for health readers only.
+      cmpFollowUpAtHandoff: null,
     });
-    const tisf = await as.tisf.expectData<{ followUpIndicators: { followUps: number } }>(query, {
-      t: territory.id,
-    });
-    expect(tisf.followUpIndicators.followUps).toBe(1);
+    type Figures = { followUpIndicators: { followUps: number; cmpFollowUpAtHandoff: unknown } };
+    const tisf = await as.tisf.expectData<Figures>(query, { t: territory.id });
+    expect(tisf.followUpIndicators).toMatchObject({ followUps: 1, cmpFollowUpAtHandoff: null });
+    const nurse = await as.nurse.expectData<Figures>(query, { t: territory.id });
+    expect(nurse.followUpIndicators.cmpFollowUpAtHandoff).toEqual([{ status: 'APPOINTMENT_SET', count: 1 }]);
     const bailleur = await as.bailleur.request(query, { t: territory.id });
     expect(bailleur.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, gateFields, NO_ACCESS, Principal, rowView } from '@relais/access';
+import {
+  AccessException,
+  AccessService,
+  DataCategory,
+  gateFields,
+  NO_ACCESS,
+  Principal,
+  rowView,
+} from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -12,7 +20,11 @@ import {
   FollowUpObjectiveObject,
   TeamSeatObject,
 } from './dto/follow-up.objects';
-import { FollowUpTerritoryIndicatorsObject } from './dto/indicators.dto';
+import {
+  CmpStatusCountObject,
+  FollowUpCountObject,
+  FollowUpTerritoryIndicatorsObject,
+} from './dto/indicators.dto';
 import { FollowUp, FollowUpAct, FollowUpObjective } from './entities';
 import { teamSeats } from './team';
 
@@ -146,15 +158,23 @@ export class FollowUpQueryService {
       const visible = manager
         .getRepository(FollowUp)
         .createQueryBuilder('followUp')
-        .select('followUp.id')
+        .select('followUp.id', 'id')
         .where('followUp.territoryId = :territoryId', { territoryId });
-      this.access.accessibleBy(visible, actor, 'read', 'FollowUp');
-      const [subquery, parameters] = visible.getQueryAndParameters();
-      const ids = ((await manager.query(subquery, parameters)) as { followUp_id: string }[]).map(
-        (row) => row.followUp_id,
-      );
+      const accessOf = this.access.selectRowAccess(visible, actor, 'read', 'FollowUp');
+      const rows = await visible.getRawMany<{ id: string }>();
+      const accesses = accessOf(rows);
+      const ids = rows.map((row) => row.id);
+      // A figure shows a category only if the reader sees it on every follow-up counted.
+      const views = ids.map((id) => rowView(actor, territoryId, accesses.get(id)!).categories);
+      const view = {
+        categories: new Set(
+          Object.values(DataCategory).filter((category) => views.every((seen) => seen.has(category))),
+        ),
+      };
+      const counted = (figures: Omit<FollowUpTerritoryIndicatorsObject, 'redactedFields'>) =>
+        gateFields(FollowUpTerritoryIndicatorsObject, figures, view).value;
       if (!ids.length) {
-        return {
+        return counted({
           byKindAndRequester: [],
           followUps: 0,
           actsPerFollowUp: 0,
@@ -162,7 +182,7 @@ export class FollowUpQueryService {
           renewals: 0,
           handoffsAccepted: 0,
           cmpFollowUpAtHandoff: [],
-        };
+        });
       }
       const byKind = (await manager.query(
         `SELECT kind, requester_kind, count(*)::int AS count, sum(renewals)::int AS renewals
@@ -179,19 +199,23 @@ export class FollowUpQueryService {
            FROM handoffs WHERE follow_up_id = ANY($1) AND status = 'ACCEPTED' GROUP BY cmp_follow_up_status`,
         [ids],
       )) as { status: CmpFollowUpStatus; count: number }[];
-      return {
-        byKindAndRequester: byKind.map((row) => ({
-          kind: row.kind,
-          requesterKind: row.requester_kind,
-          count: row.count,
-        })),
+      const codes = { categories: new Set([DataCategory.LOGISTIC]) };
+      return counted({
+        byKindAndRequester: byKind.map(
+          (row) =>
+            gateFields(
+              FollowUpCountObject,
+              { kind: row.kind, requesterKind: row.requester_kind, count: row.count },
+              codes,
+            ).value,
+        ),
         followUps: ids.length,
         actsPerFollowUp: acts.total / ids.length,
         homeShare: acts.total ? acts.at_home / acts.total : 0,
         renewals: byKind.reduce((total, row) => total + row.renewals, 0),
         handoffsAccepted: handoffs.reduce((total, row) => total + row.count, 0),
-        cmpFollowUpAtHandoff: handoffs,
-      };
+        cmpFollowUpAtHandoff: handoffs.map((row) => gateFields(CmpStatusCountObject, row, codes).value),
+      });
     });
   }
 }
