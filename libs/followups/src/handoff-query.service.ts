@@ -7,7 +7,7 @@ import { Handoff, IdentityReader, Person, Situation } from '@relais/situations';
 import { EntityManager, In } from 'typeorm';
 import { handoffPdf } from './documents/handoff-document';
 import { HandoffObject } from './dto/follow-up.objects';
-import { gateHandoff } from './handoff.view';
+import { gateHandoff, gatePersonName } from './handoff.view';
 
 /**
  * The read side of hand-offs: the list of a situation's, one for its answer, and its PDF. Each is
@@ -92,12 +92,12 @@ export class HandoffQueryService {
       const nameOf = (id: string) =>
         organisations.find((organisation) => organisation.id === id)?.name ?? '—';
       const gated = gateHandoff(actor, handoff, access);
-      // The name is printed only where the hand-off shows identity to this reader and the
-      // person's identity is readable to them; the audit below then records it.
-      const identity = !gated.categories.has(DataCategory.IDENTITY)
-        ? undefined
-        : (await this.identities.readableIdentities(manager, actor, [person.id], false)).get(person.id);
-      const shown = identity ? [...gated.shown, DataCategory.IDENTITY] : gated.shown;
+      // The name needs both: the identity's own rules give it (or not), the hand-off's gate prints it.
+      const identity = gated.view.categories.has(DataCategory.IDENTITY)
+        ? (await this.identities.readableIdentities(manager, actor, [person.id], false)).get(person.id)
+        : undefined;
+      const name = gatePersonName(gated.view, identity ? `${identity.firstName} ${identity.lastName}` : null);
+      const shown = [...gated.shown, ...name.shown];
       await this.audit.record(manager, {
         territoryId: handoff.territoryId,
         actor,
@@ -117,7 +117,7 @@ export class HandoffQueryService {
       const pdf = await handoffPdf({
         handoff: gated.value,
         caseCode: person.caseCode,
-        personName: identity ? `${identity.firstName} ${identity.lastName}` : null,
+        personName: name.value.personName,
         receivingOrganisationName: nameOf(handoff.receivingOrganisationId),
         proposingOrganisationName: nameOf(handoff.proposedByOrganisationId),
       });

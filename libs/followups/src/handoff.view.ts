@@ -1,4 +1,14 @@
-import { DataCategory, Gated, gateFields, NO_ACCESS, Principal, RowAccess, rowView } from '@relais/access';
+import {
+  Categorized,
+  DataCategory,
+  Gated,
+  gateFields,
+  NO_ACCESS,
+  Principal,
+  RowAccess,
+  RowView,
+  rowView,
+} from '@relais/access';
 import { Handoff } from '@relais/situations';
 import { HandoffObject } from './dto/follow-up.objects';
 
@@ -10,9 +20,8 @@ export function gateHandoff(
   principal: Principal,
   handoff: Handoff,
   access: RowAccess | null | undefined,
-): Gated<HandoffObject> & { categories: ReadonlySet<DataCategory> } {
+): Gated<HandoffObject> & { view: RowView } {
   const view = rowView(principal, handoff.territoryId, access ?? NO_ACCESS);
-  const { categories } = view;
   const gated = gateFields(
     HandoffObject,
     {
@@ -37,5 +46,18 @@ export function gateHandoff(
     },
     view,
   );
-  return { ...gated, categories };
+  return { ...gated, view };
+}
+
+/** What the hand-off document adds about the person: her name, printed only as the gate allows. */
+class HandoffDocumentFacts {
+  @Categorized(DataCategory.IDENTITY)
+  personName!: string | null;
+
+  redactedFields!: string[];
+}
+
+/** The person's name for the document, through the same gate as the hand-off (with what it shows). */
+export function gatePersonName(view: RowView, personName: string | null): Gated<HandoffDocumentFacts> {
+  return gateFields(HandoffDocumentFacts, { personName }, view);
 }
