@@ -1,8 +1,6 @@
 import { DataCategory } from '@relais/access';
-import { AUDIT_ENTITIES } from '@relais/audit';
 import {
   Consent,
-  CONSENT_ENTITIES,
   ConsentCoverage,
   consentInForceSql,
   ConsentPurpose,
@@ -10,16 +8,8 @@ import {
   ConsentTerms,
   isConsentInForce,
 } from '@relais/consent';
-import { dataSourceOptions } from '@relais/database';
-import { FOLLOW_UP_ENTITIES } from '@relais/followups';
-import { IDENTITY_ENTITIES } from '@relais/identity';
-import { MEETING_ENTITIES } from '@relais/meetings';
-import { OUTBOX_ENTITIES } from '@relais/outbox';
-import { REFERRAL_ENTITIES } from '@relais/referrals';
-import { SITUATION_ENTITIES } from '@relais/situations';
-import { ownerDatabase } from '@relais/testing';
 import { DataSource } from 'typeorm';
-import { REMINDER_ENTITIES } from './entities';
+import { everyEntityDataSource } from './testing/every-entity-data-source';
 
 const CMP = { id: '7d1c2c7e-4a8e-4b55-9f5e-0a0000000001', kind: 'PSYCHIATRY' };
 const CCAS = { id: '7d1c2c7e-4a8e-4b55-9f5e-0a0000000003', kind: 'SOCIAL' };
@@ -70,23 +60,7 @@ describe('consent in force: the predicate and its SQL agree (Postgres)', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      dataSourceOptions(
-        ownerDatabase(),
-        [
-          ...IDENTITY_ENTITIES,
-          ...AUDIT_ENTITIES,
-          ...OUTBOX_ENTITIES,
-          ...SITUATION_ENTITIES,
-          ...CONSENT_ENTITIES,
-          ...REFERRAL_ENTITIES,
-          ...MEETING_ENTITIES,
-          ...FOLLOW_UP_ENTITIES,
-          ...REMINDER_ENTITIES,
-        ],
-        'relais-test-consent-in-force',
-      ),
-    ).initialize();
+    dataSource = await everyEntityDataSource('relais-test-consent-in-force');
   });
   afterAll(() => dataSource.destroy());
 

@@ -1,19 +1,11 @@
 import { Role } from '@relais/access';
-import { AUDIT_ENTITIES } from '@relais/audit';
-import {
-  Consent,
-  CONSENT_ENTITIES,
-  ConsentException,
-  ConsentStatus,
-  DerogationStatus,
-} from '@relais/consent';
-import { dataSourceOptions } from '@relais/database';
-import { FOLLOW_UP_ENTITIES, FollowUp, FollowUpPhase, TeamRole } from '@relais/followups';
-import { IDENTITY_ENTITIES, MembershipStatus, OrganisationKind } from '@relais/identity';
+import { Consent, ConsentException, ConsentStatus, DerogationStatus } from '@relais/consent';
+import { FollowUp, FollowUpPhase, TeamRole } from '@relais/followups';
+import { MembershipStatus, OrganisationKind } from '@relais/identity';
 import { IdentityFactory } from '@relais/identity/testing';
-import { AgendaItem, Meeting, MEETING_ENTITIES, MeetingStatus, PersonAnswer } from '@relais/meetings';
-import { OUTBOX_ENTITIES, OutboxEvent } from '@relais/outbox';
-import { Referral, REFERRAL_ENTITIES, ReferralStatus } from '@relais/referrals';
+import { AgendaItem, Meeting, MeetingStatus, PersonAnswer } from '@relais/meetings';
+import { OutboxEvent } from '@relais/outbox';
+import { Referral, ReferralStatus } from '@relais/referrals';
 import {
   ActionStatus,
   ClosureReason,
@@ -21,14 +13,14 @@ import {
   HandoffStatus,
   Situation,
   SituationAction,
-  SITUATION_ENTITIES,
   SituationStatus,
 } from '@relais/situations';
-import { MovableClock, ownerDatabase } from '@relais/testing';
+import { MovableClock } from '@relais/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ALL_REMINDER_KINDS, ReminderKind } from './domain/reminder-kind';
-import { Reminder, REMINDER_ENTITIES } from './entities';
+import { Reminder } from './entities';
+import { everyEntityDataSource } from './testing/every-entity-data-source';
 import { sharingStillHolds, stillDue, Verdict } from './reminder-checks';
 import { ReminderPolicies } from './reminder-policy.service';
 import { ReminderChanges, ReminderScheduler } from './reminder.scheduler';
@@ -53,25 +45,7 @@ describe('ReminderPlanner (Postgres)', () => {
   let t: ReminderTerritory;
 
   beforeAll(async () => {
-    // `createRelaisDataSource` lives in persistence, which depends on reminders: the same entities,
-    // listed here.
-    dataSource = await new DataSource(
-      dataSourceOptions(
-        ownerDatabase(),
-        [
-          ...IDENTITY_ENTITIES,
-          ...AUDIT_ENTITIES,
-          ...OUTBOX_ENTITIES,
-          ...SITUATION_ENTITIES,
-          ...CONSENT_ENTITIES,
-          ...REFERRAL_ENTITIES,
-          ...MEETING_ENTITIES,
-          ...FOLLOW_UP_ENTITIES,
-          ...REMINDER_ENTITIES,
-        ],
-        'relais-test-reminder-planner',
-      ),
-    ).initialize();
+    dataSource = await everyEntityDataSource('relais-test-reminder-planner');
     identity = new IdentityFactory(dataSource);
     // A coordinator elsewhere: were the audience not scoped to the event's territory, they would
     // show up as an unknown recipient in every test below.
