@@ -4,14 +4,15 @@ import { auditPolicy } from './audit.policy';
 import { AuditQueryService } from './audit-query.service';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
+import { SecurityEventRecorder } from './security/security-event.recorder';
 
 registerPolicy(auditPolicy);
 
 /** Every context writes its events through `AuditService`, in its own transactions. */
 @Global()
 @Module({
-  providers: [AuditService, AuditQueryService],
-  exports: [AuditService, AuditQueryService],
+  providers: [AuditService, AuditQueryService, SecurityEventRecorder],
+  exports: [AuditService, AuditQueryService, SecurityEventRecorder],
 })
 export class AuditModule {}
 

@@ -5,3 +5,5 @@ export * from './audit.policy';
 export * from './audit.service';
 export * from './entities';
 export * from './verify-audit-chain';
+export * from './security/security-event';
+export * from './security/security-event.recorder';
