@@ -7,8 +7,11 @@ import { Cell, Membership, Organisation, Territory, User } from '../entities';
 
 export const DEMO_TERRITORY_NAME = 'CLSM de Démonstration';
 
-/** DEMO ONLY — printed at start-up; never use it outside the demonstration territory. */
-export const DEMO_PASSWORD = 'Demo-Relais-2026!';
+/**
+ * DEMO ONLY — printed at start-up; never use it outside the demonstration territory. Passes the
+ * password policy for every demo account (none of their names is in it).
+ */
+export const DEMO_PASSWORD = 'Relais-Demo-2026!';
 
 interface DemoPartner {
   key: string;
