@@ -229,12 +229,16 @@ describe('audit log', () => {
       ],
     ];
 
-    it.each(calls)('%s is FORBIDDEN to the auditor and writes no event', async (_name, call) => {
+    it.each(calls)('%s is FORBIDDEN to the auditor and changes nothing', async (name, call) => {
       const before = (await eventsOf(territory.id)).length;
       const { query, variables } = call();
       const response = await auditor.client.request(query, variables);
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await eventsOf(territory.id)).length).toBe(before);
+      // The only trace is the refusal itself, as a security event.
+      const added = (await eventsOf(territory.id)).slice(before);
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatchObject({ action: 'SECURITY_MUTATION_REFUSED', actorUserId: auditor.userId });
+      expect(added[0].details).toMatchObject({ operation: name, answer: 'FORBIDDEN' });
     });
   });
 

@@ -1,9 +1,14 @@
 import { assertNever, DomainException, PublicError } from '@relais/graphql';
+import { RefusedTarget } from './refusal/access-refusal';
 
 export type AccessErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'CHARTER_NOT_ACCEPTED';
 
 export class AccessException extends DomainException<AccessErrorCode> {
-  constructor(code: AccessErrorCode) {
+  constructor(
+    code: AccessErrorCode,
+    /** For the security record only; never shown to the caller. */
+    readonly target?: RefusedTarget,
+  ) {
     super(code);
   }
 

@@ -15,6 +15,7 @@ import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
 import { readsByRole } from './masking/visible-categories';
 import { DataCategory } from './domain/data-category';
 import { compileCondition, CompiledCondition, UnsupportedConditionError } from './sql/condition-compiler';
+import { RefusedTarget } from './refusal/access-refusal';
 
 interface CompiledRules {
   /** Each rule with a condition (by identity), as SQL over the alias. */
@@ -65,16 +66,69 @@ export class AccessService implements OnModuleInit {
     row: object,
     refusal: 'NOT_FOUND' | 'FORBIDDEN' = 'NOT_FOUND',
   ): void {
-    if (!this.can(principal, action, row)) throw new AccessException(refusal);
+    if (!this.can(principal, action, row)) {
+      throw new AccessException(refusal, this.targetOf(principal, action, row));
+    }
   }
 
   /** Type-level: may the principal do `action` on some `subject` at all? Explains a charter gate. */
   assertMayAttempt(principal: Principal, action: Action, subject: string): void {
     if (this.can(principal, action, subject)) return;
     if (principal.hasPendingCharter && buildAbility(withCharterAccepted(principal)).can(action, subject)) {
-      throw new AccessException('CHARTER_NOT_ACCEPTED');
+      const concerned = principal.memberships.find(
+        (membership) =>
+          !membership.charterAccepted &&
+          buildAbility(withCharterAccepted(principal, membership.id)).can(action, subject),
+      );
+      throw new AccessException('CHARTER_NOT_ACCEPTED', {
+        subjectType: subject,
+        action,
+        territoryId: concerned?.territoryId ?? null,
+      });
     }
-    throw new AccessException('FORBIDDEN');
+    throw new AccessException('FORBIDDEN', { subjectType: subject, action });
+  }
+
+  /**
+   * The NOT_FOUND answering a policy-filtered read that found no row with this id. When the row
+   * exists — as the transaction's row-level security sees it, so only rows of the caller's
+   * territories count — the exception names it for the security record. One primary-key read,
+   * made only on this path: a successful read costs nothing more.
+   */
+  async notFound(
+    manager: EntityManager,
+    action: Action,
+    subject: string | (new (...args: never[]) => object),
+    id: string,
+  ): Promise<AccessException> {
+    const subjectType = typeof subject === 'string' ? subject : policyRegistry.subjectNameOfEntity(subject);
+    const entity = typeof subject === 'string' ? policyRegistry.subject(subject).entity : subject;
+    if (!entity) return new AccessException('NOT_FOUND');
+    const territory = manager.connection.getMetadata(entity).findColumnWithPropertyName('territoryId');
+    const existing = (await manager
+      .getRepository(entity)
+      .createQueryBuilder('existing')
+      .select(territory ? `"existing"."${territory.databaseName}"` : 'NULL', 'territory_id')
+      .where('"existing"."id" = :existingId', { existingId: id })
+      .limit(1)
+      .getRawOne()) as { territory_id: string | null } | undefined;
+    if (!existing) return new AccessException('NOT_FOUND');
+    return new AccessException('NOT_FOUND', {
+      subjectType,
+      subjectId: id,
+      territoryId: existing.territory_id,
+      action,
+    });
+  }
+
+  private targetOf(principal: Principal, action: Action, row: object): RefusedTarget {
+    const { id, territoryId } = row as { id?: unknown; territoryId?: unknown };
+    return {
+      subjectType: String(this.abilityFor(principal).detectSubjectType(row)),
+      subjectId: typeof id === 'string' ? id : null,
+      territoryId: typeof territoryId === 'string' ? territoryId : null,
+      action,
+    };
   }
 
   /** The rules as one SQL condition over `alias` (a row of `subject`); FALSE when no rule grants. */
@@ -175,7 +229,7 @@ export class AccessService implements OnModuleInit {
     const readAccess = this.selectRowAccess(query, principal, action, subject);
     const { entities, raw } = await query.getRawAndEntities();
     const row = entities[0];
-    if (!row) throw new AccessException('NOT_FOUND');
+    if (!row) throw await this.notFound(manager, action, entity, id);
     return { row, access: readAccess(raw).get(id)! };
   }
 
@@ -295,7 +349,8 @@ export class AccessService implements OnModuleInit {
       .where(`"${alias}"."id" = :subjectId`)
       .setParameters({ ...overall.parameters, ...rules.parameters, subjectId: id })
       .getRawOne()) as Record<string, boolean> | undefined;
-    if (!row?.allowed) throw new AccessException('NOT_FOUND');
+    if (!row) throw new AccessException('NOT_FOUND');
+    if (!row.allowed) throw await this.notFound(manager, action, subject, id);
     const grants = rules.rules
       .filter((rule, index) => rule.grant && row[ruleColumn(index)])
       .map((rule) => rule.grant!);
@@ -305,13 +360,16 @@ export class AccessService implements OnModuleInit {
   }
 }
 
-function withCharterAccepted(principal: Principal): Principal {
+/** The principal as if it had accepted the charter of one membership, or of all when none is named. */
+function withCharterAccepted(principal: Principal, membershipId?: string): Principal {
   return new Principal(
     principal.userId,
     principal.sessionId,
     principal.organisationId,
     principal.sharingCategory,
-    principal.memberships.map((membership) => ({ ...membership, charterAccepted: true })),
+    principal.memberships.map((membership) =>
+      !membershipId || membership.id === membershipId ? { ...membership, charterAccepted: true } : membership,
+    ),
     principal.requestId,
     principal.organisationKind,
     principal.now,

@@ -20,4 +20,6 @@ export * from './masking/visible-categories';
 export * from './policy/policy';
 export * from './policy/policy-registry';
 export * from './principal';
+export * from './refusal/access-refusal';
+export * from './refusal/access-refusal.reporter';
 export * from './sql/condition-compiler';

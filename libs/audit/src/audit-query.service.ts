@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, asSubject, Principal } from '@relais/access';
+import { AccessService, asSubject, Principal } from '@relais/access';
 import { ScopedDatabase } from '@relais/database';
-import { AuditEventFilterInput } from './dto/audit.objects';
+import { AuditEventCategory, AuditEventFilterInput } from './dto/audit.objects';
 import { AuditEvent } from './entities';
+import { SECURITY_ACTION_PREFIX, SECURITY_EVENT_KINDS } from './security/security-event';
 import { AuditChainReport, verifyAuditChain } from './verify-audit-chain';
+
+/**
+ * Written as a literal, identical to the predicate of `ix_audit_events_territory_security`, so
+ * that Postgres reads security events from that index; the list of kinds makes the filter exact.
+ */
+const SECURITY_ACTION = `"event"."action" LIKE '${SECURITY_ACTION_PREFIX.replace(/[_%\\]/g, '\\$&')}%'`;
 
 export interface AuditEventView extends AuditEvent {
   actorName: string | null;
@@ -32,6 +39,15 @@ export class AuditQueryService {
         query.andWhere('event.subjectType = :subjectType', { subjectType: filter.subjectType });
       if (filter.subjectId) query.andWhere('event.subjectId = :subjectId', { subjectId: filter.subjectId });
       if (filter.action) query.andWhere('event.action = :action', { action: filter.action });
+      if (filter.category === AuditEventCategory.SECURITY) {
+        query.andWhere(`${SECURITY_ACTION} AND "event"."action" IN (:...securityKinds)`, {
+          securityKinds: SECURITY_EVENT_KINDS,
+        });
+      } else if (filter.category === AuditEventCategory.ACTIVITY) {
+        query.andWhere('"event"."action" NOT IN (:...securityKinds)', {
+          securityKinds: SECURITY_EVENT_KINDS,
+        });
+      }
       if (filter.from) query.andWhere('event.occurredAt >= :from', { from: filter.from });
       if (filter.to) query.andWhere('event.occurredAt < :to', { to: filter.to });
       if (filter.beforeSequence && /^\d+$/.test(filter.beforeSequence)) {
@@ -59,9 +75,7 @@ export class AuditQueryService {
   }
 
   verifyChain(principal: Principal, territoryId: string): Promise<AuditChainReport> {
-    if (!this.access.can(principal, 'verify', asSubject('AuditEvent', { territoryId }))) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(principal, 'verify', asSubject('AuditEvent', { territoryId }), 'FORBIDDEN');
     return this.database.run({ territoryIds: [territoryId] }, (manager) =>
       verifyAuditChain(manager, territoryId),
     );

@@ -7,3 +7,4 @@ export * from './entities';
 export * from './verify-audit-chain';
 export * from './security/security-event';
 export * from './security/security-event.recorder';
+export * from './security/security-refusal.listener';

@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  asSubject,
-  DataCategory,
-  LegalBasis,
-  NO_ACCESS,
-  Principal,
-} from '@relais/access';
+import { AccessService, asSubject, DataCategory, LegalBasis, NO_ACCESS, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { addMonths, Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -61,9 +53,12 @@ export class ConsentService {
     collection: ConsentCollection,
     input: ConsentInput,
   ): Promise<Consent> {
-    if (!this.access.can(actor, 'record', asSubject('Consent', { territoryId: collection.territoryId }))) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(
+      actor,
+      'record',
+      asSubject('Consent', { territoryId: collection.territoryId }),
+      'FORBIDDEN',
+    );
     const today = parisDate(this.clock.now());
     const territory = await manager.findOneByOrFail(Territory, { id: collection.territoryId });
     const validityMonths = withDefaultSettings(territory.settings).consentValidityMonths;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessException,
   AccessService,
   asSubject,
   DataCategory,
@@ -50,11 +49,12 @@ export class DerogationService {
     request: DerogationRequest,
     input: DerogationInput,
   ): Promise<ConsentException> {
-    if (
-      !this.access.can(actor, 'request', asSubject('ConsentException', { territoryId: request.territoryId }))
-    ) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(
+      actor,
+      'request',
+      asSubject('ConsentException', { territoryId: request.territoryId }),
+      'FORBIDDEN',
+    );
     const today = parisDate(this.clock.now());
     const problems: FieldProblem[] = [];
     const known = input.organisationIds.length

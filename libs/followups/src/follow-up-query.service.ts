@@ -60,7 +60,7 @@ export class FollowUpQueryService {
       const followUpAccess = this.access.selectRowAccess(query, actor, 'read', 'FollowUp');
       const found = await query.getRawAndEntities();
       const followUp = found.entities[0];
-      if (!followUp) throw new AccessException('NOT_FOUND');
+      if (!followUp) throw await this.access.notFound(manager, 'read', 'FollowUp', followUpId);
       const { territoryId } = followUp;
       const view = rowView(actor, territoryId, followUpAccess(found.raw).get(followUp.id)!);
 

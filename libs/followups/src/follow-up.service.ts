@@ -57,9 +57,12 @@ export class FollowUpService {
         Situation,
         input.situationId,
       );
-      if (!this.access.can(actor, 'start', asSubject('FollowUp', { territoryId: situation.territoryId }))) {
-        throw new AccessException('FORBIDDEN');
-      }
+      this.access.assertCan(
+        actor,
+        'start',
+        asSubject('FollowUp', { territoryId: situation.territoryId }),
+        'FORBIDDEN',
+      );
       if (
         !(await this.consents.consentCovers(manager, situation.personId, {
           purpose: ConsentPurpose.FOLLOW_UP,
@@ -371,8 +374,13 @@ export class FollowUpService {
       ).row;
     } catch (error) {
       if (!(error instanceof AccessException) || action === 'read') throw error;
-      await this.access.loadAccessible(manager, actor, 'read', FollowUp, followUpId);
-      throw new AccessException('FORBIDDEN');
+      const { row } = await this.access.loadAccessible(manager, actor, 'read', FollowUp, followUpId);
+      throw new AccessException('FORBIDDEN', {
+        subjectType: 'FollowUp',
+        subjectId: row.id,
+        territoryId: row.territoryId,
+        action,
+      });
     }
   }
 }

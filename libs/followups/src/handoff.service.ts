@@ -42,9 +42,12 @@ export class HandoffService {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const situation = await manager.findOneBy(Situation, { id: input.situationId });
       if (!situation || situation.status === SituationStatus.CLOSED) throw new AccessException('NOT_FOUND');
-      if (!this.access.can(actor, 'propose', asSubject('Handoff', { territoryId: situation.territoryId }))) {
-        throw new AccessException('FORBIDDEN');
-      }
+      this.access.assertCan(
+        actor,
+        'propose',
+        asSubject('Handoff', { territoryId: situation.territoryId }),
+        'FORBIDDEN',
+      );
       await this.assertProposer(manager, actor, situation, input.followUpId ?? null);
       const receiver = await manager.findOneBy(Organisation, {
         id: input.receivingOrganisationId,

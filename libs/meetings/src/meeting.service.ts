@@ -69,9 +69,12 @@ export class MeetingService {
   ): Promise<Meeting[]> {
     const cell = await manager.findOneBy(Cell, { id: input.cellId });
     if (!cell) throw new AccessException('NOT_FOUND');
-    if (!this.access.can(actor, 'plan', asSubject('Meeting', { territoryId: cell.territoryId }))) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(
+      actor,
+      'plan',
+      asSubject('Meeting', { territoryId: cell.territoryId }),
+      'FORBIDDEN',
+    );
     const problems: FieldProblem[] = [];
     if (!input.place && !input.videoLink) {
       problems.push({ field: 'place', message: 'Indiquez un lieu ou un lien de visioconférence.' });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, Principal } from '@relais/access';
+import { AccessService, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -48,7 +48,7 @@ export class ReferralQueryService {
   referral(actor: Principal, referralId: string): Promise<ReferralObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const [view] = await this.views(manager, actor, { referralId }, true);
-      if (!view) throw new AccessException('NOT_FOUND');
+      if (!view) throw await this.access.notFound(manager, 'read', 'Referral', referralId);
       return view;
     });
   }

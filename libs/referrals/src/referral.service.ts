@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, asSubject, Principal, SharingCategory } from '@relais/access';
+import { AccessService, asSubject, Principal, SharingCategory } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, isCalendarDate, parisDate } from '@relais/config';
 import {
@@ -51,9 +51,12 @@ export class ReferralService {
   ) {}
 
   async createReferral(actor: Principal, input: CreateReferralInput): Promise<ReferralObject> {
-    if (!this.access.can(actor, 'create', asSubject('Referral', { territoryId: input.territoryId }))) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(
+      actor,
+      'create',
+      asSubject('Referral', { territoryId: input.territoryId }),
+      'FORBIDDEN',
+    );
     const today = parisDate(this.clock.now());
     this.assertFormWritableBy(actor, input.form);
     this.assertPersonValid(input.person, today);

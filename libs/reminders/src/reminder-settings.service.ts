@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, asSubject, Principal } from '@relais/access';
+import { AccessService, asSubject, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -84,8 +84,6 @@ export class ReminderSettingsService {
   }
 
   private assertMay(actor: Principal, action: 'read' | 'tune', territoryId: string): void {
-    if (!this.access.can(actor, action, asSubject('ReminderPolicySetting', { territoryId }))) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(actor, action, asSubject('ReminderPolicySetting', { territoryId }), 'FORBIDDEN');
   }
 }

@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  DataCategory,
-  gateFields,
-  Principal,
-  RowAccess,
-  rowView,
-} from '@relais/access';
+import { AccessService, DataCategory, gateFields, Principal, RowAccess, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -49,7 +41,7 @@ export class SituationQueryService {
     const readAccess = this.access.selectRowAccess(query, principal, 'read', 'Situation');
     const { entities, raw } = await query.getRawAndEntities();
     const situation = entities[0];
-    if (!situation?.person) throw new AccessException('NOT_FOUND');
+    if (!situation?.person) throw await this.access.notFound(manager, 'read', 'Situation', situationId);
     const access = readAccess(raw).get(situation.id)!;
     const view = rowView(principal, situation.territoryId, access);
     const { categories } = view;

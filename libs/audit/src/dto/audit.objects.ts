@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
-import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 const L = DataCategory.LOGISTIC;
 
@@ -72,6 +72,23 @@ export class AuditEventObject {
   redactedFields!: string[];
 }
 
+/** What an auditor sorts the log by: what people did, or what the platform refused or noticed. */
+export enum AuditEventCategory {
+  ACTIVITY = 'ACTIVITY',
+  SECURITY = 'SECURITY',
+}
+registerEnumType(AuditEventCategory, {
+  name: 'AuditEventCategory',
+  description: "La nature d'un événement du journal d'audit.",
+  valuesMap: {
+    ACTIVITY: { description: 'Ce que les personnes ont fait ou lu (créations, lectures, décisions…).' },
+    SECURITY: {
+      description:
+        'Les événements de sécurité : connexions échouées, comptes bloqués, mots de passe et second facteur, accès et modifications refusés, charte non acceptée.',
+    },
+  },
+});
+
 @InputType()
 export class AuditEventFilterInput {
   @Field(() => ID)
@@ -99,6 +116,14 @@ export class AuditEventFilterInput {
   @IsString()
   @MaxLength(60, { message: "L'action est trop longue." })
   action?: string;
+
+  @Field(() => AuditEventCategory, {
+    nullable: true,
+    description: "Seulement l'activité, ou seulement les événements de sécurité ; les deux si absent.",
+  })
+  @IsOptional()
+  @IsEnum(AuditEventCategory, { message: "La nature d'événement demandée n'existe pas." })
+  category?: AuditEventCategory;
 
   @Field({ nullable: true })
   @IsOptional()

@@ -9,6 +9,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Index('ix_audit_events_territory_subject', ['territoryId', 'subjectType', 'subjectId', 'occurredAt'])
 @Index('ix_audit_events_territory_person', ['territoryId', 'personId', 'occurredAt'])
 @Index('ix_audit_events_territory_actor', ['territoryId', 'actorUserId', 'occurredAt'])
+// The auditor's list of security events: only their rows, in chain order.
+@Index('ix_audit_events_territory_security', ['territoryId', 'sequence'], {
+  where: `"action" LIKE 'SECURITY\\_%'`,
+})
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_events' })
   id!: string;

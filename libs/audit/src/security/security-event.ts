@@ -18,6 +18,12 @@ export enum SecurityEventKind {
 
 export const SECURITY_EVENT_KINDS: readonly SecurityEventKind[] = Object.values(SecurityEventKind);
 
+/**
+ * Every kind starts with it: the partial index of security events is keyed on this prefix, so a
+ * list of them reads only their rows, in chain order.
+ */
+export const SECURITY_ACTION_PREFIX = 'SECURITY_';
+
 export interface SecurityEvent {
   kind: SecurityEventKind;
   /** The territory whose chain records it; absent (an unknown address) means a log line only. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, asSubject, Principal } from '@relais/access';
+import { AccessService, asSubject, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -22,9 +22,12 @@ export class CharterService {
 
   /** Supersedes the version in force; the publisher, who wrote it, has accepted it. */
   async publishCharter(actor: Principal, input: PublishCharterInput): Promise<CharterObject> {
-    if (!this.access.can(actor, 'publish', asSubject('Charter', { territoryId: input.territoryId }))) {
-      throw new AccessException('FORBIDDEN');
-    }
+    this.access.assertCan(
+      actor,
+      'publish',
+      asSubject('Charter', { territoryId: input.territoryId }),
+      'FORBIDDEN',
+    );
     const now = this.clock.now();
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const previous = await manager.findOne(Charter, {
