@@ -3,7 +3,7 @@ import { AppConfig, Clock, ConfigModule } from '@relais/config';
 import { AccessGraphqlModule, AccessModule, requireGatedObjects } from '@relais/access';
 import { AuditGraphqlModule, AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
-import { graphqlModule } from '@relais/graphql';
+import { graphqlModule, strictDateTime } from '@relais/graphql';
 import { ConsentGraphqlModule } from '@relais/consent';
 import { FollowUpsGraphqlModule } from '@relais/followups';
 import { IdentityGraphqlModule } from '@relais/identity';
@@ -26,8 +26,9 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-api'),
         QueueModule.forRoot('producer'),
-        // Objects about a person are served only as the field gate made them.
-        graphqlModule({ transformSchema: requireGatedObjects }),
+        // Objects about a person are served only as the field gate made them; moments are read
+        // strictly (full ISO 8601 with an offset, no 30 February).
+        graphqlModule({ transformSchema: (schema) => requireGatedObjects(strictDateTime(schema)) }),
         AccessModule,
         AuditModule,
         IdentityGraphqlModule,

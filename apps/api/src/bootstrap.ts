@@ -44,7 +44,8 @@ export async function createApi(
       abortOnError: false,
     },
   );
-  app.useGlobalPipes(createValidationPipe());
+  // Date windows (« within the next 5 years ») are read against the application's clock.
+  app.useGlobalPipes(createValidationPipe(app.get(Clock)));
   app.useGlobalFilters(new GraphqlExceptionFilter());
   app.enableCors({
     origin: config.http.corsOrigins.length ? [...config.http.corsOrigins] : false,

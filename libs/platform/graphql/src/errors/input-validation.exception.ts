@@ -1,12 +1,17 @@
 import { ValidationError } from 'class-validator';
+import { frenchConstraintMessage, isEnglishDefault } from '../input/french-constraint-messages';
 import { DomainException } from './domain.exception';
 import { FieldProblem, PublicError } from './public-error';
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** Each field's problems, dotted path first; a message class-validator left in English is translated. */
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: isEnglishDefault(message) ? frenchConstraintMessage(constraint, message) : message,
+    }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }
 
@@ -16,7 +21,7 @@ export class InputValidationException extends DomainException<'INVALID_INPUT'> {
   }
 
   static fromValidationErrors(errors: ValidationError[]): InputValidationException {
-    return new InputValidationException(flatten(errors));
+    return new InputValidationException(fieldProblems(errors));
   }
 
   toPublicError(): PublicError {

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { getMetadataStorage } from 'class-validator';
+import { DEFAULT_SECRET_MAX_LENGTH, DEFAULT_TEXT_MAX_LENGTH, TextKind } from './text-rules';
+
+const TEXT_KIND = Symbol('relais:text-kind');
+
+/** A text meant to span lines (notes, reasons, descriptions): line breaks and tabs are kept. */
+export const MultilineText = (): PropertyDecorator => (target, property) =>
+  Reflect.defineMetadata(TEXT_KIND, TextKind.MULTILINE, target, property);
+
+/**
+ * A secret typed by a person: never trimmed. A field whose name says « password » is one already,
+ * so a new password field cannot be trimmed by mistake.
+ */
+export const SecretText = (): PropertyDecorator => (target, property) =>
+  Reflect.defineMetadata(TEXT_KIND, TextKind.SECRET, target, property);
+
+const SECRET_NAME = /password|passphrase|secret/i;
+
+/** How the text of a field (or of a lone argument) is cleaned; one line unless the field says so. */
+export function textKindOf(owner: object | undefined, property: string): TextKind {
+  const declared = owner
+    ? (Reflect.getMetadata(TEXT_KIND, owner, property) as TextKind | undefined)
+    : undefined;
+  if (declared) return declared;
+  return SECRET_NAME.test(property) ? TextKind.SECRET : TextKind.SINGLE_LINE;
+}
+
+/** The class-validator constraints that bound a text's length, with the bound's position. */
+const LENGTH_BOUNDS: Record<string, number> = { maxLength: 0, length: 1 };
+
+/** The longest text the field of this object declares (class-validator), if it declares one. */
+export function declaredMaxLength(owner: object | undefined, property: string): number | undefined {
+  if (!owner) return undefined;
+  const bounds = getMetadataStorage()
+    .getTargetValidationMetadatas(owner.constructor, '', true, false)
+    .filter(
+      (metadata) => metadata.propertyName === property && metadata.name && metadata.name in LENGTH_BOUNDS,
+    )
+    .map((metadata) => Number(metadata.constraints?.[LENGTH_BOUNDS[metadata.name as string]]))
+    .filter((bound) => Number.isFinite(bound));
+  return bounds.length ? Math.min(...bounds) : undefined;
+}
+
+/** The bound the input layer applies itself: the field's own, or a default when it has none. */
+export function effectiveMaxLength(owner: object | undefined, property: string, kind: TextKind): number {
+  return (
+    declaredMaxLength(owner, property) ??
+    (kind === TextKind.SECRET ? DEFAULT_SECRET_MAX_LENGTH : DEFAULT_TEXT_MAX_LENGTH)
+  );
+}
