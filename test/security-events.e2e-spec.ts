@@ -43,6 +43,7 @@ const CREATE_REFERRAL = /* GraphQL */ `
     }
   }
 `;
+const ACCESS_LOG = `query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { action } }`;
 const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { id } }`;
 const PUBLISH_CHARTER = /* GraphQL */ `
   mutation ($input: PublishCharterInput!) {
@@ -135,6 +136,13 @@ describe('security events: refusals recorded for the auditor', () => {
       operation: 'referral',
       answer: 'NOT_FOUND',
     });
+    // "Who saw this file" stays what it was: the refused attempt saw nothing, it is the auditor's.
+    const { accessLog } = await sessions.COORDINATOR.client.expectData<{ accessLog: { action: string }[] }>(
+      ACCESS_LOG,
+      { t: territory.id, s: theirReferralId },
+    );
+    expect(accessLog.length).toBeGreaterThan(0);
+    expect(accessLog.some((event) => event.action.startsWith('SECURITY_'))).toBe(false);
     // A truly unknown id is a typo or a stale link, not a refusal: nothing is recorded.
     const owner = api.dataSource.getRepository(AuditEvent);
     expect(await owner.countBy({ subjectId: unknownId })).toBe(0);

@@ -62,6 +62,9 @@ export async function createApi(
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // Nearly every answer may carry personal data (GraphQL, documents, their errors): none is
+      // kept by a browser or a proxy, unless a route says otherwise itself.
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     });
   return app;
 }

@@ -67,7 +67,9 @@ export class AuditQueryService {
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
         .where('event.territoryId = :territoryId', { territoryId })
-        .andWhere('(event.personId = :subjectId OR event.subjectId = :subjectId)', { subjectId });
+        .andWhere('(event.personId = :subjectId OR event.subjectId = :subjectId)', { subjectId })
+        // Who saw or changed the file: a refused attempt saw nothing, and stays the auditor's.
+        .andWhere('"event"."action" NOT IN (:...securityKinds)', { securityKinds: SECURITY_EVENT_KINDS });
       this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
       query.orderBy('event.sequence', 'DESC').limit(500);
       return withActorNames(await query.getRawAndEntities());

@@ -13,7 +13,7 @@ const SECOND = '22222222-2222-4222-8222-222222222222';
 const FOREIGN = '33333333-3333-4333-8333-333333333333';
 const ROW = '44444444-4444-4444-8444-444444444444';
 
-function principal(charterAccepted = { [HOME]: true, [SECOND]: true }): Principal {
+function principal(charterAccepted: Record<string, boolean> = { [HOME]: true, [SECOND]: true }): Principal {
   return new Principal(
     'user-1',
     'session-1',
@@ -119,6 +119,24 @@ describe('AccessRefusalReporter', () => {
     delete (anonymous.switchToHttp().getRequest() as { principal?: Principal }).principal;
     await reporter.report(anonymous, new AccessException('FORBIDDEN'));
     expect(recorded).toHaveLength(1);
+  });
+
+  it('makes a second refusal of the same request wait for the first one’s record', async () => {
+    let release!: () => void;
+    const listener = { refused: jest.fn(() => new Promise<void>((resolve) => (release = resolve))) };
+    const waiting = new AccessRefusalReporter(new Reflector(), listener);
+    const call = httpCall(principal());
+    const first = waiting.report(call, new AccessException('FORBIDDEN'));
+    let secondDone = false;
+    const second = waiting.report(call, new AccessException('FORBIDDEN')).then(() => {
+      secondDone = true;
+    });
+    await new Promise(setImmediate);
+    expect(secondDone).toBe(false);
+    release();
+    await Promise.all([first, second]);
+    expect(secondDone).toBe(true);
+    expect(listener.refused).toHaveBeenCalledTimes(1);
   });
 
   it('never fails the request when recording fails, and says so in the log', async () => {

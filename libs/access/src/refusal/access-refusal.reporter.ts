@@ -15,8 +15,11 @@ import {
   AccessRefusalListener,
 } from './access-refusal';
 
-/** Requests already recorded: a query refused on two fields, or a refusal rethrown, counts once. */
-const reported = new WeakSet<object>();
+/**
+ * The record of each refused request: a query refused on two fields counts once, and the second
+ * field waits for the first one's record, so the answer never leaves before it is written.
+ */
+const reported = new WeakMap<object, Promise<void>>();
 
 /**
  * Turns a refusal met while answering a request into one security record: the ability guard
@@ -32,19 +35,27 @@ export class AccessRefusalReporter {
     @Optional() @Inject(ACCESS_REFUSAL_LISTENER) private readonly listener?: AccessRefusalListener,
   ) {}
 
-  async report(context: ExecutionContext, error: unknown): Promise<void> {
-    if (!this.listener || !(error instanceof AccessException)) return;
+  /** Resolves once the refusal is recorded; never rejects: the caller gets the refusal it earned. */
+  report(context: ExecutionContext, error: unknown): Promise<void> {
+    const listener = this.listener;
+    if (!listener || !(error instanceof AccessException)) return Promise.resolve();
+    const failed = (failure: unknown) => this.logger.error({ err: failure, msg: 'Refus non enregistré' });
     try {
       const request = requestOf(context);
       const principal = request?.principal;
-      if (!principal || reported.has(request)) return;
+      if (!principal) return Promise.resolve();
+      const earlier = reported.get(request);
+      if (earlier) return earlier;
       const refusal = refusalOf(error, principal, describe(context, request), this.requirementOf(context));
-      if (!refusal) return;
-      reported.add(request);
-      await this.listener.refused(refusal);
+      if (!refusal) return Promise.resolve();
+      const recording = Promise.resolve()
+        .then(() => listener.refused(refusal))
+        .catch(failed);
+      reported.set(request, recording);
+      return recording;
     } catch (failure) {
-      // The caller gets the refusal it earned whatever happens here.
-      this.logger.error({ err: failure, msg: 'Refus non enregistré' });
+      failed(failure);
+      return Promise.resolve();
     }
   }
 

@@ -42,6 +42,12 @@ export interface AppConfig {
     readonly maxComplexity: number;
     readonly maxAliases: number;
     readonly maxOperations: number;
+    readonly maxFieldRepeats: number;
+    readonly maxRepeatedFields: number;
+    readonly maxTokens: number;
+    readonly maxQueryLength: number;
+    /** Runs of a document before it is compiled; 0: never. */
+    readonly jit: number;
     readonly introspection: boolean;
     readonly graphiql: boolean;
   };

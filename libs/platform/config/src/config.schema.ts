@@ -50,6 +50,16 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000).default(1000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
   GRAPHQL_MAX_OPERATIONS: integer(1, 50).default(3),
+  /** The same field (or alias) at most this many times in one selection, fragments included. */
+  GRAPHQL_MAX_FIELD_REPEATS: integer(1, 1000).default(10),
+  /** Repeated selections (beyond each field's first) in the whole document. */
+  GRAPHQL_MAX_REPEATED_FIELDS: integer(0, 10_000).default(100),
+  /** Lexical tokens the parser reads before giving up (checked while parsing, GET and POST). */
+  GRAPHQL_MAX_TOKENS: integer(100, 100_000).default(5000),
+  /** Characters of query text, checked before parsing. */
+  GRAPHQL_MAX_QUERY_LENGTH: integer(1_000, 1_000_000).default(32_768),
+  /** Runs of one document before Mercurius compiles it (graphql-jit); 0 never compiles. */
+  GRAPHQL_JIT: integer(0, 1000).default(1),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

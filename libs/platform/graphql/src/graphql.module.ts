@@ -4,9 +4,11 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { APP_CONFIG, AppConfig } from '@relais/config';
 import { createLogger } from '@relais/logging';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
-import { formatGraphqlError, statusFor } from './errors/error-formatter';
-import { assertComplexityWithin, queryLimitRules } from './limits/query-limits';
+import { ExecutionResult, GraphQLSchema } from 'graphql';
+import { formatExecutionResult } from './errors/error-formatter';
+import { graphqlHooks } from './graphql-hooks';
+import { schemaLimitRules } from './limits/query-limits';
+import { refuseUnsafeTransport } from './transport/graphql-transport';
 
 /** What every resolver finds in its GraphQL context. */
 export interface GraphqlContext {
@@ -26,41 +28,46 @@ export function graphqlModule(options: GraphqlModuleOptions = {}): DynamicModule
     useFactory: (config: AppConfig): MercuriusDriverConfig => {
       // Errors raised outside an HTTP request (none today) still reach a redacted log.
       const fallbackLogger = createLogger({ level: config.logLevel, service: 'api' });
+      // graphql-js's "Did you mean …?" names parts of the schema: only where introspection shows
+      // them anyway (outside production).
+      const suggestions = config.graphql.introspection;
+      // graphql-js 16.15 takes `hideSuggestions` (Mercurius's types predate it and pass it on).
+      const validateOptions: { maxErrors?: number; hideSuggestions?: boolean } = {
+        maxErrors: 25,
+        hideSuggestions: !suggestions,
+      };
       return {
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
         transformSchema: options.transformSchema,
         graphiql: config.graphql.graphiql,
-        jit: 1,
+        // Compiled after this many runs of a document; the variables hook keeps compiled and
+        // interpreted runs reading the same values.
+        jit: config.graphql.jit,
         allowBatchedQueries: false,
+        // Content type, cookies and method are checked before the body is read.
+        additionalRouteOptions: { preParsing: refuseUnsafeTransport },
         context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ request, reply }),
-        // A fixed list keeps Mercurius's validated-document cache (and JIT) usable.
-        validationRules: queryLimitRules(config.graphql),
-        hooks: {
-          preExecution: async (schema, document, _context, variables) => {
-            assertComplexityWithin(config.graphql.maxComplexity, schema, document, variables);
+        // A fixed list keeps Mercurius's validated-document cache (and JIT) usable; the limits read
+        // from the shape alone run earlier, in the preValidation hook.
+        validationRules: schemaLimitRules(config.graphql),
+        hooks: graphqlHooks(config.graphql),
+        graphql: {
+          parseOptions: {
+            maxTokens: config.graphql.maxTokens,
+            maxSourceLength: config.graphql.maxQueryLength,
           },
+          validateOptions,
         },
-        graphql: { parseOptions: { maxTokens: 5_000 } },
         errorFormatter: (execution: ExecutionResult, context: unknown) => {
           const logger =
             (context as Partial<GraphqlContext> | undefined)?.reply?.request.log ?? fallbackLogger;
-          // Mercurius wraps validation failures in one error carrying the individual ones.
-          const raised = (execution.errors ?? []).flatMap((error) => {
-            const wrapped = (error.originalError as { errors?: unknown } | undefined)?.errors;
-            return Array.isArray(wrapped) ? (wrapped as GraphQLError[]) : [error];
-          });
-          const errors = raised.map((error) =>
-            formatGraphqlError(error instanceof GraphQLError ? error : new GraphQLError(String(error)), {
-              error: (details, message) => logger.error(details, message),
-            }),
+          return formatExecutionResult(
+            execution,
+            { error: (details, message) => logger.error(details, message) },
+            { suggestions },
           );
-          const hasData = execution.data !== undefined && execution.data !== null;
-          return {
-            statusCode: statusFor(errors, hasData),
-            response: { data: execution.data ?? null, errors },
-          };
         },
       };
     },

@@ -3,6 +3,10 @@ export const PUBLIC_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CHARTER_REQUIRED',
+  /** The password was right; a second-factor code is needed too. */
+  'SECOND_FACTOR_REQUIRED',
+  /** The password was right; the account must first enrol a second factor (`extensions.enrolmentToken`). */
+  'SECOND_FACTOR_ENROLMENT_REQUIRED',
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
@@ -11,6 +15,10 @@ export const PUBLIC_ERROR_CODES = [
   'EMERGENCY',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
+  /** POST /graphql takes JSON (or application/graphql) only. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** A mutation sent with GET, or a GET sent with the session cookie. */
+  'METHOD_NOT_ALLOWED',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'INTERNAL_SERVER_ERROR',

@@ -12,7 +12,7 @@ import {
   validate,
 } from 'graphql';
 import { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { assertComplexityWithin, QueryLimits, queryLimitRules } from './query-limits';
+import { assertComplexityWithin, QueryLimits, queryLimitRules, structuralLimitRules } from './query-limits';
 
 const Person: GraphQLObjectType = new GraphQLObjectType({
   name: 'Person',
@@ -44,6 +44,8 @@ const limits: QueryLimits = {
   maxComplexity: 100,
   maxAliases: 2,
   maxOperations: 2,
+  maxFieldRepeats: 3,
+  maxRepeatedFields: 5,
   introspection: true,
 };
 
@@ -105,7 +107,11 @@ describe('queryLimitRules', () => {
       ).join(' ');
       const document = `{ person { ...F0 } } ${fragments} fragment F40 on Person { name }`;
 
-      const errors = validate(schema, parse(document), queryLimitRules({ ...limits, maxDepth: 10 }));
+      const errors = validate(
+        schema,
+        parse(document),
+        queryLimitRules({ ...limits, maxDepth: 10, maxFieldRepeats: 100, maxRepeatedFields: 1000 }),
+      );
 
       expect(errors.map((error) => error.message)).toEqual([
         'La requête est trop complexe (trop de sélections pour en calculer le coût, maximum 100).',
@@ -134,6 +140,76 @@ describe('queryLimitRules', () => {
         max: 2,
         actual: 3,
       });
+    });
+  });
+
+  describe('repeated fields', () => {
+    it('accepts a field repeated up to the limit in one selection and refuses one more, naming it', () => {
+      expect(errorsOf('{ person { name name name } }')).toEqual([]);
+
+      const errors = errorsOf('{ person { name name name name } }');
+
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe('Le champ « name » est demandé 4 fois au même endroit (au plus 3).');
+      expect(errors[0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'fieldRepeats',
+        max: 3,
+        actual: 4,
+      });
+    });
+
+    it('counts an alias as the name it answers under', () => {
+      expect(
+        limitsOf(errorsOf('{ person { n: name n: name n: name n: name } }', { maxAliases: 10 })),
+      ).toEqual(['fieldRepeats']);
+    });
+
+    it('counts what inline fragments and fragment spreads bring to the selection', () => {
+      const inline = errorsOf(
+        '{ person { name ... on Person { name } ... on Person { name ... on Person { name } } } }',
+      );
+      expect(limitsOf(inline)).toEqual(['fieldRepeats']);
+      const spread = errorsOf(
+        '{ person { name ...A ...B } } fragment A on Person { name ...B } fragment B on Person { name }',
+      );
+      expect(limitsOf(spread)).toEqual(['fieldRepeats']);
+    });
+
+    it('counts a fragment once per selection however often it is spread there, as graphql-js does', () => {
+      expect(errorsOf('{ person { ...A ...A ...A ...A } } fragment A on Person { name }')).toEqual([]);
+    });
+
+    it('limits the repeats of the whole document, spread over many selections', () => {
+      const errors = errorsOf(
+        '{ person { name name friends { name name friends { name name } } } people(first: 1) { name name friends { name name friends { name name } } } }',
+        {
+          maxDepth: 5,
+          maxComplexity: 1000,
+        },
+      );
+
+      expect(limitsOf(errors)).toEqual(['repeatedFields']);
+      expect(errors[0].message).toBe('La requête répète trop de champs (plus de 5 répétitions).');
+    });
+
+    it('ends on fragment cycles, leaving them to the spec rule', () => {
+      const errors = errorsOf(
+        '{ person { ...A } } fragment A on Person { name ...B } fragment B on Person { name ...A }',
+      );
+      expect(limitsOf(errors)).toEqual([undefined, undefined]);
+    });
+
+    it('refuses 500 duplicated fields with one error, from the shape alone', () => {
+      const document = parse(`{ person { ${'name '.repeat(500)}} }`);
+      const errors = validate(
+        schema,
+        document,
+        structuralLimitRules({ ...limits, maxFieldRepeats: 10, maxRepeatedFields: 100 }),
+      );
+
+      expect(errors.map((error) => error.extensions.limit)).toEqual(['fieldRepeats', 'repeatedFields']);
+      expect(errors[0].extensions.actual).toBe(500);
     });
   });
 
@@ -234,6 +310,8 @@ describe('queryLimitRules', () => {
         maxComplexity: 1000,
         maxAliases: 15,
         maxOperations: 3,
+        maxFieldRepeats: 10,
+        maxRepeatedFields: 100,
         introspection: true,
       };
 

@@ -13,8 +13,9 @@ import {
   ValidationRule,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { RepeatLimits, repeatedFieldsRule } from './repeated-fields';
 
-export interface QueryLimits {
+export interface QueryLimits extends RepeatLimits {
   maxDepth: number;
   maxComplexity: number;
   maxAliases: number;
@@ -239,20 +240,34 @@ function complexityRule(
 }
 
 /**
- * Validation rules enforcing the limits. With `variables`, every operation's complexity is measured
- * with them. Without, only operations declaring no variables are, since their cost is the same for
- * every request: that is the form for a rule list validated once per document and cached (Mercurius
- * with its cache on), paired with `assertComplexityWithin` run on each request.
+ * The limits read from the document's shape alone, each in one linear pass: run them before the
+ * spec's rules (one of which compares repeated fields pairwise), so an abusive document costs little.
  */
-export function queryLimitRules(limits: QueryLimits, variables?: Record<string, unknown>): ValidationRule[] {
-  const rules: ValidationRule[] = [
+export function structuralLimitRules(limits: QueryLimits): ValidationRule[] {
+  return [
     operationCountRule(limits.maxOperations),
     aliasRule(limits.maxAliases),
     depthRule(limits.maxDepth),
-    complexityRule(limits.maxComplexity, variables),
+    repeatedFieldsRule(limits),
   ];
+}
+
+/**
+ * The limits that need the schema: complexity, and introspection when it is off. With `variables`,
+ * every operation's complexity is measured with them. Without, only operations declaring no
+ * variables are, since their cost is the same for every request: that is the form for a rule list
+ * validated once per document and cached (Mercurius with its cache on), paired with
+ * `assertComplexityWithin` run on each request.
+ */
+export function schemaLimitRules(limits: QueryLimits, variables?: Record<string, unknown>): ValidationRule[] {
+  const rules: ValidationRule[] = [complexityRule(limits.maxComplexity, variables)];
   if (!limits.introspection) rules.push(introspectionRule());
   return rules;
+}
+
+/** Every limit as validation rules (see `structuralLimitRules` and `schemaLimitRules`). */
+export function queryLimitRules(limits: QueryLimits, variables?: Record<string, unknown>): ValidationRule[] {
+  return [...structuralLimitRules(limits), ...schemaLimitRules(limits, variables)];
 }
 
 /**
