@@ -166,7 +166,7 @@ describe('audit log', () => {
       [
         'createUser',
         () => ({
-          query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+          query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { user { id } } }',
           variables: {
             i: {
               territoryId: territory.id,
@@ -175,7 +175,6 @@ describe('audit log', () => {
               firstName: 'Audit',
               lastName: 'Essai',
               profession: 'OTHER',
-              initialPassword: 'Printemps-Lys-2026!',
               roles: ['CELL_MEMBER'],
             },
           },

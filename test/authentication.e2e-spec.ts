@@ -1,7 +1,8 @@
 import { Role } from '@relais/access';
-import { Territory } from '@relais/identity';
-import { GraphqlClient, LOG_IN } from '@relais/testing';
+import { PasswordHasher, Territory } from '@relais/identity';
+import { GraphqlClient, LOG_IN, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
+import { eventually } from './support/reminder-fixtures';
 
 const ME = /* GraphQL */ `
   query {
@@ -28,6 +29,14 @@ const REFRESH = /* GraphQL */ `
     refreshSession(input: $input) {
       accessToken
       refreshToken
+    }
+  }
+`;
+const AUDIT_EVENTS = /* GraphQL */ `
+  query ($filter: AuditEventFilterInput!) {
+    auditEvents(filter: $filter) {
+      action
+      details
     }
   }
 `;
@@ -105,6 +114,73 @@ describe('logging in and sessions', () => {
     expect(locked.errors?.[0].message).toBe(GENERIC_FAILURE);
     api.clock.advanceMinutes(16);
     expect((await logIn(user.email, user.password)).errors).toBeUndefined();
+  });
+
+  it('counts simultaneous guesses before hashing: 30 at once cost the delay threshold in hash checks, then one per delay until the lockout', async () => {
+    const user = await freshUser();
+    const auditor = await api.factory.user({ territory, roles: [Role.AUDITOR] });
+    const { delayAfterFailures, lockoutAfterFailures } = api.config.auth;
+    // Counts the hash checks the api really performs (the decoy spent on a refusal is not one).
+    const verify = jest.spyOn(api.app.get(PasswordHasher), 'verify');
+    try {
+      const burst = (count: number, password = 'Mauvais-essai-03!') =>
+        Promise.all(Array.from({ length: count }, () => logIn(user.email, password)));
+
+      const first = await burst(30);
+      expect(first.every((response) => response.errors?.[0].message === GENERIC_FAILURE)).toBe(true);
+      expect(verify).toHaveBeenCalledTimes(delayAfterFailures);
+      // The delay runs: even the right password is refused, and not checked.
+      expect((await logIn(user.email, user.password)).errors?.[0].message).toBe(GENERIC_FAILURE);
+      expect(verify).toHaveBeenCalledTimes(delayAfterFailures);
+
+      // Past each delay, a new burst gets one check only, until the lockout starts.
+      for (let failures = delayAfterFailures + 1; failures <= lockoutAfterFailures; failures++) {
+        api.clock.advance(60_000);
+        await burst(10);
+        expect(verify).toHaveBeenCalledTimes(failures);
+      }
+      api.clock.advanceMinutes(api.config.auth.lockoutMinutes - 1);
+      expect((await logIn(user.email, user.password)).errors?.[0].message).toBe(GENERIC_FAILURE);
+      expect(verify).toHaveBeenCalledTimes(lockoutAfterFailures);
+    } finally {
+      verify.mockRestore();
+    }
+
+    // The auditor finds each counted failure and the lockout, without address or password.
+    const { client } = await logInClient(api.anonymous, auditor.email, auditor.password);
+    const events = await eventually(
+      async () =>
+        (
+          await client.expectData<{ auditEvents: { action: string; details: string }[] }>(AUDIT_EVENTS, {
+            filter: { territoryId: territory.id, subjectId: user.id, first: 50 },
+          })
+        ).auditEvents,
+      (found) => found.some((event) => event.action === 'SECURITY_ACCOUNT_LOCKED'),
+    );
+    const failures = events.filter((event) => event.action === 'SECURITY_LOGIN_FAILED');
+    expect(failures.map((event) => JSON.parse(event.details).failureCount).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: lockoutAfterFailures }, (_, index) => index + 1),
+    );
+    expect(failures.every((event) => JSON.parse(event.details).reason === 'WRONG_PASSWORD')).toBe(true);
+    expect(events.filter((event) => event.action === 'SECURITY_ACCOUNT_LOCKED')).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain(user.email);
+    expect(JSON.stringify(events)).not.toContain('Mauvais-essai');
+
+    // The lockout ends; the right password opens a session.
+    api.clock.advanceMinutes(2);
+    await logInClient(api.anonymous, user.email, user.password);
+  });
+
+  it('writes a refusal for an unknown address as a log line without the address', async () => {
+    await logIn('inconnu.journal@essai.relais.test', 'Pas-le-bon-2026!');
+    const line = await eventually(
+      async () =>
+        api.logs.lines.filter(
+          (entry) => entry.includes('SECURITY_LOGIN_FAILED') && entry.includes('UNKNOWN_ACCOUNT'),
+        ),
+      (lines) => lines.length > 0,
+    );
+    expect(line.join('')).not.toContain('inconnu.journal');
   });
 
   it('rotates refresh tokens and, when an old one comes back, ends the whole session', async () => {

@@ -632,6 +632,22 @@ const MATRIX: Record<string, MatrixLine> = {
     }),
   },
   'Mutation.logOut': { who: 'any member', call: () => ({ query: 'mutation { logOut }' }) },
+  'Mutation.changePassword': {
+    who: 'any member',
+    // A new password the policy refuses: the caller's account stays as it is.
+    answers: 'BAD_USER_INPUT',
+    call: () => ({
+      query: 'mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }',
+      variables: { i: { currentPassword: 'Essai-Relais-2026!', newPassword: 'court' } },
+    }),
+  },
+  'Mutation.setPassword': {
+    who: 'public',
+    call: () => ({
+      query: 'mutation ($i: SetPasswordInput!) { setPassword(input: $i) }',
+      variables: { i: { token: 'inconnu', newPassword: 'un cheval brun mange des pommes' } },
+    }),
+  },
   'Mutation.createOrganisation': {
     who: ADMIN_ONLY,
     territorial: true,
@@ -646,7 +662,7 @@ const MATRIX: Record<string, MatrixLine> = {
     who: ADMIN_ONLY,
     territorial: true,
     call: ({ territory, sessions }) => ({
-      query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { user { id } } }',
       variables: {
         i: {
           territoryId: territory.id,
@@ -655,10 +671,17 @@ const MATRIX: Record<string, MatrixLine> = {
           firstName: 'Matrice',
           lastName: 'Essai',
           profession: 'OTHER',
-          initialPassword: 'Printemps-Lys-2026!',
           roles: ['CELL_MEMBER'],
         },
       },
+    }),
+  },
+  'Mutation.issueSetPasswordLink': {
+    who: ADMIN_ONLY,
+    territorial: true,
+    call: ({ territory, targetUserId }) => ({
+      query: 'mutation ($i: MembershipTargetInput!) { issueSetPasswordLink(input: $i) { sentByEmail } }',
+      variables: { i: { territoryId: territory.id, userId: targetUserId } },
     }),
   },
   'Mutation.grantRole': {

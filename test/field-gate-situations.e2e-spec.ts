@@ -59,7 +59,9 @@ const REACTIVATE = /* GraphQL */ `
 const CREATE_USER = /* GraphQL */ `
   mutation ($input: CreateUserInput!) {
     createUser(input: $input) {
-      id
+      user {
+        id
+      }
     }
   }
 `;
@@ -223,7 +225,6 @@ describe('field gate on situations', () => {
           lastName: 'Double',
           profession: 'CLSM_COORDINATOR',
           roles: ['COORDINATOR'],
-          initialPassword: 'Un-Autre-Compte-2026!',
         },
       });
       expect(created.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_ROLE_GRANT' });

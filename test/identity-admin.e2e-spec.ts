@@ -18,11 +18,18 @@ const CREATE_ORGANISATION = /* GraphQL */ `
 const CREATE_USER = /* GraphQL */ `
   mutation ($input: CreateUserInput!) {
     createUser(input: $input) {
-      id
-      email
-      profession
-      sharingCategory
-      isHealthProfessional
+      user {
+        id
+        email
+        profession
+        sharingCategory
+        isHealthProfessional
+      }
+      setPasswordLink {
+        sentByEmail
+        link
+        expiresAt
+      }
     }
   }
 `;
@@ -57,6 +64,11 @@ const REACTIVATE = /* GraphQL */ `
   }
 `;
 const ME = `query { me { id } }`;
+const SET_PASSWORD = /* GraphQL */ `
+  mutation ($input: SetPasswordInput!) {
+    setPassword(input: $input)
+  }
+`;
 
 describe('territory administration', () => {
   let api: RunningApi;
@@ -86,7 +98,9 @@ describe('territory administration', () => {
         },
       },
     );
-    const created = await admin.client.expectData<{ createUser: Record<string, unknown> }>(CREATE_USER, {
+    const created = await admin.client.expectData<{
+      createUser: { user: Record<string, unknown>; setPasswordLink: { link: string } };
+    }>(CREATE_USER, {
       input: {
         territoryId: territory.id,
         organisationId: landlord.createOrganisation.id,
@@ -94,20 +108,24 @@ describe('territory administration', () => {
         firstName: 'Inès',
         lastName: 'Marchal',
         profession: 'NURSE',
-        initialPassword: 'Printemps-Lys-2026!',
         roles: ['REFERRER'],
       },
     });
     // A nurse employed by a landlord is still outside the circle of secret partagé.
-    expect(created.createUser).toMatchObject({
+    expect(created.createUser.user).toMatchObject({
       email: 'agent.logis@essai.relais.test',
       sharingCategory: 'NOT_LISTED',
       isHealthProfessional: false,
     });
+    // The account has no password until its owner sets one through the link.
+    const token = created.createUser.setPasswordLink.link.split('#jeton=')[1];
+    await api.anonymous.expectData(SET_PASSWORD, {
+      input: { token, newPassword: 'Printemps sur la Lys 2026' },
+    });
     const { client } = await logInClient(
       api.anonymous,
       'agent.logis@essai.relais.test',
-      'Printemps-Lys-2026!',
+      'Printemps sur la Lys 2026',
     );
     expect((await client.request(ME)).errors).toBeUndefined();
   });
@@ -132,7 +150,6 @@ describe('territory administration', () => {
         firstName: '',
         lastName: 'Invalide',
         profession: 'SOCIAL_WORKER',
-        initialPassword: 'court',
         roles: [],
       },
     });
@@ -146,26 +163,6 @@ describe('territory administration', () => {
       ]),
     );
     expect(await countUsers('Invalide')).toBe(0);
-
-    const weak = await admin.client.request(CREATE_USER, {
-      input: {
-        territoryId: territory.id,
-        organisationId: organisation.id,
-        email: 'faible@essai.relais.test',
-        firstName: 'Mot',
-        lastName: 'Faible',
-        profession: 'SOCIAL_WORKER',
-        initialPassword: 'motdepasse',
-        roles: ['CELL_MEMBER'],
-      },
-    });
-    expect(weak.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      fields: expect.arrayContaining([
-        { field: 'initialPassword', message: 'Le mot de passe doit contenir au moins 12 caractères.' },
-      ]),
-    });
-    expect(await countUsers('Faible')).toBe(0);
   });
 
   it('refuses an invalid SIRET key and a duplicate e-mail with French messages', async () => {
@@ -185,7 +182,6 @@ describe('territory administration', () => {
         firstName: 'Double',
         lastName: 'Doublon',
         profession: 'SOCIAL_WORKER',
-        initialPassword: 'Printemps-Lys-2026!',
         roles: ['CELL_MEMBER'],
       },
     });

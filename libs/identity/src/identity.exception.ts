@@ -19,7 +19,10 @@ export type IdentityErrorCode =
   | 'OWN_ROLE_GRANT'
   | 'SUBSTITUTE_NOT_MEMBER'
   | 'CHARTER_SUPERSEDED'
-  | 'SHARING_MATRIX_WIDENED';
+  | 'SHARING_MATRIX_WIDENED'
+  | 'WRONG_CURRENT_PASSWORD'
+  | 'INVALID_SET_PASSWORD_LINK'
+  | 'OWN_PASSWORD_RESET';
 
 export class IdentityException extends DomainException<IdentityErrorCode> {
   constructor(
@@ -107,6 +110,27 @@ export class IdentityException extends DomainException<IdentityErrorCode> {
           message:
             'Un territoire peut restreindre la matrice de partage, jamais l’élargir au-delà de la loi.',
           fields: this.fields,
+        };
+      case 'WRONG_CURRENT_PASSWORD':
+        // Also the answer while the account waits after too many failures: one message for both.
+        return {
+          code: 'BAD_USER_INPUT',
+          message:
+            'Le mot de passe actuel est incorrect, ou trop d’essais ont échoué : réessayez dans quelques minutes.',
+          fields: [{ field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }],
+        };
+      case 'INVALID_SET_PASSWORD_LINK':
+        return {
+          code: 'BAD_USER_INPUT',
+          message:
+            "Ce lien n'est plus valable : il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau à l'administration de votre territoire.",
+          fields: [{ field: 'token', message: "Ce lien n'est plus valable." }],
+        };
+      case 'OWN_PASSWORD_RESET':
+        return {
+          code: 'FORBIDDEN',
+          message:
+            'Pour votre propre compte, utilisez « Changer mon mot de passe » ; un autre administrateur du territoire peut réinitialiser votre accès.',
         };
       default:
         return assertNever(this.code);

@@ -4,9 +4,11 @@ import {
   CellObject,
   MembershipObject,
   OrganisationObject,
+  SetPasswordLinkObject,
   TerritoryObject,
   UserObject,
 } from './dto/identity.objects';
+import { IssuedLink } from './auth/set-password-links';
 import { Cell, Membership, Organisation, Territory, User } from './entities';
 
 export function toTerritoryObject(territory: Territory): TerritoryObject {
@@ -57,4 +59,11 @@ export function toMembershipObject(membership: Membership, redactedFields: strin
     { id, territoryId, userId, roles, cellId, substituteOfId, status, redactedFields },
     { categories: LOGISTIC_ONLY },
   ).value;
+}
+
+/** Null: the link went by e-mail and is shown to no one. */
+export function toSetPasswordLinkObject(link: IssuedLink | null): SetPasswordLinkObject {
+  return link
+    ? { sentByEmail: false, link: link.link, expiresAt: link.expiresAt }
+    : { sentByEmail: true, link: null, expiresAt: null };
 }

@@ -3,10 +3,15 @@ import { registerPolicy } from '@relais/access';
 import { APP_GUARD } from '@nestjs/core';
 import { IdentityAdminResolver } from './admin/identity-admin.resolver';
 import { IdentityAdminService } from './admin/identity-admin.service';
+import { PasswordResetService } from './admin/password-reset.service';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthenticationResolver } from './auth/authentication.resolver';
 import { AuthenticationService } from './auth/authentication.service';
+import { LoginAttempts } from './auth/login-attempts';
 import { PasswordHasher } from './auth/password-hasher';
+import { PasswordResolver } from './auth/password.resolver';
+import { PasswordService } from './auth/password.service';
+import { SetPasswordLinks } from './auth/set-password-links';
 import { TokenService } from './auth/token.service';
 import { CharterResolver } from './charters/charter.resolver';
 import { CharterService } from './charters/charter.service';
@@ -21,12 +26,26 @@ registerPolicy(identityPolicy);
   providers: [
     PasswordHasher,
     TokenService,
+    LoginAttempts,
+    SetPasswordLinks,
+    PasswordService,
     AuthenticationService,
     IdentityAdminService,
+    PasswordResetService,
     ProfileService,
     CharterService,
   ],
-  exports: [PasswordHasher, AuthenticationService, IdentityAdminService, ProfileService, CharterService],
+  exports: [
+    PasswordHasher,
+    LoginAttempts,
+    SetPasswordLinks,
+    PasswordService,
+    AuthenticationService,
+    IdentityAdminService,
+    PasswordResetService,
+    ProfileService,
+    CharterService,
+  ],
 })
 export class IdentityModule {}
 
@@ -35,6 +54,7 @@ export class IdentityModule {}
   imports: [IdentityModule],
   providers: [
     AuthenticationResolver,
+    PasswordResolver,
     ProfileResolver,
     IdentityAdminResolver,
     CharterResolver,

@@ -39,10 +39,12 @@ export const identityPolicy = definePolicy({
     Charter: { entity: Charter, description: 'charte du territoire' },
     Session: { entity: Session, description: 'session' },
     Profile: { description: 'mon profil' },
+    Password: { description: 'mon mot de passe' },
   },
   define(principal, { allow, allowFields }) {
     allow('read', 'Profile', undefined, SELF);
     allow('end', 'Session', { userId: principal.userId }, SELF);
+    allow('change', 'Password', undefined, SELF);
     allow('read', 'User', { id: principal.userId }, SELF);
 
     // The charter itself is readable before it is accepted: it is what must be accepted.

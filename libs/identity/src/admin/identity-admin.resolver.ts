@@ -10,13 +10,20 @@ import {
   RevokeRoleInput,
 } from '../dto/admin.input';
 import {
+  CreatedUserObject,
   MembershipObject,
   OrganisationObject,
+  SetPasswordLinkObject,
   TerritoryMemberObject,
-  UserObject,
 } from '../dto/identity.objects';
-import { toMembershipObject, toOrganisationObject, toUserObject } from '../identity.mapper';
+import {
+  toMembershipObject,
+  toOrganisationObject,
+  toSetPasswordLinkObject,
+  toUserObject,
+} from '../identity.mapper';
 import { IdentityAdminService } from './identity-admin.service';
+import { PasswordResetService } from './password-reset.service';
 import { InputValidationException } from '@relais/graphql';
 
 const territoryIdPipe = new ParseUUIDPipe({
@@ -28,7 +35,10 @@ const territoryIdPipe = new ParseUUIDPipe({
 
 @Resolver()
 export class IdentityAdminResolver {
-  constructor(private readonly admin: IdentityAdminService) {}
+  constructor(
+    private readonly admin: IdentityAdminService,
+    private readonly resets: PasswordResetService,
+  ) {}
 
   @Query(() => [OrganisationObject], { description: 'Les partenaires du territoire.' })
   @Allow('read', 'Organisation')
@@ -62,13 +72,29 @@ export class IdentityAdminResolver {
     return toOrganisationObject(await this.admin.createOrganisation(actor, input));
   }
 
-  @Mutation(() => UserObject)
+  @Mutation(() => CreatedUserObject, {
+    description:
+      'Crée un compte sans mot de passe : la personne le choisit par un lien à usage unique, envoyé par e-mail quand l’envoi est configuré, sinon montré une seule fois ici.',
+  })
   @Allow('create', 'User')
   async createUser(
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: CreateUserInput,
-  ): Promise<UserObject> {
-    return toUserObject(await this.admin.createUser(actor, input));
+  ): Promise<CreatedUserObject> {
+    const { user, link } = await this.admin.createUser(actor, input);
+    return { user: toUserObject(user), setPasswordLink: toSetPasswordLinkObject(link) };
+  }
+
+  @Mutation(() => SetPasswordLinkObject, {
+    description:
+      'Réinitialise l’accès d’un membre (mot de passe oublié) : son mot de passe cesse de fonctionner, ses sessions sont fermées, et un nouveau lien à usage unique lui est envoyé par e-mail, ou montré une seule fois ici sans envoi configuré.',
+  })
+  @Allow('update', 'Membership')
+  async issueSetPasswordLink(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input') input: MembershipTargetInput,
+  ): Promise<SetPasswordLinkObject> {
+    return toSetPasswordLinkObject(await this.resets.issueSetPasswordLink(actor, input));
   }
 
   @Mutation(() => MembershipObject)

@@ -15,10 +15,9 @@ import { ScopedDatabase } from '@relais/database';
 import { writeOutbox } from '@relais/outbox';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { Principal } from '@relais/access';
-import { PasswordHasher } from '../auth/password-hasher';
+import { IssuedLink, SetPasswordLinks } from '../auth/set-password-links';
 import { normalizeEmail } from '../domain/email';
 import { isValidFiness, isValidSiret } from '../domain/identifiers';
-import { passwordProblems } from '../domain/password-policy';
 import { sharingCategoryOf } from '../domain/profession';
 import { MembershipStatus } from '../domain/membership-status';
 import {
@@ -55,7 +54,7 @@ export class IdentityAdminService {
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly hasher: PasswordHasher,
+    private readonly links: SetPasswordLinks,
     private readonly clock: Clock,
   ) {}
 
@@ -97,17 +96,16 @@ export class IdentityAdminService {
     }
   }
 
-  async createUser(actor: Principal, input: CreateUserInput): Promise<User> {
+  /**
+   * The account starts without a password: its owner sets one through a one-time link, mailed to
+   * them when SMTP is configured, otherwise returned here to be shown once to the administrator.
+   */
+  async createUser(
+    actor: Principal,
+    input: CreateUserInput,
+  ): Promise<{ user: User; link: IssuedLink | null }> {
     this.assertCan(actor, 'create', asSubject('User', { memberships: [{ territoryId: input.territoryId }] }));
     const email = normalizeEmail(input.email);
-    const problems = passwordProblems(input.initialPassword, { email, lastName: input.lastName });
-    if (problems.length) {
-      throw new IdentityException(
-        'WEAK_PASSWORD',
-        problems.map((message) => ({ field: 'initialPassword', message })),
-      );
-    }
-    const passwordHash = await this.hasher.hash(input.initialPassword);
     try {
       return await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
         const organisation = await manager.findOneBy(Organisation, {
@@ -129,7 +127,7 @@ export class IdentityAdminService {
             lastName: input.lastName,
             profession: input.profession,
             sharingCategory: sharingCategoryOf(input.profession, organisation.kind),
-            passwordHash,
+            passwordHash: null,
           }),
         );
         const roles = [...new Set(input.roles)];
@@ -146,7 +144,13 @@ export class IdentityAdminService {
           subject: { type: 'User', id: user.id },
           details: { roles, organisationId: organisation.id, profession: user.profession },
         });
-        return user;
+        const link = await this.links.request(manager, {
+          user,
+          territoryId: input.territoryId,
+          issuedByUserId: actor.userId,
+          reason: 'ACCOUNT_CREATED',
+        });
+        return { user, link };
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_users_email')) throw new IdentityException('EMAIL_ALREADY_USED');

@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthSession } from '../dto/auth-session.object';
 import { LogInInput, RefreshSessionInput } from '../dto/auth.input';
 import { AuthenticationService } from './authentication.service';
+import { RequestId } from './request-id.decorator';
 import { Allow, CurrentPrincipal, Principal, Public } from '@relais/access';
 
 @Resolver()
@@ -10,8 +11,8 @@ export class AuthenticationResolver {
 
   @Public()
   @Mutation(() => AuthSession, { description: 'Connexion par adresse e-mail et mot de passe.' })
-  logIn(@Args('input') input: LogInInput): Promise<AuthSession> {
-    return this.authentication.logIn(input.email, input.password);
+  logIn(@Args('input') input: LogInInput, @RequestId() requestId: string): Promise<AuthSession> {
+    return this.authentication.logIn(input, requestId);
   }
 
   @Public()

@@ -9,10 +9,16 @@ import { RefreshToken } from '../entities/refresh-token.entity';
 import { Session, SessionEndReason } from '../entities/session.entity';
 import { User } from '../entities/user.entity';
 import { IdentityException } from '../identity.exception';
-import { normalizeEmail } from '../domain/email';
+import { CountedAttempt, LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { ActiveMembership, Principal, Role } from '@relais/access';
 import { TokenService } from './token.service';
+
+/** What a person types to sign in; a further factor's code joins it here. */
+export interface LogInCredentials {
+  email: string;
+  password: string;
+}
 
 export interface IssuedTokens {
   accessToken: string;
@@ -35,33 +41,50 @@ export class AuthenticationService {
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly attempts: LoginAttempts,
   ) {}
 
-  async logIn(email: string, password: string): Promise<IssuedTokens> {
+  /**
+   * Password sign-in. The attempt is counted as a failure before the password is checked (see
+   * `LoginAttempts`), and every refusal — unknown address, account waiting, no password set yet,
+   * wrong password, no active membership — gives the same answer after the same hash work.
+   */
+  async logIn(credentials: LogInCredentials, requestId = ''): Promise<IssuedTokens> {
+    const attempt = await this.checkPassword(credentials, requestId);
+    // A further factor, when the account has one, is checked here: after the password, before any
+    // session exists; a wrong one is `this.attempts.failed(attempt, …)` and INVALID_CREDENTIALS.
+    return this.openSession(attempt, requestId);
+  }
+
+  /** Returns the counted attempt once the password is right; otherwise throws INVALID_CREDENTIALS. */
+  private async checkPassword(credentials: LogInCredentials, requestId: string): Promise<CountedAttempt> {
+    const opening = await this.attempts.open({ email: credentials.email });
+    if (opening.outcome !== 'COUNTED') {
+      await this.hasher.burnTime(credentials.password);
+      void this.attempts.refused(opening, requestId);
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    const { attempt } = opening;
+    if (!attempt.passwordHash) {
+      await this.hasher.burnTime(credentials.password);
+      void this.attempts.failed(attempt, { reason: 'NO_PASSWORD_SET', requestId });
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    if (!(await this.hasher.verify(attempt.passwordHash, credentials.password))) {
+      // Not awaited: writing the events must not make a known account slower to refuse than an unknown one.
+      void this.attempts.failed(attempt, { reason: 'WRONG_PASSWORD', requestId });
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
+    return attempt;
+  }
+
+  /** Every secret was right: the count goes back to zero and a session starts, in one transaction. */
+  private async openSession(attempt: CountedAttempt, requestId: string): Promise<IssuedTokens> {
     const now = this.clock.now();
-    const user = await this.database.run(AUTHENTICATION, (manager) =>
-      manager
-        .getRepository(User)
-        .createQueryBuilder('user')
-        .addSelect('user.passwordHash')
-        .where('user.email = :email', { email: normalizeEmail(email) })
-        .getOne(),
-    );
-    if (!user) {
-      await this.hasher.burnTime(password);
-      throw new IdentityException('INVALID_CREDENTIALS');
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await this.hasher.burnTime(password);
-      throw new IdentityException('INVALID_CREDENTIALS');
-    }
-    if (!(await this.hasher.verify(user.passwordHash, password))) {
-      await this.recordFailure(user.id, now);
-      throw new IdentityException('INVALID_CREDENTIALS');
-    }
     const issued = await this.database.run(AUTHENTICATION, async (manager) => {
-      if ((await this.activeMemberships(manager, user.id)).length === 0) return null;
-      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+      if ((await this.activeMemberships(manager, attempt.userId)).length === 0) return null;
+      await this.attempts.succeeded(manager, attempt);
+      const user = await manager.findOneByOrFail(User, { id: attempt.userId });
       const session = await manager.save(
         manager.create(Session, {
           territoryId: user.territoryId,
@@ -72,7 +95,10 @@ export class AuthenticationService {
       );
       return this.issue(manager, user, session);
     });
-    if (!issued) throw new IdentityException('INVALID_CREDENTIALS');
+    if (!issued) {
+      void this.attempts.failed(attempt, { reason: 'NO_ACTIVE_MEMBERSHIP', requestId });
+      throw new IdentityException('INVALID_CREDENTIALS');
+    }
     return issued;
   }
 
@@ -208,26 +234,6 @@ export class AuthenticationService {
 
   private async endSession(manager: EntityManager, sessionId: string, reason: SessionEndReason, now: Date) {
     await manager.update(Session, { id: sessionId, endedAt: IsNull() }, { endedAt: now, endReason: reason });
-  }
-
-  /**
-   * Counts the failure atomically and sets the next moment a try is accepted: growing waits
-   * (1 s, 2 s, 4 s…) from the configured threshold, then a lockout.
-   */
-  private async recordFailure(userId: string, now: Date): Promise<void> {
-    const { delayAfterFailures, lockoutAfterFailures, lockoutMinutes } = this.config.auth;
-    await this.database.run(AUTHENTICATION, (manager) =>
-      manager.query(
-        `UPDATE users SET
-         failed_login_count = failed_login_count + 1,
-         locked_until = CASE
-           WHEN failed_login_count + 1 >= $3 THEN $1::timestamptz + make_interval(mins => $4)
-           WHEN failed_login_count + 1 >= $2 THEN $1::timestamptz + make_interval(secs => power(2, failed_login_count + 1 - $2))
-           ELSE NULL END
-       WHERE id = $5`,
-        [now, delayAfterFailures, lockoutAfterFailures, lockoutMinutes, userId],
-      ),
-    );
   }
 
   /**

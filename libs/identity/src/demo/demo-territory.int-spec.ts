@@ -50,6 +50,6 @@ describe('demonstration territory', () => {
     const landlord = users.find((user) => user.email === 'bailleur@demo.relais.test');
     expect(nurse?.sharingCategory).toBe('HEALTH');
     expect(landlord?.sharingCategory).toBe('NOT_LISTED');
-    expect(await hasher.verify(users[0].passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(await hasher.verify(users[0].passwordHash!, DEMO_PASSWORD)).toBe(true);
   }, 60_000);
 });

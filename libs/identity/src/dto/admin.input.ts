@@ -87,10 +87,6 @@ export class CreateUserInput {
   @IsEnum(Profession, { message: "La profession n'est pas reconnue." })
   profession!: Profession;
 
-  @Field({ description: 'Mot de passe initial, à communiquer à la personne par un canal sûr.' })
-  @IsString({ message: 'Le mot de passe initial est obligatoire.' })
-  initialPassword!: string;
-
   @Field(() => [Role])
   @ArrayMinSize(1, { message: 'Au moins un rôle est nécessaire.' })
   @ArrayMaxSize(6, { message: 'Trop de rôles.' })

@@ -23,3 +23,37 @@ export class RefreshSessionInput {
   @MaxLength(128, { message: "Le jeton de renouvellement n'est pas valide." })
   refreshToken!: string;
 }
+
+@InputType({ description: 'Changement de son propre mot de passe, en session.' })
+export class ChangePasswordInput {
+  @Field({ description: 'Le mot de passe actuel.' })
+  @IsString({ message: 'Le mot de passe actuel est obligatoire.' })
+  @IsNotEmpty({ message: 'Le mot de passe actuel est obligatoire.' })
+  @MaxLength(256, { message: 'Le mot de passe actuel est trop long.' })
+  currentPassword!: string;
+
+  @Field({
+    description:
+      'Le nouveau mot de passe : de 12 à 128 caractères, tous caractères admis (une phrase de plusieurs mots convient très bien).',
+  })
+  @IsString({ message: 'Le nouveau mot de passe est obligatoire.' })
+  @MaxLength(512, { message: 'Le nouveau mot de passe est trop long.' })
+  newPassword!: string;
+}
+
+@InputType({ description: 'Choix du mot de passe par le lien à usage unique reçu.' })
+export class SetPasswordInput {
+  @Field({ description: 'Le jeton du lien (ce qui suit « #jeton= »).' })
+  @IsString({ message: 'Le lien est incomplet.' })
+  @IsNotEmpty({ message: 'Le lien est incomplet.' })
+  @MaxLength(128, { message: "Ce lien n'est pas valable." })
+  token!: string;
+
+  @Field({
+    description:
+      'Le mot de passe choisi : de 12 à 128 caractères, tous caractères admis (une phrase de plusieurs mots convient très bien).',
+  })
+  @IsString({ message: 'Le mot de passe est obligatoire.' })
+  @MaxLength(512, { message: 'Le mot de passe est trop long.' })
+  newPassword!: string;
+}

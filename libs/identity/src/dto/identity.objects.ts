@@ -124,6 +124,36 @@ export class UserObject {
   organisationId!: string;
 }
 
+@ObjectType('SetPasswordLink', {
+  description: 'Le lien à usage unique qui permet à une personne de choisir son mot de passe.',
+})
+export class SetPasswordLinkObject {
+  @Field({
+    description:
+      'Vrai quand le lien a été envoyé par e-mail à la personne : il n’est alors montré à personne.',
+  })
+  sentByEmail!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Le lien, quand aucun e-mail ne peut être envoyé. Montré cette seule fois et conservé nulle part : à transmettre à la personne par un canal sûr.',
+  })
+  link!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Fin de validité du lien montré ici.' })
+  expiresAt!: Date | null;
+}
+
+@ObjectType('CreatedUser', { description: 'Le compte créé, et son lien pour choisir un mot de passe.' })
+export class CreatedUserObject {
+  @Field(() => UserObject, { description: 'Le compte, sans mot de passe tant que le lien n’a pas servi.' })
+  user!: UserObject;
+
+  @Field(() => SetPasswordLinkObject, { description: 'Le lien pour choisir le mot de passe.' })
+  setPasswordLink!: SetPasswordLinkObject;
+}
+
 @ObjectType('MyMembership')
 export class MyMembershipObject {
   @Field(() => ID)

@@ -7,8 +7,20 @@ import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 import { Territory } from './territory.entity';
 import { User } from './user.entity';
+import { SetPasswordToken } from './set-password-token.entity';
 
-export { Cell, Charter, CharterAcceptance, Membership, Organisation, RefreshToken, Session, Territory, User };
+export {
+  Cell,
+  Charter,
+  CharterAcceptance,
+  Membership,
+  Organisation,
+  RefreshToken,
+  Session,
+  SetPasswordToken,
+  Territory,
+  User,
+};
 export type { SessionEndReason } from './session.entity';
 
 export const IDENTITY_ENTITIES = [
@@ -21,4 +33,5 @@ export const IDENTITY_ENTITIES = [
   RefreshToken,
   Charter,
   CharterAcceptance,
+  SetPasswordToken,
 ];

@@ -9,7 +9,19 @@ import {
 } from 'typeorm';
 import { User } from './user.entity';
 
-export type SessionEndReason = 'LOGOUT' | 'REFRESH_TOKEN_REUSED' | 'IDLE_TIMEOUT' | 'EXPIRED';
+export type SessionEndReason =
+  | 'LOGOUT'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'IDLE_TIMEOUT'
+  | 'EXPIRED'
+  /** The user changed their password: their other sessions end. */
+  | 'PASSWORD_CHANGED'
+  /** A password was set through a set-password link. */
+  | 'PASSWORD_SET'
+  /** An administrator issued a new set-password link: the old password and its sessions end. */
+  | 'PASSWORD_RESET'
+  /** An administrator reset the user's second factor: they sign in and enrol again. */
+  | 'SECOND_FACTOR_RESET';
 
 /** A login: the family of rotating refresh tokens issued from it. */
 @Entity({ name: 'sessions' })

@@ -58,8 +58,12 @@ export class User {
   @Column({ type: 'enum', enum: SharingCategory, enumName: 'sharing_category' })
   sharingCategory!: SharingCategory;
 
-  @Column({ type: 'text', select: false })
-  passwordHash!: string;
+  /**
+   * Null until the person sets a password through their link (an account created by an
+   * administrator), and again when an administrator issues a new link: no password is usable then.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
 
   @Column({ type: 'integer', default: 0 })
   failedLoginCount!: number;

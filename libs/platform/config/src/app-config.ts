@@ -36,6 +36,7 @@ export interface AppConfig {
     readonly delayAfterFailures: number;
     readonly lockoutAfterFailures: number;
     readonly lockoutMinutes: number;
+    readonly setPasswordLinkTtlHours: number;
   };
   readonly graphql: {
     readonly maxDepth: number;

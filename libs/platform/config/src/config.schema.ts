@@ -46,6 +46,8 @@ export const configSchema = z.object({
   LOGIN_DELAY_AFTER_FAILURES: integer(1, 100).default(3),
   LOGIN_LOCKOUT_AFTER_FAILURES: integer(2, 100).default(10),
   LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15),
+  /** How long a set-password link (a new account, or one an administrator reset) can be used. */
+  SET_PASSWORD_LINK_TTL_HOURS: integer(1, 30 * 24).default(72),
   GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000).default(1000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),

@@ -57,6 +57,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       delayAfterFailures: env.LOGIN_DELAY_AFTER_FAILURES,
       lockoutAfterFailures: env.LOGIN_LOCKOUT_AFTER_FAILURES,
       lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+      setPasswordLinkTtlHours: env.SET_PASSWORD_LINK_TTL_HOURS,
     },
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
