@@ -42,7 +42,7 @@ export function graphqlHooks(config: AppConfig['graphql']) {
     preParsing: async (_schema: GraphQLSchema, source: string): Promise<void> => {
       if (source.length > config.maxQueryLength) {
         throw parseFailure(
-          `La requête est trop longue (plus de ${config.maxQueryLength.toLocaleString('fr-FR')} caractères).`,
+          `La requête est trop longue (plus de ${config.maxQueryLength} caractères).`,
           { reason: 'TOO_LONG', limit: 'length', max: config.maxQueryLength },
         );
       }

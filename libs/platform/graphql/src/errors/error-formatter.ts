@@ -33,18 +33,19 @@ export function formatGraphqlError(
     return { message: original.message, extensions: { code: original.code } };
   }
   if (!original || original instanceof GraphQLError) {
-    const source = original instanceof GraphQLError ? original : error;
     // While executing, graphql-js speaks to the client only about arguments; anything else it
     // raises there (a non-null field left null, an object refused by `isTypeOf`) is a defect.
+    // The error itself is read, not its original: a located error repeats its original's message
+    // and extensions, and a variable's error wraps its value's reason in words naming the variable.
     const executing = error.path !== undefined && error.path.length > 0;
     if (
       !executing ||
-      isArgumentCoercionMessage(source.message) ||
-      typeof source.extensions?.code === 'string'
+      isArgumentCoercionMessage(error.message) ||
+      typeof error.extensions?.code === 'string'
     ) {
-      return graphqlJsShape(error, source, options);
+      return graphqlJsShape(error, options);
     }
-    return unexpected(error, logger, { graphqlError: withoutValues(source.message) });
+    return unexpected(error, logger, { graphqlError: withoutValues(error.message) });
   }
   const transportStatus = clientErrorStatus(original);
   if (transportStatus)
@@ -55,23 +56,21 @@ export function formatGraphqlError(
   return unexpected(error, logger, { err: original });
 }
 
-function graphqlJsShape(
-  error: GraphQLError,
-  source: GraphQLError,
-  options: TranslationOptions,
-): GraphQLFormattedError {
-  const translated = translateGraphqlJsError(source, options);
+function graphqlJsShape(error: GraphQLError, options: TranslationOptions): GraphQLFormattedError {
+  const translated = translateGraphqlJsError(error, options);
   if (!translated) {
     // Already public: this library's limits, a project scalar's own French.
     return {
-      message: source.message,
+      message: error.message,
       locations: error.locations,
       ...(error.path && { path: error.path }),
-      extensions: { ...source.extensions, code: source.extensions.code },
+      extensions: { ...error.extensions },
     };
   }
   const extensions: Record<string, unknown> = { code: translated.code, reason: translated.reason };
-  if (translated.field) extensions.fields = [{ field: translated.field, message: translated.message }];
+  if (translated.field) {
+    extensions.fields = [{ field: translated.field, message: translated.fieldMessage ?? translated.message }];
+  }
   if (translated.suggestions) extensions.suggestions = translated.suggestions;
   if (translated.max !== undefined) {
     extensions.limit = translated.reason === 'TOO_MANY_TOKENS' ? 'tokens' : 'length';

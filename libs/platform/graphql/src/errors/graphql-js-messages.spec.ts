@@ -261,6 +261,7 @@ describe('translateGraphqlJsMessage', () => {
         code: 'BAD_USER_INPUT',
         reason: 'INVALID_VALUE',
         field: 'first',
+        fieldMessage: 'Un nombre entier est attendu.',
         message: 'La variable « $filter » n’est pas valide (« first ») : un nombre entier est attendu.',
       });
       const missing = variableErrors(query, { filter: { territoryId: 't', nested: {} }, status: 'OPEN' });
@@ -393,6 +394,7 @@ describe('translateGraphqlJsMessage', () => {
         code: 'BAD_USER_INPUT',
         reason: 'INVALID_VALUE',
         field: 'day',
+        fieldMessage: 'Cette date n’existe pas.',
         message: 'Cette date n’existe pas.',
       });
     });

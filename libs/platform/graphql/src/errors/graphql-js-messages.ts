@@ -127,7 +127,7 @@ export function translateGraphqlJsError(
       code: 'BAD_USER_INPUT',
       reason: 'INVALID_VALUE',
       message: inner.message,
-      ...(field && { field }),
+      ...(field && { field, fieldMessage: inner.message }),
     };
   }
   if (typeof error.extensions?.code === 'string') return undefined;

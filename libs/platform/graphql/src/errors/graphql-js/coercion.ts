@@ -1,4 +1,4 @@
-import { leafReason } from './validation';
+import { capitalise, leafReason } from './validation';
 import { GraphqlJsErrorReason, q, Template, TranslatedGraphqlJsError } from './translation';
 
 /** Variables coerced before execution, arguments while executing. */
@@ -58,7 +58,7 @@ export function translateVariableValue(message: string): TranslatedGraphqlJsErro
       code: 'BAD_USER_INPUT',
       reason: problem.reason,
       message: `La variable ${q(`$${name}`)} n’est pas valide${where} : ${problem.message}.`,
-      ...(field && { field }),
+      ...(field && { field, fieldMessage: `${capitalise(problem.message)}.` }),
     };
   }
   return {

@@ -62,7 +62,7 @@ export function parserLimit(message: string): TranslatedGraphqlJsError | undefin
       code: 'GRAPHQL_PARSE_FAILED',
       reason: 'TOO_MANY_TOKENS',
       max,
-      message: `La requête est trop longue (plus de ${max.toLocaleString('fr-FR')} éléments).`,
+      message: `La requête est trop longue (plus de ${max} éléments).`,
     };
   }
   const length = /^Syntax Error: Source contains more than (\d+) UTF-16 code units\. Parsing aborted\.$/.exec(
@@ -74,7 +74,7 @@ export function parserLimit(message: string): TranslatedGraphqlJsError | undefin
       code: 'GRAPHQL_PARSE_FAILED',
       reason: 'TOO_LONG',
       max,
-      message: `La requête est trop longue (plus de ${max.toLocaleString('fr-FR')} caractères).`,
+      message: `La requête est trop longue (plus de ${max} caractères).`,
     };
   }
   if (/^Syntax Error: Document contains more than (\d+) comments\./.test(message)) {

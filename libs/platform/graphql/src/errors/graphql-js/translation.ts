@@ -40,6 +40,8 @@ export interface TranslatedGraphqlJsError {
   message: string;
   /** Where in a variable's value the problem is (`person.firstName`), for variable values only. */
   field?: string;
+  /** What is wrong there, for a form to show beside the field. */
+  fieldMessage?: string;
   /** Names graphql-js suggested, kept only when the caller asked for them. */
   suggestions?: string[];
   /** The configured maximum, for the parser's own limits. */

@@ -231,7 +231,7 @@ export function leafReason(
   return { message: `la valeur ne convient pas au type ${q(bare)}`, reason: 'INVALID_VALUE' };
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
