@@ -1,5 +1,5 @@
 import { Role } from '@relais/access';
-import { SetPasswordToken, Territory } from '@relais/identity';
+import { AuthenticationService, SetPasswordToken, Territory } from '@relais/identity';
 import { GraphqlClient, LOG_IN, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { eventually } from './support/reminder-fixtures';
@@ -280,6 +280,11 @@ describe('passwords: set through a one-time link, changed while signed in, reset
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect((await logIn(late.email, PASSPHRASE)).errors?.[0].message).toBe(GENERIC_FAILURE);
+
+    // A day later the housekeeping drops it.
+    api.clock.advance(86_400_000);
+    await api.app.get(AuthenticationService).purgeEndedSessions();
+    expect(await api.dataSource.getRepository(SetPasswordToken).countBy({ userId: late.id })).toBe(0);
   });
 
   it('never writes passwords or links to the logs', () => {

@@ -7,6 +7,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { MembershipStatus } from '../domain/membership-status';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { Session, SessionEndReason } from '../entities/session.entity';
+import { SetPasswordToken } from '../entities/set-password-token.entity';
 import { User } from '../entities/user.entity';
 import { IdentityException } from '../identity.exception';
 import { CountedAttempt, LoginAttempts } from './login-attempts';
@@ -192,20 +193,30 @@ export class AuthenticationService {
     return outcome;
   }
 
-  /** Removes sessions that can no longer be used; their refresh tokens go with them. */
+  /**
+   * Removes sessions that can no longer be used; their refresh tokens go with them. Set-password
+   * links used or expired a day ago go too (the audit log keeps that a password was set).
+   */
   async purgeEndedSessions(): Promise<number> {
     const now = this.clock.now();
-    const result = await this.database.run(AUTHENTICATION, (manager) =>
-      manager
+    const dayAgo = this.addDays(now, -1);
+    const result = await this.database.run(AUTHENTICATION, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(SetPasswordToken)
+        .where('expires_at < :dayAgo OR used_at < :dayAgo', { dayAgo })
+        .execute();
+      return manager
         .createQueryBuilder()
         .delete()
         .from(Session)
         .where('expires_at < :now OR (ended_at IS NOT NULL AND ended_at < :endedBefore)', {
           now,
-          endedBefore: this.addDays(now, -1),
+          endedBefore: dayAgo,
         })
-        .execute(),
-    );
+        .execute();
+    });
     return result.affected ?? 0;
   }
 
