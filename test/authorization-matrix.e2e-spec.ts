@@ -96,6 +96,14 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { t: territory.id },
     }),
   },
+  'Mutation.sealAuditChain': {
+    who: [Role.AUDITOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'mutation ($t: ID!) { sealAuditChain(territoryId: $t) { status } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Query.accessBasis': {
     who: 'any member',
     call: ({ sessions }) => ({

@@ -1,4 +1,4 @@
-import { loadConfig } from '@relais/config';
+import { checkpointDirectoryOf, loadConfig } from '@relais/config';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -112,6 +112,7 @@ describe('docker-compose.yml', () => {
       POSTGRES_PASSWORD: 'a'.repeat(24),
       APP_DATABASE_PASSWORD: 'c'.repeat(24),
       JWT_SECRET: 'b'.repeat(40),
+      AUDIT_CHAIN_KEYS: `k1:${Buffer.alloc(32, 4).toString('base64')}`,
     };
     for (const name of ['api', 'worker', 'migrate']) {
       const raw = environmentOf(services[name]);
@@ -142,6 +143,16 @@ describe('docker-compose.yml', () => {
         http: { host: '0.0.0.0', port: 3000, corsOrigins: [] },
       });
     }
+  });
+
+  it('writes the audit checkpoints to a volume of their own, apart from the database, for api and worker', () => {
+    for (const name of ['api', 'worker']) {
+      const directory = checkpointDirectoryOf(environmentOf(services[name]).AUDIT_CHECKPOINT_URL ?? '');
+      expect(directory).toBeDefined();
+      expect(services[name].volumes).toContain(`audit-checkpoints:${directory}`);
+    }
+    expect(services.postgres.volumes).not.toContain(expect.stringMatching(/^audit-checkpoints:/));
+    expect(Object.keys(compose.volumes ?? {})).toContain('audit-checkpoints');
   });
 
   it('commits no secret: every password, secret or URL credential is a required substitution', () => {

@@ -13,6 +13,15 @@ import {
 } from '@relais/followups';
 import { IdentityFactory } from '@relais/identity/testing';
 import { queuePrefix, workerConnectionOptions } from '@relais/queue';
+import {
+  AuditChainKeyring,
+  AuditEvent,
+  AuditService,
+  checkpointSignature,
+  FileAuditCheckpointStore,
+  legacyLinkHash,
+} from '@relais/audit';
+import { ScopedDatabase } from '@relais/database';
 import { createRelaisDataSource } from '@relais/persistence';
 import { MovableClock, ownerDatabase, testConfig } from '@relais/testing';
 import { createWorker } from '@relais/worker';
@@ -47,7 +56,7 @@ describe('worker', () => {
   it('schedules the session purge at boot', async () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => scheduler.key)).toEqual(
-      expect.arrayContaining(['purge-ended-sessions', 'mark-reviews-due']),
+      expect.arrayContaining(['purge-ended-sessions', 'mark-reviews-due', 'audit-checkpoints']),
     );
   });
 
@@ -177,5 +186,52 @@ describe('worker', () => {
       'followup.review_due': 1,
       'followup.team_vacancy': 2,
     });
+  });
+  it('seals each territory’s audit chain outside the database, and not once its history was rewritten', async () => {
+    const territory = await new IdentityFactory(dataSource).territory();
+    const writeEvent = () =>
+      worker.get(ScopedDatabase).run({ territoryIds: [territory.id] }, (manager) =>
+        worker.get(AuditService).record(manager, {
+          territoryId: territory.id,
+          action: 'ORGANISATION_CREATED',
+          subject: { type: 'Organisation' },
+        }),
+      );
+    for (let index = 0; index < 3; index += 1) await writeEvent();
+    const store = new FileAuditCheckpointStore(config.audit.checkpointDirectory);
+    const keyring = new AuditChainKeyring(config.audit.chainKeys);
+
+    const job = await queue.add('audit-checkpoints', {});
+    expect(await job.waitUntilFinished(events, 60_000)).toMatchObject({ failed: 0 });
+    // The round started at boot may have sealed an earlier state too: the latest is what counts.
+    const sealed = (await store.list(territory.id)).at(-1)!;
+    expect(sealed.checkpoint).toMatchObject({ territoryId: territory.id, sequence: '3' });
+    expect(checkpointSignature(keyring, sealed.checkpoint!)).toBe('VALID');
+
+    // The owner rewrites a sealed event and re-hashes the chain after it; then life goes on.
+    await dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      const chain = await manager
+        .getRepository(AuditEvent)
+        .find({ where: { territoryId: territory.id }, order: { sequence: 'ASC' } });
+      let previousHash = chain[0].hash;
+      for (const event of chain.slice(1)) {
+        const details = event.sequence === '2' ? { rewritten: true } : event.details;
+        const hash = legacyLinkHash(previousHash, { ...event, details });
+        await manager.query(
+          `UPDATE audit_events SET details = $2, previous_hash = $3, hash = $4 WHERE id = $1`,
+          [event.id, details, previousHash, hash],
+        );
+        previousHash = hash;
+      }
+      await manager.query(`UPDATE audit_chain_heads SET hash = $2 WHERE territory_id = $1`, [
+        territory.id,
+        previousHash,
+      ]);
+    });
+    await writeEvent();
+    const refused = await queue.add('audit-checkpoints', {});
+    expect(await refused.waitUntilFinished(events, 60_000)).toMatchObject({ failed: 0 });
+    expect((await store.list(territory.id)).at(-1)?.checkpoint?.sequence).toBe('3');
   });
 });

@@ -8,6 +8,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { loadConfig, processEnvironment } from '@relais/config';
@@ -45,6 +46,8 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 
 interface LocalSecrets {
   jwtSecret: string;
+  /** `id:base64`: the audit chain's key for this checkout (a second one is added in front to rotate). */
+  auditChainKeys: string;
   applicationDatabasePassword: string;
 }
 
@@ -54,6 +57,7 @@ function localSecrets(): LocalSecrets {
   const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
   const secrets = {
     jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
+    auditChainKeys: stored.auditChainKeys ?? `local-1:${randomBytes(32).toString('base64')}`,
     applicationDatabasePassword: stored.applicationDatabasePassword ?? randomBytes(24).toString('hex'),
   };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
@@ -145,6 +149,9 @@ async function main(): Promise<void> {
   }
   const secrets = localSecrets();
   env.JWT_SECRET ??= secrets.jwtSecret;
+  env.AUDIT_CHAIN_KEYS ??= secrets.auditChainKeys;
+  // Outside the database, as in production; kept with the rest of the local state.
+  env.AUDIT_CHECKPOINT_URL ??= pathToFileURL(join(DATA, 'audit-checkpoints')).href;
   // The URL given (or the embedded server's) is the owner's; the api and the worker log in as
   // the application role, which row-level security applies to.
   if (!env.DATABASE_OWNER_URL) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, KeyObject } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -17,6 +17,12 @@ export interface ChainedFields {
   details: Record<string, unknown>;
 }
 
+/** A secret of the chain and the id the events keep to name it. */
+export interface ChainKey {
+  readonly id: string;
+  readonly key: KeyObject;
+}
+
 /** jsonb does not keep key order: keys are sorted so the hash does not depend on storage. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -30,8 +36,8 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function linkHash(previousHash: string, event: ChainedFields): string {
-  const body = JSON.stringify([
+function linkBody(event: ChainedFields): string {
+  return JSON.stringify([
     event.territoryId,
     event.sequence,
     event.occurredAt.toISOString(),
@@ -44,5 +50,27 @@ export function linkHash(previousHash: string, event: ChainedFields): string {
     [...event.dataCategories],
     canonical(event.details),
   ]);
-  return createHash('sha256').update(previousHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * A link as written before the chain was keyed: anyone holding the rows can recompute it, so it
+ * proves nothing against the database's owner by itself. Still verified, and counted apart.
+ */
+export function legacyLinkHash(previousHash: string, event: ChainedFields): string {
+  return createHash('sha256').update(previousHash).update('\n').update(linkBody(event)).digest('hex');
+}
+
+/**
+ * A keyed link: HMAC-SHA256 under a secret the database does not hold, so whoever rewrites rows
+ * cannot recompute the chain after them. The key id is covered too: a link cannot be moved under
+ * another key.
+ */
+export function keyedLinkHash(key: ChainKey, previousHash: string, event: ChainedFields): string {
+  return createHmac('sha256', key.key)
+    .update(previousHash)
+    .update('\n')
+    .update(key.id)
+    .update('\n')
+    .update(linkBody(event))
+    .digest('hex');
 }

@@ -4,7 +4,8 @@ import { ScopedDatabase } from '@relais/database';
 import { AuditEventCategory, AuditEventFilterInput } from './dto/audit.objects';
 import { AuditEvent } from './entities';
 import { SECURITY_ACTION_PREFIX, SECURITY_EVENT_KINDS } from './security/security-event';
-import { AuditChainReport, verifyAuditChain } from './verify-audit-chain';
+import { AuditChainVerifier } from './chain/audit-chain.verifier';
+import { AuditChainReport } from './verify-audit-chain';
 
 /**
  * Written as a literal, identical to the predicate of `ix_audit_events_territory_security`, so
@@ -22,6 +23,7 @@ export class AuditQueryService {
   constructor(
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
+    private readonly chain: AuditChainVerifier,
   ) {}
 
   listEvents(principal: Principal, filter: AuditEventFilterInput): Promise<AuditEventView[]> {
@@ -79,7 +81,7 @@ export class AuditQueryService {
   verifyChain(principal: Principal, territoryId: string): Promise<AuditChainReport> {
     this.access.assertCan(principal, 'verify', asSubject('AuditEvent', { territoryId }), 'FORBIDDEN');
     return this.database.run({ territoryIds: [territoryId] }, (manager) =>
-      verifyAuditChain(manager, territoryId),
+      this.chain.verify(manager, territoryId),
     );
   }
 }

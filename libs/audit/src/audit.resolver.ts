@@ -3,13 +3,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, gateFields, Principal } from '@relais/access';
 import { InputValidationException } from '@relais/graphql';
 import { AuditQueryService, AuditEventView } from './audit-query.service';
-import {
-  AuditChainProblemKind,
-  AuditChainReportObject,
-  AuditEventFilterInput,
-  AuditEventObject,
-  AUDIT_LINE_VIEW,
-} from './dto/audit.objects';
+import { AuditEventFilterInput, AuditEventObject, AUDIT_LINE_VIEW } from './dto/audit.objects';
 
 const uuid = (field: string) =>
   new ParseUUIDPipe({
@@ -47,23 +41,5 @@ export class AuditResolver {
     @Args('subjectId', { type: () => ID }, uuid('subjectId')) subjectId: string,
   ): Promise<AuditEventObject[]> {
     return (await this.audit.accessLog(principal, territoryId, subjectId)).map(toObject);
-  }
-
-  @Query(() => AuditChainReportObject, {
-    description: "Vérifie l'intégrité de la chaîne d'audit du territoire.",
-  })
-  @Allow('verify', 'AuditEvent')
-  async auditChainVerification(
-    @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuid('territoryId')) territoryId: string,
-  ): Promise<AuditChainReportObject> {
-    const report = await this.audit.verifyChain(principal, territoryId);
-    return {
-      valid: report.valid,
-      checkedEvents: report.checkedEvents,
-      firstBrokenSequence: report.firstBroken?.sequence ?? null,
-      firstBrokenEventId: report.firstBroken?.eventId ?? null,
-      problem: (report.firstBroken?.problem as AuditChainProblemKind | undefined) ?? null,
-    };
   }
 }

@@ -3,7 +3,8 @@ import { AUDITED_READ_CATEGORIES, DataCategory, Principal } from '@relais/access
 import { Clock } from '@relais/config';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { GENESIS_HASH, linkHash } from './audit-chain';
+import { GENESIS_HASH, keyedLinkHash } from './audit-chain';
+import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { AuditEvent } from './entities';
 
 export interface AuditRecord {
@@ -27,14 +28,17 @@ export interface AuditedRead {
 
 /**
  * Writes audit events inside the caller's transaction, so an event exists exactly when the
- * change it records does. Events of one territory form a hash chain; the head row's lock
- * orders concurrent writers.
+ * change it records does. Events of one territory form a chain of HMACs under the current key
+ * (which the database does not hold); the head row's lock orders concurrent writers.
  */
 @Injectable()
 export class AuditService {
   private readonly readsThisRequest = new WeakMap<Principal, Set<string>>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly keyring: AuditChainKeyring,
+  ) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     await this.recordAll(manager, record.territoryId, [record]);
@@ -59,6 +63,7 @@ export class AuditService {
     let sequence = BigInt(head.sequence);
     let previousHash = head.hash;
     const occurredAt = this.clock.now();
+    const key = this.keyring.current;
     const events = records.map((record) => {
       sequence += 1n;
       const fields = {
@@ -74,8 +79,8 @@ export class AuditService {
         dataCategories: [...(record.dataCategories ?? [])],
         details: record.details ?? {},
       };
-      const hash = linkHash(previousHash, fields);
-      const event = manager.create(AuditEvent, { ...fields, previousHash, hash });
+      const hash = keyedLinkHash(key, previousHash, fields);
+      const event = manager.create(AuditEvent, { ...fields, keyId: key.id, previousHash, hash });
       previousHash = hash;
       return event;
     });

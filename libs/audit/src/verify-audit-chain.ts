@@ -1,60 +1,176 @@
 import { EntityManager } from 'typeorm';
-import { GENESIS_HASH, linkHash } from './audit-chain';
+import { GENESIS_HASH, keyedLinkHash, legacyLinkHash } from './audit-chain';
+import { AuditChainKeyring } from './chain/audit-chain-keyring';
+import { AuditCheckpoint, checkpointSignature } from './chain/audit-checkpoint';
+import { StoredCheckpoint } from './chain/audit-checkpoint.store';
 import { AuditChainHead, AuditEvent } from './entities';
 
-export type AuditChainProblem = 'HASH_MISMATCH' | 'BROKEN_LINK' | 'MISSING_EVENT' | 'TRUNCATED';
+export type AuditChainProblem =
+  | 'HASH_MISMATCH'
+  | 'BROKEN_LINK'
+  | 'MISSING_EVENT'
+  | 'TRUNCATED'
+  | 'KEY_MISMATCH'
+  | 'UNKNOWN_KEY'
+  | 'CHECKPOINT_MISMATCH'
+  | 'CHECKPOINT_TRUNCATED'
+  | 'CHECKPOINT_INVALID';
 
 export interface AuditChainReport {
   valid: boolean;
   checkedEvents: number;
+  /** Links written before the chain was keyed (plain SHA-256), among those checked. */
+  legacyEvents: number;
+  /** The ids of the keys the checked links name, in order of first use. */
+  keyIds: string[];
+  /** The latest checkpoint whose signature holds: the one the chain is compared against. */
+  checkpoint?: { sequence: string; takenAt: Date };
+  /** Checkpoints with a valid signature whose sequence the walk reached and compared. */
+  checkpointsCompared: number;
+  /** Checkpoints that cannot be read, or whose signature fails or names an unknown key. */
+  invalidCheckpoints: number;
+  /** The last link checked: what a new checkpoint attests when the chain holds. */
+  end: { sequence: string; hash: string };
   /** The first link that does not hold, when one does not. */
   firstBroken?: { sequence: string; eventId: string | null; problem: AuditChainProblem };
+}
+
+export interface AuditChainVerificationOptions {
+  keyring: AuditChainKeyring;
+  /** The territory's checkpoints, as read from their store. */
+  checkpoints?: readonly StoredCheckpoint[];
+  /** Start after this trusted point instead of the first event: a checkpoint being extended. */
+  after?: { sequence: string; hash: string };
 }
 
 const PAGE = 1000;
 
 /**
- * Recomputes a territory's chain from the first event: a changed, removed or inserted row
- * breaks it at that row; rows removed from the end show against the head.
+ * Recomputes a territory's chain: a changed, removed or inserted row breaks it at that row; a
+ * link recomputed without the key, or with another key, breaks at the first such link; rows
+ * removed from the end show against the head, and against any checkpoint kept outside the
+ * database — which also catches a chain rewritten whole by someone holding the key.
  */
 export async function verifyAuditChain(
   manager: EntityManager,
   territoryId: string,
+  options: AuditChainVerificationOptions,
 ): Promise<AuditChainReport> {
-  let previousHash = GENESIS_HASH;
-  let expected = 1n;
+  const { keyring } = options;
+  const checkpoints = validCheckpoints(keyring, options.checkpoints ?? []);
+  const bySequence = new Map<bigint, AuditCheckpoint[]>();
+  for (const checkpoint of checkpoints.valid) {
+    const sequence = BigInt(checkpoint.sequence);
+    bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), checkpoint]);
+  }
+  const latest = checkpoints.valid.at(-1);
+  // Checkpoints exist only since the chain is keyed: no plain link may follow the first one.
+  const keyedAfter = checkpoints.valid.length ? BigInt(checkpoints.valid[0].sequence) : undefined;
+
+  let previousHash = options.after?.hash ?? GENESIS_HASH;
+  let expected = options.after ? BigInt(options.after.sequence) + 1n : 1n;
+  let keyedSeen = options.after !== undefined;
+  const keyIds = new Set<string>();
   let checkedEvents = 0;
+  let legacyEvents = 0;
+  let checkpointsCompared = 0;
+  const report = (broken?: AuditChainReport['firstBroken']): AuditChainReport => ({
+    valid: !broken,
+    checkedEvents,
+    end: { sequence: (expected - 1n).toString(), hash: previousHash },
+    legacyEvents,
+    keyIds: [...keyIds],
+    ...(latest && { checkpoint: { sequence: latest.sequence, takenAt: new Date(latest.takenAt) } }),
+    checkpointsCompared,
+    invalidCheckpoints: checkpoints.invalid.length,
+    ...(broken && { firstBroken: broken }),
+  });
+
+  // The head first: writers commit it with their events, so every event up to it is visible to
+  // the reads that follow, and a concurrent writer cannot pass for a truncation.
+  const head = await manager.getRepository(AuditChainHead).findOneBy({ territoryId });
+  if (options.after) {
+    // Extending a checkpoint: the event it attests must still be there, unchanged.
+    const anchor = await manager
+      .getRepository(AuditEvent)
+      .findOneBy({ territoryId, sequence: options.after.sequence });
+    const at = { sequence: options.after.sequence, eventId: anchor?.id ?? null };
+    if (!anchor) return report({ ...at, problem: 'CHECKPOINT_TRUNCATED' });
+    if (anchor.hash !== options.after.hash) return report({ ...at, problem: 'CHECKPOINT_MISMATCH' });
+  }
   for (;;) {
-    const page = await manager
+    const query = manager
       .getRepository(AuditEvent)
       .createQueryBuilder('event')
       .where('event.territoryId = :territoryId', { territoryId })
-      .andWhere('event.sequence >= :from', { from: expected.toString() })
-      .orderBy('event.sequence', 'ASC')
-      .limit(PAGE)
-      .getMany();
+      .andWhere('event.sequence >= :from', { from: expected.toString() });
+    if (head) query.andWhere('event.sequence <= :to', { to: head.sequence });
+    const page = await query.orderBy('event.sequence', 'ASC').limit(PAGE).getMany();
     for (const event of page) {
-      const broken = (problem: AuditChainProblem, eventId: string | null = event.id): AuditChainReport => ({
-        valid: false,
-        checkedEvents,
-        firstBroken: { sequence: expected.toString(), eventId, problem },
-      });
+      const broken = (problem: AuditChainProblem, eventId: string | null = event.id) =>
+        report({ sequence: expected.toString(), eventId, problem });
       if (BigInt(event.sequence) !== expected) return broken('MISSING_EVENT', null);
       if (event.previousHash !== previousHash) return broken('BROKEN_LINK');
-      if (linkHash(previousHash, event) !== event.hash) return broken('HASH_MISMATCH');
+      if (event.keyId === null) {
+        if (keyedSeen || (keyedAfter !== undefined && expected > keyedAfter)) return broken('KEY_MISMATCH');
+        if (legacyLinkHash(previousHash, event) !== event.hash) return broken('HASH_MISMATCH');
+        legacyEvents += 1;
+      } else {
+        const key = keyring.find(event.keyId);
+        if (!key) return broken('UNKNOWN_KEY');
+        if (keyedLinkHash(key, previousHash, event) !== event.hash) {
+          // Recomputed by someone without the key: the plain hash matches where the keyed one does not.
+          return broken(
+            legacyLinkHash(previousHash, event) === event.hash ? 'KEY_MISMATCH' : 'HASH_MISMATCH',
+          );
+        }
+        keyedSeen = true;
+        keyIds.add(key.id);
+      }
+      for (const checkpoint of bySequence.get(expected) ?? []) {
+        checkpointsCompared += 1;
+        if (checkpoint.headHash !== event.hash) return broken('CHECKPOINT_MISMATCH');
+      }
       previousHash = event.hash;
       expected += 1n;
       checkedEvents += 1;
     }
     if (page.length < PAGE) break;
   }
-  const head = await manager.getRepository(AuditChainHead).findOneBy({ territoryId });
-  if (head && (BigInt(head.sequence) !== expected - 1n || head.hash !== previousHash)) {
-    return {
-      valid: false,
-      checkedEvents,
-      firstBroken: { sequence: expected.toString(), eventId: null, problem: 'TRUNCATED' },
-    };
+
+  const last = expected - 1n;
+  const atHead = head
+    ? BigInt(head.sequence) === last && head.hash === previousHash && !(await eventsPastHead(manager, head))
+    : last === 0n;
+  if (!atHead) return report({ sequence: expected.toString(), eventId: null, problem: 'TRUNCATED' });
+  if (latest && BigInt(latest.sequence) > last) {
+    return report({ sequence: expected.toString(), eventId: null, problem: 'CHECKPOINT_TRUNCATED' });
   }
-  return { valid: true, checkedEvents };
+  const [invalid] = checkpoints.invalid;
+  if (invalid) return report({ sequence: invalid.sequence, eventId: null, problem: 'CHECKPOINT_INVALID' });
+  return report();
+}
+
+function validCheckpoints(keyring: AuditChainKeyring, stored: readonly StoredCheckpoint[]) {
+  const valid: AuditCheckpoint[] = [];
+  const invalid: { sequence: string }[] = [];
+  for (const { name, checkpoint } of stored) {
+    if (checkpoint && checkpointSignature(keyring, checkpoint) === 'VALID') valid.push(checkpoint);
+    else invalid.push({ sequence: BigInt(name.slice(0, 20)).toString() });
+  }
+  valid.sort((a, b) => {
+    const order = BigInt(a.sequence) - BigInt(b.sequence);
+    return order ? (order < 0n ? -1 : 1) : a.takenAt.localeCompare(b.takenAt);
+  });
+  return { valid, invalid };
+}
+
+/** Events past a head that has not moved meanwhile: the head was set back (one snapshot, so no race). */
+async function eventsPastHead(manager: EntityManager, head: AuditChainHead): Promise<boolean> {
+  const [row] = (await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM audit_events WHERE territory_id = $1 AND sequence > $2)
+        AND (SELECT sequence FROM audit_chain_heads WHERE territory_id = $1) = $2 AS past`,
+    [head.territoryId, head.sequence],
+  )) as { past: boolean | null }[];
+  return row?.past === true;
 }

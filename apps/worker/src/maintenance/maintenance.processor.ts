@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { AuditCheckpointService } from '@relais/audit';
 import { AuthenticationService } from '@relais/identity';
 import { FollowUpService } from '@relais/followups';
 import { SituationService } from '@relais/situations';
@@ -9,7 +10,8 @@ import { MAINTENANCE_QUEUE, MaintenanceJob } from './maintenance.queue';
 /**
  * Work that must happen whoever is logged in: sessions past their end are deleted; situations
  * whose review date has come are marked due for review; follow-ups are watched (planned end,
- * four-weekly review, vacant seats).
+ * four-weekly review, vacant seats); each territory's audit chain is sealed by a signed checkpoint
+ * written outside the database.
  */
 @Processor(MAINTENANCE_QUEUE)
 export class MaintenanceProcessor extends WorkerHost {
@@ -19,6 +21,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly authentication: AuthenticationService,
     private readonly situations: SituationService,
     private readonly followUps: FollowUpService,
+    private readonly auditCheckpoints: AuditCheckpointService,
   ) {
     super();
   }
@@ -43,6 +46,11 @@ export class MaintenanceProcessor extends WorkerHost {
         const announced = await this.followUps.watchFollowUps();
         this.logger.log({ message: 'Accompagnements surveillés', ...announced, jobId: job.id });
         return announced;
+      }
+      case MaintenanceJob.AUDIT_CHECKPOINTS: {
+        const round = await this.auditCheckpoints.checkpointAll();
+        this.logger.log({ message: "Chaînes d'audit scellées hors de la base", ...round, jobId: job.id });
+        return { ...round };
       }
       default:
         throw new Error(`Tâche de maintenance inconnue : ${job.name}`);

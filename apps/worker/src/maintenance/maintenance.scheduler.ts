@@ -3,6 +3,7 @@ import { ProducerQueues, QueueName } from '@relais/queue';
 import { MailJob } from '@relais/reminders';
 import { RepeatOptions } from 'bullmq';
 import {
+  AUDIT_CHECKPOINTS_EVERY_MS,
   DIGEST_PATTERN,
   MAINTENANCE_QUEUE,
   MaintenanceJob,
@@ -33,6 +34,9 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
     await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.PURGE_ENDED_SESSIONS, { every: PURGE_EVERY_MS });
     await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.MARK_REVIEWS_DUE, { every: REVIEWS_EVERY_MS });
     await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.WATCH_FOLLOW_UPS, { every: REVIEWS_EVERY_MS });
+    await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.AUDIT_CHECKPOINTS, {
+      every: AUDIT_CHECKPOINTS_EVERY_MS,
+    });
     await this.schedule(QueueName.MAIL, MailJob.DIGEST, { pattern: DIGEST_PATTERN, tz: 'Europe/Paris' });
   }
 

@@ -147,29 +147,3 @@ export class AuditEventFilterInput {
   @Max(200, { message: 'Au plus 200 événements par page.' })
   first!: number;
 }
-
-export enum AuditChainProblemKind {
-  HASH_MISMATCH = 'HASH_MISMATCH',
-  BROKEN_LINK = 'BROKEN_LINK',
-  MISSING_EVENT = 'MISSING_EVENT',
-  TRUNCATED = 'TRUNCATED',
-}
-registerEnumType(AuditChainProblemKind, { name: 'AuditChainProblem' });
-
-@ObjectType('AuditChainReport')
-export class AuditChainReportObject {
-  @Field()
-  valid!: boolean;
-
-  @Field(() => Int)
-  checkedEvents!: number;
-
-  @Field(() => String, { nullable: true, description: 'Rang du premier maillon rompu.' })
-  firstBrokenSequence!: string | null;
-
-  @Field(() => ID, { nullable: true })
-  firstBrokenEventId!: string | null;
-
-  @Field(() => AuditChainProblemKind, { nullable: true })
-  problem!: AuditChainProblemKind | null;
-}

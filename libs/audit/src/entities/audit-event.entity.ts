@@ -54,6 +54,13 @@ export class AuditEvent {
   @Column({ type: 'jsonb', default: {} })
   details!: Record<string, unknown>;
 
+  /**
+   * The id of the key whose HMAC is `hash` (the key itself lives outside the database); null for
+   * links written before the chain was keyed, which are plain SHA-256.
+   */
+  @Column({ type: 'text', nullable: true })
+  keyId!: string | null;
+
   @Column({ type: 'character', length: 64 })
   previousHash!: string;
 

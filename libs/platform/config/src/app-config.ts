@@ -1,3 +1,4 @@
+import { AuditChainKeyConfig } from './audit-chain-keys';
 import { RawConfig } from './config.schema';
 
 /** The validated configuration, grouped by concern. Built once at boot by `loadConfig`. */
@@ -37,6 +38,12 @@ export interface AppConfig {
     readonly lockoutAfterFailures: number;
     readonly lockoutMinutes: number;
     readonly setPasswordLinkTtlHours: number;
+  };
+  readonly audit: {
+    /** The first signs new links and checkpoints; the others only verify what they signed. */
+    readonly chainKeys: readonly AuditChainKeyConfig[];
+    /** The directory signed checkpoints are written to, outside the database. */
+    readonly checkpointDirectory: string;
   };
   readonly graphql: {
     readonly maxDepth: number;

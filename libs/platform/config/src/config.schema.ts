@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkpointDirectoryOf, parseAuditChainKeys } from './audit-chain-keys';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const csv = z
@@ -30,6 +31,27 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9:_{}-]+$/)
     .default('relais'),
   JWT_SECRET: z.string().min(32),
+  /** `id:base64,…` — the audit chain's HMAC keys, newest first; the database never holds them. */
+  AUDIT_CHAIN_KEYS: z.string().transform((text, context) => {
+    const parsed = parseAuditChainKeys(text);
+    if (parsed.problem === undefined) return parsed.keys;
+    context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem });
+    return z.NEVER;
+  }),
+  /** Where signed checkpoints of the audit chain are written, outside the database (`file:///…`). */
+  AUDIT_CHECKPOINT_URL: z
+    .string()
+    .optional()
+    .transform((url, context) => {
+      if (!url) return undefined;
+      const directory = checkpointDirectoryOf(url);
+      if (directory) return directory;
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'seul un répertoire local ou monté est pris en charge (file:///chemin/absolu)',
+      });
+      return z.NEVER;
+    }),
   SMTP_URL: z.string().url().startsWith('smtp').optional(),
   MAIL_FROM: z.string().min(3).default('Relais <ne-pas-repondre@relais.invalid>'),
   /** When set, `/metrics` answers only with `Authorization: Bearer <token>`. */

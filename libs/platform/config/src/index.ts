@@ -5,3 +5,4 @@ export * from './environment';
 export * from './load-config';
 export * from './process-lifecycle';
 export * from './calendar';
+export * from './audit-chain-keys';

@@ -4,6 +4,7 @@ const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/relais',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(32),
+  AUDIT_CHAIN_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
 describe('loadConfig', () => {
@@ -15,7 +16,11 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection and GraphiQL off in production', () => {
-    const config = loadConfig({ ...valid, NODE_ENV: 'production' });
+    const config = loadConfig({
+      ...valid,
+      NODE_ENV: 'production',
+      AUDIT_CHECKPOINT_URL: 'file:///var/lib/relais/audit-checkpoints',
+    });
     expect(config.graphql.introspection).toBe(false);
     expect(config.graphql.graphiql).toBe(false);
   });
@@ -35,6 +40,39 @@ describe('loadConfig', () => {
     expect(text).toContain('API_PORT');
     expect(text).toContain('JWT_SECRET');
     expect(text).not.toContain(secret);
+  });
+
+  it('reads the audit chain keys newest first, and a checkpoint directory given as a file URL', () => {
+    const config = loadConfig({
+      ...valid,
+      AUDIT_CHAIN_KEYS: `k2:${Buffer.alloc(32, 2).toString('base64url')}, k1:${Buffer.alloc(48, 1).toString('base64')}`,
+      AUDIT_CHECKPOINT_URL: 'file:///var/lib/relais/audit-checkpoints',
+    });
+    expect(config.audit.chainKeys).toEqual([
+      { id: 'k2', secret: Buffer.alloc(32, 2) },
+      { id: 'k1', secret: Buffer.alloc(48, 1) },
+    ]);
+    expect(config.audit.checkpointDirectory).toBe('/var/lib/relais/audit-checkpoints');
+  });
+
+  it('refuses short or repeated chain keys and other checkpoint places, without echoing a key', () => {
+    const short = Buffer.alloc(16, 9).toString('base64');
+    expect(() => loadConfig({ ...valid, AUDIT_CHAIN_KEYS: `k1:${short}` })).toThrow(
+      /AUDIT_CHAIN_KEYS : clé « k1 » : 32 octets au moins/,
+    );
+    expect(() => loadConfig({ ...valid, AUDIT_CHAIN_KEYS: `k1:${short}` })).not.toThrow(short);
+    const key = Buffer.alloc(32, 3).toString('base64');
+    expect(() => loadConfig({ ...valid, AUDIT_CHAIN_KEYS: `k1:${key},k1:${key}` })).toThrow(/deux fois/);
+    expect(() => loadConfig({ ...valid, AUDIT_CHECKPOINT_URL: 'https://stockage.example/relais' })).toThrow(
+      /AUDIT_CHECKPOINT_URL : /,
+    );
+    const { AUDIT_CHAIN_KEYS: _keys, ...withoutKeys } = valid;
+    expect(() => loadConfig(withoutKeys)).toThrow(/AUDIT_CHAIN_KEYS : variable manquante/);
+  });
+
+  it('requires a checkpoint place in production, and uses the local state directory otherwise', () => {
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow(/AUDIT_CHECKPOINT_URL/);
+    expect(loadConfig(valid).audit.checkpointDirectory).toMatch(/\.data\/audit-checkpoints$/);
   });
 
   it('parses the CORS origins list', () => {

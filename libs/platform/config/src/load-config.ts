@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ZodIssue } from 'zod';
 import { AppConfig } from './app-config';
 import { configSchema } from './config.schema';
@@ -29,6 +30,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       'LOGIN_LOCKOUT_AFTER_FAILURES : doit être supérieur à LOGIN_DELAY_AFTER_FAILURES',
     ]);
   }
+  const checkpointDirectory = auditCheckpointDirectory(env.AUDIT_CHECKPOINT_URL, isProduction);
   return {
     environment: env.NODE_ENV,
     isProduction,
@@ -59,6 +61,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
       setPasswordLinkTtlHours: env.SET_PASSWORD_LINK_TTL_HOURS,
     },
+    audit: { chainKeys: env.AUDIT_CHAIN_KEYS, checkpointDirectory },
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
@@ -73,6 +76,19 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       graphiql: !isProduction,
     },
   };
+}
+
+/**
+ * Checkpoints must live where the database's owner cannot write: production names the place; a
+ * development or test run without one uses the local state directory.
+ */
+function auditCheckpointDirectory(directory: string | undefined, isProduction: boolean): string {
+  if (directory) return directory;
+  if (isProduction)
+    throw new ConfigurationError([
+      'AUDIT_CHECKPOINT_URL : variable manquante en production (un répertoire hors de la base, file:///var/lib/relais/audit-checkpoints)',
+    ]);
+  return resolve('.data', 'audit-checkpoints');
 }
 
 /** Boot helper: prints each problem and stops the process instead of starting half-configured. */

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Redis from 'ioredis';
 import { findFreePort, isTcpPortOpen } from './net';
 
@@ -83,6 +84,8 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: redisKeyPrefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_CHAIN_KEYS: `test-${runId}:${randomBytes(32).toString('base64')}`,
+    AUDIT_CHECKPOINT_URL: pathToFileURL(join(scratch, 'audit-checkpoints')).href,
     RELAIS_TEST_ADMIN_DATABASE_URL: adminDatabaseUrl,
   };
   exportToEnvironment(variables);

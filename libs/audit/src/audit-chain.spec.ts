@@ -1,0 +1,62 @@
+import { createSecretKey } from 'node:crypto';
+import { ChainedFields, GENESIS_HASH, keyedLinkHash, legacyLinkHash } from './audit-chain';
+
+const event: ChainedFields = {
+  territoryId: '3f1c2a9e-0b7d-4c55-8e21-6a4d9b0f1c77',
+  sequence: '1',
+  occurredAt: new Date('2026-03-02T09:30:00.000Z'),
+  actorUserId: 'a2b4c6d8-1111-4222-8333-944455556666',
+  requestId: 'req-1',
+  action: 'ORGANISATION_CREATED',
+  subjectType: 'Organisation',
+  subjectId: 'b1b2b3b4-2222-4333-8444-955566667777',
+  personId: null,
+  dataCategories: [],
+  details: { kind: 'ASSOCIATION', b: 1, a: [2, { d: 1, c: 2 }] },
+};
+const keyA = { id: 'k1', key: createSecretKey(Buffer.alloc(32, 7)) };
+
+describe('audit chain links', () => {
+  it('keeps the format chains were written in: stored links stay verifiable', () => {
+    // Pinned values: a change here would break every chain already written.
+    expect(legacyLinkHash(GENESIS_HASH, event)).toBe(
+      '8c9a130ce6e532919918dd1a06d6d6e770dfd88037164eea4489355d1c17aa03',
+    );
+    expect(keyedLinkHash(keyA, GENESIS_HASH, event)).toBe(
+      'bc4695283311bcd3ff3d9dbb775246d79c5faf73d99af07a0150841ac12003f1',
+    );
+  });
+
+  it('cannot be recomputed without the key: another key, or the same secret under another id, differs', () => {
+    const keyed = keyedLinkHash(keyA, GENESIS_HASH, event);
+    expect(keyed).not.toBe(legacyLinkHash(GENESIS_HASH, event));
+    expect(
+      keyedLinkHash({ id: 'k1', key: createSecretKey(Buffer.alloc(32, 8)) }, GENESIS_HASH, event),
+    ).not.toBe(keyed);
+    expect(keyedLinkHash({ id: 'k2', key: keyA.key }, GENESIS_HASH, event)).not.toBe(keyed);
+  });
+
+  it('covers every field and the previous link', () => {
+    const keyed = keyedLinkHash(keyA, GENESIS_HASH, event);
+    const changes: Partial<ChainedFields>[] = [
+      { sequence: '2' },
+      { occurredAt: new Date('2026-03-02T09:30:00.001Z') },
+      { actorUserId: null },
+      { requestId: 'req-2' },
+      { action: 'USER_CREATED' },
+      { subjectType: 'User' },
+      { subjectId: null },
+      { personId: event.subjectId },
+      { dataCategories: ['IDENTITY'] },
+      { details: { kind: 'OTHER' } },
+    ];
+    for (const change of changes)
+      expect(keyedLinkHash(keyA, GENESIS_HASH, { ...event, ...change })).not.toBe(keyed);
+    expect(keyedLinkHash(keyA, 'f'.repeat(64), event)).not.toBe(keyed);
+  });
+
+  it('does not depend on the order jsonb gives the details keys back in', () => {
+    const reordered = { ...event, details: { a: [2, { c: 2, d: 1 }], b: 1, kind: 'ASSOCIATION' } };
+    expect(keyedLinkHash(keyA, GENESIS_HASH, reordered)).toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
+  });
+});
