@@ -34,6 +34,8 @@ const DIRECTORY: Role[] = [
 const WORKING: Role[] = [...WORKING_ROLES];
 /** A well-formed id that names nothing: an allowed caller gets NOT_FOUND, never a refusal. */
 const UNKNOWN_ID = '5f0c6a4e-8d8b-4a51-9f3e-2f6f4c1d2a10';
+/** A meeting's start the input rules accept (within the next 5 years). */
+const IN_A_MONTH = new Date(Date.now() + 30 * 86_400_000).toISOString();
 
 function referralReason(mutation: string) {
   return {
@@ -390,14 +392,14 @@ const MATRIX: Record<string, MatrixLine> = {
     who: [Role.COORDINATOR],
     call: () => ({
       query: 'mutation ($i: PlanMeetingInput!) { planMeeting(input: $i) { id } }',
-      variables: { i: { cellId: UNKNOWN_ID, startsAt: '2099-01-06T13:00:00Z', place: 'Mairie' } },
+      variables: { i: { cellId: UNKNOWN_ID, startsAt: IN_A_MONTH, place: 'Mairie' } },
     }),
   },
   'Mutation.planMeetingSeries': {
     who: [Role.COORDINATOR],
     call: () => ({
       query: 'mutation ($i: PlanMeetingSeriesInput!) { planMeetingSeries(input: $i) { id } }',
-      variables: { i: { cellId: UNKNOWN_ID, startsAt: '2099-01-06T13:00:00Z', place: 'Mairie', count: 2 } },
+      variables: { i: { cellId: UNKNOWN_ID, startsAt: IN_A_MONTH, place: 'Mairie', count: 2 } },
     }),
   },
   'Mutation.cancelMeeting': {

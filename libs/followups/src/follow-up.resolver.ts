@@ -5,9 +5,11 @@ import { FollowUpPhase } from './domain/follow-up.enums';
 import {
   AnswerHandoffInput,
   AssignTeamMemberInput,
+  EndFollowUpArgs,
   ObjectiveStatusInput,
   ProposeHandoffInput,
   RecordActInput,
+  RenewFollowUpArgs,
   StartFollowUpInput,
 } from './dto/follow-up.inputs';
 import { FollowUpObject, HandoffObject } from './dto/follow-up.objects';
@@ -105,10 +107,9 @@ export class FollowUpResolver {
   @Allow('renew', 'FollowUp')
   renewFollowUp(
     @CurrentPrincipal() principal: Principal,
-    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
-    @Args('reason') reason: string,
+    @Args() { followUpId, reason }: RenewFollowUpArgs,
   ): Promise<FollowUpObject> {
-    return this.followUps.renewFollowUp(principal, followUpId, reason.trim().slice(0, 1000));
+    return this.followUps.renewFollowUp(principal, followUpId, reason);
   }
 
   @Mutation(() => FollowUpObject, { description: 'Enregistre un acte (visite, rendez-vous, appel…).' })
@@ -126,10 +127,9 @@ export class FollowUpResolver {
   @Allow('end', 'FollowUp')
   endFollowUp(
     @CurrentPrincipal() principal: Principal,
-    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
-    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+    @Args() { followUpId, reason }: EndFollowUpArgs,
   ): Promise<FollowUpObject> {
-    return this.followUps.endFollowUp(principal, followUpId, reason?.trim().slice(0, 1000) || null);
+    return this.followUps.endFollowUp(principal, followUpId, reason || null);
   }
 
   @Mutation(() => HandoffObject, {

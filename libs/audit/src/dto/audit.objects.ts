@@ -1,6 +1,17 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
-import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const L = DataCategory.LOGISTIC;
 
@@ -102,7 +113,7 @@ export class AuditEventFilterInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
+  @IsString({ message: "Le type d'objet est un texte." })
   @MaxLength(60, { message: "Le type d'objet est trop long." })
   subjectType?: string;
 
@@ -113,7 +124,7 @@ export class AuditEventFilterInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
+  @IsString({ message: "L'action est un texte." })
   @MaxLength(60, { message: "L'action est trop longue." })
   action?: string;
 
@@ -137,12 +148,11 @@ export class AuditEventFilterInput {
 
   @Field({ nullable: true, description: 'Pour la page suivante : le rang le plus ancien déjà reçu.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @Matches(/^\d{1,19}$/, { message: "Le rang n'est pas valide." })
   beforeSequence?: string;
 
   @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
+  @IsInt({ message: "Le nombre d'événements est un nombre entier." })
   @Min(1, { message: 'Demandez au moins un événement.' })
   @Max(200, { message: 'Au plus 200 événements par page.' })
   first!: number;

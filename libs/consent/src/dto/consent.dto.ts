@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Trimmed } from '@relais/graphql';
+import { fromToday, LocalDate, MultilineText, Trimmed } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { OrganisationKind } from '@relais/identity';
 import {
@@ -12,7 +12,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
 } from 'class-validator';
 import {
   ConsentMethod,
@@ -22,9 +21,6 @@ import {
   DerogationStatus,
   InformationItem,
 } from '../domain/consent.enums';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
 @InputType({ description: 'Le consentement de la personne, tel qu’il a été recueilli.' })
 export class ConsentInput {
@@ -45,13 +41,16 @@ export class ConsentInput {
   @Length(2, 200, { message: 'Le témoin ou représentant doit contenir entre 2 et 200 caractères.' })
   witnessOrRepresentative?: string | null;
 
-  @Field({ description: 'Date du recueil (AAAA-MM-JJ).' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Field({ description: 'Date du recueil (AAAA-MM-JJ), au plus tôt il y a 5 ans, au plus tard aujourd’hui.' })
+  @LocalDate({ earliest: fromToday({ years: -5 }), latest: fromToday() })
   collectedOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'Échéance ; par défaut, la durée du territoire.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Échéance (AAAA-MM-JJ, dans les 5 ans) ; par défaut, la durée du territoire.',
+  })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday(), latest: fromToday({ years: 5 }) })
   expiresOn?: string | null;
 
   @Field(() => [InformationItem], { description: 'L’information donnée à la personne.' })
@@ -99,6 +98,7 @@ export class DerogationInput {
     description: 'Pourquoi le consentement ne peut pas être recueilli et pourquoi partager est nécessaire.',
   })
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'La justification est obligatoire.' })
   @Length(30, 2000, { message: 'La justification doit contenir entre 30 et 2 000 caractères.' })
   justification!: string;
@@ -116,10 +116,11 @@ export class DerogationInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Date à laquelle informer la personne ; par défaut dans 15 jours.',
+    description:
+      'Date à laquelle informer la personne (AAAA-MM-JJ, dans l’année) ; par défaut dans 15 jours.',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday(), latest: fromToday({ years: 1 }) })
   informPersonBy?: string | null;
 }
 

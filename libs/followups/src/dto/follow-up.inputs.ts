@@ -1,5 +1,12 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { INVALID_ID_MESSAGE, Trimmed, TrimmedEach } from '@relais/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  fromToday,
+  INVALID_ID_MESSAGE,
+  LocalDate,
+  MultilineText,
+  Trimmed,
+  TrimmedEach,
+} from '@relais/graphql';
 import { CmpFollowUpStatus, EvictionProcedureState, RightOpened } from '@relais/situations';
 import { Type } from 'class-transformer';
 import {
@@ -12,7 +19,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -26,9 +32,6 @@ import {
   RequesterKind,
   TeamRole,
 } from '../domain/follow-up.enums';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
 @InputType({ description: "Un rôle de l'équipe et qui le tient." })
 export class TeamAssignmentInput {
@@ -68,9 +71,12 @@ export class StartFollowUpInput {
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   requestedByDecisionId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Début (aujourd'hui par défaut)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Début (AAAA-MM-JJ, à un an près d'aujourd'hui ; aujourd'hui par défaut).",
+  })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 1 }) })
   startedOn?: string | null;
 
   @Field(() => [String], { description: 'Les objectifs de départ.' })
@@ -107,7 +113,7 @@ export class AssignTeamMemberInput {
     description: 'Début du remplacement (AAAA-MM-JJ) ; vide pour une affectation.',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   fromOn?: string | null;
 
   @Field(() => String, {
@@ -115,7 +121,7 @@ export class AssignTeamMemberInput {
     description: 'Fin du remplacement (AAAA-MM-JJ) ; vide pour une affectation.',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   untilOn?: string | null;
 }
 
@@ -125,8 +131,12 @@ export class RecordActInput {
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   followUpId!: string;
 
-  @Field({ description: "Le jour de l'acte (AAAA-MM-JJ), passé ou aujourd'hui." })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Field({ description: "Le jour de l'acte (AAAA-MM-JJ), passé (5 ans au plus) ou aujourd'hui." })
+  @LocalDate({
+    earliest: fromToday({ years: -5 }),
+    latest: fromToday(),
+    message: "La date de l'acte doit être passée ou aujourd'hui, et dater de moins de 5 ans.",
+  })
   occurredOn!: string;
 
   @Field(() => ActType, { description: "Le type d'acte." })
@@ -148,6 +158,7 @@ export class RecordActInput {
   @Field(() => String, { nullable: true, description: 'La note, au strict nécessaire.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(3000, { message: 'Au plus 3 000 caractères : ne gardez que le strictement nécessaire.' })
   note?: string | null;
 
@@ -188,7 +199,7 @@ export class ProposeHandoffInput {
     description: 'Le premier rendez-vous au CMP (AAAA-MM-JJ, secret médical).',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   firstAppointmentOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Le référent social de la personne.' })
@@ -209,12 +220,14 @@ export class ProposeHandoffInput {
   @Field(() => String, { nullable: true, description: 'Les risques qui demeurent.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères.' })
   residualRisks?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Les contacts utiles.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   contacts?: string | null;
 
@@ -236,6 +249,7 @@ export class AnswerHandoffInput {
   @Field(() => String, { nullable: true, description: 'Obligatoire pour décliner.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'Le motif doit être un texte.' })
   @Length(5, 1000, { message: 'Le motif doit contenir entre 5 et 1 000 caractères.' })
   reason?: string | null;
@@ -250,4 +264,36 @@ export class ObjectiveStatusInput {
   @Field(() => ObjectiveStatus, { description: 'Son nouvel état.' })
   @IsEnum(ObjectiveStatus, { message: "L'état de l'objectif est inconnu." })
   status!: ObjectiveStatus;
+}
+
+@ArgsType()
+export class RenewFollowUpArgs {
+  @Field(() => ID, { description: "L'accompagnement à renouveler." })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
+  followUpId!: string;
+
+  @Field({ description: 'Pourquoi le renouveler (sans donnée de santé).' })
+  @Trimmed()
+  @MultilineText()
+  @IsString({ message: 'Le motif est obligatoire.' })
+  @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
+  reason!: string;
+}
+
+@ArgsType()
+export class EndFollowUpArgs {
+  @Field(() => ID, { description: "L'accompagnement à terminer." })
+  @IsUUID('4', { message: INVALID_ID_MESSAGE })
+  followUpId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Obligatoire quand un relais attend encore sa réponse.',
+  })
+  @IsOptional()
+  @Trimmed()
+  @MultilineText()
+  @IsString({ message: 'Le motif doit être un texte.' })
+  @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
+  reason?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Trimmed } from '@relais/graphql';
+import { MultilineText, Trimmed } from '@relais/graphql';
 import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
 import { CharterKind } from '../domain/charter-kind';
 
@@ -21,6 +21,7 @@ export class PublishCharterInput {
 
   @Field()
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'Le texte est obligatoire.' })
   @Length(20, 100_000, { message: 'Le texte doit contenir entre 20 et 100 000 caractères.' })
   body!: string;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { INVALID_ID_MESSAGE, Trimmed } from '@relais/graphql';
+import { fromToday, INVALID_ID_MESSAGE, MomentWithin, Trimmed } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { ReferrerKind } from '@relais/identity';
 import { Type } from 'class-transformer';
@@ -14,6 +14,7 @@ import {
   IsUUID,
   Length,
   Max,
+  MaxLength,
   Min,
 } from 'class-validator';
 import { AgendaItemKind, InviteeKind, MeetingStatus, SuggestionReason } from '../domain/meeting.enums';
@@ -24,9 +25,15 @@ export class PlanMeetingInput {
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   cellId!: string;
 
-  @Field({ description: 'Début de la séance.' })
+  @Field({ description: 'Début de la séance : à venir, dans les 5 ans.' })
   @Type(() => Date)
   @IsDate({ message: 'La date de la séance est invalide.' })
+  // The past is refused by the service (« à venir »); a year back keeps its message reachable.
+  @MomentWithin({
+    earliest: fromToday({ years: -1 }),
+    latest: fromToday({ years: 5 }),
+    message: 'La séance doit avoir lieu dans les 5 ans à venir.',
+  })
   startsAt!: Date;
 
   @Field(() => Int, { nullable: true, description: 'Durée en minutes (120 par défaut).' })
@@ -48,6 +55,7 @@ export class PlanMeetingInput {
     { protocols: ['https'], require_protocol: true },
     { message: 'Le lien de visioconférence doit être une adresse https.' },
   )
+  @MaxLength(500, { message: 'Le lien de visioconférence est trop long (500 caractères au plus).' })
   videoLink?: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { INVALID_ID_MESSAGE, Trimmed } from '@relais/graphql';
+import { fromToday, INVALID_ID_MESSAGE, LocalDate, MultilineText, Trimmed } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { ActionObject } from '@relais/situations';
 import { Type } from 'class-transformer';
@@ -13,14 +13,10 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { AgendaItemKind, AttendanceStatus, PersonAnswer } from '../domain/meeting.enums';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'Écrivez la date au format AAAA-MM-JJ.';
 
 @InputType()
 export class AttendanceEntryInput {
@@ -56,6 +52,7 @@ export class RecordAttendanceInput {
 export class NewActionInput {
   @Field()
   @Trimmed()
+  @MultilineText()
   @IsString({ message: "La description de l'action est obligatoire." })
   @Length(3, 500, { message: "L'action doit contenir entre 3 et 500 caractères." })
   description!: string;
@@ -69,8 +66,8 @@ export class NewActionInput {
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   ownerUserId?: string | null;
 
-  @Field()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Field({ description: 'Échéance (AAAA-MM-JJ), dans les 5 ans.' })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   dueOn!: string;
 }
 
@@ -78,6 +75,7 @@ export class NewActionInput {
 export class DecisionInput {
   @Field()
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'La décision est obligatoire.' })
   @Length(3, 1000, { message: 'La décision doit contenir entre 3 et 1 000 caractères.' })
   text!: string;
@@ -85,6 +83,7 @@ export class DecisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   rationale?: string | null;
 
@@ -118,6 +117,7 @@ export class RecordItemInput {
   })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(4000, { message: 'Au plus 4 000 caractères : ne gardez que le strictement nécessaire.' })
   summary?: string | null;
 
@@ -130,10 +130,10 @@ export class RecordItemInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Prochain réexamen ; par défaut selon le territoire (3 mois).',
+    description: 'Prochain réexamen (AAAA-MM-JJ, dans les 5 ans) ; par défaut selon le territoire (3 mois).',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   nextReviewOn?: string | null;
 }
 
@@ -153,6 +153,7 @@ export class RestrictedNoteInput {
 
   @Field()
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'La note est obligatoire.' })
   @Length(3, 2000, { message: 'La note doit contenir entre 3 et 2 000 caractères.' })
   text!: string;
@@ -164,8 +165,14 @@ export class PersonAnswerInput {
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
-  @Field({ description: 'Date à laquelle la personne a été informée des propositions.' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Field({
+    description: 'Date à laquelle la personne a été informée des propositions (AAAA-MM-JJ, passée).',
+  })
+  @LocalDate({
+    earliest: fromToday({ years: -5 }),
+    latest: fromToday(),
+    message: 'La date doit être passée ou aujourd’hui, et dater de moins de 5 ans.',
+  })
   informedOn!: string;
 
   @Field(() => PersonAnswer)

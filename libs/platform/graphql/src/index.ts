@@ -18,3 +18,4 @@ export * from './input/local-date';
 export * from './input/strict-date-time';
 export * from './input/text-field';
 export * from './input/text-rules';
+export * from './input/input-rules-audit';

@@ -45,6 +45,11 @@ class SampleInput {
   @IsString({ message: 'Le mot de passe est un texte.' })
   password?: string;
 
+  @IsOptional()
+  @MultilineText()
+  @Length(20, 100_000, { message: 'Entre 20 et 100 000 caractères.' })
+  body?: string;
+
   // Declares no bound: the input layer gives it one.
   @IsOptional()
   @IsString({ message: 'Un texte.' })
@@ -112,6 +117,8 @@ describe('the validation pipe’s input layer', () => {
       { field: 'nickname', message: TEXT_MESSAGES.tooLong(200) },
     ]);
     await expect(pipe.transform({ name: 'Jean', nickname: 'x'.repeat(200) }, asInput)).resolves.toBeDefined();
+    // A field's own bound, longer than the default, is the one applied.
+    await expect(pipe.transform({ name: 'Jean', body: 'x'.repeat(90_000) }, asInput)).resolves.toBeDefined();
   });
 
   it('refuses an impossible day, a badly written one and one outside the field’s window', async () => {

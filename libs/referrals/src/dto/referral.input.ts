@@ -1,5 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { INVALID_ID_MESSAGE, Trimmed, TrimmedEach } from '@relais/graphql';
+import {
+  fromToday,
+  INVALID_ID_MESSAGE,
+  LocalDate,
+  MultilineText,
+  Trimmed,
+  TrimmedEach,
+} from '@relais/graphql';
 import { AgeBand, ProtectionMeasure } from '@relais/situations';
 import { Type } from 'class-transformer';
 import {
@@ -18,7 +25,6 @@ import {
 } from 'class-validator';
 import { DifficultyArea, RedirectTarget, ReferralRequest, Urgency } from '../domain/referral-form.enums';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
 const STRICTLY_NECESSARY = 'N’écrivez que ce qui est strictement nécessaire à la cellule.';
 
@@ -36,9 +42,13 @@ export class PersonInput {
   @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
   lastName!: string;
 
-  @Field(() => String, { nullable: true, description: 'AAAA-MM-JJ.' })
+  @Field(() => String, { nullable: true, description: 'AAAA-MM-JJ, passée, au plus tôt en 1900.' })
   @IsOptional()
-  @Matches(DATE, { message: 'Écrivez la date de naissance au format AAAA-MM-JJ.' })
+  @LocalDate({
+    earliest: '1900-01-01',
+    latest: fromToday(),
+    message: 'La date de naissance doit être passée et postérieure au 1er janvier 1900.',
+  })
   birthDate?: string | null;
 
   @Field(() => AgeBand, { nullable: true, description: 'Quand la date de naissance est inconnue.' })
@@ -99,18 +109,21 @@ export class ReferralFormInput {
   @Field(() => String, { nullable: true, description: `Ce qui a déjà été tenté. ${STRICTLY_NECESSARY}` })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   actionsTried?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Où les démarches sont bloquées.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   blockages?: string | null;
 
   @Field(() => String, { nullable: true, description: 'La question posée à la cellule.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   questionToCell?: string | null;
 
@@ -130,6 +143,7 @@ export class ReferralFormInput {
   })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères : ne gardez que le strictement nécessaire.' })
   description?: string | null;
 
@@ -139,6 +153,7 @@ export class ReferralFormInput {
   })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   housingContext?: string | null;
 
@@ -148,6 +163,7 @@ export class ReferralFormInput {
   })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   healthInformation?: string | null;
 }
@@ -214,6 +230,7 @@ export class ReferralReasonInput {
 
   @Field({ description: 'Motif, sans donnée de santé.' })
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'Le motif est obligatoire.' })
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
   reason!: string;
@@ -228,6 +245,7 @@ export class AcceptReferralInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
   reason?: string | null;
 
@@ -252,6 +270,7 @@ export class RedirectReferralInput {
 
   @Field({ description: "Message à l'auteur de la saisine." })
   @Trimmed()
+  @MultilineText()
   @IsString({ message: 'Le message est obligatoire.' })
   @Length(10, 1000, { message: 'Le message doit contenir entre 10 et 1 000 caractères.' })
   message!: string;

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { Categorized, DataCategory } from '@relais/access';
 import { EmailMode, ReminderKind } from '../domain/reminder-kind';
+import { POLICY_BOUNDS } from '../domain/reminder-policy';
 
 const L = DataCategory.LOGISTIC;
 
@@ -64,14 +65,14 @@ export class NotificationObject {
 
 @ArgsType()
 export class NotificationsArgs {
-  @Field({ defaultValue: false })
-  @IsBoolean()
+  @Field({ defaultValue: false, description: 'Seulement les notifications non lues.' })
+  @IsBoolean({ message: 'Indiquez oui ou non.' })
   unreadOnly!: boolean;
 
-  @Field(() => Int, { defaultValue: 50, description: 'Au plus 200.' })
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @Field(() => Int, { defaultValue: 50, description: 'Combien en recevoir : au plus 200.' })
+  @IsInt({ message: 'Le nombre de notifications est un nombre entier.' })
+  @Min(1, { message: 'Demandez au moins une notification.' })
+  @Max(200, { message: 'Au plus 200 notifications à la fois.' })
   first!: number;
 }
 
@@ -95,32 +96,46 @@ export class ReminderPolicyObject {
   @Field({ description: 'Le réglage par défaut s’applique.' }) isDefault!: boolean;
 }
 
+const { minOffsetDays, maxOffsetDays, maxOffsets, maxRepeats } = POLICY_BOUNDS;
+
 @InputType()
 export class TuneReminderPolicyInput {
   @Field(() => ID)
-  @IsUUID()
+  @IsUUID('all', { message: "L'identifiant du territoire n'est pas valide." })
   territoryId!: string;
 
   @Field(() => ReminderKind)
-  @IsEnum(ReminderKind)
+  @IsEnum(ReminderKind, { message: 'Cette sorte de rappel est inconnue.' })
   kind!: ReminderKind;
 
   @Field()
-  @IsBoolean()
+  @IsBoolean({ message: 'Indiquez si le rappel est actif.' })
   enabled!: boolean;
 
   @Field(() => [Int])
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsInt({ each: true })
+  @IsArray({ message: 'Listez les délais.' })
+  @ArrayMaxSize(maxOffsets, { message: `${maxOffsets} délais au plus.` })
+  @IsInt({ each: true, message: 'Chaque délai est un nombre entier de jours.' })
+  @Min(minOffsetDays, {
+    each: true,
+    message: `Chaque délai est un nombre entier de jours entre ${minOffsetDays} et ${maxOffsetDays}.`,
+  })
+  @Max(maxOffsetDays, {
+    each: true,
+    message: `Chaque délai est un nombre entier de jours entre ${minOffsetDays} et ${maxOffsetDays}.`,
+  })
   offsetsDays!: number[];
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
+  @IsInt({ message: 'La relance se répète tous les 1 à 90 jours.' })
+  @Min(1, { message: 'La relance se répète tous les 1 à 90 jours.' })
+  @Max(90, { message: 'La relance se répète tous les 1 à 90 jours.' })
   repeatEveryDays?: number | null;
 
   @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
+  @IsInt({ message: `Entre 0 et ${maxRepeats} relances.` })
+  @Min(0, { message: `Entre 0 et ${maxRepeats} relances.` })
+  @Max(maxRepeats, { message: `Entre 0 et ${maxRepeats} relances.` })
   maxRepeats!: number;
 }

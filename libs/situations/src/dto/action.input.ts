@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Trimmed } from '@relais/graphql';
-import { IsEnum, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { fromToday, LocalDate, MultilineText, Trimmed } from '@relais/graphql';
+import { IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ActionStatus } from '../domain/action-status';
 
 @InputType({ description: 'Où en est une action : état, échéance, résultat.' })
@@ -13,14 +13,15 @@ export class UpdateActionInput {
   @IsEnum(ActionStatus, { message: "L'état de l'action est inconnu." })
   status!: ActionStatus;
 
-  @Field(() => String, { nullable: true, description: 'Nouvelle échéance (AAAA-MM-JJ).' })
+  @Field(() => String, { nullable: true, description: 'Nouvelle échéance (AAAA-MM-JJ, dans les 5 ans).' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Écrivez la date au format AAAA-MM-JJ.' })
+  @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   dueOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Résultat, sans donnée de santé.' })
   @IsOptional()
   @Trimmed()
+  @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   outcome?: string | null;
 }

@@ -23,9 +23,9 @@ const BY_CONSTRAINT: Record<string, Translation> = {
   isDefined: () => 'Ce champ est obligatoire.',
   minLength: ([min]) => (min === undefined ? 'Le texte est trop court.' : `Au moins ${min} caractères.`),
   maxLength: ([max]) => (max === undefined ? 'Le texte est trop long.' : `Au plus ${max} caractères.`),
-  length: () => 'La longueur du texte n’est pas acceptée.',
+  isLength: () => 'La longueur du texte n’est pas acceptée.',
   matches: () => 'Le format n’est pas valide.',
-  isUUID: () => 'L’identifiant n’est pas valide.',
+  isUuid: () => 'L’identifiant n’est pas valide.',
   isEnum: () => 'Cette valeur est inconnue.',
   isIn: () => 'Cette valeur n’est pas acceptée ici.',
   isEmail: () => 'L’adresse e-mail n’est pas valide.',
@@ -56,7 +56,7 @@ export function isEnglishDefault(message: string): boolean {
 export function frenchConstraintMessage(constraint: string, englishMessage: string): string {
   const found = figures(englishMessage).map(number);
   const last = found[found.length - 1];
-  if (constraint === 'length' && last !== undefined) {
+  if (constraint === 'isLength' && last !== undefined) {
     return /longer/.test(englishMessage) ? `Au moins ${last} caractères.` : `Au plus ${last} caractères.`;
   }
   const translate = BY_CONSTRAINT[constraint];

@@ -1,7 +1,7 @@
 import { isCalendarDate, parisDate } from '@relais/config';
 import { dateWindowOf, outsideWindow, PLAUSIBLE_DATES } from './date-window';
 import { DATE_TIME_MESSAGE } from './strict-date-time';
-import { effectiveMaxLength, textKindOf } from './text-field';
+import { declaredMaxLength, defaultMaxLength, textKindOf } from './text-field';
 import { cleanText, TEXT_MESSAGES } from './text-rules';
 
 /** One problem the input layer found, at a path of the argument (`person.firstName`, `items.0`). */
@@ -74,7 +74,9 @@ function visitText(
     problems.push({ path, constraint: 'textCharacters', message: cleaned.message });
     return raw;
   }
-  const max = effectiveMaxLength(owner?.object, property, kind);
+  // A field that declares its bound says so in its own words (class-validator, next); the others
+  // get the default one here.
+  const max = declaredMaxLength(owner?.object, property) === undefined ? defaultMaxLength(kind) : Infinity;
   if (cleaned.value.length > max) {
     problems.push({ path, constraint: 'textLength', message: TEXT_MESSAGES.tooLong(max) });
     return cleaned.value;

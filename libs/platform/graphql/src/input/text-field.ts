@@ -27,7 +27,7 @@ export function textKindOf(owner: object | undefined, property: string): TextKin
 }
 
 /** The class-validator constraints that bound a text's length, with the bound's position. */
-const LENGTH_BOUNDS: Record<string, number> = { maxLength: 0, length: 1 };
+const LENGTH_BOUNDS: Record<string, number> = { maxLength: 0, isLength: 1 };
 
 /** The longest text the field of this object declares (class-validator), if it declares one. */
 export function declaredMaxLength(owner: object | undefined, property: string): number | undefined {
@@ -42,10 +42,7 @@ export function declaredMaxLength(owner: object | undefined, property: string): 
   return bounds.length ? Math.min(...bounds) : undefined;
 }
 
-/** The bound the input layer applies itself: the field's own, or a default when it has none. */
-export function effectiveMaxLength(owner: object | undefined, property: string, kind: TextKind): number {
-  return (
-    declaredMaxLength(owner, property) ??
-    (kind === TextKind.SECRET ? DEFAULT_SECRET_MAX_LENGTH : DEFAULT_TEXT_MAX_LENGTH)
-  );
+/** The bound the input layer applies to a text whose field declares none. */
+export function defaultMaxLength(kind: TextKind): number {
+  return kind === TextKind.SECRET ? DEFAULT_SECRET_MAX_LENGTH : DEFAULT_TEXT_MAX_LENGTH;
 }
