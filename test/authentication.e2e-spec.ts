@@ -1,6 +1,6 @@
 import { Role } from '@relais/access';
 import { PasswordHasher, Territory } from '@relais/identity';
-import { GraphqlClient, LOG_IN, logInClient } from '@relais/testing';
+import { GraphqlClient, LOG_IN, logInClient, secondFactorCodeAt } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { eventually } from './support/reminder-fixtures';
 
@@ -57,8 +57,11 @@ describe('logging in and sessions', () => {
   });
   afterAll(() => api.close());
 
+  // The accounts' authenticator answers too (the factory enrols them): these tests are about the password.
   const logIn = (email: string, password: string) =>
-    api.anonymous.request(LOG_IN, { input: { email, password } });
+    api.anonymous.request(LOG_IN, {
+      input: { email, password, secondFactorCode: secondFactorCodeAt(api.clock.now()) },
+    });
 
   async function freshUser(roles: Role[] = [Role.CELL_MEMBER]) {
     return api.factory.user({ territory, roles });

@@ -629,6 +629,48 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { i: { territoryId: territory.id, entries: [] } },
     }),
   },
+  'Mutation.setSecondFactorPolicy': {
+    who: ADMIN_ONLY,
+    territorial: true,
+    // Back to the default (the roles that read identity): the other lines' sessions stay as they are.
+    call: ({ territory }) => ({
+      query: 'mutation ($i: SecondFactorPolicyInput!) { setSecondFactorPolicy(input: $i) { allMembers } }',
+      variables: { i: { territoryId: territory.id, allMembers: false } },
+    }),
+  },
+  'Mutation.resetSecondFactor': {
+    who: ADMIN_ONLY,
+    territorial: true,
+    call: ({ territory, targetUserId }) => ({
+      query: 'mutation ($i: ResetSecondFactorInput!) { resetSecondFactor(input: $i) }',
+      variables: { i: { territoryId: territory.id, userId: targetUserId } },
+    }),
+  },
+  'Mutation.regenerateRecoveryCodes': {
+    who: 'any member',
+    // A code no authenticator shows: refused as a wrong code, the recovery codes stay as they are.
+    answers: 'BAD_USER_INPUT',
+    call: () => ({
+      query: 'mutation ($i: SecondFactorCodeInput!) { regenerateRecoveryCodes(input: $i) }',
+      variables: { i: { code: 'abcdef' } },
+    }),
+  },
+  'Mutation.startSecondFactorEnrolment': {
+    who: 'public',
+    call: () => ({
+      query:
+        'mutation ($i: SecondFactorEnrolmentInput!) { startSecondFactorEnrolment(input: $i) { otpauthUri } }',
+      variables: { i: { enrolmentToken: 'inconnu' } },
+    }),
+  },
+  'Mutation.completeSecondFactorEnrolment': {
+    who: 'public',
+    call: () => ({
+      query:
+        'mutation ($i: CompleteSecondFactorEnrolmentInput!) { completeSecondFactorEnrolment(input: $i) { recoveryCodes } }',
+      variables: { i: { enrolmentToken: 'inconnu', code: '123456' } },
+    }),
+  },
   'Mutation.logIn': {
     who: 'public',
     call: () => ({

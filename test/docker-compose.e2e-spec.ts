@@ -113,6 +113,7 @@ describe('docker-compose.yml', () => {
       APP_DATABASE_PASSWORD: 'c'.repeat(24),
       JWT_SECRET: 'b'.repeat(40),
       AUDIT_CHAIN_KEYS: `k1:${Buffer.alloc(32, 4).toString('base64')}`,
+      SECOND_FACTOR_KEY: 'd'.repeat(64),
     };
     for (const name of ['api', 'worker', 'migrate']) {
       const raw = environmentOf(services[name]);

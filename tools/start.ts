@@ -19,7 +19,14 @@ import {
   withCredentials,
   withDatabase,
 } from '@relais/database';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, PasswordHasher, seedDemoTerritory } from '@relais/identity';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_SECOND_FACTOR_SECRET,
+  otpauthUri,
+  PasswordHasher,
+  seedDemoTerritory,
+} from '@relais/identity';
 import { createRelaisDataSource } from '@relais/persistence';
 import { runMigrations } from '@relais/persistence/migrations';
 import { startLocalRedis } from '@relais/queue';
@@ -48,6 +55,7 @@ interface LocalSecrets {
   jwtSecret: string;
   /** `id:base64`: the audit chain's key for this checkout (a second one is added in front to rotate). */
   auditChainKeys: string;
+  secondFactorKey: string;
   applicationDatabasePassword: string;
 }
 
@@ -58,6 +66,7 @@ function localSecrets(): LocalSecrets {
   const secrets = {
     jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
     auditChainKeys: stored.auditChainKeys ?? `local-1:${randomBytes(32).toString('base64')}`,
+    secondFactorKey: stored.secondFactorKey ?? randomBytes(32).toString('base64'),
     applicationDatabasePassword: stored.applicationDatabasePassword ?? randomBytes(24).toString('hex'),
   };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
@@ -152,6 +161,7 @@ async function main(): Promise<void> {
   env.AUDIT_CHAIN_KEYS ??= secrets.auditChainKeys;
   // Outside the database, as in production; kept with the rest of the local state.
   env.AUDIT_CHECKPOINT_URL ??= pathToFileURL(join(DATA, 'audit-checkpoints')).href;
+  env.SECOND_FACTOR_KEY ??= secrets.secondFactorKey;
   // The URL given (or the embedded server's) is the owner's; the api and the worker log in as
   // the application role, which row-level security applies to.
   if (!env.DATABASE_OWNER_URL) {
@@ -166,7 +176,7 @@ async function main(): Promise<void> {
   say(applied.length ? `migrations appliquées : ${applied.length}` : 'base de données à jour');
 
   const dataSource = await createRelaisDataSource(owner, 'relais-start').initialize();
-  const { created } = await seedDemoTerritory(dataSource, new PasswordHasher());
+  const { created } = await seedDemoTerritory(dataSource, new PasswordHasher(), config.secondFactor.key);
   await dataSource.destroy();
   say(created ? 'territoire de démonstration créé' : 'territoire de démonstration déjà présent');
 
@@ -193,7 +203,12 @@ async function main(): Promise<void> {
       `Comptes du « CLSM de Démonstration » — mot de passe commun (démonstration uniquement) : ${DEMO_PASSWORD}`,
       ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(width)}  ${account.label}`),
       '',
-      'Connexion dans GraphiQL : mutation { logIn(input: { email: "coordination@demo.relais.test", password: "…" }) { accessToken } }',
+      `Second facteur (démonstration uniquement) : les comptes qui lisent l'identité des personnes, et l'administrateur,`,
+      `donnent aussi le code à six chiffres d'une application d'authentification (FreeOTP, Aegis, Google Authenticator…)`,
+      `où vous aurez ajouté le secret de démonstration ${DEMO_SECOND_FACTOR_SECRET} (saisie manuelle, TOTP, 30 s, SHA-1),`,
+      `ou ce lien : ${otpauthUri(DEMO_SECOND_FACTOR_SECRET, 'demo@demo.relais.test')}`,
+      '',
+      'Connexion dans GraphiQL : mutation { logIn(input: { email: "coordination@demo.relais.test", password: "…", secondFactorCode: "123456" }) { accessToken } }',
       'puis l’en-tête  { "Authorization": "Bearer <accessToken>" }.   Ctrl+C pour arrêter.',
       '',
     ].join('\n'),

@@ -22,12 +22,21 @@ export type IdentityErrorCode =
   | 'SHARING_MATRIX_WIDENED'
   | 'WRONG_CURRENT_PASSWORD'
   | 'INVALID_SET_PASSWORD_LINK'
-  | 'OWN_PASSWORD_RESET';
+  | 'OWN_PASSWORD_RESET'
+  | 'SECOND_FACTOR_REQUIRED'
+  | 'SECOND_FACTOR_ENROLMENT_REQUIRED'
+  | 'SECOND_FACTOR_ENROLMENT_NOT_STARTED'
+  | 'SECOND_FACTOR_NOT_ENROLLED'
+  | 'INVALID_ENROLMENT_TOKEN'
+  | 'INVALID_SECOND_FACTOR_CODE'
+  | 'OWN_SECOND_FACTOR_RESET';
 
 export class IdentityException extends DomainException<IdentityErrorCode> {
   constructor(
     code: IdentityErrorCode,
     readonly fields?: FieldProblem[],
+    /** More for the client under `extensions` (a second-factor enrolment token): never personal data. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(code);
   }
@@ -110,6 +119,45 @@ export class IdentityException extends DomainException<IdentityErrorCode> {
           message:
             'Un territoire peut restreindre la matrice de partage, jamais l’élargir au-delà de la loi.',
           fields: this.fields,
+        };
+      case 'SECOND_FACTOR_REQUIRED':
+        return {
+          code: 'SECOND_FACTOR_REQUIRED',
+          message:
+            "Saisissez le code à six chiffres de votre application d'authentification, ou l'un de vos codes de secours.",
+        };
+      case 'SECOND_FACTOR_ENROLMENT_REQUIRED':
+        return {
+          code: 'SECOND_FACTOR_ENROLMENT_REQUIRED',
+          message:
+            "Votre compte doit être protégé par un second facteur : ajoutez Relais à une application d'authentification pour continuer.",
+          extensions: this.extensions,
+        };
+      case 'SECOND_FACTOR_ENROLMENT_NOT_STARTED':
+        return {
+          code: 'INVALID_TRANSITION',
+          message:
+            "Affichez d'abord le code QR de l'enrôlement, puis saisissez le code de votre application.",
+        };
+      case 'SECOND_FACTOR_NOT_ENROLLED':
+        return { code: 'CONFLICT', message: "Aucun second facteur n'est enregistré pour ce compte." };
+      case 'INVALID_ENROLMENT_TOKEN':
+        return {
+          code: 'UNAUTHENTICATED',
+          message: 'Cet enrôlement a expiré ou a déjà servi : reconnectez-vous pour en commencer un nouveau.',
+        };
+      case 'INVALID_SECOND_FACTOR_CODE':
+        return {
+          code: 'BAD_USER_INPUT',
+          message: "Ce code n'est pas valide. Saisissez le code affiché en ce moment par votre application.",
+          fields: [{ field: 'code', message: "Ce code n'est pas valide." }],
+        };
+      case 'OWN_SECOND_FACTOR_RESET':
+        return {
+          code: 'FORBIDDEN',
+          message:
+            'Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur du territoire.',
+          extensions: { reason: 'OWN_SECOND_FACTOR_RESET' },
         };
       case 'WRONG_CURRENT_PASSWORD':
         // Also the answer while the account waits after too many failures: one message for both.

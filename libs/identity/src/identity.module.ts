@@ -18,8 +18,14 @@ import { CharterService } from './charters/charter.service';
 import { identityPolicy } from './identity.policy';
 import { ProfileResolver } from './profile.resolver';
 import { ProfileService } from './profile.service';
+import { SECOND_FACTOR_PROVIDERS } from './second-factor/second-factor.providers';
+import { secondFactorPolicy } from './second-factor/second-factor.policy';
+import { SecondFactorResolver } from './second-factor/second-factor.resolver';
+import { SecondFactorAdminService } from './second-factor/second-factor-admin.service';
+import { SecondFactorService } from './second-factor/second-factor.service';
 
 registerPolicy(identityPolicy);
+registerPolicy(secondFactorPolicy);
 
 /** Identity's services, for any process (the worker purges sessions with them). */
 @Module({
@@ -34,6 +40,7 @@ registerPolicy(identityPolicy);
     PasswordResetService,
     ProfileService,
     CharterService,
+    ...SECOND_FACTOR_PROVIDERS,
   ],
   exports: [
     PasswordHasher,
@@ -45,6 +52,8 @@ registerPolicy(identityPolicy);
     PasswordResetService,
     ProfileService,
     CharterService,
+    SecondFactorService,
+    SecondFactorAdminService,
   ],
 })
 export class IdentityModule {}
@@ -58,6 +67,7 @@ export class IdentityModule {}
     ProfileResolver,
     IdentityAdminResolver,
     CharterResolver,
+    SecondFactorResolver,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
 })

@@ -17,3 +17,4 @@ export * from './identity.module';
 export * from './charters/charter.service';
 export * from './identity.policy';
 export * from './members-among';
+export * from './second-factor';

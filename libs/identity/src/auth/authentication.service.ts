@@ -14,11 +14,14 @@ import { CountedAttempt, LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { ActiveMembership, Principal, Role } from '@relais/access';
 import { TokenService } from './token.service';
+import { SecondFactorService } from '../second-factor/second-factor.service';
 
 /** What a person types to sign in; a further factor's code joins it here. */
 export interface LogInCredentials {
   email: string;
   password: string;
+  /** A TOTP code or a recovery code, for an account that signs in with a second factor. */
+  secondFactorCode?: string;
 }
 
 export interface IssuedTokens {
@@ -43,6 +46,7 @@ export class AuthenticationService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly attempts: LoginAttempts,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
@@ -52,9 +56,23 @@ export class AuthenticationService {
    */
   async logIn(credentials: LogInCredentials, requestId = ''): Promise<IssuedTokens> {
     const attempt = await this.checkPassword(credentials, requestId);
-    // A further factor, when the account has one, is checked here: after the password, before any
-    // session exists; a wrong one is `this.attempts.failed(attempt, …)` and INVALID_CREDENTIALS.
+    // After the password, before any session exists: a wrong code counts as this attempt's failure.
+    await this.secondFactor.checkAtSignIn(attempt, credentials.secondFactorCode, requestId);
     return this.openSession(attempt, requestId);
+  }
+
+  /** The end of a forced second-factor enrolment: a first right code opens the session. */
+  async completeSecondFactorEnrolment(
+    enrolmentToken: string,
+    code: string,
+    requestId = '',
+  ): Promise<{ session: IssuedTokens; recoveryCodes: string[] }> {
+    const { attempt, recoveryCodes } = await this.secondFactor.completeEnrolment(
+      enrolmentToken,
+      code,
+      requestId,
+    );
+    return { session: await this.openSession(attempt, requestId), recoveryCodes };
   }
 
   /** Returns the counted attempt once the password is right; otherwise throws INVALID_CREDENTIALS. */

@@ -1,9 +1,11 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { OrganisationKind } from '../domain/organisation-kind';
 import { Profession, sharingCategoryOf } from '../domain/profession';
 import { Role } from '@relais/access';
 import { Cell, Membership, Organisation, Territory, User } from '../entities';
+import { SecondFactor } from '../second-factor/entities';
+import { SecretBox } from '../second-factor/secret-box';
 
 export const DEMO_TERRITORY_NAME = 'CLSM de Démonstration';
 
@@ -12,6 +14,14 @@ export const DEMO_TERRITORY_NAME = 'CLSM de Démonstration';
  * password policy for every demo account (none of their names is in it).
  */
 export const DEMO_PASSWORD = 'Relais-Demo-2026!';
+
+/**
+ * DEMO ONLY — the authenticator secret of every demo account, printed at start-up so that anyone
+ * trying Relais can add it to an authenticator application (or compute its codes). A real account
+ * enrols its own secret at its first sign-in; never use this one outside the demonstration territory.
+ */
+// Base32 of the ASCII "Relais-demo-only-2FA".
+export const DEMO_SECOND_FACTOR_SECRET = 'KJSWYYLJOMWWIZLNN4WW63TMPEWTERSB';
 
 interface DemoPartner {
   key: string;
@@ -142,16 +152,29 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Creates the demonstration territory once; later runs find it and change nothing. */
+/**
+ * Creates the demonstration territory once; later runs find it and change nothing, except that a
+ * demo account without a second factor (a territory seeded before they existed, or one reset) is
+ * enrolled again with the demo secret, sealed under this installation's key.
+ */
 export async function seedDemoTerritory(
   dataSource: DataSource,
   hasher: PasswordHasher,
+  secondFactorKey: Buffer,
 ): Promise<{ created: boolean }> {
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
+  const box = new SecretBox(secondFactorKey);
   return dataSource.transaction(async (manager) => {
     // Serialises concurrent seeders (two processes starting at once).
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DEMO_TERRITORY_NAME]);
-    if (await manager.findOneBy(Territory, { name: DEMO_TERRITORY_NAME })) return { created: false };
+    const existing = await manager.findOneBy(Territory, { name: DEMO_TERRITORY_NAME });
+    if (existing) {
+      const accounts = await manager.find(User, {
+        where: { territoryId: existing.id, email: In(DEMO_ACCOUNTS.map((account) => account.email)) },
+      });
+      for (const user of accounts) await enrolDemoSecondFactor(manager, box, user, false);
+      return { created: false };
+    }
     const territory = await manager.save(
       manager.create(Territory, { name: DEMO_TERRITORY_NAME, settings: {} }),
     );
@@ -194,7 +217,24 @@ export async function seedDemoTerritory(
         roles: account.roles,
         cellId: inCell ? cell.id : null,
       });
+      await enrolDemoSecondFactor(manager, box, user, true);
     }
     return { created: true };
+  });
+}
+
+async function enrolDemoSecondFactor(
+  manager: EntityManager,
+  box: SecretBox,
+  user: User,
+  isNew: boolean,
+): Promise<void> {
+  if (!isNew && (await manager.existsBy(SecondFactor, { userId: user.id }))) return;
+  await manager.insert(SecondFactor, {
+    territoryId: user.territoryId,
+    userId: user.id,
+    sealedSecret: box.seal(DEMO_SECOND_FACTOR_SECRET, user.id),
+    lastAcceptedStep: null,
+    enrolledAt: new Date(),
   });
 }

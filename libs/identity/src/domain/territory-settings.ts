@@ -11,6 +11,8 @@ export interface TerritorySettings {
   reminderPolicies: Record<string, unknown>;
   /** What the territory withholds from the default sharing matrix (never more than it allows). */
   sharingMatrix?: SharingMatrixNarrowing;
+  /** Every member signs in with a second factor, not only those whose roles read about people. */
+  secondFactorForAllMembers?: boolean;
 }
 
 export const DEFAULT_TERRITORY_SETTINGS: TerritorySettings = {

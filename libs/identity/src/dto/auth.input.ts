@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @InputType()
 export class LogInInput {
@@ -13,6 +13,16 @@ export class LogInInput {
   @IsNotEmpty({ message: 'Le mot de passe est obligatoire.' })
   @MaxLength(256, { message: 'Le mot de passe est trop long.' })
   password!: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "Le code à six chiffres de l'application d'authentification, ou un code de secours, quand le compte en exige un.",
+  })
+  @IsOptional()
+  @IsString({ message: "Le code de second facteur n'est pas valide." })
+  @MaxLength(32, { message: "Le code de second facteur n'est pas valide." })
+  secondFactorCode?: string;
 }
 
 @InputType()

@@ -8,6 +8,7 @@ import { Session } from './session.entity';
 import { Territory } from './territory.entity';
 import { User } from './user.entity';
 import { SetPasswordToken } from './set-password-token.entity';
+import { SECOND_FACTOR_ENTITIES } from '../second-factor/entities';
 
 export {
   Cell,
@@ -34,4 +35,5 @@ export const IDENTITY_ENTITIES = [
   Charter,
   CharterAcceptance,
   SetPasswordToken,
+  ...SECOND_FACTOR_ENTITIES,
 ];

@@ -7,6 +7,9 @@ import { Role } from '@relais/access';
 import { MembershipStatus } from '../domain/membership-status';
 import { TerritorySettings } from '../domain/territory-settings';
 import { Cell, Membership, Organisation, Session, Territory, User } from '../entities';
+import { SecondFactor } from '../second-factor/entities';
+import { SecretBox } from '../second-factor/secret-box';
+import { TEST_SECOND_FACTOR_SECRET, testConfig } from '@relais/testing';
 
 /** Test-only password, valid under the policy. */
 export const TEST_PASSWORD = 'Essai-Relais-2026!';
@@ -18,7 +21,16 @@ export class IdentityFactory {
   private readonly hasher = new PasswordHasher();
   private passwordHash?: Promise<string>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  private box?: SecretBox;
+
+  /**
+   * `secondFactorKey` is the key of the api under test (its `config.secondFactor.key`); without it,
+   * the run's test configuration's.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { secondFactorKey?: Buffer } = {},
+  ) {}
 
   territory(overrides: { name?: string; settings?: Partial<TerritorySettings> } = {}): Promise<Territory> {
     return this.dataSource.getRepository(Territory).save({
@@ -54,6 +66,8 @@ export class IdentityFactory {
     status?: MembershipStatus;
     password?: string;
     email?: string;
+    /** Enrolled with TEST_SECOND_FACTOR_SECRET unless false (to test the forced enrolment). */
+    secondFactor?: boolean;
   }): Promise<User & { password: string }> {
     const organisation = options.organisation ?? (await this.organisation(options.territory));
     const profession = options.profession ?? Profession.SOCIAL_WORKER;
@@ -81,7 +95,21 @@ export class IdentityFactory {
         status: options.status ?? MembershipStatus.ACTIVE,
       });
     }
+    if (options.secondFactor !== false) await this.enrolSecondFactor(user);
     return Object.assign(user, { password });
+  }
+
+  /** The account's authenticator holds `secret` (sealed as the api seals it); no step used yet. */
+  async enrolSecondFactor(user: User, secret = TEST_SECOND_FACTOR_SECRET): Promise<void> {
+    this.box ??= new SecretBox(this.options.secondFactorKey ?? testConfig().secondFactor.key);
+    await this.dataSource.getRepository(SecondFactor).delete({ userId: user.id });
+    await this.dataSource.getRepository(SecondFactor).insert({
+      territoryId: user.territoryId,
+      userId: user.id,
+      sealedSecret: this.box.seal(secret, user.id),
+      lastAcceptedStep: null,
+      enrolledAt: new Date(),
+    });
   }
 
   /** A session row as login would leave it; `ended` and `expiresAt` shape its state. */

@@ -39,6 +39,12 @@ export interface AppConfig {
     readonly lockoutMinutes: number;
     readonly setPasswordLinkTtlHours: number;
   };
+  readonly secondFactor: {
+    /** Seals second-factor secrets (AES-256-GCM, 32 bytes). */
+    readonly key: Buffer;
+    /** Former keys, for reading secrets sealed before a rotation. */
+    readonly previousKeys: readonly Buffer[];
+  };
   readonly audit: {
     /** The first signs new links and checkpoints; the others only verify what they signed. */
     readonly chainKeys: readonly AuditChainKeyConfig[];

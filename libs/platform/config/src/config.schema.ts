@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { checkpointDirectoryOf, parseAuditChainKeys } from './audit-chain-keys';
 
+/** A 32-byte key, written as 64 hexadecimal characters or in base64 (standard or URL-safe). */
+export function decodeKey32(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) {
+    const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return bytes.length === 32 ? bytes : null;
+  }
+  return null;
+}
+const key32 = z.string().refine((value) => decodeKey32(value) !== null, {
+  message: 'doit être une clé de 32 octets (64 caractères hexadécimaux ou base64)',
+});
+
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const csv = z
   .string()
@@ -52,6 +66,10 @@ export const configSchema = z.object({
       });
       return z.NEVER;
     }),
+  /** Encrypts the second-factor (TOTP) secrets at rest (AES-256-GCM); the database never holds it. */
+  SECOND_FACTOR_KEY: key32,
+  /** Former keys, still read while the secrets they sealed are re-sealed under the current one. */
+  SECOND_FACTOR_PREVIOUS_KEYS: csv.pipe(z.array(key32)),
   SMTP_URL: z.string().url().startsWith('smtp').optional(),
   MAIL_FROM: z.string().min(3).default('Relais <ne-pas-repondre@relais.invalid>'),
   /** When set, `/metrics` answers only with `Authorization: Bearer <token>`. */

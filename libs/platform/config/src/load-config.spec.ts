@@ -5,6 +5,7 @@ const valid = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(32),
   AUDIT_CHAIN_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  SECOND_FACTOR_KEY: 'ab'.repeat(32),
 };
 
 describe('loadConfig', () => {
@@ -40,6 +41,21 @@ describe('loadConfig', () => {
     expect(text).toContain('API_PORT');
     expect(text).toContain('JWT_SECRET');
     expect(text).not.toContain(secret);
+  });
+
+  it('reads the second-factor key in hexadecimal or base64, and refuses any other length', () => {
+    const key = Buffer.alloc(32, 7);
+    const base64 = loadConfig({
+      ...valid,
+      SECOND_FACTOR_KEY: key.toString('base64url'),
+      SECOND_FACTOR_PREVIOUS_KEYS: `${'cd'.repeat(32)}, ${key.toString('base64')}`,
+    });
+    expect(base64.secondFactor.key.equals(key)).toBe(true);
+    expect(base64.secondFactor.previousKeys).toEqual([Buffer.from('cd'.repeat(32), 'hex'), key]);
+    expect(loadConfig(valid).secondFactor.key).toEqual(Buffer.from('ab'.repeat(32), 'hex'));
+    const short = 'ab'.repeat(16);
+    expect(() => loadConfig({ ...valid, SECOND_FACTOR_KEY: short })).toThrow(/SECOND_FACTOR_KEY : /);
+    expect(() => loadConfig({ ...valid, SECOND_FACTOR_KEY: short })).not.toThrow(new RegExp(short));
   });
 
   it('reads the audit chain keys newest first, and a checkpoint directory given as a file URL', () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ZodIssue } from 'zod';
 import { AppConfig } from './app-config';
-import { configSchema } from './config.schema';
+import { configSchema, decodeKey32 } from './config.schema';
 import { Environment, processEnvironment } from './environment';
 
 export class ConfigurationError extends Error {
@@ -60,6 +60,10 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       lockoutAfterFailures: env.LOGIN_LOCKOUT_AFTER_FAILURES,
       lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
       setPasswordLinkTtlHours: env.SET_PASSWORD_LINK_TTL_HOURS,
+    },
+    secondFactor: {
+      key: decodeKey32(env.SECOND_FACTOR_KEY)!,
+      previousKeys: env.SECOND_FACTOR_PREVIOUS_KEYS.map((key) => decodeKey32(key)!),
     },
     audit: { chainKeys: env.AUDIT_CHAIN_KEYS, checkpointDirectory },
     graphql: {

@@ -1,4 +1,5 @@
 export * from './graphql-client';
+export * from './second-factor';
 export * from './log-capture';
 export * from './movable-clock';
 export * from './net';

@@ -86,6 +86,7 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
     JWT_SECRET: randomBytes(32).toString('hex'),
     AUDIT_CHAIN_KEYS: `test-${runId}:${randomBytes(32).toString('base64')}`,
     AUDIT_CHECKPOINT_URL: pathToFileURL(join(scratch, 'audit-checkpoints')).href,
+    SECOND_FACTOR_KEY: randomBytes(32).toString('base64'),
     RELAIS_TEST_ADMIN_DATABASE_URL: adminDatabaseUrl,
   };
   exportToEnvironment(variables);
