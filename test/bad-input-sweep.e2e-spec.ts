@@ -139,6 +139,19 @@ describe('bad input sweep over every mutation', () => {
     expect(swept).toBeGreaterThan(100);
   }, 120_000);
 
+  it('stores what it accepts composed (NFC) and trimmed', async () => {
+    const [, admin] = callers.find(([role]) => role === Role.TERRITORY_ADMIN) as [string, GraphqlClient];
+    const { createOrganisation } = await admin.expectData<{ createOrganisation: { id: string } }>(
+      'mutation ($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+      // « é » typed as e + combining acute accent, with spaces around.
+      { i: { territoryId: territory.id, name: '  CCAS de Cre\u0301teil  ', kind: 'SOCIAL' } },
+    );
+    const [row] = await api.dataSource.query('SELECT name FROM organisations WHERE id = $1', [
+      createOrganisation.id,
+    ]);
+    expect(row.name).toBe('CCAS de Cr\u00e9teil');
+  });
+
   /** The first role the mutation's guard lets through (its answer is then about the input). */
   async function callerFor(call: BadCall): Promise<GraphqlClient | undefined> {
     for (const [, client] of callers) {
