@@ -8,6 +8,8 @@ import {
   secondFactorCodeAt,
   secondFactorStep,
 } from '@relais/testing';
+import { IdentityFactory } from '@relais/identity/testing';
+import { randomBytes } from 'node:crypto';
 import { RunningApi, startApi } from './support/api-harness';
 
 const ME = /* GraphQL */ `
@@ -346,5 +348,49 @@ describe('second factor (TOTP)', () => {
 
     await adminClient.expectData(POLICY, { input: { territoryId: elsewhere.id, allMembers: false } });
     expect((await logIn(reader)).errors).toBeUndefined();
+  });
+});
+
+describe('second factor: rotating the key that seals the secrets', () => {
+  let api: RunningApi;
+  const formerKey = randomBytes(32);
+
+  beforeAll(async () => {
+    api = await startApi({
+      SECOND_FACTOR_KEY: randomBytes(32).toString('base64'),
+      SECOND_FACTOR_PREVIOUS_KEYS: formerKey.toString('hex'),
+    });
+  });
+  afterAll(() => api.close());
+
+  it('still opens a secret sealed under the former key, and seals it again under the new one at sign-in', async () => {
+    const territory = await api.factory.territory();
+    const user = await new IdentityFactory(api.dataSource, { secondFactorKey: formerKey }).user({
+      territory,
+      roles: [Role.COORDINATOR],
+    });
+    const sealed = async () =>
+      (
+        (await api.dataSource.query('SELECT sealed_secret FROM second_factors WHERE user_id = $1', [
+          user.id,
+        ])) as { sealed_secret: string }[]
+      )[0].sealed_secret;
+    const before = await sealed();
+
+    const { client } = await logInClient(api.anonymous, user.email, user.password);
+    expect((await client.expectData<{ me: { id: string } }>(ME)).me.id).toBe(user.id);
+    const after = await sealed();
+    expect(after.split('.')[1]).not.toBe(before.split('.')[1]);
+
+    // The secret sealed again keeps working.
+    api.clock.advance(30_000);
+    const again = await api.anonymous.request<LogInAnswer>(LOG_IN, {
+      input: {
+        email: user.email,
+        password: user.password,
+        secondFactorCode: secondFactorCodeAt(api.clock.now()),
+      },
+    });
+    expect(again.errors).toBeUndefined();
   });
 });
