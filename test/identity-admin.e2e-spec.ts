@@ -117,7 +117,10 @@ describe('territory administration', () => {
       sharingCategory: 'NOT_LISTED',
       isHealthProfessional: false,
     });
-    // The account has no password until its owner sets one through the link.
+    // The account has no password until its owner sets one through the link (a path without PUBLIC_URL).
+    expect(created.createUser.setPasswordLink.link).toMatch(
+      /^\/definir-mot-de-passe#jeton=[A-Za-z0-9_-]{43}$/,
+    );
     const token = created.createUser.setPasswordLink.link.split('#jeton=')[1];
     await api.anonymous.expectData(SET_PASSWORD, {
       input: { token, newPassword: 'Printemps sur la Lys 2026' },

@@ -32,10 +32,10 @@ export class OutboxJobs {
     return { scheduled: scheduled.length, cancelled: cancelled.length };
   }
 
-  /** The token is drawn and stored in the consumption's transaction, which a failed send rolls back. */
+  /** A failed send rolls the consumption back: the event comes again, with a new link. */
   private async mailSetPasswordLink(eventId: string): Promise<void> {
-    await this.consumer.consume(SET_PASSWORD_MAIL_CONSUMER, eventId, async (manager, event) => {
-      const mail = await this.links.mailFor(manager, event);
+    await this.consumer.consume(SET_PASSWORD_MAIL_CONSUMER, eventId, async (_manager, event) => {
+      const mail = await this.links.mailFor(event);
       if (mail) await this.mail.send(mail);
     });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
 import { writeOutbox } from '@relais/outbox';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
@@ -31,6 +32,7 @@ export class SetPasswordLinks {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly database: ScopedDatabase,
   ) {}
 
   get mailed(): boolean {
@@ -56,7 +58,12 @@ export class SetPasswordLinks {
     return null;
   }
 
-  async issue(manager: EntityManager, user: User, issuedByUserId: string | null): Promise<IssuedLink> {
+  async issue(
+    manager: EntityManager,
+    user: User,
+    issuedByUserId: string | null,
+    options: { forMail?: boolean } = {},
+  ): Promise<IssuedLink> {
     const now = this.clock.now();
     await manager.delete(SetPasswordToken, { userId: user.id, usedAt: IsNull() });
     const token = randomBytes(32).toString('base64url');
@@ -68,32 +75,40 @@ export class SetPasswordLinks {
       issuedByUserId,
       expiresAt,
     });
-    return { link: this.linkOf(token), expiresAt };
+    return { link: this.linkOf(token, options.forMail === true), expiresAt };
   }
 
   /**
-   * For the worker, in the consumption's transaction: issues the link the event asked for and
-   * writes its mail. Should sending fail, the transaction (token included) rolls back and the
-   * event is tried again. Null when the account is gone.
+   * For the worker: issues the link the event asked for, committed before its mail is written, so
+   * the link works as soon as it arrives. Should sending fail, the event is tried again and its new
+   * link replaces this one, which nobody received. Null when the account is gone.
    */
-  async mailFor(
-    manager: EntityManager,
-    event: { subjectId: string; payload: Record<string, unknown> },
-  ): Promise<{ to: string; subject: string; text: string } | null> {
-    const user = await manager.findOneBy(User, { id: event.subjectId });
-    if (!user) return null;
+  async mailFor(event: {
+    territoryId: string;
+    subjectId: string;
+    payload: Record<string, unknown>;
+  }): Promise<{ to: string; subject: string; text: string } | null> {
     const issuedBy = typeof event.payload.issuedByUserId === 'string' ? event.payload.issuedByUserId : null;
     const reason: SetPasswordMailReason = event.payload.reason === 'RESET' ? 'RESET' : 'ACCOUNT_CREATED';
-    const { link, expiresAt } = await this.issue(manager, user, issuedBy);
-    return { to: user.email, ...renderSetPasswordMail({ reason, link, expiresAt }) };
+    return this.database.run({ territoryIds: [event.territoryId] }, async (manager) => {
+      const user = await manager.findOneBy(User, { id: event.subjectId });
+      if (!user) return null;
+      const { link, expiresAt } = await this.issue(manager, user, issuedBy, { forMail: true });
+      return { to: user.email, ...renderSetPasswordMail({ reason, link, expiresAt }) };
+    });
   }
 
   static hashToken(token: string): string {
     return createHash('sha256').update(token).digest('hex');
   }
 
-  private linkOf(token: string): string {
-    const base = (this.config.http.publicUrl ?? '').replace(/\/$/, '');
+  /**
+   * Shown in the application, a path is enough without `PUBLIC_URL`; a mail needs an address, the
+   * api's own as notifications do.
+   */
+  private linkOf(token: string, forMail: boolean): string {
+    const { publicUrl, host, port } = this.config.http;
+    const base = (publicUrl ?? (forMail ? `http://${host}:${port}` : '')).replace(/\/$/, '');
     return `${base}${SET_PASSWORD_PATH}#jeton=${token}`;
   }
 }
