@@ -149,6 +149,35 @@ describe('GraphQL hardening', () => {
     });
   });
 
+  it('answers a malformed request in French, with 4xx', async () => {
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, Promise<Answer>, number, string][] = [
+      ['{}', post(api, '{}', json), 400, 'La requête ne contient pas de document GraphQL (« query »).'],
+      ['null', post(api, 'null', json), 400, 'Le corps de la requête doit être un objet JSON'],
+      ['JSON coupé', post(api, '{"query":', json), 400, "La requête n'a pas pu être lue."],
+      [
+        'deux opérations',
+        post(api, JSON.stringify({ query: 'query A { __typename } query B { __typename }' }), json),
+        400,
+        'indiquez laquelle exécuter',
+      ],
+      [
+        'PUT',
+        fetch(`${api.url}/graphql`, { method: 'PUT', headers: json, body: '{}' }).then(answerOf),
+        404,
+        'Cette adresse n’existe pas.',
+      ],
+    ];
+    for (const [name, pending, status, message] of cases) {
+      const answer = await pending;
+      const text = answer.body.errors
+        ? messagesOf(answer)
+        : String((answer.body as { message?: string }).message);
+      expect([name, answer.status, text]).toEqual([name, status, expect.stringContaining(message)]);
+      expect(text).not.toMatch(/Cannot|Must provide|body must/);
+    }
+  });
+
   describe('limits, before anything costly', () => {
     it('refuses 500 duplicated fields', async () => {
       const answer = await auditor.client.request(`{ me { ${'id '.repeat(500)}} }`);

@@ -47,6 +47,12 @@ export function formatGraphqlError(
     }
     return unexpected(error, logger, { graphqlError: withoutValues(error.message) });
   }
+  if ((original as { code?: unknown }).code === 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND') {
+    return {
+      message: 'La requête ne contient pas de document GraphQL (« query »).',
+      extensions: { code: 'BAD_REQUEST' },
+    };
+  }
   const transportStatus = clientErrorStatus(original);
   if (transportStatus)
     return {

@@ -15,11 +15,22 @@ const HTTP_STATUS: Partial<Record<PublicErrorCode, number>> = {
   INVALID_TRANSITION: 409,
 };
 
+const HTTP_REFUSALS: Record<number, { code: PublicErrorCode; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: "La requête n'a pas pu être lue." },
+  401: { code: 'UNAUTHENTICATED', message: 'Veuillez vous connecter.' },
+  403: { code: 'FORBIDDEN', message: "Vous n'avez pas les droits nécessaires pour cette action." },
+  404: { code: 'NOT_FOUND', message: 'Cette adresse n’existe pas.' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'Cette méthode n’est pas acceptée à cette adresse.' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'La requête dépasse la taille maximale autorisée.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Ce type de contenu n’est pas accepté.' },
+};
+
 /**
  * Hands GraphQL errors straight to the error formatter, which maps or logs them once. Without it,
  * Nest logs every expected refusal (a wrong password, a forbidden action) as an error. On plain
  * HTTP routes (documents), a domain refusal answers its status with the same code and French
- * message; anything else goes on to Nest's own handling.
+ * message; Nest's own 4xx (an unknown address) are answered in French too; anything else goes on
+ * to Nest's own handling.
  */
 @Catch()
 export class GraphqlExceptionFilter implements GqlExceptionFilter, ExceptionFilter {
@@ -35,7 +46,11 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter, ExceptionFilt
     }
     if (exception instanceof HttpException) {
       const reply = host.switchToHttp().getResponse<FastifyReply>();
-      return reply.status(exception.getStatus()).send(exception.getResponse());
+      const status = exception.getStatus();
+      // Nest's own refusals (an unknown address above all) speak English: answered in French.
+      const french =
+        status >= 400 && status < 500 ? (HTTP_REFUSALS[status] ?? HTTP_REFUSALS[400]) : undefined;
+      return reply.status(status).send(french ?? exception.getResponse());
     }
     throw exception;
   }

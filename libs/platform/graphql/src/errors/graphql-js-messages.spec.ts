@@ -221,6 +221,28 @@ describe('translateGraphqlJsMessage', () => {
     });
   });
 
+  it('names the operation problems found when choosing what to run', async () => {
+    const twoOperations = await execute({
+      schema,
+      document: parse('query A { me { id } } query B { me { id } }'),
+    });
+    const unknownName = await execute({
+      schema,
+      document: parse('query A { me { id } }'),
+      operationName: 'Z',
+    });
+    const noSubscription = await execute({ schema, document: parse('subscription { me { id } }') });
+    expect(
+      [twoOperations, unknownName, noSubscription].map(
+        (result) => translateGraphqlJsMessage(result.errors![0].message, hidden).message,
+      ),
+    ).toEqual([
+      'La requête contient plusieurs opérations : indiquez laquelle exécuter (« operationName »).',
+      'L’opération « Z » ne figure pas dans la requête.',
+      'Les opérations de type « subscription » ne sont pas disponibles.',
+    ]);
+  });
+
   describe('variables', () => {
     const query =
       'query Q($filter: Filter!, $status: Status!) { users(filter: $filter) { id } byStatus(status: $status) { id } }';

@@ -183,6 +183,28 @@ export const VALIDATION_TEMPLATES: Template[] = [
       `Le champ ${q(m[1])} est demandé plusieurs fois de façons différentes (arguments ou sous-champs) : donnez un alias à chacun.`,
   },
   {
+    // Choosing the operation to run (graphql-js's execution context).
+    pattern: /^Must provide operation name if query contains multiple operations\.$/,
+    reason: 'OPERATION',
+    render: () =>
+      'La requête contient plusieurs opérations : indiquez laquelle exécuter (« operationName »).',
+  },
+  {
+    pattern: /^Unknown operation named "(\w+)"\.$/,
+    reason: 'OPERATION',
+    render: (m) => `L’opération ${q(m[1])} ne figure pas dans la requête.`,
+  },
+  {
+    pattern: /^Must provide an operation\.$/,
+    reason: 'OPERATION',
+    render: () => 'La requête ne contient aucune opération à exécuter.',
+  },
+  {
+    pattern: /^Schema is not configured to execute (\w+) operation\.$/,
+    reason: 'OPERATION',
+    render: (m) => `Les opérations de type ${q(m[1])} ne sont pas disponibles.`,
+  },
+  {
     pattern: /^Maximum introspection depth exceeded$/,
     reason: 'OTHER',
     render: () => 'La requête d’introspection est trop profonde.',
