@@ -368,7 +368,7 @@ describe('GraphQL hardening in production', () => {
   let client: GraphqlClient;
 
   beforeAll(async () => {
-    api = await startApi({ NODE_ENV: 'production' });
+    api = await startApi({ NODE_ENV: 'production', GRAPHQL_MAX_FIELD_REPEATS: '3' });
     const territory = await api.factory.territory();
     const user = await api.factory.user({ territory, roles: [Role.AUDITOR] });
     client = (await logInClient(api.anonymous, user.email, user.password)).client;
@@ -389,5 +389,11 @@ describe('GraphQL hardening in production', () => {
       expectFrench({ status: answer.status, headers: answer.headers, body: { errors: answer.errors } });
     }
     expect(answers[0].errors?.[0].message).toBe('Le champ « emial » n’existe pas sur le type « Me ».');
+  });
+
+  it('takes its repeat limit from the configuration', async () => {
+    expect((await client.request('{ me { id id id } }')).errors).toBeUndefined();
+    const answer = await client.request('{ me { id id id id } }');
+    expect(answer.errors?.[0].extensions).toMatchObject({ limit: 'fieldRepeats', max: 3, actual: 4 });
   });
 });
