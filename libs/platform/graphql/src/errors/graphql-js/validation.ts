@@ -240,7 +240,7 @@ export function leafReason(
   const scalar = detail && /^(Int|Float|String|Boolean|ID) cannot represent (.*)$/s.exec(detail);
   if (scalar) {
     if (scalar[1] === 'Int' && scalar[2].startsWith('non 32-bit'))
-      return { message: 'le nombre est trop grand', reason: 'INVALID_VALUE' };
+      return { message: 'le nombre dépasse les limites permises', reason: 'INVALID_VALUE' };
     const expected = {
       Int: 'un nombre entier est attendu',
       Float: 'un nombre est attendu',
