@@ -321,6 +321,23 @@ describe('translateGraphqlJsMessage', () => {
       });
     });
 
+    it('says when the variables hold too many errors to list', () => {
+      const operation = parse('query Q($a: Int, $b: Int) { count(n: $a) other: count(n: $b) }')
+        .definitions[0] as OperationDefinitionNode;
+      const errors = getVariableValues(
+        schema,
+        operation.variableDefinitions ?? [],
+        { a: 'x', b: 'y' },
+        {
+          maxErrors: 1,
+        },
+      ).errors!;
+      expect(translateGraphqlJsMessage(errors.at(-1)!.message, hidden)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'TOO_MANY_ERRORS',
+      });
+    });
+
     it('names a null given for a required variable', () => {
       const [error] = variableErrors(query, { filter: null, status: 'OPEN' });
       expect(translateGraphqlJsMessage(error.message, hidden)).toMatchObject({

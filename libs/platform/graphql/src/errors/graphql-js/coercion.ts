@@ -70,6 +70,11 @@ export function translateVariableValue(message: string): TranslatedGraphqlJsErro
 
 export const COERCION_TEMPLATES: Template[] = [
   {
+    pattern: /^Too many errors processing variables, error limit reached\. Execution aborted\.$/,
+    reason: 'TOO_MANY_ERRORS',
+    render: () => 'Les variables contiennent trop d’erreurs : la vérification s’est arrêtée là.',
+  },
+  {
     pattern: /^Variable "\$(\w+)" of required type "([^"]+)" was not provided\.$/,
     reason: 'MISSING_VARIABLE',
     render: (m) => `La variable ${q(`$${m[1]}`)} (${m[2]}) est obligatoire et n’a pas été fournie.`,
