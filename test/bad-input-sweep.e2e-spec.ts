@@ -3,7 +3,7 @@ import { Role } from '@relais/access';
 import { addDays, parisDate } from '@relais/config';
 import { PUBLIC_ERROR_CODES } from '@relais/graphql';
 import { Territory } from '@relais/identity';
-import { GraphqlClient, GraphqlResponse } from '@relais/testing';
+import { GraphqlClient, GraphqlResponse, IsolatedDatabase, provisionIsolatedDatabase } from '@relais/testing';
 import { DataSource } from 'typeorm';
 import { RunningApi, startApi } from './support/api-harness';
 import { BadCall, badCalls, mutationsOf } from './support/bad-input';
@@ -80,12 +80,16 @@ function problemWith(call: BadCall, response: GraphqlResponse): string | undefin
 }
 
 describe('bad input sweep over every mutation', () => {
+  // The "nothing written" check sums every table: other suites running at the same time must not
+  // write to the database it looks at.
+  let isolated: IsolatedDatabase;
   let api: RunningApi;
   let territory: Territory;
   let callers: [string, GraphqlClient][];
 
   beforeAll(async () => {
-    api = await startApi();
+    isolated = await provisionIsolatedDatabase();
+    api = await startApi(isolated.environment);
     territory = await api.factory.territory();
     const sessions = await sessionsByRole(api, territory);
     const order = [
@@ -101,7 +105,10 @@ describe('bad input sweep over every mutation', () => {
       ['anonyme', api.anonymous],
     ];
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    await isolated?.drop();
+  });
 
   it('refuses every bad value as BAD_USER_INPUT in French, naming the field, and writes nothing', async () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
