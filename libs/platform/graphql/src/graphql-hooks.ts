@@ -41,10 +41,11 @@ export function graphqlHooks(config: AppConfig['graphql']) {
   return {
     preParsing: async (_schema: GraphQLSchema, source: string): Promise<void> => {
       if (source.length > config.maxQueryLength) {
-        throw parseFailure(
-          `La requête est trop longue (plus de ${config.maxQueryLength} caractères).`,
-          { reason: 'TOO_LONG', limit: 'length', max: config.maxQueryLength },
-        );
+        throw parseFailure(`La requête est trop longue (plus de ${config.maxQueryLength} caractères).`, {
+          reason: 'TOO_LONG',
+          limit: 'length',
+          max: config.maxQueryLength,
+        });
       }
     },
     preValidation: async (schema: GraphQLSchema, document: DocumentNode): Promise<void> => {
