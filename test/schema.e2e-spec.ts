@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { processEnvironment } from '@relais/config';
+import { undocumentedSchemaElements } from '@relais/graphql';
 import { printSchema } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,5 +20,9 @@ describe('schema.graphql', () => {
     const served = `${printSchema(api.app.get(GraphQLSchemaHost).schema)}\n`;
     if (processEnvironment().RELAIS_WRITE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, served);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(served);
+  });
+
+  it('describes every type, field, argument and enum value (people read them in GraphiQL)', () => {
+    expect(undocumentedSchemaElements(api.app.get(GraphQLSchemaHost).schema)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { AppConfig, Clock, ConfigModule } from '@relais/config';
 import { AccessGraphqlModule, AccessModule, requireGatedObjects } from '@relais/access';
 import { AuditGraphqlModule, AuditModule } from '@relais/audit';
 import { DatabaseModule } from '@relais/database';
-import { graphqlModule, strictDateTime } from '@relais/graphql';
+import { describeRootTypes, graphqlModule, strictDateTime } from '@relais/graphql';
 import { ConsentGraphqlModule } from '@relais/consent';
 import { FollowUpsGraphqlModule } from '@relais/followups';
 import { IdentityGraphqlModule } from '@relais/identity';
@@ -28,7 +28,9 @@ export class AppModule {
         QueueModule.forRoot('producer'),
         // Objects about a person are served only as the field gate made them; moments are read
         // strictly (full ISO 8601 with an offset, no 30 February).
-        graphqlModule({ transformSchema: (schema) => requireGatedObjects(strictDateTime(schema)) }),
+        graphqlModule({
+          transformSchema: (schema) => requireGatedObjects(strictDateTime(describeRootTypes(schema))),
+        }),
         AccessModule,
         AuditModule,
         IdentityGraphqlModule,

@@ -19,3 +19,4 @@ export * from './input/strict-date-time';
 export * from './input/text-field';
 export * from './input/text-rules';
 export * from './input/input-rules-audit';
+export * from './schema-documentation';
