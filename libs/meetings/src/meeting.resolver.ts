@@ -29,7 +29,12 @@ export class MeetingResolver {
   @Allow('read', 'Meeting')
   meetings(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args(
+      'territoryId',
+      { type: () => ID, description: 'Le territoire (CLSM).' },
+      uuidArgument('territoryId'),
+    )
+    territoryId: string,
   ): Promise<MeetingObject[]> {
     return this.meetingList.meetings(principal, territoryId);
   }
@@ -38,7 +43,8 @@ export class MeetingResolver {
   @Allow('read', 'Meeting')
   meetingAgenda(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args('meetingId', { type: () => ID, description: 'La séance.' }, uuidArgument('meetingId'))
+    meetingId: string,
   ): Promise<AgendaObject> {
     return this.agendas.agenda(principal, meetingId);
   }
@@ -49,7 +55,12 @@ export class MeetingResolver {
   @Allow('editAgenda', 'Meeting')
   agendaSuggestions(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args(
+      'meetingId',
+      { type: () => ID, description: 'La séance, dont vous préparez l’ordre du jour.' },
+      uuidArgument('meetingId'),
+    )
+    meetingId: string,
   ): Promise<AgendaSuggestionObject[]> {
     return this.agendas.suggestions(principal, meetingId);
   }
@@ -60,7 +71,7 @@ export class MeetingResolver {
   @Allow('plan', 'Meeting')
   planMeeting(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: PlanMeetingInput,
+    @Args('input', { description: 'La séance à prévoir.' }) input: PlanMeetingInput,
   ): Promise<MeetingObject> {
     return this.service.planMeeting(principal, input);
   }
@@ -69,7 +80,8 @@ export class MeetingResolver {
   @Allow('plan', 'Meeting')
   planMeetingSeries(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: PlanMeetingSeriesInput,
+    @Args('input', { description: 'La série à prévoir : la première séance et le nombre de séances.' })
+    input: PlanMeetingSeriesInput,
   ): Promise<MeetingObject[]> {
     return this.service.planMeetingSeries(principal, input);
   }
@@ -78,7 +90,12 @@ export class MeetingResolver {
   @Allow('cancel', 'Meeting')
   cancelMeeting(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args(
+      'meetingId',
+      { type: () => ID, description: 'La séance à annuler (prévue, ou ordre du jour publié).' },
+      uuidArgument('meetingId'),
+    )
+    meetingId: string,
   ): Promise<MeetingObject> {
     return this.service.cancelMeeting(principal, meetingId);
   }
@@ -87,7 +104,7 @@ export class MeetingResolver {
   @Allow('editAgenda', 'Meeting')
   async addAgendaItem(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: AgendaItemInput,
+    @Args('input', { description: 'La situation à inscrire et ses invités.' }) input: AgendaItemInput,
   ): Promise<AgendaObject> {
     return this.agendas.agenda(principal, await this.agendaEditor.addAgendaItem(principal, input));
   }
@@ -98,7 +115,7 @@ export class MeetingResolver {
   @Allow('editAgenda', 'Meeting')
   async updateAgendaItem(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: UpdateAgendaItemInput,
+    @Args('input', { description: 'Le point et ses nouveaux réglages.' }) input: UpdateAgendaItemInput,
   ): Promise<AgendaObject> {
     return this.agendas.agenda(principal, await this.agendaEditor.updateAgendaItem(principal, input));
   }
@@ -107,7 +124,12 @@ export class MeetingResolver {
   @Allow('editAgenda', 'Meeting')
   async removeAgendaItem(
     @CurrentPrincipal() principal: Principal,
-    @Args('itemId', { type: () => ID }, uuidArgument('itemId')) itemId: string,
+    @Args(
+      'itemId',
+      { type: () => ID, description: "Le point à retirer, tant que l'ordre du jour n'est pas publié." },
+      uuidArgument('itemId'),
+    )
+    itemId: string,
   ): Promise<AgendaObject> {
     return this.agendas.agenda(principal, await this.agendaEditor.removeAgendaItem(principal, itemId));
   }
@@ -116,7 +138,8 @@ export class MeetingResolver {
   @Allow('editAgenda', 'Meeting')
   async reorderAgenda(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ReorderAgendaInput,
+    @Args('input', { description: 'La séance et tous ses points, dans le nouvel ordre.' })
+    input: ReorderAgendaInput,
   ): Promise<AgendaObject> {
     return this.agendas.agenda(principal, await this.agendaEditor.reorderAgenda(principal, input));
   }
@@ -128,7 +151,12 @@ export class MeetingResolver {
   @Allow('publishAgenda', 'Meeting')
   publishAgenda(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args(
+      'meetingId',
+      { type: () => ID, description: "La séance, dont l'ordre du jour est en préparation." },
+      uuidArgument('meetingId'),
+    )
+    meetingId: string,
   ): Promise<MeetingObject> {
     return this.agendaEditor.publishAgenda(principal, meetingId);
   }

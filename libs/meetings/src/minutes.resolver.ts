@@ -25,7 +25,12 @@ export class MinutesResolver {
   @Allow('read', 'Meeting')
   meetingMinutes(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args(
+      'meetingId',
+      { type: () => ID, description: 'La séance (tenue, ou compte rendu publié).' },
+      uuidArgument('meetingId'),
+    )
+    meetingId: string,
   ): Promise<MinutesObject> {
     return this.reader.minutes(principal, meetingId);
   }
@@ -34,7 +39,7 @@ export class MinutesResolver {
   @Allow('record', 'Meeting')
   recordAttendance(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: RecordAttendanceInput,
+    @Args('input', { description: 'La séance et les présences.' }) input: RecordAttendanceInput,
   ): Promise<MeetingObject> {
     return this.minutes.recordAttendance(principal, input);
   }
@@ -46,7 +51,7 @@ export class MinutesResolver {
   @Allow('record', 'Meeting')
   recordAgendaItem(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: RecordItemInput,
+    @Args('input', { description: "L'examen du point." }) input: RecordItemInput,
   ): Promise<MeetingObject> {
     return this.minutes.recordItem(principal, input);
   }
@@ -57,7 +62,8 @@ export class MinutesResolver {
   @Allow('addNote', 'AgendaItem')
   addRestrictedNote(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: RestrictedNoteInput,
+    @Args('input', { description: 'Le point, la catégorie et le texte de la note.' })
+    input: RestrictedNoteInput,
   ): Promise<boolean> {
     return this.minutes.addRestrictedNote(principal, input);
   }
@@ -66,7 +72,8 @@ export class MinutesResolver {
   @Allow('record', 'Meeting')
   recordPersonAnswer(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: PersonAnswerInput,
+    @Args('input', { description: 'Le point, la date où la personne a été informée et sa réponse.' })
+    input: PersonAnswerInput,
   ): Promise<boolean> {
     return this.minutes.recordPersonAnswer(principal, input);
   }
@@ -75,7 +82,12 @@ export class MinutesResolver {
   @Allow('record', 'Meeting')
   markMeetingHeld(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args(
+      'meetingId',
+      { type: () => ID, description: "La séance, dont l'ordre du jour est publié." },
+      uuidArgument('meetingId'),
+    )
+    meetingId: string,
   ): Promise<MeetingObject> {
     return this.minutes.markMeetingHeld(principal, meetingId);
   }
@@ -86,7 +98,8 @@ export class MinutesResolver {
   @Allow('publishMinutes', 'Meeting')
   publishMinutes(
     @CurrentPrincipal() principal: Principal,
-    @Args('meetingId', { type: () => ID }, uuidArgument('meetingId')) meetingId: string,
+    @Args('meetingId', { type: () => ID, description: 'La séance tenue.' }, uuidArgument('meetingId'))
+    meetingId: string,
   ): Promise<MeetingObject> {
     return this.minutes.publishMinutes(principal, meetingId);
   }

@@ -7,7 +7,17 @@ export enum MeetingStatus {
   MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(MeetingStatus, { name: 'MeetingStatus', description: "État d'une séance de la cellule." });
+registerEnumType(MeetingStatus, {
+  name: 'MeetingStatus',
+  description: "État d'une séance de la cellule.",
+  valuesMap: {
+    PLANNED: { description: "Prévue : l'ordre du jour se prépare et peut encore changer." },
+    AGENDA_PUBLISHED: { description: 'Ordre du jour publié : figé, les invités sont prévenus.' },
+    HELD: { description: 'Tenue : le compte rendu est en brouillon, lu par la coordination seule.' },
+    MINUTES_PUBLISHED: { description: 'Compte rendu publié : chacun le lit pour sa part.' },
+    CANCELLED: { description: 'Annulée.' },
+  },
+});
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   PLANNED: 'Prévue',
@@ -25,13 +35,27 @@ export enum AgendaItemKind {
 registerEnumType(AgendaItemKind, {
   name: 'AgendaItemKind',
   description: 'Nouvelle situation, point de suivi ou réexamen.',
+  valuesMap: {
+    NEW: { description: 'Nouvelle situation : présentée pour la première fois.' },
+    REVIEW: { description: 'Point de suivi : situation déjà examinée, revue à la date prévue.' },
+    RE_EXAMINATION: {
+      description: 'Réexamen : la situation est rediscutée (par exemple, des actions en retard).',
+    },
+  },
 });
 
 export enum InviteeKind {
   PERMANENT = 'PERMANENT',
   SUBSTITUTE = 'SUBSTITUTE',
 }
-registerEnumType(InviteeKind, { name: 'InviteeKind', description: 'Membre permanent ou suppléant.' });
+registerEnumType(InviteeKind, {
+  name: 'InviteeKind',
+  description: 'Membre permanent ou suppléant.',
+  valuesMap: {
+    PERMANENT: { description: 'Membre de la cellule, titulaire.' },
+    SUBSTITUTE: { description: 'Suppléant·e d’un membre de la cellule.' },
+  },
+});
 
 /** Why Relais proposes a situation for a meeting. */
 export enum SuggestionReason {
@@ -74,6 +98,11 @@ export enum AttendanceStatus {
 registerEnumType(AttendanceStatus, {
   name: 'AttendanceStatus',
   description: 'Présent·e, excusé·e, ou représenté·e par un·e suppléant·e.',
+  valuesMap: {
+    PRESENT: { description: 'Présent·e à la séance.' },
+    EXCUSED: { description: 'Absent·e excusé·e.' },
+    REPRESENTED: { description: 'Absent·e, représenté·e par un·e suppléant·e présent·e.' },
+  },
 });
 
 /** The person's answer once told of the cell's proposals. */
@@ -86,4 +115,10 @@ export enum PersonAnswer {
 registerEnumType(PersonAnswer, {
   name: 'PersonAnswer',
   description: 'Réponse de la personne aux propositions.',
+  valuesMap: {
+    AGREES: { description: 'La personne est d’accord.' },
+    PARTLY_AGREES: { description: 'La personne est d’accord en partie.' },
+    DISAGREES: { description: 'La personne n’est pas d’accord.' },
+    NO_ANSWER: { description: 'La personne n’a pas répondu.' },
+  },
 });

@@ -21,7 +21,7 @@ import { AgendaItemKind, InviteeKind, MeetingStatus, SuggestionReason } from '..
 
 @InputType({ description: 'Une séance : un lieu ou un lien de visioconférence.' })
 export class PlanMeetingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La cellule qui se réunit.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   cellId!: string;
 
@@ -43,13 +43,19 @@ export class PlanMeetingInput {
   @Max(480, { message: 'Une séance dure au plus 8 heures.' })
   durationMinutes?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lieu de la séance (3 à 300 caractères) ; un lieu ou un lien de visioconférence est requis.',
+  })
   @IsOptional()
   @Trimmed()
   @Length(3, 300, { message: 'Le lieu doit contenir entre 3 et 300 caractères.' })
   place?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lien de visioconférence (adresse https) ; un lieu ou un lien est requis.',
+  })
   @IsOptional()
   @IsUrl(
     { protocols: ['https'], require_protocol: true },
@@ -70,13 +76,15 @@ export class PlanMeetingSeriesInput extends PlanMeetingInput {
   count!: number;
 }
 
-@InputType()
+@InputType({ description: "Une situation à inscrire à l'ordre du jour, tant qu'il n'est pas publié." })
 export class AgendaItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "La séance, dont l'ordre du jour n'est pas encore publié." })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   meetingId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'La situation à inscrire : non close, et la personne a consenti à son examen en cellule.',
+  })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   situationId!: string;
 
@@ -92,17 +100,23 @@ export class AgendaItemInput {
   @Max(120, { message: 'Au plus 120 minutes.' })
   minutes?: number | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Organisation qui présente la situation (partenaire du territoire).',
+  })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterOrganisationId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Personne qui présente la situation.' })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterUserId?: string | null;
 
-  @Field(() => SuggestionReason, { nullable: true })
+  @Field(() => SuggestionReason, {
+    nullable: true,
+    description: 'Le motif, quand le point reprend une proposition de Relais.',
+  })
   @IsOptional()
   @IsEnum(SuggestionReason, { message: 'Le motif est inconnu.' })
   reason?: SuggestionReason | null;
@@ -114,42 +128,49 @@ export class AgendaItemInput {
   guestOrganisationIds!: string[];
 }
 
-@InputType()
+@InputType({ description: "Les réglages d'un point, tant que l'ordre du jour n'est pas publié." })
 export class UpdateAgendaItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le point à modifier.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
-  @Field(() => AgendaItemKind)
+  @Field(() => AgendaItemKind, { description: 'Nouvelle situation, point de suivi ou réexamen.' })
   @IsEnum(AgendaItemKind, { message: 'Le type de point est inconnu.' })
   kind!: AgendaItemKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Temps prévu, en minutes (5 à 120).' })
   @IsInt({ message: 'Le temps prévu est un nombre de minutes.' })
   @Min(5, { message: 'Au moins 5 minutes.' })
   @Max(120, { message: 'Au plus 120 minutes.' })
   minutes!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Organisation qui présente la situation (partenaire du territoire) ; null : aucune.',
+  })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterOrganisationId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Personne qui présente la situation ; null : aucune.' })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   presenterUserId?: string | null;
 
-  @Field(() => [ID])
+  @Field(() => [ID], {
+    description: 'Partenaires invités pour ce seul point : la liste complète, qui remplace la précédente.',
+  })
   @IsArray({ message: 'Listez les partenaires invités.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 partenaires invités.' })
   @IsUUID('4', { each: true, message: INVALID_ID_MESSAGE })
   guestOrganisationIds!: string[];
 }
 
-@InputType()
+@InputType({
+  description: "Le nouvel ordre des points d'une séance, tant que l'ordre du jour n'est pas publié.",
+})
 export class ReorderAgendaInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La séance.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   meetingId!: string;
 
@@ -162,49 +183,58 @@ export class ReorderAgendaInput {
 
 @ObjectType('StandingInvitee', { description: 'Invité·e permanent·e : membre de la cellule ou suppléant·e.' })
 export class StandingInviteeObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: "L'invité·e : un compte membre de la cellule." })
   userId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Son organisation.' })
   organisationId!: string;
 
-  @Field(() => InviteeKind)
+  @Field(() => InviteeKind, { description: 'Titulaire ou suppléant·e.' })
   kind!: InviteeKind;
 }
 
 @ObjectType('Meeting', { description: 'Une séance de la cellule.' })
 export class MeetingObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de la séance.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire (CLSM).' })
   territoryId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La cellule qui se réunit.' })
   cellId!: string;
 
-  @Field()
+  @Field({ description: 'Début de la séance.' })
   startsAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Durée prévue, en minutes.' })
   durationMinutes!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lieu de la séance ; null : en visioconférence seulement.',
+  })
   place!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Lien de visioconférence ; null : aucun.' })
   videoLink!: string | null;
 
-  @Field(() => MeetingStatus)
+  @Field(() => MeetingStatus, { description: 'État de la séance.' })
   status!: MeetingStatus;
 
-  @Field()
+  @Field({ description: 'État de la séance, en français (« Prévue », « Tenue »…).' })
   statusLabel!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'La série mensuelle dont la séance fait partie ; null pour une séance prévue seule.',
+  })
   seriesId!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Publication de l'ordre du jour ; null tant qu'il n'est pas publié.",
+  })
   agendaPublishedAt!: Date | null;
 }
 
@@ -293,10 +323,12 @@ export class AgendaItemObject {
 
 @ObjectType('Agenda', { description: "L'ordre du jour d'une séance, tel que vous pouvez le voir." })
 export class AgendaObject {
-  @Field(() => MeetingObject)
+  @Field(() => MeetingObject, { description: 'La séance.' })
   meeting!: MeetingObject;
 
-  @Field(() => [AgendaItemObject])
+  @Field(() => [AgendaItemObject], {
+    description: 'Les points, dans leur ordre ; les détails de chacun selon votre lien avec lui.',
+  })
   items!: AgendaItemObject[];
 
   @Field(() => Int, { description: 'Temps total prévu, en minutes.' })

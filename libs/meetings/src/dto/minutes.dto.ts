@@ -18,13 +18,13 @@ import {
 } from 'class-validator';
 import { AgendaItemKind, AttendanceStatus, PersonAnswer } from '../domain/meeting.enums';
 
-@InputType()
+@InputType({ description: "La présence d'une personne à la séance." })
 export class AttendanceEntryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La personne (membre du territoire).' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   userId!: string;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'Présent·e, excusé·e ou représenté·e.' })
   @IsEnum(AttendanceStatus, { message: 'La présence est inconnue.' })
   status!: AttendanceStatus;
 
@@ -34,13 +34,17 @@ export class AttendanceEntryInput {
   representedByUserId?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: 'Les présences à une séance ; chaque personne listée remplace sa présence déjà saisie.',
+})
 export class RecordAttendanceInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'La séance : ordre du jour publié, compte rendu pas encore publié.',
+  })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   meetingId!: string;
 
-  @Field(() => [AttendanceEntryInput])
+  @Field(() => [AttendanceEntryInput], { description: 'Une présence par personne (200 au plus).' })
   @IsArray({ message: 'Listez les présences.' })
   @ArrayMaxSize(200, { message: 'Au plus 200 présences.' })
   @ValidateNested({ each: true })
@@ -48,20 +52,23 @@ export class RecordAttendanceInput {
   entries!: AttendanceEntryInput[];
 }
 
-@InputType()
+@InputType({ description: 'Une action décidée : qui fait quoi pour quand.' })
 export class NewActionInput {
-  @Field()
+  @Field({ description: 'Ce qu’il faut faire (3 à 500 caractères).' })
   @Trimmed()
   @MultilineText()
   @IsString({ message: "La description de l'action est obligatoire." })
   @Length(3, 500, { message: "L'action doit contenir entre 3 et 500 caractères." })
   description!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le partenaire du territoire à qui l’action est confiée.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   ownerOrganisationId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'La personne qui s’en charge chez ce partenaire ; null : le partenaire, sans nom.',
+  })
   @IsOptional()
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   ownerUserId?: string | null;
@@ -71,23 +78,23 @@ export class NewActionInput {
   dueOn!: string;
 }
 
-@InputType()
+@InputType({ description: 'Une décision de la cellule sur le point, avec ses actions.' })
 export class DecisionInput {
-  @Field()
+  @Field({ description: 'Ce que la cellule a décidé (3 à 1 000 caractères).' })
   @Trimmed()
   @MultilineText()
   @IsString({ message: 'La décision est obligatoire.' })
   @Length(3, 1000, { message: 'La décision doit contenir entre 3 et 1 000 caractères.' })
   text!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Pourquoi (1 000 caractères au plus).' })
   @IsOptional()
   @Trimmed()
   @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   rationale?: string | null;
 
-  @Field(() => [NewActionInput])
+  @Field(() => [NewActionInput], { description: 'Les actions qui en découlent (20 au plus).' })
   @IsArray({ message: 'Listez les actions.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 actions par décision.' })
   @ValidateNested({ each: true })
@@ -97,7 +104,7 @@ export class DecisionInput {
 
 @InputType({ description: "L'examen d'un point : qui était là, ce qui a été dit et décidé." })
 export class RecordItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le point examiné ; il ne s’enregistre qu’une fois.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
@@ -121,7 +128,7 @@ export class RecordItemInput {
   @MaxLength(4000, { message: 'Au plus 4 000 caractères : ne gardez que le strictement nécessaire.' })
   summary?: string | null;
 
-  @Field(() => [DecisionInput])
+  @Field(() => [DecisionInput], { description: 'Les décisions prises sur ce point (20 au plus).' })
   @IsArray({ message: 'Listez les décisions.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 décisions.' })
   @ValidateNested({ each: true })
@@ -137,9 +144,12 @@ export class RecordItemInput {
   nextReviewOn?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Une note réservée sur un point, par la coordination ou qui était dans la salle pendant ce point.',
+})
 export class RestrictedNoteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le point concerné.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
@@ -151,7 +161,7 @@ export class RestrictedNoteInput {
   })
   category!: DataCategory;
 
-  @Field()
+  @Field({ description: 'Le texte de la note (3 à 2 000 caractères).' })
   @Trimmed()
   @MultilineText()
   @IsString({ message: 'La note est obligatoire.' })
@@ -159,9 +169,11 @@ export class RestrictedNoteInput {
   text!: string;
 }
 
-@InputType()
+@InputType({
+  description: 'La réponse de la personne aux propositions de la cellule, une fois le point examiné.',
+})
 export class PersonAnswerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le point examiné.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   itemId!: string;
 
@@ -175,23 +187,26 @@ export class PersonAnswerInput {
   })
   informedOn!: string;
 
-  @Field(() => PersonAnswer)
+  @Field(() => PersonAnswer, { description: 'Sa réponse.' })
   @IsEnum(PersonAnswer, { message: 'La réponse est inconnue.' })
   answer!: PersonAnswer;
 }
 
-@ObjectType('Attendance')
+@ObjectType('Attendance', { description: "La présence d'une personne à la séance." })
 export class AttendanceObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La personne.' })
   userId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Son organisation.' })
   organisationId!: string;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'Présent·e, excusé·e ou représenté·e.' })
   status!: AttendanceStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Le ou la suppléant·e présent·e ; null sauf pour REPRESENTED.',
+  })
   representedByUserId!: string | null;
 }
 
@@ -300,15 +315,15 @@ export class MinutesItemObject {
 
 @ObjectType('Minutes', { description: 'Le compte rendu d’une séance, filtré pour vous.' })
 export class MinutesObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La séance.' })
   meetingId!: string;
 
-  @Field()
+  @Field({ description: 'Publié ; sinon brouillon, lu par la coordination seule.' })
   published!: boolean;
 
-  @Field(() => [AttendanceObject])
+  @Field(() => [AttendanceObject], { description: 'Les présences à la séance.' })
   attendance!: AttendanceObject[];
 
-  @Field(() => [MinutesItemObject])
+  @Field(() => [MinutesItemObject], { description: 'Les points que vous pouvez lire, dans leur ordre.' })
   items!: MinutesItemObject[];
 }
