@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { Role } from '@relais/access';
-import { AuditEvent, SECURITY_EVENT_KINDS } from '@relais/audit';
+import { AuditEvent, SECURITY_EVENT_KINDS, SECURITY_EVENTS_PER_SOURCE_PER_MINUTE } from '@relais/audit';
 import { OrganisationKind, Profession, Territory } from '@relais/identity';
 import { RunningApi, startApi } from './support/api-harness';
 import { GET_REFERRAL } from './support/referral-documents';
@@ -261,5 +262,29 @@ describe('security events: refusals recorded for the auditor', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it('keeps an account refused in a loop to its budget in the chain, and logs every refusal', async () => {
+    const organisation = await api.factory.organisation(territory, OrganisationKind.HOUSING);
+    const prober = await memberOf(api, territory, organisation, Profession.HOUSING_OFFICER, [Role.REFERRER]);
+    // Whatever refuses it (the charter published above, or the rules), each try is a security event.
+    const chained = () =>
+      api.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ actorUserId: prober.id, action: In([...SECURITY_EVENT_KINDS]) });
+    const tries = SECURITY_EVENTS_PER_SOURCE_PER_MINUTE + 5;
+    for (let attempt = 0; attempt < tries; attempt += 1) {
+      const answer = await prober.client.request(GET_REFERRAL, { id: theirReferralId });
+      expect(answer.data?.referral ?? null).toBeNull();
+    }
+    expect(await chained()).toBe(SECURITY_EVENTS_PER_SOURCE_PER_MINUTE);
+    const lines = securityLines().filter((line) => line.actorUserId === prober.id);
+    expect(lines).toHaveLength(tries);
+    expect(lines.filter((line) => line.inAuditChain === false)).toHaveLength(5);
+
+    // The next minute, the account's refusals reach the chain again.
+    api.clock.advance(60_000);
+    await prober.client.request(GET_REFERRAL, { id: theirReferralId });
+    expect(await chained()).toBe(SECURITY_EVENTS_PER_SOURCE_PER_MINUTE + 1);
   });
 });
