@@ -34,7 +34,8 @@ export class FollowUpResolver {
   @Allow('read', 'FollowUp')
   followUp(
     @CurrentPrincipal() principal: Principal,
-    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
+    @Args('followUpId', { type: () => ID, description: "L'accompagnement." }, uuidArgument('followUpId'))
+    followUpId: string,
   ): Promise<FollowUpObject> {
     return this.followUpReads.followUp(principal, followUpId);
   }
@@ -46,7 +47,8 @@ export class FollowUpResolver {
   @Allow('read', 'FollowUp')
   followUpIndicators(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, uuidArgument('territoryId'))
+    territoryId: string,
   ): Promise<FollowUpTerritoryIndicatorsObject> {
     return this.followUpReads.indicators(principal, territoryId);
   }
@@ -57,7 +59,8 @@ export class FollowUpResolver {
   @Allow('read', 'Handoff')
   handoffs(
     @CurrentPrincipal() principal: Principal,
-    @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
+    @Args('situationId', { type: () => ID, description: 'La situation.' }, uuidArgument('situationId'))
+    situationId: string,
   ): Promise<HandoffObject[]> {
     return this.handoffReads.handoffs(principal, situationId);
   }
@@ -68,7 +71,7 @@ export class FollowUpResolver {
   @Allow('start', 'FollowUp')
   startFollowUp(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: StartFollowUpInput,
+    @Args('input', { description: "L'accompagnement à confier." }) input: StartFollowUpInput,
   ): Promise<FollowUpObject> {
     return this.followUps.startFollowUp(principal, input);
   }
@@ -77,7 +80,8 @@ export class FollowUpResolver {
   @Allow('assign', 'FollowUp')
   assignTeamMember(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: AssignTeamMemberInput,
+    @Args('input', { description: 'Le rôle, qui le tient, et la période d’un remplacement.' })
+    input: AssignTeamMemberInput,
   ): Promise<FollowUpObject> {
     return this.followUps.assignTeamMember(principal, input);
   }
@@ -88,8 +92,10 @@ export class FollowUpResolver {
   @Allow('move', 'FollowUp')
   moveFollowUpToPhase(
     @CurrentPrincipal() principal: Principal,
-    @Args('followUpId', { type: () => ID }, uuidArgument('followUpId')) followUpId: string,
-    @Args('phase', { type: () => FollowUpPhase }) phase: FollowUpPhase,
+    @Args('followUpId', { type: () => ID, description: "L'accompagnement." }, uuidArgument('followUpId'))
+    followUpId: string,
+    @Args('phase', { type: () => FollowUpPhase, description: 'La phase suivante (une seule à la fois).' })
+    phase: FollowUpPhase,
   ): Promise<FollowUpObject> {
     return this.followUps.moveToPhase(principal, followUpId, phase);
   }
@@ -98,7 +104,7 @@ export class FollowUpResolver {
   @Allow('move', 'FollowUp')
   setFollowUpObjectiveStatus(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ObjectiveStatusInput,
+    @Args('input', { description: "L'objectif et son nouvel état." }) input: ObjectiveStatusInput,
   ): Promise<FollowUpObject> {
     return this.followUps.setObjectiveStatus(principal, input.objectiveId, input.status);
   }
@@ -116,7 +122,7 @@ export class FollowUpResolver {
   @Allow('recordAct', 'FollowUp')
   recordFollowUpAct(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: RecordActInput,
+    @Args('input', { description: "L'acte à enregistrer." }) input: RecordActInput,
   ): Promise<FollowUpObject> {
     return this.followUps.recordAct(principal, input);
   }
@@ -138,7 +144,7 @@ export class FollowUpResolver {
   @Allow('propose', 'Handoff')
   proposeHandoff(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ProposeHandoffInput,
+    @Args('input', { description: 'Le relais à proposer.' }) input: ProposeHandoffInput,
   ): Promise<HandoffObject> {
     return this.handoffService.proposeHandoff(principal, input);
   }
@@ -149,7 +155,7 @@ export class FollowUpResolver {
   @Allow('answer', 'Handoff')
   answerHandoff(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: AnswerHandoffInput,
+    @Args('input', { description: 'Le relais et la réponse.' }) input: AnswerHandoffInput,
   ): Promise<HandoffObject> {
     return this.handoffService.answerHandoff(principal, input);
   }

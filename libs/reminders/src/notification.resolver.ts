@@ -38,7 +38,12 @@ export class NotificationResolver {
   @Allow('markRead', 'Notification')
   markNotificationRead(
     @CurrentPrincipal() principal: Principal,
-    @Args('notificationId', { type: () => ID }, uuidArgument('notificationId')) notificationId: string,
+    @Args(
+      'notificationId',
+      { type: () => ID, description: 'La notification.' },
+      uuidArgument('notificationId'),
+    )
+    notificationId: string,
   ): Promise<NotificationObject> {
     return this.notificationService.markRead(principal, notificationId);
   }
@@ -63,7 +68,8 @@ export class NotificationResolver {
   @Allow('update', 'NotificationPreference')
   setEmailMode(
     @CurrentPrincipal() principal: Principal,
-    @Args('emailMode', { type: () => EmailMode }) emailMode: EmailMode,
+    @Args('emailMode', { type: () => EmailMode, description: 'Mon nouveau choix d’envoi par e-mail.' })
+    emailMode: EmailMode,
   ): Promise<NotificationPreferencesObject> {
     return this.notificationService.setEmailMode(principal, emailMode);
   }
@@ -72,7 +78,8 @@ export class NotificationResolver {
   @Allow('read', 'ReminderPolicySetting')
   reminderPolicies(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, uuidArgument('territoryId'))
+    territoryId: string,
   ): Promise<ReminderPolicyObject[]> {
     return this.settings.reminderPolicies(principal, territoryId);
   }
@@ -83,7 +90,8 @@ export class NotificationResolver {
   @Allow('tune', 'ReminderPolicySetting')
   tuneReminderPolicy(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: TuneReminderPolicyInput,
+    @Args('input', { description: 'La sorte de rappel et son nouveau réglage.' })
+    input: TuneReminderPolicyInput,
   ): Promise<ReminderPolicyObject> {
     return this.settings.tuneReminderPolicy(principal, input);
   }

@@ -21,7 +21,8 @@ export class SituationResolver {
   @Allow('read', 'Situation')
   situation(
     @CurrentPrincipal() principal: Principal,
-    @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
+    @Args('situationId', { type: () => ID, description: 'La situation.' }, uuidArgument('situationId'))
+    situationId: string,
   ): Promise<SituationObject> {
     return this.queries.situation(principal, situationId);
   }
@@ -30,8 +31,17 @@ export class SituationResolver {
   @Allow('close', 'Situation')
   closeSituation(
     @CurrentPrincipal() principal: Principal,
-    @Args('situationId', { type: () => ID }, uuidArgument('situationId')) situationId: string,
-    @Args('reason', { type: () => ClosureReason }) reason: ClosureReason,
+    @Args(
+      'situationId',
+      { type: () => ID, description: 'La situation à clore.' },
+      uuidArgument('situationId'),
+    )
+    situationId: string,
+    @Args('reason', {
+      type: () => ClosureReason,
+      description: 'Le motif de clôture, compté au bilan d’activité.',
+    })
+    reason: ClosureReason,
   ): Promise<SituationObject> {
     return this.situations.closeSituation(principal, situationId, reason);
   }
@@ -40,7 +50,7 @@ export class SituationResolver {
   @Allow('update', 'SituationAction')
   updateAction(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: UpdateActionInput,
+    @Args('input', { description: "L'action et ce qui change." }) input: UpdateActionInput,
   ): Promise<ActionObject> {
     return this.situations.updateAction(principal, input);
   }

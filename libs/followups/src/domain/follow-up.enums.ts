@@ -8,6 +8,15 @@ export enum FollowUpKind {
 registerEnumType(FollowUpKind, {
   name: 'FollowUpKind',
   description: 'Diagnostic-évaluation, ou maintien dans le logement.',
+  valuesMap: {
+    ASSESSMENT: {
+      description:
+        'Diagnostic-évaluation : évaluer, et aider la personne à accéder aux soins de son secteur.',
+    },
+    HOUSING_SUSTAINMENT: {
+      description: 'Maintien dans le logement ou retour à domicile, souvent après une hospitalisation.',
+    },
+  },
 });
 
 export enum RequesterKind {
@@ -18,7 +27,18 @@ export enum RequesterKind {
   ASSOCIATION = 'ASSOCIATION',
   MUNICIPAL = 'MUNICIPAL',
 }
-registerEnumType(RequesterKind, { name: 'RequesterKind', description: 'Qui a demandé l’accompagnement.' });
+registerEnumType(RequesterKind, {
+  name: 'RequesterKind',
+  description: 'Qui a demandé l’accompagnement.',
+  valuesMap: {
+    PSYCHIATRY: { description: 'Une équipe de psychiatrie.' },
+    HOUSING: { description: 'Un bailleur.' },
+    SOCIAL: { description: 'Un service social (CCAS…).' },
+    MEDICO_SOCIAL: { description: 'Un partenaire médico-social.' },
+    ASSOCIATION: { description: 'Une association.' },
+    MUNICIPAL: { description: 'La mairie.' },
+  },
+});
 
 export enum FollowUpPhase {
   ORIENTATION = 'ORIENTATION',
@@ -27,7 +47,17 @@ export enum FollowUpPhase {
   HANDOFF = 'HANDOFF',
   ENDED = 'ENDED',
 }
-registerEnumType(FollowUpPhase, { name: 'FollowUpPhase', description: "Phase de l'accompagnement." });
+registerEnumType(FollowUpPhase, {
+  name: 'FollowUpPhase',
+  description: "Phase de l'accompagnement, franchies une à une dans cet ordre.",
+  valuesMap: {
+    ORIENTATION: { description: 'Orientation : première phase, au démarrage.' },
+    ASSESSMENT: { description: 'Évaluation.' },
+    SUPPORT: { description: "Soutien : suppose les trois rôles de l'équipe tenus." },
+    HANDOFF: { description: 'Passage de relais vers le droit commun.' },
+    ENDED: { description: "Terminé : seulement en terminant l'accompagnement." },
+  },
+});
 
 export const PHASE_ORDER: readonly FollowUpPhase[] = [
   FollowUpPhase.ORIENTATION,
@@ -50,6 +80,13 @@ export enum TeamRole {
 registerEnumType(TeamRole, {
   name: 'TeamRole',
   description: 'Coordination du parcours (éducateur·rice), TISF, professionnel·le de psychiatrie.',
+  valuesMap: {
+    PATHWAY_COORDINATOR: { description: 'Coordination du parcours : un·e éducateur·rice spécialisé·e.' },
+    FAMILY_SOCIAL_WORKER: { description: 'Technicien·ne de l’intervention sociale et familiale (TISF).' },
+    PSYCHIATRIC_PROFESSIONAL: {
+      description: 'Professionnel·le de psychiatrie, infirmier·e ou médecin : un professionnel de santé.',
+    },
+  },
 });
 
 export enum ActType {
@@ -59,7 +96,17 @@ export enum ActType {
   PARTNER_MEETING = 'PARTNER_MEETING',
   OTHER = 'OTHER',
 }
-registerEnumType(ActType, { name: 'ActType', description: "Type d'acte." });
+registerEnumType(ActType, {
+  name: 'ActType',
+  description: "Type d'acte.",
+  valuesMap: {
+    HOME_VISIT: { description: 'Visite à domicile.' },
+    ACCOMPANIED_APPOINTMENT: { description: 'Accompagnement de la personne à un rendez-vous.' },
+    PHONE: { description: 'Appel téléphonique.' },
+    PARTNER_MEETING: { description: 'Rencontre avec un partenaire.' },
+    OTHER: { description: 'Autre acte.' },
+  },
+});
 
 export enum NoteVisibility {
   TEAM = 'TEAM',
@@ -68,6 +115,13 @@ export enum NoteVisibility {
 registerEnumType(NoteVisibility, {
   name: 'NoteVisibility',
   description: "Note lisible par toute l'équipe, ou par les seuls professionnels de santé.",
+  valuesMap: {
+    TEAM: { description: "Lisible par toute l'équipe (confidentiel social)." },
+    HEALTH: {
+      description:
+        "Lisible par les seuls professionnels de santé de l'équipe (secret médical) ; écrite par l'un d'eux.",
+    },
+  },
 });
 
 /** A note is as secret as its audience: the team's notes are confidential, health notes secret. */
@@ -86,6 +140,17 @@ export enum VacancyReason {
 registerEnumType(VacancyReason, {
   name: 'VacancyReason',
   description: 'Pourquoi un rôle de l’équipe est vacant.',
+  valuesMap: {
+    NOT_ASSIGNED: { description: "Personne n'est affecté à ce rôle aujourd'hui." },
+    SUSPENDED: { description: 'Le titulaire est suspendu, ou n’est plus membre du territoire.' },
+    ROLE_LOST: { description: 'Le titulaire n’a plus le rôle d’accompagnement.' },
+    LEFT_ORGANISATION: {
+      description: 'Le titulaire a quitté l’organisation pour laquelle il tenait ce rôle.',
+    },
+    NOT_A_HEALTH_PROFESSIONAL: {
+      description: 'Le titulaire du rôle de psychiatrie n’est pas un professionnel de santé.',
+    },
+  },
 });
 
 export enum ObjectiveStatus {
@@ -96,4 +161,9 @@ export enum ObjectiveStatus {
 registerEnumType(ObjectiveStatus, {
   name: 'ObjectiveStatus',
   description: 'Objectif en cours, atteint ou abandonné.',
+  valuesMap: {
+    OPEN: { description: 'En cours.' },
+    ACHIEVED: { description: 'Atteint.' },
+    ABANDONED: { description: 'Abandonné.' },
+  },
 });

@@ -78,19 +78,26 @@ export class NotificationsArgs {
 
 @ObjectType({ description: "Mes choix d'envoi des notifications par e-mail." })
 export class NotificationPreferencesObject {
-  @Field(() => EmailMode) emailMode!: EmailMode;
+  @Field(() => EmailMode, { description: 'Comment je reçois mes notifications par e-mail.' })
+  emailMode!: EmailMode;
 }
 
 @ObjectType({ description: "Le réglage d'une sorte de rappel dans le territoire." })
 export class ReminderPolicyObject {
-  @Field(() => ReminderKind) kind!: ReminderKind;
-  @Field() label!: string;
+  @Field(() => ReminderKind, { description: 'La sorte de rappel.' }) kind!: ReminderKind;
+  @Field({ description: 'Son nom, en français.' }) label!: string;
   @Field({ description: 'Qui le reçoit.' }) audience!: string;
-  @Field() enabled!: boolean;
+  @Field({ description: 'Le rappel est envoyé (faux : il est coupé dans le territoire).' })
+  enabled!: boolean;
   @Field(() => [Int], { description: 'Jours par rapport à la date concernée (négatif : avant).' })
   offsetsDays!: number[];
-  @Field(() => Int, { nullable: true }) repeatEveryDays!: number | null;
-  @Field(() => Int) maxRepeats!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Après le dernier délai, relance tous les combien de jours (null : pas de relance).',
+  })
+  repeatEveryDays!: number | null;
+  @Field(() => Int, { description: 'Nombre de relances au plus, après le dernier délai.' })
+  maxRepeats!: number;
   @Field({ description: 'Jours ouvrés (jours fériés exclus) plutôt que jours de calendrier.' })
   workingDays!: boolean;
   @Field({ description: 'Le réglage par défaut s’applique.' }) isDefault!: boolean;
@@ -98,21 +105,23 @@ export class ReminderPolicyObject {
 
 const { minOffsetDays, maxOffsetDays, maxOffsets, maxRepeats } = POLICY_BOUNDS;
 
-@InputType()
+@InputType({ description: "Le réglage d'une sorte de rappel dans le territoire." })
 export class TuneReminderPolicyInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire.' })
   @IsUUID('all', { message: "L'identifiant du territoire n'est pas valide." })
   territoryId!: string;
 
-  @Field(() => ReminderKind)
+  @Field(() => ReminderKind, { description: 'La sorte de rappel à régler.' })
   @IsEnum(ReminderKind, { message: 'Cette sorte de rappel est inconnue.' })
   kind!: ReminderKind;
 
-  @Field()
+  @Field({ description: 'Le rappel est envoyé (faux : il est coupé dans le territoire).' })
   @IsBoolean({ message: 'Indiquez si le rappel est actif.' })
   enabled!: boolean;
 
-  @Field(() => [Int])
+  @Field(() => [Int], {
+    description: `Jours par rapport à la date concernée (négatif : avant), de ${minOffsetDays} à ${maxOffsetDays}, ${maxOffsets} au plus ; au moins un si le rappel est actif.`,
+  })
   @IsArray({ message: 'Listez les délais.' })
   @ArrayMaxSize(maxOffsets, { message: `${maxOffsets} délais au plus.` })
   @IsInt({ each: true, message: 'Chaque délai est un nombre entier de jours.' })
@@ -126,14 +135,20 @@ export class TuneReminderPolicyInput {
   })
   offsetsDays!: number[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Après le dernier délai, relance tous les 1 à 90 jours (null : pas de relance).',
+  })
   @IsOptional()
   @IsInt({ message: 'La relance se répète tous les 1 à 90 jours.' })
   @Min(1, { message: 'La relance se répète tous les 1 à 90 jours.' })
   @Max(90, { message: 'La relance se répète tous les 1 à 90 jours.' })
   repeatEveryDays?: number | null;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, {
+    defaultValue: 0,
+    description: `Nombre de relances au plus, de 0 à ${maxRepeats} (sans effet sans rythme de relance).`,
+  })
   @IsInt({ message: `Entre 0 et ${maxRepeats} relances.` })
   @Min(0, { message: `Entre 0 et ${maxRepeats} relances.` })
   @Max(maxRepeats, { message: `Entre 0 et ${maxRepeats} relances.` })

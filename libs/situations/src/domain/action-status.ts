@@ -7,11 +7,30 @@ export enum ActionStatus {
   BLOCKED = 'BLOCKED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(ActionStatus, { name: 'ActionStatus', description: "État d'une action." });
+registerEnumType(ActionStatus, {
+  name: 'ActionStatus',
+  description: "État d'une action.",
+  valuesMap: {
+    TODO: { description: 'À faire : pas encore commencée.' },
+    IN_PROGRESS: { description: 'En cours.' },
+    DONE: { description: 'Faite.' },
+    BLOCKED: { description: 'Bloquée : elle ne peut pas avancer pour le moment.' },
+    CANCELLED: { description: 'Annulée : elle ne sera pas faite.' },
+  },
+});
 
 /** Where an action comes from: a cell decision, or a rule of law (a derogation's duty to inform). */
 export enum ActionOrigin {
   DECISION = 'DECISION',
   DEROGATION = 'DEROGATION',
 }
-registerEnumType(ActionOrigin, { name: 'ActionOrigin' });
+registerEnumType(ActionOrigin, {
+  name: 'ActionOrigin',
+  description: "D'où vient une action : une décision de la cellule, ou une dérogation validée.",
+  valuesMap: {
+    DECISION: { description: 'Une décision prise en séance.' },
+    DEROGATION: {
+      description: 'Une dérogation au consentement validée : informer la personne du partage.',
+    },
+  },
+});

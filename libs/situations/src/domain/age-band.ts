@@ -11,7 +11,20 @@ export enum AgeBand {
   AGE_75_PLUS = 'AGE_75_PLUS',
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(AgeBand, { name: 'AgeBand', description: "Tranche d'âge de la personne." });
+registerEnumType(AgeBand, {
+  name: 'AgeBand',
+  description: "Tranche d'âge de la personne.",
+  valuesMap: {
+    UNDER_18: { description: 'Moins de 18 ans.' },
+    AGE_18_24: { description: '18 à 24 ans.' },
+    AGE_25_39: { description: '25 à 39 ans.' },
+    AGE_40_49: { description: '40 à 49 ans.' },
+    AGE_50_59: { description: '50 à 59 ans.' },
+    AGE_60_74: { description: '60 à 74 ans.' },
+    AGE_75_PLUS: { description: '75 ans et plus.' },
+    UNKNOWN: { description: 'Âge inconnu : pas de date de naissance.' },
+  },
+});
 
 export const AGE_BAND_LABELS: Record<AgeBand, string> = {
   UNDER_18: 'moins de 18 ans',

@@ -14,4 +14,13 @@ registerEnumType(ProtectionMeasure, {
   name: 'ProtectionMeasure',
   description:
     'Mesure de protection : aucune, sauvegarde de justice, curatelle, curatelle renforcée, tutelle, habilitation familiale.',
+  valuesMap: {
+    NONE: { description: 'Aucune mesure de protection.' },
+    SAFEGUARD_OF_JUSTICE: { description: 'Sauvegarde de justice.' },
+    CURATORSHIP: { description: 'Curatelle.' },
+    REINFORCED_CURATORSHIP: { description: 'Curatelle renforcée.' },
+    GUARDIANSHIP: { description: 'Tutelle.' },
+    FAMILY_AUTHORISATION: { description: 'Habilitation familiale.' },
+    UNKNOWN: { description: "On ne sait pas s'il y a une mesure." },
+  },
 });

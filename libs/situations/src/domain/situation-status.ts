@@ -8,7 +8,18 @@ export enum SituationStatus {
   REVIEW_DUE = 'REVIEW_DUE',
   CLOSED = 'CLOSED',
 }
-registerEnumType(SituationStatus, { name: 'SituationStatus', description: "État d'une situation suivie." });
+registerEnumType(SituationStatus, {
+  name: 'SituationStatus',
+  description: "État d'une situation suivie.",
+  valuesMap: {
+    ACCEPTED: { description: 'Saisine acceptée, pas encore inscrite à une séance.' },
+    SCHEDULED: { description: "Inscrite à l'ordre du jour d'une séance." },
+    EXAMINED: { description: 'Examinée en séance, compte rendu pas encore publié.' },
+    ACTIONS_IN_PROGRESS: { description: 'Compte rendu publié : les actions décidées sont en cours.' },
+    REVIEW_DUE: { description: 'Date de réexamen atteinte : à réexaminer en séance.' },
+    CLOSED: { description: 'Close, avec un motif.' },
+  },
+});
 
 export const SITUATION_STATUS_LABELS: Record<SituationStatus, string> = {
   ACCEPTED: 'Acceptée',
@@ -27,7 +38,21 @@ export enum ClosureReason {
   REDIRECTED_OTHER_BODY = 'REDIRECTED_OTHER_BODY',
   NO_LONGER_COMPLEX = 'NO_LONGER_COMPLEX',
 }
-registerEnumType(ClosureReason, { name: 'ClosureReason', description: 'Motif de clôture.' });
+registerEnumType(ClosureReason, {
+  name: 'ClosureReason',
+  description: 'Motif de clôture.',
+  valuesMap: {
+    PLAN_COMPLETED_HANDED_TO_COMMON_LAW: {
+      description:
+        'Plan mené à bien, relais pris par le droit commun (suppose un passage de relais accepté).',
+    },
+    PERSON_REFUSED: { description: 'La personne a refusé.' },
+    MOVED_OR_LOST_CONTACT: { description: 'La personne a déménagé, ou le contact est perdu.' },
+    DECEASED: { description: 'La personne est décédée.' },
+    REDIRECTED_OTHER_BODY: { description: 'Réorientée vers une autre instance.' },
+    NO_LONGER_COMPLEX: { description: "La situation n'est plus complexe." },
+  },
+});
 
 /**
  * Every move a situation may make, whoever owns it: meetings schedule and examine, the review

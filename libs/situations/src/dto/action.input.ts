@@ -5,11 +5,11 @@ import { ActionStatus } from '../domain/action-status';
 
 @InputType({ description: 'Où en est une action : état, échéance, résultat.' })
 export class UpdateActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "L'action à mettre à jour." })
   @IsUUID('4', { message: "L'identifiant n'est pas valide." })
   actionId!: string;
 
-  @Field(() => ActionStatus)
+  @Field(() => ActionStatus, { description: "Le nouvel état de l'action." })
   @IsEnum(ActionStatus, { message: "L'état de l'action est inconnu." })
   status!: ActionStatus;
 
