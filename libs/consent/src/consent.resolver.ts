@@ -10,7 +10,7 @@ import { ConsentObject, DerogationObject } from './dto/consent.dto';
 
 @ArgsType()
 class RejectDerogationArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La dérogation en attente à refuser.' })
   @IsUUID('4', { message: "L'identifiant n'est pas valide." })
   derogationId!: string;
 
@@ -34,7 +34,8 @@ export class ConsentResolver {
   @Allow('read', 'Consent')
   consents(
     @CurrentPrincipal() principal: Principal,
-    @Args('personId', { type: () => ID }, uuidArgument('personId')) personId: string,
+    @Args('personId', { type: () => ID, description: 'La personne concernée.' }, uuidArgument('personId'))
+    personId: string,
   ): Promise<ConsentObject[]> {
     return this.consentQueries.consentsOf(principal, personId);
   }
@@ -43,7 +44,8 @@ export class ConsentResolver {
   @Allow('read', 'Consent')
   consentReceipt(
     @CurrentPrincipal() principal: Principal,
-    @Args('consentId', { type: () => ID }, uuidArgument('consentId')) consentId: string,
+    @Args('consentId', { type: () => ID, description: 'Le consentement.' }, uuidArgument('consentId'))
+    consentId: string,
   ): Promise<string> {
     return this.consentQueries.consentReceipt(principal, consentId);
   }
@@ -54,7 +56,12 @@ export class ConsentResolver {
   @Allow('withdraw', 'Consent')
   withdrawConsent(
     @CurrentPrincipal() principal: Principal,
-    @Args('consentId', { type: () => ID }, uuidArgument('consentId')) consentId: string,
+    @Args(
+      'consentId',
+      { type: () => ID, description: 'Le consentement en vigueur à retirer.' },
+      uuidArgument('consentId'),
+    )
+    consentId: string,
   ): Promise<ConsentObject> {
     return this.consentService.withdrawConsent(principal, consentId);
   }
@@ -63,8 +70,18 @@ export class ConsentResolver {
   @Allow('read', 'ConsentException')
   derogations(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
-    @Args('status', { type: () => DerogationStatus, nullable: true }) status?: DerogationStatus,
+    @Args(
+      'territoryId',
+      { type: () => ID, description: 'Le territoire (CLSM).' },
+      uuidArgument('territoryId'),
+    )
+    territoryId: string,
+    @Args('status', {
+      type: () => DerogationStatus,
+      nullable: true,
+      description: 'Seulement les dérogations dans cet état ; null : toutes.',
+    })
+    status?: DerogationStatus,
   ): Promise<DerogationObject[]> {
     return this.derogationService.derogations(principal, territoryId, status ?? undefined);
   }
@@ -75,7 +92,12 @@ export class ConsentResolver {
   @Allow('approve', 'ConsentException')
   approveDerogation(
     @CurrentPrincipal() principal: Principal,
-    @Args('derogationId', { type: () => ID }, uuidArgument('derogationId')) derogationId: string,
+    @Args(
+      'derogationId',
+      { type: () => ID, description: 'La dérogation en attente à valider.' },
+      uuidArgument('derogationId'),
+    )
+    derogationId: string,
   ): Promise<DerogationObject> {
     return this.derogationService.approveDerogation(principal, derogationId);
   }

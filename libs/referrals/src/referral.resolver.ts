@@ -28,7 +28,8 @@ export class ReferralResolver {
   @Allow('read', 'Referral')
   referral(
     @CurrentPrincipal() principal: Principal,
-    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
+    @Args('referralId', { type: () => ID, description: 'La saisine.' }, uuidArgument('referralId'))
+    referralId: string,
   ): Promise<ReferralObject> {
     return this.queries.referral(principal, referralId);
   }
@@ -40,8 +41,18 @@ export class ReferralResolver {
   @Allow('read', 'Referral')
   referrals(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
-    @Args('status', { type: () => ReferralStatus, nullable: true }) status?: ReferralStatus,
+    @Args(
+      'territoryId',
+      { type: () => ID, description: 'Le territoire (CLSM).' },
+      uuidArgument('territoryId'),
+    )
+    territoryId: string,
+    @Args('status', {
+      type: () => ReferralStatus,
+      nullable: true,
+      description: 'Seulement les saisines dans cet état ; null : toutes.',
+    })
+    status?: ReferralStatus,
   ): Promise<ReferralObject[]> {
     return this.queries.referrals(principal, territoryId, status ?? undefined);
   }
@@ -52,7 +63,12 @@ export class ReferralResolver {
   @Allow('create', 'Referral')
   myOrganisationReferrals(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args(
+      'territoryId',
+      { type: () => ID, description: 'Le territoire (CLSM).' },
+      uuidArgument('territoryId'),
+    )
+    territoryId: string,
   ): Promise<MyReferralObject[]> {
     return this.queries.myOrganisationReferrals(principal, territoryId);
   }
@@ -61,7 +77,7 @@ export class ReferralResolver {
   @Allow('create', 'Referral')
   createReferral(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: CreateReferralInput,
+    @Args('input', { description: 'La personne et la fiche de saisine.' }) input: CreateReferralInput,
   ): Promise<ReferralObject> {
     return this.service.createReferral(principal, input);
   }
@@ -72,7 +88,7 @@ export class ReferralResolver {
   @Allow('update', 'Referral')
   updateReferral(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: UpdateReferralInput,
+    @Args('input', { description: 'La saisine et sa fiche modifiée.' }) input: UpdateReferralInput,
   ): Promise<ReferralObject> {
     return this.service.updateReferral(principal, input);
   }
@@ -84,7 +100,8 @@ export class ReferralResolver {
   @Allow('submit', 'Referral')
   submitReferral(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: SubmitReferralInput,
+    @Args('input', { description: 'La saisine et les conditions de recevabilité.' })
+    input: SubmitReferralInput,
   ): Promise<ReferralObject> {
     return this.service.submitReferral(principal, input);
   }
@@ -93,7 +110,7 @@ export class ReferralResolver {
   @Allow('withdraw', 'Referral')
   withdrawReferral(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ReferralReasonInput,
+    @Args('input', { description: 'La saisine et le motif du retrait.' }) input: ReferralReasonInput,
   ): Promise<ReferralObject> {
     return this.service.withdrawReferral(principal, input);
   }
@@ -102,7 +119,12 @@ export class ReferralResolver {
   @Allow('review', 'Referral')
   startReferralPreReview(
     @CurrentPrincipal() principal: Principal,
-    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
+    @Args(
+      'referralId',
+      { type: () => ID, description: 'La saisine transmise à pré-examiner.' },
+      uuidArgument('referralId'),
+    )
+    referralId: string,
   ): Promise<ReferralObject> {
     return this.decisions.startPreReview(principal, referralId);
   }
@@ -113,7 +135,8 @@ export class ReferralResolver {
   @Allow('accept', 'Referral')
   acceptReferral(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: AcceptReferralInput,
+    @Args('input', { description: 'La saisine acceptée, et la personne déjà connue s’il y a lieu.' })
+    input: AcceptReferralInput,
   ): Promise<ReferralObject> {
     return this.decisions.acceptReferral(principal, input);
   }
@@ -124,7 +147,8 @@ export class ReferralResolver {
   @Allow('redirect', 'Referral')
   redirectReferral(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: RedirectReferralInput,
+    @Args('input', { description: 'La saisine, l’instance et le message à l’auteur.' })
+    input: RedirectReferralInput,
   ): Promise<ReferralObject> {
     return this.decisions.redirectReferral(principal, input);
   }
@@ -135,7 +159,8 @@ export class ReferralResolver {
   @Allow('requestConsent', 'Referral')
   requestReferralConsent(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ReferralReasonInput,
+    @Args('input', { description: 'La saisine et le motif de la demande, adressé à l’auteur.' })
+    input: ReferralReasonInput,
   ): Promise<ReferralObject> {
     return this.decisions.requestConsent(principal, input);
   }
@@ -144,8 +169,14 @@ export class ReferralResolver {
   @Allow('recordConsent', 'Referral')
   recordConsent(
     @CurrentPrincipal() principal: Principal,
-    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
-    @Args('input') input: ConsentInput,
+    @Args(
+      'referralId',
+      { type: () => ID, description: 'La saisine pour laquelle le consentement est recueilli.' },
+      uuidArgument('referralId'),
+    )
+    referralId: string,
+    @Args('input', { description: 'La réponse de la personne, telle qu’elle a été recueillie.' })
+    input: ConsentInput,
   ): Promise<ConsentObject> {
     return this.service.recordConsent(principal, referralId, input);
   }
@@ -157,8 +188,10 @@ export class ReferralResolver {
   @Allow('requestDerogation', 'Referral')
   requestDerogation(
     @CurrentPrincipal() principal: Principal,
-    @Args('referralId', { type: () => ID }, uuidArgument('referralId')) referralId: string,
-    @Args('input') input: DerogationInput,
+    @Args('referralId', { type: () => ID, description: 'La saisine concernée.' }, uuidArgument('referralId'))
+    referralId: string,
+    @Args('input', { description: 'Le fondement, la justification et le partage demandé.' })
+    input: DerogationInput,
   ): Promise<DerogationObject> {
     return this.service.requestDerogation(principal, referralId, input);
   }

@@ -10,6 +10,15 @@ export enum ConsentStatus {
 registerEnumType(ConsentStatus, {
   name: 'ConsentStatus',
   description: 'Consentement donné, refusé, retiré, ou partage fondé sur une dérogation.',
+  valuesMap: {
+    GIVEN: { description: 'La personne a donné son accord.' },
+    REFUSED: { description: 'La personne a refusé : rien n’est partagé.' },
+    WITHDRAWN: { description: 'La personne a retiré son accord : le partage a cessé.' },
+    DEROGATION: {
+      description:
+        'Jamais l’état d’un consentement enregistré : le partage repose sur une dérogation validée.',
+    },
+  },
 });
 
 export enum ConsentMethod {
@@ -20,6 +29,11 @@ export enum ConsentMethod {
 registerEnumType(ConsentMethod, {
   name: 'ConsentMethod',
   description: 'Écrit, oral devant témoin, ou par le représentant légal.',
+  valuesMap: {
+    WRITTEN: { description: 'Par écrit.' },
+    ORAL_BEFORE_WITNESS: { description: 'Oralement, devant un témoin dont la qualité est indiquée.' },
+    LEGAL_REPRESENTATIVE: { description: 'Par le représentant légal, qui est indiqué.' },
+  },
 });
 
 export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
@@ -34,7 +48,16 @@ export enum ConsentPurpose {
   HANDOFF = 'HANDOFF',
   INFORMATION_SHARING = 'INFORMATION_SHARING',
 }
-registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'Finalité du partage.' });
+registerEnumType(ConsentPurpose, {
+  name: 'ConsentPurpose',
+  description: 'Finalité du partage.',
+  valuesMap: {
+    CELL_EXAMINATION: { description: 'Examen de la situation par la cellule.' },
+    FOLLOW_UP: { description: 'Accompagnement par une équipe pluridisciplinaire (trinôme).' },
+    HANDOFF: { description: 'Passage de relais vers les services qui prendront le suivi.' },
+    INFORMATION_SHARING: { description: "Échange d'informations entre les partenaires nommés." },
+  },
+});
 
 export const CONSENT_PURPOSE_LABELS: Record<ConsentPurpose, string> = {
   CELL_EXAMINATION: 'examen de votre situation par la cellule',
@@ -56,6 +79,15 @@ export enum InformationItem {
 registerEnumType(InformationItem, {
   name: 'InformationItem',
   description: 'Information donnée à la personne.',
+  valuesMap: {
+    PURPOSES: { description: 'Pourquoi sa situation est partagée.' },
+    RECIPIENTS: { description: 'Avec quels partenaires.' },
+    DATA_CATEGORIES: { description: 'Quelles informations sont partagées.' },
+    DURATION: { description: 'Pour combien de temps.' },
+    RIGHT_TO_WITHDRAW: { description: 'Qu’elle peut retirer son accord à tout moment.' },
+    RIGHT_OF_ACCESS: { description: 'Qu’elle peut demander à voir et corriger ce qui la concerne.' },
+    CONTACT: { description: 'Qui contacter pour cela.' },
+  },
 });
 
 export const INFORMATION_ITEM_LABELS: Record<InformationItem, string> = {
@@ -77,6 +109,19 @@ export enum DerogationGround {
 registerEnumType(DerogationGround, {
   name: 'DerogationGround',
   description: 'Fondement légal de la dérogation.',
+  valuesMap: {
+    INCAPACITY_OR_URGENCY: {
+      description:
+        'Personne hors d’état d’exprimer sa volonté, ou urgence (art. R1110-3 du code de la santé publique).',
+    },
+    PERIL: { description: 'Péril grave et imminent (art. 223-6 du code pénal).' },
+    VULNERABLE_PERSON_REPORT: {
+      description: 'Signalement d’une personne vulnérable (art. 226-14 du code pénal).',
+    },
+    MAYOR_INFORMATION: {
+      description: 'Information du maire (art. L121-6-2 du code de l’action sociale et des familles).',
+    },
+  },
 });
 
 export const DEROGATION_GROUND_LABELS: Record<DerogationGround, string> = {
@@ -92,4 +137,17 @@ export enum DerogationStatus {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(DerogationStatus, { name: 'DerogationStatus' });
+registerEnumType(DerogationStatus, {
+  name: 'DerogationStatus',
+  description: 'État d’une dérogation : en attente, validée ou refusée.',
+  valuesMap: {
+    PENDING: {
+      description: 'En attente de validation par un second professionnel : n’ouvre encore aucun partage.',
+    },
+    APPROVED: {
+      description:
+        'Validée : le partage est ouvert aux partenaires nommés, et l’auteur reçoit l’action d’informer la personne.',
+    },
+    REJECTED: { description: 'Refusée, avec un motif : rien n’est partagé.' },
+  },
+});

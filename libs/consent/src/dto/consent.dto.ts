@@ -30,7 +30,9 @@ export class ConsentInput {
   })
   status!: ConsentStatus;
 
-  @Field(() => ConsentMethod)
+  @Field(() => ConsentMethod, {
+    description: 'Comment l’accord a été recueilli ; hors écrit, renseignez witnessOrRepresentative.',
+  })
   @IsEnum(ConsentMethod, { message: 'La manière de recueillir le consentement est inconnue.' })
   method!: ConsentMethod;
 
@@ -62,7 +64,10 @@ export class ConsentInput {
   @IsBoolean({ message: 'Indiquez si la personne souhaite être présente.' })
   wishesToAttend!: boolean;
 
-  @Field(() => [ConsentPurpose])
+  @Field(() => [ConsentPurpose], {
+    description:
+      'Finalités couvertes : au moins une si l’accord est donné, sans dépasser ce que demande la saisine.',
+  })
   @IsArray({ message: 'Choisissez les finalités.' })
   @IsEnum(ConsentPurpose, { each: true, message: 'Une finalité est inconnue.' })
   purposes!: ConsentPurpose[];
@@ -82,7 +87,9 @@ export class ConsentInput {
   @IsBoolean({ message: 'Indiquez si la cellule est nommée.' })
   includesCell!: boolean;
 
-  @Field(() => [DataCategory])
+  @Field(() => [DataCategory], {
+    description: 'Catégories d’information partagées : au moins une si l’accord est donné.',
+  })
   @IsArray({ message: "Choisissez les catégories d'information." })
   @IsEnum(DataCategory, { each: true, message: "Une catégorie d'information est inconnue." })
   dataCategories!: DataCategory[];
@@ -90,7 +97,7 @@ export class ConsentInput {
 
 @InputType({ description: 'Demande de dérogation au consentement.' })
 export class DerogationInput {
-  @Field(() => DerogationGround)
+  @Field(() => DerogationGround, { description: 'Le fondement légal.' })
   @IsEnum(DerogationGround, { message: 'Le fondement légal est inconnu.' })
   ground!: DerogationGround;
 
@@ -109,7 +116,7 @@ export class DerogationInput {
   @IsUUID('4', { each: true, message: "L'identifiant d'un partenaire n'est pas valide." })
   organisationIds!: string[];
 
-  @Field(() => [DataCategory])
+  @Field(() => [DataCategory], { description: 'Catégories d’information partagées (au moins une).' })
   @IsArray({ message: "Choisissez les catégories d'information." })
   @IsEnum(DataCategory, { each: true, message: "Une catégorie d'information est inconnue." })
   dataCategories!: DataCategory[];

@@ -9,7 +9,22 @@ export enum ReferralStatus {
   NEEDS_CONSENT = 'NEEDS_CONSENT',
   WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(ReferralStatus, { name: 'ReferralStatus', description: "État d'une saisine." });
+registerEnumType(ReferralStatus, {
+  name: 'ReferralStatus',
+  description: "État d'une saisine.",
+  valuesMap: {
+    DRAFT: { description: 'Brouillon : reste à l’organisation qui saisit tant qu’il n’est pas transmis.' },
+    SUBMITTED: { description: 'Transmise à la cellule, en attente de la coordination.' },
+    PRE_REVIEW: { description: 'En pré-examen anonyme par la cellule.' },
+    ACCEPTED: { description: 'Acceptée : la situation est ouverte (ou complétée). État final.' },
+    REDIRECTED: { description: 'Réorientée vers une autre instance. État final.' },
+    NEEDS_CONSENT: {
+      description:
+        'Consentement à recueillir : l’auteur peut modifier la saisine, enregistrer l’accord, puis la transmettre à nouveau.',
+    },
+    WITHDRAWN: { description: 'Retirée par l’organisation qui a saisi. État final.' },
+  },
+});
 
 export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   DRAFT: 'Brouillon',

@@ -30,13 +30,13 @@ const STRICTLY_NECESSARY = 'N’écrivez que ce qui est strictement nécessaire 
 
 @InputType({ description: 'Identité de la personne, conservée à part et montrée selon le consentement.' })
 export class PersonInput {
-  @Field()
+  @Field({ description: 'Prénom.' })
   @Trimmed()
   @IsString({ message: 'Le prénom est obligatoire.' })
   @Length(1, 100, { message: 'Le prénom doit contenir entre 1 et 100 caractères.' })
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Nom de famille.' })
   @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
@@ -62,29 +62,31 @@ export class PersonInput {
   @Length(1, 100, { message: 'Le quartier doit contenir entre 1 et 100 caractères.' })
   district?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Adresse postale.' })
   @IsOptional()
   @Trimmed()
   @Length(3, 300, { message: "L'adresse doit contenir entre 3 et 300 caractères." })
   address?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Téléphone (numéro français).' })
   @IsOptional()
   @Trimmed()
   @Matches(PHONE, { message: "Le numéro de téléphone n'est pas un numéro français valide." })
   phone?: string | null;
 
-  @Field(() => ProtectionMeasure)
+  @Field(() => ProtectionMeasure, {
+    description: 'Mesure de protection juridique (NONE s’il n’y en a pas, UNKNOWN si on ne sait pas).',
+  })
   @IsEnum(ProtectionMeasure, { message: 'La mesure de protection est inconnue.' })
   protectionMeasure!: ProtectionMeasure;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Nom du représentant (tuteur, curateur…).' })
   @IsOptional()
   @Trimmed()
   @Length(2, 200, { message: 'Le représentant doit contenir entre 2 et 200 caractères.' })
   representativeName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Coordonnées du représentant.' })
   @IsOptional()
   @Trimmed()
   @Length(3, 200, { message: 'Le contact du représentant doit contenir entre 3 et 200 caractères.' })
@@ -93,7 +95,9 @@ export class PersonInput {
 
 @InputType({ description: `La fiche de saisine. ${STRICTLY_NECESSARY}` })
 export class ReferralFormInput {
-  @Field(() => [DifficultyArea])
+  @Field(() => [DifficultyArea], {
+    description: 'Les domaines de difficulté (au plus 10) ; au moins un pour transmettre la saisine.',
+  })
   @IsArray({ message: 'Choisissez les domaines de difficulté.' })
   @ArrayMaxSize(10, { message: 'Au plus 10 domaines.' })
   @IsEnum(DifficultyArea, { each: true, message: 'Un domaine de difficulté est inconnu.' })
@@ -127,11 +131,14 @@ export class ReferralFormInput {
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   questionToCell?: string | null;
 
-  @Field(() => Urgency)
+  @Field(() => Urgency, { description: 'L’urgence ressentie par l’auteur.' })
   @IsEnum(Urgency, { message: "Le degré d'urgence est inconnu." })
   urgency!: Urgency;
 
-  @Field(() => [ReferralRequest])
+  @Field(() => [ReferralRequest], {
+    description:
+      'Ce qui est demandé à la cellule (au moins une demande) ; le consentement ne pourra pas couvrir davantage.',
+  })
   @IsArray({ message: 'Indiquez ce qui est demandé.' })
   @ArrayMinSize(1, { message: 'Indiquez au moins une demande.' })
   @IsEnum(ReferralRequest, { each: true, message: 'Une demande est inconnue.' })
@@ -168,36 +175,43 @@ export class ReferralFormInput {
   healthInformation?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Une nouvelle saisine, enregistrée comme brouillon.' })
 export class CreateReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire (CLSM) saisi.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   territoryId!: string;
 
-  @Field(() => PersonInput)
+  @Field(() => PersonInput, { description: 'La personne concernée.' })
   @ValidateNested()
   @Type(() => PersonInput)
   person!: PersonInput;
 
-  @Field(() => ReferralFormInput)
+  @Field(() => ReferralFormInput, { description: 'La fiche de saisine.' })
   @ValidateNested()
   @Type(() => ReferralFormInput)
   form!: ReferralFormInput;
 }
 
-@InputType()
+@InputType({
+  description: 'Modification d’une saisine en brouillon ou en attente de consentement.',
+})
 export class UpdateReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La saisine à modifier.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
-  @Field(() => PersonInput, { nullable: true })
+  @Field(() => PersonInput, {
+    nullable: true,
+    description: 'L’identité de la personne, corrigée ; null la laisse inchangée.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PersonInput)
   person?: PersonInput | null;
 
-  @Field(() => ReferralFormInput)
+  @Field(() => ReferralFormInput, {
+    description: 'La fiche de saisine, qui remplace la précédente en entier.',
+  })
   @ValidateNested()
   @Type(() => ReferralFormInput)
   form!: ReferralFormInput;
@@ -205,7 +219,7 @@ export class UpdateReferralInput {
 
 @InputType({ description: 'Transmission à la cellule, avec les conditions de recevabilité.' })
 export class SubmitReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La saisine à transmettre.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
@@ -222,9 +236,11 @@ export class SubmitReferralInput {
   imminentDanger!: boolean;
 }
 
-@InputType()
+@InputType({
+  description: 'Une saisine et le motif de son changement d’état (retrait, demande de consentement).',
+})
 export class ReferralReasonInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La saisine concernée.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
@@ -236,13 +252,16 @@ export class ReferralReasonInput {
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'Acceptation d’une saisine par la coordination.' })
 export class AcceptReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La saisine acceptée.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Commentaire facultatif, gardé dans l’historique de la saisine (sans donnée de santé).',
+  })
   @IsOptional()
   @Trimmed()
   @MultilineText()
@@ -258,13 +277,13 @@ export class AcceptReferralInput {
   samePersonAsPersonId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Réorientation d’une saisine vers une autre instance.' })
 export class RedirectReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'La saisine réorientée.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   referralId!: string;
 
-  @Field(() => RedirectTarget)
+  @Field(() => RedirectTarget, { description: 'L’instance vers laquelle la saisine est réorientée.' })
   @IsEnum(RedirectTarget, { message: "L'instance est inconnue." })
   target!: RedirectTarget;
 
