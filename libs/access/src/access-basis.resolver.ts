@@ -12,10 +12,10 @@ import { Principal } from './principal';
 
 @ObjectType('AccessGrant', { description: 'Ce qui vous donne accès à un élément, et sur quel fondement.' })
 export class AccessGrantObject {
-  @Field(() => LegalBasis)
+  @Field(() => LegalBasis, { description: 'Le fondement de l’accès.' })
   basis!: LegalBasis;
 
-  @Field()
+  @Field({ description: 'L’explication, en clair, de la règle qui donne cet accès.' })
   explanation!: string;
 }
 
@@ -45,10 +45,11 @@ export class AccessBasisResolver {
   @Allow('read', 'AccessBasis')
   accessBasis(
     @CurrentPrincipal() principal: Principal,
-    @Args('subjectType') subjectType: string,
+    @Args('subjectType', { description: 'Le type d’élément (par exemple « Referral », « Situation »).' })
+    subjectType: string,
     @Args(
       'subjectId',
-      { type: () => ID },
+      { type: () => ID, description: 'L’identifiant de l’élément.' },
       new ParseUUIDPipe({
         exceptionFactory: () =>
           new InputValidationException([{ field: 'subjectId', message: "L'identifiant n'est pas valide." }]),

@@ -26,7 +26,7 @@ export class AuditResolver {
   @Allow('read', 'AuditEvent')
   async auditEvents(
     @CurrentPrincipal() principal: Principal,
-    @Args('filter') filter: AuditEventFilterInput,
+    @Args('filter', { description: 'Le territoire et les critères.' }) filter: AuditEventFilterInput,
   ): Promise<AuditEventObject[]> {
     return (await this.audit.listEvents(principal, filter)).map(toObject);
   }
@@ -37,8 +37,17 @@ export class AuditResolver {
   @Allow('readAccessLog', 'AuditEvent')
   async accessLog(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuid('territoryId')) territoryId: string,
-    @Args('subjectId', { type: () => ID }, uuid('subjectId')) subjectId: string,
+    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, uuid('territoryId'))
+    territoryId: string,
+    @Args(
+      'subjectId',
+      {
+        type: () => ID,
+        description: 'La personne ou l’objet (saisine, situation…) dont on veut le journal.',
+      },
+      uuid('subjectId'),
+    )
+    subjectId: string,
   ): Promise<AuditEventObject[]> {
     return (await this.audit.accessLog(principal, territoryId, subjectId)).map(toObject);
   }

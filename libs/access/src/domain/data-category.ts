@@ -12,6 +12,17 @@ registerEnumType(DataCategory, {
   name: 'DataCategory',
   description:
     "Catégorie d'une donnée personnelle : logistique, identité, logement, social confidentiel, secret médical.",
+  valuesMap: {
+    LOGISTIC: { description: 'Logistique : code de situation, dates, statuts, rendez-vous.' },
+    IDENTITY: { description: 'Identité : nom, prénom, date de naissance, coordonnées de la personne.' },
+    HOUSING: { description: 'Logement : situation au regard du logement.' },
+    SOCIAL_CONFIDENTIAL: {
+      description: 'Social confidentiel : difficultés, démarches tentées, motifs, notes sociales.',
+    },
+    HEALTH_SECRET: {
+      description: 'Secret médical : informations de santé, réservées aux professionnel·les de santé.',
+    },
+  },
 });
 
 export const DATA_CATEGORY_LABELS: Record<DataCategory, string> = {

@@ -8,7 +8,26 @@ export enum Role {
   TERRITORY_ADMIN = 'TERRITORY_ADMIN',
   AUDITOR = 'AUDITOR',
 }
-registerEnumType(Role, { name: 'Role', description: "Rôle d'un membre dans un territoire (CLSM)." });
+registerEnumType(Role, {
+  name: 'Role',
+  description: "Rôle d'un membre dans un territoire (CLSM).",
+  valuesMap: {
+    COORDINATOR: {
+      description:
+        'Coordinateur·rice du CLSM : reçoit les saisines, prépare l’ordre du jour, anime les séances, publie les comptes rendus.',
+    },
+    CELL_MEMBER: { description: 'Membre de la cellule de situations complexes.' },
+    REFERRER: {
+      description: 'Auteur·rice de saisines : saisit la cellule et suit ce que deviennent ses saisines.',
+    },
+    FOLLOWUP_PRACTITIONER: { description: 'Professionnel·le d’une équipe d’accompagnement (trinôme).' },
+    TERRITORY_ADMIN: {
+      description:
+        'Administrateur·rice du territoire : gère partenaires et comptes, ne lit aucune situation.',
+    },
+    AUDITOR: { description: 'Auditeur·rice : lit le journal d’audit et rien d’autre.' },
+  },
+});
 
 /**
  * The roles that work on situations and so may be related to a person; the administrator and the

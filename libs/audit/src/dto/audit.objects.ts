@@ -100,29 +100,34 @@ registerEnumType(AuditEventCategory, {
   },
 });
 
-@InputType()
+@InputType({
+  description: "Filtre du journal d'audit d'un territoire ; les critères absents ne filtrent pas.",
+})
 export class AuditEventFilterInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire audité.' })
   @IsUUID('all', { message: "L'identifiant du territoire n'est pas valide." })
   territoryId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Seulement les événements de ce compte (l'auteur·rice)." })
   @IsOptional()
   @IsUUID('all', { message: "L'identifiant de l'auteur·rice n'est pas valide." })
   actorUserId?: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: "Seulement ce type d'objet (par exemple « Referral », « Membership »).",
+  })
   @IsOptional()
   @IsString({ message: "Le type d'objet est un texte." })
   @MaxLength(60, { message: "Le type d'objet est trop long." })
   subjectType?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Seulement cet objet.' })
   @IsOptional()
   @IsUUID('all', { message: "L'identifiant de l'objet n'est pas valide." })
   subjectId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Seulement cette action (code, par exemple « ROLE_GRANTED »).' })
   @IsOptional()
   @IsString({ message: "L'action est un texte." })
   @MaxLength(60, { message: "L'action est trop longue." })
@@ -136,12 +141,12 @@ export class AuditEventFilterInput {
   @IsEnum(AuditEventCategory, { message: "La nature d'événement demandée n'existe pas." })
   category?: AuditEventCategory;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'À partir de ce moment (inclus).' })
   @IsOptional()
   @IsDate({ message: 'La date de début n’est pas valide.' })
   from?: Date;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "Jusqu'à ce moment (exclu)." })
   @IsOptional()
   @IsDate({ message: 'La date de fin n’est pas valide.' })
   to?: Date;
@@ -151,7 +156,10 @@ export class AuditEventFilterInput {
   @Matches(/^\d{1,19}$/, { message: "Le rang n'est pas valide." })
   beforeSequence?: string;
 
-  @Field(() => Int, { defaultValue: 50 })
+  @Field(() => Int, {
+    defaultValue: 50,
+    description: "Nombre d'événements par page (1 à 200), les plus récents d'abord.",
+  })
   @IsInt({ message: "Le nombre d'événements est un nombre entier." })
   @Min(1, { message: 'Demandez au moins un événement.' })
   @Max(200, { message: 'Au plus 200 événements par page.' })

@@ -44,7 +44,8 @@ export class IdentityAdminResolver {
   @Allow('read', 'Organisation')
   async organisations(
     @CurrentPrincipal() actor: Principal,
-    @Args('territoryId', { type: () => ID }, territoryIdPipe) territoryId: string,
+    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, territoryIdPipe)
+    territoryId: string,
   ): Promise<OrganisationObject[]> {
     return (await this.admin.listOrganisations(actor, territoryId)).map(toOrganisationObject);
   }
@@ -55,7 +56,8 @@ export class IdentityAdminResolver {
   @Allow('read', 'Membership')
   async territoryMembers(
     @CurrentPrincipal() actor: Principal,
-    @Args('territoryId', { type: () => ID }, territoryIdPipe) territoryId: string,
+    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, territoryIdPipe)
+    territoryId: string,
   ): Promise<TerritoryMemberObject[]> {
     return (await this.admin.listMembers(actor, territoryId)).map(({ membership, redactedFields }) => ({
       user: toUserObject(membership.user!),
@@ -63,11 +65,13 @@ export class IdentityAdminResolver {
     }));
   }
 
-  @Mutation(() => OrganisationObject)
+  @Mutation(() => OrganisationObject, {
+    description: 'Ajoute un partenaire au territoire (FINESS et SIRET vérifiés par leur clé de contrôle).',
+  })
   @Allow('create', 'Organisation')
   async createOrganisation(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: CreateOrganisationInput,
+    @Args('input', { description: 'Le partenaire à créer.' }) input: CreateOrganisationInput,
   ): Promise<OrganisationObject> {
     return toOrganisationObject(await this.admin.createOrganisation(actor, input));
   }
@@ -79,7 +83,8 @@ export class IdentityAdminResolver {
   @Allow('create', 'User')
   async createUser(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: CreateUserInput,
+    @Args('input', { description: 'Le compte à créer, son organisation et ses premiers rôles.' })
+    input: CreateUserInput,
   ): Promise<CreatedUserObject> {
     const { user, link } = await this.admin.createUser(actor, input);
     return { user: toUserObject(user), setPasswordLink: toSetPasswordLinkObject(link) };
@@ -92,43 +97,55 @@ export class IdentityAdminResolver {
   @Allow('update', 'Membership')
   async issueSetPasswordLink(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: MembershipTargetInput,
+    @Args('input', { description: 'Le territoire et le membre dont l’accès est réinitialisé.' })
+    input: MembershipTargetInput,
   ): Promise<SetPasswordLinkObject> {
     return toSetPasswordLinkObject(await this.resets.issueSetPasswordLink(actor, input));
   }
 
-  @Mutation(() => MembershipObject)
+  @Mutation(() => MembershipObject, {
+    description:
+      'Donne un rôle à un compte du territoire, en créant son adhésion s’il n’en a pas encore ; jamais à son propre compte.',
+  })
   @Allow('update', 'Membership')
   async grantRole(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: GrantRoleInput,
+    @Args('input', { description: 'Le compte, le rôle donné et, au besoin, la cellule et la suppléance.' })
+    input: GrantRoleInput,
   ): Promise<MembershipObject> {
     return toMembershipObject(await this.admin.grantRole(actor, input));
   }
 
-  @Mutation(() => MembershipObject)
+  @Mutation(() => MembershipObject, {
+    description: 'Retire un rôle à un membre ; on ne peut pas se retirer son propre rôle d’administration.',
+  })
   @Allow('update', 'Membership')
   async revokeRole(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: RevokeRoleInput,
+    @Args('input', { description: 'Le membre et le rôle retiré.' }) input: RevokeRoleInput,
   ): Promise<MembershipObject> {
     return toMembershipObject(await this.admin.revokeRole(actor, input));
   }
 
-  @Mutation(() => MembershipObject)
+  @Mutation(() => MembershipObject, {
+    description:
+      'Suspend l’adhésion d’un membre (jamais la sienne) : plus aucun rôle dans le territoire dès sa prochaine requête.',
+  })
   @Allow('update', 'Membership')
   async suspendMembership(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: MembershipTargetInput,
+    @Args('input', { description: 'Le territoire et le membre suspendu.' }) input: MembershipTargetInput,
   ): Promise<MembershipObject> {
     return toMembershipObject(await this.admin.suspendMembership(actor, input));
   }
 
-  @Mutation(() => MembershipObject)
+  @Mutation(() => MembershipObject, {
+    description: 'Réactive une adhésion suspendue, qui retrouve ses rôles ; jamais la sienne.',
+  })
   @Allow('update', 'Membership')
   async reactivateMembership(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: MembershipTargetInput,
+    @Args('input', { description: 'Le territoire et le membre réactivé.' }) input: MembershipTargetInput,
   ): Promise<MembershipObject> {
     return toMembershipObject(await this.admin.reactivateMembership(actor, input));
   }
@@ -140,7 +157,8 @@ export class IdentityAdminResolver {
   @Allow('update', 'Membership')
   narrowSharingMatrix(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: NarrowSharingMatrixInput,
+    @Args('input', { description: 'Le territoire et ce que lit chaque catégorie de professionnels.' })
+    input: NarrowSharingMatrixInput,
   ): Promise<SharingMatrixEntryObject[]> {
     return this.admin.narrowSharingMatrix(actor, input);
   }

@@ -11,7 +11,11 @@ export class AuthenticationResolver {
 
   @Public()
   @Mutation(() => AuthSession, { description: 'Connexion par adresse e-mail et mot de passe.' })
-  logIn(@Args('input') input: LogInInput, @RequestId() requestId: string): Promise<AuthSession> {
+  logIn(
+    @Args('input', { description: 'Adresse e-mail, mot de passe et, si exigé, code de second facteur.' })
+    input: LogInInput,
+    @RequestId() requestId: string,
+  ): Promise<AuthSession> {
     return this.authentication.logIn(input, requestId);
   }
 
@@ -19,7 +23,9 @@ export class AuthenticationResolver {
   @Mutation(() => AuthSession, {
     description: 'Échange un jeton de renouvellement contre une nouvelle paire.',
   })
-  refreshSession(@Args('input') input: RefreshSessionInput): Promise<AuthSession> {
+  refreshSession(
+    @Args('input', { description: 'Le jeton de renouvellement reçu en dernier.' }) input: RefreshSessionInput,
+  ): Promise<AuthSession> {
     return this.authentication.refresh(input.refreshToken);
   }
 

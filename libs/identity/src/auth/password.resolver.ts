@@ -15,7 +15,8 @@ export class PasswordResolver {
   @Allow('change', 'Password')
   async changePassword(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ChangePasswordInput,
+    @Args('input', { description: 'Mot de passe actuel et nouveau mot de passe.' })
+    input: ChangePasswordInput,
   ): Promise<boolean> {
     await this.passwords.changePassword(principal, input);
     return true;
@@ -27,7 +28,7 @@ export class PasswordResolver {
       'Choisit son mot de passe par le lien à usage unique reçu (nouveau compte ou accès réinitialisé) ; les sessions ouvertes du compte sont fermées. Se connecter ensuite.',
   })
   async setPassword(
-    @Args('input') input: SetPasswordInput,
+    @Args('input', { description: 'Le jeton du lien et le mot de passe choisi.' }) input: SetPasswordInput,
     @RequestId() requestId: string,
   ): Promise<boolean> {
     await this.passwords.setPassword(input, requestId);

@@ -12,7 +12,8 @@ export class CharterResolver {
   @Allow('read', 'Charter')
   charters(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID }, uuidArgument('territoryId')) territoryId: string,
+    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, uuidArgument('territoryId'))
+    territoryId: string,
   ): Promise<CharterObject[]> {
     return this.service.currentCharters(principal, territoryId);
   }
@@ -23,7 +24,8 @@ export class CharterResolver {
   @Allow('publish', 'Charter')
   publishCharter(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: PublishCharterInput,
+    @Args('input', { description: 'Le territoire, le type, le titre et le texte de la nouvelle version.' })
+    input: PublishCharterInput,
   ): Promise<CharterObject> {
     return this.service.publishCharter(principal, input);
   }
@@ -32,7 +34,12 @@ export class CharterResolver {
   @Allow('accept', 'Charter')
   acceptCharter(
     @CurrentPrincipal() principal: Principal,
-    @Args('charterId', { type: () => ID }, uuidArgument('charterId')) charterId: string,
+    @Args(
+      'charterId',
+      { type: () => ID, description: 'La version acceptée (elle doit être en vigueur).' },
+      uuidArgument('charterId'),
+    )
+    charterId: string,
   ): Promise<CharterObject> {
     return this.service.acceptCharter(principal, charterId);
   }

@@ -9,6 +9,12 @@ export enum CharterKind {
 registerEnumType(CharterKind, {
   name: 'CharterKind',
   description: 'Règlement intérieur ou charte de confidentialité du territoire.',
+  valuesMap: {
+    RULES: { description: 'Règlement intérieur de la cellule.' },
+    CONFIDENTIALITY: {
+      description: 'Charte de confidentialité (secret partagé, information strictement nécessaire).',
+    },
+  },
 });
 
 export const CHARTER_KIND_LABELS: Record<CharterKind, string> = {

@@ -11,7 +11,21 @@ export enum OrganisationKind {
   JUSTICE_POLICE = 'JUSTICE_POLICE',
   OTHER = 'OTHER',
 }
-registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Nature du partenaire.' });
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'Nature du partenaire.',
+  valuesMap: {
+    SOCIAL: { description: 'Service social : CCAS, service social départemental.' },
+    HOUSING: { description: 'Bailleur social (hors du secret partagé).' },
+    PSYCHIATRY: { description: 'Psychiatrie de secteur : CMP, EPSM, EMPP.' },
+    MEDICO_SOCIAL: { description: 'Service médico-social : SAVS, SAMSAH.' },
+    MUNICIPAL: { description: 'Mairie ou service municipal (hors du secret partagé).' },
+    ASSOCIATION: { description: 'Association.' },
+    PEER_SUPPORT: { description: 'Groupe d’entraide mutuelle (GEM).' },
+    JUSTICE_POLICE: { description: 'Police ou justice (hors du secret partagé).' },
+    OTHER: { description: 'Autre partenaire.' },
+  },
+});
 
 /**
  * Whatever the profession of the person employed there, these organisations are outside the

@@ -20,7 +20,29 @@ export enum Profession {
   ADMINISTRATIVE_STAFF = 'ADMINISTRATIVE_STAFF',
   OTHER = 'OTHER',
 }
-registerEnumType(Profession, { name: 'Profession' });
+registerEnumType(Profession, {
+  name: 'Profession',
+  description:
+    'Profession d’un·e professionnel·le ; avec la nature de son organisation, elle fixe sa catégorie de partage (R1110-2 CSP).',
+  valuesMap: {
+    PSYCHIATRIST: { description: 'Psychiatre (profession de santé).' },
+    PHYSICIAN: { description: 'Médecin (profession de santé).' },
+    PSYCHIATRIC_NURSE: { description: 'Infirmier·ère en psychiatrie (profession de santé).' },
+    NURSE: { description: 'Infirmier·ère (profession de santé).' },
+    PSYCHOLOGIST: { description: 'Psychologue (rangé·e parmi les professions sociales et médico-sociales).' },
+    SOCIAL_WORKER: { description: 'Assistant·e de service social.' },
+    SPECIALISED_EDUCATOR: { description: 'Éducateur·rice spécialisé·e.' },
+    FAMILY_SOCIAL_WORKER: { description: 'Technicien·ne de l’intervention sociale et familiale (TISF).' },
+    SOCIAL_ECONOMICS_ADVISOR: { description: 'Conseiller·ère en économie sociale et familiale (CESF).' },
+    LEGAL_PROTECTION_OFFICER: { description: 'Mandataire judiciaire à la protection des majeurs.' },
+    HOUSING_OFFICER: { description: 'Chargé·e de gestion locative (hors de la liste R1110-2).' },
+    CLSM_COORDINATOR: { description: 'Coordinateur·rice de CLSM (hors de la liste R1110-2).' },
+    MUNICIPAL_OFFICER: { description: 'Agent·e municipal·e (hors de la liste R1110-2).' },
+    POLICE_OFFICER: { description: 'Agent·e de police (hors de la liste R1110-2).' },
+    ADMINISTRATIVE_STAFF: { description: 'Personnel administratif (hors de la liste R1110-2).' },
+    OTHER: { description: 'Autre profession (hors de la liste R1110-2).' },
+  },
+});
 
 export const PROFESSION_LABELS: Record<Profession, string> = {
   PSYCHIATRIST: 'Psychiatre',

@@ -1,14 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'Connexion par adresse e-mail et mot de passe.' })
 export class LogInInput {
-  @Field()
+  @Field({ description: 'Adresse e-mail du compte.' })
   @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
   @MaxLength(254, { message: "L'adresse e-mail est trop longue." })
   email!: string;
 
-  @Field()
+  @Field({ description: 'Mot de passe.' })
   @IsString({ message: 'Le mot de passe est obligatoire.' })
   @IsNotEmpty({ message: 'Le mot de passe est obligatoire.' })
   @MaxLength(256, { message: 'Le mot de passe est trop long.' })
@@ -25,9 +25,9 @@ export class LogInInput {
   secondFactorCode?: string;
 }
 
-@InputType()
+@InputType({ description: 'Renouvellement de la session.' })
 export class RefreshSessionInput {
-  @Field()
+  @Field({ description: 'Le dernier jeton de renouvellement reçu (à usage unique).' })
   @IsString({ message: 'Le jeton de renouvellement est obligatoire.' })
   @IsNotEmpty({ message: 'Le jeton de renouvellement est obligatoire.' })
   @MaxLength(128, { message: "Le jeton de renouvellement n'est pas valide." })

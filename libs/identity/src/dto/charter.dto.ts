@@ -3,23 +3,23 @@ import { MultilineText, Trimmed } from '@relais/graphql';
 import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
 import { CharterKind } from '../domain/charter-kind';
 
-@InputType()
+@InputType({ description: 'Une nouvelle version du règlement ou de la charte de confidentialité.' })
 export class PublishCharterInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire.' })
   @IsUUID('4', { message: "L'identifiant du territoire n'est pas valide." })
   territoryId!: string;
 
-  @Field(() => CharterKind)
+  @Field(() => CharterKind, { description: 'Règlement intérieur ou charte de confidentialité.' })
   @IsEnum(CharterKind, { message: 'Le type de charte est inconnu.' })
   kind!: CharterKind;
 
-  @Field()
+  @Field({ description: 'Titre (3 à 200 caractères).' })
   @Trimmed()
   @IsString({ message: 'Le titre est obligatoire.' })
   @Length(3, 200, { message: 'Le titre doit contenir entre 3 et 200 caractères.' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'Texte intégral (20 à 100 000 caractères).' })
   @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le texte est obligatoire.' })
@@ -31,28 +31,28 @@ export class PublishCharterInput {
   description: 'Une version publiée du règlement ou de la charte de confidentialité.',
 })
 export class CharterObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de cette version.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire.' })
   territoryId!: string;
 
-  @Field(() => CharterKind)
+  @Field(() => CharterKind, { description: 'Règlement intérieur ou charte de confidentialité.' })
   kind!: CharterKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Numéro de version, à partir de 1 pour chaque type.' })
   version!: number;
 
-  @Field()
+  @Field({ description: 'Titre.' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'Texte intégral.' })
   body!: string;
 
   @Field({ description: 'Version en vigueur.' })
   current!: boolean;
 
-  @Field()
+  @Field({ description: 'Date de publication.' })
   publishedAt!: Date;
 
   @Field({ description: "J'ai accepté cette version." })

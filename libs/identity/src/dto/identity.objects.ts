@@ -4,7 +4,9 @@ import { Categorized, DataCategory, Role, SharingCategory } from '@relais/access
 import { MembershipStatus } from '../domain/membership-status';
 import { Profession } from '../domain/profession';
 
-@ObjectType('TerritorySettings')
+@ObjectType('TerritorySettings', {
+  description: 'Les réglages du territoire (valeurs par défaut sauf choix contraire du territoire).',
+})
 export class TerritorySettingsObject {
   @Field(() => Int, { description: 'Durée de validité d’un consentement, en mois.' })
   consentValidityMonths!: number;
@@ -16,48 +18,52 @@ export class TerritorySettingsObject {
   followUpRenewals!: number;
 }
 
-@ObjectType('Territory')
+@ObjectType('Territory', { description: 'Un territoire : le conseil local de santé mentale (CLSM).' })
 export class TerritoryObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant du territoire.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Nom du CLSM.' })
   name!: string;
 
-  @Field(() => TerritorySettingsObject)
+  @Field(() => TerritorySettingsObject, { description: 'Les réglages du territoire.' })
   settings!: TerritorySettingsObject;
 }
 
-@ObjectType('Cell')
+@ObjectType('Cell', {
+  description: 'Une cellule de situations complexes du territoire (il peut y en avoir plusieurs).',
+})
 export class CellObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de la cellule.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire de la cellule.' })
   territoryId!: string;
 
-  @Field()
+  @Field({ description: 'Nom de la cellule (par quartier, par tranche d’âge…).' })
   name!: string;
 }
 
-@ObjectType('Organisation')
+@ObjectType('Organisation', {
+  description: 'Un partenaire du territoire (CCAS, bailleur, CMP, mairie, association…).',
+})
 export class OrganisationObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant du partenaire.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire du partenaire.' })
   territoryId!: string;
 
-  @Field()
+  @Field({ description: 'Nom du partenaire, unique dans le territoire.' })
   name!: string;
 
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'Nature du partenaire.' })
   kind!: OrganisationKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Numéro FINESS (9 caractères), null s’il n’en a pas.' })
   finess!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Numéro SIRET (14 chiffres), null s’il n’en a pas.' })
   siret!: string | null;
 }
 
@@ -97,30 +103,33 @@ export class MembershipObject {
   redactedFields!: string[];
 }
 
-@ObjectType('User')
+@ObjectType('User', { description: 'Le compte d’un·e professionnel·le.' })
 export class UserObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant du compte.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Adresse e-mail de connexion (en minuscules).' })
   email!: string;
 
-  @Field()
+  @Field({ description: 'Prénom.' })
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Nom.' })
   lastName!: string;
 
-  @Field(() => Profession)
+  @Field(() => Profession, { description: 'Profession.' })
   profession!: Profession;
 
-  @Field(() => SharingCategory)
+  @Field(() => SharingCategory, {
+    description:
+      'Catégorie de partage, déduite de la profession et de la nature de l’organisation (article R1110-2 du code de la santé publique).',
+  })
   sharingCategory!: SharingCategory;
 
   @Field({ description: 'Professionnel·le de santé au sens du code de la santé publique.' })
   isHealthProfessional!: boolean;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'L’organisation qui emploie la personne.' })
   organisationId!: string;
 }
 
@@ -154,33 +163,38 @@ export class CreatedUserObject {
   setPasswordLink!: SetPasswordLinkObject;
 }
 
-@ObjectType('MyMembership')
+@ObjectType('MyMembership', { description: 'Une de mes adhésions à un territoire, active ou suspendue.' })
 export class MyMembershipObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant de l’adhésion.' })
   id!: string;
 
-  @Field(() => TerritoryObject)
+  @Field(() => TerritoryObject, { description: 'Le territoire.' })
   territory!: TerritoryObject;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Mes rôles dans ce territoire.' })
   roles!: Role[];
 
-  @Field(() => CellObject, { nullable: true })
+  @Field(() => CellObject, {
+    nullable: true,
+    description: 'Ma cellule ; null si l’adhésion n’en désigne pas.',
+  })
   cell!: CellObject | null;
 
-  @Field(() => MembershipStatus)
+  @Field(() => MembershipStatus, {
+    description: 'Active ou suspendue : suspendue, elle ne donne aucun rôle.',
+  })
   status!: MembershipStatus;
 
   @Field({ description: 'La version en vigueur de la charte du territoire est acceptée.' })
   charterAccepted!: boolean;
 }
 
-@ObjectType('Me')
+@ObjectType('Me', { description: 'Mon compte, mon organisation et mes adhésions.' })
 export class MeObject extends UserObject {
-  @Field(() => OrganisationObject)
+  @Field(() => OrganisationObject, { description: 'Mon organisation.' })
   organisation!: OrganisationObject;
 
-  @Field(() => [MyMembershipObject])
+  @Field(() => [MyMembershipObject], { description: 'Mes adhésions, des plus anciennes aux plus récentes.' })
   memberships!: MyMembershipObject[];
 }
 
@@ -188,9 +202,9 @@ export class MeObject extends UserObject {
   description: "Un compte et son adhésion au territoire (vue d'administration).",
 })
 export class TerritoryMemberObject {
-  @Field(() => UserObject)
+  @Field(() => UserObject, { description: 'Le compte.' })
   user!: UserObject;
 
-  @Field(() => MembershipObject)
+  @Field(() => MembershipObject, { description: 'Son adhésion au territoire.' })
   membership!: MembershipObject;
 }

@@ -4,9 +4,9 @@ import { INVALID_ID_MESSAGE } from '@relais/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsUUID, ValidateNested } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'Ce que lit une catégorie de professionnels dans ce territoire.' })
 export class SharingMatrixEntryInput {
-  @Field(() => SharingCategory)
+  @Field(() => SharingCategory, { description: 'La catégorie de partage des lecteurs.' })
   @IsEnum(SharingCategory, { message: 'La catégorie de partage est inconnue.' })
   reader!: SharingCategory;
 
@@ -20,11 +20,14 @@ export class SharingMatrixEntryInput {
 
 @InputType({ description: 'Restreindre la matrice de partage du territoire (jamais l’élargir).' })
 export class NarrowSharingMatrixInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Le territoire administré.' })
   @IsUUID('4', { message: INVALID_ID_MESSAGE })
   territoryId!: string;
 
-  @Field(() => [SharingMatrixEntryInput])
+  @Field(() => [SharingMatrixEntryInput], {
+    description:
+      'Une entrée par catégorie de partage restreinte (trois au plus) ; remplace les restrictions précédentes ; une catégorie absente revient à la matrice par défaut.',
+  })
   @IsArray({ message: 'Listez les restrictions.' })
   @ArrayMaxSize(3, { message: 'Une restriction par catégorie de partage, au plus.' })
   @ValidateNested({ each: true })
@@ -36,9 +39,9 @@ export class NarrowSharingMatrixInput {
   description: 'Ce que lit une catégorie de professionnels dans ce territoire.',
 })
 export class SharingMatrixEntryObject {
-  @Field(() => SharingCategory)
+  @Field(() => SharingCategory, { description: 'La catégorie de partage des lecteurs.' })
   reader!: SharingCategory;
 
-  @Field(() => [DataCategory])
+  @Field(() => [DataCategory], { description: 'Les catégories de données qu’ils lisent dans ce territoire.' })
   categories!: DataCategory[];
 }

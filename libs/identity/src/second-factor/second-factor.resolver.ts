@@ -29,7 +29,8 @@ export class SecondFactorResolver {
       "Commence l'enrôlement du second facteur exigé à la connexion : le secret à ajouter à une application d'authentification.",
   })
   startSecondFactorEnrolment(
-    @Args('input') input: SecondFactorEnrolmentInput,
+    @Args('input', { description: 'Le jeton d’enrôlement reçu au refus de connexion.' })
+    input: SecondFactorEnrolmentInput,
   ): Promise<SecondFactorEnrolmentObject> {
     return this.secondFactor.startEnrolment(input.enrolmentToken);
   }
@@ -40,7 +41,8 @@ export class SecondFactorResolver {
       "Achève l'enrôlement avec un premier code de l'application : ouvre la session et donne les codes de secours.",
   })
   completeSecondFactorEnrolment(
-    @Args('input') input: CompleteSecondFactorEnrolmentInput,
+    @Args('input', { description: 'Le jeton d’enrôlement et un premier code de l’application.' })
+    input: CompleteSecondFactorEnrolmentInput,
     @RequestId() requestId: string,
   ): Promise<SecondFactorEnrolledObject> {
     return this.authentication.completeSecondFactorEnrolment(input.enrolmentToken, input.code, requestId);
@@ -53,7 +55,8 @@ export class SecondFactorResolver {
   @Allow('update', 'SecondFactor')
   regenerateRecoveryCodes(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: SecondFactorCodeInput,
+    @Args('input', { description: 'Un code actuel de l’application d’authentification.' })
+    input: SecondFactorCodeInput,
   ): Promise<string[]> {
     return this.secondFactor.regenerateRecoveryCodes(principal.userId, input.code, principal.requestId);
   }
@@ -65,7 +68,8 @@ export class SecondFactorResolver {
   @Allow('update', 'Membership')
   async resetSecondFactor(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: ResetSecondFactorInput,
+    @Args('input', { description: 'Le territoire et le membre dont le second facteur est réinitialisé.' })
+    input: ResetSecondFactorInput,
   ): Promise<boolean> {
     await this.admin.resetSecondFactor(actor, input);
     return true;
@@ -78,7 +82,7 @@ export class SecondFactorResolver {
   @Allow('update', 'Membership')
   setSecondFactorPolicy(
     @CurrentPrincipal() actor: Principal,
-    @Args('input') input: SecondFactorPolicyInput,
+    @Args('input', { description: 'Le territoire et la règle choisie.' }) input: SecondFactorPolicyInput,
   ): Promise<SecondFactorPolicyObject> {
     return this.admin.setSecondFactorPolicy(actor, input);
   }
