@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -52,6 +53,8 @@ export async function createApi(
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
   });
+  // Parses the browser's session cookies (`request.cookies`) and lets sign-in set them.
+  await app.register(cookie);
   await app.register(helmet, {
     // GraphiQL (development only) loads its page scripts from the CDN it is built for.
     contentSecurityPolicy: config.graphql.graphiql ? false : undefined,

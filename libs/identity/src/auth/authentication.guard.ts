@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RequestException } from '@relais/graphql';
 import { AuthenticationService } from './authentication.service';
+import { presentedAccessToken } from './browser-session';
 import { IS_PUBLIC, requestOf } from '@relais/access';
 
 /** Installed globally: every operation needs a live session unless marked `@Public()`. */
@@ -19,10 +20,10 @@ export class AuthenticationGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = requestOf(context);
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    if (!token) throw new RequestException('NOT_AUTHENTICATED');
-    request.principal = await this.authentication.authenticate(token, String(request.id));
+    // The bearer header, or the browser's session cookie together with the web client's header.
+    const presented = presentedAccessToken(request);
+    if (!presented?.token) throw new RequestException('NOT_AUTHENTICATED');
+    request.principal = await this.authentication.authenticate(presented.token, String(request.id));
     return true;
   }
 }

@@ -27,11 +27,16 @@ export class LogInInput {
 
 @InputType({ description: 'Renouvellement de la session.' })
 export class RefreshSessionInput {
-  @Field({ description: 'Le dernier jeton de renouvellement reçu (à usage unique).' })
+  @Field({
+    nullable: true,
+    description:
+      'Le dernier jeton de renouvellement reçu (à usage unique) ; omis par le navigateur, dont le cookie le porte.',
+  })
+  @IsOptional()
   @IsString({ message: 'Le jeton de renouvellement est obligatoire.' })
   @IsNotEmpty({ message: 'Le jeton de renouvellement est obligatoire.' })
   @MaxLength(128, { message: "Le jeton de renouvellement n'est pas valide." })
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 @InputType({ description: 'Changement de son propre mot de passe, en session.' })

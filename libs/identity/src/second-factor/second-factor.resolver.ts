@@ -1,7 +1,9 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { GraphqlContext } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal, Public } from '@relais/access';
 import { AuthenticationService } from '../auth/authentication.service';
 import { RequestId } from '../auth/request-id.decorator';
+import { fromWebClient, setSessionCookies } from '../auth/browser-session';
 import { SecondFactorAdminService } from './second-factor-admin.service';
 import {
   CompleteSecondFactorEnrolmentInput,
@@ -40,12 +42,19 @@ export class SecondFactorResolver {
     description:
       "Achève l'enrôlement avec un premier code de l'application : ouvre la session et donne les codes de secours.",
   })
-  completeSecondFactorEnrolment(
+  async completeSecondFactorEnrolment(
     @Args('input', { description: 'Le jeton d’enrôlement et un premier code de l’application.' })
     input: CompleteSecondFactorEnrolmentInput,
     @RequestId() requestId: string,
+    @Context() { request, reply }: GraphqlContext,
   ): Promise<SecondFactorEnrolledObject> {
-    return this.authentication.completeSecondFactorEnrolment(input.enrolmentToken, input.code, requestId);
+    const enrolled = await this.authentication.completeSecondFactorEnrolment(
+      input.enrolmentToken,
+      input.code,
+      requestId,
+    );
+    if (fromWebClient(request)) setSessionCookies(request, reply, enrolled.session);
+    return enrolled;
   }
 
   @Mutation(() => [String], {
