@@ -1,0 +1,20 @@
+import { cacheExchange, Client, fetchExchange } from 'urql';
+
+/**
+ * One client per session: signing out drops it with its cache, so nothing read under one session
+ * is shown under the next. The session lives in httpOnly cookies the api sets; the custom header
+ * and a JSON POST body are what the api requires before it accepts them (another site's page can
+ * send neither without a preflight the api refuses).
+ */
+export function createGraphqlClient(): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    preferGetMethod: false,
+    fetchOptions: () => ({
+      credentials: 'same-origin',
+      headers: { 'X-Relais-Client': 'web' },
+    }),
+    requestPolicy: 'cache-and-network',
+  });
+}
