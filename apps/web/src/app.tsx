@@ -12,6 +12,14 @@ import { usePageTitle } from './ui/use-page-title';
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in' };
 
 /** Opening the app: a live access cookie, or a refresh cookie that renews it, means already signed in. */
+let resuming: Promise<boolean> | undefined;
+function resumeSessionOnce(client: Client): Promise<boolean> {
+  // A refresh token is single-use (reused, it ends the session): however often React runs the
+  // opening effect (twice in development), it is spent once.
+  resuming ??= resumeSession(client);
+  return resuming;
+}
+
 async function resumeSession(client: Client): Promise<boolean> {
   const me = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
   if (me.data) return true;
@@ -38,7 +46,7 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    void resumeSession(client).then((signedIn) => {
+    void resumeSessionOnce(client).then((signedIn) => {
       if (current) setSession(signedIn ? { state: 'signed-in' } : { state: 'signed-out' });
     });
     return () => {

@@ -59,8 +59,11 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
 
   const enrolmentToken = step.kind === 'enrolment' ? step.enrolmentToken : undefined;
   const enrolmentShown = step.kind === 'enrolment' && step.qrCodeSvg !== undefined;
+  // Starting an enrolment makes a new secret: once per token, however often React runs the effect.
+  const enrolmentStarted = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!enrolmentToken || enrolmentShown) return;
+    if (!enrolmentToken || enrolmentShown || enrolmentStarted.current === enrolmentToken) return;
+    enrolmentStarted.current = enrolmentToken;
     void startEnrolment({ input: { enrolmentToken } }).then((result) => {
       if (result.error) setError(readError(result.error));
       else if (result.data) {
