@@ -2,30 +2,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Provider } from 'urql';
 import type { Client } from 'urql';
 import { createGraphqlClient } from './graphql/client';
-import { readError } from './graphql/errors';
 import { navigate, SIGN_IN_PATH, usePath } from './router';
-import { RefreshSessionMutation, MeQuery } from './shell/session.operations';
+import { MeQuery } from './shell/session.operations';
 import { SignedInShell } from './shell/signed-in-shell';
 import { SignInPage } from './sign-in/sign-in-page';
 import { usePageTitle } from './ui/use-page-title';
 
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in' };
 
-/** Opening the app: a live access cookie, or a refresh cookie that renews it, means already signed in. */
+/**
+ * Opening the app: a live access cookie, or a refresh cookie that renews it (the client's fetch does),
+ * means already signed in. Once however often React runs the opening effect (twice in development).
+ */
 let resuming: Promise<boolean> | undefined;
 function resumeSessionOnce(client: Client): Promise<boolean> {
-  // A refresh token is single-use (reused, it ends the session): however often React runs the
-  // opening effect (twice in development), it is spent once.
-  resuming ??= resumeSession(client);
+  resuming ??= client
+    .query(MeQuery, {}, { requestPolicy: 'network-only' })
+    .toPromise()
+    .then((me) => Boolean(me.data));
   return resuming;
-}
-
-async function resumeSession(client: Client): Promise<boolean> {
-  const me = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
-  if (me.data) return true;
-  if (!me.error || readError(me.error).code !== 'UNAUTHENTICATED') return false;
-  const refreshed = await client.mutation(RefreshSessionMutation, {}).toPromise();
-  return Boolean(refreshed.data);
 }
 
 function Checking() {

@@ -1,4 +1,5 @@
 import { cacheExchange, Client, fetchExchange } from 'urql';
+import { API_HEADERS, sessionFetch } from './session-fetch';
 
 /**
  * One client per session: signing out drops it with its cache, so nothing read under one session
@@ -11,10 +12,8 @@ export function createGraphqlClient(): Client {
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
-    fetchOptions: () => ({
-      credentials: 'same-origin',
-      headers: { 'X-Relais-Client': 'web' },
-    }),
+    fetch: sessionFetch,
+    fetchOptions: () => ({ credentials: 'same-origin', headers: { ...API_HEADERS } }),
     requestPolicy: 'cache-and-network',
   });
 }

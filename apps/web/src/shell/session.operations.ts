@@ -13,14 +13,6 @@ export const MeQuery = graphql(`
   }
 `);
 
-export const RefreshSessionMutation = graphql(`
-  mutation RefreshSession {
-    refreshSession(input: {}) {
-      accessTokenExpiresAt
-    }
-  }
-`);
-
 export const LogOutMutation = graphql(`
   mutation LogOut {
     logOut
