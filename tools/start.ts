@@ -74,9 +74,13 @@ function newestChange(path: string): number {
 async function ensureWebBuild(webRoot: string): Promise<void> {
   const built = newestChange(join(webRoot, 'index.html'));
   const changed = Math.max(...WEB_SOURCES.map((path) => newestChange(join(ROOT, path))));
-  if (built && built >= changed) return say('client web à jour');
+  if (built && built >= changed) {
+    say('client web à jour');
+    return;
+  }
   if (webRoot !== join(ROOT, 'dist', 'apps', 'web')) {
-    return say(`client web absent ou ancien dans WEB_ROOT (${webRoot}) : construisez-le vous-même`);
+    say(`client web absent ou ancien dans WEB_ROOT (${webRoot}) : construisez-le vous-même`);
+    return;
   }
   say(
     built
