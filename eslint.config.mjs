@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import relais from './tools/lint-rules/index.cjs';
 
@@ -54,6 +55,12 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     plugins: { relais },
     rules: { 'relais/guarded-resolvers': 'error' },
+  },
+  {
+    // The browser client: React's rules of hooks (and the compiler-backed checks of the same plugin).
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'relais/guarded-resolvers': 'off' },
   },
   {
     // The configuration loader is the one place that reads the environment.

@@ -2,11 +2,20 @@
  * npm start — runs Relais on this machine: Postgres and Redis from the environment when
  * DATABASE_URL / REDIS_URL are set, otherwise an embedded Postgres and a local redis-server with
  * their data under .data/; then migrations, the demonstration territory (once), the api and the worker.
+ * The web client is built first when its sources are newer than its build.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -49,6 +58,43 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+const WEB_SOURCES = ['apps/web', 'schema.graphql', 'package-lock.json'];
+
+/** The newest modification time under the given paths (0 when none exists). */
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), 0);
+}
+
+/** Builds the web client (npx nx build web) when it was never built or its sources changed since. */
+async function ensureWebBuild(webRoot: string): Promise<void> {
+  const built = newestChange(join(webRoot, 'index.html'));
+  const changed = Math.max(...WEB_SOURCES.map((path) => newestChange(join(ROOT, path))));
+  if (built && built >= changed) {
+    say('client web à jour');
+    return;
+  }
+  if (webRoot !== join(ROOT, 'dist', 'apps', 'web')) {
+    say(`client web absent ou ancien dans WEB_ROOT (${webRoot}) : construisez-le vous-même`);
+    return;
+  }
+  say(
+    built
+      ? 'client web modifié : construction (npx nx build web)…'
+      : 'construction du client web (npx nx build web)…',
+  );
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'build', 'web'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (exitCode) => done(exitCode));
+  });
+  if (code !== 0) throw new Error('la construction du client web a échoué (voir ci-dessus)');
 }
 
 interface LocalSecrets {
@@ -170,6 +216,7 @@ async function main(): Promise<void> {
   }
 
   const config = loadConfig(env);
+  await ensureWebBuild(config.http.webRoot);
   const owner = { ...config.database, url: config.database.ownerUrl! };
   const applied = await runMigrations(owner);
   await ensureApplicationLogin(owner.url, config.database.url);
@@ -194,7 +241,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      'Relais est démarré.',
+      `Relais est démarré : ouvrez ${url}/ dans votre navigateur.`,
+      '',
+      `  Application : ${url}/`,
       `  GraphiQL   : ${url}/graphiql`,
       `  GraphQL    : ${url}/graphql`,
       `  Santé      : ${url}/health`,

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { registerWebClient } from './web-client';
 
 export interface ApiOptions {
   /** Tests move time with their own clock instead of sleeping. */
@@ -60,14 +61,14 @@ export async function createApi(
     contentSecurityPolicy: config.graphql.graphiql ? false : undefined,
     crossOriginEmbedderPolicy: false,
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-      // Nearly every answer may carry personal data (GraphQL, documents, their errors): none is
-      // kept by a browser or a proxy, unless a route says otherwise itself.
-      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    });
+  const instance = app.getHttpAdapter().getInstance();
+  // The browser client's build at `/`, on the same origin as /graphql: no CORS, cookies SameSite=Strict.
+  await registerWebClient(instance, config.http.webRoot);
+  instance.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Nearly every answer may carry personal data (GraphQL, documents, their errors): none is
+    // kept by a browser or a proxy, unless a route says otherwise itself.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   return app;
 }

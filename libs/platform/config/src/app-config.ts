@@ -12,6 +12,8 @@ export interface AppConfig {
     readonly publicUrl: string | undefined;
     readonly corsOrigins: readonly string[];
     readonly bodyLimitBytes: number;
+    /** Absolute path of the web client's build, served at `/` when it exists. */
+    readonly webRoot: string;
   };
   readonly database: {
     /** The application role (member of `relais_app`, owner of nothing). */

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   API_PORT: integer(0, 65535).default(3000),
   PUBLIC_URL: z.string().url().optional(),
   CORS_ORIGINS: csv,
+  /** The web client's build (index.html and assets/), served at `/` when present. */
+  WEB_ROOT: z.string().min(1).optional(),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
   /** The application's connection: a role that owns nothing, so row-level security applies. */
   DATABASE_URL: z.string().url().startsWith('postgres'),

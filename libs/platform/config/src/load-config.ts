@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ZodIssue } from 'zod';
 import { AppConfig } from './app-config';
 import { configSchema, decodeKey32 } from './config.schema';
@@ -41,6 +41,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       publicUrl: env.PUBLIC_URL,
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      webRoot: resolve(env.WEB_ROOT ?? join(__dirname, '../../../../dist/apps/web')),
     },
     database: { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, poolSize: env.DATABASE_POOL_SIZE },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },

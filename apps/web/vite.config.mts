@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Built into dist/apps/web, which the api serves at `/`; in development `npx nx serve web` proxies
+// the api's paths to a running api (npm start), so the browser still sees one origin.
+export default defineConfig({
+  root: __dirname,
+  cacheDir: '../../node_modules/.vite/apps/web',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/apps/web',
+    emptyOutDir: true,
+    reportCompressedSize: true,
+    target: 'es2022',
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 4200,
+    proxy: { '/graphql': 'http://127.0.0.1:3000', '/documents': 'http://127.0.0.1:3000' },
+  },
+});
