@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { MultilineText, Trimmed, uuidArgument } from '@relais/graphql';
+import { MultilineText, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { ConsentQueryService } from './consent-query.service';
@@ -15,7 +15,6 @@ class RejectDerogationArgs {
   derogationId!: string;
 
   @Field({ description: 'Pourquoi la dérogation est refusée.' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le motif est obligatoire.' })
   @Length(10, 1000, { message: 'Le motif doit contenir entre 10 et 1 000 caractères.' })

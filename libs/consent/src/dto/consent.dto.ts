@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { fromToday, LocalDate, MultilineText, Trimmed } from '@relais/graphql';
+import { fromToday, LocalDate, MultilineText } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { OrganisationKind } from '@relais/identity';
 import {
@@ -38,7 +38,6 @@ export class ConsentInput {
 
   @Field(() => String, { nullable: true, description: 'Qualité du témoin, ou représentant légal.' })
   @IsOptional()
-  @Trimmed()
   @IsString({ message: 'Le témoin ou représentant doit être un texte.' })
   @Length(2, 200, { message: 'Le témoin ou représentant doit contenir entre 2 et 200 caractères.' })
   witnessOrRepresentative?: string | null;
@@ -104,7 +103,6 @@ export class DerogationInput {
   @Field({
     description: 'Pourquoi le consentement ne peut pas être recueilli et pourquoi partager est nécessaire.',
   })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'La justification est obligatoire.' })
   @Length(30, 2000, { message: 'La justification doit contenir entre 30 et 2 000 caractères.' })

@@ -1,12 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  fromToday,
-  INVALID_ID_MESSAGE,
-  LocalDate,
-  MultilineText,
-  Trimmed,
-  TrimmedEach,
-} from '@relais/graphql';
+import { fromToday, INVALID_ID_MESSAGE, LocalDate, MultilineText } from '@relais/graphql';
 import { CmpFollowUpStatus, EvictionProcedureState, RightOpened } from '@relais/situations';
 import { Type } from 'class-transformer';
 import {
@@ -80,7 +73,6 @@ export class StartFollowUpInput {
   startedOn?: string | null;
 
   @Field(() => [String], { description: 'Les objectifs de départ.' })
-  @TrimmedEach()
   @IsArray({ message: 'Listez les objectifs.' })
   @ArrayMaxSize(10, { message: 'Au plus 10 objectifs.' })
   @Length(3, 300, { each: true, message: 'Chaque objectif doit contenir entre 3 et 300 caractères.' })
@@ -157,7 +149,6 @@ export class RecordActInput {
 
   @Field(() => String, { nullable: true, description: 'La note, au strict nécessaire.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(3000, { message: 'Au plus 3 000 caractères : ne gardez que le strictement nécessaire.' })
   note?: string | null;
@@ -186,7 +177,6 @@ export class ProposeHandoffInput {
 
   @Field(() => String, { nullable: true, description: "Le référent dans l'organisation qui reçoit." })
   @IsOptional()
-  @Trimmed()
   @Length(2, 200, { message: 'Le référent doit contenir entre 2 et 200 caractères.' })
   referentName?: string | null;
 
@@ -204,7 +194,6 @@ export class ProposeHandoffInput {
 
   @Field(() => String, { nullable: true, description: 'Le référent social de la personne.' })
   @IsOptional()
-  @Trimmed()
   @Length(2, 200, { message: 'Le référent social doit contenir entre 2 et 200 caractères.' })
   socialReferent?: string | null;
 
@@ -219,14 +208,12 @@ export class ProposeHandoffInput {
 
   @Field(() => String, { nullable: true, description: 'Les risques qui demeurent.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères.' })
   residualRisks?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Les contacts utiles.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   contacts?: string | null;
@@ -248,7 +235,6 @@ export class AnswerHandoffInput {
 
   @Field(() => String, { nullable: true, description: 'Obligatoire pour décliner.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le motif doit être un texte.' })
   @Length(5, 1000, { message: 'Le motif doit contenir entre 5 et 1 000 caractères.' })
@@ -273,7 +259,6 @@ export class RenewFollowUpArgs {
   followUpId!: string;
 
   @Field({ description: 'Pourquoi le renouveler (sans donnée de santé).' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le motif est obligatoire.' })
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
@@ -291,7 +276,6 @@ export class EndFollowUpArgs {
     description: 'Obligatoire quand un relais attend encore sa réponse.',
   })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le motif doit être un texte.' })
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })

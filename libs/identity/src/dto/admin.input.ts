@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Trimmed } from '@relais/graphql';
+
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -33,7 +33,6 @@ export class CreateOrganisationInput {
   territoryId!: string;
 
   @Field({ description: 'Nom du partenaire (2 à 200 caractères), unique dans le territoire.' })
-  @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(2, 200, { message: 'Le nom doit contenir entre 2 et 200 caractères.' })
   name!: string;
@@ -69,19 +68,16 @@ export class CreateUserInput {
   organisationId!: string;
 
   @Field({ description: 'Adresse e-mail de connexion, unique.' })
-  @Trimmed()
   @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
   @MaxLength(254, { message: "L'adresse e-mail est trop longue." })
   email!: string;
 
   @Field({ description: 'Prénom.' })
-  @Trimmed()
   @IsString({ message: 'Le prénom est obligatoire.' })
   @Length(1, 100, { message: 'Le prénom doit contenir entre 1 et 100 caractères.' })
   firstName!: string;
 
   @Field({ description: 'Nom.' })
-  @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
   lastName!: string;

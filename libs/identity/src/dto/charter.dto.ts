@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { MultilineText, Trimmed } from '@relais/graphql';
+import { MultilineText } from '@relais/graphql';
 import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
 import { CharterKind } from '../domain/charter-kind';
 
@@ -14,13 +14,11 @@ export class PublishCharterInput {
   kind!: CharterKind;
 
   @Field({ description: 'Titre (3 à 200 caractères).' })
-  @Trimmed()
   @IsString({ message: 'Le titre est obligatoire.' })
   @Length(3, 200, { message: 'Le titre doit contenir entre 3 et 200 caractères.' })
   title!: string;
 
   @Field({ description: 'Texte intégral (20 à 100 000 caractères).' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le texte est obligatoire.' })
   @Length(20, 100_000, { message: 'Le texte doit contenir entre 20 et 100 000 caractères.' })

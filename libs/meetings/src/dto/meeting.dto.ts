@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { fromToday, INVALID_ID_MESSAGE, MomentWithin, Trimmed } from '@relais/graphql';
+import { fromToday, INVALID_ID_MESSAGE, MomentWithin } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { ReferrerKind } from '@relais/identity';
 import { Type } from 'class-transformer';
@@ -48,7 +48,6 @@ export class PlanMeetingInput {
     description: 'Lieu de la séance (3 à 300 caractères) ; un lieu ou un lien de visioconférence est requis.',
   })
   @IsOptional()
-  @Trimmed()
   @Length(3, 300, { message: 'Le lieu doit contenir entre 3 et 300 caractères.' })
   place?: string | null;
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { fromToday, INVALID_ID_MESSAGE, LocalDate, MultilineText, Trimmed } from '@relais/graphql';
+import { fromToday, INVALID_ID_MESSAGE, LocalDate, MultilineText } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { ActionObject } from '@relais/situations';
 import { Type } from 'class-transformer';
@@ -55,7 +55,6 @@ export class RecordAttendanceInput {
 @InputType({ description: 'Une action décidée : qui fait quoi pour quand.' })
 export class NewActionInput {
   @Field({ description: 'Ce qu’il faut faire (3 à 500 caractères).' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: "La description de l'action est obligatoire." })
   @Length(3, 500, { message: "L'action doit contenir entre 3 et 500 caractères." })
@@ -81,7 +80,6 @@ export class NewActionInput {
 @InputType({ description: 'Une décision de la cellule sur le point, avec ses actions.' })
 export class DecisionInput {
   @Field({ description: 'Ce que la cellule a décidé (3 à 1 000 caractères).' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'La décision est obligatoire.' })
   @Length(3, 1000, { message: 'La décision doit contenir entre 3 et 1 000 caractères.' })
@@ -89,7 +87,6 @@ export class DecisionInput {
 
   @Field(() => String, { nullable: true, description: 'Pourquoi (1 000 caractères au plus).' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   rationale?: string | null;
@@ -123,7 +120,6 @@ export class RecordItemInput {
     description: 'Synthèse des échanges (social confidentiel par défaut).',
   })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(4000, { message: 'Au plus 4 000 caractères : ne gardez que le strictement nécessaire.' })
   summary?: string | null;
@@ -162,7 +158,6 @@ export class RestrictedNoteInput {
   category!: DataCategory;
 
   @Field({ description: 'Le texte de la note (3 à 2 000 caractères).' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'La note est obligatoire.' })
   @Length(3, 2000, { message: 'La note doit contenir entre 3 et 2 000 caractères.' })

@@ -1,12 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  fromToday,
-  INVALID_ID_MESSAGE,
-  LocalDate,
-  MultilineText,
-  Trimmed,
-  TrimmedEach,
-} from '@relais/graphql';
+import { fromToday, INVALID_ID_MESSAGE, LocalDate, MultilineText } from '@relais/graphql';
 import { AgeBand, ProtectionMeasure } from '@relais/situations';
 import { Type } from 'class-transformer';
 import {
@@ -31,13 +24,11 @@ const STRICTLY_NECESSARY = 'N’écrivez que ce qui est strictement nécessaire 
 @InputType({ description: 'Identité de la personne, conservée à part et montrée selon le consentement.' })
 export class PersonInput {
   @Field({ description: 'Prénom.' })
-  @Trimmed()
   @IsString({ message: 'Le prénom est obligatoire.' })
   @Length(1, 100, { message: 'Le prénom doit contenir entre 1 et 100 caractères.' })
   firstName!: string;
 
   @Field({ description: 'Nom de famille.' })
-  @Trimmed()
   @IsString({ message: 'Le nom est obligatoire.' })
   @Length(1, 100, { message: 'Le nom doit contenir entre 1 et 100 caractères.' })
   lastName!: string;
@@ -58,19 +49,16 @@ export class PersonInput {
 
   @Field(() => String, { nullable: true, description: 'Quartier (montré dans les ordres du jour).' })
   @IsOptional()
-  @Trimmed()
   @Length(1, 100, { message: 'Le quartier doit contenir entre 1 et 100 caractères.' })
   district?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Adresse postale.' })
   @IsOptional()
-  @Trimmed()
   @Length(3, 300, { message: "L'adresse doit contenir entre 3 et 300 caractères." })
   address?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Téléphone (numéro français).' })
   @IsOptional()
-  @Trimmed()
   @Matches(PHONE, { message: "Le numéro de téléphone n'est pas un numéro français valide." })
   phone?: string | null;
 
@@ -82,13 +70,11 @@ export class PersonInput {
 
   @Field(() => String, { nullable: true, description: 'Nom du représentant (tuteur, curateur…).' })
   @IsOptional()
-  @Trimmed()
   @Length(2, 200, { message: 'Le représentant doit contenir entre 2 et 200 caractères.' })
   representativeName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Coordonnées du représentant.' })
   @IsOptional()
-  @Trimmed()
   @Length(3, 200, { message: 'Le contact du représentant doit contenir entre 3 et 200 caractères.' })
   representativeContact?: string | null;
 }
@@ -104,7 +90,6 @@ export class ReferralFormInput {
   difficultyAreas!: DifficultyArea[];
 
   @Field(() => [String], { description: 'Services déjà impliqués (sans nom de personne).' })
-  @TrimmedEach()
   @IsArray({ message: 'Listez les services déjà impliqués.' })
   @ArrayMaxSize(20, { message: 'Au plus 20 services.' })
   @Length(2, 120, { each: true, message: 'Chaque service doit contenir entre 2 et 120 caractères.' })
@@ -112,21 +97,18 @@ export class ReferralFormInput {
 
   @Field(() => String, { nullable: true, description: `Ce qui a déjà été tenté. ${STRICTLY_NECESSARY}` })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   actionsTried?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Où les démarches sont bloquées.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   blockages?: string | null;
 
   @Field(() => String, { nullable: true, description: 'La question posée à la cellule.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   questionToCell?: string | null;
@@ -149,7 +131,6 @@ export class ReferralFormInput {
     description: `La situation en quelques lignes. ${STRICTLY_NECESSARY}`,
   })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(2000, { message: 'Au plus 2 000 caractères : ne gardez que le strictement nécessaire.' })
   description?: string | null;
@@ -159,7 +140,6 @@ export class ReferralFormInput {
     description: 'Logement : bail, dette, procédure, état du logement.',
   })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   housingContext?: string | null;
@@ -169,7 +149,6 @@ export class ReferralFormInput {
     description: 'Informations de santé : réservé aux professionnels de santé, lu par eux seuls.',
   })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1500, { message: 'Au plus 1 500 caractères.' })
   healthInformation?: string | null;
@@ -245,7 +224,6 @@ export class ReferralReasonInput {
   referralId!: string;
 
   @Field({ description: 'Motif, sans donnée de santé.' })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le motif est obligatoire.' })
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
@@ -263,7 +241,6 @@ export class AcceptReferralInput {
     description: 'Commentaire facultatif, gardé dans l’historique de la saisine (sans donnée de santé).',
   })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @Length(3, 1000, { message: 'Le motif doit contenir entre 3 et 1 000 caractères.' })
   reason?: string | null;
@@ -288,7 +265,6 @@ export class RedirectReferralInput {
   target!: RedirectTarget;
 
   @Field({ description: "Message à l'auteur de la saisine." })
-  @Trimmed()
   @MultilineText()
   @IsString({ message: 'Le message est obligatoire.' })
   @Length(10, 1000, { message: 'Le message doit contenir entre 10 et 1 000 caractères.' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { fromToday, LocalDate, MultilineText, Trimmed } from '@relais/graphql';
+import { fromToday, LocalDate, MultilineText } from '@relais/graphql';
 import { IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ActionStatus } from '../domain/action-status';
 
@@ -20,7 +20,6 @@ export class UpdateActionInput {
 
   @Field(() => String, { nullable: true, description: 'Résultat, sans donnée de santé.' })
   @IsOptional()
-  @Trimmed()
   @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })
   outcome?: string | null;
