@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Provider } from 'urql';
 import type { Client } from 'urql';
-import { createGraphqlClient } from './graphql/client';
-import { navigate, SIGN_IN_PATH, usePath } from './router';
+import { publicRoutes } from './account/public-routes';
+import { createGraphqlClient, SESSION_ENDED_EVENT } from './graphql/client';
+import { matchRoute } from './routing/route';
+import { navigate, SIGN_IN_PATH, usePath } from './routing/router';
 import { MeQuery } from './shell/session.operations';
 import { SignedInShell } from './shell/signed-in-shell';
 import { SignInPage } from './sign-in/sign-in-page';
@@ -51,14 +53,16 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Signed out, every address shows the sign-in page; the one asked for opens after it.
+  const publicPage = matchRoute(publicRoutes, path);
+
+  // Signed out, every address but the public ones shows the sign-in page; the one asked for opens after it.
   useEffect(() => {
-    if (session.state === 'signed-out' && path !== SIGN_IN_PATH) {
+    if (session.state === 'signed-out' && path !== SIGN_IN_PATH && !publicPage) {
       returnTo.current = path;
       navigate(SIGN_IN_PATH, { replace: true });
     }
     if (session.state === 'signed-in' && path === SIGN_IN_PATH) navigate('/', { replace: true });
-  }, [session.state, path]);
+  }, [session.state, path, publicPage]);
 
   const signedIn = useCallback(() => {
     setSession({ state: 'signed-in' });
@@ -73,6 +77,26 @@ export function App() {
     setSession({ state: 'signed-out', notice });
     navigate(SIGN_IN_PATH);
   }, []);
+
+  // Whichever page meets it, a refusal for an ended session (idle on the server, closed elsewhere,
+  // renewal refused) takes the whole app back to sign-in.
+  const signedInNow = session.state === 'signed-in';
+  useEffect(() => {
+    if (!signedInNow) return;
+    const ended = () => signedOut('Votre session a pris fin. Veuillez vous reconnecter.');
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
+  }, [signedInNow, signedOut]);
+
+  if (publicPage && session.state !== 'checking') {
+    return (
+      <Provider value={client}>
+        <main id="contenu" tabIndex={-1}>
+          {publicPage.route.render(publicPage.params)}
+        </main>
+      </Provider>
+    );
+  }
 
   return (
     <Provider value={client}>

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@relais/config';
 import { Principal } from '@relais/access';
 import { ScopedDatabase } from '@relais/database';
 import { MeObject } from './dto/identity.objects';
@@ -8,7 +9,10 @@ import { toCellObject, toOrganisationObject, toTerritoryObject, toUserObject } f
 
 @Injectable()
 export class ProfileService {
-  constructor(private readonly database: ScopedDatabase) {}
+  constructor(
+    private readonly database: ScopedDatabase,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The caller's own account, organisation and memberships, in two queries. */
   describeMe(principal: Principal): Promise<MeObject> {
@@ -37,6 +41,7 @@ export class ProfileService {
           charterAccepted:
             principal.memberships.find((active) => active.id === membership.id)?.charterAccepted ?? false,
         })),
+        sessionIdleTimeoutMinutes: this.config.auth.sessionIdleTimeoutMinutes,
       };
     });
   }

@@ -1,5 +1,10 @@
-import { cacheExchange, Client, fetchExchange } from 'urql';
+import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
 import { API_HEADERS, sessionFetch } from './session-fetch';
+
+/** Announced on `window` when the api refuses an operation because the session has ended. */
+export const SESSION_ENDED_EVENT = 'relais:session-ended';
+/** Announced on `window` when the api asks for the territory's charter to be accepted first. */
+export const CHARTER_REQUIRED_EVENT = 'relais:charter-required';
 
 /**
  * One client per session: signing out drops it with its cache, so nothing read under one session
@@ -10,7 +15,18 @@ import { API_HEADERS, sessionFetch } from './session-fetch';
 export function createGraphqlClient(): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [
+      cacheExchange,
+      // Whatever page asked, an ended session or a charter to accept concerns the whole app.
+      mapExchange({
+        onError(error) {
+          const codes = error.graphQLErrors.map((problem) => problem.extensions?.code);
+          if (codes.includes('UNAUTHENTICATED')) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+          if (codes.includes('CHARTER_REQUIRED')) window.dispatchEvent(new Event(CHARTER_REQUIRED_EVENT));
+        },
+      }),
+      fetchExchange,
+    ],
     preferGetMethod: false,
     fetch: sessionFetch,
     fetchOptions: () => ({ credentials: 'same-origin', headers: { ...API_HEADERS } }),

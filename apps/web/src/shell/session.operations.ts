@@ -6,8 +6,20 @@ export const MeQuery = graphql(`
       id
       firstName
       lastName
+      sessionIdleTimeoutMinutes
       organisation {
         name
+        kind
+      }
+      memberships {
+        id
+        status
+        roles
+        charterAccepted
+        territory {
+          id
+          name
+        }
       }
     }
   }
@@ -16,5 +28,11 @@ export const MeQuery = graphql(`
 export const LogOutMutation = graphql(`
   mutation LogOut {
     logOut
+  }
+`);
+
+export const UnreadNotificationCountQuery = graphql(`
+  query UnreadNotificationCount {
+    unreadNotificationCount
   }
 `);

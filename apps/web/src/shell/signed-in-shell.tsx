@@ -1,58 +1,35 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { accountRoutes } from '../account/account-routes';
+import { CharterPage } from '../charter/charter-page';
+import { CHARTER_REQUIRED_EVENT } from '../graphql/client';
 import { readError } from '../graphql/errors';
-import { navigate, usePath } from '../router';
+import { notificationRoutes } from '../notifications/notification-routes';
+import { HomePage } from '../pages/home-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { referralRoutes } from '../referrals/referral-routes';
+import { Link } from '../routing/link';
+import { matchRoute } from '../routing/route';
+import type { PageRoute } from '../routing/route';
+import { navigate, usePath } from '../routing/router';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
-import { usePageTitle } from '../ui/use-page-title';
+import { Navigation } from './navigation';
 import { LogOutMutation, MeQuery } from './session.operations';
+import { useIdleTimeout } from './use-idle-timeout';
+
+const PAGES: readonly PageRoute[] = [...referralRoutes, ...notificationRoutes, ...accountRoutes];
 
 export interface SignedInShellProps {
   /** The session ended: `notice` says why, on the sign-in page. */
   onSignedOut(notice: string): void;
 }
 
-function HomePage({ firstName }: { firstName?: string }) {
-  usePageTitle('Accueil');
-  return (
-    <>
-      <h1>Bonjour{firstName ? ` ${firstName}` : ''}</h1>
-      <p>Vous êtes connecté à Relais. Les pages de votre travail arrivent bientôt ici.</p>
-    </>
-  );
-}
-
-function NotFoundPage() {
-  usePageTitle('Page introuvable');
-  return (
-    <>
-      <h1>Page introuvable</h1>
-      <p>Cette adresse ne correspond à aucune page de Relais, ou elle ne vous est pas accessible.</p>
-      <p>
-        <a
-          href="/"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/');
-          }}
-        >
-          Revenir à l’accueil
-        </a>
-      </p>
-    </>
-  );
-}
-
 export function SignedInShell({ onSignedOut }: SignedInShellProps) {
   const path = usePath();
-  const [me] = useQuery({ query: MeQuery });
+  const [me, refetchMe] = useQuery({ query: MeQuery });
   const [logOutState, logOut] = useMutation(LogOutMutation);
   const main = useRef<HTMLElement>(null);
-
-  const expired = me.error && readError(me.error).code === 'UNAUTHENTICATED';
-  useEffect(() => {
-    if (expired) onSignedOut('Votre session a pris fin. Veuillez vous reconnecter.');
-  }, [expired, onSignedOut]);
 
   // Moving to another page moves the reading position to its content, as a page load would.
   const firstPath = useRef(path);
@@ -60,30 +37,69 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
     if (path !== firstPath.current) main.current?.focus();
   }, [path]);
 
-  async function signOut() {
-    const result = await logOut({});
-    if (result.error && readError(result.error).code !== 'UNAUTHENTICATED') {
-      return onSignedOut(
-        'Vous êtes déconnecté de cette page, mais Relais n’a pas pu confirmer la fin de la session : fermez votre navigateur par précaution.',
-      );
-    }
-    onSignedOut('Vous êtes déconnecté. À bientôt.');
-  }
+  // Any page may meet the charter gate (a new version was published meanwhile): read it again.
+  useEffect(() => {
+    const recheck = () => refetchMe({ requestPolicy: 'network-only' });
+    window.addEventListener(CHARTER_REQUIRED_EVENT, recheck);
+    return () => window.removeEventListener(CHARTER_REQUIRED_EVENT, recheck);
+  }, [refetchMe]);
+
+  const endSession = useCallback(
+    async (notice: string) => {
+      const result = await logOut({});
+      if (result.error && readError(result.error).code !== 'UNAUTHENTICATED') {
+        return onSignedOut(
+          'Vous êtes déconnecté de cette page, mais Relais n’a pas pu confirmer la fin de la session : fermez votre navigateur par précaution.',
+        );
+      }
+      onSignedOut(notice);
+    },
+    [logOut, onSignedOut],
+  );
 
   const person = me.data?.me;
+  const idleMinutes = person?.sessionIdleTimeoutMinutes;
+  const onIdle = useCallback(
+    () =>
+      void endSession(
+        `Vous avez été déconnecté après ${idleMinutes} minutes sans activité, pour protéger les informations affichées. Reconnectez-vous pour reprendre.`,
+      ),
+    [endSession, idleMinutes],
+  );
+  const idle = useIdleTimeout(idleMinutes, onIdle);
+
+  const activeMemberships = person?.memberships.filter((membership) => membership.status === 'ACTIVE') ?? [];
+  const roles = [...new Set(activeMemberships.flatMap((membership) => membership.roles))];
+  const charterToAccept = activeMemberships.find((membership) => !membership.charterAccepted);
+  const isReferrer = roles.includes('REFERRER');
+
+  // A referring organisation's work is its referrals: that is where it lands.
+  useEffect(() => {
+    if (path === '/' && isReferrer && !charterToAccept) navigate('/saisines', { replace: true });
+  }, [path, isReferrer, charterToAccept]);
+
+  function page() {
+    if (!person) return null;
+    if (charterToAccept) {
+      return (
+        <CharterPage
+          territoryId={charterToAccept.territory.id}
+          territoryName={charterToAccept.territory.name}
+          onAccepted={() => refetchMe({ requestPolicy: 'network-only' })}
+        />
+      );
+    }
+    if (path === '/') return isReferrer ? null : <HomePage firstName={person.firstName} />;
+    const matched = matchRoute(PAGES, path);
+    return matched ? matched.route.render(matched.params) : <NotFoundPage />;
+  }
+
   return (
     <>
       <header className="site-header">
-        <a
-          className="site-name"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/');
-          }}
-        >
+        <Link className="site-name" to="/">
           Relais
-        </a>
+        </Link>
         <div className="site-user">
           {person ? (
             <span>
@@ -92,14 +108,27 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
               <span className="hint"> · {person.organisation.name}</span>
             </span>
           ) : null}
-          <Button variant="quiet" onPress={signOut} isPending={logOutState.fetching}>
+          <Button
+            variant="quiet"
+            onPress={() => void endSession('Vous êtes déconnecté. À bientôt.')}
+            isPending={logOutState.fetching}
+          >
             Se déconnecter
           </Button>
         </div>
+        {person && !charterToAccept ? <Navigation roles={roles} /> : null}
       </header>
       <main id="contenu" ref={main} tabIndex={-1}>
-        {me.error && !expired ? <Notice tone="error">{readError(me.error).message}</Notice> : null}
-        {path === '/' ? <HomePage firstName={person?.firstName} /> : <NotFoundPage />}
+        {idle === 'warning' ? (
+          <Notice tone="error">
+            Faute d’activité, vous allez être déconnecté dans moins de deux minutes. Touchez une touche ou
+            cliquez n’importe où pour rester connecté.
+          </Notice>
+        ) : null}
+        {me.error && readError(me.error).code !== 'UNAUTHENTICATED' ? (
+          <Notice tone="error">{readError(me.error).message}</Notice>
+        ) : null}
+        {page()}
       </main>
     </>
   );

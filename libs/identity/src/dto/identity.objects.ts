@@ -196,6 +196,12 @@ export class MeObject extends UserObject {
 
   @Field(() => [MyMembershipObject], { description: 'Mes adhésions, des plus anciennes aux plus récentes.' })
   memberships!: MyMembershipObject[];
+
+  @Field(() => Int, {
+    description:
+      'Durée sans activité, en minutes, après laquelle ma session se ferme (le navigateur déconnecte alors de lui-même).',
+  })
+  sessionIdleTimeoutMinutes!: number;
 }
 
 @ObjectType('TerritoryMember', {

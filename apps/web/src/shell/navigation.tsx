@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { useQuery } from 'urql';
+import { Link } from '../routing/link';
+import { usePath } from '../routing/router';
+import { UnreadNotificationCountQuery } from './session.operations';
+
+/** Checked again every minute while the page is open, and whenever a page marks some read. */
+const UNREAD_REFRESH_MS = 60_000;
+
+export type NavigationRole = 'REFERRER';
+
+interface NavigationItem {
+  to: string;
+  label: string;
+}
+
+const REFERRER_ITEMS: NavigationItem[] = [
+  { to: '/saisines', label: 'Mes saisines' },
+  { to: '/saisines/nouvelle', label: 'Nouvelle saisine' },
+  { to: '/actions', label: 'Mes actions' },
+];
+
+function isCurrent(path: string, to: string): boolean {
+  // A referral's own page belongs to "Mes saisines"; the new-referral form has its own entry.
+  if (to === '/saisines')
+    return path === to || (path.startsWith('/saisines/') && path !== '/saisines/nouvelle');
+  return path === to || path.startsWith(`${to}/`);
+}
+
+function UnreadNotificationsLink({ path }: { path: string }) {
+  const [unread, refresh] = useQuery({ query: UnreadNotificationCountQuery });
+  useEffect(() => {
+    const timer = window.setInterval(() => refresh({ requestPolicy: 'network-only' }), UNREAD_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+  const count = unread.data?.unreadNotificationCount ?? 0;
+  const current = isCurrent(path, '/notifications');
+  return (
+    <Link to="/notifications" className="nav-link" aria-current={current ? 'page' : undefined}>
+      Notifications
+      {count > 0 ? (
+        <span className="badge">
+          {count}
+          <span className="visually-hidden"> non lue{count > 1 ? 's' : ''}</span>
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
+/** The pages of one's work, by role, then what everyone has: notifications and one's account. */
+export function Navigation({ roles }: { roles: readonly string[] }) {
+  const path = usePath();
+  const items = roles.includes('REFERRER') ? REFERRER_ITEMS : [];
+  return (
+    <nav aria-label="Navigation principale" className="site-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link
+              to={item.to}
+              className="nav-link"
+              aria-current={isCurrent(path, item.to) ? 'page' : undefined}
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <UnreadNotificationsLink path={path} />
+        </li>
+        <li>
+          <Link
+            to="/compte"
+            className="nav-link"
+            aria-current={isCurrent(path, '/compte') ? 'page' : undefined}
+          >
+            Mon compte
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
