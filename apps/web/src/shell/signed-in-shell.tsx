@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { accountRoutes } from '../account/account-routes';
+import { actionRoutes } from '../actions/action-routes';
 import { CharterPage } from '../charter/charter-page';
 import { CHARTER_REQUIRED_EVENT } from '../graphql/client';
 import { readError } from '../graphql/errors';
 import { notificationRoutes } from '../notifications/notification-routes';
 import { HomePage } from '../pages/home-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { newReferralRoutes } from '../referrals/new-referral/new-referral-routes';
 import { referralRoutes } from '../referrals/referral-routes';
 import { Link } from '../routing/link';
 import { matchRoute } from '../routing/route';
@@ -18,7 +20,14 @@ import { Navigation } from './navigation';
 import { LogOutMutation, MeQuery } from './session.operations';
 import { useIdleTimeout } from './use-idle-timeout';
 
-const PAGES: readonly PageRoute[] = [...referralRoutes, ...notificationRoutes, ...accountRoutes];
+// Fixed addresses before patterns: `/saisines/nouvelle` is not the referral "nouvelle".
+const PAGES: readonly PageRoute[] = [
+  ...newReferralRoutes,
+  ...referralRoutes,
+  ...actionRoutes,
+  ...notificationRoutes,
+  ...accountRoutes,
+];
 
 export interface SignedInShellProps {
   /** The session ended: `notice` says why, on the sign-in page. */
