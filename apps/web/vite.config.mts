@@ -11,6 +11,9 @@ export default defineConfig({
     outDir: '../../dist/apps/web',
     emptyOutDir: true,
     reportCompressedSize: true,
+    // .vite/manifest.json lists each chunk's static imports: what the browser must load before the
+    // first page shows, which a test keeps under its budget. Not served (the api serves /assets only).
+    manifest: true,
     target: 'es2022',
   },
   server: {

@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** WCAG 2.1 levels A and AA, the RGAA's reference. */
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+type Result = AxeResults['violations'][number];
+
+/** axe with its French messages, so a failure reads as the rest of the project does. */
+let frenchAxe: string | undefined;
+function axeSource(): string {
+  if (frenchAxe) return frenchAxe;
+  // The axe-core that @axe-core/playwright depends on, found as it finds it.
+  const paths = [dirname(require.resolve('@axe-core/playwright'))];
+  const source = readFileSync(require.resolve('axe-core/axe.min.js', { paths }), 'utf8');
+  const french = readFileSync(require.resolve('axe-core/locales/fr.json', { paths }), 'utf8');
+  frenchAxe = `${source}\n;axe.configure({ locale: ${french} });`;
+  return frenchAxe;
+}
+
+function describeViolation(violation: Result): string {
+  const nodes = violation.nodes.slice(0, 5).map((node) => {
+    const target = node.target.map((part) => (Array.isArray(part) ? part.join(' ') : part)).join(' → ');
+    const why = node.failureSummary?.replace(/\s*\n\s*/g, ' ').trim();
+    const html = node.html.length > 160 ? `${node.html.slice(0, 160)}…` : node.html;
+    return `    • ${target}\n      ${html}${why ? `\n      ${why}` : ''}`;
+  });
+  const more = violation.nodes.length > 5 ? [`    … et ${violation.nodes.length - 5} autre(s)`] : [];
+  return [
+    `  - ${violation.id} (${violation.impact ?? 'impact inconnu'}) : ${violation.help}`,
+    `    ${violation.helpUrl}`,
+    ...nodes,
+    ...more,
+  ].join('\n');
+}
+
+/** The violations as a maintainer reads them: rule, what it asks, where, why. */
+export function describeViolations(results: Pick<AxeResults, 'violations' | 'url'>): string {
+  return [
+    `axe : ${results.violations.length} règle(s) WCAG 2.1 A/AA non respectée(s) sur ${results.url}`,
+    ...results.violations.map(describeViolation),
+  ].join('\n');
+}
+
+/**
+ * Runs axe on the page as it is now (WCAG 2.1 A and AA rules) and fails with every violation
+ * listed. `exclude` takes CSS selectors of parts checked elsewhere (rarely needed).
+ */
+export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  // react-aria's live announcer keeps each announcement 7 s; one naming a control already gone (a
+  // pending button whose step was replaced) dangles meanwhile, after screen readers have read it.
+  let builder = new AxeBuilder({ page, axeSource: axeSource() })
+    .withTags(WCAG_21_AA)
+    .exclude('[data-live-announcer]');
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  if (results.violations.length) throw new Error(describeViolations(results));
+}
