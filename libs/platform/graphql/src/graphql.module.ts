@@ -41,7 +41,8 @@ export function graphqlModule(options: GraphqlModuleOptions = {}): DynamicModule
         autoSchemaFile: true,
         sortSchema: true,
         transformSchema: options.transformSchema,
-        graphiql: config.graphql.graphiql,
+        // Mercurius's page loads GraphiQL from a CDN: the api serves its own (apps/api, graphiql/).
+        graphiql: false,
         // Compiled after this many runs of a document; the variables hook keeps compiled and
         // interpreted runs reading the same values.
         jit: config.graphql.jit,
