@@ -8,6 +8,8 @@ import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { TextField } from '../ui/text-field';
 import { usePageTitle } from '../ui/use-page-title';
+import '../ui/page-parts.css';
+import './sign-in.css';
 import { CompleteEnrolmentMutation, LogInMutation, StartEnrolmentMutation } from './sign-in.operations';
 
 type Step =
@@ -160,6 +162,18 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
               Se connecter
             </Button>
           </Form>
+          <h2 className="sign-in-help">Mot de passe oublié ?</h2>
+          <p>
+            Relais ne permet pas de le réinitialiser soi-même. Demandez à l’administration de Relais dans
+            votre territoire de vous envoyer un nouveau lien : il arrivera par e-mail et vous permettra de
+            choisir un nouveau mot de passe. Si vous ne savez pas qui la tient, la coordination de votre CLSM
+            vous le dira.
+          </p>
+          <p>
+            Après plusieurs essais manqués, Relais fait patienter le compte (quelques secondes, puis quelques
+            minutes) avant d’accepter un nouvel essai, même avec le bon mot de passe : attendez, puis
+            réessayez.
+          </p>
         </>
       )}
 
@@ -172,6 +186,10 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
           <p>
             Ouvrez votre application d’authentification et saisissez le code à six chiffres affiché pour
             Relais. Si vous n’avez plus votre téléphone, saisissez l’un de vos codes de secours.
+          </p>
+          <p className="hint">
+            Ni téléphone ni code de secours ? Demandez à l’administration de Relais dans votre territoire de
+            réinitialiser votre second facteur : à la connexion suivante, vous en installerez un nouveau.
           </p>
           <Form className="form" onSubmit={submitCredentials} validationErrors={fieldErrors}>
             <TextField
