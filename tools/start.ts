@@ -1,7 +1,8 @@
 /**
  * npm start — runs Relais on this machine: Postgres and Redis from the environment when
  * DATABASE_URL / REDIS_URL are set, otherwise an embedded Postgres and a local redis-server with
- * their data under .data/; then migrations, the demonstration territory (once), the api and the worker.
+ * their data under .data/; then migrations, the demonstration territory (once), the api and the worker,
+ * and, once the api listens, the territory's demonstration activity (once, through the api).
  * The web client is built first when its sources are newer than its build.
  */
 import 'reflect-metadata';
@@ -31,6 +32,7 @@ import {
 import { createRelaisDataSource } from '@relais/persistence';
 import { runMigrations } from '@relais/persistence/migrations';
 import { startLocalRedis } from '@relais/queue';
+import { seedDemoActivity } from './demo/demo-activity';
 import { buildWebClient, WEB_BUILD, webBuildState } from '@relais/web-build';
 
 const ROOT = resolve(__dirname, '..');
@@ -212,6 +214,16 @@ async function main(): Promise<void> {
     say("l'api ne répond pas : voyez .data/logs/api.log");
     return shutdown(1);
   }
+  try {
+    const activity = await seedDemoActivity({ url, log: say });
+    say(activity.created ? 'activité de démonstration créée' : 'activité de démonstration déjà présente');
+  } catch (error) {
+    // Relais still runs: the territory is there, only its sample activity is missing or partial.
+    say(
+      `activité de démonstration non créée : ${error instanceof Error ? error.message : String(error)}` +
+        ' (journal : .data/logs/api.log)',
+    );
+  }
   const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
   process.stdout.write(
     [
@@ -226,6 +238,8 @@ async function main(): Promise<void> {
       '',
       `Comptes du « CLSM de Démonstration » — mot de passe commun (démonstration uniquement) : ${DEMO_PASSWORD}`,
       ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(width)}  ${account.label}`),
+      'Pour commencer : bailleur@demo.relais.test (ses saisines et ses actions),',
+      'puis coordination@demo.relais.test (séances, ordre du jour, compte rendu). Données fictives.',
       '',
       `Second facteur : tous ces comptes sauf l'auditrice donnent aussi le code à six chiffres d'une application`,
       `d'authentification (FreeOTP, Aegis, Google Authenticator…) où vous aurez ajouté le secret commun`,
