@@ -1,4 +1,10 @@
 import type { PageRoute } from '../routing/route';
+import { MyReferralsPage } from './my-referrals-page';
+import { ReferralPage } from './referral-page';
 
-/** The referring organisation's pages: its referrals, a new referral, the actions entrusted to it. */
-export const referralRoutes: PageRoute[] = [];
+/** The referring organisation's pages: its referrals, and each referral's follow-through. */
+export const referralRoutes: PageRoute[] = [
+  { path: '/saisines', render: () => <MyReferralsPage /> },
+  // The key gives each referral a fresh page (its own queries and focus), as a page load would.
+  { path: '/saisines/:id', render: ({ id }) => <ReferralPage key={id} referralId={id} /> },
+];
