@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
@@ -7,6 +7,7 @@ import { Link } from '../routing/link';
 import { Button } from '../ui/button';
 import { FormTextField } from '../ui/form/form-text-field';
 import { Notice } from '../ui/notice';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { ChangePasswordMutation } from './account.operations';
 import './account.css';
@@ -32,9 +33,7 @@ export function ChangePasswordPage() {
   const { control, handleSubmit, setError, getValues, reset } = useForm<Values>({ defaultValues: EMPTY });
   const confirmation = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (changed) confirmation.current?.focus();
-  }, [changed]);
+  useFocusOnChange(confirmation, changed);
 
   async function submit(values: Values) {
     setTopError(undefined);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
@@ -7,6 +7,7 @@ import { Link } from '../routing/link';
 import { Button } from '../ui/button';
 import { FormTextField } from '../ui/form/form-text-field';
 import { Notice } from '../ui/notice';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { RegenerateRecoveryCodesMutation } from './account.operations';
 import './account.css';
@@ -29,9 +30,7 @@ export function RecoveryCodesPage() {
   const { control, handleSubmit, setError } = useForm<Values>({ defaultValues: { code: '' } });
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (codes) heading.current?.focus();
-  }, [codes]);
+  useFocusOnChange(heading, codes);
 
   async function submit(values: Values) {
     setTopError(undefined);

@@ -8,6 +8,7 @@ import { SIGN_IN_PATH } from '../routing/router';
 import { Button } from '../ui/button';
 import { FormTextField } from '../ui/form/form-text-field';
 import { Notice } from '../ui/notice';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { SetPasswordMutation } from './account.operations';
 import './account.css';
@@ -55,14 +56,7 @@ export function SetPasswordPage() {
 
   // A new outcome is a new page for a screen reader: its heading is read from the start.
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstOutcome = useRef(true);
-  useEffect(() => {
-    if (firstOutcome.current) {
-      firstOutcome.current = false;
-      return;
-    }
-    heading.current?.focus();
-  }, [outcome.kind]);
+  useFocusOnChange(heading, outcome.kind);
 
   async function submit(values: Values) {
     if (!token) return;

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { readError } from '../graphql/errors';
 import { Button } from '../ui/button';
 import { frenchDate } from '../ui/written-dates';
 import { Notice } from '../ui/notice';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import './charter.css';
 import { AcceptCharterMutation, ChartersQuery } from './charter.operations';
@@ -29,9 +30,7 @@ export function CharterPage({ territoryId, territoryName, onAccepted }: CharterP
   const [error, setError] = useState<string | undefined>();
   const errorNotice = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (error) errorNotice.current?.focus();
-  }, [error]);
+  useFocusOnChange(errorNotice, error);
 
   const versions = charters.data?.charters ?? [];
   const pending = versions.filter((charter) => !charter.acceptedByMe);

@@ -7,6 +7,7 @@ import type { ShownError } from '../graphql/errors';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { TextField } from '../ui/text-field';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import '../ui/page-parts.css';
 import './sign-in.css';
@@ -50,14 +51,7 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
   usePageTitle(TITLES[step.kind]);
 
   // A new step is a new question: focus its heading so a screen reader reads it from the start.
-  const firstStep = useRef(true);
-  useEffect(() => {
-    if (firstStep.current) {
-      firstStep.current = false;
-      return;
-    }
-    heading.current?.focus();
-  }, [step.kind]);
+  useFocusOnChange(heading, step.kind);
 
   const enrolmentToken = step.kind === 'enrolment' ? step.enrolmentToken : undefined;
   const enrolmentShown = step.kind === 'enrolment' && step.qrCodeSvg !== undefined;
