@@ -1,6 +1,8 @@
 import type { PageRoute } from '../routing/route';
-import { MyReferralsPage } from './my-referrals-page';
-import { ReferralPage } from './referral-page';
+import { lazyPage } from '../ui/lazy-page';
+
+const MyReferralsPage = lazyPage(async () => (await import('./my-referrals-page')).MyReferralsPage);
+const ReferralPage = lazyPage(async () => (await import('./referral-page')).ReferralPage);
 
 /** The referring organisation's pages: its referrals, and each referral's follow-through. */
 export const referralRoutes: PageRoute[] = [
