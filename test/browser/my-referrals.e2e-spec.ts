@@ -89,7 +89,7 @@ describe('the housing officer follows its referrals in the browser', () => {
       expect(await accepted.locator('td').nth(4).textContent()).toContain('1 action en retard');
 
       const consent = rowOf(page, scenario.needsConsent.caseCode);
-      expect(await consent.textContent()).toContain('Consentement à recueillir');
+      expect(await consent.textContent()).toContain('Accord à recueillir');
       expect(await consent.textContent()).toContain('La cellule demande l’accord de la personne');
       expect(await consent.getByRole('link', { name: /Compléter la saisine/ }).getAttribute('href')).toBe(
         `/saisines/${scenario.needsConsent.id}/modifier`,

@@ -28,11 +28,11 @@ registerEnumType(ReferralStatus, {
 
 export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   DRAFT: 'Brouillon',
-  SUBMITTED: 'Transmise à la cellule',
-  PRE_REVIEW: 'En pré-examen anonyme',
+  SUBMITTED: 'Envoyée',
+  PRE_REVIEW: 'En pré-examen',
   ACCEPTED: 'Acceptée',
   REDIRECTED: 'Réorientée',
-  NEEDS_CONSENT: 'Consentement à recueillir',
+  NEEDS_CONSENT: 'Accord à recueillir',
   WITHDRAWN: 'Retirée',
 };
 
