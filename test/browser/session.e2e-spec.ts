@@ -45,12 +45,32 @@ describe('the browser session', () => {
     const cookies = await page.context().cookies();
     expect(cookies.length).toBeGreaterThan(0);
     expect(cookies.every((cookie) => cookie.httpOnly && cookie.sameSite === 'Strict')).toBe(true);
-    expect(
-      await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie),
-    ).toBe('');
+    expect(await page.evaluate(() => document.cookie)).toBe('');
   });
 
-  it('returns to the sign-in page with an explanation when the page next asks the api after the session ended', async () => {
+  it('returns to the sign-in page with an explanation at the next page after the session ended', async () => {
+    const page = await suite.newPage();
+    const person = await housingOfficer();
+    await signInThroughPage(page, suite.api, person);
+    const name = `${person.firstName} ${person.lastName}`;
+    await page.getByRole('banner').getByText(name).waitFor();
+
+    leaveIdleOnTheServer();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Mon compte' })
+      .click();
+
+    await page.getByRole('heading', { name: 'Connexion à Relais' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Votre session a pris fin. Veuillez vous reconnecter.',
+    );
+    expect(await page.getByText(name).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'session-terminee');
+  });
+
+  it('returns to the sign-in page with an explanation when a page left open next asks the api', async () => {
     const page = await suite.newPage();
     // The page's own timers (the unread count, read every minute) are moved by the test.
     await page.clock.install();
@@ -67,8 +87,6 @@ describe('the browser session', () => {
       'Votre session a pris fin. Veuillez vous reconnecter.',
     );
     expect(await page.getByText(name).count()).toBe(0);
-    await expectNoAxeViolations(page);
-    await screenshot(page, 'session-terminee');
   });
 
   it('opens the sign-in page, not the last page, when reloaded after the session ended', async () => {
