@@ -285,6 +285,24 @@ describe('second factor (TOTP)', () => {
     expect((await logIn(user, renewed[0])).errors).toBeUndefined();
   });
 
+  it('refuses new recovery codes while the account waits after failed codes, without ending the session', async () => {
+    const user = await coordinator();
+    const { client } = await logInClient(api.anonymous, user.email, user.password);
+    for (let failure = 0; failure < api.config.auth.delayAfterFailures; failure += 1) {
+      const refused = await client.request(REGENERATE, { input: { code: wrongCode() } });
+      expect(refused.errors?.[0].message).toBe(
+        "Ce code n'est pas valide. Saisissez le code affiché en ce moment par votre application.",
+      );
+    }
+    const waiting = await client.request(REGENERATE, { input: { code: wrongCode() } });
+    expect(waiting.errors?.[0]).toMatchObject({
+      message: 'Trop d’essais ont échoué : patientez quelques minutes avant de saisir un nouveau code.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    // A web page treats UNAUTHENTICATED as the end of the session: this refusal must not read as one.
+    expect((await client.request(ME)).errors).toBeUndefined();
+  });
+
   it("lets the administrator reset a member's second factor: sessions end, enrolment is forced, the audit log says who", async () => {
     const user = await coordinator();
     const { client } = await logInClient(api.anonymous, user.email, user.password);

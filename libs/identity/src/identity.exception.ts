@@ -21,6 +21,7 @@ export type IdentityErrorCode =
   | 'CHARTER_SUPERSEDED'
   | 'SHARING_MATRIX_WIDENED'
   | 'WRONG_CURRENT_PASSWORD'
+  | 'SECOND_FACTOR_CHECK_WAITING'
   | 'INVALID_SET_PASSWORD_LINK'
   | 'OWN_PASSWORD_RESET'
   | 'SECOND_FACTOR_REQUIRED'
@@ -145,6 +146,13 @@ export class IdentityException extends DomainException<IdentityErrorCode> {
         return {
           code: 'UNAUTHENTICATED',
           message: 'Cet enrôlement a expiré ou a déjà servi : reconnectez-vous pour en commencer un nouveau.',
+        };
+      case 'SECOND_FACTOR_CHECK_WAITING':
+        // A signed-in person is not signed out for it: the refusal is about the code, not the session.
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'Trop d’essais ont échoué : patientez quelques minutes avant de saisir un nouveau code.',
+          fields: [{ field: 'code', message: 'Patientez quelques minutes avant un nouvel essai.' }],
         };
       case 'INVALID_SECOND_FACTOR_CODE':
         return {

@@ -183,7 +183,7 @@ export class SecondFactorService {
     const opening = await this.attempts.open({ userId });
     if (opening.outcome !== 'COUNTED') {
       if (opening.outcome === 'WAITING') await this.attempts.refused(opening, requestId);
-      throw new IdentityException('INVALID_CREDENTIALS');
+      throw new IdentityException('SECOND_FACTOR_CHECK_WAITING');
     }
     const typed = code.trim();
     const proved = looksLikeTotpCode(typed) && (await this.proveTotp(factor, typed, now));
