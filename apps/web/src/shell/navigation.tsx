@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link } from '../routing/link';
 import { usePath } from '../routing/router';
@@ -27,8 +27,18 @@ function isCurrent(path: string, to: string): boolean {
   return path === to || path.startsWith(`${to}/`);
 }
 
+/** The roles whose work brings notifications (administration and audit read none). */
+export const NOTIFIED_ROLES: readonly string[] = [
+  'COORDINATOR',
+  'CELL_MEMBER',
+  'REFERRER',
+  'FOLLOWUP_PRACTITIONER',
+];
+
 function UnreadNotificationsLink({ path }: { path: string }) {
-  const [unread, refresh] = useQuery({ query: UnreadNotificationCountQuery });
+  // Marking notifications read (on whichever page) changes the count: urql asks again.
+  const context = useMemo(() => ({ additionalTypenames: ['NotificationObject'] }), []);
+  const [unread, refresh] = useQuery({ query: UnreadNotificationCountQuery, context });
   useEffect(() => {
     const timer = window.setInterval(() => refresh({ requestPolicy: 'network-only' }), UNREAD_REFRESH_MS);
     return () => window.clearInterval(timer);
@@ -40,6 +50,7 @@ function UnreadNotificationsLink({ path }: { path: string }) {
       Notifications
       {count > 0 ? (
         <span className="badge">
+          <span className="visually-hidden">, </span>
           {count}
           <span className="visually-hidden"> non lue{count > 1 ? 's' : ''}</span>
         </span>
@@ -66,9 +77,11 @@ export function Navigation({ roles }: { roles: readonly string[] }) {
             </Link>
           </li>
         ))}
-        <li>
-          <UnreadNotificationsLink path={path} />
-        </li>
+        {roles.some((role) => NOTIFIED_ROLES.includes(role)) ? (
+          <li>
+            <UnreadNotificationsLink path={path} />
+          </li>
+        ) : null}
         <li>
           <Link
             to="/compte"

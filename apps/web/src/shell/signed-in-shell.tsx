@@ -16,7 +16,7 @@ import type { PageRoute } from '../routing/route';
 import { navigate, usePath } from '../routing/router';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
-import { Navigation } from './navigation';
+import { Navigation, NOTIFIED_ROLES } from './navigation';
 import { LogOutMutation, MeQuery } from './session.operations';
 import { useIdleTimeout } from './use-idle-timeout';
 
@@ -98,7 +98,13 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
         />
       );
     }
-    if (path === '/') return isReferrer ? null : <HomePage firstName={person.firstName} />;
+    if (path === '/')
+      return isReferrer ? null : (
+        <HomePage
+          firstName={person.firstName}
+          notified={roles.some((role) => NOTIFIED_ROLES.includes(role))}
+        />
+      );
     const matched = matchRoute(PAGES, path);
     return matched ? matched.route.render(matched.params) : <NotFoundPage />;
   }
