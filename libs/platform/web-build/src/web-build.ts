@@ -61,6 +61,8 @@ export async function buildWebClient(output: 'inherit' | 'capture' = 'inherit'):
     child.on('error', fail);
     child.on('exit', (exitCode) => done(exitCode));
   });
+  // Colours read well in a terminal, not inside an error message.
+  captured = captured.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   if (code !== 0) {
     throw new Error(
       `la construction du client web (npx nx build web) a échoué${captured ? ` :\n${captured}` : ' (voir ci-dessus)'}`,
