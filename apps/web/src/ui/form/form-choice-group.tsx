@@ -85,7 +85,9 @@ export function FormChoiceGroup<Values extends FieldValues>({
     <RadioGroup
       className="field choice-group"
       name={fieldName}
-      value={(value as string | undefined) ?? null}
+      // An empty answer is no answer: react-aria then lets Tab reach the group (a value matching
+      // no radio would leave every one out of the tab order).
+      value={(value as string | undefined) || null}
       onChange={onChange}
       onBlur={onBlur}
       isInvalid={fieldState.invalid}
