@@ -1,9 +1,12 @@
 import { useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
 import { FormChoiceGroup } from '../../ui/form/form-choice-group';
+import { parseDayText } from '../../ui/form/day-text';
+import { FormDateField } from '../../ui/form/form-date-field';
 import { FormTextField } from '../../ui/form/form-text-field';
 import { consentScopeSummary } from './consent-summary';
-import { addMonths, frenchDay } from './french-dates';
+import { frenchCalendarDate } from '../../ui/written-dates';
+import { addMonths } from './french-dates';
 import type { Organisation } from './new-referral.operations';
 import { CELL_RECIPIENT } from './referral-form-values';
 import type { NewReferralValues } from './referral-form-values';
@@ -49,9 +52,8 @@ export interface ConsentFieldsProps {
 /** The person's answer and, when she agrees, its scope, said as one reads it to her. */
 export function ConsentFields({ control, organisations, collector, validityMonths }: ConsentFieldsProps) {
   const consent = useWatch({ control, name: 'consent' });
-  const defaultEnd = consent.collectedOn
-    ? frenchDay(addMonths(consent.collectedOn, validityMonths))
-    : undefined;
+  const collectedOn = parseDayText(consent.collectedOn);
+  const defaultEnd = collectedOn ? frenchCalendarDate(addMonths(collectedOn, validityMonths)) : undefined;
   const summary = consentScopeSummary(consent, organisations, validityMonths);
   const recipients = [
     {
@@ -74,14 +76,14 @@ export function ConsentFields({ control, organisations, collector, validityMonth
       <FormChoiceGroup
         control={control}
         name="consent.status"
-        label="La personne donne-t-elle son accord ?"
+        label={'La personne donne-t-elle son accord\u00a0?'}
         choices={ANSWERS}
         rules={{ required: 'Indiquez si la personne a donné ou refusé son accord.' }}
       />
       <FormChoiceGroup
         control={control}
         name="consent.method"
-        label="Comment sa réponse a-t-elle été recueillie ?"
+        label={'Comment sa réponse a-t-elle été recueillie\u00a0?'}
         choices={choicesOf(CONSENT_METHODS)}
         rules={{ required: 'Indiquez comment la réponse a été recueillie.' }}
       />
@@ -102,11 +104,10 @@ export function ConsentFields({ control, organisations, collector, validityMonth
           rules={{ required: 'Indiquez le représentant légal qui a répondu.' }}
         />
       ) : null}
-      <FormTextField
+      <FormDateField
         control={control}
         name="consent.collectedOn"
         label="Date du recueil"
-        type="date"
         rules={{ required: 'Indiquez la date à laquelle la réponse a été recueillie.' }}
       />
       <p className="collector">
@@ -174,7 +175,7 @@ export function ConsentFields({ control, organisations, collector, validityMonth
             multiple
             rules={{ required: 'Choisissez au moins une sorte d’information.' }}
           />
-          <FormTextField
+          <FormDateField
             control={control}
             name="consent.expiresOn"
             label="Jusqu’à quand"
@@ -183,12 +184,11 @@ export function ConsentFields({ control, organisations, collector, validityMonth
                 ? `Sans date, l’accord vaut ${validityMonths} mois, jusqu’au ${defaultEnd} (durée fixée par le CLSM).`
                 : `Sans date, l’accord vaut ${validityMonths} mois (durée fixée par le CLSM).`
             }
-            type="date"
           />
           <FormChoiceGroup
             control={control}
             name="consent.wishesToAttend"
-            label="Souhaite-t-elle être présente quand la cellule examinera sa situation ?"
+            label={'Souhaite-t-elle être présente quand la cellule examinera sa situation\u00a0?'}
             choices={YES_NO}
             rules={{ required: 'Indiquez si la personne souhaite être présente.' }}
           />

@@ -1,4 +1,6 @@
-import { addMonths, frenchDay } from './french-dates';
+import { dayText, parseDayText } from '../../ui/form/day-text';
+import { frenchCalendarDate } from '../../ui/written-dates';
+import { addMonths } from './french-dates';
 import type { Organisation, RecordedConsent } from './new-referral.operations';
 import { CELL_RECIPIENT, emptyConsent } from './referral-form-values';
 import type { NewReferralValues } from './referral-form-values';
@@ -20,7 +22,7 @@ export function consentValuesFrom(consent: RecordedConsent): ConsentValues {
     status,
     method: consent.method,
     witnessOrRepresentative: consent.witnessOrRepresentative ?? '',
-    expiresOn: consent.expiresOn,
+    expiresOn: dayText(consent.expiresOn),
     informationGiven: consent.informationGiven,
     wishesToAttend: status === 'GIVEN' ? (consent.wishesToAttend ? 'yes' : 'no') : '',
     purposes: consent.purposes,
@@ -57,10 +59,12 @@ export function consentScopeSummary(
   organisations: readonly Organisation[],
   validityMonths: number,
 ): ConsentScopeSummary {
+  const collectedOn = parseDayText(consent.collectedOn);
+  const expiresOn = parseDayText(consent.expiresOn);
   const method = consent.method
     ? CONSENT_METHODS[consent.method].label.toLowerCase()
     : 'manière non précisée';
-  const collected = consent.collectedOn ? `${method}, le ${frenchDay(consent.collectedOn)}` : method;
+  const collected = collectedOn ? `${method}, le ${frenchCalendarDate(collectedOn)}` : method;
   const recipients = consent.recipients.map((recipient) => {
     if (recipient === CELL_RECIPIENT) return 'La cellule de situations complexes du CLSM';
     const organisation = organisations.find((candidate) => candidate.id === recipient);
@@ -68,10 +72,10 @@ export function consentScopeSummary(
       ? `${organisation.name} (${ORGANISATION_KIND_NAMES[organisation.kind]})`
       : 'Un partenaire';
   });
-  const until = consent.expiresOn
-    ? frenchDay(consent.expiresOn)
-    : consent.collectedOn
-      ? `${frenchDay(addMonths(consent.collectedOn, validityMonths))} (${validityMonths} mois, durée fixée par le CLSM)`
+  const until = expiresOn
+    ? frenchCalendarDate(expiresOn)
+    : collectedOn
+      ? `${frenchCalendarDate(addMonths(collectedOn, validityMonths))} (${validityMonths} mois, durée fixée par le CLSM)`
       : `${validityMonths} mois après le recueil`;
   return {
     answer:

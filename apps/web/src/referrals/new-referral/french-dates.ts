@@ -1,4 +1,4 @@
-/** Days as the api takes them (AAAA-MM-JJ, the Paris day) and as people write them. */
+/** Calendar days as the api counts them (AAAA-MM-JJ, the Paris day); ui/written-dates.ts writes them. */
 
 const PARIS = 'Europe/Paris';
 
@@ -18,33 +18,6 @@ function dayParts(day: string): [number, number, number] | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return undefined;
   return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-/** « mardi 22 décembre 2026 », « vendredi 1er janvier 2027 »; an unreadable day is given as it is. */
-export function frenchDay(day: string): string {
-  const parts = dayParts(day);
-  if (!parts) return day;
-  const [year, month, date] = parts;
-  const written = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(Date.UTC(year, month - 1, date)));
-  return date === 1 ? written.replace(/ 1 /, ' 1er ') : written;
-}
-
-/** « 13 h 30 », at Paris time. */
-export function frenchTime(moment: Date): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: PARIS,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(moment);
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${Number(part('hour'))} h ${part('minute')}`;
 }
 
 /**

@@ -33,8 +33,7 @@ describe('the receipt laid out', () => {
         {
           kind: 'paragraph',
           lines: [
-            'Vous pouvez retirer votre accord à tout moment, auprès du professionnel qui l’a recueilli ou de la',
-            'coordination du CLSM : le partage cesse aussitôt.',
+            'Vous pouvez retirer votre accord à tout moment, auprès du professionnel qui l’a recueilli ou de la coordination du CLSM : le partage cesse aussitôt.',
           ],
         },
       ],

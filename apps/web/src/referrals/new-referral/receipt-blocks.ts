@@ -5,7 +5,8 @@ const BULLET = /^\s*•\s*/;
 
 /**
  * The api's receipt is plain text (lines, blank lines between parts, « • » items): the page keeps
- * its words and order, and gives them the structure a screen reader and a printer expect.
+ * its words and order, and gives them the structure a screen reader and a printer expect; a
+ * sentence it wrapped is joined again, so the page wraps it to its own width.
  */
 export function receiptBlocks(receipt: string): { title: string | undefined; blocks: ReceiptBlock[] } {
   const lines = receipt.split('\n');
@@ -20,6 +21,9 @@ export function receiptBlocks(receipt: string): { title: string | undefined; blo
       const item = line.replace(BULLET, '');
       if (last?.kind === 'list') last.items.push(item);
       else blocks.push({ kind: 'list', items: [item] });
+    } else if (last?.kind === 'paragraph' && last.lines.length && /^\p{Ll}/u.test(line)) {
+      // The api wraps a long sentence: a line starting in lower case goes on with the one before.
+      last.lines[last.lines.length - 1] += ` ${line}`;
     } else if (last?.kind === 'paragraph') {
       last.lines.push(line);
     } else {

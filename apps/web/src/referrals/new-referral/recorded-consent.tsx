@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { frenchDay } from './french-dates';
+import { frenchCalendarDate } from '../../ui/written-dates';
 import { ConsentReceiptQuery } from './new-referral.operations';
 import type { RecordedConsent as Recorded } from './new-referral.operations';
 import { ReceiptText } from './receipt-text';
@@ -23,8 +23,8 @@ export function RecordedConsent({ referralId, consent, onCorrect }: RecordedCons
       <Notice tone="success">
         <p>
           {given
-            ? `Accord enregistré : recueilli le ${frenchDay(consent.collectedOn)}, valable jusqu’au ${frenchDay(consent.expiresOn)}.`
-            : `Refus enregistré, recueilli le ${frenchDay(consent.collectedOn)} : rien ne sera partagé avec les partenaires.`}
+            ? `Accord enregistré : recueilli le ${frenchCalendarDate(consent.collectedOn)}, valable jusqu’au ${frenchCalendarDate(consent.expiresOn)}.`
+            : `Refus enregistré, recueilli le ${frenchCalendarDate(consent.collectedOn)} : rien ne sera partagé avec les partenaires.`}
         </p>
       </Notice>
       <h3>Le récépissé à remettre à la personne</h3>

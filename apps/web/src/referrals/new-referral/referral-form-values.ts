@@ -1,3 +1,4 @@
+import { dayText } from '../../ui/form/day-text';
 import type {
   AgeBand,
   ConsentMethod,
@@ -72,6 +73,7 @@ export interface NewReferralValues {
   };
 }
 
+/** Days are kept as typed, JJ/MM/AAAA (`today` is the api's AAAA-MM-JJ). */
 export function emptyValues(territoryId: string, today: string): NewReferralValues {
   return {
     territoryId,
@@ -109,7 +111,7 @@ export function emptyConsent(today: string): NewReferralValues['consent'] {
     status: '',
     method: '',
     witnessOrRepresentative: '',
-    collectedOn: today,
+    collectedOn: dayText(today),
     expiresOn: '',
     informationGiven: [],
     wishesToAttend: '',

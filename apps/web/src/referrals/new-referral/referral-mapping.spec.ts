@@ -82,9 +82,16 @@ describe('the person, as the api takes her', () => {
     });
   });
 
+  it('sends a day typed the French way as the api’s, and one it cannot read as typed (the api says why)', () => {
+    const typed = values((v) => Object.assign(v.person, { birthDate: ' 14/03/1971 ' }));
+    expect(toPersonInput(typed.person).birthDate).toBe('1971-03-14');
+    const unreadable = values((v) => Object.assign(v.person, { birthDate: '31/02/1971' }));
+    expect(toPersonInput(unreadable.person).birthDate).toBe('31/02/1971');
+  });
+
   it('gives the age band only when the birth date is unknown', () => {
     const withBirthDate = values((v) =>
-      Object.assign(v.person, { birthDate: '1971-03-14', ageBand: 'AGE_25_39' }),
+      Object.assign(v.person, { birthDate: '14/03/1971', ageBand: 'AGE_25_39' }),
     );
     expect(toPersonInput(withBirthDate.person)).toMatchObject({ birthDate: '1971-03-14', ageBand: null });
     const withBand = values((v) => Object.assign(v.person, { ageBand: 'AGE_25_39' }));
@@ -159,7 +166,7 @@ describe('a draft read back', () => {
     expect(read.person).toEqual({
       lastName: 'Dupont',
       firstName: 'Élise',
-      birthDate: '1971-03-14',
+      birthDate: '14/03/1971',
       ageBand: '',
       protectionMeasure: 'CURATORSHIP',
       representativeName: 'UDAF',
@@ -307,7 +314,7 @@ describe('the consent, as the api takes it', () => {
   });
 
   it('shares nothing on a refusal', () => {
-    expect(toConsentInput({ ...given, status: 'REFUSED', expiresOn: '2027-06-01' })).toMatchObject({
+    expect(toConsentInput({ ...given, status: 'REFUSED', expiresOn: '01/06/2027' })).toMatchObject({
       status: 'REFUSED',
       expiresOn: '2027-06-01',
       purposes: [],

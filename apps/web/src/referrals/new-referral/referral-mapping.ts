@@ -1,4 +1,5 @@
 import type { ResultOf } from '../../graphql/graphql';
+import { dayText, parseDayText } from '../../ui/form/day-text';
 import type {
   ConsentInput,
   DraftReferralFields,
@@ -40,6 +41,12 @@ function text(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** The api's day for a typed one (a day the page could not read goes as typed, for the api to say why). */
+export function apiDay(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : (parseDayText(trimmed) ?? trimmed);
+}
+
 /** One service per line, blank lines dropped. */
 export function servicesFromText(value: string): string[] {
   return value
@@ -49,7 +56,7 @@ export function servicesFromText(value: string): string[] {
 }
 
 export function toPersonInput(person: NewReferralValues['person']): PersonInput {
-  const birthDate = text(person.birthDate);
+  const birthDate = apiDay(person.birthDate);
   const representative = measureHasRepresentative(person.protectionMeasure);
   return {
     lastName: person.lastName.trim(),
@@ -154,7 +161,7 @@ export function valuesFromDraft(draft: DraftReferral, base: NewReferralValues): 
     person: {
       lastName: identity?.lastName ?? '',
       firstName: identity?.firstName ?? '',
-      birthDate: identity?.birthDate ?? '',
+      birthDate: dayText(identity?.birthDate),
       ageBand: identity?.birthDate || draft.person.ageBand === 'UNKNOWN' ? '' : draft.person.ageBand,
       protectionMeasure: identity?.protectionMeasure ?? '',
       representativeName: identity?.representativeName ?? '',
@@ -232,8 +239,8 @@ export function toConsentInput(consent: NewReferralValues['consent']): ConsentIn
     method: consent.method || 'WRITTEN',
     witnessOrRepresentative:
       consent.method && consent.method !== 'WRITTEN' ? text(consent.witnessOrRepresentative) : null,
-    collectedOn: consent.collectedOn,
-    expiresOn: text(consent.expiresOn),
+    collectedOn: apiDay(consent.collectedOn) ?? '',
+    expiresOn: apiDay(consent.expiresOn),
   } as const;
   if (consent.status === 'REFUSED') {
     // A refusal shares nothing: no scope, and no examination to attend.

@@ -2,13 +2,18 @@ import { useEffect, useRef } from 'react';
 import { Link } from '../../routing/link';
 import { Notice } from '../../ui/notice';
 import { usePageTitle } from '../../ui/use-page-title';
-import { frenchDay, frenchTime, parisDay } from './french-dates';
+import { frenchDate, frenchTime } from '../../ui/written-dates';
 
 export interface ReferralSubmittedProps {
   referralId: string;
   caseCode: string | undefined;
   submittedAt: Date;
   consentRecorded: boolean;
+}
+
+/** « 11 h 55 » on one line. */
+function unbroken(words: string): string {
+  return words.replace(/ /g, '\u00a0');
 }
 
 /** Once sent: what the cell does with it next, and where to follow it. */
@@ -33,11 +38,11 @@ export function ReferralSubmitted({
       </h1>
       <Notice tone="success">
         <p>
-          Votre saisine{caseCode ? ` ${caseCode}` : ''} a été transmise le {frenchDay(parisDay(submittedAt))}{' '}
-          à {frenchTime(submittedAt)}.
+          Votre saisine{caseCode ? ` ${caseCode}` : ''} a été transmise le {frenchDate(submittedAt)} à{' '}
+          {unbroken(frenchTime(submittedAt))}.
         </p>
       </Notice>
-      <h2>Et maintenant ?</h2>
+      <h2>{'Et maintenant\u00a0?'}</h2>
       <ol className="next-steps">
         <li>
           La coordination du CLSM la reçoit et en fait d’abord un <strong>pré-examen anonyme</strong> : la

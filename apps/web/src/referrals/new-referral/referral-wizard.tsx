@@ -12,7 +12,8 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { ConsentFields } from './consent-fields';
 import { consentValuesFrom } from './consent-summary';
 import { EMERGENCY_GUIDANCE, guidanceOf } from './emergency-guidance';
-import { frenchTime, parisDay } from './french-dates';
+import { frenchTime } from '../../ui/written-dates';
+import { parisDay } from './french-dates';
 import {
   ConsentFields as ConsentFragment,
   CreateReferralMutation,
@@ -317,7 +318,9 @@ export function ReferralWizard(props: ReferralWizardProps) {
       {caseCode ? (
         <p className="draft-status">
           Brouillon {caseCode}
-          <span role="status">{savedAt ? ` · enregistré à ${frenchTime(savedAt)}` : ''}</span>
+          <span role="status">
+            {savedAt ? ` · enregistré à ${frenchTime(savedAt).replace(/ /g, '\u00a0')}` : ''}
+          </span>
         </p>
       ) : null}
       <StepList current={step} reached={reached} />

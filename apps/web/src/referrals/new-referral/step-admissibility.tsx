@@ -28,14 +28,14 @@ export function StepAdmissibility({ control, guidance }: StepAdmissibilityProps)
       <FormChoiceGroup
         control={control}
         name="admissibility.imminentDanger"
-        label="Y a-t-il un danger grave et immédiat, pour la personne ou pour autrui ?"
+        label={'Y a-t-il un danger grave et immédiat, pour la personne ou pour autrui\u00a0?'}
         choices={YES_NO}
         rules={{ required: 'Répondez à cette question.' }}
       />
       <FormChoiceGroup
         control={control}
         name="admissibility.emergency"
-        label="La situation relève-t-elle de l’urgence ?"
+        label={'La situation relève-t-elle de l’urgence\u00a0?'}
         hint="Elle ne peut pas attendre la prochaine réunion de la cellule."
         choices={YES_NO}
         rules={{ required: 'Répondez à cette question.' }}
@@ -43,7 +43,7 @@ export function StepAdmissibility({ control, guidance }: StepAdmissibilityProps)
       <FormChoiceGroup
         control={control}
         name="admissibility.commonLawRoutesTried"
-        label="Les voies de droit commun ont-elles été tentées ?"
+        label={'Les voies de droit commun ont-elles été tentées\u00a0?'}
         hint="Les services habituels ont été sollicités : service social du Département ou CCAS, médecin traitant, CMP du secteur…"
         choices={YES_NO}
         rules={{ required: 'Répondez à cette question.' }}

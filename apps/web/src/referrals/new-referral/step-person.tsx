@@ -1,6 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
 import { FormChoiceGroup } from '../../ui/form/form-choice-group';
+import { FormDateField } from '../../ui/form/form-date-field';
 import { FormSelectField } from '../../ui/form/form-select-field';
 import { FormTextField } from '../../ui/form/form-text-field';
 import { AGE_BANDS, choicesOf, measureHasRepresentative, PROTECTION_MEASURES } from './referral-labels';
@@ -63,12 +64,11 @@ export function StepPerson({ control, territories, territoryFixed }: StepPersonP
         autoComplete="off"
         rules={{ required: 'Saisissez le prénom de la personne.' }}
       />
-      <FormTextField
+      <FormDateField
         control={control}
         name="person.birthDate"
         label="Date de naissance"
         hint="Si vous ne la connaissez pas, indiquez plutôt sa tranche d’âge."
-        type="date"
       />
       <FormSelectField
         control={control}

@@ -20,7 +20,7 @@ export function StepReferralForm({ control, mayWriteHealth }: StepReferralFormPr
       <FormTextField
         control={control}
         name="form.description"
-        label="Pourquoi saisissez-vous la cellule ?"
+        label={'Pourquoi saisissez-vous la cellule\u00a0?'}
         hint={`La situation en quelques lignes (2 000 caractères au plus). ${STRICTLY_NECESSARY}${
           mayWriteHealth ? '' : ' Rien sur sa santé.'
         }`}

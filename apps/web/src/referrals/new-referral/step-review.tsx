@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import { consentScopeSummary } from './consent-summary';
-import { frenchDay } from './french-dates';
+import { frenchCalendarDate } from '../../ui/written-dates';
 import type { Organisation } from './new-referral.operations';
 import type { NewReferralValues, StepNumber } from './referral-form-values';
 import { STEPS } from './referral-form-values';
@@ -13,7 +13,7 @@ import {
   REFERRAL_REQUESTS,
   URGENCIES,
 } from './referral-labels';
-import { servicesFromText } from './referral-mapping';
+import { apiDay, servicesFromText } from './referral-mapping';
 
 const NOT_GIVEN = 'Non renseigné';
 
@@ -97,7 +97,7 @@ export function StepReview({
           {person.lastName} {person.firstName}
         </Answer>
         {person.birthDate ? (
-          <Answer label="Date de naissance">{frenchDay(person.birthDate)}</Answer>
+          <Answer label="Date de naissance">{frenchCalendarDate(apiDay(person.birthDate) ?? '')}</Answer>
         ) : (
           <Answer label="Tranche d’âge">
             {person.ageBand ? AGE_BANDS[person.ageBand].label : NOT_GIVEN}
