@@ -37,25 +37,25 @@ export function webSourcesChangedAt(root: string = WORKSPACE_ROOT): number {
   return Math.max(...WEB_SOURCES.map((path) => newestChange(join(root, path))));
 }
 
-/**
- * Runs `nx build web` (into WEB_BUILD). `output` 'inherit' shows Vite's report; 'capture' keeps it
- * and puts it in the error when the build fails.
- */
-export async function buildWebClient(output: 'inherit' | 'capture' = 'inherit'): Promise<void> {
+export interface WebBuildOptions {
+  /** 'inherit' shows Vite's report; 'capture' keeps it for the error when the build fails. */
+  output?: 'inherit' | 'capture';
+  /** Nx type-checks the client before building it, unless false (`--skipTypeCheck`). */
+  typeCheck?: boolean;
+}
+
+/** Runs `nx build web` (into WEB_BUILD). */
+export async function buildWebClient({
+  output = 'inherit',
+  typeCheck = true,
+}: WebBuildOptions = {}): Promise<void> {
+  const args = ['build', 'web', ...(typeCheck ? [] : ['--skipTypeCheck'])];
   let captured = '';
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [join(WORKSPACE_ROOT, 'node_modules/nx/bin/nx.js'), 'build', 'web'],
-      {
-        cwd: WORKSPACE_ROOT,
-        stdio: [
-          'ignore',
-          output === 'inherit' ? 'inherit' : 'pipe',
-          output === 'inherit' ? 'inherit' : 'pipe',
-        ],
-      },
-    );
+    const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'node_modules/nx/bin/nx.js'), ...args], {
+      cwd: WORKSPACE_ROOT,
+      stdio: ['ignore', output === 'inherit' ? 'inherit' : 'pipe', output === 'inherit' ? 'inherit' : 'pipe'],
+    });
     child.stdout?.on('data', (chunk: Buffer) => (captured += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (captured += chunk.toString()));
     child.on('error', fail);
@@ -65,7 +65,7 @@ export async function buildWebClient(output: 'inherit' | 'capture' = 'inherit'):
   captured = captured.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   if (code !== 0) {
     throw new Error(
-      `la construction du client web (npx nx build web) a échoué${captured ? ` :\n${captured}` : ' (voir ci-dessus)'}`,
+      `la construction du client web (npx nx ${args.join(' ')}) a échoué${captured ? ` :\n${captured}` : ' (voir ci-dessus)'}`,
     );
   }
 }
