@@ -80,7 +80,13 @@ describe('a housing officer writes a new referral with the keyboard alone', () =
     async () => {
       const page = await suite.newPage();
       await signInThroughPage(page, suite.api, officer, { keyboardOnly: true });
-      await tabTo(page, page.getByRole('link', { name: 'Nouvelle saisine' }));
+      await page.getByRole('heading', { level: 1, name: 'Mes saisines' }).waitFor();
+      await tabTo(
+        page,
+        page
+          .getByRole('navigation', { name: 'Navigation principale' })
+          .getByRole('link', { name: 'Nouvelle saisine' }),
+      );
       await page.keyboard.press('Enter');
       await stepHeading(page, 1, 'La personne').waitFor();
 

@@ -11,6 +11,7 @@ import {
   screenshot,
   signInThroughPage,
 } from '../support/browser';
+import { referPerson, submit } from '../support/referral-journey';
 
 /** A whole journey through five steps, twice in size, with axe each time: longer than most tests. */
 const JOURNEY_TIMEOUT_MS = 240_000;
@@ -577,6 +578,59 @@ describe('a housing officer writes a new referral in the browser', () => {
         () => document.activeElement?.getAttribute('name') === 'consent.informationGiven',
       );
       await look(page, 'nouvelle-saisine-4-refus-api');
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps a colleague’s draft closed, and a sent referral out of the form, saying so without a word of their content',
+    async () => {
+      const organisation = await suite.api.factory.organisation(fixture.territory, OrganisationKind.HOUSING);
+      const [author, colleague] = await Promise.all(
+        [0, 1].map(() =>
+          suite.api.factory.user({
+            territory: fixture.territory,
+            organisation,
+            profession: Profession.HOUSING_OFFICER,
+            roles: [Role.REFERRER],
+          }),
+        ),
+      );
+      const { client } = await logInClient(suite.api.anonymous, author!.email, author!.password);
+      const write = (lastName: string) =>
+        referPerson(client, {
+          territoryId: fixture.territory.id,
+          person: { firstName: 'Paul', lastName, protectionMeasure: 'NONE' },
+          form: {
+            difficultyAreas: ['ISOLATION'],
+            servicesInvolved: [],
+            questionToCell: 'Question confidentielle du brouillon',
+            urgency: 'LOW',
+            requests: ['ADVICE'],
+          },
+        });
+      const draft = await write('Brouillonnier');
+      const sent = await write('Transmisier');
+      await submit(client, sent.id);
+
+      const page = await suite.newPage();
+      await signedIn(page, colleague!);
+      await page.goto(`/saisines/${draft.id}/modifier`);
+      await page.getByRole('heading', { level: 1, name: 'Brouillon d’un ou une collègue' }).waitFor();
+      const html = await page.content();
+      for (const hidden of ['Brouillonnier', 'Paul', 'Question confidentielle', 'Isolement']) {
+        expect(html).not.toContain(hidden);
+      }
+      expect(await page.getByRole('button', { name: 'Suivant' }).count()).toBe(0);
+      await look(page, 'nouvelle-saisine-brouillon-collegue');
+
+      await page.goto(`/saisines/${sent.id}/modifier`);
+      await page.getByRole('heading', { level: 1, name: 'Saisine déjà transmise' }).waitFor();
+      expect(
+        await page.getByRole('link', { name: 'Voir la saisine dans Mes saisines' }).getAttribute('href'),
+      ).toBe(`/saisines/${sent.id}`);
+      expect(await page.content()).not.toContain('Transmisier');
+      await expectNoAxeViolations(page);
     },
     JOURNEY_TIMEOUT_MS,
   );
