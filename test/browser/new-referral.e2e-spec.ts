@@ -524,7 +524,11 @@ describe('a housing officer writes a new referral in the browser', () => {
       await page.getByText("Le numéro de téléphone n'est pas un numéro français valide.").waitFor();
       expect(await phone.getAttribute('aria-invalid')).toBe('true');
       await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'person.phone');
-      expect(await page.getByRole('alert').first().textContent()).toBe(refusal?.message);
+      // The api's own words at the top, and where to look.
+      expect(await page.getByRole('alert').first().locator('p').allTextContents()).toEqual([
+        refusal?.message,
+        'Corrigez ce qui est signalé sous chaque champ concerné.',
+      ]);
       await stepHeading(page, 1, 'La personne').waitFor();
       expect(new URL(page.url()).pathname).toBe('/saisines/nouvelle');
       // What was typed is kept.

@@ -118,7 +118,8 @@ export function ReferralWizard(props: ReferralWizardProps) {
   });
   const partners = organisations.data?.organisations ?? [];
   const mayWriteHealth = me.sharingCategory === 'HEALTH';
-  const options = { territoryChoice: territories.length > 1 && !draft, mayWriteHealth };
+  // A draft stays in the territory it was written for: the choice goes once it exists.
+  const options = { territoryChoice: territories.length > 1 && !referralId, mayWriteHealth };
   const title = STEPS[step - 1]!.title;
   usePageTitle(`Nouvelle saisine — étape ${step} sur 5 : ${title.toLowerCase()}`);
 
@@ -169,7 +170,8 @@ export function ReferralWizard(props: ReferralWizardProps) {
   function showProblems(placed: PlacedProblems, summary: string | undefined) {
     const entries = Object.entries(placed.fields) as [FieldName, string][];
     for (const [field, message] of entries) setError(field, { type: 'server', message });
-    setMessages([...(summary ? [summary] : []), ...placed.unplaced]);
+    const pointer = entries.length ? ['Corrigez ce qui est signalé sous chaque champ concerné.'] : [];
+    setMessages([...(summary ? [summary] : []), ...placed.unplaced, ...pointer]);
     if (placed.step !== undefined) {
       const target = placed.step;
       setStep(target);
