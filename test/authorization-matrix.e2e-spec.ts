@@ -502,6 +502,16 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { i: { actionId: UNKNOWN_ID, status: 'DONE' } },
     }),
   },
+  'Query.myOrganisationActions': {
+    // Row level, as for updateAction: the actions addressed to the caller's organisation.
+    who: WORKING,
+    territorial: true,
+    call: ({ territory }) => ({
+      query:
+        'query ($t: ID!) { myOrganisationActions(territoryId: $t, first: 5) { edges { node { id outcome } } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Mutation.closeSituation': {
     who: [Role.COORDINATOR],
     call: () => ({
@@ -772,6 +782,10 @@ const MATRIX: Record<string, MatrixLine> = {
   },
 };
 
+function isConnection(answer: unknown): answer is { edges: unknown[] } {
+  return typeof answer === 'object' && answer !== null && 'edges' in answer;
+}
+
 describe('authorization matrix', () => {
   let api: RunningApi;
   let territory: Territory;
@@ -846,7 +860,8 @@ describe('authorization matrix', () => {
       expect(['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']).toContain(code);
     } else {
       const [answer] = Object.values(response.data ?? {});
-      expect(answer).toEqual([]);
+      // A list, or a page of one (a connection) without a single edge.
+      expect(isConnection(answer) ? answer.edges : answer).toEqual([]);
     }
   });
 

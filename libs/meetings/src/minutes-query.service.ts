@@ -120,7 +120,12 @@ export class MinutesQueryService {
         const ids = new Set(
           decisions.filter((decision) => decision.agendaItemId === item.id).map((d) => d.id),
         );
-        const gatedItem = gate(actions.filter((action) => ids.has(action.originId!)).map(toActionObject));
+        const caseCode = item.situation!.person!.caseCode;
+        const gatedItem = gate(
+          actions
+            .filter((action) => ids.has(action.originId!))
+            .map((action) => toActionObject(action, caseCode)),
+        );
         // What the audit records: the item's fields shown, and inside the lists shown, theirs.
         const shown = new Set(gatedItem.shown);
         const inside = [

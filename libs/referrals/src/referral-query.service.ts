@@ -105,7 +105,7 @@ export class ReferralQueryService {
           nextMeetingAt: referral.situationId ? (nextMeetings.get(referral.situationId) ?? null) : null,
           actionsForMyOrganisation: ours
             .filter((action) => action.personId === referral.personId)
-            .map(toActionObject),
+            .map((action) => toActionObject(action, referral.person!.caseCode)),
         }),
       );
       // Logistics only, which the audit does not record: written for the day a field is added.

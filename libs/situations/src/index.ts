@@ -1,3 +1,5 @@
+export * from './action-query.service';
+export * from './action.resolver';
 export * from './domain/action-status';
 export * from './domain/age-band';
 export * from './domain/case-code';
@@ -7,6 +9,7 @@ export * from './domain/person-name';
 export * from './domain/protection-measure';
 export * from './domain/situation-status';
 export * from './dto/action.input';
+export * from './dto/organisation-actions.args';
 export * from './dto/situation.objects';
 export * from './entities';
 export * from './identity-reader';

@@ -93,7 +93,7 @@ export class SituationQueryService {
         nextReviewOn: situation.nextReviewOn,
         circle: circle.map(toCircleMemberObject),
         timeline: timeline.map((line) => line.value),
-        actions: actions.map(({ row }) => toActionObject(row)),
+        actions: actions.map(({ row }) => toActionObject(row, situation.person!.caseCode)),
         // Listed whether the person has an identity record or not, so the list never tells.
         redactedFields: identity ? [] : ['identity'],
       },

@@ -5,21 +5,24 @@ import { SituationAction, SituationEvent } from './entities';
 import { LOGISTIC_ONLY } from './person.mapper';
 
 /**
- * An action as its readers see it. Every exposed field is logistic (the description is written
- * for the partner who acts), so any reader of the row sees it all; the gate still decides.
+ * An action as its readers see it, with the case code of the person it concerns. Every exposed
+ * field is logistic (the description and the outcome are written for and by the partner who acts),
+ * so any reader of the row sees it all; the gate still decides.
  */
-export function toActionObject(action: SituationAction): ActionObject {
+export function toActionObject(action: SituationAction, caseCode: string): ActionObject {
   return gateFields(
     ActionObject,
     {
       id: action.id,
       situationId: action.situationId,
+      caseCode,
       description: action.description,
       ownerOrganisationId: action.ownerOrganisationId,
       ownerUserId: action.ownerUserId,
       dueOn: action.dueOn,
       status: action.status,
       origin: action.origin,
+      outcome: action.outcome,
     },
     { categories: LOGISTIC_ONLY },
   ).value;

@@ -10,7 +10,14 @@ import { HandoffStatus } from './domain/handoff.enums';
 import { canMoveSituation, ClosureReason, SituationStatus } from './domain/situation-status';
 import { UpdateActionInput } from './dto/action.input';
 import { ActionObject, SituationObject } from './dto/situation.objects';
-import { Handoff, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
+import {
+  Handoff,
+  Person,
+  Situation,
+  SituationAction,
+  SituationCircleMember,
+  SituationEvent,
+} from './entities';
 import { SituationQueryService } from './situation-query.service';
 import { toActionObject } from './situation.mapper';
 import { SituationsException } from './situations.exception';
@@ -177,7 +184,10 @@ export class SituationService {
       this.access.assertCan(actor, 'update', action, 'FORBIDDEN');
       const dueOn = input.dueOn ?? action.dueOn;
       if (!isCalendarDate(dueOn)) throw new SituationsException('INVALID_ACTION_DATE');
-      const changes = { status: input.status, dueOn, outcome: input.outcome ?? action.outcome };
+      // Left out, the outcome already noted stays; sent empty, it is erased.
+      const outcome =
+        input.outcome === undefined || input.outcome === null ? action.outcome : input.outcome || null;
+      const changes = { status: input.status, dueOn, outcome };
       await manager.update(SituationAction, { id: action.id }, changes);
       const now = this.clock.now();
       const announce = async (type: string) =>
@@ -199,7 +209,11 @@ export class SituationService {
         personId: action.personId,
         details: { from: action.status, to: input.status, dueOn },
       });
-      return toActionObject({ ...action, ...changes });
+      const { caseCode } = await manager.findOneOrFail(Person, {
+        where: { id: action.personId },
+        select: { id: true, caseCode: true },
+      });
+      return toActionObject({ ...action, ...changes }, caseCode);
     });
   }
 

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { registerPolicy } from '@relais/access';
+import { ActionQueryService } from './action-query.service';
+import { ActionResolver } from './action.resolver';
 import { IdentityReader } from './identity-reader';
 import { PersonRegistry } from './person.registry';
 import { SituationResolver } from './situation.resolver';
@@ -10,10 +12,10 @@ import { situationsPolicy } from './situations.policy';
 registerPolicy(situationsPolicy);
 
 @Module({
-  providers: [PersonRegistry, SituationService, SituationQueryService, IdentityReader],
-  exports: [PersonRegistry, SituationService, SituationQueryService, IdentityReader],
+  providers: [PersonRegistry, SituationService, SituationQueryService, ActionQueryService, IdentityReader],
+  exports: [PersonRegistry, SituationService, SituationQueryService, ActionQueryService, IdentityReader],
 })
 export class SituationsModule {}
 
-@Module({ imports: [SituationsModule], providers: [SituationResolver] })
+@Module({ imports: [SituationsModule], providers: [SituationResolver, ActionResolver] })
 export class SituationsGraphqlModule {}

@@ -20,3 +20,5 @@ export * from './input/text-field';
 export * from './input/text-rules';
 export * from './input/input-rules-audit';
 export * from './schema-documentation';
+export * from './pagination/connection';
+export * from './pagination/cursor';

@@ -34,3 +34,19 @@ registerEnumType(ActionOrigin, {
     },
   },
 });
+
+/** The order of a list of actions: by due date, then by id so that equal dates keep one order. */
+export enum ActionOrder {
+  SOONEST_DUE_FIRST = 'SOONEST_DUE_FIRST',
+  LATEST_DUE_FIRST = 'LATEST_DUE_FIRST',
+}
+registerEnumType(ActionOrder, {
+  name: 'ActionOrder',
+  description: 'Dans quel ordre lister des actions : par échéance.',
+  valuesMap: {
+    SOONEST_DUE_FIRST: {
+      description: 'L’échéance la plus ancienne d’abord : ce qui est en retard, puis ce qui arrive.',
+    },
+    LATEST_DUE_FIRST: { description: 'L’échéance la plus récente d’abord : pour relire ce qui est fini.' },
+  },
+});

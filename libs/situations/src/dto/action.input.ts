@@ -18,7 +18,11 @@ export class UpdateActionInput {
   @LocalDate({ earliest: fromToday({ years: -1 }), latest: fromToday({ years: 5 }) })
   dueOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Résultat, sans donnée de santé.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Résultat, sans donnée de santé ; absent ou null : le résultat déjà noté est gardé ; vide : il est effacé.',
+  })
   @IsOptional()
   @MultilineText()
   @MaxLength(1000, { message: 'Au plus 1 000 caractères.' })

@@ -154,6 +154,11 @@ export class ActionObject {
   @Categorized(LOGISTIC)
   situationId!: string | null;
 
+  // How every notice about the action names the person: its owner needs it to know whom it concerns.
+  @Field({ description: 'Le code de la situation de la personne concernée.' })
+  @Categorized(LOGISTIC)
+  caseCode!: string;
+
   // Written for the partner it is addressed to, who must read it to act.
   @Field({ description: 'Ce qu’il faut faire, rédigé pour le partenaire chargé de l’action.' })
   @Categorized(LOGISTIC)
@@ -178,6 +183,14 @@ export class ActionObject {
   @Field(() => ActionOrigin, { description: 'Ce qui a fait naître l’action (décision, dérogation).' })
   @Categorized(LOGISTIC)
   origin!: ActionOrigin;
+
+  // Written by the partner that acts, for the cell, under the same rule as the description.
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ce qui a été fait, ou ce qui bloque, tel que le partenaire chargé l’a noté ; null sinon.',
+  })
+  @Categorized(LOGISTIC)
+  outcome!: string | null;
 
   @Field(() => [String], { ...REDACTED })
   redactedFields!: string[];

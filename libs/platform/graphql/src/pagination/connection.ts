@@ -1,0 +1,79 @@
+import { Type } from '@nestjs/common';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { encodeCursor } from './cursor';
+
+@ObjectType('PageInfo', { description: 'Où en est la lecture d’une liste, page par page.' })
+export class PageInfo {
+  @Field({
+    description: 'Vrai quand d’autres éléments suivent : demandez-les en passant endCursor comme « after ».',
+  })
+  hasNextPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Le curseur du dernier élément de la page ; null quand la page est vide.',
+  })
+  endCursor!: string | null;
+}
+
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+/** A page of a list read with cursors (the Relay connection shape), forward only. */
+export interface Connection<Node> {
+  edges: Edge<Node>[];
+  pageInfo: PageInfo;
+}
+
+export interface ConnectionNames {
+  /** The node's name: `Action` gives `ActionEdge` and `ActionConnection`. */
+  name: string;
+  /** What a page is a page of, in French. */
+  description: string;
+  /** What one element is, in French, without a final stop (« Une action »). */
+  nodeDescription: string;
+}
+
+/** The GraphQL types of a connection of `node`: its edge (cursor and node) and the page. */
+export function ConnectionType<Node>(node: Type<Node>, names: ConnectionNames): Type<Connection<Node>> {
+  @ObjectType(`${names.name}Edge`, { description: `${names.nodeDescription}, avec sa place dans la liste.` })
+  class EdgeType implements Edge<Node> {
+    @Field({
+      description: 'Sa place dans la liste : passée comme « after », la page suivante commence après.',
+    })
+    cursor!: string;
+
+    @Field(() => node, { description: `${names.nodeDescription}.` })
+    node!: Node;
+  }
+
+  @ObjectType(`${names.name}Connection`, { description: names.description })
+  class ConnectionObject implements Connection<Node> {
+    @Field(() => [EdgeType], { description: 'Les éléments de la page, dans l’ordre de la liste.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Ce qui suit cette page.' })
+    pageInfo!: PageInfo;
+  }
+  return ConnectionObject;
+}
+
+/**
+ * One page from rows read with `LIMIT first + 1`: the extra row only tells that more follow. Each
+ * row's cursor is its sort key (`keyOf`), so the next page starts right after the last one shown.
+ */
+export function pageOf<Row, Node>(
+  rows: readonly Row[],
+  first: number,
+  keyOf: (row: Row) => readonly string[],
+  toNode: (row: Row) => Node,
+): Connection<Node> {
+  const shown = rows.slice(0, first);
+  const edges = shown.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: toNode(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
