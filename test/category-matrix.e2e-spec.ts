@@ -139,6 +139,21 @@ const HANDOFF_TO_BAILLEUR: Record<Reader, Answer> = {
   auditor: 'refused',
 };
 
+/** « Mes actions » : each reader's own organisation's actions, the outcome its owner wrote included. */
+const ORGANISATION_ACTIONS: Record<Reader, Answer> = {
+  coordinator: 'none',
+  referringNurse: 'none',
+  nurseColleague: 'none',
+  // The bailleur's action and the outcome it wrote: logistics, as for anyone the cell asks to act.
+  bailleur: [L],
+  socialWorker: 'none',
+  savsOutsider: 'none',
+  educator: 'none',
+  tisf: 'none',
+  administrator: 'refused',
+  auditor: 'refused',
+};
+
 /** After the person withdraws her consent: the coordinator and the collecting nurse keep their part. */
 const WITHDRAWN_REFERRAL: Record<Reader, Answer> = {
   ...PRE_REVIEW,
@@ -173,6 +188,8 @@ describe('category matrix: which categories each profession receives, by relatio
     | 'minutes'
     | 'followUp'
     | 'handoff'
+    | 'organisationActions'
+    | 'withdrawnOrganisationActions'
     | 'withdrawnReferral'
     | 'withdrawnSituation'
     | 'withdrawnMinutes';
@@ -254,6 +271,7 @@ describe('category matrix: which categories each profession receives, by relatio
 
     await holdMeeting();
     seen.minutes = await readMinutes();
+    seen.organisationActions = await readOrganisationActions();
     await followAndHandOff();
     seen.followUp = await readAll('FollowUp', 'followUp', 'followUpId', followUpId, ['team', 'indicators']);
     seen.handoff = await readHandoffs();
@@ -266,6 +284,7 @@ describe('category matrix: which categories each profession receives, by relatio
       'actions',
     ]);
     seen.withdrawnMinutes = await readMinutes();
+    seen.withdrawnOrganisationActions = await readOrganisationActions();
   });
   afterAll(() => api.close());
 
@@ -285,6 +304,10 @@ describe('category matrix: which categories each profession receives, by relatio
     expect(seen.minutes).toEqual(MINUTES_ITEM);
   });
 
+  it('gives each organisation its own actions and their outcome, and nothing else', () => {
+    expect(seen.organisationActions).toEqual(ORGANISATION_ACTIONS);
+  });
+
   it('gives the team and the coordinator the follow-up within their professions', () => {
     expect(seen.followUp).toEqual(FOLLOW_UP);
   });
@@ -297,6 +320,8 @@ describe('category matrix: which categories each profession receives, by relatio
     expect(seen.withdrawnReferral).toEqual(WITHDRAWN_REFERRAL);
     expect(seen.withdrawnSituation).toEqual(WITHDRAWN_SITUATION);
     expect(seen.withdrawnMinutes).toEqual(WITHDRAWN_MINUTES);
+    // The actions the cell entrusted to a partner stay with it.
+    expect(seen.withdrawnOrganisationActions).toEqual(ORGANISATION_ACTIONS);
   });
 
   /** Every field of `type`, nested objects about a person included, except those left out. */
@@ -394,6 +419,23 @@ describe('category matrix: which categories each profession receives, by relatio
     return answers;
   }
 
+  async function readOrganisationActions(): Promise<Record<Reader, Answer>> {
+    const type = schema.getType('Action') as GraphQLObjectType;
+    const query = `query ($t: ID!) { myOrganisationActions(territoryId: $t) { edges { node { ${selection(type)} } } } }`;
+    const answers = {} as Record<Reader, Answer>;
+    for (const reader of Object.keys(as) as Reader[]) {
+      const response = await as[reader].request<{ myOrganisationActions: { edges: { node: unknown }[] } }>(
+        query,
+        { t: territory.id },
+      );
+      answers[reader] = answerTo(response, () => {
+        const nodes = response.data!.myOrganisationActions.edges.map((edge) => edge.node);
+        return nodes.length ? answerOf(type, nodes) : 'none';
+      });
+    }
+    return answers;
+  }
+
   async function readHandoffs(): Promise<Record<Reader, Answer>> {
     const type = schema.getType('Handoff') as GraphQLObjectType;
     const query = `query ($id: ID!) { handoffs(situationId: $id) { ${selection(type)} } }`;
@@ -447,6 +489,13 @@ describe('category matrix: which categories each profession receives, by relatio
     });
     await as.coordinator.expectData(MARK_HELD, { m: meetingId });
     await as.coordinator.expectData(PUBLISH_MINUTES, { m: meetingId });
+    const [action] = await api.dataSource.query(
+      `SELECT id FROM situation_actions WHERE owner_organisation_id = $1`,
+      [org.bailleur.id],
+    );
+    await as.bailleur.expectData(`mutation ($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, {
+      i: { actionId: action.id, status: 'IN_PROGRESS', outcome: 'Plan proposé, réponse attendue.' },
+    });
   }
 
   /** A trinôme with a team note and a health-only note, then a hand-off to the bailleur. */
