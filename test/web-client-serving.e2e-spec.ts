@@ -1,7 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { RunningApi, startApi } from './support/api-harness';
+
+const LARGE_SCRIPT = 'export const relais = "Relais";\n'.repeat(500);
 
 /** A build shaped like Vite's output (index.html and hashed assets), made in a moment. */
 function fixtureBuild(): string {
@@ -14,6 +17,10 @@ function fixtureBuild(): string {
       '<body><div id="root"></div></body></html>',
   );
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log("relais");');
+  // The build's compressed copies of a larger asset (see apps/web/build/precompress-assets.ts).
+  writeFileSync(join(root, 'assets', 'app-abc123.js'), LARGE_SCRIPT);
+  writeFileSync(join(root, 'assets', 'app-abc123.js.br'), brotliCompressSync(LARGE_SCRIPT));
+  writeFileSync(join(root, 'assets', 'app-abc123.js.gz'), gzipSync(LARGE_SCRIPT));
   return root;
 }
 
@@ -49,6 +56,29 @@ describe('the web client, served by the api', () => {
     expect(response.headers.get('cache-control')).toContain('immutable');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it.each([
+    ['br', 'gzip, deflate, br'],
+    ['gzip', 'gzip, deflate'],
+  ])(
+    'sends the build’s %s copy to a browser that accepts it, the file itself to one that does not',
+    async (encoding, accepted) => {
+      const compressed = await fetch(`${api.url}/assets/app-abc123.js`, {
+        headers: { 'accept-encoding': accepted },
+      });
+      expect(compressed.status).toBe(200);
+      expect(compressed.headers.get('content-encoding')).toBe(encoding);
+      expect(compressed.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(compressed.headers.get('cache-control')).toContain('immutable');
+      expect(await compressed.text()).toBe(LARGE_SCRIPT);
+
+      const plain = await fetch(`${api.url}/assets/app-abc123.js`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(LARGE_SCRIPT);
+    },
+  );
 
   it.each(['/assets/index-disparu.js', '/favicon.ico'])(
     'answers a missing file %s with 404, not the app',

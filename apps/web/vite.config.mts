@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
+import { precompressAssetsPlugin } from './build/precompress-assets';
 
 // Built into dist/apps/web, which the api serves at `/`; in development `npx nx serve web` proxies
 // the api's paths to a running api (npm start), so the browser still sees one origin.
 export default defineConfig({
   root: __dirname,
   cacheDir: '../../node_modules/.vite/apps/web',
-  plugins: [react()],
+  plugins: [react(), precompressAssetsPlugin(join(__dirname, '../../dist/apps/web/assets'))],
   build: {
     outDir: '../../dist/apps/web',
     emptyOutDir: true,

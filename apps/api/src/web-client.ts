@@ -52,6 +52,8 @@ export async function registerWebClient(instance: FastifyInstance, webRoot: stri
       prefix: '/assets/',
       index: false,
       dotfiles: 'deny',
+      // The build writes .br and .gz copies; each browser gets the one it accepts (Vary: Accept-Encoding).
+      preCompressed: true,
       // Vite names every asset after its content: a new build has new names.
       cacheControl: false,
       setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable'),

@@ -1,8 +1,12 @@
 import type { PageRoute } from '../routing/route';
-import { EmailPreferencesPage } from './email-preferences-page';
+import { lazyPage } from '../ui/lazy-page';
 import { EMAIL_PREFERENCES_PATH } from './notification-destination';
-import { NotificationPage } from './notification-page';
-import { NotificationsPage } from './notifications-page';
+
+const NotificationsPage = lazyPage(async () => (await import('./notifications-page')).NotificationsPage);
+const NotificationPage = lazyPage(async () => (await import('./notification-page')).NotificationPage);
+const EmailPreferencesPage = lazyPage(
+  async () => (await import('./email-preferences-page')).EmailPreferencesPage,
+);
 
 /** The notification centre and each notification's own address (the link e-mails carry). */
 export const notificationRoutes: PageRoute[] = [

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { accountRoutes } from '../account/account-routes';
 import { actionRoutes } from '../actions/action-routes';
-import { CharterPage } from '../charter/charter-page';
 import { CHARTER_REQUIRED_EVENT } from '../graphql/client';
 import { readError } from '../graphql/errors';
 import { notificationRoutes } from '../notifications/notification-routes';
@@ -15,12 +14,16 @@ import { matchRoute } from '../routing/route';
 import type { PageRoute } from '../routing/route';
 import { navigate, usePath } from '../routing/router';
 import { Button } from '../ui/button';
+import { lazyPage } from '../ui/lazy-page';
 import { Notice } from '../ui/notice';
 import { Navigation, NOTIFIED_ROLES } from './navigation';
 import { LogOutMutation, MeQuery } from './session.operations';
 import { useIdleTimeout } from './use-idle-timeout';
 
 // Fixed addresses before patterns: `/saisines/nouvelle` is not the referral "nouvelle".
+// Met once, by people joining a territory: loaded only then.
+const CharterPage = lazyPage(async () => (await import('../charter/charter-page')).CharterPage);
+
 const PAGES: readonly PageRoute[] = [
   ...newReferralRoutes,
   ...referralRoutes,
