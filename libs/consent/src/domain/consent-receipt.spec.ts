@@ -31,6 +31,15 @@ describe('consent receipt', () => {
     expect(text).toContain('retirer votre accord à tout moment');
   });
 
+  it('says what is shared in words the person uses, not the categories of the law', () => {
+    const text = consentReceipt(facts);
+    expect(text).toContain(
+      'ce qui est partagé : votre identité et vos coordonnées (nom, prénom, date de naissance, adresse, téléphone)',
+    );
+    expect(text).toContain('ce qui est partagé : votre situation de logement');
+    expect(text).not.toMatch(/logistique|social confidentiel|secret médical/i);
+  });
+
   it('names the person by case code when the reader may not see the identity', () => {
     expect(consentReceipt(facts)).toContain('Personne : la personne suivie sous le code K7M-2QX');
     expect(consentReceipt({ ...facts, personName: 'Camille Dupont' })).toContain('Personne : Camille Dupont');

@@ -1,4 +1,4 @@
-import { DATA_CATEGORY_LABELS, DataCategory } from '@relais/access';
+import { DataCategory } from '@relais/access';
 import { frenchDate } from '@relais/config';
 import {
   CONSENT_METHOD_LABELS,
@@ -28,6 +28,19 @@ export interface ReceiptFacts {
   informationGiven: readonly InformationItem[];
   wishesToAttend: boolean;
 }
+
+/** What each category means to the person who reads the receipt: their words, not the law's. */
+export const RECEIPT_CATEGORY_WORDS: Record<DataCategory, string> = {
+  [DataCategory.LOGISTIC]:
+    'ce qu’il faut pour organiser le suivi (dates, rendez-vous, où en est la démarche)',
+  [DataCategory.IDENTITY]:
+    'votre identité et vos coordonnées (nom, prénom, date de naissance, adresse, téléphone)',
+  [DataCategory.HOUSING]: 'votre situation de logement',
+  [DataCategory.SOCIAL_CONFIDENTIAL]:
+    'votre situation sociale et familiale (ressources, difficultés, démarches)',
+  [DataCategory.HEALTH_SECRET]:
+    'des informations sur votre santé, lues seulement par les professionnels de santé (secret médical)',
+};
 
 /**
  * The receipt the person keeps: in plain French, what they agreed to (or refused), with whom,
@@ -60,9 +73,7 @@ export function consentReceipt(facts: ReceiptFacts): string {
     'Vous avez accepté que votre situation soit partagée :',
     ...facts.purposes.map((purpose) => `  • pour : ${CONSENT_PURPOSE_LABELS[purpose]}`),
     ...recipients.map((recipient) => `  • avec : ${recipient}`),
-    ...facts.dataCategories.map(
-      (category) => `  • informations : ${DATA_CATEGORY_LABELS[category].toLowerCase()}`,
-    ),
+    ...facts.dataCategories.map((category) => `  • ce qui est partagé : ${RECEIPT_CATEGORY_WORDS[category]}`),
     `Cet accord vaut jusqu’au ${frenchDate(facts.expiresOn)}.`,
     facts.wishesToAttend
       ? 'Vous souhaitez être présent·e lorsque votre situation sera examinée.'
