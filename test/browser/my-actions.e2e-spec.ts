@@ -62,7 +62,13 @@ describe('the housing officer updates the actions entrusted to its organisation'
           .getByRole('link', { name: scenario.accepted.caseCode })
           .getAttribute('href'),
       ).toBe(`/saisines/${scenario.accepted.id}`);
+      // Entrusted to the landlord on a situation the CCAS referred: named by its case code, no link.
+      const schedule = rowOf(toDo, ACTIONS.schedule);
+      expect(await schedule.textContent()).toContain(scenario.otherPartnersCaseCode);
+      expect(await schedule.getByRole('link').count()).toBe(0);
+      expect(await toDo.getByRole('heading').textContent()).toBe('À faire (2)');
       expect(await group(page, 'Terminées').textContent()).toContain('Aucune action faite ou annulée');
+      expect(await page.getByRole('button', { name: /^Afficher plus/ }).count()).toBe(0);
 
       expect(await page.content()).not.toContain(HEALTH_NOTE);
       await expectNoAxeViolations(page);
@@ -120,8 +126,24 @@ describe('the housing officer updates the actions entrusted to its organisation'
     const finished = group(page, 'Terminées');
     await rowOf(finished, ACTIONS.plan).waitFor();
     expect(await rowOf(finished, ACTIONS.plan).textContent()).toContain('Faite');
+    expect(await rowOf(finished, ACTIONS.plan).textContent()).toContain(
+      'Résultat : Plan signé avec la personne le jour de la visite.',
+    );
     expect(await group(page, 'À faire').textContent()).not.toContain(ACTIONS.plan);
     await expectNoAxeViolations(page);
+    await screenshot(page, 'mes-actions-resultat');
+
+    // Opened again, the dialog starts from the outcome noted.
+    await rowOf(finished, ACTIONS.plan)
+      .getByRole('button', { name: /^Mettre à jour/ })
+      .click();
+    await dialog.waitFor();
+    expect(await dialog.getByLabel(/^Résultat/).inputValue()).toBe(
+      'Plan signé avec la personne le jour de la visite.',
+    );
+    expect(await dialog.textContent()).toContain('Le résultat déjà noté est repris ici');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('is used with the keyboard alone: open the dialog, choose with the arrows, write, save', async () => {
@@ -158,5 +180,43 @@ describe('the housing officer updates the actions entrusted to its organisation'
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     expect(await isFocused(update)).toBe(true);
+  });
+
+  // Last: it adds many actions to the landlord's list.
+  it('reads more actions a page at a time with « Afficher plus », keeping the groups', async () => {
+    const repository = suite.api.dataSource.getRepository(SituationAction);
+    const model = await repository.findOneByOrFail({ id: scenario.actionIds.schedule });
+    const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await repository.save(
+      Array.from({ length: 55 }, (_unused, index) =>
+        repository.create({
+          ...model,
+          id: undefined,
+          description: `Action en nombre ${String(index + 1).padStart(2, '0')}`,
+          dueOn: later(60 + index),
+          createdAt: new Date(),
+        }),
+      ),
+    );
+    const page = await suite.newPage({ width: 768 });
+    await onMyActions(page);
+    const toDo = group(page, 'À faire');
+    await toDo.getByText('Action en nombre 01').first().waitFor();
+    // The first page: every late action is there, « À faire » is not whole yet.
+    expect(await group(page, 'En retard').getByRole('heading').textContent()).toBe('En retard (1)');
+    expect(await toDo.getByRole('heading').textContent()).toMatch(/^À faire \(au moins \d+\)$/);
+    expect(await toDo.textContent()).not.toContain('Action en nombre 55');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'mes-actions-afficher-plus');
+
+    await toDo.getByRole('button', { name: 'Afficher plus d’actions à mener' }).click();
+    const end = toDo.getByRole('status').filter({ hasText: 'Toutes sont maintenant affichées.' });
+    await end.waitFor();
+    expect(await end.textContent()).toMatch(/^\d+ actions? de plus (sont affichées|est affichée)\./);
+    expect(await isFocused(end)).toBe(true);
+    expect(await toDo.getByRole('heading').textContent()).toBe('À faire (56)');
+    expect(await toDo.getByText('Action en nombre 55').count()).toBeGreaterThan(0);
+    expect(await toDo.getByRole('button', { name: /^Afficher plus/ }).count()).toBe(0);
+    await expectNoAxeViolations(page);
   });
 });

@@ -3,6 +3,8 @@
  * build it: the officer refers four people (one accepted and examined in a meeting that entrusted
  * two actions to the landlord and where a nurse wrote a health note, one redirected, one the cell
  * asked consent for, one left as a draft), and the accepted one is on the next meeting's agenda.
+ * The same meeting examined a situation the CCAS referred and entrusted the landlord with an
+ * action there too.
  */
 import { Role } from '@relais/access';
 import { OrganisationKind, Profession } from '@relais/identity';
@@ -40,6 +42,8 @@ export const ACTIONS = {
   plan: 'Proposer un plan d’apurement de la dette',
   /** Made late by the scenario: « En retard ». */
   visit: 'Rencontrer la personne avec le CCAS',
+  /** On the situation the CCAS referred, due in forty days: « À faire ». */
+  schedule: 'Proposer un échéancier de la dette locative',
 } as const;
 
 export interface ReferralRef {
@@ -66,6 +70,8 @@ export interface ReferrerScenario {
   draft: ReferralRef;
   /** The meeting whose published agenda lists the accepted referral's situation. */
   nextMeetingAt: string;
+  /** The case code of the person the CCAS referred. */
+  otherPartnersCaseCode: string;
   actionIds: Record<keyof typeof ACTIONS, string>;
 }
 
@@ -127,6 +133,16 @@ export async function seedReferrerScenario(api: RunningApi): Promise<ReferrerSce
   await recordConsent(landlord, api, accepted.id, { organisationIds: [cmp.id, ccas.id, bailleur.id] });
   const situationId = await submitAndAccept(landlord, coordinator.client, accepted.id);
 
+  // Referred by the CCAS, accepted: examined in the same meeting.
+  const socialWorker = await memberOf(api, territory, ccas, Profession.SOCIAL_WORKER, [Role.REFERRER]);
+  const ccasReferral = await referPerson(socialWorker.client, {
+    territoryId: territory.id,
+    person: { firstName: 'Marc', lastName: 'Lemoine', birthDate: '1970-09-12', protectionMeasure: 'NONE' },
+    form: form(),
+  });
+  await recordConsent(socialWorker.client, api, ccasReferral.id, { organisationIds: [ccas.id] });
+  const ccasSituationId = await submitAndAccept(socialWorker.client, coordinator.client, ccasReferral.id);
+
   const examined = await planMeeting(
     coordinator.client,
     cell.id,
@@ -136,6 +152,10 @@ export async function seedReferrerScenario(api: RunningApi): Promise<ReferrerSce
     addAgendaItem: { items: { id: string }[] };
   }>(ADD_ITEM, { input: { meetingId: examined, situationId, guestOrganisationIds: [bailleur.id] } });
   const itemId = addAgendaItem.items[0]!.id;
+  const { addAgendaItem: withCcas } = await coordinator.client.expectData<{
+    addAgendaItem: { items: { id: string; situationId: string }[] };
+  }>(ADD_ITEM, { input: { meetingId: examined, situationId: ccasSituationId, guestOrganisationIds: [] } });
+  const ccasItemId = withCcas.items.find((item) => item.situationId === ccasSituationId)!.id;
   await coordinator.client.expectData(PUBLISH_AGENDA, { m: examined });
   await coordinator.client.expectData(RECORD_ATTENDANCE, {
     input: {
@@ -164,6 +184,25 @@ export async function seedReferrerScenario(api: RunningApi): Promise<ReferrerSce
       ],
     },
   });
+  await coordinator.client.expectData(RECORD_ITEM, {
+    input: {
+      itemId: ccasItemId,
+      presentUserIds: [coordinator.id, nurse.id],
+      personAttended: false,
+      decisions: [
+        {
+          text: 'Le bailleur propose un échéancier',
+          actions: [
+            {
+              description: ACTIONS.schedule,
+              ownerOrganisationId: bailleur.id,
+              dueOn: isoDay(new Date(api.clock.now().getTime() + 40 * DAY)),
+            },
+          ],
+        },
+      ],
+    },
+  });
   await nurse.client.expectData(ADD_NOTE, {
     input: { itemId, category: 'HEALTH_SECRET', text: HEALTH_NOTE },
   });
@@ -172,9 +211,13 @@ export async function seedReferrerScenario(api: RunningApi): Promise<ReferrerSce
 
   // Time passed: the visit is now five days late (the api refuses a past due date, so the row is moved).
   const actions = await api.dataSource.getRepository(SituationAction).findBy({ situationId });
+  const [schedule] = await api.dataSource
+    .getRepository(SituationAction)
+    .findBy({ situationId: ccasSituationId, description: ACTIONS.schedule });
   const actionIds = {
     plan: actions.find((action) => action.description === ACTIONS.plan)!.id,
     visit: actions.find((action) => action.description === ACTIONS.visit)!.id,
+    schedule: schedule!.id,
   };
   await api.dataSource
     .getRepository(SituationAction)
@@ -224,6 +267,7 @@ export async function seedReferrerScenario(api: RunningApi): Promise<ReferrerSce
     needsConsent: ref(needsConsent),
     draft: ref(draft),
     nextMeetingAt: meetingAgenda.meeting.startsAt,
+    otherPartnersCaseCode: ccasReferral.person.caseCode,
     actionIds,
   };
 }

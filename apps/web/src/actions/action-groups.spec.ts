@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { collectActions, groupActions, isOverdue } from './action-groups';
+import { groupActions, groupsComplete, isOverdue } from './action-groups';
 import type { ActionStatus } from './action-status';
 
 const TODAY = '2026-03-10';
@@ -29,18 +29,28 @@ describe('the groups of « Mes actions »', () => {
   });
 });
 
-describe('collecting the actions across referrals', () => {
-  it('lists an action shared by two referrals of the same person once, with the first referral', () => {
-    const shared = action('shared', '2026-03-20', 'TODO');
-    const referrals = [
-      { id: 'recent', actions: [shared, action('own', '2026-03-21', 'TODO')] },
-      { id: 'older', actions: [shared] },
-      { id: 'none', actions: [] },
-    ];
-    const collected = collectActions(referrals, (referral) => referral.actions);
-    expect(collected.map((entry) => [entry.id, entry.referral.id])).toEqual([
-      ['shared', 'recent'],
-      ['own', 'recent'],
-    ]);
+describe('which groups are whole when the lists come a page at a time', () => {
+  const late = action('late', '2026-03-01', 'TODO');
+  const soon = action('soon', '2026-03-12', 'TODO');
+
+  it('are all whole when no page is left', () => {
+    expect(groupsComplete({ actions: [late, soon], hasMore: false }, { hasMore: false }, TODAY)).toEqual({
+      overdue: true,
+      toDo: true,
+      finished: true,
+    });
+  });
+
+  it('knows every late action is there once one not late has come', () => {
+    expect(groupsComplete({ actions: [late, soon], hasMore: true }, { hasMore: true }, TODAY)).toEqual({
+      overdue: true,
+      toDo: false,
+      finished: false,
+    });
+  });
+
+  it('cannot tell while every action read so far is late, or none was read', () => {
+    expect(groupsComplete({ actions: [late], hasMore: true }, { hasMore: false }, TODAY).overdue).toBe(false);
+    expect(groupsComplete({ actions: [], hasMore: true }, { hasMore: false }, TODAY).overdue).toBe(false);
   });
 });

@@ -39,23 +39,26 @@ export function groupActions<Action extends DatedAction>(
   return { overdue, toDo, finished };
 }
 
-/** An action with the referral it was decided for. */
-export type ActionOfReferral<Action, Referral> = Action & { referral: Referral };
+/** Which groups show every action they hold, when the lists are read a page at a time. */
+export interface GroupsComplete {
+  overdue: boolean;
+  toDo: boolean;
+  finished: boolean;
+}
 
 /**
- * The actions entrusted to my organisation across its referrals. Two referrals about the same
- * person carry the same actions (they are the person's): each action is listed once, with the
- * referral read first (the most recent).
+ * The open actions come soonest due first: once one that is not late has been read, every late
+ * one has; « À faire » and « Terminées » are whole when their list has no page left to read.
  */
-export function collectActions<Action extends { id: string }, Referral>(
-  referrals: readonly Referral[],
-  actionsOf: (referral: Referral) => readonly Action[],
-): ActionOfReferral<Action, Referral>[] {
-  const seen = new Map<string, ActionOfReferral<Action, Referral>>();
-  for (const referral of referrals) {
-    for (const action of actionsOf(referral)) {
-      if (!seen.has(action.id)) seen.set(action.id, { ...action, referral });
-    }
-  }
-  return [...seen.values()];
+export function groupsComplete(
+  open: { actions: readonly DatedAction[]; hasMore: boolean },
+  finished: { hasMore: boolean },
+  today: string,
+): GroupsComplete {
+  const last = open.actions.at(-1);
+  return {
+    overdue: !open.hasMore || (last !== undefined && !isOverdue(last, today)),
+    toDo: !open.hasMore,
+    finished: !finished.hasMore,
+  };
 }

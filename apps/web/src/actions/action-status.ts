@@ -33,3 +33,9 @@ export const ACTION_ORIGIN_LABELS: Record<SchemaEnum<'ActionOrigin'>, string> = 
   DECISION: 'Décision de la cellule',
   DEROGATION: 'Dérogation au consentement : informer la personne',
 };
+
+/** Still waiting on us: « En retard » and « À faire » (a blocked action still waits on its owner). */
+export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+
+/** « Terminées ». */
+export const FINISHED_ACTION_STATUSES: readonly ActionStatus[] = ['DONE', 'CANCELLED'];

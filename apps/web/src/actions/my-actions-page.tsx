@@ -1,23 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
-import { referralPath } from '../referrals/referral-paths';
 import { MyOrganisationReferralsQuery } from '../referrals/referrals.operations';
-import type { MyAction, MyReferral } from '../referrals/referrals.operations';
 import { TerritoryChoice } from '../referrals/territory-choice';
 import { Link } from '../routing/link';
-import { frenchCalendarDate } from '../ui/written-dates';
-import { daysBetween, localCalendarDay } from '../referrals/calendar-day';
+import { localCalendarDay } from '../referrals/calendar-day';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
-import { collectActions, groupActions, isOverdue } from './action-groups';
-import type { ActionOfReferral } from './action-groups';
-import { ACTION_ORIGIN_LABELS, ACTION_STATUS_LABELS } from './action-status';
-import { UpdateActionDialog } from './update-action-dialog';
+import { ActionGroup } from './action-group';
+import type { ReferralOfPerson } from './action-group';
+import { groupActions, groupsComplete } from './action-groups';
+import { FINISHED_ACTION_STATUSES, OPEN_ACTION_STATUSES } from './action-status';
+import { ShowMore } from './show-more';
+import { useActionList } from './use-action-list';
 import '../referrals/referrals.css';
 import './actions.css';
-
-type Entrusted = ActionOfReferral<MyAction, MyReferral>;
 
 /** « Mes actions » : what the cell entrusted to my organisation, the late first, and where each stands. */
 export function MyActionsPage() {
@@ -25,51 +22,80 @@ export function MyActionsPage() {
   return (
     <>
       <h1>Mes actions</h1>
-      <TerritoryChoice>{(territory) => <MyActions territoryId={territory.id} />}</TerritoryChoice>
+      <TerritoryChoice>
+        {(territory) => <MyActions key={territory.id} territoryId={territory.id} />}
+      </TerritoryChoice>
     </>
   );
 }
 
 function MyActions({ territoryId }: { territoryId: string }) {
-  const [result] = useQuery({ query: MyOrganisationReferralsQuery, variables: { territoryId } });
+  // Open actions soonest due first (the late ones lead); finished ones the latest due first.
+  const open = useActionList({ territoryId, statuses: OPEN_ACTION_STATUSES, order: 'SOONEST_DUE_FIRST' });
+  const finished = useActionList({
+    territoryId,
+    statuses: FINISHED_ACTION_STATUSES,
+    order: 'LATEST_DUE_FIRST',
+  });
+  // My organisation's referrals, for the case codes of the people it referred: a link and a pseudonym.
+  const [referralsResult] = useQuery({ query: MyOrganisationReferralsQuery, variables: { territoryId } });
   const [announcement, setAnnouncement] = useState<{ message: string; at: number }>();
   const announced = useRef<HTMLDivElement>(null);
   const today = localCalendarDay();
-  const referrals = result.data?.myOrganisationReferrals;
+
+  const referrals = referralsResult.data?.myOrganisationReferrals;
+  const referralOf = useMemo(() => {
+    // The most recent referral about a person comes first: its case code leads there.
+    const byCaseCode = new Map<string, ReferralOfPerson>();
+    for (const referral of referrals ?? []) {
+      if (!byCaseCode.has(referral.caseCode)) byCaseCode.set(referral.caseCode, referral);
+    }
+    return (caseCode: string) => byCaseCode.get(caseCode);
+  }, [referrals]);
+
   const groups = useMemo(
-    () =>
-      groupActions(
-        collectActions(referrals ?? [], (referral) => referral.actionsForMyOrganisation),
-        today,
-      ),
-    [referrals, today],
+    () => groupActions([...(open.actions ?? []), ...(finished.actions ?? [])], today),
+    [open.actions, finished.actions, today],
   );
+  const complete = groupsComplete({ actions: open.actions ?? [], hasMore: open.hasMore }, finished, today);
 
   // The changed action may move to another group: the reading position goes to the confirmation.
   useEffect(() => {
     if (announcement) announced.current?.focus();
   }, [announcement]);
 
-  if (!referrals) {
-    if (result.error) return <Notice tone="error">{readError(result.error).message}</Notice>;
+  const { refresh: refreshOpen } = open;
+  const { refresh: refreshFinished } = finished;
+  const onUpdated = useCallback(
+    (message: string) => {
+      setAnnouncement({ message, at: Date.now() });
+      void refreshOpen();
+      void refreshFinished();
+    },
+    [refreshOpen, refreshFinished],
+  );
+
+  const firstError = open.error ?? finished.error ?? referralsResult.error;
+  if (!open.actions || !finished.actions || (!referrals && !referralsResult.error)) {
+    if (firstError) return <Notice tone="error">{readError(firstError).message}</Notice>;
     return <p role="status">Chargement de vos actions…</p>;
   }
-  const total = groups.overdue.length + groups.toDo.length + groups.finished.length;
-  const onUpdated = (message: string) => setAnnouncement({ message, at: Date.now() });
+  const nothing = !open.actions.length && !finished.actions.length && !open.hasMore && !finished.hasMore;
+  const groupProps = { today, referralOf, onUpdated };
 
   return (
     <>
       <p className="lead">
-        Les actions que la cellule a confiées à votre organisation, à l’issue de ses séances. Dites où chacune
-        en est : la coordination le voit.
+        Les actions que la cellule a confiées à votre organisation, à l’issue de ses séances, quel que soit le
+        partenaire qui lui a adressé la situation. Dites où chacune en est : la coordination le voit.
       </p>
-      {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : null}
+      {firstError ? <Notice tone="error">{readError(firstError).message}</Notice> : null}
       {announcement ? (
         <div ref={announced} tabIndex={-1} key={announcement.at} className="announcement">
           <Notice tone="success">{announcement.message}</Notice>
         </div>
       ) : null}
-      {total === 0 ? (
+      {nothing ? (
         <p>
           Aucune action n’est confiée à votre organisation pour l’instant. Quand la cellule décide d’une
           action pour vous, elle apparaît ici. Voir <Link to="/saisines">Mes saisines</Link>.
@@ -81,130 +107,31 @@ function MyActions({ territoryId }: { territoryId: string }) {
             title="En retard"
             empty="Aucune action en retard."
             actions={groups.overdue}
-            today={today}
-            onUpdated={onUpdated}
+            complete={complete.overdue}
+            {...groupProps}
           />
           <ActionGroup
             id="a-faire"
             title="À faire"
             empty="Aucune autre action à mener."
             actions={groups.toDo}
-            today={today}
-            onUpdated={onUpdated}
-          />
+            complete={complete.toDo}
+            {...groupProps}
+          >
+            <ShowMore list={open} label="Afficher plus d’actions à mener" />
+          </ActionGroup>
           <ActionGroup
             id="terminees"
             title="Terminées"
             empty="Aucune action faite ou annulée pour l’instant."
             actions={groups.finished}
-            today={today}
-            onUpdated={onUpdated}
-          />
+            complete={complete.finished}
+            {...groupProps}
+          >
+            <ShowMore list={finished} label="Afficher plus d’actions terminées" />
+          </ActionGroup>
         </>
       )}
-    </>
-  );
-}
-
-interface ActionGroupProps {
-  id: string;
-  title: string;
-  empty: string;
-  actions: readonly Entrusted[];
-  today: string;
-  onUpdated(message: string): void;
-}
-
-function dueText(action: Entrusted, today: string): string {
-  const day = frenchCalendarDate(action.dueOn);
-  if (!isOverdue(action, today)) return day;
-  const late = daysBetween(action.dueOn, today);
-  return `${day} (${late > 1 ? `${late} jours` : '1 jour'} de retard)`;
-}
-
-function ActionGroup({ id, title, empty, actions, today, onUpdated }: ActionGroupProps) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>
-        {title} <span className="count">({actions.length})</span>
-      </h2>
-      {actions.length ? (
-        <>
-          <table className="data-table actions-table wide-only">
-            <caption className="visually-hidden">Actions : {title.toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Échéance</th>
-                <th scope="col">Situation</th>
-                <th scope="col">État</th>
-                <th scope="col">
-                  <span className="visually-hidden">Mettre à jour</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((action) => (
-                <tr key={action.id}>
-                  <th scope="row" className="action-description">
-                    <span className="multiline">{action.description}</span>
-                    <span className="status-detail">{ACTION_ORIGIN_LABELS[action.origin]}</span>
-                  </th>
-                  <td className={isOverdue(action, today) ? 'late' : undefined}>{dueText(action, today)}</td>
-                  <td>
-                    <SituationLink action={action} />
-                  </td>
-                  <td>{ACTION_STATUS_LABELS[action.status]}</td>
-                  <td>
-                    <UpdateActionDialog
-                      action={action}
-                      caseCode={action.referral.caseCode}
-                      onUpdated={onUpdated}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <ul className="cards narrow-only" aria-label={`Actions : ${title.toLowerCase()}`}>
-            {actions.map((action) => (
-              <li key={action.id} className="card">
-                <p className="card-title multiline">{action.description}</p>
-                <dl className="facts">
-                  <dt>Échéance</dt>
-                  <dd className={isOverdue(action, today) ? 'late' : undefined}>{dueText(action, today)}</dd>
-                  <dt>Situation</dt>
-                  <dd>
-                    <SituationLink action={action} />
-                  </dd>
-                  <dt>État</dt>
-                  <dd>{ACTION_STATUS_LABELS[action.status]}</dd>
-                  <dt>Origine</dt>
-                  <dd>{ACTION_ORIGIN_LABELS[action.origin]}</dd>
-                </dl>
-                <UpdateActionDialog
-                  action={action}
-                  caseCode={action.referral.caseCode}
-                  onUpdated={onUpdated}
-                />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p className="muted">{empty}</p>
-      )}
-    </section>
-  );
-}
-
-function SituationLink({ action }: { action: Entrusted }) {
-  return (
-    <>
-      <Link to={referralPath(action.referral.id)} className="case-code">
-        {action.referral.caseCode}
-      </Link>
-      <span className="pseudonym">{action.referral.pseudonym}</span>
     </>
   );
 }

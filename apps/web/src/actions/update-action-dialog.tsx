@@ -27,7 +27,7 @@ const CHOICES = ACTION_STATUSES.map((status) => ({
 }));
 
 export interface UpdateActionDialogProps {
-  action: { id: string; description: string; dueOn: string; status: ActionStatus };
+  action: { id: string; description: string; dueOn: string; status: ActionStatus; outcome: string | null };
   caseCode: string;
   /** Told once the api has recorded the change: what to announce. */
   onUpdated(message: string): void;
@@ -74,14 +74,16 @@ function UpdateActionForm({
   const [state, updateAction] = useMutation(UpdateActionMutation);
   const [general, setGeneral] = useState<string[]>([]);
   const { control, handleSubmit, setError } = useForm<UpdateActionValues>({
-    defaultValues: { status: action.status, outcome: '' },
+    defaultValues: { status: action.status, outcome: action.outcome ?? '' },
   });
 
   const submit = handleSubmit(async (values) => {
     setGeneral([]);
     const outcome = values.outcome.trim();
+    // The outcome already noted is in the field: emptied, it is erased (sent empty, not left out).
+    const erased = !outcome && Boolean(action.outcome);
     const result = await updateAction({
-      input: { actionId: action.id, status: values.status, outcome: outcome || null },
+      input: { actionId: action.id, status: values.status, outcome: outcome || (erased ? '' : null) },
     });
     if (result.error) {
       const shown = readError(result.error);
@@ -90,8 +92,9 @@ function UpdateActionForm({
       setGeneral(unplaced.length ? unplaced : placed ? [] : [shown.message]);
       return;
     }
+    const said = outcome ? ', avec son résultat' : erased ? ', son résultat effacé' : '';
     onUpdated(
-      `L’action pour ${caseCode} est enregistrée comme « ${ACTION_STATUS_LABELS[values.status]} »${outcome ? ', avec son résultat' : ''}.`,
+      `L’action pour ${caseCode} est enregistrée comme « ${ACTION_STATUS_LABELS[values.status]} »${said}.`,
     );
   });
 
@@ -119,7 +122,11 @@ function UpdateActionForm({
           control={control}
           name="outcome"
           label="Résultat"
-          hint="Ce qui a été fait, ou ce qui bloque, sans aucune information de santé (1 000 caractères au plus). Laissé vide, le résultat déjà noté, s’il y en a un, est gardé."
+          hint={
+            action.outcome
+              ? 'Le résultat déjà noté est repris ici : complétez-le ou corrigez-le, sans aucune information de santé (1 000 caractères au plus). Vidé, il est effacé.'
+              : 'Ce qui a été fait, ou ce qui bloque, sans aucune information de santé (1 000 caractères au plus).'
+          }
           multiline
           rules={{ maxLength: { value: 1000, message: 'Au plus 1 000 caractères.' } }}
         />
