@@ -2,7 +2,7 @@ import { Role } from '@relais/access';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
 import { EMERGENCY_GUIDANCE } from '@relais/referrals';
 import { GraphqlClient, logInClient } from '@relais/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   BROWSER_SETUP_TIMEOUT_MS,
   browserStorage,
@@ -12,6 +12,18 @@ import {
   signInThroughPage,
 } from '../support/browser';
 import { referPerson, submit } from '../support/referral-journey';
+import {
+  answerAdmissibility,
+  checkbox,
+  fillConsent,
+  fillPerson,
+  fillReferralForm,
+  isFocused,
+  next,
+  pick,
+  radio,
+  stepHeading,
+} from './new-referral.steps';
 
 /** A whole journey through five steps, twice in size, with axe each time: longer than most tests. */
 const JOURNEY_TIMEOUT_MS = 240_000;
@@ -126,12 +138,6 @@ describe('a housing officer writes a new referral in the browser', () => {
     await signInThroughPage(page, suite.api, officer);
   }
 
-  const stepHeading = (page: Page, step: number, title: string) =>
-    page.getByRole('heading', { level: 2, name: `Étape ${step} sur 5 : ${title}` });
-
-  const isFocused = (target: Locator) =>
-    target.evaluate((element) => element === element.ownerDocument.activeElement);
-
   /** axe and a picture wide, then at 768 px (nothing wider than the screen), then wide again. */
   async function look(page: Page, name: string): Promise<void> {
     await expectNoAxeViolations(page);
@@ -141,46 +147,6 @@ describe('a housing officer writes a new referral in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await screenshot(page, name);
     await page.setViewportSize({ width: 1280, height: 800 });
-  }
-
-  const radio = (page: Page, name: string | RegExp) =>
-    page.getByRole('radio', { name, exact: typeof name === 'string' });
-  const checkbox = (page: Page, name: string | RegExp) =>
-    page.getByRole('checkbox', { name, exact: typeof name === 'string' });
-  const next = (page: Page) => page.getByRole('button', { name: 'Suivant' });
-  /** A choice is clicked where one sees it: its label (the input itself is drawn by the page). */
-  const pick = (choice: Locator) => choice.locator('xpath=ancestor::label[1]').click();
-
-  async function fillPerson(page: Page, person: { lastName: string; phone?: string }): Promise<void> {
-    await page.getByLabel('Nom de famille').fill(person.lastName);
-    await page.getByLabel('Prénom').fill('Élise');
-    await page.getByLabel('Date de naissance').fill('14/03/1971');
-    await pick(radio(page, 'Curatelle'));
-    await page.getByLabel('Représentant (tuteur, curateur, service mandataire…)').fill('UDAF du Nord');
-    await page.getByLabel('Adresse').fill('12 rue des Essais, 59000 Lille');
-    await page.getByLabel('Quartier ou commune').fill('Quartier Nord');
-    await page.getByLabel('Téléphone').fill(person.phone ?? '06 12 34 56 78');
-    await page
-      .getByLabel('Sa situation de logement')
-      .fill('Bail social depuis 2009, commandement de payer délivré.');
-  }
-
-  async function fillReferralForm(page: Page): Promise<void> {
-    await page
-      .getByLabel('Pourquoi saisissez-vous la cellule ?')
-      .fill('Dette locative de 2 400 €, plaintes de voisinage répétées depuis l’été.');
-    await pick(checkbox(page, /^Dette locative/));
-    await pick(checkbox(page, /^Troubles du voisinage/));
-    await page.getByLabel('Services déjà impliqués').fill('CCAS\nMédecin traitant');
-    await page
-      .getByLabel('Ce qui a déjà été tenté')
-      .fill('Plan d’apurement proposé, deux visites sans réponse.');
-    await page.getByLabel('Ce qui bloque').fill('La locataire n’ouvre plus sa porte.');
-    await page
-      .getByLabel('Votre question à la cellule')
-      .fill('Comment renouer le contact et éviter la procédure ?');
-    await pick(radio(page, /^Moyenne/));
-    await pick(checkbox(page, /^L’examen de la situation par la cellule/));
   }
 
   it(
@@ -259,15 +225,7 @@ describe('a housing officer writes a new referral in the browser', () => {
       await next(page).click();
       await stepHeading(page, 3, 'Recevabilité').waitFor();
 
-      await pick(radio(page, 'Non').first());
-      await pick(
-        page
-          .getByRole('radiogroup', { name: /relève-t-elle de l’urgence/ })
-          .getByRole('radio', { name: 'Non' }),
-      );
-      await pick(
-        page.getByRole('radiogroup', { name: /voies de droit commun/ }).getByRole('radio', { name: 'Oui' }),
-      );
+      await answerAdmissibility(page);
       expect(await page.getByRole('alert').count()).toBe(0);
       await look(page, 'nouvelle-saisine-3-recevabilite');
       await next(page).click();
@@ -275,33 +233,19 @@ describe('a housing officer writes a new referral in the browser', () => {
       await stepHeading(page, 4, 'Le consentement').waitFor();
       await checkbox(page, /^CCAS des Essais/).waitFor();
       await look(page, 'nouvelle-saisine-4-consentement');
-      await pick(radio(page, 'Oui, elle donne son accord'));
-      await pick(radio(page, /^Par écrit/));
+      await fillConsent(page, {
+        partners: [/^CCAS des Essais/],
+        kinds: [/^Tout service de psychiatrie partenaire/],
+        categories: [
+          /^Les informations pratiques/,
+          /^Son identité/,
+          /^Son logement/,
+          /^Sa situation sociale/,
+        ],
+        wishesToAttend: 'Non',
+      });
+      // The day she answered is today's, unless changed.
       expect(await page.getByLabel('Date du recueil').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-      for (const item of [
-        'Pourquoi sa situation est partagée',
-        'Avec quels partenaires',
-        'Quelles informations sont partagées',
-        'Pour combien de temps',
-        'Qu’elle peut retirer son accord à tout moment',
-        'Qu’elle peut demander à voir et corriger ce qui la concerne',
-        'Qui contacter pour cela',
-      ]) {
-        await pick(checkbox(page, item));
-      }
-      await pick(checkbox(page, /^Que la cellule examine sa situation/));
-      await pick(checkbox(page, /^La cellule de situations complexes du CLSM/));
-      await pick(checkbox(page, /^CCAS des Essais/));
-      await pick(checkbox(page, /^Tout service de psychiatrie partenaire/));
-      await pick(checkbox(page, /^Les informations pratiques/));
-      await pick(checkbox(page, /^Son identité/));
-      await pick(checkbox(page, /^Son logement/));
-      await pick(checkbox(page, /^Sa situation sociale/));
-      await pick(
-        page
-          .getByRole('radiogroup', { name: /Souhaite-t-elle être présente/ })
-          .getByRole('radio', { name: 'Non' }),
-      );
       // What one reads to her, in plain words, follows the choices.
       const reading = page.getByRole('region', { name: 'Ce que vous lui lisez' });
       expect(await reading.textContent()).toContain('CCAS des Essais (service social)');
@@ -547,19 +491,7 @@ describe('a housing officer writes a new referral in the browser', () => {
       await fillReferralForm(page);
       await next(page).click();
       await stepHeading(page, 3, 'Recevabilité').waitFor();
-      await pick(
-        page
-          .getByRole('radiogroup', { name: /danger grave et immédiat/ })
-          .getByRole('radio', { name: 'Non' }),
-      );
-      await pick(
-        page
-          .getByRole('radiogroup', { name: /relève-t-elle de l’urgence/ })
-          .getByRole('radio', { name: 'Non' }),
-      );
-      await pick(
-        page.getByRole('radiogroup', { name: /voies de droit commun/ }).getByRole('radio', { name: 'Oui' }),
-      );
+      await answerAdmissibility(page);
       await next(page).click();
       await stepHeading(page, 4, 'Le consentement').waitFor();
       await pick(radio(page, 'Oui, elle donne son accord'));
