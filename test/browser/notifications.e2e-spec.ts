@@ -91,9 +91,11 @@ describe('the notification centre, in the browser', () => {
   }
 
   /** The header's link, named with its count (« Notifications 3 non lues »), or without one. */
+  // The count is read after a comma: « Notifications, 3 non lues ».
   const headerLink = (page: Page, unread: number) =>
     page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', {
-      name: unread === 0 ? /^Notifications$/ : new RegExp(`^Notifications\\s*${unread} non lues?$`),
+      name: unread === 0 ? 'Notifications' : `Notifications, ${unread} non lue${unread > 1 ? 's' : ''}`,
+      exact: true,
     });
   const items = (page: Page) => page.getByRole('list', { name: /^Notifications/ }).getByRole('listitem');
 
