@@ -20,6 +20,9 @@ const REFERRER_ITEMS: NavigationItem[] = [
   { to: '/actions', label: 'Mes actions' },
 ];
 
+const ADMINISTRATION_ITEMS: NavigationItem[] = [{ to: '/administration', label: 'Administration' }];
+const AUDIT_ITEMS: NavigationItem[] = [{ to: '/audit', label: 'Journal d’audit' }];
+
 function isCurrent(path: string, to: string): boolean {
   // A referral's own page belongs to "Mes saisines"; the new-referral form has its own entry.
   if (to === '/saisines')
@@ -62,7 +65,11 @@ function UnreadNotificationsLink({ path }: { path: string }) {
 /** The pages of one's work, by role, then what everyone has: notifications and one's account. */
 export function Navigation({ roles }: { roles: readonly string[] }) {
   const path = usePath();
-  const items = roles.includes('REFERRER') ? REFERRER_ITEMS : [];
+  const items = [
+    ...(roles.includes('REFERRER') ? REFERRER_ITEMS : []),
+    ...(roles.includes('TERRITORY_ADMIN') ? ADMINISTRATION_ITEMS : []),
+    ...(roles.includes('AUDITOR') ? AUDIT_ITEMS : []),
+  ];
   return (
     <nav aria-label="Navigation principale" className="site-nav">
       <ul>

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { accountRoutes } from '../account/account-routes';
 import { actionRoutes } from '../actions/action-routes';
+import { administrationRoutes } from '../administration/administration-routes';
+import { auditRoutes } from '../audit/audit-routes';
 import { CHARTER_REQUIRED_EVENT } from '../graphql/client';
 import { readError } from '../graphql/errors';
 import { notificationRoutes } from '../notifications/notification-routes';
@@ -29,6 +31,8 @@ const PAGES: readonly PageRoute[] = [
   ...referralRoutes,
   ...actionRoutes,
   ...notificationRoutes,
+  ...administrationRoutes,
+  ...auditRoutes,
   ...accountRoutes,
 ];
 
