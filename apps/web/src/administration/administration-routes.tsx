@@ -1,4 +1,11 @@
 import type { PageRoute } from '../routing/route';
+import { lazyPage } from '../ui/lazy-page';
+
+const AdministrationPage = lazyPage(async () => (await import('./administration-page')).AdministrationPage);
+const MembersPage = lazyPage(async () => (await import('./members-page')).MembersPage);
 
 /** The territory's administration: partners, members and roles, charter, reminders. */
-export const administrationRoutes: PageRoute[] = [];
+export const administrationRoutes: PageRoute[] = [
+  { path: '/administration', render: () => <AdministrationPage /> },
+  { path: '/administration/membres', render: () => <MembersPage /> },
+];

@@ -1,0 +1,35 @@
+import { Link } from '../routing/link';
+import { usePageTitle } from '../ui/use-page-title';
+import './administration.css';
+
+/** The administration's sections: who has access and with which roles, and the territory's settings. */
+export const ADMINISTRATION_SECTIONS = [
+  {
+    path: '/administration/membres',
+    title: 'Membres',
+    description:
+      'Les comptes du territoire et leurs rôles : ajouter un membre, donner ou retirer un rôle, suspendre un accès, renvoyer un lien de mot de passe, réinitialiser un second facteur.',
+  },
+] as const;
+
+export function AdministrationPage() {
+  usePageTitle('Administration');
+  return (
+    <>
+      <h1>Administration</h1>
+      <p className="reading-width">
+        L’administration du territoire gère les comptes et les partenaires ; elle ne lit aucune situation.
+      </p>
+      <ul className="admin-sections">
+        {ADMINISTRATION_SECTIONS.map((section) => (
+          <li key={section.path}>
+            <h2>
+              <Link to={section.path}>{section.title}</Link>
+            </h2>
+            <p>{section.description}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { graphql } from '../graphql/graphql';
+
+/** The territories where I administer: my memberships, of which the page keeps the TERRITORY_ADMIN ones. */
+export const MyAdministeredTerritoriesQuery = graphql(`
+  query MyAdministeredTerritories {
+    me {
+      id
+      memberships {
+        id
+        status
+        roles
+        territory {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const TerritoryMembersQuery = graphql(`
+  query TerritoryMembers($territoryId: ID!) {
+    territoryMembers(territoryId: $territoryId) {
+      user {
+        id
+        firstName
+        lastName
+        email
+        organisationId
+        profession
+      }
+      membership {
+        id
+        roles
+        status
+      }
+    }
+    organisations(territoryId: $territoryId) {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const TerritoryOrganisationsQuery = graphql(`
+  query TerritoryOrganisations($territoryId: ID!) {
+    organisations(territoryId: $territoryId) {
+      id
+      name
+      kind
+      finess
+      siret
+    }
+  }
+`);
+
+export const CreateOrganisationMutation = graphql(`
+  mutation CreateOrganisation($input: CreateOrganisationInput!) {
+    createOrganisation(input: $input) {
+      id
+      name
+      kind
+      finess
+      siret
+    }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      user {
+        id
+        firstName
+        lastName
+      }
+      setPasswordLink {
+        sentByEmail
+        link
+        expiresAt
+      }
+    }
+  }
+`);
+
+export const IssueSetPasswordLinkMutation = graphql(`
+  mutation IssueSetPasswordLink($input: MembershipTargetInput!) {
+    issueSetPasswordLink(input: $input) {
+      sentByEmail
+      link
+      expiresAt
+    }
+  }
+`);
+
+export const GrantRoleMutation = graphql(`
+  mutation GrantRole($input: GrantRoleInput!) {
+    grantRole(input: $input) {
+      id
+      roles
+      status
+    }
+  }
+`);
+
+export const RevokeRoleMutation = graphql(`
+  mutation RevokeRole($input: RevokeRoleInput!) {
+    revokeRole(input: $input) {
+      id
+      roles
+      status
+    }
+  }
+`);
+
+export const SuspendMembershipMutation = graphql(`
+  mutation SuspendMembership($input: MembershipTargetInput!) {
+    suspendMembership(input: $input) {
+      id
+      roles
+      status
+    }
+  }
+`);
+
+export const ReactivateMembershipMutation = graphql(`
+  mutation ReactivateMembership($input: MembershipTargetInput!) {
+    reactivateMembership(input: $input) {
+      id
+      roles
+      status
+    }
+  }
+`);
+
+export const ResetSecondFactorMutation = graphql(`
+  mutation ResetSecondFactor($input: ResetSecondFactorInput!) {
+    resetSecondFactor(input: $input)
+  }
+`);

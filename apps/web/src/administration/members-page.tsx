@@ -1,0 +1,233 @@
+import { useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { professionLabel, roleLabel } from '../account/role-labels';
+import { readError } from '../graphql/errors';
+import { Link } from '../routing/link';
+import { Notice } from '../ui/notice';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
+import { usePageTitle } from '../ui/use-page-title';
+import { AddMemberDialog } from './add-member-dialog';
+import { AdministeredTerritoryChoice } from './administered-territory';
+import type { AdministeredTerritory } from './administered-territory';
+import {
+  IssueSetPasswordLinkMutation,
+  ReactivateMembershipMutation,
+  ResetSecondFactorMutation,
+  SuspendMembershipMutation,
+  TerritoryMembersQuery,
+} from './administration.operations';
+import { ConfirmDialog } from './confirm-dialog';
+import { accessLabel } from './member-labels';
+import { RolesDialog } from './roles-dialog';
+import { SetPasswordLinkShown } from './set-password-link';
+import '../actions/actions.css';
+import './administration.css';
+
+/** « Membres » : the territory's accounts, their roles and access, and what the administration does to them. */
+export function MembersPage() {
+  usePageTitle('Membres');
+  return (
+    <>
+      <h1>Membres</h1>
+      <p>
+        <Link to="/administration">Retour à l’administration</Link>
+      </p>
+      <AdministeredTerritoryChoice>
+        {(territory) => <Members key={territory.id} territory={territory} />}
+      </AdministeredTerritoryChoice>
+    </>
+  );
+}
+
+interface Announcement {
+  at: number;
+  content: ReactNode;
+}
+
+function Members({ territory }: { territory: AdministeredTerritory }) {
+  const territoryId = territory.id;
+  const [result] = useQuery({ query: TerritoryMembersQuery, variables: { territoryId } });
+  const [, suspend] = useMutation(SuspendMembershipMutation);
+  const [, reactivate] = useMutation(ReactivateMembershipMutation);
+  const [, issueLink] = useMutation(IssueSetPasswordLinkMutation);
+  const [, resetSecondFactor] = useMutation(ResetSecondFactorMutation);
+  const [announcement, setAnnouncement] = useState<Announcement>();
+  const announced = useRef<HTMLDivElement>(null);
+  useFocusOnChange(announced, announcement?.at);
+  const announce = (content: ReactNode) => setAnnouncement({ at: Date.now(), content });
+
+  const organisations = result.data?.organisations;
+  const organisationName = useMemo(() => {
+    const names = new Map((organisations ?? []).map((organisation) => [organisation.id, organisation.name]));
+    return (id: string) => names.get(id) ?? 'Organisation non communiquée';
+  }, [organisations]);
+  const members = useMemo(
+    () =>
+      [...(result.data?.territoryMembers ?? [])].sort(
+        (a, b) =>
+          a.user.lastName.localeCompare(b.user.lastName, 'fr') ||
+          a.user.firstName.localeCompare(b.user.firstName, 'fr'),
+      ),
+    [result.data],
+  );
+
+  if (result.error && !result.data) return <Notice tone="error">{readError(result.error).message}</Notice>;
+  if (!result.data) return <p role="status">Chargement des membres…</p>;
+
+  const target = (userId: string) => ({ input: { territoryId, userId } });
+  return (
+    <>
+      <p className="reading-width">
+        Les comptes de {territory.name}, leurs rôles et leur accès. Vous ne pouvez ni changer vos propres
+        rôles ni suspendre votre propre accès : un autre administrateur le fait.
+      </p>
+      <div className="button-row">
+        <AddMemberDialog
+          territoryId={territoryId}
+          organisations={organisations ?? []}
+          onCreated={(person, link) =>
+            announce(
+              <>
+                <p>
+                  <strong>Le compte de {person} est créé.</strong>
+                </p>
+                <SetPasswordLinkShown person={person} result={link} />
+              </>,
+            )
+          }
+        />
+      </div>
+      {announcement ? (
+        <div ref={announced} tabIndex={-1} key={announcement.at} className="announcement" role="status">
+          {announcement.content}
+        </div>
+      ) : null}
+      <h2>
+        {members.length} membre{members.length > 1 ? 's' : ''}
+      </h2>
+      <ul className="member-list">
+        {members.map(({ user, membership }) => {
+          const person = `${user.firstName} ${user.lastName}`;
+          const suspended = membership.status === 'SUSPENDED';
+          return (
+            <li key={user.id} className="member">
+              <h3>
+                {person}
+                {user.id === territory.myUserId ? <span className="hint"> (vous)</span> : null}
+              </h3>
+              <dl className="summary-list">
+                <dt>Organisation</dt>
+                <dd>{organisationName(user.organisationId)}</dd>
+                <dt>Profession</dt>
+                <dd>{professionLabel(user.profession)}</dd>
+                <dt>Adresse e-mail</dt>
+                <dd>{user.email}</dd>
+                <dt>Rôles</dt>
+                <dd>
+                  {membership.roles.length ? (
+                    <ul className="role-list">
+                      {membership.roles.map((role) => (
+                        <li key={role}>{roleLabel(role).label}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    'Aucun rôle'
+                  )}
+                </dd>
+                <dt>Accès</dt>
+                <dd>
+                  <span className={`access access-${suspended ? 'suspended' : 'active'}`}>
+                    {accessLabel(membership.status)}
+                  </span>
+                </dd>
+              </dl>
+              <div className="button-row">
+                <RolesDialog
+                  territoryId={territoryId}
+                  userId={user.id}
+                  person={person}
+                  roles={membership.roles}
+                  onChanged={(message) => announce(<p>{message}</p>)}
+                />
+                {suspended ? (
+                  <ConfirmDialog
+                    trigger="Réactiver l’accès"
+                    context={`de ${person}`}
+                    title={`Réactiver l’accès de ${person} ?`}
+                    confirm="Réactiver l’accès"
+                    run={() => reactivate(target(user.id))}
+                    onDone={() => announce(<p>L’accès de {person} est réactivé.</p>)}
+                  >
+                    <p>{person} retrouve ses rôles dans le territoire dès sa prochaine connexion.</p>
+                  </ConfirmDialog>
+                ) : (
+                  <ConfirmDialog
+                    trigger="Suspendre l’accès"
+                    context={`de ${person}`}
+                    title={`Suspendre l’accès de ${person} ?`}
+                    confirm="Suspendre l’accès"
+                    run={() => suspend(target(user.id))}
+                    onDone={() => announce(<p>L’accès de {person} est suspendu.</p>)}
+                  >
+                    <p>
+                      {person} n’aura plus aucun rôle dans le territoire dès sa prochaine requête. Ses rôles
+                      sont conservés : vous pourrez réactiver son accès.
+                    </p>
+                  </ConfirmDialog>
+                )}
+                <ConfirmDialog
+                  trigger="Nouveau lien de mot de passe"
+                  context={`pour ${person}`}
+                  title={`Nouveau lien de mot de passe pour ${person} ?`}
+                  confirm="Créer le lien"
+                  run={async () => {
+                    const issued = await issueLink(target(user.id));
+                    const link = issued.data?.issueSetPasswordLink;
+                    if (link) {
+                      announce(
+                        <>
+                          <p>
+                            <strong>Un nouveau lien de mot de passe est créé pour {person}.</strong>
+                          </p>
+                          <SetPasswordLinkShown person={person} result={link} />
+                        </>,
+                      );
+                    }
+                    return issued;
+                  }}
+                  onDone={() => undefined}
+                >
+                  <p>
+                    Pour un mot de passe oublié : le mot de passe actuel de {person} cesse de fonctionner, ses
+                    sessions sont fermées, et un lien à usage unique lui permet d’en choisir un nouveau.
+                  </p>
+                </ConfirmDialog>
+                <ConfirmDialog
+                  trigger="Réinitialiser le second facteur"
+                  context={`de ${person}`}
+                  title={`Réinitialiser le second facteur de ${person} ?`}
+                  confirm="Réinitialiser"
+                  run={() => resetSecondFactor(target(user.id))}
+                  onDone={() =>
+                    announce(
+                      <p>
+                        Le second facteur de {person} est réinitialisé : il ou elle en enregistrera un nouveau
+                        à sa prochaine connexion.
+                      </p>,
+                    )
+                  }
+                >
+                  <p>
+                    Pour un téléphone perdu ou changé : les sessions de {person} prennent fin, et un nouveau
+                    second facteur lui sera demandé à sa prochaine connexion.
+                  </p>
+                </ConfirmDialog>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
