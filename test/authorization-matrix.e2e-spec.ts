@@ -465,6 +465,13 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { i: { itemId: UNKNOWN_ID, presentUserIds: [], personAttended: false, decisions: [] } },
     }),
   },
+  'Mutation.revealIdentityInMeeting': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: RevealIdentityInput!) { revealIdentityInMeeting(input: $i) { itemId } }',
+      variables: { i: { itemId: UNKNOWN_ID } },
+    }),
+  },
   'Mutation.addRestrictedNote': {
     // Row level: the coordinator, or someone who was in the room for that item.
     who: WORKING,

@@ -5,6 +5,8 @@ import { SituationsModule } from '@relais/situations';
 import { AgendaQueryService } from './agenda-query.service';
 import { AgendaService } from './agenda.service';
 import { MeetingDocumentsController } from './documents/meeting-documents.controller';
+import { IdentityRevealResolver } from './identity-reveal.resolver';
+import { IdentityRevealService } from './identity-reveal.service';
 import { MeetingLifecycle } from './meeting-lifecycle';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingQueryService } from './meeting-query.service';
@@ -26,6 +28,7 @@ registerPolicy(meetingsPolicy);
     AgendaQueryService,
     MinutesService,
     MinutesQueryService,
+    IdentityRevealService,
   ],
   exports: [
     MeetingService,
@@ -34,13 +37,14 @@ registerPolicy(meetingsPolicy);
     AgendaQueryService,
     MinutesService,
     MinutesQueryService,
+    IdentityRevealService,
   ],
 })
 export class MeetingsModule {}
 
 @Module({
   imports: [MeetingsModule],
-  providers: [MeetingResolver, MinutesResolver],
+  providers: [MeetingResolver, MinutesResolver, IdentityRevealResolver],
   controllers: [MeetingDocumentsController],
 })
 export class MeetingsGraphqlModule {}

@@ -47,6 +47,10 @@ export interface AppConfig {
     /** Former keys, for reading secrets sealed before a rotation. */
     readonly previousKeys: readonly Buffer[];
   };
+  readonly meetings: {
+    /** How long an identity revealed in a meeting may stay shown (`visibleUntil`). */
+    readonly revealSeconds: number;
+  };
   readonly audit: {
     /** The first signs new links and checkpoints; the others only verify what they signed. */
     readonly chainKeys: readonly AuditChainKeyConfig[];

@@ -90,6 +90,8 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15),
   /** How long a set-password link (a new account, or one an administrator reset) can be used. */
   SET_PASSWORD_LINK_TTL_HOURS: integer(1, 30 * 24).default(72),
+  /** How long a person's identity, revealed to the room for one agenda item, may stay on screen. */
+  MEETING_REVEAL_SECONDS: integer(10, 900).default(120),
   GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000).default(1000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),

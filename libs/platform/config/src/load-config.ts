@@ -66,6 +66,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       key: decodeKey32(env.SECOND_FACTOR_KEY)!,
       previousKeys: env.SECOND_FACTOR_PREVIOUS_KEYS.map((key) => decodeKey32(key)!),
     },
+    meetings: { revealSeconds: env.MEETING_REVEAL_SECONDS },
     audit: { chainKeys: env.AUDIT_CHAIN_KEYS, checkpointDirectory },
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
