@@ -43,10 +43,13 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
   let api: RunningApi;
   let territory: Territory;
   let cell: Cell;
-  const org = {} as Record<'clsm' | 'ccas' | 'cmp', Organisation>;
-  const as = {} as Record<'coordinator' | 'ccas' | 'nurse', Member>;
+  const org = {} as Record<'clsm' | 'ccas' | 'cmp' | 'bailleur', Organisation>;
+  const as = {} as Record<'coordinator' | 'ccas' | 'nurse' | 'bailleur', Member>;
   /** Each person's agenda item, the consent recorded for her, and her case code. */
-  const item = {} as Record<'everyoneNamed' | 'cmpNotNamed' | 'withdrawn', { id: string; consentId: string }>;
+  const item = {} as Record<
+    'everyoneNamed' | 'cmpNotNamed' | 'withdrawn' | 'bailleurNamed',
+    { id: string; consentId: string }
+  >;
   let meetingId: string;
 
   beforeAll(async () => {
@@ -56,6 +59,7 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
     org.clsm = await api.factory.organisation(territory, OrganisationKind.MUNICIPAL, 'CLSM Dévoilement');
     org.ccas = await api.factory.organisation(territory, OrganisationKind.SOCIAL, 'CCAS Dévoilement');
     org.cmp = await api.factory.organisation(territory, OrganisationKind.PSYCHIATRY, 'CMP Dévoilement');
+    org.bailleur = await api.factory.organisation(territory, OrganisationKind.HOUSING, 'Habitat Dévoilement');
     as.coordinator = await memberOf(
       api,
       territory,
@@ -80,6 +84,7 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
       [Role.CELL_MEMBER],
       cell,
     );
+    as.bailleur = await memberOf(api, territory, org.bailleur, Profession.HOUSING_OFFICER, [Role.REFERRER]);
 
     const situationOf = async (lastName: string, organisationIds: string[]) => {
       const referral = await referPerson(as.ccas.client, {
@@ -100,13 +105,14 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
     const everyoneNamed = await situationOf('Martin', [org.ccas.id, org.cmp.id]);
     const cmpNotNamed = await situationOf('Bernard', [org.ccas.id]);
     const withdrawn = await situationOf('Petit', [org.ccas.id, org.cmp.id]);
+    const bailleurNamed = await situationOf('Roux', [org.ccas.id, org.cmp.id, org.bailleur.id]);
 
     meetingId = await planMeeting(
       as.coordinator.client,
       cell.id,
       new Date(api.clock.now().getTime() + 20 * DAY),
     );
-    for (const { situationId } of [everyoneNamed, cmpNotNamed, withdrawn]) {
+    for (const { situationId } of [everyoneNamed, cmpNotNamed, withdrawn, bailleurNamed]) {
       await as.coordinator.client.expectData(ADD_ITEM, {
         input: { meetingId, situationId, guestOrganisationIds: [] },
       });
@@ -123,6 +129,7 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
       everyoneNamed: itemOf(everyoneNamed),
       cmpNotNamed: itemOf(cmpNotNamed),
       withdrawn: itemOf(withdrawn),
+      bailleurNamed: itemOf(bailleurNamed),
     });
   });
   afterAll(() => api.close());
@@ -223,5 +230,24 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
     expect(refusals.map((refusal) => refusal.details)).toEqual(
       expect.arrayContaining([expect.objectContaining({ operation: 'revealIdentityInMeeting' })]),
     );
+  });
+
+  it('refuses once a bailleur is in the room: named or not by the consent, the sharing matrix keeps identities from it', async () => {
+    await as.coordinator.client.expectData(RECORD_ATTENDANCE, {
+      input: { meetingId, entries: [{ userId: as.bailleur.id, status: 'PRESENT' }] },
+    });
+    const notNamed = await reveal(as.coordinator, item.everyoneNamed.id);
+    expect(notNamed.errors?.[0].extensions?.uncoveredOrganisations).toEqual([
+      { id: org.bailleur.id, name: 'Habitat Dévoilement' },
+    ]);
+    const named = await reveal(as.coordinator, item.bailleurNamed.id);
+    expect(named.data?.revealIdentityInMeeting ?? null).toBeNull();
+    const [error] = named.errors ?? [];
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('matrice de partage');
+    expect(error.extensions?.uncoveredOrganisations).toEqual([
+      { id: org.bailleur.id, name: 'Habitat Dévoilement' },
+    ]);
+    expect(await reveals(item.bailleurNamed.id)).toEqual([]);
   });
 });

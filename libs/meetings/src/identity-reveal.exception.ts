@@ -5,7 +5,8 @@ export type IdentityRevealErrorCode =
   | 'PRESENCE_NOT_RECORDED'
   | 'CONSENT_NOT_IN_FORCE'
   | 'IDENTITY_NOT_COVERED'
-  | 'ORGANISATIONS_NOT_NAMED';
+  | 'ORGANISATIONS_NOT_NAMED'
+  | 'OUTSIDE_SHARING_MATRIX';
 
 /** An organisation in the room that the person's consent does not name: organisations, never people. */
 export interface UncoveredOrganisation {
@@ -52,6 +53,12 @@ export class IdentityRevealException extends DomainException<IdentityRevealError
         return {
           code: 'FORBIDDEN',
           message: `Le consentement de la personne ne nomme pas ${this.uncovered.length > 1 ? 'ces organisations présentes' : 'cette organisation présente'} : ${this.uncovered.map((organisation) => organisation.name).join(', ')}. L'identité n'est pas dévoilée.`,
+          extensions: { uncoveredOrganisations: this.uncovered.map(({ id, name }) => ({ id, name })) },
+        };
+      case 'OUTSIDE_SHARING_MATRIX':
+        return {
+          code: 'FORBIDDEN',
+          message: `Des personnes présentes ne peuvent pas recevoir une identité, quel que soit le consentement (matrice de partage du territoire) : ${this.uncovered.map((organisation) => organisation.name).join(', ')}. L'identité n'est pas dévoilée.`,
           extensions: { uncoveredOrganisations: this.uncovered.map(({ id, name }) => ({ id, name })) },
         };
       default:

@@ -1,10 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessService, DataCategory, gateFields, Principal, rowView } from '@relais/access';
+import {
+  AccessService,
+  DataCategory,
+  gateFields,
+  Principal,
+  readableCategories,
+  rowView,
+  SharingCategory,
+  territorySharingMatrix,
+} from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { Consent, ConsentPurpose, isConsentInForce } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
-import { membersAmong, Organisation } from '@relais/identity';
+import { membersAmong, Organisation, ORGANISATION_KINDS_NEVER_SHARING, Territory } from '@relais/identity';
 import { Person, PersonIdentity, Situation } from '@relais/situations';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AttendanceStatus, MeetingStatus } from './domain/meeting.enums';
@@ -22,6 +31,12 @@ interface Room {
   recorded: boolean;
   userIds: string[];
   organisationIds: string[];
+  /**
+   * Organisations of people in the room whom the territory's sharing matrix never lets read an
+   * identity (a bailleur, a town hall, the police), whatever the consent says; guests counted by
+   * their organisation's kind.
+   */
+  outsideMatrixIds: string[];
 }
 
 /**
@@ -58,7 +73,7 @@ export class IdentityRevealService {
 
       const situation = await manager.findOneByOrFail(Situation, { id: item.situationId });
       const person = await manager.findOneByOrFail(Person, { id: situation.personId });
-      await this.assertConsentNamesRoom(manager, person.id, room.organisationIds);
+      await this.assertConsentNamesRoom(manager, person.id, room);
 
       const now = this.clock.now();
       const visibleUntil = new Date(now.getTime() + this.config.meetings.revealSeconds * 1000);
@@ -112,7 +127,7 @@ export class IdentityRevealService {
     item: AgendaItem,
     actor: Principal,
   ): Promise<Room> {
-    const people = new Map<string, string>();
+    const people = new Map<string, string | null>();
     let recorded: boolean;
     if (item.recordedAt) {
       const disclosures = await manager.findBy(ItemDisclosure, { agendaItemId: item.id });
@@ -124,33 +139,51 @@ export class IdentityRevealService {
       for (const attendance of attendances) {
         if (attendance.status === AttendanceStatus.PRESENT) {
           people.set(attendance.userId, attendance.organisationId);
+        } else if (attendance.status === AttendanceStatus.REPRESENTED && attendance.representedByUserId) {
+          people.set(attendance.representedByUserId, null);
         }
       }
-      const substitutes = attendances.flatMap((attendance) =>
-        attendance.status === AttendanceStatus.REPRESENTED && attendance.representedByUserId
-          ? [attendance.representedByUserId]
-          : [],
-      );
-      const members = await membersAmong(manager, meeting.territoryId, substitutes);
-      for (const member of members.values()) people.set(member.id, member.organisationId);
     }
     people.delete(actor.userId);
+    const members = await membersAmong(manager, meeting.territoryId, [...people.keys()]);
+    const territory = await manager.findOneByOrFail(Territory, { id: meeting.territoryId });
+    const matrix = territorySharingMatrix(territory.settings.sharingMatrix ?? {});
+    const outside = new Set<string>();
+    const organisations = new Set<string>();
+    for (const [userId, recordedOrganisationId] of people) {
+      const member = members.get(userId);
+      const organisationId = recordedOrganisationId ?? member?.organisationId;
+      if (!organisationId) continue;
+      organisations.add(organisationId);
+      // An account gone from the territory is judged the most narrowly.
+      const sharing = member?.sharingCategory ?? SharingCategory.NOT_LISTED;
+      if (!readableCategories(sharing, { related: true }, matrix).has(DataCategory.IDENTITY)) {
+        outside.add(organisationId);
+      }
+    }
     const guests = await manager.findBy(ItemInvitation, { agendaItemId: item.id, lapsedAt: IsNull() });
+    if (guests.length) {
+      const guestOrganisations = await manager.findBy(Organisation, {
+        id: In(guests.map((guest) => guest.organisationId)),
+      });
+      for (const organisation of guestOrganisations) {
+        organisations.add(organisation.id);
+        if (ORGANISATION_KINDS_NEVER_SHARING.has(organisation.kind)) outside.add(organisation.id);
+      }
+    }
     return {
       recorded,
       userIds: [...people.keys()].sort(),
-      organisationIds: [
-        ...new Set([...people.values(), ...guests.map((guest) => guest.organisationId)]),
-      ].sort(),
+      organisationIds: [...organisations].sort(),
+      outsideMatrixIds: [...outside].sort(),
     };
   }
 
-  /** The consent in force, for the cell's examination, must name each organisation for IDENTITY. */
-  private async assertConsentNamesRoom(
-    manager: EntityManager,
-    personId: string,
-    organisationIds: readonly string[],
-  ): Promise<void> {
+  /**
+   * The consent in force, for the cell's examination, must name each organisation in the room for
+   * IDENTITY; and no one there may be someone the sharing matrix keeps from identities.
+   */
+  private async assertConsentNamesRoom(manager: EntityManager, personId: string, room: Room): Promise<void> {
     const now = this.clock.now();
     const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
     const purpose = ConsentPurpose.CELL_EXAMINATION;
@@ -161,8 +194,8 @@ export class IdentityRevealService {
     if (!isConsentInForce(consent, now, { purpose, category })) {
       throw new IdentityRevealException('IDENTITY_NOT_COVERED');
     }
-    const organisations = organisationIds.length
-      ? await manager.find(Organisation, { where: { id: In([...organisationIds]) }, order: { name: 'ASC' } })
+    const organisations = room.organisationIds.length
+      ? await manager.find(Organisation, { where: { id: In(room.organisationIds) }, order: { name: 'ASC' } })
       : [];
     const uncovered = organisations.filter(
       (organisation) =>
@@ -173,5 +206,7 @@ export class IdentityRevealService {
         }),
     );
     if (uncovered.length) throw new IdentityRevealException('ORGANISATIONS_NOT_NAMED', uncovered);
+    const outside = organisations.filter((organisation) => room.outsideMatrixIds.includes(organisation.id));
+    if (outside.length) throw new IdentityRevealException('OUTSIDE_SHARING_MATRIX', outside);
   }
 }
