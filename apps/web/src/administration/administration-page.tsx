@@ -10,6 +10,12 @@ export const ADMINISTRATION_SECTIONS = [
     description:
       'Les comptes du territoire et leurs rôles : ajouter un membre, donner ou retirer un rôle, suspendre un accès, renvoyer un lien de mot de passe, réinitialiser un second facteur.',
   },
+  {
+    path: '/administration/partenaires',
+    title: 'Partenaires',
+    description:
+      'Les organisations du territoire et leur nature, qui fixe avec la profession ce que leurs professionnels lisent : ajouter un partenaire.',
+  },
 ] as const;
 
 export function AdministrationPage() {
