@@ -201,6 +201,20 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
     expect(error.message).not.toContain('Bernard');
     expect(error.extensions?.uncoveredOrganisations).toEqual([{ id: org.cmp.id, name: 'CMP Dévoilement' }]);
     expect(await reveals(item.cmpNotNamed.id)).toEqual([]);
+    // The refused disclosure stays in the trail, by ids.
+    const [refusal, ...others] = await api.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ action: 'IDENTITY_REVEAL_REFUSED', subjectId: item.cmpNotNamed.id });
+    expect(others).toEqual([]);
+    expect(refusal).toMatchObject({ actorUserId: as.coordinator.id, dataCategories: [] });
+    expect(refusal.details).toEqual({
+      meetingId,
+      itemId: item.cmpNotNamed.id,
+      reason: 'ORGANISATIONS_NOT_NAMED',
+      presentUserIds: [as.ccas.id, as.nurse.id].sort(),
+      organisationIds: [org.ccas.id, org.cmp.id].sort(),
+      uncoveredOrganisationIds: [org.cmp.id],
+    });
   });
 
   it('refuses once the person has withdrawn her consent', async () => {
@@ -210,6 +224,10 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0].message).toContain('consentement en vigueur');
     expect(await reveals(item.withdrawn.id)).toEqual([]);
+    const refusals = await api.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ action: 'IDENTITY_REVEAL_REFUSED', subjectId: item.withdrawn.id });
+    expect(refusals.map((refusal) => refusal.details.reason)).toEqual(['CONSENT_NOT_IN_FORCE']);
   });
 
   it('reveals nothing to a partner in the room who does not run the meeting, and records the refusal', async () => {

@@ -56,8 +56,8 @@ export class IdentityRevealService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  reveal(actor: Principal, itemId: string): Promise<IdentityRevealObject> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+  async reveal(actor: Principal, itemId: string): Promise<IdentityRevealObject> {
+    const outcome = await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const { row: item, access: itemAccess } = await this.access.loadAccessible(
         manager,
         actor,
@@ -73,7 +73,26 @@ export class IdentityRevealService {
 
       const situation = await manager.findOneByOrFail(Situation, { id: item.situationId });
       const person = await manager.findOneByOrFail(Person, { id: situation.personId });
-      await this.assertConsentNamesRoom(manager, person.id, room);
+      const refusal = await this.refusalFor(manager, person.id, room);
+      if (refusal) {
+        // A disclosure refused for the person's sake is kept in the trail: committed, then thrown.
+        await this.audit.record(manager, {
+          territoryId: meeting.territoryId,
+          actor,
+          action: 'IDENTITY_REVEAL_REFUSED',
+          subject: { type: 'AgendaItem', id: item.id },
+          personId: person.id,
+          details: {
+            meetingId: meeting.id,
+            itemId: item.id,
+            reason: refusal.code,
+            presentUserIds: room.userIds,
+            organisationIds: room.organisationIds,
+            uncoveredOrganisationIds: refusal.uncovered.map((organisation) => organisation.id),
+          },
+        });
+        return { refusal };
+      }
 
       const now = this.clock.now();
       const visibleUntil = new Date(now.getTime() + this.config.meetings.revealSeconds * 1000);
@@ -111,8 +130,10 @@ export class IdentityRevealService {
           visibleUntil: visibleUntil.toISOString(),
         },
       });
-      return gated.value;
+      return { shown: gated.value };
     });
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome.shown;
   }
 
   /**
@@ -181,18 +202,23 @@ export class IdentityRevealService {
 
   /**
    * The consent in force, for the cell's examination, must name each organisation in the room for
-   * IDENTITY; and no one there may be someone the sharing matrix keeps from identities.
+   * IDENTITY; and no one there may be someone the sharing matrix keeps from identities. The
+   * refusal, if any, is returned so that it is audited before it is thrown.
    */
-  private async assertConsentNamesRoom(manager: EntityManager, personId: string, room: Room): Promise<void> {
+  private async refusalFor(
+    manager: EntityManager,
+    personId: string,
+    room: Room,
+  ): Promise<IdentityRevealException | null> {
     const now = this.clock.now();
     const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
     const purpose = ConsentPurpose.CELL_EXAMINATION;
     if (!consent || !isConsentInForce(consent, now, { purpose })) {
-      throw new IdentityRevealException('CONSENT_NOT_IN_FORCE');
+      return new IdentityRevealException('CONSENT_NOT_IN_FORCE');
     }
     const category = DataCategory.IDENTITY;
     if (!isConsentInForce(consent, now, { purpose, category })) {
-      throw new IdentityRevealException('IDENTITY_NOT_COVERED');
+      return new IdentityRevealException('IDENTITY_NOT_COVERED');
     }
     const organisations = room.organisationIds.length
       ? await manager.find(Organisation, { where: { id: In(room.organisationIds) }, order: { name: 'ASC' } })
@@ -205,8 +231,9 @@ export class IdentityRevealService {
           organisation: { id: organisation.id, kind: organisation.kind },
         }),
     );
-    if (uncovered.length) throw new IdentityRevealException('ORGANISATIONS_NOT_NAMED', uncovered);
+    if (uncovered.length) return new IdentityRevealException('ORGANISATIONS_NOT_NAMED', uncovered);
     const outside = organisations.filter((organisation) => room.outsideMatrixIds.includes(organisation.id));
-    if (outside.length) throw new IdentityRevealException('OUTSIDE_SHARING_MATRIX', outside);
+    if (outside.length) return new IdentityRevealException('OUTSIDE_SHARING_MATRIX', outside);
+    return null;
   }
 }
