@@ -1,0 +1,67 @@
+import { graphql } from '../graphql/graphql';
+
+export const AuditorTerritoriesQuery = graphql(`
+  query AuditorTerritories {
+    me {
+      id
+      memberships {
+        id
+        status
+        roles
+        territory {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const AuditEventsQuery = graphql(`
+  query AuditEvents($filter: AuditEventFilterInput!) {
+    auditEvents(filter: $filter) {
+      id
+      sequence
+      occurredAt
+      action
+      actorUserId
+      actorName
+      subjectType
+      subjectId
+      personId
+      dataCategories
+      details
+      requestId
+    }
+  }
+`);
+
+export const AuditChainVerificationQuery = graphql(`
+  query AuditChainVerification($territoryId: ID!) {
+    auditChainVerification(territoryId: $territoryId) {
+      valid
+      problem
+      checkedEvents
+      legacyEvents
+      keyIds
+      checkpointsCompared
+      invalidCheckpoints
+      checkpointSequence
+      checkpointTakenAt
+      firstBrokenSequence
+      firstBrokenEventId
+    }
+  }
+`);
+
+export const SealAuditChainMutation = graphql(`
+  mutation SealAuditChain($territoryId: ID!) {
+    sealAuditChain(territoryId: $territoryId) {
+      status
+      problem
+      sequence
+      keyId
+      takenAt
+    }
+  }
+`);
