@@ -16,6 +16,12 @@ export const ADMINISTRATION_SECTIONS = [
     description:
       'Les organisations du territoire et leur nature, qui fixe avec la profession ce que leurs professionnels lisent : ajouter un partenaire.',
   },
+  {
+    path: '/administration/charte',
+    title: 'Charte et règlement',
+    description:
+      'La charte de confidentialité et le règlement intérieur en vigueur : publier une nouvelle version, que chaque membre accepte à nouveau.',
+  },
 ] as const;
 
 export function AdministrationPage() {

@@ -3,6 +3,7 @@ import { lazyPage } from '../ui/lazy-page';
 
 const AdministrationPage = lazyPage(async () => (await import('./administration-page')).AdministrationPage);
 const PartnersPage = lazyPage(async () => (await import('./partners-page')).PartnersPage);
+const CharterAdminPage = lazyPage(async () => (await import('./charter-admin-page')).CharterAdminPage);
 const MembersPage = lazyPage(async () => (await import('./members-page')).MembersPage);
 
 /** The territory's administration: partners, members and roles, charter, reminders. */
@@ -10,4 +11,5 @@ export const administrationRoutes: PageRoute[] = [
   { path: '/administration', render: () => <AdministrationPage /> },
   { path: '/administration/membres', render: () => <MembersPage /> },
   { path: '/administration/partenaires', render: () => <PartnersPage /> },
+  { path: '/administration/charte', render: () => <CharterAdminPage /> },
 ];

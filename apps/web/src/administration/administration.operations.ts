@@ -139,3 +139,31 @@ export const ResetSecondFactorMutation = graphql(`
     resetSecondFactor(input: $input)
   }
 `);
+
+export const TerritoryChartersQuery = graphql(`
+  query TerritoryCharters($territoryId: ID!) {
+    charters(territoryId: $territoryId) {
+      id
+      kind
+      version
+      title
+      body
+      publishedAt
+      current
+    }
+  }
+`);
+
+export const PublishCharterMutation = graphql(`
+  mutation PublishCharter($input: PublishCharterInput!) {
+    publishCharter(input: $input) {
+      id
+      kind
+      version
+      title
+      body
+      publishedAt
+      current
+    }
+  }
+`);

@@ -52,7 +52,7 @@ const KIND_CHOICES = ORGANISATION_KINDS.map((kind) => ({
 
 function Partners({ territory }: { territory: AdministeredTerritory }) {
   const territoryId = territory.id;
-  const [result] = useQuery({ query: TerritoryOrganisationsQuery, variables: { territoryId } });
+  const [result, reexecute] = useQuery({ query: TerritoryOrganisationsQuery, variables: { territoryId } });
   const [creating, createOrganisation] = useMutation(CreateOrganisationMutation);
   const [general, setGeneral] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState<{ at: number; message: string }>();
@@ -76,6 +76,8 @@ function Partners({ territory }: { territory: AdministeredTerritory }) {
       return;
     }
     reset();
+    // An empty list names no type for the cache to invalidate: the list is asked again.
+    reexecute({ requestPolicy: 'network-only' });
     const message = `${created.data?.createOrganisation.name ?? name} est ajouté aux partenaires du territoire.`;
     setAnnouncement((previous) => ({ at: (previous?.at ?? 0) + 1, message }));
   });
