@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { readError } from '../graphql/errors';
+import { Link } from '../routing/link';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
@@ -32,7 +33,8 @@ export function AuditJournalPage() {
       <p className="lead reading-width">
         Chaque consultation et chaque modification faite dans le territoire, avec son auteur·rice, et les
         événements de sécurité : connexions échouées, comptes bloqués, second facteur, accès refusés. Le
-        journal ne contient que des codes, jamais les informations elles-mêmes.
+        journal ne contient que des codes, jamais les informations elles-mêmes.{' '}
+        <Link to="/audit/chaine">Vérifier la chaîne d’audit</Link>.
       </p>
       <AuditorTerritory>
         {(territory) => <Journal key={territory.id} territoryId={territory.id} />}
