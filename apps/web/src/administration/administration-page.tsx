@@ -22,6 +22,11 @@ export const ADMINISTRATION_SECTIONS = [
     description:
       'La charte de confidentialité et le règlement intérieur en vigueur : publier une nouvelle version, que chaque membre accepte à nouveau.',
   },
+  {
+    path: '/administration/rappels',
+    title: 'Rappels',
+    description: 'Les rappels envoyés dans le territoire, à qui et quand : les régler ou les couper.',
+  },
 ] as const;
 
 export function AdministrationPage() {

@@ -167,3 +167,35 @@ export const PublishCharterMutation = graphql(`
     }
   }
 `);
+
+export const ReminderPoliciesQuery = graphql(`
+  query ReminderPolicies($territoryId: ID!) {
+    reminderPolicies(territoryId: $territoryId) {
+      kind
+      label
+      audience
+      enabled
+      isDefault
+      offsetsDays
+      workingDays
+      repeatEveryDays
+      maxRepeats
+    }
+  }
+`);
+
+export const TuneReminderPolicyMutation = graphql(`
+  mutation TuneReminderPolicy($input: TuneReminderPolicyInput!) {
+    tuneReminderPolicy(input: $input) {
+      kind
+      label
+      audience
+      enabled
+      isDefault
+      offsetsDays
+      workingDays
+      repeatEveryDays
+      maxRepeats
+    }
+  }
+`);
