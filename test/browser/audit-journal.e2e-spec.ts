@@ -138,4 +138,34 @@ describe('the audit journal, in the browser', () => {
     expect(await action.inputValue()).toBe('');
     await expectNoAxeViolations(page);
   });
+
+  it('shows fifty events, then the older ones on demand', async () => {
+    const { api } = suite;
+    const page = await suite.newPage({ width: 768 });
+    const territory = await api.factory.territory({ settings: { secondFactorForAllMembers: true } });
+    const admin = await api.factory.user({ territory, roles: [Role.TERRITORY_ADMIN] });
+    const auditor = await api.factory.user({ territory, roles: [Role.AUDITOR] });
+    const { client } = await logInClient(api.anonymous, admin.email, admin.password);
+    for (let index = 0; index < 52; index += 1) {
+      const created = await client.request(CREATE_ORGANISATION, {
+        input: { territoryId: territory.id, name: `Partenaire ${index} ${Date.now()}`, kind: 'ASSOCIATION' },
+      });
+      expect(created.errors).toBeUndefined();
+    }
+    await signInThroughPage(page, api, auditor);
+    await page.getByRole('link', { name: 'Journal d’audit', exact: true }).click();
+    await page.getByText('50 événements affichés, d’autres plus anciens existent.').waitFor();
+    const rows = page.locator('main table tbody tr');
+    expect(await rows.count()).toBe(50);
+
+    await page.getByRole('button', { name: 'Afficher les événements plus anciens' }).click();
+    await page.getByText('52 événements affichés.').waitFor();
+    const sequences = await page.locator('main table tbody td:first-child').allTextContents();
+    const numbers = sequences.map((text) => Number(/n° (\d+)/.exec(text)?.[1]));
+    // Each event once, the most recent first, down to the first.
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    expect(new Set(numbers).size).toBe(52);
+    expect(numbers.at(-1)).toBe(1);
+    expect(await page.getByRole('button', { name: 'Afficher les événements plus anciens' }).count()).toBe(0);
+  });
 });
