@@ -28,6 +28,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   FOLLOW_UP_RENEWED: 'Suivi renouvelé',
   FOLLOW_UP_STARTED: 'Suivi commencé',
   FOLLOW_UP_TEAM_ASSIGNED: 'Équipe de suivi désignée',
+  IDENTITY_REVEALED_IN_MEETING: 'Identité d’une personne montrée en séance',
   HANDOFF_ACCEPTED: 'Relais accepté',
   HANDOFF_DECLINED: 'Relais décliné',
   MEETING_CANCELLED: 'Séance annulée',
