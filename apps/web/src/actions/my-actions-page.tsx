@@ -14,6 +14,7 @@ import { FINISHED_ACTION_STATUSES, OPEN_ACTION_STATUSES } from './action-status'
 import { ShowMore } from './show-more';
 import { useActionList } from './use-action-list';
 import '../referrals/referrals.css';
+import '../ui/dialog.css';
 import './actions.css';
 
 /** « Mes actions » : what the cell entrusted to my organisation, the late first, and where each stands. */

@@ -16,7 +16,7 @@ import { frenchDate } from '../ui/written-dates';
 import { AdministeredTerritoryChoice } from './administered-territory';
 import type { AdministeredTerritory } from './administered-territory';
 import { PublishCharterMutation, TerritoryChartersQuery } from './administration.operations';
-import '../actions/actions.css';
+import '../ui/dialog.css';
 import './administration.css';
 
 type CharterKind = VariablesOf<typeof PublishCharterMutation>['input']['kind'];

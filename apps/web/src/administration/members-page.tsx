@@ -21,7 +21,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { accessLabel } from './member-labels';
 import { RolesDialog } from './roles-dialog';
 import { SetPasswordLinkShown } from './set-password-link';
-import '../actions/actions.css';
+import '../ui/dialog.css';
 import './administration.css';
 
 /** « Membres » : the territory's accounts, their roles and access, and what the administration does to them. */

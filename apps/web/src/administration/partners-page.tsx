@@ -16,7 +16,7 @@ import type { AdministeredTerritory } from './administered-territory';
 import { CreateOrganisationMutation, TerritoryOrganisationsQuery } from './administration.operations';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, organisationKindLabel } from './organisation-kinds';
 import type { OrganisationKind } from './organisation-kinds';
-import '../actions/actions.css';
+import '../ui/dialog.css';
 import './administration.css';
 
 /** « Partenaires » : the territory's organisations, and adding one. */

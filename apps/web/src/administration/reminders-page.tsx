@@ -16,7 +16,7 @@ import { AdministeredTerritoryChoice } from './administered-territory';
 import type { AdministeredTerritory } from './administered-territory';
 import { ReminderPoliciesQuery, TuneReminderPolicyMutation } from './administration.operations';
 import { offsetsInWords, parseOffsets, repeatsInWords } from './reminder-words';
-import '../actions/actions.css';
+import '../ui/dialog.css';
 import './administration.css';
 
 type Policy = ResultOf<typeof ReminderPoliciesQuery>['reminderPolicies'][number];
