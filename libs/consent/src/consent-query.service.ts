@@ -63,15 +63,14 @@ export class ConsentQueryService {
   consentReceipt(actor: Principal, consentId: string): Promise<string> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const { row: consent } = await this.access.loadAccessible(manager, actor, 'read', Consent, consentId);
-      const [territory, person, organisations, identities] = await Promise.all([
-        manager.findOneByOrFail(Territory, { id: consent.territoryId }),
-        manager.findOneByOrFail(Person, { id: consent.personId }),
-        manager.findBy(Organisation, {
-          territoryId: consent.territoryId,
-          id: In([consent.collectedByOrganisationId, ...consent.organisationIds]),
-        }),
-        this.identities.readableIdentities(manager, actor, [consent.personId]),
-      ]);
+      // One after the other: they share the transaction's connection, which runs one query at a time.
+      const territory = await manager.findOneByOrFail(Territory, { id: consent.territoryId });
+      const person = await manager.findOneByOrFail(Person, { id: consent.personId });
+      const organisations = await manager.findBy(Organisation, {
+        territoryId: consent.territoryId,
+        id: In([consent.collectedByOrganisationId, ...consent.organisationIds]),
+      });
+      const identities = await this.identities.readableIdentities(manager, actor, [consent.personId]);
       const nameOf = (id: string) =>
         organisations.find((organisation) => organisation.id === id)?.name ?? '—';
       const identity = identities.get(consent.personId);

@@ -112,10 +112,9 @@ export class PersonRegistry {
    * goes. Callers move their own rows (referrals, consents) first.
    */
   async mergeDuplicate(manager: EntityManager, duplicateId: string, personId: string): Promise<void> {
-    const [duplicate, known] = await Promise.all([
-      manager.findOneByOrFail(PersonIdentity, { personId: duplicateId }),
-      manager.findOneByOrFail(PersonIdentity, { personId }),
-    ]);
+    // One after the other: both read through the transaction's single connection.
+    const duplicate = await manager.findOneByOrFail(PersonIdentity, { personId: duplicateId });
+    const known = await manager.findOneByOrFail(PersonIdentity, { personId });
     await manager.update(
       PersonIdentity,
       { id: known.id },
