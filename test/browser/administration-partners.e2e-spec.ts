@@ -44,7 +44,9 @@ describe('the territory administration’s partners, in the browser', () => {
     await page.getByRole('button', { name: 'Ajouter le partenaire' }).click();
     await page.getByText("Le numéro SIRET n'est pas valide (clé de contrôle).").waitFor();
     expect(await siret.getAttribute('aria-invalid')).toBe('true');
-    expect(await suite.api.dataSource.getRepository(Organisation).countBy({ name: 'Logis du Nord' })).toBe(0);
+    // The run's database is shared by every test file: only this territory's partners count.
+    const partners = suite.api.dataSource.getRepository(Organisation);
+    expect(await partners.countBy({ name: 'Logis du Nord', territoryId: territory.id })).toBe(0);
     await expectNoAxeViolations(page);
     await screenshot(page, 'administration-partenaires-refus');
 

@@ -8,6 +8,11 @@ export interface PageRoute {
   /** A path with `:name` segments, e.g. `/notifications/:id`. */
   path: string;
   render(params: RouteParams): ReactNode;
+  /**
+   * `projection`: the page fills the screen without the site's header and navigation (meeting mode on
+   * a projector shows nothing but the item under discussion).
+   */
+  layout?: 'projection';
 }
 
 export interface MatchedRoute {

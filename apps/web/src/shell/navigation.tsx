@@ -20,6 +20,15 @@ const REFERRER_ITEMS: NavigationItem[] = [
   { to: '/actions', label: 'Mes actions' },
 ];
 
+const COORDINATOR_ITEMS: NavigationItem[] = [
+  { to: '/a-traiter', label: 'À traiter' },
+  { to: '/situations', label: 'Situations' },
+  { to: '/seances', label: 'Séances' },
+];
+
+// Partners sit in the cell: they read its agendas and minutes.
+const CELL_MEMBER_ITEMS: NavigationItem[] = [{ to: '/seances', label: 'Séances' }];
+
 const ADMINISTRATION_ITEMS: NavigationItem[] = [{ to: '/administration', label: 'Administration' }];
 const AUDIT_ITEMS: NavigationItem[] = [{ to: '/audit', label: 'Journal d’audit' }];
 
@@ -66,6 +75,8 @@ function UnreadNotificationsLink({ path }: { path: string }) {
 export function Navigation({ roles }: { roles: readonly string[] }) {
   const path = usePath();
   const items = [
+    ...(roles.includes('COORDINATOR') ? COORDINATOR_ITEMS : []),
+    ...(roles.includes('CELL_MEMBER') && !roles.includes('COORDINATOR') ? CELL_MEMBER_ITEMS : []),
     ...(roles.includes('REFERRER') ? REFERRER_ITEMS : []),
     ...(roles.includes('TERRITORY_ADMIN') ? ADMINISTRATION_ITEMS : []),
     ...(roles.includes('AUDITOR') ? AUDIT_ITEMS : []),

@@ -7,10 +7,15 @@ import { auditRoutes } from '../audit/audit-routes';
 import { CHARTER_REQUIRED_EVENT } from '../graphql/client';
 import { readError } from '../graphql/errors';
 import { notificationRoutes } from '../notifications/notification-routes';
+import { inboxRoutes } from '../inbox/inbox-routes';
+import { meetingModeRoutes } from '../meetings/meeting-mode/meeting-mode-routes';
+import { minutesRoutes } from '../meetings/minutes/minutes-routes';
+import { preparationRoutes } from '../meetings/preparation/preparation-routes';
 import { HomePage } from '../pages/home-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { newReferralRoutes } from '../referrals/new-referral/new-referral-routes';
 import { referralRoutes } from '../referrals/referral-routes';
+import { situationRoutes } from '../situations/situation-routes';
 import { Link } from '../routing/link';
 import { matchRoute } from '../routing/route';
 import type { PageRoute } from '../routing/route';
@@ -30,6 +35,11 @@ const PAGES: readonly PageRoute[] = [
   ...newReferralRoutes,
   ...referralRoutes,
   ...actionRoutes,
+  ...inboxRoutes,
+  ...situationRoutes,
+  ...meetingModeRoutes,
+  ...minutesRoutes,
+  ...preparationRoutes,
   ...notificationRoutes,
   ...administrationRoutes,
   ...auditRoutes,
@@ -87,12 +97,19 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
   const activeMemberships = person?.memberships.filter((membership) => membership.status === 'ACTIVE') ?? [];
   const roles = [...new Set(activeMemberships.flatMap((membership) => membership.roles))];
   const charterToAccept = activeMemberships.find((membership) => !membership.charterAccepted);
-  const isReferrer = roles.includes('REFERRER');
+  // The coordination lands on what waits for it; a referring organisation on its referrals.
+  const landing = roles.includes('COORDINATOR')
+    ? '/a-traiter'
+    : roles.includes('REFERRER')
+      ? '/saisines'
+      : undefined;
 
-  // A referring organisation's work is its referrals: that is where it lands.
   useEffect(() => {
-    if (path === '/' && isReferrer && !charterToAccept) navigate('/saisines', { replace: true });
-  }, [path, isReferrer, charterToAccept]);
+    if (path === '/' && landing && !charterToAccept) navigate(landing, { replace: true });
+  }, [path, landing, charterToAccept]);
+
+  const matched = matchRoute(PAGES, path);
+  const projected = matched?.route.layout === 'projection' && !charterToAccept;
 
   function page() {
     if (!person) return null;
@@ -106,14 +123,30 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
       );
     }
     if (path === '/')
-      return isReferrer ? null : (
+      return landing ? null : (
         <HomePage
           firstName={person.firstName}
           notified={roles.some((role) => NOTIFIED_ROLES.includes(role))}
         />
       );
-    const matched = matchRoute(PAGES, path);
     return matched ? matched.route.render(matched.params) : <NotFoundPage />;
+  }
+
+  const idleWarning =
+    idle === 'warning' ? (
+      <Notice tone="error">
+        Faute d’activité, vous allez être déconnecté dans moins de deux minutes. Touchez une touche ou cliquez
+        n’importe où pour rester connecté.
+      </Notice>
+    ) : null;
+
+  if (projected) {
+    return (
+      <main id="contenu" ref={main} tabIndex={-1} className="projection">
+        {idleWarning}
+        {page()}
+      </main>
+    );
   }
 
   return (
@@ -141,12 +174,7 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
         {person && !charterToAccept ? <Navigation roles={roles} /> : null}
       </header>
       <main id="contenu" ref={main} tabIndex={-1}>
-        {idle === 'warning' ? (
-          <Notice tone="error">
-            Faute d’activité, vous allez être déconnecté dans moins de deux minutes. Touchez une touche ou
-            cliquez n’importe où pour rester connecté.
-          </Notice>
-        ) : null}
+        {idleWarning}
         {me.error && readError(me.error).code !== 'UNAUTHENTICATED' ? (
           <Notice tone="error">{readError(me.error).message}</Notice>
         ) : null}
