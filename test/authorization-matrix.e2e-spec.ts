@@ -519,6 +519,24 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { t: territory.id },
     }),
   },
+  'Query.overdueActions': {
+    // Every partner's late actions: the coordination's follow-through, no one else's.
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { overdueActions(territoryId: $t, first: 5) { edges { node { id } } } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.handoffsAwaitingAnswer': {
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query:
+        'query ($t: ID!) { handoffsAwaitingAnswer(territoryId: $t, first: 5) { edges { node { id } } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Mutation.closeSituation': {
     who: [Role.COORDINATOR],
     call: () => ({

@@ -7,6 +7,8 @@ import { FollowUpResolver } from './follow-up.resolver';
 import { FollowUpQueryService } from './follow-up-query.service';
 import { FollowUpService } from './follow-up.service';
 import { followupsPolicy } from './followups.policy';
+import { HandoffAwaitingQueryService } from './handoff-awaiting-query.service';
+import { HandoffAwaitingResolver } from './handoff-awaiting.resolver';
 import { HandoffQueryService } from './handoff-query.service';
 import { HandoffService } from './handoff.service';
 
@@ -14,14 +16,26 @@ registerPolicy(followupsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule],
-  providers: [FollowUpService, FollowUpQueryService, HandoffService, HandoffQueryService],
-  exports: [FollowUpService, FollowUpQueryService, HandoffService, HandoffQueryService],
+  providers: [
+    FollowUpService,
+    FollowUpQueryService,
+    HandoffService,
+    HandoffQueryService,
+    HandoffAwaitingQueryService,
+  ],
+  exports: [
+    FollowUpService,
+    FollowUpQueryService,
+    HandoffService,
+    HandoffQueryService,
+    HandoffAwaitingQueryService,
+  ],
 })
 export class FollowUpsModule {}
 
 @Module({
   imports: [FollowUpsModule],
-  providers: [FollowUpResolver],
+  providers: [FollowUpResolver, HandoffAwaitingResolver],
   controllers: [HandoffDocumentController],
 })
 export class FollowUpsGraphqlModule {}

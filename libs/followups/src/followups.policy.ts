@@ -38,6 +38,8 @@ export const followupsPolicy = definePolicy({
       allow(['read', 'start', 'assign', 'move', 'renew', 'end'], 'FollowUp', inTerritory, COORDINATION);
       allow('read', 'FollowUpAct', inTerritory, COORDINATION);
       allow(['read', 'propose'], 'Handoff', inTerritory, COORDINATION);
+      // Chasing the answers of every receiving partner is the coordination's alone.
+      allow('oversee', 'Handoff', inTerritory, COORDINATION);
     }
     const practising = principal.clearedTerritoriesWith(Role.FOLLOWUP_PRACTITIONER);
     if (practising.length) {

@@ -1,6 +1,7 @@
 export * from './domain/follow-up.enums';
 export * from './dto/follow-up.inputs';
 export * from './dto/follow-up.objects';
+export * from './dto/handoffs-awaiting-answer.dto';
 export * from './dto/indicators.dto';
 export * from './entities';
 export * from './follow-up-query.service';
@@ -10,6 +11,8 @@ export * from './team';
 export * from './followups.exception';
 export * from './followups.module';
 export * from './followups.policy';
+export * from './handoff-awaiting-query.service';
+export * from './handoff-awaiting.resolver';
 export * from './handoff-query.service';
 export * from './handoff.service';
 export * from './handoff.view';

@@ -3,6 +3,8 @@ import { registerPolicy } from '@relais/access';
 import { ActionQueryService } from './action-query.service';
 import { ActionResolver } from './action.resolver';
 import { IdentityReader } from './identity-reader';
+import { OverdueActionQueryService } from './overdue-action-query.service';
+import { OverdueActionResolver } from './overdue-action.resolver';
 import { PersonRegistry } from './person.registry';
 import { SituationResolver } from './situation.resolver';
 import { SituationQueryService } from './situation-query.service';
@@ -12,10 +14,27 @@ import { situationsPolicy } from './situations.policy';
 registerPolicy(situationsPolicy);
 
 @Module({
-  providers: [PersonRegistry, SituationService, SituationQueryService, ActionQueryService, IdentityReader],
-  exports: [PersonRegistry, SituationService, SituationQueryService, ActionQueryService, IdentityReader],
+  providers: [
+    PersonRegistry,
+    SituationService,
+    SituationQueryService,
+    ActionQueryService,
+    OverdueActionQueryService,
+    IdentityReader,
+  ],
+  exports: [
+    PersonRegistry,
+    SituationService,
+    SituationQueryService,
+    ActionQueryService,
+    OverdueActionQueryService,
+    IdentityReader,
+  ],
 })
 export class SituationsModule {}
 
-@Module({ imports: [SituationsModule], providers: [SituationResolver, ActionResolver] })
+@Module({
+  imports: [SituationsModule],
+  providers: [SituationResolver, ActionResolver, OverdueActionResolver],
+})
 export class SituationsGraphqlModule {}

@@ -54,6 +54,8 @@ export const situationsPolicy = definePolicy({
       allow('read', 'PersonIdentity', inTerritory, COORDINATION);
       allow(['read', 'close'], 'Situation', inTerritory, COORDINATION);
       allow(['read', 'update'], 'SituationAction', inTerritory, COORDINATION);
+      // Following every partner's actions through (the late ones in « À traiter ») is the coordination's alone.
+      allow('oversee', 'SituationAction', inTerritory, COORDINATION);
       allow(
         'read',
         'SituationEvent',

@@ -1,0 +1,28 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { IsCursor } from '@relais/graphql';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ACTION_CURSOR } from './organisation-actions.args';
+
+/** A page of the territory's overdue actions, for the coordination's « À traiter ». */
+@ArgsType()
+export class OverdueActionsArgs {
+  @Field(() => ID, { description: 'Le territoire (CLSM).' })
+  @IsUUID('all', { message: "L'identifiant n'est pas valide." })
+  territoryId!: string;
+
+  @Field(() => Int, { defaultValue: 10, description: 'Combien d’actions par page : de 1 à 100.' })
+  @IsInt({ message: 'Le nombre d’actions est un nombre entier.' })
+  @Min(1, { message: 'Demandez au moins une action.' })
+  @Max(100, { message: 'Au plus 100 actions par page.' })
+  first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
+  })
+  @IsOptional()
+  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
+  @IsCursor(ACTION_CURSOR)
+  after?: string | null;
+}
