@@ -187,6 +187,15 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { s: UNKNOWN_ID },
     }),
   },
+  'Query.situations': {
+    // Row level, as for one situation: the coordination's territory, a partner's circle.
+    who: [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { situations(territoryId: $t, first: 5) { edges { node { id nextStep } } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Query.referral': {
     who: WORKING,
     call: () => ({

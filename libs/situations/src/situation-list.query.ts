@@ -1,0 +1,130 @@
+import { decodeCursor, INVALID_CURSOR_MESSAGE, InputValidationException } from '@relais/graphql';
+import { OrganisationKind, ReferrerKind, referrerKindOf } from '@relais/identity';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ActionStatus } from './domain/action-status';
+import { SituationStatus } from './domain/situation-status';
+import { SITUATION_CURSOR, SituationFilterInput } from './dto/situations.args';
+import { Person, Situation, SituationAction } from './entities';
+
+/** Where situations without a planned review sort: after every real day. */
+const NO_REVIEW = '9999-12-31';
+const REVIEW_KEY = `COALESCE("situation"."next_review_on", DATE '${NO_REVIEW}')`;
+const OPEN_ACTIONS: readonly ActionStatus[] = [
+  ActionStatus.TODO,
+  ActionStatus.IN_PROGRESS,
+  ActionStatus.BLOCKED,
+];
+
+/** The columns the list reads beside the entity, by situation id. */
+export interface ListedColumns {
+  reviewKey: string;
+  openedKey: string;
+  referrerKinds: ReferrerKind[];
+}
+
+/** Which page of a territory's situations, and which of them. */
+export interface SituationPageRequest {
+  territoryId: string;
+  first: number;
+  after?: string | null;
+  filter?: SituationFilterInput | null;
+}
+
+/**
+ * The statement of one page: the situations of the territory matching the filter, next review
+ * soonest (none planned last), then the oldest opened, one row more than asked. Who referred
+ * lives in the referrals context: it is read by table, in the same statement, never row by row.
+ * The access rules are added by the caller.
+ */
+export function situationPageQuery(
+  manager: EntityManager,
+  request: SituationPageRequest,
+): SelectQueryBuilder<Situation> {
+  const query = manager
+    .getRepository(Situation)
+    .createQueryBuilder('situation')
+    .innerJoinAndMapOne('situation.person', Person, 'person', 'person.id = situation.personId')
+    .addSelect(`${REVIEW_KEY}::text`, 'list_review_key')
+    .addSelect(
+      `to_char("situation"."opened_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      'list_opened_key',
+    )
+    .addSelect(
+      `ARRAY(SELECT DISTINCT "referrer"."kind"::text FROM "referrals" "referral"
+        JOIN "organisations" "referrer" ON "referrer"."id" = "referral"."referrer_organisation_id"
+        WHERE "referral"."situation_id" = "situation"."id")`,
+      'list_referrer_kinds',
+    )
+    .where('situation.territoryId = :territoryId', { territoryId: request.territoryId })
+    .orderBy(REVIEW_KEY, 'ASC')
+    .addOrderBy('situation.openedAt', 'ASC')
+    .addOrderBy('situation.id', 'ASC')
+    .limit(request.first + 1);
+  const filter = request.filter ?? {};
+  if (filter.statuses) query.andWhere('situation.status IN (:...statuses)', { statuses: filter.statuses });
+  const district = filter.district?.trim();
+  if (district) query.andWhere('lower("person"."district") = lower(:district)', { district });
+  if (filter.referrerKinds) {
+    const wanted = new Set(filter.referrerKinds);
+    const organisationKinds = Object.values(OrganisationKind).filter((kind) =>
+      wanted.has(referrerKindOf(kind)),
+    );
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM "referrals" "filter_referral"
+        JOIN "organisations" "filter_referrer" ON "filter_referrer"."id" = "filter_referral"."referrer_organisation_id"
+        WHERE "filter_referral"."situation_id" = "situation"."id"
+          AND "filter_referrer"."kind"::text IN (:...organisationKinds))`,
+      { organisationKinds },
+    );
+  }
+  if (filter.reviewDueBy)
+    query.andWhere(
+      `"situation"."status" <> :closed AND ("situation"."status" = :reviewDue OR "situation"."next_review_on" <= CAST(:reviewDueBy AS date))`,
+      {
+        closed: SituationStatus.CLOSED,
+        reviewDue: SituationStatus.REVIEW_DUE,
+        reviewDueBy: filter.reviewDueBy,
+      },
+    );
+  if (request.after) {
+    const key = decodeCursor(request.after, SITUATION_CURSOR);
+    if (!key) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+    const [reviewKey, openedKey, id] = key;
+    // The key compares in the list's own order, so the page starts right after the cursor.
+    query.andWhere(
+      `(${REVIEW_KEY}, "situation"."opened_at", "situation"."id") > (CAST(:afterReview AS date), CAST(:afterOpened AS timestamptz), CAST(:afterId AS uuid))`,
+      { afterReview: reviewKey, afterOpened: openedKey, afterId: id },
+    );
+  }
+  return query;
+}
+
+/** The list's own columns of each raw row, by situation id. */
+export function listedColumns(raw: readonly Record<string, unknown>[]): Map<string, ListedColumns> {
+  const columns = new Map<string, ListedColumns>();
+  for (const row of raw) {
+    const kinds = (row.list_referrer_kinds as string[] | null) ?? [];
+    columns.set(String(row.situation_id), {
+      reviewKey: String(row.list_review_key),
+      openedKey: String(row.list_opened_key),
+      referrerKinds: [...new Set(kinds.map((kind) => referrerKindOf(kind as OrganisationKind)))].sort(),
+    });
+  }
+  return columns;
+}
+
+/** The statement counting, per situation of the page, the open actions (the caller adds the rules). */
+export function openActionsQuery(
+  manager: EntityManager,
+  situationIds: readonly string[],
+): SelectQueryBuilder<SituationAction> {
+  return manager
+    .getRepository(SituationAction)
+    .createQueryBuilder('action')
+    .select('"action"."situation_id"', 'situation_id')
+    .addSelect('COUNT(*)::int', 'open_count')
+    .addSelect('MIN("action"."due_on")::text', 'next_due_on')
+    .where('action.situationId IN (:...situationIds)', { situationIds })
+    .andWhere('action.status IN (:...openStatuses)', { openStatuses: OPEN_ACTIONS })
+    .groupBy('"action"."situation_id"');
+}
