@@ -510,6 +510,22 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { m: UNKNOWN_ID },
     }),
   },
+  'Query.meetingMinutesPreview': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query:
+        'query ($m: ID!, $o: ID!) { meetingMinutesPreview(meetingId: $m, organisationId: $o) { organisationId } }',
+      variables: { m: UNKNOWN_ID, o: UNKNOWN_ID },
+    }),
+  },
+  'Query.restrictedNoteChoices': {
+    // Row level: the coordinator, or someone who was in the room for an item.
+    who: WORKING,
+    call: () => ({
+      query: 'query ($m: ID!) { restrictedNoteChoices(meetingId: $m) { itemId } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
   'Mutation.updateAction': {
     // Row level: the coordinator, or the organisation the action is addressed to.
     who: WORKING,

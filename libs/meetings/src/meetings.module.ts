@@ -12,6 +12,8 @@ import { MeetingResolver } from './meeting.resolver';
 import { MeetingQueryService } from './meeting-query.service';
 import { MeetingService } from './meeting.service';
 import { meetingsPolicy } from './meetings.policy';
+import { MinutesPreviewResolver } from './minutes-preview.resolver';
+import { MinutesPreviewService } from './minutes-preview.service';
 import { MinutesResolver } from './minutes.resolver';
 import { MinutesQueryService } from './minutes-query.service';
 import { MinutesService } from './minutes.service';
@@ -28,6 +30,7 @@ registerPolicy(meetingsPolicy);
     AgendaQueryService,
     MinutesService,
     MinutesQueryService,
+    MinutesPreviewService,
     IdentityRevealService,
   ],
   exports: [
@@ -37,6 +40,7 @@ registerPolicy(meetingsPolicy);
     AgendaQueryService,
     MinutesService,
     MinutesQueryService,
+    MinutesPreviewService,
     IdentityRevealService,
   ],
 })
@@ -44,7 +48,7 @@ export class MeetingsModule {}
 
 @Module({
   imports: [MeetingsModule],
-  providers: [MeetingResolver, MinutesResolver, IdentityRevealResolver],
+  providers: [MeetingResolver, MinutesResolver, MinutesPreviewResolver, IdentityRevealResolver],
   controllers: [MeetingDocumentsController],
 })
 export class MeetingsGraphqlModule {}

@@ -56,109 +56,125 @@ export class MinutesQueryService {
       const draftReader =
         meeting.status === MeetingStatus.HELD && this.access.can(actor, 'publishMinutes', meeting);
       if (!published && !draftReader) throw new MeetingException('INVALID_TRANSITION');
-
-      const items = await this.readItems(manager, actor, meetingId);
-      const itemIds = items.map(({ item }) => item.id);
-      const attendance = await manager.findBy(Attendance, { meetingId });
-      const decisions = itemIds.length
-        ? await manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
-        : [];
-      const views = new Map(
-        items.map(({ item, access }) => [item.id, rowView(actor, meeting.territoryId, access)]),
-      );
-      // Notes of a category the reader sees on no item never leave the database (health notes for
-      // a social worker); the gate then decides item by item.
-      const readable = [...new Set([...views.values()].flatMap((view) => [...view.categories]))];
-      const notes = itemIds.length
-        ? await manager.find(RestrictedNote, {
-            where: { agendaItemId: In(itemIds), category: In(readable) },
-            order: { writtenAt: 'ASC' },
-          })
-        : [];
-
-      const shownAbout = new Map<string, Set<DataCategory>>();
-      const gated = items.map(({ item, access, attended }) => {
-        const view = views.get(item.id)!;
-        const itemDecisions = decisions
-          .filter((decision) => decision.agendaItemId === item.id)
-          .map(({ id, text, rationale }) => gateFields(DecisionObject, { id, text, rationale }, view));
-        const itemNotes = notes
-          .filter((note) => note.agendaItemId === item.id)
-          .map(({ id, category, text }) =>
-            gateFields(RestrictedNoteObject, { id, category, text }, view, { text: category }),
-          )
-          // A note one may not read is left out, so that the list never tells it exists.
-          .filter((note) => !note.value.redactedFields.includes('text'));
-        const facts = {
-          itemId: item.id,
-          position: item.position,
-          caseCode: item.situation!.person!.caseCode,
-          kind: item.kind,
-          attended: attended || access.relations.has(Relation.COORDINATOR),
-          personAttended: item.personAttended,
-          summary: item.summary,
-          decisions: itemDecisions.map((decision) => decision.value),
-          restrictedNotes: itemNotes.map((note) => note.value),
-          nextReviewOn: item.nextReviewOn,
-        };
-        const gate = (actions: ActionObject[]) =>
-          gateFields(MinutesItemObject, { ...facts, actions }, view, { summary: item.summaryCategory });
-        // The decisions this reader reads decide which actions it gets: gated once to learn them.
-        const readDecisionIds = (gate([]).value.decisions ?? []).map((decision) => decision.id);
-        return { item, itemDecisions, itemNotes, gate, readDecisionIds };
-      });
-
-      // Every action of the decisions the reader reads; otherwise those addressed to its
-      // organisation, as the situations' policy says (one statement).
-      const actions = await this.actionsOf(
-        manager,
-        actor,
-        decisions.map((decision) => decision.id),
-        gated.flatMap(({ readDecisionIds }) => readDecisionIds),
-      );
-      const view = gated.map(({ item, itemDecisions, itemNotes, gate }): MinutesItemObject => {
-        const ids = new Set(
-          decisions.filter((decision) => decision.agendaItemId === item.id).map((d) => d.id),
-        );
-        const caseCode = item.situation!.person!.caseCode;
-        const gatedItem = gate(
-          actions
-            .filter((action) => ids.has(action.originId!))
-            .map((action) => toActionObject(action, caseCode)),
-        );
-        // What the audit records: the item's fields shown, and inside the lists shown, theirs.
-        const shown = new Set(gatedItem.shown);
-        const inside = [
-          ...(gatedItem.value.decisions ? itemDecisions : []),
-          ...(gatedItem.value.restrictedNotes ? itemNotes : []),
-        ];
-        for (const part of inside) for (const category of part.shown) shown.add(category);
-        shownAbout.set(item.id, shown);
-        return gatedItem.value;
-      });
-
-      await this.audit.recordReads(
-        manager,
-        actor,
-        items.map(({ item }) => ({
-          territoryId: meeting.territoryId,
-          personId: item.situation!.personId,
-          subject: { type: 'AgendaItem', id: item.id },
-          categories: [...(shownAbout.get(item.id) ?? [])],
-        })),
-      );
-      return {
-        meetingId: meeting.id,
-        published,
-        attendance: attendance.map(({ userId, organisationId, status, representedByUserId }) => ({
-          userId,
-          organisationId,
-          status,
-          representedByUserId,
-        })),
-        items: view,
-      };
+      return this.readAs(manager, actor, meeting, actor);
     });
+  }
+
+  /**
+   * The minutes of `meeting` as `actor` reads them, whatever their publication (the caller decides
+   * who may read a draft): the one read and masking path, for a member and for the coordination's
+   * preview alike. The reads are audited as `auditedAs`'s — the actor's own, or the coordinator
+   * who previews.
+   */
+  async readAs(
+    manager: EntityManager,
+    actor: Principal,
+    meeting: Meeting,
+    auditedAs: Principal,
+  ): Promise<MinutesObject> {
+    const meetingId = meeting.id;
+    const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
+    const items = await this.readItems(manager, actor, meetingId);
+    const itemIds = items.map(({ item }) => item.id);
+    const attendance = await manager.findBy(Attendance, { meetingId });
+    const decisions = itemIds.length
+      ? await manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
+      : [];
+    const views = new Map(
+      items.map(({ item, access }) => [item.id, rowView(actor, meeting.territoryId, access)]),
+    );
+    // Notes of a category the reader sees on no item never leave the database (health notes for
+    // a social worker); the gate then decides item by item.
+    const readable = [...new Set([...views.values()].flatMap((view) => [...view.categories]))];
+    const notes = itemIds.length
+      ? await manager.find(RestrictedNote, {
+          where: { agendaItemId: In(itemIds), category: In(readable) },
+          order: { writtenAt: 'ASC' },
+        })
+      : [];
+
+    const shownAbout = new Map<string, Set<DataCategory>>();
+    const gated = items.map(({ item, access, attended }) => {
+      const view = views.get(item.id)!;
+      const itemDecisions = decisions
+        .filter((decision) => decision.agendaItemId === item.id)
+        .map(({ id, text, rationale }) => gateFields(DecisionObject, { id, text, rationale }, view));
+      const itemNotes = notes
+        .filter((note) => note.agendaItemId === item.id)
+        .map(({ id, category, text }) =>
+          gateFields(RestrictedNoteObject, { id, category, text }, view, { text: category }),
+        )
+        // A note one may not read is left out, so that the list never tells it exists.
+        .filter((note) => !note.value.redactedFields.includes('text'));
+      const facts = {
+        itemId: item.id,
+        position: item.position,
+        caseCode: item.situation!.person!.caseCode,
+        kind: item.kind,
+        attended: attended || access.relations.has(Relation.COORDINATOR),
+        personAttended: item.personAttended,
+        summary: item.summary,
+        decisions: itemDecisions.map((decision) => decision.value),
+        restrictedNotes: itemNotes.map((note) => note.value),
+        nextReviewOn: item.nextReviewOn,
+        personInformedOn: item.personInformedOn,
+        personAnswer: item.personAnswer,
+      };
+      const gate = (actions: ActionObject[]) =>
+        gateFields(MinutesItemObject, { ...facts, actions }, view, { summary: item.summaryCategory });
+      // The decisions this reader reads decide which actions it gets: gated once to learn them.
+      const readDecisionIds = (gate([]).value.decisions ?? []).map((decision) => decision.id);
+      return { item, itemDecisions, itemNotes, gate, readDecisionIds };
+    });
+
+    // Every action of the decisions the reader reads; otherwise those addressed to its
+    // organisation, as the situations' policy says (one statement).
+    const actions = await this.actionsOf(
+      manager,
+      actor,
+      decisions.map((decision) => decision.id),
+      gated.flatMap(({ readDecisionIds }) => readDecisionIds),
+    );
+    const view = gated.map(({ item, itemDecisions, itemNotes, gate }): MinutesItemObject => {
+      const ids = new Set(decisions.filter((decision) => decision.agendaItemId === item.id).map((d) => d.id));
+      const caseCode = item.situation!.person!.caseCode;
+      const gatedItem = gate(
+        actions
+          .filter((action) => ids.has(action.originId!))
+          .map((action) => toActionObject(action, caseCode)),
+      );
+      // What the audit records: the item's fields shown, and inside the lists shown, theirs.
+      const shown = new Set(gatedItem.shown);
+      const inside = [
+        ...(gatedItem.value.decisions ? itemDecisions : []),
+        ...(gatedItem.value.restrictedNotes ? itemNotes : []),
+      ];
+      for (const part of inside) for (const category of part.shown) shown.add(category);
+      shownAbout.set(item.id, shown);
+      return gatedItem.value;
+    });
+
+    await this.audit.recordReads(
+      manager,
+      auditedAs,
+      items.map(({ item }) => ({
+        territoryId: meeting.territoryId,
+        personId: item.situation!.personId,
+        subject: { type: 'AgendaItem', id: item.id },
+        categories: [...(shownAbout.get(item.id) ?? [])],
+      })),
+    );
+    return {
+      meetingId: meeting.id,
+      published,
+      attendance: attendance.map(({ userId, organisationId, status, representedByUserId }) => ({
+        userId,
+        organisationId,
+        status,
+        representedByUserId,
+      })),
+      items: view,
+    };
   }
 
   /** The meeting's items the reader may read, with its relations to each, in one statement. */

@@ -35,6 +35,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   MEETING_PLANNED: 'Séance programmée',
   MEMBERSHIP_REACTIVATED: 'Accès rétabli',
   MEMBERSHIP_SUSPENDED: 'Accès suspendu',
+  MINUTES_PREVIEWED: 'Compte rendu vu comme le lira un partenaire',
   MINUTES_PUBLISHED: 'Relevé de décisions publié',
   ORGANISATION_CREATED: 'Organisation créée',
   PERSON_DATA_READ: 'Données d’une personne consultées',

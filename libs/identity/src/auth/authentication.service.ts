@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { RequestException } from '@relais/graphql';
-import { SharingMatrixNarrowing, territorySharingMatrix } from '@relais/access';
 import { DatabaseScope, ScopedDatabase } from '@relais/database';
 import { EntityManager, IsNull } from 'typeorm';
-import { MembershipStatus } from '../domain/membership-status';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { Session, SessionEndReason } from '../entities/session.entity';
 import { SetPasswordToken } from '../entities/set-password-token.entity';
@@ -12,7 +10,8 @@ import { User } from '../entities/user.entity';
 import { IdentityException } from '../identity.exception';
 import { CountedAttempt, LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
-import { ActiveMembership, Principal, Role } from '@relais/access';
+import { ActiveMembership, Principal } from '@relais/access';
+import { activeMembershipsOf } from './active-memberships';
 import { TokenService } from './token.service';
 import { SecondFactorService } from '../second-factor/second-factor.service';
 
@@ -265,51 +264,11 @@ export class AuthenticationService {
     await manager.update(Session, { id: sessionId, endedAt: IsNull() }, { endedAt: now, endReason: reason });
   }
 
-  /**
-   * Active memberships with roles, and for each whether the user has accepted every charter in
-   * force in that territory (the charter gate), in one query.
-   */
-  private async activeMemberships(manager: EntityManager, userId: string): Promise<ActiveMembership[]> {
-    const rows = (await manager.query(
-      `SELECT m.id, m.territory_id, m.roles, m.cell_id, t.settings -> 'sharingMatrix' AS sharing_matrix,
-              NOT EXISTS (
-                SELECT 1 FROM charters c
-                 WHERE c.territory_id = m.territory_id AND c.current
-                   AND NOT EXISTS (SELECT 1 FROM charter_acceptances a WHERE a.charter_id = c.id AND a.user_id = m.user_id)
-              ) AS charter_accepted
-         FROM memberships m JOIN territories t ON t.id = m.territory_id
-        WHERE m.user_id = $1 AND m.status = $2 AND cardinality(m.roles) > 0`,
-      [userId, MembershipStatus.ACTIVE],
-    )) as {
-      id: string;
-      territory_id: string;
-      roles: string;
-      cell_id: string | null;
-      charter_accepted: boolean;
-      sharing_matrix: SharingMatrixNarrowing | null;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      territoryId: row.territory_id,
-      roles: parseRoles(row.roles),
-      cellId: row.cell_id,
-      charterAccepted: row.charter_accepted,
-      sharingMatrix: territorySharingMatrix(row.sharing_matrix ?? {}),
-    }));
+  private activeMemberships(manager: EntityManager, userId: string): Promise<ActiveMembership[]> {
+    return activeMembershipsOf(manager, userId);
   }
 
   private addDays(date: Date, days: number): Date {
     return new Date(date.getTime() + days * 86_400_000);
   }
-}
-
-/** node-postgres returns arrays of enums as their text form (`{COORDINATOR,REFERRER}`). */
-function parseRoles(value: string | string[]): Role[] {
-  const items = Array.isArray(value)
-    ? value
-    : value
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .filter(Boolean);
-  return items as Role[];
 }

@@ -304,6 +304,21 @@ export class MinutesItemObject {
   @Categorized(LOGISTIC)
   nextReviewOn!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Date à laquelle la personne a été informée des propositions (AAAA-MM-JJ) ; null : pas encore.',
+  })
+  @Categorized(SOCIAL_CONFIDENTIAL)
+  personInformedOn!: string | null;
+
+  @Field(() => PersonAnswer, {
+    nullable: true,
+    description: 'La réponse de la personne aux propositions ; null : pas encore recueillie.',
+  })
+  @Categorized(SOCIAL_CONFIDENTIAL)
+  personAnswer!: PersonAnswer | null;
+
   @Field(() => [String], { description: 'Champs masqués pour vous.' })
   redactedFields!: string[];
 }
