@@ -1,5 +1,6 @@
 import { Role } from '@relais/access';
 import { parisDate } from '@relais/config';
+import { FollowUp, FollowUpKind, FollowUpPhase, RequesterKind } from '@relais/followups';
 import { Cell, Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
 import {
   ActionOrigin,
@@ -356,5 +357,27 @@ describe('the list of situations', () => {
       filter: { reviewDueBy: '2026-02-30' },
     });
     expect(badDay.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('names, on the situation, the follow-ups the reader may read: the coordination yes, the circle no', async () => {
+    const followUp = await api.dataSource.getRepository(FollowUp).save({
+      territoryId: territory.id,
+      situationId: journey.bailleur,
+      kind: FollowUpKind.HOUSING_SUSTAINMENT,
+      requesterKind: RequesterKind.HOUSING,
+      requestedByReferralId: null,
+      requestedByDecisionId: null,
+      phase: FollowUpPhase.ORIENTATION,
+      startedOn: today,
+      plannedEndOn: '2027-06-01',
+      renewals: 0,
+      endedAt: null,
+      endReason: null,
+    });
+    const FOLLOW_UPS = 'query ($id: ID!) { situation(situationId: $id) { followUpIds } }';
+    const read = (client: GraphqlClient) =>
+      client.expectData<{ situation: { followUpIds: string[] } }>(FOLLOW_UPS, { id: journey.bailleur });
+    expect((await read(coordinator.client)).situation.followUpIds).toEqual([followUp.id]);
+    expect((await read(officer.client)).situation.followUpIds).toEqual([]);
   });
 });

@@ -170,6 +170,20 @@ export class SituationQueryService {
         .where('action.situationId = :situationId', { situationId })
         .orderBy('action.dueOn', 'ASC'),
     );
+    // Follow-ups belong to their own context: named by entity, filtered by its rules, ids only.
+    const followUps = this.access.accessibleBy(
+      manager
+        .getRepository<{ id: string; situationId: string; startedOn: string }>('FollowUp')
+        .createQueryBuilder('followUp')
+        .select('followUp.id', 'id')
+        .where('followUp.situationId = :situationId', { situationId })
+        .orderBy('followUp.startedOn', 'ASC')
+        .addOrderBy('followUp.id', 'ASC'),
+      principal,
+      'read',
+      'FollowUp',
+    );
+    const followUpIds = (await followUps.getRawMany<{ id: string }>()).map((row) => row.id);
     // The identity is a row of its own: its own relations decide it (the consent naming the reader).
     const identity =
       (await this.identities.readableIdentities(manager, principal, [situation.personId], false)).get(
@@ -195,6 +209,7 @@ export class SituationQueryService {
         circle: circle.map(toCircleMemberObject),
         timeline: timeline.map((line) => line.value),
         actions: actions.map(({ row }) => toActionObject(row, situation.person!.caseCode)),
+        followUpIds,
         // Listed whether the person has an identity record or not, so the list never tells.
         redactedFields: identity ? [] : ['identity'],
       },

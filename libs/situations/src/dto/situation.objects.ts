@@ -261,6 +261,14 @@ export class SituationObject {
   @Categorized(LOGISTIC)
   actions!: ActionObject[];
 
+  // Only those the reader's own rules on follow-ups let it read: the row rule is the gate.
+  @Field(() => [ID], {
+    description:
+      'Les accompagnements (trinômes) de la situation que vous pouvez lire, du plus ancien au plus récent ; leur détail : followUp.',
+  })
+  @Categorized(LOGISTIC)
+  followUpIds!: string[];
+
   @Field(() => [String], { ...REDACTED })
   redactedFields!: string[];
 }
