@@ -22,6 +22,7 @@ const REVEAL = /* GraphQL */ `
       lastName
       birthDate
       visibleUntil
+      visibleSeconds
       redactedFields
     }
   }
@@ -34,6 +35,7 @@ interface Reveal {
   lastName: string | null;
   birthDate: string | null;
   visibleUntil: string;
+  visibleSeconds: number;
   redactedFields: string[];
 }
 
@@ -172,6 +174,8 @@ describe('revealing a person’s identity to the room, for one agenda item', () 
     // MEETING_REVEAL_SECONDS, 120 by default, from the api's clock.
     expect(Date.parse(shown.visibleUntil) - before).toBeGreaterThanOrEqual(120_000);
     expect(Date.parse(shown.visibleUntil) - before).toBeLessThan(125_000);
+    // The screen counts these seconds from the answer, whatever its own clock says.
+    expect(shown.visibleSeconds).toBe(120);
 
     const [event, ...others] = await reveals(item.everyoneNamed.id);
     expect(others).toEqual([]);

@@ -112,6 +112,7 @@ export class IdentityRevealService {
           firstName: identity?.firstName ?? null,
           birthDate: identity?.birthDate ?? null,
           visibleUntil,
+          visibleSeconds: this.config.meetings.revealSeconds,
         },
         view,
       );

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { INVALID_ID_MESSAGE } from '@relais/graphql';
 import { IsUUID } from 'class-validator';
@@ -45,6 +45,14 @@ export class IdentityRevealObject {
   @Field({ description: "Jusqu'à quand l'identité peut rester affichée ; ensuite, le code seul." })
   @Categorized(LOGISTIC)
   visibleUntil!: Date;
+
+  // The screen counts down from the answer's arrival: a projector's clock may be minutes off the api's.
+  @Field(() => Int, {
+    description:
+      "Combien de secondes l'identité peut rester affichée à compter de cette réponse (le même terme que visibleUntil, sans dépendre de l'horloge de l'écran).",
+  })
+  @Categorized(LOGISTIC)
+  visibleSeconds!: number;
 
   @Field(() => [String], {
     description: 'Champs masqués pour vous (leur valeur est null), qu’ils soient renseignés ou non.',
