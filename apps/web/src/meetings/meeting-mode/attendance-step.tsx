@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { Checkbox, CheckboxGroup, Label, Text } from 'react-aria-components';
+import { useMutation } from 'urql';
+import { readError } from '../../graphql/errors';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { attendanceEntries } from './meeting-room';
+import type { Attendee } from './meeting-room';
+import { RecordAttendanceMutation } from './meeting-mode.operations';
+
+export interface AttendanceStepProps {
+  meetingId: string;
+  attendees: readonly Attendee[];
+  presentIds: ReadonlySet<string>;
+  recorded: boolean;
+  onRecorded(presentIds: ReadonlySet<string>): void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/** Who came: each expected person checked present; a member of the cell left unchecked is excused. */
+export function AttendanceStep({
+  meetingId,
+  attendees,
+  presentIds,
+  recorded,
+  onRecorded,
+  headingRef,
+}: AttendanceStepProps) {
+  const [chosen, setChosen] = useState<string[]>(() => [...presentIds]);
+  const [sentPresent, setSentPresent] = useState<ReadonlySet<string>>(presentIds);
+  const [state, recordAttendance] = useMutation(RecordAttendanceMutation);
+  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; message: string; at: number }>();
+  const outcomeBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (outcome) outcomeBox.current?.focus();
+  }, [outcome]);
+
+  async function save() {
+    const present = new Set(chosen);
+    const entries = attendanceEntries(attendees, present, sentPresent);
+    const result = await recordAttendance({ input: { meetingId, entries } });
+    if (result.error) {
+      setOutcome({ tone: 'error', message: readError(result.error).message, at: Date.now() });
+      return;
+    }
+    const excused = entries.filter((entry) => entry.status === 'EXCUSED').length;
+    setSentPresent(present);
+    onRecorded(present);
+    setOutcome({
+      tone: 'success',
+      message: `Présences enregistrées : ${present.size} présent${present.size > 1 ? 's' : ''}, ${excused} excusé${excused > 1 ? 's' : ''}. Passez au premier point.`,
+      at: Date.now(),
+    });
+  }
+
+  return (
+    <section className="meeting-step" aria-labelledby="presences">
+      <h2 id="presences" ref={headingRef} tabIndex={-1}>
+        Présences
+      </h2>
+      <p>
+        Cochez les personnes présentes. Un membre de la cellule non coché est noté excusé. La liste de chaque
+        point part de ces présences ; une identité n’est dévoilée qu’après leur enregistrement.
+      </p>
+      {attendees.length ? (
+        <CheckboxGroup className="field choice-group attendance-choices" value={chosen} onChange={setChosen}>
+          <Label className="group-label">Présents à la séance</Label>
+          <Text slot="description" className="hint">
+            Les membres de la cellule, puis les partenaires invités à un point.
+          </Text>
+          {attendees.map((person) => (
+            <Checkbox key={person.userId} value={person.userId} className="choice">
+              <span className="choice-box" aria-hidden="true" />
+              <span>
+                {person.name}
+                <span className="choice-description">
+                  {person.organisationName} · {person.standing ? 'membre de la cellule' : 'invité à un point'}
+                </span>
+              </span>
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+      ) : (
+        <p>Aucun membre de la cellule ni aucun invité n’est connu pour cette séance.</p>
+      )}
+      {outcome ? (
+        <div ref={outcomeBox} tabIndex={-1} key={outcome.at} className="announcement">
+          <Notice tone={outcome.tone}>{outcome.message}</Notice>
+        </div>
+      ) : null}
+      <Button onPress={() => void save()} isPending={state.fetching}>
+        {recorded ? 'Enregistrer à nouveau les présences' : 'Enregistrer les présences'}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { graphql } from '../../graphql/graphql';
+import type { ResultOf } from '../../graphql/graphql';
+
+/**
+ * The meeting as the room sees it: its items by case code and pseudonym (the agenda carries no
+ * identity), their time boxes and guests, and the cell's standing invitees.
+ */
+export const MeetingModeAgendaQuery = graphql(`
+  query MeetingModeAgenda($meetingId: ID!) {
+    meetingAgenda(meetingId: $meetingId) {
+      meeting {
+        id
+        territoryId
+        status
+        statusLabel
+        startsAt
+        place
+      }
+      totalMinutes
+      standingInvitees {
+        userId
+        organisationId
+        kind
+      }
+      items {
+        id
+        position
+        kind
+        minutes
+        caseCode
+        pseudonym
+        presentation
+        guestOrganisationIds
+      }
+    }
+  }
+`);
+
+export type MeetingModeAgenda = ResultOf<typeof MeetingModeAgendaQuery>['meetingAgenda'];
+export type MeetingModeItem = MeetingModeAgenda['items'][number];
+
+/** The territory's partners and professionals: who may be in the room, and to whom an action goes. */
+export const MeetingModeDirectoryQuery = graphql(`
+  query MeetingModeDirectory($territoryId: ID!) {
+    me {
+      id
+    }
+    organisations(territoryId: $territoryId) {
+      id
+      name
+    }
+    territoryMembers(territoryId: $territoryId) {
+      user {
+        id
+        firstName
+        lastName
+        organisationId
+      }
+    }
+  }
+`);
+
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {
+    recordAttendance(input: $input) {
+      id
+    }
+  }
+`);
+
+/** Once per item: who was in the room, the summary, the decisions and their actions, the next review. */
+export const RecordAgendaItemMutation = graphql(`
+  mutation RecordMeetingItem($input: RecordItemInput!) {
+    recordAgendaItem(input: $input) {
+      id
+    }
+  }
+`);
+
+export const MarkMeetingHeldMutation = graphql(`
+  mutation MarkMeetingHeld($meetingId: ID!) {
+    markMeetingHeld(meetingId: $meetingId) {
+      id
+      status
+      statusLabel
+    }
+  }
+`);
+
+/**
+ * The person's identity for one item, for `visibleSeconds`: sent with the client's own call (never
+ * through `useMutation`, whose state would keep it) and kept in the reveal's component state only.
+ */
+export const RevealIdentityMutation = graphql(`
+  mutation RevealIdentityInMeeting($input: RevealIdentityInput!) {
+    revealIdentityInMeeting(input: $input) {
+      itemId
+      caseCode
+      firstName
+      lastName
+      birthDate
+      visibleSeconds
+    }
+  }
+`);

@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from '../../routing/link';
+import { Button } from '../../ui/button';
+import { frenchDateTime } from '../../ui/written-dates';
+import { AttendanceStep } from './attendance-step';
+import { EndStep } from './end-step';
+import type { ItemDraft, RecordItemInput } from './item-record';
+import { ItemStep } from './item-step';
+import { leaveItems, showItem } from './meeting-clock';
+import type { ItemTimes } from './meeting-clock';
+import type { MeetingModeAgenda } from './meeting-mode.operations';
+import { nextStep, previousStep, stepMoveOf } from './meeting-navigation';
+import type { MeetingStep } from './meeting-navigation';
+import { expectedAttendees } from './meeting-room';
+import type { NamedOrganisation, Professional } from './meeting-room';
+import { useFullscreen } from './use-fullscreen';
+
+export interface MeetingModeProps {
+  agenda: MeetingModeAgenda;
+  organisations: readonly NamedOrganisation[];
+  members: readonly Professional[];
+  coordinatorId: string | undefined;
+}
+
+/**
+ * The meeting on the projector: the attendance, then one item at a time, then its end. Moving
+ * between them keeps what was typed for each item (in memory only) and the time spent on it.
+ */
+export function MeetingMode({ agenda, organisations, members, coordinatorId }: MeetingModeProps) {
+  const { meeting, items } = agenda;
+  // The step on screen and the time spent on each item change together: the clock follows the screen.
+  const [view, setView] = useState<{ step: MeetingStep; times: ItemTimes }>({
+    step: { kind: 'attendance' },
+    times: { spent: {} },
+  });
+  const { step, times } = view;
+  const [presentIds, setPresentIds] = useState<ReadonlySet<string>>(new Set());
+  const [attendanceRecorded, setAttendanceRecorded] = useState(false);
+  const [recorded, setRecorded] = useState<Readonly<Record<string, RecordItemInput>>>({});
+  const [held, setHeld] = useState(meeting.status === 'HELD');
+  const [drafts, setDrafts] = useState<Readonly<Record<string, ItemDraft>>>({});
+  const heading = useRef<HTMLHeadingElement>(null);
+  const fullscreen = useFullscreen();
+
+  const sortedOrganisations = useMemo(
+    () => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    [organisations],
+  );
+  const attendees = useMemo(
+    () =>
+      expectedAttendees(
+        agenda.standingInvitees ?? [],
+        items.flatMap((item) => item.guestOrganisationIds ?? []),
+        members,
+        organisations,
+      ),
+    [agenda.standingInvitees, items, members, organisations],
+  );
+
+  const move = useCallback(
+    (direction: 'next' | 'previous') => {
+      const now = performance.now();
+      setView((current) => {
+        const next =
+          direction === 'next'
+            ? nextStep(current.step, items.length)
+            : previousStep(current.step, items.length);
+        const shownId = next.kind === 'item' ? items[next.index]?.id : undefined;
+        return {
+          step: next,
+          times: shownId ? showItem(current.times, shownId, now) : leaveItems(current.times, now),
+        };
+      });
+    },
+    [items],
+  );
+
+  // The reading position goes to the new step's heading, as a new page's would.
+  const stepKey = step.kind === 'item' ? items[step.index]?.id : step.kind;
+  const firstStep = useRef(stepKey);
+  useEffect(() => {
+    if (stepKey !== firstStep.current) heading.current?.focus();
+    firstStep.current = stepKey;
+  }, [stepKey]);
+
+  // Page suivante / Page précédente, as a presenter's remote sends them, outside the fields.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : document.body;
+      const wanted = stepMoveOf(event, {
+        tagName: target.tagName,
+        isContentEditable: target.isContentEditable,
+        inDialog: Boolean(target.closest('[role="dialog"]')),
+      });
+      if (!wanted) return;
+      event.preventDefault();
+      move(wanted);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [move]);
+
+  const saveDraft = useCallback((itemId: string, draft: ItemDraft) => {
+    setDrafts((current) => ({ ...current, [itemId]: draft }));
+  }, []);
+  const onRecorded = useCallback((input: RecordItemInput) => {
+    setRecorded((current) => ({ ...current, [input.itemId]: input }));
+  }, []);
+
+  const item = step.kind === 'item' ? items[step.index] : undefined;
+  const where =
+    step.kind === 'attendance'
+      ? 'Présences'
+      : step.kind === 'item'
+        ? `Point ${step.index + 1} sur ${items.length}`
+        : 'Fin de la séance';
+
+  return (
+    <div className="meeting-mode">
+      <div className="meeting-bar">
+        <div>
+          <h1>Séance du {frenchDateTime(meeting.startsAt)}</h1>
+          <p className="meeting-where">
+            {meeting.place ? `${meeting.place} · ` : ''}
+            {items.length} point{items.length > 1 ? 's' : ''}, {agenda.totalMinutes} min prévues · {where}
+          </p>
+        </div>
+        <nav className="meeting-moves" aria-label="Déroulé de la séance">
+          <Button variant="quiet" onPress={() => move('previous')} isDisabled={step.kind === 'attendance'}>
+            Point précédent
+          </Button>
+          <Button onPress={() => move('next')} isDisabled={step.kind === 'end'}>
+            Point suivant
+          </Button>
+          {fullscreen.supported ? (
+            <Button variant="quiet" onPress={fullscreen.toggle}>
+              {fullscreen.active ? 'Quitter le plein écran' : 'Plein écran'}
+            </Button>
+          ) : null}
+        </nav>
+      </div>
+      <p className="meeting-keys">
+        Clavier : <kbd>Page suivante</kbd> / <kbd>Page précédente</kbd> pour le point suivant ou précédent,
+        hors des champs de saisie ; <kbd>Tab</kbd> pour aller d’une commande à l’autre ; <kbd>Entrée</kbd>{' '}
+        dans une action ajoute une ligne ; <kbd>Échap</kbd> quitte le plein écran.
+      </p>
+      {step.kind === 'attendance' ? (
+        <AttendanceStep
+          meetingId={meeting.id}
+          attendees={attendees}
+          presentIds={presentIds}
+          recorded={attendanceRecorded}
+          onRecorded={(present) => {
+            setPresentIds(present);
+            setAttendanceRecorded(true);
+          }}
+          headingRef={heading}
+        />
+      ) : item ? (
+        <ItemStep
+          key={item.id}
+          item={item}
+          count={items.length}
+          times={times}
+          attendees={attendees}
+          presentIds={presentIds}
+          attendanceRecorded={attendanceRecorded}
+          organisations={sortedOrganisations}
+          members={members}
+          coordinatorId={coordinatorId}
+          draft={drafts[item.id]}
+          onDraft={saveDraft}
+          recorded={recorded[item.id]}
+          onRecorded={onRecorded}
+          headingRef={heading}
+        />
+      ) : (
+        <EndStep
+          meetingId={meeting.id}
+          items={items}
+          recordedIds={new Set(Object.keys(recorded))}
+          held={held}
+          onHeld={() => setHeld(true)}
+          headingRef={heading}
+        />
+      )}
+      <p className="meeting-leave">
+        <Link to={`/seances/${encodeURIComponent(meeting.id)}/ordre-du-jour`}>Quitter le mode séance</Link>
+      </p>
+    </div>
+  );
+}

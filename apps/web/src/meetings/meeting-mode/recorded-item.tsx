@@ -1,0 +1,55 @@
+import { frenchCalendarDate } from '../../ui/written-dates';
+import type { RecordItemInput } from './item-record';
+import type { NamedOrganisation, Professional } from './meeting-room';
+
+/** What was saved for the item, read back to the room: the decisions, who does what by when. */
+export function RecordedItem({
+  recorded,
+  organisations,
+  members,
+}: {
+  recorded: RecordItemInput;
+  organisations: readonly NamedOrganisation[];
+  members: readonly Professional[];
+}) {
+  const organisationName = (id: string) => organisations.find((organisation) => organisation.id === id)?.name;
+  const personName = (id: string | null) => {
+    const member = id ? members.find((candidate) => candidate.id === id) : undefined;
+    return member ? `${member.firstName} ${member.lastName}` : undefined;
+  };
+  const actions = recorded.decisions.reduce((total, decision) => total + decision.actions.length, 0);
+  return (
+    <section className="meeting-panel recorded" aria-label="Point enregistré">
+      <h3>Point enregistré</h3>
+      <p role="status">
+        {recorded.decisions.length} décision{recorded.decisions.length > 1 ? 's' : ''}, {actions} action
+        {actions > 1 ? 's' : ''} ; {recorded.presentUserIds.length} personne
+        {recorded.presentUserIds.length > 1 ? 's' : ''} dans la salle.
+      </p>
+      {recorded.decisions.map((decision, index) => (
+        <div key={index} className="recorded-decision">
+          <p>
+            <strong>Décision {index + 1} :</strong> {decision.text}
+          </p>
+          {decision.actions.length ? (
+            <ul>
+              {decision.actions.map((action, actionIndex) => (
+                <li key={actionIndex}>
+                  {action.description} — {organisationName(action.ownerOrganisationId) ?? 'partenaire'}
+                  {personName(action.ownerUserId) ? ` (${personName(action.ownerUserId)})` : ''}, pour le{' '}
+                  {frenchCalendarDate(action.dueOn)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ))}
+      <p>
+        Prochain réexamen :{' '}
+        {recorded.nextReviewOn
+          ? frenchCalendarDate(recorded.nextReviewOn)
+          : 'à la date que prévoit le territoire'}
+      </p>
+    </section>
+  );
+}
