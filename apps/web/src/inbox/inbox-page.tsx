@@ -1,0 +1,93 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useQuery } from 'urql';
+import { readError } from '../graphql/errors';
+import { Notice } from '../ui/notice';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
+import { usePageTitle } from '../ui/use-page-title';
+import { CoordinatedTerritoryChoice } from './coordinated-territory';
+import { DerogationSection, ReferralSection } from './decision-sections';
+import { AwaitingHandoffSection, OverdueActionSection } from './follow-sections';
+import { InboxDecisionsQuery } from './inbox.operations';
+import '../referrals/referrals.css';
+import '../actions/actions.css';
+import '../ui/dialog.css';
+import '../ui/page-parts.css';
+import './inbox.css';
+
+/** « À traiter » : what waits for the coordination, what to decide first, then what to chase. */
+export function InboxPage() {
+  usePageTitle('À traiter');
+  return (
+    <>
+      <h1>À traiter</h1>
+      <CoordinatedTerritoryChoice>
+        {(territory) => <Inbox key={territory.id} territoryId={territory.id} />}
+      </CoordinatedTerritoryChoice>
+    </>
+  );
+}
+
+interface Told {
+  message: string;
+  tone: 'success' | 'error';
+  at: number;
+}
+
+function Inbox({ territoryId }: { territoryId: string }) {
+  const [decisions, readAgain] = useQuery({ query: InboxDecisionsQuery, variables: { territoryId } });
+  const [told, setTold] = useState<Told>();
+  const announced = useRef<HTMLDivElement>(null);
+  // A decision moves its entry (or removes it): the reading position goes to what was done.
+  useFocusOnChange(announced, told?.at);
+
+  const data = decisions.data;
+  const organisationName = useMemo(() => {
+    const names = new Map(
+      (data?.organisations ?? []).map((organisation) => [organisation.id, organisation.name]),
+    );
+    return (id: string) => names.get(id) ?? 'partenaire inconnu';
+  }, [data]);
+  const onDecided = useCallback(
+    (message: string) => {
+      setTold({ message, tone: 'success', at: Date.now() });
+      readAgain({ requestPolicy: 'network-only' });
+    },
+    [readAgain],
+  );
+  const onRefused = useCallback((message: string) => setTold({ message, tone: 'error', at: Date.now() }), []);
+
+  return (
+    <>
+      <p className="lead reading-width">
+        Ce qui attend la coordination, le plus ancien d’abord : les saisines et les dérogations à décider,
+        puis les actions et les passages de relais à relancer.
+      </p>
+      {told ? (
+        <div ref={announced} tabIndex={-1} key={told.at} className="announcement">
+          <Notice tone={told.tone}>{told.message}</Notice>
+        </div>
+      ) : null}
+      {data ? (
+        <>
+          <ReferralSection
+            referrals={[...data.submitted, ...data.inPreReview]}
+            onDecided={onDecided}
+            onRefused={onRefused}
+          />
+          <DerogationSection
+            derogations={data.derogations}
+            organisationName={organisationName}
+            onDecided={onDecided}
+            onRefused={onRefused}
+          />
+        </>
+      ) : decisions.error ? (
+        <Notice tone="error">{readError(decisions.error).message}</Notice>
+      ) : (
+        <p role="status">Chargement des saisines et des dérogations…</p>
+      )}
+      <OverdueActionSection territoryId={territoryId} organisationName={organisationName} />
+      <AwaitingHandoffSection territoryId={territoryId} organisationName={organisationName} />
+    </>
+  );
+}

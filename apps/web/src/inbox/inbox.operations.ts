@@ -1,0 +1,243 @@
+import { graphql } from '../graphql/graphql';
+import type { ResultOf } from '../graphql/graphql';
+
+/** The territories I coordinate (an active membership with the role COORDINATOR). */
+export const CoordinatedTerritoriesQuery = graphql(`
+  query CoordinatedTerritories {
+    me {
+      id
+      memberships {
+        id
+        status
+        roles
+        territory {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A referral as the inbox lists it: anonymous (case code and pseudonym, never the identity). */
+export const InboxReferralFields = graphql(`
+  fragment InboxReferral on Referral @_unmask {
+    id
+    status
+    statusLabel
+    submittedAt
+    urgency
+    referrerKind
+    questionToCell
+    person {
+      id
+      caseCode
+      pseudonym
+    }
+    possibleDuplicate {
+      id
+      caseCode
+      pseudonym
+    }
+  }
+`);
+
+/**
+ * What the coordination has to decide, in one request: referrals sent or in pre-review (read
+ * anonymously: no identity is asked for here), derogations awaiting approval, and the partners'
+ * names. The person's identity is read on the referral's own page, where the api allows it.
+ */
+export const InboxDecisionsQuery = graphql(
+  `
+    query InboxDecisions($territoryId: ID!) {
+      submitted: referrals(territoryId: $territoryId, status: SUBMITTED) {
+        ...InboxReferral
+      }
+      inPreReview: referrals(territoryId: $territoryId, status: PRE_REVIEW) {
+        ...InboxReferral
+      }
+      derogations(territoryId: $territoryId, status: PENDING) {
+        id
+        personId
+        referralId
+        ground
+        groundLabel
+        justification
+        informPersonBy
+        requestedAt
+        organisationIds
+        status
+      }
+      organisations(territoryId: $territoryId) {
+        id
+        name
+      }
+    }
+  `,
+  [InboxReferralFields],
+);
+
+export type InboxDecisions = ResultOf<typeof InboxDecisionsQuery>;
+export type InboxReferral = InboxDecisions['submitted'][number];
+export type InboxDerogation = InboxDecisions['derogations'][number];
+
+/** One page of the territory's late actions, the longest late first. */
+export const OverdueActionsQuery = graphql(`
+  query OverdueActions($territoryId: ID!, $first: Int!, $after: String) {
+    overdueActions(territoryId: $territoryId, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          caseCode
+          situationId
+          description
+          ownerOrganisationId
+          dueOn
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export type OverdueAction = ResultOf<typeof OverdueActionsQuery>['overdueActions']['edges'][number]['node'];
+
+/** One page of the hand-offs still waiting for their receiver's answer, the longest waiting first. */
+export const HandoffsAwaitingAnswerQuery = graphql(`
+  query HandoffsAwaitingAnswer($territoryId: ID!, $first: Int!, $after: String) {
+    handoffsAwaitingAnswer(territoryId: $territoryId, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          caseCode
+          situationId
+          proposedByOrganisationId
+          receivingOrganisationId
+          proposedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export type AwaitingHandoff = ResultOf<
+  typeof HandoffsAwaitingAnswerQuery
+>['handoffsAwaitingAnswer']['edges'][number]['node'];
+
+export const StartPreReviewMutation = graphql(`
+  mutation StartReferralPreReview($referralId: ID!) {
+    startReferralPreReview(referralId: $referralId) {
+      id
+      status
+    }
+  }
+`);
+
+export const AcceptReferralMutation = graphql(`
+  mutation AcceptReferral($input: AcceptReferralInput!) {
+    acceptReferral(input: $input) {
+      id
+      status
+      situationId
+    }
+  }
+`);
+
+export const RedirectReferralMutation = graphql(`
+  mutation RedirectReferral($input: RedirectReferralInput!) {
+    redirectReferral(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const RequestReferralConsentMutation = graphql(`
+  mutation RequestReferralConsent($input: ReferralReasonInput!) {
+    requestReferralConsent(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const ApproveDerogationMutation = graphql(`
+  mutation ApproveDerogation($derogationId: ID!) {
+    approveDerogation(derogationId: $derogationId) {
+      id
+      status
+    }
+  }
+`);
+
+export const RejectDerogationMutation = graphql(`
+  mutation RejectDerogation($derogationId: ID!, $note: String!) {
+    rejectDerogation(derogationId: $derogationId, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+/**
+ * A referral for its pre-review, without the person's identity: what the cell examines
+ * anonymously, its history, and what the inbox lists.
+ */
+export const InboxReferralDetailQuery = graphql(
+  `
+    query InboxReferralDetail($referralId: ID!) {
+      referral(referralId: $referralId) {
+        ...InboxReferral
+        territoryId
+        requests
+        difficultyAreas
+        servicesInvolved
+        actionsTried
+        blockages
+        description
+        housingContext
+        healthInformation
+        decidedAt
+        redirectTarget
+        redirectMessage
+        situationId
+        consentStatus
+        transitions {
+          fromStatus
+          toStatus
+          occurredAt
+          reason
+        }
+      }
+    }
+  `,
+  [InboxReferralFields],
+);
+
+export type InboxReferralDetail = ResultOf<typeof InboxReferralDetailQuery>['referral'];
+
+/** The person's identity, read only when the coordinator asks for it (the read is audited). */
+export const ReferralIdentityQuery = graphql(`
+  query ReferralIdentity($referralId: ID!) {
+    referral(referralId: $referralId) {
+      id
+      identity {
+        firstName
+        lastName
+        birthDate
+        address
+        phone
+        representativeName
+        representativeContact
+      }
+    }
+  }
+`);
