@@ -22,7 +22,7 @@ const AGENDA_ITEMS = 40;
 
 const ME = '{ me { id email firstName lastName memberships { id roles territory { id name } } } }';
 const MEETINGS = `query ($t: ID!, $filter: AuditEventFilterInput!) {
-  meetings(territoryId: $t) { id status startsAt place }
+  meetings(territoryId: $t) { edges { node { id status startsAt place } } }
   auditEvents(filter: $filter) { id action occurredAt }
 }`;
 

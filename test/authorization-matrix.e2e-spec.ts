@@ -379,7 +379,7 @@ const MATRIX: Record<string, MatrixLine> = {
     who: [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER, Role.FOLLOWUP_PRACTITIONER],
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { meetings(territoryId: $t) { id } }',
+      query: 'query ($t: ID!) { meetings(territoryId: $t, period: PAST) { edges { node { id } } } }',
       variables: { t: territory.id },
     }),
   },

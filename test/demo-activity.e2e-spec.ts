@@ -124,16 +124,24 @@ describe('the demonstration activity, seeded through the api as the demo account
   });
 
   it('gives the coordinator a meeting with its minutes published and one with its agenda published', async () => {
-    const { meetings } = await as.coordinator.expectData<{
-      meetings: { id: string; status: string; startsAt: string }[];
-    }>(`query ($t: ID!) { meetings(territoryId: $t) { id status startsAt } }`, { t: territoryId });
-    expect(meetings.map((meeting) => [meeting.id, meeting.status])).toEqual(
-      expect.arrayContaining([
-        [seeded.meetings.heldMeetingId, 'MINUTES_PUBLISHED'],
-        [seeded.meetings.upcomingMeetingId, 'AGENDA_PUBLISHED'],
-      ]),
+    type MeetingPage = { edges: { node: { id: string; status: string; startsAt: string } }[] };
+    const pages = await as.coordinator.expectData<{ coming: MeetingPage; past: MeetingPage }>(
+      `query ($t: ID!) {
+        coming: meetings(territoryId: $t) { edges { node { id status startsAt } } }
+        past: meetings(territoryId: $t, period: PAST) { edges { node { id status startsAt } } }
+      }`,
+      { t: territoryId },
     );
-    const upcoming = meetings.find((meeting) => meeting.id === seeded.meetings.upcomingMeetingId)!;
+    const statuses = (page: MeetingPage) => page.edges.map(({ node }) => [node.id, node.status]);
+    expect(statuses(pages.past)).toEqual(
+      expect.arrayContaining([[seeded.meetings.heldMeetingId, 'MINUTES_PUBLISHED']]),
+    );
+    expect(statuses(pages.coming)).toEqual(
+      expect.arrayContaining([[seeded.meetings.upcomingMeetingId, 'AGENDA_PUBLISHED']]),
+    );
+    const upcoming = pages.coming.edges.find(
+      ({ node }) => node.id === seeded.meetings.upcomingMeetingId,
+    )!.node;
     expect(Date.parse(upcoming.startsAt)).toBeGreaterThan(api.clock.now().getTime() + 7 * 86_400_000);
 
     const { meetingMinutes } = await as.coordinator.expectData<{

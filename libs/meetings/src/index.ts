@@ -4,6 +4,7 @@ export * from './domain/meeting.enums';
 export * from './domain/monthly-series';
 export * from './domain/suggestion';
 export * from './dto/meeting.dto';
+export * from './dto/meetings.args';
 export * from './dto/minutes.dto';
 export * from './dto/identity-reveal.dto';
 export * from './entities';

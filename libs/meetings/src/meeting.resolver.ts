@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { uuidArgument } from '@relais/graphql';
+import { Connection, ConnectionType, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { AgendaQueryService } from './agenda-query.service';
 import { AgendaService } from './agenda.service';
@@ -13,8 +13,15 @@ import {
   ReorderAgendaInput,
   UpdateAgendaItemInput,
 } from './dto/meeting.dto';
+import { MeetingsArgs } from './dto/meetings.args';
 import { MeetingQueryService } from './meeting-query.service';
 import { MeetingService } from './meeting.service';
+
+export const MeetingConnection = ConnectionType(MeetingObject, {
+  name: 'Meeting',
+  description: 'Une page de séances, et ce qui la suit.',
+  nodeDescription: 'Une séance',
+});
 
 @Resolver()
 export class MeetingResolver {
@@ -25,18 +32,16 @@ export class MeetingResolver {
     private readonly agendas: AgendaQueryService,
   ) {}
 
-  @Query(() => [MeetingObject], { description: 'Les séances du territoire que vous pouvez voir.' })
+  @Query(() => MeetingConnection, {
+    description:
+      'Les séances du territoire que vous pouvez voir, page par page : à venir (la plus proche d’abord) ou passées (la plus récente d’abord).',
+  })
   @Allow('read', 'Meeting')
   meetings(
     @CurrentPrincipal() principal: Principal,
-    @Args(
-      'territoryId',
-      { type: () => ID, description: 'Le territoire (CLSM).' },
-      uuidArgument('territoryId'),
-    )
-    territoryId: string,
-  ): Promise<MeetingObject[]> {
-    return this.meetingList.meetings(principal, territoryId);
+    @Args() args: MeetingsArgs,
+  ): Promise<Connection<MeetingObject>> {
+    return this.meetingList.meetings(principal, args);
   }
 
   @Query(() => AgendaObject, { description: "L'ordre du jour d'une séance, sans aucune identité." })

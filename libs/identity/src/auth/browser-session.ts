@@ -60,8 +60,22 @@ export function presentedAccessToken(request: FastifyRequest): PresentedToken | 
     return { token: header.slice('Bearer '.length).trim(), fromCookie: false };
   const cookie = sessionCookieValue(request.cookies);
   if (!cookie) return undefined;
-  assertClientHeader(request);
+  if (!sameOriginDocumentDownload(request)) assertClientHeader(request);
   return { token: cookie, fromCookie: true };
+}
+
+/**
+ * A document (a PDF) asked by a plain link of the web client: a GET under /documents/ that the
+ * browser itself says comes from the same origin. A link cannot carry the client's header, and
+ * nothing is changed by it; the SameSite=Strict cookie is not even sent from another site, and
+ * `Sec-Fetch-Site` (set by the browser, not by a page) keeps it so if a browser ever did.
+ */
+function sameOriginDocumentDownload(request: FastifyRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    request.url.startsWith('/documents/') &&
+    request.headers['sec-fetch-site'] === 'same-origin'
+  );
 }
 
 /** The refresh token kept in the browser's cookie, for a `refreshSession` sent without one. */
