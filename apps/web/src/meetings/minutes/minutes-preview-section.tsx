@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import { useQuery } from 'urql';
+import { professionLabel } from '../../account/role-labels';
+import { organisationKindLabel } from '../../administration/organisation-kinds';
+import { readError } from '../../graphql/errors';
+import { Notice } from '../../ui/notice';
+import type { Partner } from './minutes.operations';
+import { MinutesPreviewQuery } from './minutes.operations';
+import { MinutesView } from './minutes-view';
+import '../../ui/form/form-select-field.css';
+
+/**
+ * « Voir comme » : the minutes as a partner's member will read them, as the api computes them for
+ * that reader. Nothing is filtered here: what shows is what the server returned for the partner.
+ */
+export function MinutesPreviewSection({
+  meetingId,
+  partners,
+}: {
+  meetingId: string;
+  partners: readonly Partner[];
+}) {
+  const selectId = useId();
+  const [organisationId, setOrganisationId] = useState('');
+  const [result] = useQuery({
+    query: MinutesPreviewQuery,
+    variables: { meetingId, organisationId },
+    pause: !organisationId,
+    // Each preview is computed and audited by the api at the moment it is asked for.
+    requestPolicy: 'network-only',
+  });
+  const preview = result.data?.meetingMinutesPreview;
+  const shown = preview && preview.organisationId === organisationId ? preview : undefined;
+
+  return (
+    <section className="minutes-preview" aria-labelledby="apercu-partenaire">
+      <h2 id="apercu-partenaire">Aperçu : le compte rendu tel qu’un partenaire le lira</h2>
+      <p className="hint reading-width">
+        Relais le calcule comme pour un membre de ce partenaire — celui qui était dans la salle pour le plus
+        grand nombre de points —, selon sa profession et le consentement de chaque personne. Rien n’est filtré
+        sur cette page. Chaque aperçu est inscrit au journal d’audit.
+      </p>
+      <div className="field select-field">
+        <label htmlFor={selectId}>Voir comme</label>
+        <select
+          id={selectId}
+          className="select"
+          value={organisationId}
+          onChange={(event) => setOrganisationId(event.target.value)}
+        >
+          <option value="">— Choisissez un partenaire —</option>
+          {partners.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {partner.name} ({organisationKindLabel(partner.kind)})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div role="status" className="preview-status">
+        {organisationId && result.fetching ? 'Calcul de l’aperçu…' : null}
+        {shown ? `Aperçu pour ${shown.organisationName} affiché ci-dessous.` : null}
+      </div>
+      {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : null}
+      {shown ? (
+        <div className="preview-frame" role="region" aria-label={`Aperçu pour ${shown.organisationName}`}>
+          <p>
+            <strong>Lu comme :</strong>{' '}
+            {shown.readerProfession
+              ? `${professionLabel(shown.readerProfession)}, ${shown.organisationName}`
+              : `${shown.organisationName} n’a aucun membre actif`}
+          </p>
+          {shown.minutes ? (
+            <MinutesView
+              minutes={shown.minutes}
+              partners={partners}
+              level={3}
+              reader={shown.organisationName}
+            />
+          ) : (
+            <p>
+              {shown.organisationName} ne lira pas ce compte rendu : aucun de ses membres n’était invité à la
+              séance ni n’est membre de la cellule.
+            </p>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
