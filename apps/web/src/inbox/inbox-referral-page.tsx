@@ -14,7 +14,7 @@ import { frenchDateTime } from '../ui/written-dates';
 import { InboxReferralDetailQuery, ReferralIdentityQuery } from './inbox.operations';
 import type { InboxReferralDetail } from './inbox.operations';
 import { INBOX_PATH } from './inbox-paths';
-import { REFERRER_KIND_LABELS, URGENCY_LABELS } from './inbox-words';
+import { REFERRER_KIND_LABELS } from './inbox-words';
 import { ReferralDecisions } from './referral-decisions';
 import '../referrals/referrals.css';
 import '../ui/dialog.css';
@@ -84,10 +84,8 @@ function PreReview({ referral, readAgain }: { referral: InboxReferralDetail; rea
         </div>
       ) : null}
       <dl className="summary-list">
-        <dt>Partenaire</dt>
+        <dt>Partenaire qui saisit</dt>
         <dd>{referral.referrerKind ? REFERRER_KIND_LABELS[referral.referrerKind] : 'Non communiqué'}</dd>
-        <dt>Urgence</dt>
-        <dd>{referral.urgency ? URGENCY_LABELS[referral.urgency] : 'Non précisée'}</dd>
         <dt>Transmise le</dt>
         <dd>{referral.submittedAt ? frenchDateTime(referral.submittedAt) : 'Pas encore transmise'}</dd>
       </dl>

@@ -81,8 +81,8 @@ export function ReferralDecisions({ referral, onDecided, onRefused }: ReferralDe
         <p>La saisine quitte la cellule : son auteur reçoit votre message et l’instance à saisir.</p>
       </DecisionDialog>
       <DecisionDialog
-        trigger="Demander l’accord de la personne"
-        context={`pour ${context}`}
+        trigger="Demander l’accord"
+        context={`de la personne pour ${context}`}
         title={`Demander l’accord de la personne — ${code}`}
         reason={{
           label: 'Motif, adressé à l’auteur de la saisine',
