@@ -46,16 +46,21 @@ export function MeetingMode({ agenda, organisations, members, coordinatorId }: M
     () => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     [organisations],
   );
-  const attendees = useMemo(
-    () =>
-      expectedAttendees(
-        agenda.standingInvitees ?? [],
-        items.flatMap((item) => item.guestOrganisationIds ?? []),
-        members,
-        organisations,
-      ),
-    [agenda.standingInvitees, items, members, organisations],
-  );
+  const attendees = useMemo(() => {
+    // The coordinator chairs: in the room, whether or not she sits in the cell as a member.
+    const invitees = agenda.standingInvitees ?? [];
+    const chair = members.find((member) => member.id === coordinatorId);
+    const standing =
+      chair && !invitees.some((invitee) => invitee.userId === chair.id)
+        ? [{ userId: chair.id, organisationId: chair.organisationId }, ...invitees]
+        : invitees;
+    return expectedAttendees(
+      standing,
+      items.flatMap((item) => item.guestOrganisationIds ?? []),
+      members,
+      organisations,
+    );
+  }, [agenda.standingInvitees, items, members, organisations, coordinatorId]);
 
   const move = useCallback(
     (direction: 'next' | 'previous') => {
