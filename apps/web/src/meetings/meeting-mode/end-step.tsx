@@ -50,7 +50,7 @@ export function EndStep({ meetingId, items, recordedIds, held, onHeld, headingRe
             ? 'Un point n’est pas enregistré'
             : `${left.length} points ne sont pas enregistrés`}{' '}
           dans ce mode séance : {left.map((item) => item.caseCode).join(', ')}. Revenez-y avec « Point
-          précédent » ou complétez-les dans le compte rendu.
+          précédent » ou {left.length === 1 ? 'complétez-le' : 'complétez-les'} dans le compte rendu.
         </p>
       ) : (
         <p>Tous les points sont enregistrés.</p>

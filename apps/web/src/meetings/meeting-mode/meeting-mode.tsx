@@ -94,6 +94,7 @@ export function MeetingMode({ agenda, organisations, members, coordinatorId }: M
       const target = event.target instanceof HTMLElement ? event.target : document.body;
       const wanted = stepMoveOf(event, {
         tagName: target.tagName,
+        inputType: target instanceof HTMLInputElement ? target.type : undefined,
         isContentEditable: target.isContentEditable,
         inDialog: Boolean(target.closest('[role="dialog"]')),
       });

@@ -26,12 +26,16 @@ export type StepMove = 'next' | 'previous';
 /** What a key pressed on the page asks, if anything: only where it types nothing and moves no control. */
 export function stepMoveOf(
   key: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean },
-  target: { tagName: string; isContentEditable?: boolean; inDialog?: boolean },
+  target: { tagName: string; inputType?: string; isContentEditable?: boolean; inDialog?: boolean },
 ): StepMove | undefined {
   if (key.altKey || key.ctrlKey || key.metaKey || key.shiftKey) return undefined;
   const tag = target.tagName.toUpperCase();
   // In a text field Page suivante scrolls the text; in a list it picks an option.
-  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return undefined;
+  // A box or a choice types nothing: the keys still move the meeting from there.
+  const choice =
+    tag === 'INPUT' && ['checkbox', 'radio', 'button', 'submit'].includes(target.inputType ?? '');
+  if ((tag === 'INPUT' && !choice) || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable)
+    return undefined;
   // A dialog (the reveal's confirmation) is answered first.
   if (target.inDialog) return undefined;
   if (key.key === 'PageDown') return 'next';
