@@ -46,6 +46,11 @@ describe('the coordinator works through « À traiter »', () => {
     const handoffs = inboxSection(current, 'Passages de relais sans réponse');
     expect(await handoffs.textContent()).toContain(`vers ${scenario.cmpName}`);
     expect(await handoffs.textContent()).toContain('sans réponse depuis 5 jours');
+    const reviews = inboxSection(current, 'Situations à réexaminer');
+    expect(await heading(current, 'Situations à réexaminer')).toBe('Situations à réexaminer (1)');
+    expect(await inboxEntry(reviews, scenario.reviewCaseCode).textContent()).toContain(
+      'réexamen attendu depuis 2 jours',
+    );
     // The duplicate in pre-review says so in the list already, by case code.
     expect(
       await inboxEntry(inboxSection(current, 'Saisines'), scenario.duplicate.caseCode).textContent(),

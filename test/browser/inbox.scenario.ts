@@ -3,7 +3,7 @@
  * a landlord's referrals sent to the cell (one read anonymously, one to redirect, one whose consent
  * the cell asks for), a CCAS referral about a person the cell already follows (a possible
  * duplicate, in pre-review), a derogation the CCAS asked for, one partner's late action and a
- * hand-off nobody answered. The coordinator works at the CCAS as a social worker: a second social
+ * hand-off nobody answered, a situation whose review is due. The coordinator works at the CCAS as a social worker: a second social
  * professional related to the person, who may weigh the derogation.
  */
 import { Role } from '@relais/access';
@@ -37,6 +37,8 @@ export interface InboxScenario {
   toRedirect: InboxReferralRef;
   toAskConsent: InboxReferralRef;
   derogationGroundLabel: string;
+  /** A situation whose review is two days late. */
+  reviewCaseCode: string;
 }
 
 function form(question: string) {
@@ -129,8 +131,12 @@ export async function seedInboxScenario(api: RunningApi): Promise<InboxScenario>
     { from: ccas.id, to: cmp.id, proposedAt: new Date(api.clock.now().getTime() - 5 * 86_400_000) },
   ]);
 
+  // A situation whose review came two days ago.
+  const [review] = await seedSituations(api.dataSource, territory, 1, day(-2));
+
   return {
     coordinator,
+    reviewCaseCode: review.person.caseCode,
     territoryId: territory.id,
     landlordName,
     cmpName,

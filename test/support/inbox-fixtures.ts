@@ -21,6 +21,8 @@ export async function seedSituations(
   dataSource: DataSource,
   territory: Territory,
   count: number,
+  /** When the cell plans to review them (AAAA-MM-JJ); none by default. */
+  nextReviewOn: string | null = null,
 ): Promise<{ person: Person; situation: Situation }[]> {
   const people = await dataSource.getRepository(Person).save(
     Array.from({ length: count }, () => ({
@@ -39,7 +41,7 @@ export async function seedSituations(
       openedAt: new Date('2026-01-05T09:00:00Z'),
       closedAt: null,
       closureReason: null,
-      nextReviewOn: null,
+      nextReviewOn,
     })),
   );
   return people.map((person, index) => ({ person, situation: situations[index] }));

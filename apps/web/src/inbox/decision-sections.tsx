@@ -93,6 +93,8 @@ export function DerogationSection({
       id="derogations"
       title="Dérogations à valider"
       count={String(waiting.length)}
+      intro="Un second professionnel du social ou de la santé, en lien avec la personne et autre que l’auteur de la demande, valide ou refuse : si ce n’est pas votre cas, Relais vous le dira."
+
       isEmpty={!waiting.length}
       empty="Aucune dérogation au consentement n’attend de validation. Une dérogation demandée par un professionnel apparaît ici : elle n’ouvre aucun partage avant d’être validée."
       more={

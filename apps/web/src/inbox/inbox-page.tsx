@@ -8,6 +8,7 @@ import { CoordinatedTerritoryChoice } from './coordinated-territory';
 import { DerogationSection, ReferralSection } from './decision-sections';
 import { AwaitingHandoffSection, OverdueActionSection } from './follow-sections';
 import { InboxDecisionsQuery } from './inbox.operations';
+import { ReviewDueSection } from './review-section';
 import '../referrals/referrals.css';
 import '../actions/actions.css';
 import '../ui/dialog.css';
@@ -60,7 +61,7 @@ function Inbox({ territoryId }: { territoryId: string }) {
     <>
       <p className="lead reading-width">
         Ce qui attend la coordination, le plus ancien d’abord : les saisines et les dérogations à décider,
-        puis les actions et les passages de relais à relancer.
+        puis les actions et les passages de relais à relancer, et les situations à réexaminer.
       </p>
       {told ? (
         <div ref={announced} tabIndex={-1} key={told.at} className="announcement">
@@ -88,6 +89,7 @@ function Inbox({ territoryId }: { territoryId: string }) {
       )}
       <OverdueActionSection territoryId={territoryId} organisationName={organisationName} />
       <AwaitingHandoffSection territoryId={territoryId} organisationName={organisationName} />
+      <ReviewDueSection territoryId={territoryId} />
     </>
   );
 }

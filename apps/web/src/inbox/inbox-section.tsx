@@ -6,6 +6,8 @@ export interface InboxSectionProps {
   title: string;
   /** The count shown in the heading (« 3 », « 10 ou plus »). */
   count: string;
+  /** A line under the heading: who decides, when it matters. */
+  intro?: ReactNode;
   /** What the coordination reads when nothing waits: what would appear here, and why. */
   empty: ReactNode;
   isEmpty: boolean;
@@ -17,12 +19,23 @@ export interface InboxSectionProps {
 }
 
 /** One kind of thing waiting for the coordination: its heading with the count, then the entries. */
-export function InboxSection({ id, title, count, empty, isEmpty, error, more, children }: InboxSectionProps) {
+export function InboxSection({
+  id,
+  title,
+  count,
+  intro,
+  empty,
+  isEmpty,
+  error,
+  more,
+  children,
+}: InboxSectionProps) {
   return (
     <section aria-labelledby={id} className="inbox-section">
       <h2 id={id}>
         {title} <span className="count">({count})</span>
       </h2>
+      {intro ? <p className="hint reading-width">{intro}</p> : null}
       {error ? (
         <p className="field-error" role="alert">
           {error}

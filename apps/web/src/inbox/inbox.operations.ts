@@ -241,3 +241,34 @@ export const ReferralIdentityQuery = graphql(`
     }
   }
 `);
+
+/**
+ * One page of the situations whose review is due by `today` (marked « à réexaminer » or their
+ * review date reached, never closed), the next review soonest first: the Situations list's query.
+ */
+export const ReviewsDueQuery = graphql(`
+  query ReviewsDue($territoryId: ID!, $today: String!, $first: Int!, $after: String) {
+    situations(territoryId: $territoryId, filter: { reviewDueBy: $today }, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          status
+          statusLabel
+          nextReviewOn
+          nextStep
+          person {
+            id
+            caseCode
+            pseudonym
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export type ReviewDue = ResultOf<typeof ReviewsDueQuery>['situations']['edges'][number]['node'];
