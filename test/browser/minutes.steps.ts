@@ -56,6 +56,7 @@ export async function previewAs(page: Page, partnerName: string): Promise<Locato
   const select = page.getByLabel('Voir comme');
   const option = select.locator('option', { hasText: partnerName });
   await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+  await page.getByRole('button', { name: 'Afficher l’aperçu' }).click();
   const region = page.getByRole('region', { name: `Aperçu pour ${partnerName}` });
   await region.waitFor();
   return region;

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { professionLabel } from '../../account/role-labels';
 import { organisationKindLabel } from '../../administration/organisation-kinds';
 import { readError } from '../../graphql/errors';
+import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import type { Partner } from './minutes.operations';
 import { MinutesPreviewQuery } from './minutes.operations';
@@ -21,8 +22,11 @@ export function MinutesPreviewSection({
   partners: readonly Partner[];
 }) {
   const selectId = useId();
+  // Chosen in the list, then asked for: each preview is computed and audited, so moving through the
+  // list with the arrows does not ask for one per partner passed.
+  const [chosenId, setChosenId] = useState('');
   const [organisationId, setOrganisationId] = useState('');
-  const [result] = useQuery({
+  const [result, refetch] = useQuery({
     query: MinutesPreviewQuery,
     variables: { meetingId, organisationId },
     pause: !organisationId,
@@ -45,8 +49,8 @@ export function MinutesPreviewSection({
         <select
           id={selectId}
           className="select"
-          value={organisationId}
-          onChange={(event) => setOrganisationId(event.target.value)}
+          value={chosenId}
+          onChange={(event) => setChosenId(event.target.value)}
         >
           <option value="">— Choisissez un partenaire —</option>
           {partners.map((partner) => (
@@ -55,6 +59,18 @@ export function MinutesPreviewSection({
             </option>
           ))}
         </select>
+      </div>
+      <div className="button-row">
+        <Button
+          variant="quiet"
+          isDisabled={!chosenId}
+          onPress={() => {
+            setOrganisationId(chosenId);
+            if (chosenId === organisationId) refetch({ requestPolicy: 'network-only' });
+          }}
+        >
+          Afficher l’aperçu
+        </Button>
       </div>
       <div role="status" className="preview-status">
         {organisationId && result.fetching ? 'Calcul de l’aperçu…' : null}
