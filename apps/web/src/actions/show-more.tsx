@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/button';
 import type { ActionList } from './use-action-list';
 
-function addedText(added: number): string {
+function actionsAdded(added: number): string {
   if (added === 0) return 'Aucune action de plus.';
   return added > 1 ? `${added} actions de plus sont affichées.` : '1 action de plus est affichée.';
 }
@@ -12,7 +12,16 @@ function addedText(added: number): string {
  * message; when nothing is left the button goes, and the reading position moves to the words that
  * say so rather than being lost with it.
  */
-export function ShowMore({ list, label }: { list: ActionList; label: string }) {
+export function ShowMore({
+  list,
+  label,
+  addedText = actionsAdded,
+}: {
+  list: Pick<ActionList, 'hasMore' | 'loadingMore' | 'showMore'>;
+  label: string;
+  /** What a page brought, in words (« 3 actions de plus sont affichées. »). */
+  addedText?: (added: number) => string;
+}) {
   const [told, setTold] = useState<string>();
   const end = useRef<HTMLParagraphElement>(null);
   const reachedEnd = told !== undefined && !list.hasMore;

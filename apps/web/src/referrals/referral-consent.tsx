@@ -53,8 +53,8 @@ function Listed({ items }: { items: readonly string[] }) {
   );
 }
 
-/** The scope in the words the form used when the person was asked. */
-function ConsentFacts({
+/** The scope in the words the form used when the person was asked (a situation's page shows it too). */
+export function ConsentFacts({
   consent,
   organisations,
 }: {

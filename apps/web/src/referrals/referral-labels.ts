@@ -60,3 +60,14 @@ export const CONSENT_STATUS_LABELS: Record<SchemaEnum<'ConsentStatus'>, string> 
   WITHDRAWN: 'Accord retiré',
   DEROGATION: 'Partage sur dérogation',
 };
+
+/** Who referred, told without disclosing care: the api groups psychiatry, medico-social and peer support. */
+export const REFERRER_KIND_LABELS: Record<SchemaEnum<'ReferrerKind'>, string> = {
+  HOUSING: 'Bailleur social',
+  SOCIAL: 'Service social',
+  CARE_OR_SUPPORT: 'Partenaire du soin ou de l’accompagnement',
+  MUNICIPAL: 'Commune',
+  JUSTICE_POLICE: 'Police ou justice',
+  ASSOCIATION: 'Association',
+  OTHER: 'Autre partenaire',
+};

@@ -1,0 +1,201 @@
+import { useQuery } from 'urql';
+import { ACTION_STATUS_LABELS } from '../actions/action-status';
+import { readError } from '../graphql/errors';
+import { Notice } from '../ui/notice';
+import { frenchCalendarDate, frenchDate, frenchTime } from '../ui/written-dates';
+import {
+  FOLLOW_UP_KIND_LABELS,
+  FOLLOW_UP_PHASE_LABELS,
+  HANDOFF_STATUS_LABELS,
+  LEGAL_BASIS_LABELS,
+  TEAM_ROLE_LABELS,
+} from './situation-words';
+import { FollowUpSummaryQuery } from './situations.operations';
+import type { SituationDetail, SituationHandoff } from './situations.operations';
+
+/** A partner's name from its id (« Un partenaire du territoire » when the directory does not name it). */
+export type NameOf = (organisationId: string | null | undefined) => string;
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="situation-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Who is around the person, and on what ground; not sent to those outside the secret partagé. */
+export function CircleSection({ circle, nameOf }: { circle: SituationDetail['circle']; nameOf: NameOf }) {
+  return (
+    <Section id="cercle" title="Le cercle">
+      {circle === null ? (
+        <p>
+          La composition du cercle est réservée aux professionnels du secret partagé : Relais ne vous la
+          transmet pas.
+        </p>
+      ) : circle.length ? (
+        <ul className="situation-list">
+          {circle.map((member) => (
+            <li key={member.organisationId}>
+              <strong>{nameOf(member.organisationId)}</strong>
+              <span className="status-detail">
+                {LEGAL_BASIS_LABELS[member.basis]}, depuis le {frenchDate(member.addedAt, { weekday: false })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun partenaire n’est encore dans le cercle de cette situation.</p>
+      )}
+    </Section>
+  );
+}
+
+/** What happened, oldest first, as far as my relation to each line lets the server send it. */
+export function TimelineSection({
+  timeline,
+  nameOf,
+}: {
+  timeline: SituationDetail['timeline'];
+  nameOf: NameOf;
+}) {
+  return (
+    <Section id="historique" title="Historique">
+      {timeline.length ? (
+        <ol className="history">
+          {timeline.map((line) => (
+            <li key={line.id}>
+              <span className="history-when">
+                {frenchDate(line.occurredAt, { weekday: false })}, {frenchTime(line.occurredAt)}
+              </span>{' '}
+              — {line.label}
+              {line.actorOrganisationId ? (
+                <span className="history-reason">Par : {nameOf(line.actorOrganisationId)}</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>Aucune ligne d’historique ne vous est visible pour cette situation.</p>
+      )}
+    </Section>
+  );
+}
+
+/** « Qui fait quoi pour quand »: all of them for the coordination, one's own otherwise. */
+export function ActionsSection({ actions, nameOf }: { actions: SituationDetail['actions']; nameOf: NameOf }) {
+  return (
+    <Section id="actions" title="Actions">
+      {actions.length ? (
+        <ul className="situation-list">
+          {actions.map((action) => (
+            <li key={action.id}>
+              <strong>{action.description}</strong>
+              <span className="status-detail">
+                {nameOf(action.ownerOrganisationId)} · pour le{' '}
+                {frenchCalendarDate(action.dueOn, { weekday: false })} · {ACTION_STATUS_LABELS[action.status]}
+              </span>
+              {action.outcome ? (
+                <span className="status-detail multiline">Résultat : {action.outcome}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucune action ne vous est visible : la cellule en décide en séance.</p>
+      )}
+    </Section>
+  );
+}
+
+/** The hand-offs to common-law services I may see. */
+export function HandoffsSection({
+  handoffs,
+  nameOf,
+}: {
+  handoffs: readonly SituationHandoff[];
+  nameOf: NameOf;
+}) {
+  return (
+    <Section id="relais" title="Passages de relais">
+      {handoffs.length ? (
+        <ul className="situation-list">
+          {handoffs.map((handoff) => (
+            <li key={handoff.id}>
+              <strong>Vers {nameOf(handoff.receivingOrganisationId)}</strong> :{' '}
+              {HANDOFF_STATUS_LABELS[handoff.status]}
+              <span className="status-detail">
+                Proposé par {nameOf(handoff.proposedByOrganisationId)} le{' '}
+                {frenchDate(handoff.proposedAt, { weekday: false })}
+                {handoff.answeredAt
+                  ? `, réponse le ${frenchDate(handoff.answeredAt, { weekday: false })}`
+                  : ''}
+                {handoff.firstAppointmentOn
+                  ? `, premier rendez-vous le ${frenchCalendarDate(handoff.firstAppointmentOn, { weekday: false })}`
+                  : ''}
+              </span>
+              {handoff.declineReason ? (
+                <span className="status-detail multiline">Motif : {handoff.declineReason}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun passage de relais ne vous est visible pour cette situation.</p>
+      )}
+    </Section>
+  );
+}
+
+/** The trinôme follow-ups I may read, each in short. */
+export function FollowUpsSection({
+  followUpIds,
+  nameOf,
+}: {
+  followUpIds: readonly string[];
+  nameOf: NameOf;
+}) {
+  return (
+    <Section id="accompagnements" title="Accompagnements">
+      {followUpIds.length ? (
+        <ul className="situation-list">
+          {followUpIds.map((followUpId) => (
+            <FollowUpLine key={followUpId} followUpId={followUpId} nameOf={nameOf} />
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun accompagnement (trinôme) ne vous est visible pour cette situation.</p>
+      )}
+    </Section>
+  );
+}
+
+function FollowUpLine({ followUpId, nameOf }: { followUpId: string; nameOf: NameOf }) {
+  const [result] = useQuery({ query: FollowUpSummaryQuery, variables: { followUpId } });
+  const followUp = result.data?.followUp;
+  if (!followUp) {
+    return (
+      <li>
+        {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : 'Chargement…'}
+      </li>
+    );
+  }
+  const organisations = [...new Set(followUp.team.map((seat) => seat.organisationId).filter(Boolean))];
+  return (
+    <li>
+      <strong>{FOLLOW_UP_KIND_LABELS[followUp.kind]}</strong> — phase :{' '}
+      {FOLLOW_UP_PHASE_LABELS[followUp.phase]}
+      <span className="status-detail">
+        Depuis le {frenchCalendarDate(followUp.startedOn, { weekday: false })}, fin prévue le{' '}
+        {frenchCalendarDate(followUp.plannedEndOn, { weekday: false })}
+      </span>
+      {followUp.team.length ? (
+        <span className="status-detail">
+          Équipe : {followUp.team.map((seat) => TEAM_ROLE_LABELS[seat.role]).join(', ')}
+          {organisations.length ? ` (${organisations.map((id) => nameOf(id)).join(', ')})` : ''}
+        </span>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,205 @@
+import { graphql } from '../graphql/graphql';
+import type { ResultOf } from '../graphql/graphql';
+
+/** The territories where I work on situations, and my roles there (the access log is the coordination's). */
+export const SituationTerritoriesQuery = graphql(`
+  query SituationTerritories {
+    me {
+      id
+      memberships {
+        id
+        status
+        roles
+        territory {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** One page of the territory's situations I may read, for the criteria, after the page before. */
+export const SituationsQuery = graphql(`
+  query Situations($territoryId: ID!, $filter: SituationFilterInput, $first: Int!, $after: String) {
+    situations(territoryId: $territoryId, filter: $filter, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          person {
+            id
+            caseCode
+            pseudonym
+          }
+          status
+          statusLabel
+          nextReviewOn
+          referrerKinds
+          openActionCount
+          nextActionDueOn
+          nextStep
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export type SituationsPage = ResultOf<typeof SituationsQuery>['situations'];
+export type SituationLine = SituationsPage['edges'][number]['node'];
+
+/**
+ * A situation as my relation to it lets the server send it: identity (or not), circle, timeline,
+ * actions, the ids of the follow-ups I may read; with the person's consents and the hand-offs I
+ * may see, and the partners' names.
+ */
+export const SituationQuery = graphql(`
+  query Situation($situationId: ID!) {
+    situation(situationId: $situationId) {
+      id
+      territoryId
+      person {
+        id
+        caseCode
+        pseudonym
+        district
+      }
+      identity {
+        firstName
+        lastName
+        birthDate
+        address
+        phone
+        protectionMeasure
+        representativeName
+        representativeContact
+        redactedFields
+      }
+      status
+      statusLabel
+      openedAt
+      closedAt
+      closureReason
+      nextReviewOn
+      circle {
+        organisationId
+        basis
+        addedAt
+      }
+      timeline {
+        id
+        kind
+        label
+        category
+        actorOrganisationId
+        occurredAt
+      }
+      actions {
+        id
+        description
+        ownerOrganisationId
+        dueOn
+        status
+        outcome
+      }
+      followUpIds
+      redactedFields
+    }
+    handoffs(situationId: $situationId) {
+      id
+      status
+      receivingOrganisationId
+      proposedByOrganisationId
+      proposedAt
+      answeredAt
+      firstAppointmentOn
+      declineReason
+      redactedFields
+    }
+  }
+`);
+
+export type SituationDetail = ResultOf<typeof SituationQuery>['situation'];
+export type SituationHandoff = ResultOf<typeof SituationQuery>['handoffs'][number];
+
+/** The partners of the territory, to name those the situation refers to by id. */
+export const TerritoryOrganisationsQuery = graphql(`
+  query TerritoryOrganisations($territoryId: ID!) {
+    organisations(territoryId: $territoryId) {
+      id
+      name
+    }
+  }
+`);
+
+export type TerritoryOrganisation = ResultOf<typeof TerritoryOrganisationsQuery>['organisations'][number];
+
+/** The person's consents I may see (the coordination, the referring partner). */
+export const PersonConsentsQuery = graphql(`
+  query PersonConsents($personId: ID!) {
+    consents(personId: $personId) {
+      id
+      referralId
+      status
+      inForce
+      method
+      collectedOn
+      expiresOn
+      purposes
+      organisationIds
+      organisationKinds
+      includesCell
+      dataCategories
+      wishesToAttend
+      withdrawnAt
+    }
+  }
+`);
+
+export type PersonConsent = ResultOf<typeof PersonConsentsQuery>['consents'][number];
+
+/** A follow-up in short: its kind, phase and dates, and its team's organisations. */
+export const FollowUpSummaryQuery = graphql(`
+  query FollowUpSummary($followUpId: ID!) {
+    followUp(followUpId: $followUpId) {
+      id
+      kind
+      phase
+      startedOn
+      plannedEndOn
+      team {
+        role
+        organisationId
+      }
+    }
+  }
+`);
+
+/** « Pourquoi puis-je voir ceci ? » */
+export const AccessBasisQuery = graphql(`
+  query AccessBasis($subjectId: ID!, $subjectType: String!) {
+    accessBasis(subjectId: $subjectId, subjectType: $subjectType) {
+      basis
+      explanation
+    }
+  }
+`);
+
+/** « Qui a consulté ce dossier ? » : the person's file, most recent first. */
+export const AccessLogQuery = graphql(`
+  query AccessLog($subjectId: ID!, $territoryId: ID!) {
+    accessLog(subjectId: $subjectId, territoryId: $territoryId) {
+      id
+      sequence
+      occurredAt
+      action
+      actorName
+      actorUserId
+      subjectType
+      dataCategories
+    }
+  }
+`);
