@@ -3,7 +3,7 @@ import type { ResultOf, VariablesOf } from '../../graphql/graphql';
 
 /**
  * The meeting whose minutes the page shows, its items by case code (everyone who may read the agenda
- * reads them), and who I am there: whether I coordinate, whether I am a health professional.
+ * reads them), and who I am there: whether I coordinate.
  */
 export const MinutesMeetingQuery = graphql(`
   query MinutesMeeting($meetingId: ID!) {
@@ -24,7 +24,6 @@ export const MinutesMeetingQuery = graphql(`
     }
     me {
       id
-      isHealthProfessional
       memberships {
         id
         status
