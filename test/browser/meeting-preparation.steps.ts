@@ -254,8 +254,16 @@ export interface ItemSettings {
   presenterName?: string;
 }
 
-/** Opens an item's settings, sets them and saves; waits for the form to close. */
-export async function setItemSettings(page: Page, caseCode: string, settings: ItemSettings): Promise<void> {
+/**
+ * Opens an item's settings, sets them and saves; waits for the form to close. `beforeSaving` runs
+ * with the form filled and open (an axe check, a screenshot).
+ */
+export async function setItemSettings(
+  page: Page,
+  caseCode: string,
+  settings: ItemSettings,
+  beforeSaving?: () => Promise<void>,
+): Promise<void> {
   const item = agendaItem(page, caseCode);
   await item.getByRole('button', { name: `Régler le point ${caseCode}` }).click();
   const form = item.getByRole('form', { name: `Réglages du point ${caseCode}` });
@@ -272,6 +280,7 @@ export async function setItemSettings(page: Page, caseCode: string, settings: It
   if (settings.presenterName) {
     await form.getByLabel(/^Personne qui présente/).selectOption({ label: settings.presenterName });
   }
+  await beforeSaving?.();
   await form.getByRole('button', { name: 'Enregistrer le point' }).click();
   await form.waitFor({ state: 'detached' });
 }
