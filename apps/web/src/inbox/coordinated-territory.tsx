@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
 import { Notice } from '../ui/notice';
-import { CoordinatedTerritoriesQuery } from './inbox.operations';
+import { ReferrerTerritoriesQuery } from '../referrals/referrals.operations';
 
 export interface CoordinatedTerritory {
   id: string;
@@ -19,7 +19,8 @@ export function CoordinatedTerritoryChoice({
 }: {
   children(territory: CoordinatedTerritory): ReactNode;
 }) {
-  const [result] = useQuery({ query: CoordinatedTerritoriesQuery });
+  // The same question as the referring pages (my memberships and their roles), read once for both.
+  const [result] = useQuery({ query: ReferrerTerritoriesQuery });
   const [chosenId, setChosenId] = useState<string>();
   const selectId = useId();
   if (result.error) return <Notice tone="error">{readError(result.error).message}</Notice>;

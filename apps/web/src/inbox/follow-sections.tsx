@@ -1,5 +1,3 @@
-import { useCallback } from 'react';
-import { useClient } from 'urql';
 import { readError } from '../graphql/errors';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Link } from '../routing/link';
@@ -7,10 +5,9 @@ import { frenchCalendarDate } from '../ui/written-dates';
 import { InboxEntry, InboxSection } from './inbox-section';
 import { countWords, daysSince, lateWords, sinceWords } from './inbox-words';
 import { HandoffsAwaitingAnswerQuery, OverdueActionsQuery } from './inbox.operations';
-import type { AwaitingHandoff, OverdueAction } from './inbox.operations';
 import { situationPath } from './inbox-paths';
 import { SECTION_SIZE } from './decision-sections';
-import { useCursorList } from './use-cursor-list';
+import { useConnectionList } from './use-cursor-list';
 import type { CursorList } from './use-cursor-list';
 
 interface FollowProps {
@@ -24,29 +21,7 @@ function moreOf<Node>(list: CursorList<Node>, label: string) {
 
 /** Every partner's late actions, the longest late first, read ten at a time. */
 export function OverdueActionSection({ territoryId, organisationName }: FollowProps) {
-  const client = useClient();
-  const fetchPage = useCallback(
-    async (after: string | null) => {
-      const result = await client
-        .query(
-          OverdueActionsQuery,
-          { territoryId, first: SECTION_SIZE, after },
-          { requestPolicy: 'network-only' },
-        )
-        .toPromise();
-      const page = result.data?.overdueActions;
-      return {
-        error: result.error,
-        page: page && {
-          nodes: page.edges.map((edge) => edge.node),
-          hasNextPage: page.pageInfo.hasNextPage,
-          endCursor: page.pageInfo.endCursor ?? null,
-        },
-      };
-    },
-    [client, territoryId],
-  );
-  const list = useCursorList<OverdueAction>(fetchPage);
+  const list = useConnectionList(OverdueActionsQuery, { territoryId }, SECTION_SIZE, 'overdueActions');
   const today = localCalendarDay();
   const actions = list.nodes ?? [];
   if (!list.nodes && !list.error) return <p role="status">Chargement des actions en retard…</p>;
@@ -86,29 +61,12 @@ export function OverdueActionSection({ territoryId, organisationName }: FollowPr
 
 /** Hand-offs proposed to a common-law partner that has not answered yet, the longest waiting first. */
 export function AwaitingHandoffSection({ territoryId, organisationName }: FollowProps) {
-  const client = useClient();
-  const fetchPage = useCallback(
-    async (after: string | null) => {
-      const result = await client
-        .query(
-          HandoffsAwaitingAnswerQuery,
-          { territoryId, first: SECTION_SIZE, after },
-          { requestPolicy: 'network-only' },
-        )
-        .toPromise();
-      const page = result.data?.handoffsAwaitingAnswer;
-      return {
-        error: result.error,
-        page: page && {
-          nodes: page.edges.map((edge) => edge.node),
-          hasNextPage: page.pageInfo.hasNextPage,
-          endCursor: page.pageInfo.endCursor ?? null,
-        },
-      };
-    },
-    [client, territoryId],
+  const list = useConnectionList(
+    HandoffsAwaitingAnswerQuery,
+    { territoryId },
+    SECTION_SIZE,
+    'handoffsAwaitingAnswer',
   );
-  const list = useCursorList<AwaitingHandoff>(fetchPage);
   const today = localCalendarDay();
   const handoffs = list.nodes ?? [];
   if (!list.nodes && !list.error) return <p role="status">Chargement des passages de relais…</p>;

@@ -1,24 +1,6 @@
 import { graphql } from '../graphql/graphql';
 import type { ResultOf } from '../graphql/graphql';
 
-/** The territories I coordinate (an active membership with the role COORDINATOR). */
-export const CoordinatedTerritoriesQuery = graphql(`
-  query CoordinatedTerritories {
-    me {
-      id
-      memberships {
-        id
-        status
-        roles
-        territory {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 /** A referral as the inbox lists it: anonymous (case code and pseudonym, never the identity). */
 export const InboxReferralFields = graphql(`
   fragment InboxReferral on Referral @_unmask {

@@ -1,5 +1,3 @@
-import { useCallback } from 'react';
-import { useClient } from 'urql';
 import { readError } from '../graphql/errors';
 import { daysBetween, localCalendarDay } from '../referrals/calendar-day';
 import { Link } from '../routing/link';
@@ -10,7 +8,7 @@ import { countWords, sinceWords } from './inbox-words';
 import { ReviewsDueQuery } from './inbox.operations';
 import type { ReviewDue } from './inbox.operations';
 import { situationPath } from './inbox-paths';
-import { useCursorList } from './use-cursor-list';
+import { useConnectionList } from './use-cursor-list';
 
 /** Since when the review waits: its date passed, or the situation marked « à réexaminer ». */
 function reviewFacts(situation: ReviewDue, today: string): string {
@@ -24,30 +22,8 @@ function reviewFacts(situation: ReviewDue, today: string): string {
 
 /** Situations whose review is due (the Situations list's own query, filtered on today), ten at a time. */
 export function ReviewDueSection({ territoryId }: { territoryId: string }) {
-  const client = useClient();
   const today = localCalendarDay();
-  const fetchPage = useCallback(
-    async (after: string | null) => {
-      const result = await client
-        .query(
-          ReviewsDueQuery,
-          { territoryId, today, first: SECTION_SIZE, after },
-          { requestPolicy: 'network-only' },
-        )
-        .toPromise();
-      const page = result.data?.situations;
-      return {
-        error: result.error,
-        page: page && {
-          nodes: page.edges.map((edge) => edge.node),
-          hasNextPage: page.pageInfo.hasNextPage,
-          endCursor: page.pageInfo.endCursor ?? null,
-        },
-      };
-    },
-    [client, territoryId, today],
-  );
-  const list = useCursorList<ReviewDue>(fetchPage);
+  const list = useConnectionList(ReviewsDueQuery, { territoryId, today }, SECTION_SIZE, 'situations');
   const situations = list.nodes ?? [];
   if (!list.nodes && !list.error) return <p role="status">Chargement des réexamens…</p>;
   return (

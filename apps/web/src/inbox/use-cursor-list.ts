@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CombinedError } from 'urql';
+import { useClient } from 'urql';
+import type { AnyVariables, CombinedError, TypedDocumentNode } from 'urql';
 
 /** What a page of a cursor connection brings. */
 export interface CursorPage<Node> {
@@ -69,4 +70,44 @@ export function useCursorList<Node>(fetchPage: FetchPage<Node>): CursorList<Node
     showMore,
     refresh,
   };
+}
+
+interface Connection<Node> {
+  edges: readonly { node: Node }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+type NodeOf<Value> = Value extends Connection<infer Node> ? Node : never;
+
+/**
+ * `useCursorList` over one connection query: `variables` (without `first` and `after`) say which
+ * list, `field` names the connection in the answer. Read again whenever the variables' values
+ * change.
+ */
+export function useConnectionList<Data, Variables extends AnyVariables, Field extends keyof Data>(
+  query: TypedDocumentNode<Data, Variables>,
+  variables: Omit<Variables, 'first' | 'after'>,
+  pageSize: number,
+  field: Field,
+): CursorList<NodeOf<Data[Field]>> {
+  const client = useClient();
+  // By value: a caller's new object with the same values reads nothing again.
+  const key = JSON.stringify(variables);
+  const fetchPage = useCallback<FetchPage<NodeOf<Data[Field]>>>(
+    async (after) => {
+      const asked = { ...(JSON.parse(key) as object), first: pageSize, after } as unknown as Variables;
+      const result = await client.query(query, asked, { requestPolicy: 'network-only' }).toPromise();
+      const connection = result.data?.[field] as Connection<NodeOf<Data[Field]>> | undefined;
+      return {
+        error: result.error,
+        page: connection && {
+          nodes: connection.edges.map((edge) => edge.node),
+          hasNextPage: connection.pageInfo.hasNextPage,
+          endCursor: connection.pageInfo.endCursor ?? null,
+        },
+      };
+    },
+    [client, query, key, pageSize, field],
+  );
+  return useCursorList(fetchPage);
 }
