@@ -63,7 +63,16 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     expect(await pageText(page)).toContain('Page suivante');
     await expectNoPersonName(page);
 
+    // « Plein écran » through the Fullscreen API, and back.
+    await tabTo(page, page.getByRole('button', { name: 'Plein écran' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Quitter le plein écran' }).waitFor();
+    expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('HTML');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Plein écran' }).waitFor();
+
     await recordAttendanceByKeyboard(page, [coordinator.name, socialWorker.name, nurse.name]);
+    await screenshot(page, 'seance-presences');
 
     // Item 1: its code as heading, the time box, the room narrowed for it by two keys.
     await nextStepByKeyboard(page, new RegExp(refused.caseCode));

@@ -16,6 +16,8 @@ export interface AttendanceStepProps {
   recorded: boolean;
   onRecorded(presentIds: ReadonlySet<string>): void;
   headingRef: RefObject<HTMLHeadingElement | null>;
+  /** The coordinator who chairs, said so in the list. */
+  chairId: string | undefined;
 }
 
 /** Who came: each expected person checked present; a member of the cell left unchecked is excused. */
@@ -26,6 +28,7 @@ export function AttendanceStep({
   recorded,
   onRecorded,
   headingRef,
+  chairId,
 }: AttendanceStepProps) {
   const [chosen, setChosen] = useState<string[]>(() => [...presentIds]);
   const [sentPresent, setSentPresent] = useState<ReadonlySet<string>>(presentIds);
@@ -76,7 +79,12 @@ export function AttendanceStep({
               <span>
                 {person.name}
                 <span className="choice-description">
-                  {person.organisationName} · {person.standing ? 'membre de la cellule' : 'invité à un point'}
+                  {person.organisationName} ·{' '}
+                  {person.userId === chairId
+                    ? 'préside la séance'
+                    : person.standing
+                      ? 'membre de la cellule'
+                      : 'invité à un point'}
                 </span>
               </span>
             </Checkbox>

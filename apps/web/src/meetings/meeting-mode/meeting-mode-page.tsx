@@ -74,6 +74,21 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     );
   }
 
+  // The standing invitees are the coordination's to read: without them, the reader does not run meetings.
+  if (!agenda.standingInvitees) {
+    return (
+      <div className="meeting-mode">
+        <h1>En séance</h1>
+        <Notice>
+          <p>
+            Le mode séance est réservé à la coordination, qui tient la séance.{' '}
+            <Link to="/seances">Retour aux séances</Link>
+          </p>
+        </Notice>
+      </div>
+    );
+  }
+
   return (
     <MeetingMode
       agenda={agenda}

@@ -161,6 +161,7 @@ export function MeetingMode({ agenda, organisations, members, coordinatorId }: M
             setAttendanceRecorded(true);
           }}
           headingRef={heading}
+          chairId={coordinatorId}
         />
       ) : item ? (
         <ItemStep
