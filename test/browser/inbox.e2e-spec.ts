@@ -17,6 +17,7 @@ import {
   inboxSection,
   redirectReferral,
   signInToInbox,
+  startPreReview,
 } from './inbox.steps';
 
 describe('the coordinator works through « À traiter »', () => {
@@ -94,12 +95,14 @@ describe('the coordinator works through « À traiter »', () => {
     // Four decisions, each through its dialog and checked in the database: more than one page's work.
   }, 60_000);
 
-  it('shows the inbox and a referral’s pre-review at 768 px, the identity only when asked for (axe)', async () => {
+  it('opens a pre-review, then the referral’s page at 768 px, the identity only when asked for (axe)', async () => {
     const current = await suite.newPage({ width: 768 });
     await signInToInbox(current, suite.api, scenario.coordinator);
     const entry = await expectAnonymousReferral(current, scenario.anonymous);
     await expectNoAxeViolations(current);
     await screenshot(current, 'a-traiter');
+    await startPreReview(current, scenario.anonymous.caseCode);
+    await entry.getByRole('button', { name: /^Accepter/ }).waitFor();
 
     await entry.getByRole('link', { name: new RegExp(scenario.anonymous.caseCode) }).click();
     await current
