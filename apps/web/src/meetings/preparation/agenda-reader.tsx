@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { writtenDuration } from '../meeting-labels';
-import { agendaItemKindLabel, referrerKindLabel, suggestionReasonLabel } from '../meeting-labels';
+import { AgendaItemFacts, AgendaItemTitle } from './item-facts';
 import { TerritoryPartnersQuery } from './preparation.operations';
 import type { AgendaItemView, AgendaView } from './preparation.operations';
 
@@ -45,44 +45,8 @@ export function AgendaReader({ agenda, territoryId }: { agenda: AgendaView; terr
 function ReadItem({ item, nameOf }: { item: AgendaItemView; nameOf(id: string): string }) {
   return (
     <li className={`agenda-item${item.detailed ? ' agenda-item-detailed' : ''}`}>
-      <p className="agenda-item-title">
-        <span className="agenda-position">Point {item.position}</span>{' '}
-        <span className="case-code">{item.caseCode}</span>
-        {item.pseudonym ? <span className="pseudonym">{item.pseudonym}</span> : null}
-      </p>
-      <dl className="facts agenda-facts">
-        <dt>Type</dt>
-        <dd>
-          {agendaItemKindLabel(item.kind)}
-          {item.presentation > 1 ? ` (${item.presentation}e présentation)` : ''}
-        </dd>
-        <dt>Temps prévu</dt>
-        <dd>{writtenDuration(item.minutes)}</dd>
-        {item.referrerKind ? (
-          <>
-            <dt>Saisie par</dt>
-            <dd>{referrerKindLabel(item.referrerKind)}</dd>
-          </>
-        ) : null}
-        {item.reason ? (
-          <>
-            <dt>Motif</dt>
-            <dd>{suggestionReasonLabel(item.reason)}</dd>
-          </>
-        ) : null}
-        {item.presenterOrganisationId ? (
-          <>
-            <dt>Présenté par</dt>
-            <dd>{nameOf(item.presenterOrganisationId)}</dd>
-          </>
-        ) : null}
-        {item.guestOrganisationIds?.length ? (
-          <>
-            <dt>Invités</dt>
-            <dd>{item.guestOrganisationIds.map(nameOf).join(', ')}</dd>
-          </>
-        ) : null}
-      </dl>
+      <AgendaItemTitle item={item} />
+      <AgendaItemFacts item={item} nameOf={nameOf} />
       {item.detailed ? null : <p className="hint">Votre organisation n’est pas invitée à ce point.</p>}
     </li>
   );

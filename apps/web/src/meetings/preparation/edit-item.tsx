@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../ui/button';
-import {
-  agendaItemKindLabel,
-  referrerKindLabel,
-  suggestionReasonLabel,
-  writtenDuration,
-} from '../meeting-labels';
+import { AgendaItemFacts, AgendaItemTitle } from './item-facts';
 import type { Direction } from './agenda-plan';
 import { ItemSettings } from './item-settings';
 import type { Member, Partner } from './item-settings';
@@ -43,42 +38,8 @@ export function EditItem({
   const settingsId = `reglages-${item.id}`;
   return (
     <li className="agenda-item agenda-item-detailed">
-      <p className="agenda-item-title">
-        <span className="agenda-position">Point {item.position}</span>{' '}
-        <span className="case-code">{item.caseCode}</span>
-        {item.pseudonym ? <span className="pseudonym">{item.pseudonym}</span> : null}
-      </p>
-      <dl className="facts agenda-facts">
-        <dt>Type</dt>
-        <dd>
-          {agendaItemKindLabel(item.kind)}
-          {item.presentation > 1 ? ` (${item.presentation}e présentation)` : ''}
-        </dd>
-        <dt>Temps prévu</dt>
-        <dd>{writtenDuration(item.minutes)}</dd>
-        {item.reason ? (
-          <>
-            <dt>Motif</dt>
-            <dd>{suggestionReasonLabel(item.reason)}</dd>
-          </>
-        ) : null}
-        {item.referrerKind ? (
-          <>
-            <dt>Saisie par</dt>
-            <dd>{referrerKindLabel(item.referrerKind)}</dd>
-          </>
-        ) : null}
-        <dt>Présenté par</dt>
-        <dd>
-          {item.presenterOrganisationId
-            ? `${presenter ? `${presenter.name}, ` : ''}${nameOf(item.presenterOrganisationId)}`
-            : 'Pas encore désigné'}
-        </dd>
-        <dt>Invités pour ce point</dt>
-        <dd>
-          {item.guestOrganisationIds?.length ? item.guestOrganisationIds.map(nameOf).join(', ') : 'Aucun'}
-        </dd>
-      </dl>
+      <AgendaItemTitle item={item} />
+      <AgendaItemFacts item={item} nameOf={nameOf} presenterName={presenter?.name} preparing />
       <div className="button-row item-buttons">
         <Button
           variant="quiet"

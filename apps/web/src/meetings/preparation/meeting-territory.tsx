@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { readError } from '../../graphql/errors';
 import { Notice } from '../../ui/notice';
+import { TerritoryPicker } from '../../ui/territory-picker';
 import { MeetingTerritoriesQuery } from './preparation.operations';
 
 export interface MeetingTerritory {
@@ -35,39 +35,21 @@ export function useMeetingTerritories() {
   return { territories, error: result.error };
 }
 
-/**
- * The territory the page shows: the only one, or the one picked among several (kept in the page's
- * memory, not in the address).
- */
+/** The territory whose meetings the page shows: the only one, or the one picked among several. */
 export function MeetingTerritoryChoice({ children }: { children(territory: MeetingTerritory): ReactNode }) {
   const { territories, error } = useMeetingTerritories();
-  const [chosenId, setChosenId] = useState<string>();
-  const selectId = useId();
   if (error) return <Notice tone="error">{readError(error).message}</Notice>;
   if (!territories) return <p role="status">Chargement…</p>;
-  const territory = territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
-  if (!territory) {
-    return (
-      <Notice>
-        Votre compte ne coordonne pas de cellule et n’en est pas membre dans un territoire actif.
-      </Notice>
-    );
-  }
   return (
-    <>
-      {territories.length > 1 ? (
-        <div className="field select-field">
-          <label htmlFor={selectId}>Territoire</label>
-          <select id={selectId} value={territory.id} onChange={(event) => setChosenId(event.target.value)}>
-            {territories.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {children(territory)}
-    </>
+    <TerritoryPicker
+      territories={territories}
+      empty={
+        <Notice>
+          Votre compte ne coordonne pas de cellule et n’en est pas membre dans un territoire actif.
+        </Notice>
+      }
+    >
+      {children}
+    </TerritoryPicker>
   );
 }
