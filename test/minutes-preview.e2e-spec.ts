@@ -44,13 +44,26 @@ interface PreviewView {
   minutes: MinutesView | null;
 }
 
+/** The minutes without the notes under the medical secret, which a coordinator who is no health professional never reads. */
+function withoutHealthNotes(minutes: MinutesView): MinutesView {
+  return {
+    ...minutes,
+    items: minutes.items.map((item) => ({
+      ...item,
+      restrictedNotes:
+        item.restrictedNotes?.filter((note) => note.category !== 'HEALTH_SECRET') ?? item.restrictedNotes,
+    })),
+  };
+}
+
 const HEALTH_NOTE = 'Traitement interrompu depuis l’été, rendez-vous au CMP à reprendre.';
 const SOCIAL_NOTE = 'Dettes auprès de la famille, à ne pas évoquer devant le bailleur.';
 
 /**
  * The coordination sees the minutes as each partner will read them, computed by the server through
- * the very read and masking path of a member of that partner: the preview of the draft is what that
- * member reads once the minutes are published, and a health note never reaches a landlord's preview.
+ * the very read and masking path of a member of that partner, within what the coordinator reads
+ * itself: the preview of the draft is what that member reads once the minutes are published (but
+ * the medical secret), and a health note never reaches a landlord's preview.
  */
 describe('minutes preview: as each partner will read them', () => {
   let api: RunningApi;
@@ -141,13 +154,14 @@ describe('minutes preview: as each partner will read them', () => {
     expect(text).not.toContain(HELD_MEETING_TEXTS.cmpAction);
   });
 
-  it('shows the CMP’s preview with the health note and the social one, on the item the nurse attended only', async () => {
+  it('shows the CMP’s preview within what the coordinator reads itself: the social note, never the nurse’s health note', async () => {
     const cmp = await preview('cmp');
     expect(cmp.readerSharingCategory).toBe('HEALTH');
-    expect(itemOf(cmp.minutes, 'housing')!.restrictedNotes).toEqual([
-      expect.objectContaining({ category: 'HEALTH_SECRET', text: HEALTH_NOTE }),
-      expect.objectContaining({ category: 'SOCIAL_CONFIDENTIAL', text: SOCIAL_NOTE }),
-    ]);
+    expect(itemOf(cmp.minutes, 'housing')).toMatchObject({
+      summary: HELD_MEETING_TEXTS.housingSummary,
+      restrictedNotes: [expect.objectContaining({ category: 'SOCIAL_CONFIDENTIAL', text: SOCIAL_NOTE })],
+    });
+    expect(JSON.stringify(cmp)).not.toContain(HEALTH_NOTE);
     expect(itemOf(cmp.minutes, 'social')).toMatchObject({
       summary: null,
       decisions: null,
@@ -192,7 +206,9 @@ describe('minutes preview: as each partner will read them', () => {
       action: 'PERSON_DATA_READ',
       actorUserId: held.accounts.coordinator.id,
     });
-    expect(reads.some((event) => event.dataCategories.includes('HEALTH_SECRET'))).toBe(true);
+    expect(reads.some((event) => event.dataCategories.includes('SOCIAL_CONFIDENTIAL'))).toBe(true);
+    // Previewing as the CMP showed the coordinator nothing under the medical secret.
+    expect(reads.some((event) => event.dataCategories.includes('HEALTH_SECRET'))).toBe(false);
     expect(
       await api.dataSource.getRepository(AuditEvent).countBy({
         territoryId: held.territoryId,
@@ -215,9 +231,12 @@ describe('minutes preview: as each partner will read them', () => {
       HeldMeetingRole,
     ][]) {
       const own = await minutesOf(member);
-      expect({ ...drafts[organisation].minutes, published: true }).toEqual(own);
-      expect((await preview(organisation)).minutes).toEqual(own);
+      // The nurse reads her health note; the preview stops at what the coordinator reads itself.
+      const withinCoordination = withoutHealthNotes(own);
+      expect({ ...drafts[organisation].minutes, published: true }).toEqual(withinCoordination);
+      expect((await preview(organisation)).minutes).toEqual(withinCoordination);
     }
+    expect(JSON.stringify(await minutesOf('nurse'))).toContain(HEALTH_NOTE);
   });
 
   it('answers null for a partner that will not read the minutes: not invited, not in the cell, or no member', async () => {

@@ -20,7 +20,7 @@ const HEALTH_NOTE = 'Traitement interrompu depuis l’été, rendez-vous au CMP 
 /**
  * A held meeting's minutes in the browser: the nurse adds a health note knowing who will read it; the
  * coordinator reads the draft, sees it as the landlord and as the CMP will (computed by the api for
- * them), publishes, notes the person's answer and downloads the decision log; the landlord then reads
+ * them, within what the coordinator reads itself), publishes, notes the person's answer and downloads the decision log; the landlord then reads
  * its part and nothing about health.
  */
 describe('the minutes of a held meeting', () => {
@@ -76,7 +76,9 @@ describe('the minutes of a held meeting', () => {
 
     const cmp = await previewAs(page, held.organisations.cmp.name);
     const cmpText = (await cmp.textContent()) ?? '';
-    expect(cmpText).toContain(HEALTH_NOTE);
+    // The nurse will read her note; the coordinator, no health professional, is not shown it.
+    expect(cmpText).not.toContain(HEALTH_NOTE);
+    expect(cmpText).toContain('Lu comme : Infirmier·ère en psychiatrie');
     expect(cmpText).toContain(HELD_MEETING_TEXTS.housingSummary);
     expect(cmpText).not.toContain(HELD_MEETING_TEXTS.socialSummary);
     // The draft and a preview on one page: both checked at once.

@@ -10,7 +10,7 @@ export class MinutesPreviewResolver {
 
   @Query(() => MinutesPreviewObject, {
     description:
-      'Le compte rendu tel qu’un membre de ce partenaire le lira (brouillon ou publié), calculé comme pour lui ; réservé à la coordination, journalisé.',
+      'Le compte rendu tel qu’un membre de ce partenaire le lira (brouillon ou publié), calculé comme pour lui, dans la limite de ce que vous lisez vous-même ; réservé à la coordination, journalisé.',
   })
   @Allow('publishMinutes', 'Meeting')
   meetingMinutesPreview(

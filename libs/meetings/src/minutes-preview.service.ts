@@ -34,7 +34,9 @@ interface RepresentativeRow {
  * The preview is no filter of the coordinator's own reading: it reads the minutes as a member of the
  * partner — the one present for the most items (then one present at the meeting, then the oldest
  * account) with its profession, roles and charter state as its next request would have them — through
- * `MinutesQueryService.readAs`, the very path of that member's own `meetingMinutes`.
+ * `MinutesQueryService.readAs`, the very path of that member's own `meetingMinutes`, bounded by
+ * what the coordinator may read itself: a preview never opens to the coordinator what its own
+ * reading does not (a nurse's health note, for a coordinator who is not a health professional).
  */
 @Injectable()
 export class MinutesPreviewService {
@@ -116,7 +118,7 @@ export class MinutesPreviewService {
       if (error instanceof AccessException) return null;
       throw error;
     }
-    return this.reader.readAs(manager, member, meeting, actor);
+    return this.reader.readAs(manager, member, meeting, actor, actor);
   }
 
   private async representativeOf(

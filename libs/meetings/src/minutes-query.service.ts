@@ -3,6 +3,7 @@ import {
   AccessService,
   DataCategory,
   gateFields,
+  NO_ACCESS,
   Principal,
   Relation,
   RowAccess,
@@ -23,6 +24,7 @@ import { MeetingStatus } from './domain/meeting.enums';
 import { DecisionObject, MinutesItemObject, MinutesObject, RestrictedNoteObject } from './dto/minutes.dto';
 import { AgendaItem, Attendance, Decision, Meeting, RestrictedNote } from './entities';
 import { MeetingException } from './meetings.exception';
+import { sharedView } from './shared-view';
 
 /** Raw column telling whether the reader was in the room for the item. */
 const READER_ATTENDED = 'reader_attended';
@@ -64,13 +66,15 @@ export class MinutesQueryService {
    * The minutes of `meeting` as `actor` reads them, whatever their publication (the caller decides
    * who may read a draft): the one read and masking path, for a member and for the coordination's
    * preview alike. The reads are audited as `auditedAs`'s — the actor's own, or the coordinator
-   * who previews.
+   * who previews. With `boundBy` (the coordinator who previews), each item shows only what both
+   * readers may read: one statement more, for the coordinator's access to the same items.
    */
   async readAs(
     manager: EntityManager,
     actor: Principal,
     meeting: Meeting,
     auditedAs: Principal,
+    boundBy?: Principal,
   ): Promise<MinutesObject> {
     const meetingId = meeting.id;
     const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
@@ -80,8 +84,14 @@ export class MinutesQueryService {
     const decisions = itemIds.length
       ? await manager.find(Decision, { where: { agendaItemId: In(itemIds) }, order: { decidedAt: 'ASC' } })
       : [];
+    const bounds = boundBy && itemIds.length ? await this.accessesOf(manager, boundBy, itemIds) : undefined;
     const views = new Map(
-      items.map(({ item, access }) => [item.id, rowView(actor, meeting.territoryId, access)]),
+      items.map(({ item, access }) => {
+        const view = rowView(actor, meeting.territoryId, access);
+        if (!boundBy) return [item.id, view];
+        const bound = rowView(boundBy, meeting.territoryId, bounds?.get(item.id) ?? NO_ACCESS);
+        return [item.id, sharedView(view, bound)];
+      }),
     );
     // Notes of a category the reader sees on no item never leave the database (health notes for
     // a social worker); the gate then decides item by item.
@@ -175,6 +185,21 @@ export class MinutesQueryService {
       })),
       items: view,
     };
+  }
+
+  /** Another reader's access to these items, in one statement. */
+  private async accessesOf(
+    manager: EntityManager,
+    reader: Principal,
+    itemIds: readonly string[],
+  ): Promise<Map<string, RowAccess>> {
+    const query = manager
+      .getRepository(AgendaItem)
+      .createQueryBuilder('item')
+      .where('item.id IN (:...itemIds)', { itemIds });
+    const accessOf = this.access.selectRowAccess(query, reader, 'read', 'AgendaItem');
+    const { raw } = await query.getRawAndEntities();
+    return accessOf(raw);
   }
 
   /** The meeting's items the reader may read, with its relations to each, in one statement. */

@@ -5,7 +5,7 @@ import { MinutesObject } from './minutes.dto';
 
 @ObjectType('MinutesPreview', {
   description:
-    'Le compte rendu tel qu’un membre de ce partenaire le lira, calculé par le serveur exactement comme pour lui (réservé à la coordination).',
+    'Le compte rendu tel qu’un membre de ce partenaire le lira, calculé par le serveur exactement comme pour lui, dans la limite de ce que vous lisez vous-même (réservé à la coordination).',
 })
 export class MinutesPreviewObject {
   @Field(() => ID, { description: 'Le partenaire.' })
@@ -33,7 +33,7 @@ export class MinutesPreviewObject {
   @Field(() => MinutesObject, {
     nullable: true,
     description:
-      'Le compte rendu qu’il lira ; null : il ne le lira pas (ni invité à la séance, ni membre de la cellule, ou aucun membre actif).',
+      'Le compte rendu qu’il lira, sans ce que vous ne pouvez pas lire vous-même (une note couverte par le secret médical si vous n’êtes pas professionnel·le de santé) ; null : il ne le lira pas (ni invité à la séance, ni membre de la cellule, ou aucun membre actif).',
   })
   minutes!: MinutesObject | null;
 }

@@ -41,8 +41,9 @@ export function MinutesPreviewSection({
       <h2 id="apercu-partenaire">Aperçu : le compte rendu tel qu’un partenaire le lira</h2>
       <p className="hint reading-width">
         Relais le calcule comme pour un membre de ce partenaire — celui qui était dans la salle pour le plus
-        grand nombre de points —, selon sa profession et le consentement de chaque personne. Rien n’est filtré
-        sur cette page. Chaque aperçu est inscrit au journal d’audit.
+        grand nombre de points —, selon sa profession et le consentement de chaque personne, dans la limite de
+        ce que vous lisez vous-même : une note couverte par le secret médical n’y figure que si vous êtes
+        professionnel·le de santé. Chaque aperçu est inscrit au journal d’audit.
       </p>
       <div className="field select-field">
         <label htmlFor={selectId}>Voir comme</label>
