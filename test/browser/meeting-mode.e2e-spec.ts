@@ -13,6 +13,7 @@ import {
 import {
   confirmRevealByKeyboard,
   endMeetingByKeyboard,
+  heapHolds,
   MeetingModeScenario,
   nextStepByKeyboard,
   openMeetingMode,
@@ -172,6 +173,8 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     await revealed.waitFor({ state: 'detached' });
     expect(await pageText(page)).toContain('Le temps d’affichage est écoulé');
     await expectNoPersonName(page);
+    // Nor anywhere in the page's memory: no cache kept the identity.
+    expect(await heapHolds(page, allowed.lastName)).toBe(false);
 
     // Revealed again, then « Masquer » at once; and once more, gone as soon as the item changes.
     dialog = await openRevealByKeyboard(page);

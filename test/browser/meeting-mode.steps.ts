@@ -302,3 +302,23 @@ export async function endMeetingByKeyboard(page: Page): Promise<void> {
 export function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.textContent ?? '');
 }
+
+/**
+ * Whether the page's JavaScript heap still holds `text` after a garbage collection: what is gone
+ * from the screen must be gone from memory too (no cache keeps a revealed identity).
+ */
+export async function heapHolds(page: Page, text: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    let snapshot = '';
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (event) => {
+      snapshot += event.chunk;
+    });
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    return snapshot.includes(text);
+  } finally {
+    await cdp.detach();
+  }
+}
