@@ -1,48 +1,13 @@
 import { useForm } from 'react-hook-form';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Button } from '../ui/button';
-import { dayText, parseDayText } from '../ui/form/day-text';
+import { dayText } from '../ui/form/day-text';
 import { FormDateField } from '../ui/form/form-date-field';
 import { FormSelectField } from '../ui/form/form-select-field';
 import { FormTextField } from '../ui/form/form-text-field';
-import type { SituationCriteria } from './use-situation-list';
-import { OPEN_SITUATION_STATUSES, REFERRER_KIND_OPTIONS, SITUATION_STATUS_OPTIONS } from './situation-words';
-import type { ReferrerKind, SituationStatus } from './situation-words';
-
-/** « Toutes les situations ouvertes » is the list's first view; « ALL » counts the closed ones too. */
-const OPEN = 'OPEN';
-const ALL = 'ALL';
-
-export interface SituationFilterValues {
-  status: string;
-  district: string;
-  referrerKind: string;
-  reviewDueBy: string;
-}
-
-export const DEFAULT_FILTERS: SituationFilterValues = {
-  status: OPEN,
-  district: '',
-  referrerKind: '',
-  reviewDueBy: '',
-};
-
-/** The api's criteria for what the form holds; an empty field does not filter. */
-export function situationCriteria(values: SituationFilterValues): SituationCriteria {
-  const statuses: SituationStatus[] | undefined =
-    values.status === OPEN
-      ? [...OPEN_SITUATION_STATUSES]
-      : values.status === ALL
-        ? undefined
-        : [values.status as SituationStatus];
-  const district = values.district.trim();
-  return {
-    ...(statuses ? { statuses } : {}),
-    ...(district ? { district } : {}),
-    ...(values.referrerKind ? { referrerKinds: [values.referrerKind as ReferrerKind] } : {}),
-    ...(parseDayText(values.reviewDueBy) ? { reviewDueBy: parseDayText(values.reviewDueBy) } : {}),
-  };
-}
+import { ALL, DEFAULT_FILTERS, OPEN } from './situation-criteria';
+import type { SituationFilterValues } from './situation-criteria';
+import { REFERRER_KIND_OPTIONS, SITUATION_STATUS_OPTIONS } from './situation-words';
 
 const STATUS_CHOICES = [
   { value: OPEN, label: 'Toutes les situations ouvertes' },
