@@ -152,10 +152,10 @@ describe('preparing a cell meeting: planning, the agenda, publishing, and a gues
     const row = page.getByRole('region', { name: 'À venir' }).locator('tbody tr').filter({ hasText: day });
     expect(await row.textContent()).toContain('Ordre du jour publié');
     expect(await row.textContent()).toContain('Publié le');
-    await row.getByRole('link', { name: `Mener la séance de la séance du ${day}` }).waitFor();
-    expect(
-      await row.getByRole('link', { name: `Mener la séance de la séance du ${day}` }).getAttribute('href'),
-    ).toBe(`/seances/${meeting.id}/en-seance`);
+    await row.getByRole('link', { name: `Mener la séance du ${day}` }).waitFor();
+    expect(await row.getByRole('link', { name: `Mener la séance du ${day}` }).getAttribute('href')).toBe(
+      `/seances/${meeting.id}/en-seance`,
+    );
     await expectNoAxeViolations(page);
     await screenshot(page, 'seances');
   }, 50_000);

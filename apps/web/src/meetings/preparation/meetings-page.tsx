@@ -187,7 +187,9 @@ function MeetingRow({ meeting, coordinating }: { meeting: MeetingView; coordinat
           </li>
           {coordinating && meeting.status === 'AGENDA_PUBLISHED' ? (
             <li>
-              <Link to={meetingPaths.meetingMode(meeting.id)}>Mener la séance{ofMeeting}</Link>
+              <Link to={meetingPaths.meetingMode(meeting.id)}>
+                Mener la séance<span className="visually-hidden"> du {day}</span>
+              </Link>
             </li>
           ) : null}
           {(coordinating && meeting.status === 'HELD') || meeting.status === 'MINUTES_PUBLISHED' ? (
