@@ -61,7 +61,6 @@ describe('the minutes of a held meeting', () => {
     expect(draft).toContain(held.organisations.bailleur.name);
     // The coordinator is no health professional: the nurse's note is not sent to it.
     expect(await page.content()).not.toContain(HEALTH_NOTE);
-    await screenshot(page, 'compte-rendu-brouillon');
 
     const landlord = await previewAs(page, held.organisations.bailleur.name);
     const landlordText = (await landlord.textContent()) ?? '';
@@ -72,7 +71,8 @@ describe('the minutes of a held meeting', () => {
     expect(landlordText).not.toContain(HELD_MEETING_TEXTS.cmpAction);
     expect(landlordText).not.toContain(HELD_MEETING_TEXTS.socialSummary);
     expect(landlordText).toContain(`Non transmis à ${held.organisations.bailleur.name}`);
-    await screenshot(page, 'compte-rendu-apercu-bailleur');
+    // The draft and, under it, the landlord's preview.
+    await screenshot(page, 'compte-rendu-brouillon-et-apercu-bailleur');
 
     const cmp = await previewAs(page, held.organisations.cmp.name);
     const cmpText = (await cmp.textContent()) ?? '';
