@@ -106,7 +106,14 @@ export async function expectSituationPage(page: Page, expected: ExpectedSituatio
   for (const action of expected.actions) await contains(situationSection(page, 'Actions'), action);
   await contains(situationSection(page, 'Pourquoi puis-je voir ceci ?'), expected.why);
   const log = situationSection(page, 'Qui a consulté ce dossier ?');
-  await log.locator('li').filter({ hasText: expected.readerName }).first().waitFor();
+  // The page's own read: of the situation itself, by the reader, with what it showed.
+  await log
+    .locator('li')
+    .filter({ hasText: expected.readerName })
+    .filter({ hasText: 'Données d’une personne consultées' })
+    .filter({ hasText: '· Situation ·' })
+    .first()
+    .waitFor();
 }
 
 /** The situation's address, for a reader without rights: the page that says neither « absent » nor « refused ». */
