@@ -544,6 +544,15 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { t: territory.id },
     }),
   },
+  'Query.referralsToReview': {
+    // The coordination's queue; the cell reads the anonymous pre-review through referrals.
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { referralsToReview(territoryId: $t, first: 5) { edges { node { id } } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Query.overdueActions': {
     // Every partner's late actions: the coordination's follow-through, no one else's.
     who: [Role.COORDINATOR],

@@ -4,6 +4,7 @@ export * from './domain/referral-form.enums';
 export * from './domain/referral-status';
 export * from './dto/referral.input';
 export * from './dto/referral.objects';
+export * from './dto/referrals-to-review.args';
 export * from './entities';
 export * from './referral-decision.service';
 export * from './referral-query.service';

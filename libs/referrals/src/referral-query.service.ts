@@ -14,9 +14,17 @@ import {
   toActionObject,
   toPersonObject,
 } from '@relais/situations';
+import {
+  Connection,
+  decodeCursor,
+  encodeCursor,
+  INVALID_CURSOR_MESSAGE,
+  InputValidationException,
+} from '@relais/graphql';
 import { EntityManager, In } from 'typeorm';
 import { ReferralStatus } from './domain/referral-status';
 import { MyReferralObject, ReferralObject } from './dto/referral.objects';
+import { REVIEW_CURSOR, ReferralsToReviewArgs } from './dto/referrals-to-review.args';
 import { Referral, ReferralTransition } from './entities';
 import {
   LoadedReferral,
@@ -58,6 +66,32 @@ export class ReferralQueryService {
     return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
       this.views(manager, actor, { territoryId, status }, false),
     );
+  }
+
+  /**
+   * « À traiter » : the referrals sent or in pre-review, waiting for the coordination, the longest
+   * waiting first, a page at a time. Only the coordination's rows (`review`), read as `referrals`
+   * reads them (same gate, same audit), in the same few statements whatever the page size.
+   */
+  referralsToReview(actor: Principal, args: ReferralsToReviewArgs): Promise<Connection<ReferralObject>> {
+    const after = args.after ? decodeCursor(args.after, REVIEW_CURSOR) : null;
+    if (args.after && !after)
+      throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const page = await this.views(manager, actor, { territoryId: args.territoryId }, false, {
+        first: args.first,
+        after: after as [string, string] | null,
+      });
+      const shown = page.slice(0, args.first);
+      const edges = shown.map((node) => ({
+        cursor: encodeCursor([node.submittedAt!.toISOString(), node.id]),
+        node,
+      }));
+      return {
+        edges,
+        pageInfo: { hasNextPage: page.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    });
   }
 
   /** « Les saisines de mon organisation » : the status and what concerns us, nothing confidential. */
@@ -128,6 +162,8 @@ export class ReferralQueryService {
     actor: Principal,
     filter: { referralId?: string; territoryId?: string; status?: ReferralStatus },
     withTransitions: boolean,
+    /** A page of the coordination's queue: sent or in pre-review, the longest waiting first. */
+    review?: { first: number; after: [string, string] | null },
   ): Promise<ReferralObject[]> {
     // The referring organisation's kind comes with the row: its kind may be told where its name
     // may not (a CMP would disclose psychiatric care).
@@ -141,9 +177,28 @@ export class ReferralQueryService {
         'referrer',
         'referrer.id = referral.referrerOrganisationId',
       )
-      .orderBy('referral.submittedAt', 'DESC', 'NULLS FIRST')
-      .addOrderBy('referral.createdAt', 'DESC')
-      .limit(LIST_LIMIT);
+      .limit(review ? review.first + 1 : LIST_LIMIT);
+    if (review) {
+      // Milliseconds: the cursor carries the moment as JavaScript reads it.
+      const sentAt = "date_trunc('milliseconds', referral.submittedAt)";
+      query
+        .andWhere('referral.status IN (:...waiting)', {
+          waiting: [ReferralStatus.SUBMITTED, ReferralStatus.PRE_REVIEW],
+        })
+        .orderBy(sentAt, 'ASC')
+        .addOrderBy('referral.id', 'ASC');
+      if (review.after)
+        query.andWhere(
+          `(${sentAt}, referral.id) > (CAST(:sentAfter AS timestamptz), CAST(:idAfter AS uuid))`,
+          {
+            sentAfter: review.after[0],
+            idAfter: review.after[1],
+          },
+        );
+      this.access.accessibleBy(query, actor, 'review', 'Referral');
+    } else {
+      query.orderBy('referral.submittedAt', 'DESC', 'NULLS FIRST').addOrderBy('referral.createdAt', 'DESC');
+    }
     if (filter.referralId) query.andWhere('referral.id = :referralId', { referralId: filter.referralId });
     if (filter.territoryId)
       query.andWhere('referral.territoryId = :territoryId', { territoryId: filter.territoryId });

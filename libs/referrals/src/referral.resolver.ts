@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { uuidArgument } from '@relais/graphql';
+import { Connection, ConnectionType, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { ConsentInput, ConsentObject, DerogationInput, DerogationObject } from '@relais/consent';
 import { ReferralStatus } from './domain/referral-status';
@@ -12,9 +12,16 @@ import {
   UpdateReferralInput,
 } from './dto/referral.input';
 import { MyReferralObject, ReferralObject } from './dto/referral.objects';
+import { ReferralsToReviewArgs } from './dto/referrals-to-review.args';
 import { ReferralDecisionService } from './referral-decision.service';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
+
+export const ReferralConnection = ConnectionType(ReferralObject, {
+  name: 'Referral',
+  description: 'Une page de saisines, et ce qui la suit.',
+  nodeDescription: 'Une saisine',
+});
 
 @Resolver()
 export class ReferralResolver {
@@ -55,6 +62,18 @@ export class ReferralResolver {
     status?: ReferralStatus,
   ): Promise<ReferralObject[]> {
     return this.queries.referrals(principal, territoryId, status ?? undefined);
+  }
+
+  @Query(() => ReferralConnection, {
+    description:
+      'Réservé à la coordination : les saisines transmises ou en pré-examen, qui attendent sa décision, la plus ancienne d’abord, page par page.',
+  })
+  @Allow('review', 'Referral')
+  referralsToReview(
+    @CurrentPrincipal() principal: Principal,
+    @Args() args: ReferralsToReviewArgs,
+  ): Promise<Connection<ReferralObject>> {
+    return this.queries.referralsToReview(principal, args);
   }
 
   @Query(() => [MyReferralObject], {

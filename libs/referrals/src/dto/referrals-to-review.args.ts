@@ -1,0 +1,33 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { CursorShape, IsCursor } from '@relais/graphql';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isISO8601, isUUID } from 'class-validator';
+
+/** A position in the referrals to review: when the last one read was sent, and its id. */
+export const REVIEW_CURSOR: CursorShape = [
+  (value) => isISO8601(value, { strict: true }),
+  (value) => isUUID(value),
+];
+
+/** A page of the referrals waiting for the coordination, for « À traiter ». */
+@ArgsType()
+export class ReferralsToReviewArgs {
+  @Field(() => ID, { description: 'Le territoire (CLSM).' })
+  @IsUUID('all', { message: "L'identifiant n'est pas valide." })
+  territoryId!: string;
+
+  @Field(() => Int, { defaultValue: 10, description: 'Combien de saisines par page : de 1 à 100.' })
+  @IsInt({ message: 'Le nombre de saisines est un nombre entier.' })
+  @Min(1, { message: 'Demandez au moins une saisine.' })
+  @Max(100, { message: 'Au plus 100 saisines par page.' })
+  first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
+  })
+  @IsOptional()
+  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
+  @IsCursor(REVIEW_CURSOR)
+  after?: string | null;
+}
