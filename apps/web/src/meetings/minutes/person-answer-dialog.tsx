@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Form, Heading } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
 import { readError } from '../../graphql/errors';
@@ -7,7 +7,8 @@ import { Button } from '../../ui/button';
 import { FormChoiceGroup } from '../../ui/form/form-choice-group';
 import { FormDateField } from '../../ui/form/form-date-field';
 import { dayText, parseDayText } from '../../ui/form/day-text';
-import { applyServerErrors } from '../../ui/form/server-errors';
+import { formNoticeMessages } from '../../ui/form/server-errors';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { Notice } from '../../ui/notice';
 import type { MinutesItem } from './minutes.operations';
 import { RecordPersonAnswerMutation } from './minutes.operations';
@@ -30,31 +31,28 @@ export interface PersonAnswerDialogProps {
 /** « Réponse de la personne » on one item: when she was told of the proposals, and what she said. */
 export function PersonAnswerDialog({ item, onRecorded }: PersonAnswerDialogProps) {
   return (
-    <DialogTrigger>
-      <Button variant="quiet">
-        {item.personAnswer ? 'Modifier la réponse de la personne' : 'Noter la réponse de la personne'}
-        <span className="visually-hidden">
-          {' '}
-          au point {item.position}, {item.caseCode}
-        </span>
-      </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <AnswerForm
-                item={item}
-                onCancel={close}
-                onRecorded={(message) => {
-                  close();
-                  onRecorded(message);
-                }}
-              />
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <ModalDialog
+      trigger={
+        <Button variant="quiet">
+          {item.personAnswer ? 'Modifier la réponse de la personne' : 'Noter la réponse de la personne'}
+          <span className="visually-hidden">
+            {' '}
+            au point {item.position}, {item.caseCode}
+          </span>
+        </Button>
+      }
+    >
+      {(close) => (
+        <AnswerForm
+          item={item}
+          onCancel={close}
+          onRecorded={(message) => {
+            close();
+            onRecorded(message);
+          }}
+        />
+      )}
+    </ModalDialog>
   );
 }
 
@@ -71,10 +69,7 @@ function AnswerForm({ item, onRecorded, onCancel }: PersonAnswerDialogProps & { 
     setGeneral([]);
     const result = await record({ input: { itemId: item.itemId, informedOn, answer: values.answer } });
     if (result.error) {
-      const shown = readError(result.error);
-      const unplaced = applyServerErrors(shown, FIELDS, setError);
-      const placed = Object.keys(shown.fields).length > unplaced.length;
-      setGeneral(unplaced.length ? unplaced : placed ? [] : [shown.message]);
+      setGeneral(formNoticeMessages(readError(result.error), FIELDS, setError));
       return;
     }
     onRecorded(

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
 import { useMutation } from 'urql';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { Notice } from '../../ui/notice';
 import type { Minutes, Partner } from './minutes.operations';
 import { PublishMinutesMutation } from './minutes.operations';
@@ -19,25 +20,18 @@ export interface PublishMinutesDialogProps {
 /** « Publier le compte rendu… »: who will receive what, then the publication. */
 export function PublishMinutesDialog(props: PublishMinutesDialogProps) {
   return (
-    <DialogTrigger>
-      <Button>Publier le compte rendu…</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <Confirmation
-                {...props}
-                onCancel={close}
-                onPublished={(message) => {
-                  close();
-                  props.onPublished(message);
-                }}
-              />
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <ModalDialog trigger={<Button>Publier le compte rendu…</Button>}>
+      {(close) => (
+        <Confirmation
+          {...props}
+          onCancel={close}
+          onPublished={(message) => {
+            close();
+            props.onPublished(message);
+          }}
+        />
+      )}
+    </ModalDialog>
   );
 }
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Form, Heading } from 'react-aria-components';
 import { useForm, useWatch } from 'react-hook-form';
 import { useMutation } from 'urql';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
 import { FormChoiceGroup } from '../../ui/form/form-choice-group';
 import { FormTextField } from '../../ui/form/form-text-field';
-import { applyServerErrors } from '../../ui/form/server-errors';
+import { formNoticeMessages } from '../../ui/form/server-errors';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { Notice } from '../../ui/notice';
 import { AddRestrictedNoteMutation } from './minutes.operations';
 import { NOTE_CATEGORY_TEXTS } from './minutes-text';
@@ -32,31 +33,28 @@ export interface RestrictedNoteDialogProps {
 /** « Ajouter une note réservée » on one item: the category, who will read it, then the text. */
 export function RestrictedNoteDialog(props: RestrictedNoteDialogProps) {
   return (
-    <DialogTrigger>
-      <Button variant="quiet">
-        Ajouter une note réservée
-        <span className="visually-hidden">
-          {' '}
-          au point {props.position}, {props.caseCode}
-        </span>
-      </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <NoteForm
-                {...props}
-                onCancel={close}
-                onAdded={(message) => {
-                  close();
-                  props.onAdded(message);
-                }}
-              />
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <ModalDialog
+      trigger={
+        <Button variant="quiet">
+          Ajouter une note réservée
+          <span className="visually-hidden">
+            {' '}
+            au point {props.position}, {props.caseCode}
+          </span>
+        </Button>
+      }
+    >
+      {(close) => (
+        <NoteForm
+          {...props}
+          onCancel={close}
+          onAdded={(message) => {
+            close();
+            props.onAdded(message);
+          }}
+        />
+      )}
+    </ModalDialog>
   );
 }
 
@@ -83,10 +81,7 @@ function NoteForm({
       input: { itemId, category: values.category, text: values.text.trim() },
     });
     if (result.error) {
-      const shown = readError(result.error);
-      const unplaced = applyServerErrors(shown, FIELDS, setError);
-      const placed = Object.keys(shown.fields).length > unplaced.length;
-      setGeneral(unplaced.length ? unplaced : placed ? [] : [shown.message]);
+      setGeneral(formNoticeMessages(readError(result.error), FIELDS, setError));
       return;
     }
     onAdded(

@@ -24,3 +24,18 @@ export function applyServerErrors<Values extends FieldValues>(
   }
   return unplaced;
 }
+
+/**
+ * `applyServerErrors`, then what the form's notice must still say: the messages no field could
+ * show, or the api's general message when it named no field at all (nothing when every field
+ * message found its field).
+ */
+export function formNoticeMessages<Values extends FieldValues>(
+  error: ShownError,
+  fieldNames: readonly Path<Values>[],
+  setError: UseFormSetError<Values>,
+): string[] {
+  const unplaced = applyServerErrors(error, fieldNames, setError);
+  const placed = Object.keys(error.fields).length > unplaced.length;
+  return unplaced.length ? unplaced : placed ? [] : [error.message];
+}
