@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
 import { Notice } from '../ui/notice';
+import { TerritoryPicker } from '../ui/territory-picker';
 import { SituationTerritoriesQuery } from './situations.operations';
 
 /** The roles that work on situations: the administration and the audit read none. */
@@ -26,46 +26,23 @@ export function useWorkingTerritories() {
   return { territories, fetching: result.fetching && !result.data, error: result.error };
 }
 
-/**
- * The territory whose situations the page shows: the only one, or the one picked among several
- * (kept in the page's memory, not in the address).
- */
+/** The territory whose situations the page shows: the only one, or the one picked among several. */
 export function SituationTerritory({ children }: { children(territory: WorkingTerritory): ReactNode }) {
   const { territories, fetching, error } = useWorkingTerritories();
-  const [chosenId, setChosenId] = useState<string>();
-  const selectId = useId();
   if (fetching) return <p role="status">Chargement…</p>;
   if (error) return <Notice tone="error">{readError(error).message}</Notice>;
-  const territory = territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
-  if (!territory) {
-    return (
-      <Notice>
-        Votre compte ne travaille sur aucune situation : ni coordination, ni cellule, ni saisine, ni
-        accompagnement. Si vous devez suivre des situations, demandez-le à l’administration de votre
-        territoire.
-      </Notice>
-    );
-  }
   return (
-    <>
-      {territories.length > 1 ? (
-        <div className="field select-field">
-          <label htmlFor={selectId}>Territoire</label>
-          <select
-            id={selectId}
-            className="select"
-            value={territory.id}
-            onChange={(event) => setChosenId(event.target.value)}
-          >
-            {territories.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {children(territory)}
-    </>
+    <TerritoryPicker
+      territories={territories}
+      empty={
+        <Notice>
+          Votre compte ne travaille sur aucune situation : ni coordination, ni cellule, ni saisine, ni
+          accompagnement. Si vous devez suivre des situations, demandez-le à l’administration de votre
+          territoire.
+        </Notice>
+      }
+    >
+      {children}
+    </TerritoryPicker>
   );
 }
