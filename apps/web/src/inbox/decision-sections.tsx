@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { readError } from '../graphql/errors';
 import { ConfirmDialog } from '../administration/confirm-dialog';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Link } from '../routing/link';
 import { frenchCalendarDate } from '../ui/written-dates';
 import { DecisionDialog } from './decision-dialog';
 import { InboxEntry, InboxSection } from './inbox-section';
-import { daysSince, REFERRER_KIND_LABELS, sinceWords, URGENCY_LABELS } from './inbox-words';
+import { countWords, daysSince, REFERRER_KIND_LABELS, sinceWords, URGENCY_LABELS } from './inbox-words';
 import { ApproveDerogationMutation, RejectDerogationMutation } from './inbox.operations';
 import type { InboxDerogation, InboxReferral } from './inbox.operations';
 import { inboxReferralPath } from './inbox-paths';
 import { ReferralDecisions } from './referral-decisions';
+import type { CursorList } from './use-cursor-list';
 
 /** Entries shown at first, and added by each « Afficher plus ». */
 export const SECTION_SIZE = 10;
@@ -21,24 +23,29 @@ export interface DecidedProps {
 }
 
 /** Sent or in pre-review, the longest waiting first: the pseudonym only, the identity on its own page. */
-export function ReferralSection({ referrals, ...decided }: { referrals: InboxReferral[] } & DecidedProps) {
-  const [shown, setShown] = useState(SECTION_SIZE);
+export function ReferralSection({ list, ...decided }: { list: CursorList<InboxReferral> } & DecidedProps) {
   const today = localCalendarDay();
-  const waiting = [...referrals].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+  const waiting = list.nodes ?? [];
+  if (!list.nodes && !list.error) return <p role="status">Chargement des saisines…</p>;
   return (
     <InboxSection
       id="saisines"
       title="Saisines à pré-examiner"
-      count={String(waiting.length)}
+      count={countWords(waiting.length, list.hasMore)}
       isEmpty={!waiting.length}
+      error={list.error ? readError(list.error).message : undefined}
       empty="Aucune saisine n’attend la coordination. Quand un partenaire transmet une saisine, elle apparaît ici, sans l’identité de la personne, pour son pré-examen anonyme."
       more={
-        waiting.length > shown
-          ? { label: 'Afficher plus de saisines', onPress: () => setShown(shown + SECTION_SIZE) }
+        list.hasMore
+          ? {
+              label: 'Afficher plus de saisines',
+              pending: list.loadingMore,
+              onPress: () => void list.showMore(),
+            }
           : undefined
       }
     >
-      {waiting.slice(0, shown).map((referral) => (
+      {waiting.map((referral) => (
         <InboxEntry
           key={referral.id}
           title={

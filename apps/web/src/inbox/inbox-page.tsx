@@ -5,10 +5,11 @@ import { Notice } from '../ui/notice';
 import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { CoordinatedTerritoryChoice } from './coordinated-territory';
-import { DerogationSection, ReferralSection } from './decision-sections';
+import { DerogationSection, ReferralSection, SECTION_SIZE } from './decision-sections';
 import { AwaitingHandoffSection, OverdueActionSection } from './follow-sections';
-import { InboxDecisionsQuery } from './inbox.operations';
+import { InboxDecisionsQuery, ReferralsToReviewQuery } from './inbox.operations';
 import { ReviewDueSection } from './review-section';
+import { useConnectionList } from './use-cursor-list';
 import '../referrals/referrals.css';
 import '../actions/actions.css';
 import '../ui/dialog.css';
@@ -36,6 +37,13 @@ interface Told {
 
 function Inbox({ territoryId }: { territoryId: string }) {
   const [decisions, readAgain] = useQuery({ query: InboxDecisionsQuery, variables: { territoryId } });
+  const referrals = useConnectionList(
+    ReferralsToReviewQuery,
+    { territoryId },
+    SECTION_SIZE,
+    'referralsToReview',
+  );
+  const { refresh: readReferralsAgain } = referrals;
   const [told, setTold] = useState<Told>();
   const announced = useRef<HTMLDivElement>(null);
   // A decision moves its entry (or removes it): the reading position goes to what was done.
@@ -52,8 +60,9 @@ function Inbox({ territoryId }: { territoryId: string }) {
     (message: string) => {
       setTold({ message, tone: 'success', at: Date.now() });
       readAgain({ requestPolicy: 'network-only' });
+      void readReferralsAgain();
     },
-    [readAgain],
+    [readAgain, readReferralsAgain],
   );
   const onRefused = useCallback((message: string) => setTold({ message, tone: 'error', at: Date.now() }), []);
 
@@ -68,13 +77,9 @@ function Inbox({ territoryId }: { territoryId: string }) {
           <Notice tone={told.tone}>{told.message}</Notice>
         </div>
       ) : null}
+      <ReferralSection list={referrals} onDecided={onDecided} onRefused={onRefused} />
       {data ? (
         <>
-          <ReferralSection
-            referrals={[...data.submitted, ...data.inPreReview]}
-            onDecided={onDecided}
-            onRefused={onRefused}
-          />
           <DerogationSection
             derogations={data.derogations}
             organisationName={organisationName}
@@ -85,7 +90,7 @@ function Inbox({ territoryId }: { territoryId: string }) {
       ) : decisions.error ? (
         <Notice tone="error">{readError(decisions.error).message}</Notice>
       ) : (
-        <p role="status">Chargement des saisines et des dérogations…</p>
+        <p role="status">Chargement des dérogations…</p>
       )}
       <OverdueActionSection territoryId={territoryId} organisationName={organisationName} />
       <AwaitingHandoffSection territoryId={territoryId} organisationName={organisationName} />

@@ -25,43 +25,59 @@ export const InboxReferralFields = graphql(`
 `);
 
 /**
- * What the coordination has to decide, in one request: referrals sent or in pre-review (read
- * anonymously: no identity is asked for here), derogations awaiting approval, and the partners'
- * names. The person's identity is read on the referral's own page, where the api allows it.
+ * The derogations awaiting approval and the partners' names, in one request.
  */
-export const InboxDecisionsQuery = graphql(
+export const InboxDecisionsQuery = graphql(`
+  query InboxDecisions($territoryId: ID!) {
+    derogations(territoryId: $territoryId, status: PENDING) {
+      id
+      personId
+      referralId
+      ground
+      groundLabel
+      justification
+      informPersonBy
+      requestedAt
+      organisationIds
+      status
+    }
+    organisations(territoryId: $territoryId) {
+      id
+      name
+    }
+  }
+`);
+
+export type InboxDecisions = ResultOf<typeof InboxDecisionsQuery>;
+export type InboxDerogation = InboxDecisions['derogations'][number];
+
+/**
+ * One page of the referrals sent or in pre-review, the longest waiting first, read anonymously: no
+ * identity is asked for here. The person's identity is read on the referral's own page, where the
+ * api allows it.
+ */
+export const ReferralsToReviewQuery = graphql(
   `
-    query InboxDecisions($territoryId: ID!) {
-      submitted: referrals(territoryId: $territoryId, status: SUBMITTED) {
-        ...InboxReferral
-      }
-      inPreReview: referrals(territoryId: $territoryId, status: PRE_REVIEW) {
-        ...InboxReferral
-      }
-      derogations(territoryId: $territoryId, status: PENDING) {
-        id
-        personId
-        referralId
-        ground
-        groundLabel
-        justification
-        informPersonBy
-        requestedAt
-        organisationIds
-        status
-      }
-      organisations(territoryId: $territoryId) {
-        id
-        name
+    query ReferralsToReview($territoryId: ID!, $first: Int!, $after: String) {
+      referralsToReview(territoryId: $territoryId, first: $first, after: $after) {
+        edges {
+          node {
+            ...InboxReferral
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   `,
   [InboxReferralFields],
 );
 
-export type InboxDecisions = ResultOf<typeof InboxDecisionsQuery>;
-export type InboxReferral = InboxDecisions['submitted'][number];
-export type InboxDerogation = InboxDecisions['derogations'][number];
+export type InboxReferral = ResultOf<
+  typeof ReferralsToReviewQuery
+>['referralsToReview']['edges'][number]['node'];
 
 /** One page of the territory's late actions, the longest late first. */
 export const OverdueActionsQuery = graphql(`
