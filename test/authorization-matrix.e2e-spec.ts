@@ -460,6 +460,13 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { m: UNKNOWN_ID },
     }),
   },
+  'Query.meetingProgress': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'query ($m: ID!) { meetingProgress(meetingId: $m) { attendanceRecorded } }',
+      variables: { m: UNKNOWN_ID },
+    }),
+  },
   'Mutation.recordAttendance': {
     who: [Role.COORDINATOR],
     call: () => ({

@@ -8,6 +8,8 @@ import { MeetingDocumentsController } from './documents/meeting-documents.contro
 import { IdentityRevealResolver } from './identity-reveal.resolver';
 import { IdentityRevealService } from './identity-reveal.service';
 import { MeetingLifecycle } from './meeting-lifecycle';
+import { MeetingProgressResolver } from './meeting-progress.resolver';
+import { MeetingProgressService } from './meeting-progress.service';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingQueryService } from './meeting-query.service';
 import { MeetingService } from './meeting.service';
@@ -32,6 +34,7 @@ registerPolicy(meetingsPolicy);
     MinutesQueryService,
     MinutesPreviewService,
     IdentityRevealService,
+    MeetingProgressService,
   ],
   exports: [
     MeetingService,
@@ -42,13 +45,20 @@ registerPolicy(meetingsPolicy);
     MinutesQueryService,
     MinutesPreviewService,
     IdentityRevealService,
+    MeetingProgressService,
   ],
 })
 export class MeetingsModule {}
 
 @Module({
   imports: [MeetingsModule],
-  providers: [MeetingResolver, MinutesResolver, MinutesPreviewResolver, IdentityRevealResolver],
+  providers: [
+    MeetingResolver,
+    MinutesResolver,
+    MinutesPreviewResolver,
+    IdentityRevealResolver,
+    MeetingProgressResolver,
+  ],
   controllers: [MeetingDocumentsController],
 })
 export class MeetingsGraphqlModule {}
