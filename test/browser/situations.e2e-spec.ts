@@ -22,6 +22,7 @@ import {
 } from '../support/browser';
 import { memberOf, recordConsent, referPerson, submitAndAccept } from '../support/referral-journey';
 import {
+  askReviewsDueToday,
   expectSituationNotAllowed,
   expectSituationPage,
   filterSituations,
@@ -191,10 +192,21 @@ describe('the situations the cell follows', () => {
       }),
     ).toBe('1 situation affichée.');
     expect(await listedCaseCodes(page)).toEqual([scenario.referred.caseCode]);
+    // The reviews waiting today: the three marked « à réexaminer » (the others are weeks away).
+    expect(await askReviewsDueToday(page)).toBe('3 situations affichées.');
+    // The shortcut said in the form: its day written there, the other criteria cleared.
+    expect(await page.getByLabel(/^Saisie par/).inputValue()).toBe('');
+    expect(await page.getByLabel(/^Réexamen dû au plus tard le/).inputValue()).toMatch(
+      /^\d{2}\/\d{2}\/\d{4}$/,
+    );
 
     // The district in any case; twenty-two there, the referred one last (no review planned).
     expect(
-      await filterSituations(page, { referrerKind: 'Tous les partenaires', district: 'quartier nord' }),
+      await filterSituations(page, {
+        referrerKind: 'Tous les partenaires',
+        district: 'quartier nord',
+        reviewDueBy: '',
+      }),
     ).toBe('20 situations affichées, d’autres suivent.');
     const first = await listedCaseCodes(page);
     expect(first).not.toContain(scenario.referred.caseCode);

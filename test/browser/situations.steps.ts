@@ -64,6 +64,16 @@ export async function filterSituations(page: Page, filter: SituationFilter): Pro
   return listCount(page);
 }
 
+/** « Réexamens dus aujourd’hui »: the reviews waiting, whatever the other criteria; returns the count. */
+export async function askReviewsDueToday(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Réexamens dus aujourd’hui' }).click();
+  await page.waitForFunction(() => {
+    const focused = document.activeElement;
+    return focused?.classList.contains('situation-count') && /affichée/.test(focused.textContent ?? '');
+  });
+  return listCount(page);
+}
+
 /** « Afficher plus » under the list; returns what it says it brought. */
 export async function showMoreSituations(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Afficher plus' }).click();
