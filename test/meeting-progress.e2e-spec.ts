@@ -36,6 +36,14 @@ const PROGRESS = /* GraphQL */ `
             dueOn
           }
         }
+        decisions {
+          decision {
+            text
+          }
+          actions {
+            description
+          }
+        }
       }
     }
   }
@@ -67,6 +75,7 @@ interface Progress {
         dueOn: string;
       }[];
     } | null;
+    decisions: { decision: { text: string | null }; actions: { description: string }[] }[];
   }[];
 }
 
@@ -182,6 +191,13 @@ describe('meetingProgress: what is already recorded of a meeting, for its coordi
               },
             ],
           },
+          {
+            text: 'Orienter vers le CMP',
+            actions: [
+              { description: 'Prendre rendez-vous', ownerOrganisationId: clsm.id, ownerUserId: null, dueOn },
+              { description: 'Prévenir le médecin', ownerOrganisationId: clsm.id, ownerUserId: null, dueOn },
+            ],
+          },
         ],
       },
     });
@@ -200,25 +216,33 @@ describe('meetingProgress: what is already recorded of a meeting, for its coordi
     expect(recorded.itemId).toBe(first);
     expect(new Date(recorded.recordedAt!).getTime()).toBe(api.clock.now().getTime());
     expect(recorded.presentUserIds).toEqual([coordinator.id]);
-    expect(recorded.record).toEqual({
+    expect(recorded.record).toMatchObject({
       summary: 'Échanges sur le logement.',
       personAttended: true,
       nextReviewOn,
-      decisions: [{ text: 'Proposer une visite à domicile' }],
-      actions: [
-        {
-          description: 'Appeler la personne',
-          ownerOrganisationId: ccas.id,
-          ownerUserId: cellMember.id,
-          dueOn,
-        },
-      ],
     });
-    // The others are still to record: nothing of theirs, no one in their room.
-    expect(others.map((item) => [item.recordedAt, item.presentUserIds, item.record])).toEqual([
-      [null, [], null],
-      [null, [], null],
+    expect(recorded.record!.actions).toContainEqual({
+      description: 'Appeler la personne',
+      ownerOrganisationId: ccas.id,
+      ownerUserId: cellMember.id,
+      dueOn,
+    });
+    // Each decision with its own actions, and no other's.
+    const grouped = recorded.decisions.map(({ decision, actions }) => [
+      decision.text,
+      actions.map((action) => action.description).sort(),
     ]);
+    expect(grouped.sort()).toEqual([
+      ['Orienter vers le CMP', ['Prendre rendez-vous', 'Prévenir le médecin']],
+      ['Proposer une visite à domicile', ['Appeler la personne']],
+    ]);
+    // The others are still to record: nothing of theirs, no one in their room.
+    expect(others.map((item) => [item.recordedAt, item.presentUserIds, item.record, item.decisions])).toEqual(
+      [
+        [null, [], null, []],
+        [null, [], null, []],
+      ],
+    );
   });
 
   it('costs the same statements for 3 items as for 12', async () => {

@@ -1,5 +1,19 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AttendanceObject, MinutesItemObject } from './minutes.dto';
+import { ActionObject } from '@relais/situations';
+import { AttendanceObject, DecisionObject, MinutesItemObject } from './minutes.dto';
+
+@ObjectType('MeetingProgressDecision', {
+  description: 'Une décision enregistrée sur un point, avec les actions qui en découlent.',
+})
+export class MeetingProgressDecisionObject {
+  @Field(() => DecisionObject, { description: 'La décision, telle que la coordination la lit.' })
+  decision!: DecisionObject;
+
+  @Field(() => [ActionObject], {
+    description: 'Ses actions : à qui (partenaire, personne) et pour quand.',
+  })
+  actions!: ActionObject[];
+}
 
 @ObjectType('MeetingProgressItem', {
   description: 'Où en est un point de la séance : enregistré ou non, et ce qui l’a été.',
@@ -28,6 +42,12 @@ export class MeetingProgressItemObject {
       'Ce qui a été enregistré (synthèse, décisions et leurs actions, prochain réexamen), tel que la coordination le lit ; null tant que le point ne l’est pas.',
   })
   record!: MinutesItemObject | null;
+
+  @Field(() => [MeetingProgressDecisionObject], {
+    description:
+      'Les décisions enregistrées, chacune avec ses actions ; vide tant que le point ne l’est pas.',
+  })
+  decisions!: MeetingProgressDecisionObject[];
 }
 
 @ObjectType('MeetingProgress', {
