@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ACTION_OPTIONS, actionLabel, detailLines, subjectTypeLabel } from './audit-labels';
 import { chainProblem } from './chain-labels';
 
@@ -10,6 +12,20 @@ describe('the journal in French words', () => {
     expect(subjectTypeLabel('Gadget')).toBe('Gadget');
     expect(chainProblem('KEY_MISMATCH').title).toBe('Maillon sans clé là où une clé était attendue');
     expect(chainProblem('NEW_PROBLEM').title).toBe('NEW_PROBLEM');
+  });
+
+  it('names every move of a referral and of a meeting, journalled as REFERRAL_ or MEETING_ and the new status', () => {
+    const schema = readFileSync(resolve(__dirname, '../../../../schema.graphql'), 'utf8');
+    const valuesOf = (name: string) =>
+      [
+        ...(new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(schema)?.[1] ?? '').matchAll(/^ {2}([A-Z_]+)$/gm),
+      ].map((match) => match[1]);
+    const codes = [
+      ...valuesOf('ReferralStatus').map((status) => `REFERRAL_${status}`),
+      ...valuesOf('MeetingStatus').map((status) => `MEETING_${status}`),
+    ];
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((code) => actionLabel(code) === code)).toEqual([]);
   });
 
   it('offers each action once to filter on, by its French name', () => {

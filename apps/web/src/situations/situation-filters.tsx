@@ -55,7 +55,7 @@ export function SituationFilters({ onApply }: { onApply(values: SituationFilterV
           control={control}
           name="reviewDueBy"
           label="Réexamen dû au plus tard le"
-          hint="Les situations à réexaminer, et celles dont la date de révision tombe ce jour ou avant."
+          hint="Les situations à réexaminer, et celles dont la date de réexamen tombe ce jour ou avant."
         />
       </div>
       <div className="button-row">

@@ -92,7 +92,7 @@ function SituationView({
           <dd>{situation.statusLabel}</dd>
           <dt>Ouverte le</dt>
           <dd>{frenchDate(situation.openedAt)}</dd>
-          <dt>Prochaine révision</dt>
+          <dt>Prochain réexamen</dt>
           <dd>{situation.nextReviewOn ? frenchCalendarDate(situation.nextReviewOn) : 'Aucune prévue'}</dd>
           {situation.closedAt ? (
             <>

@@ -26,7 +26,7 @@ export function SituationsPage() {
       <h1>Situations</h1>
       <p className="lead reading-width">
         Les situations que vous pouvez suivre dans le territoire, nommées par leur code et leur pseudonyme :
-        la prochaine révision la plus proche d’abord, puis les plus anciennes. Ouvrez une situation pour voir
+        le prochain réexamen le plus proche d’abord, puis les plus anciennes. Ouvrez une situation pour voir
         son cercle, l’accord de la personne, son historique et ses actions.
       </p>
       <SituationTerritory>
@@ -132,12 +132,12 @@ function SituationLink({ situation }: { situation: SituationLine }) {
 function SituationTable({ situations }: { situations: readonly SituationLine[] }) {
   return (
     <table className="data-table wide-only">
-      <caption className="visually-hidden">Situations, la prochaine révision la plus proche d’abord</caption>
+      <caption className="visually-hidden">Situations, le prochain réexamen le plus proche d’abord</caption>
       <thead>
         <tr>
           <th scope="col">Situation</th>
           <th scope="col">État</th>
-          <th scope="col">Prochaine révision</th>
+          <th scope="col">Prochain réexamen</th>
           <th scope="col">Saisie par</th>
           <th scope="col">Et ensuite</th>
         </tr>
@@ -183,7 +183,7 @@ function SituationCards({ situations }: { situations: readonly SituationLine[] }
             <dd>
               <Status situation={situation} />
             </dd>
-            <dt>Prochaine révision</dt>
+            <dt>Prochain réexamen</dt>
             <dd>
               <Review situation={situation} />
             </dd>
