@@ -14,7 +14,7 @@ import { frenchDateTime } from '../ui/written-dates';
 import { InboxReferralDetailQuery, ReferralIdentityQuery } from './inbox.operations';
 import type { InboxReferralDetail } from './inbox.operations';
 import { INBOX_PATH } from './inbox-paths';
-import { REFERRER_KIND_LABELS } from './inbox-words';
+import { REFERRER_KIND_LABELS } from '../referrals/referral-labels';
 import { ReferralDecisions } from './referral-decisions';
 import '../referrals/referrals.css';
 import '../ui/dialog.css';

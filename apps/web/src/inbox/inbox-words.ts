@@ -24,16 +24,6 @@ export function countWords(count: number, more: boolean): string {
   return more ? `${count} ou plus` : String(count);
 }
 
-export const REFERRER_KIND_LABELS: Record<SchemaEnum<'ReferrerKind'>, string> = {
-  HOUSING: 'Bailleur social',
-  SOCIAL: 'Service social',
-  CARE_OR_SUPPORT: 'Partenaire du soin ou de l’accompagnement',
-  MUNICIPAL: 'Commune',
-  JUSTICE_POLICE: 'Police ou justice',
-  ASSOCIATION: 'Association',
-  OTHER: 'Autre partenaire',
-};
-
 export const URGENCY_LABELS: Record<SchemaEnum<'Urgency'>, string> = {
   LOW: 'urgence faible',
   MEDIUM: 'urgence moyenne',

@@ -1,3 +1,4 @@
+import { REFERRER_KIND_LABELS } from '../referrals/referral-labels';
 /**
  * The words of the cell's meetings, one mapping for every meeting page (preparation, meeting mode,
  * minutes): the same as the api's and the documents'.
@@ -58,17 +59,6 @@ export const SUGGESTION_REASON_LABELS: Record<SuggestionReason, string> = {
 export function suggestionReasonLabel(reason: string): string {
   return SUGGESTION_REASON_LABELS[reason as SuggestionReason] ?? reason;
 }
-
-/** Who referred the situation, told without disclosing care (the api groups care partners). */
-export const REFERRER_KIND_LABELS: Record<ReferrerKind, string> = {
-  ASSOCIATION: 'Association',
-  CARE_OR_SUPPORT: 'Partenaire du soin ou de l’accompagnement',
-  HOUSING: 'Bailleur social',
-  JUSTICE_POLICE: 'Police ou justice',
-  MUNICIPAL: 'Commune',
-  OTHER: 'Autre partenaire',
-  SOCIAL: 'Service social',
-};
 
 export function referrerKindLabel(kind: string): string {
   return REFERRER_KIND_LABELS[kind as ReferrerKind] ?? kind;
