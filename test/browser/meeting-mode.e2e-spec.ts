@@ -140,6 +140,18 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     const heard = await api.dataSource.getRepository(ItemDisclosure).findBy({ agendaItemId: refused.id });
     expect(heard.map((row) => row.userId).sort()).toEqual([coordinator.id, socialWorker.id].sort());
 
+    // The page reloaded mid-meeting: the attendance and the item saved are read back, not offered again.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Présences' }).waitFor();
+    expect(await pageText(page)).toMatch(/Présences déjà enregistrées pour cette séance : 3 présents/);
+    expect(await page.getByRole('checkbox', { name: new RegExp(`^${nurse.name}`) }).isChecked()).toBe(true);
+    await nextStepByKeyboard(page, new RegExp(refused.caseCode));
+    await page.getByRole('heading', { name: 'Point enregistré' }).waitFor();
+    expect(await pageText(page)).toContain(`Décision 1 : ${DECISION}`);
+    expect(await pageText(page)).toContain('1 décision, 1 action ; 2 personnes dans la salle.');
+    expect(await pageText(page)).toContain('2 personnes de 2 organisations pour ce point');
+    expect(await page.getByRole('button', { name: /^Enregistrer le point/ }).count()).toBe(0);
+
     // Item 2: everyone present is named by the consent. Axe wide, at 768 px, and the projector's view.
     await nextStepByKeyboard(page, new RegExp(allowed.caseCode));
     await expectNoPersonName(page);

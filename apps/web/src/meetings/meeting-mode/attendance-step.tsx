@@ -14,6 +14,8 @@ export interface AttendanceStepProps {
   attendees: readonly Attendee[];
   presentIds: ReadonlySet<string>;
   recorded: boolean;
+  /** « 3 présents, 1 excusé » when the attendance was already recorded as the page opened. */
+  earlier?: string;
   onRecorded(presentIds: ReadonlySet<string>): void;
   headingRef: RefObject<HTMLHeadingElement | null>;
   /** The coordinator who chairs, said so in the list. */
@@ -26,6 +28,7 @@ export function AttendanceStep({
   attendees,
   presentIds,
   recorded,
+  earlier,
   onRecorded,
   headingRef,
   chairId,
@@ -67,6 +70,12 @@ export function AttendanceStep({
         Cochez les personnes présentes. Un membre de la cellule non coché est noté excusé. La liste de chaque
         point part de ces présences ; une identité n’est dévoilée qu’après leur enregistrement.
       </p>
+      {earlier && !outcome ? (
+        <Notice>
+          Présences déjà enregistrées pour cette séance : {earlier}. Elles sont cochées ci-dessous ;
+          corrigez-les au besoin et enregistrez-les à nouveau.
+        </Notice>
+      ) : null}
       {attendees.length ? (
         <CheckboxGroup className="field choice-group attendance-choices" value={chosen} onChange={setChosen}>
           <Label className="group-label">Présents à la séance</Label>

@@ -14,6 +14,7 @@ import { IdentityReveal } from './identity-reveal';
 import { ItemHeading } from './item-heading';
 import { apiFieldProblems, EMPTY_ACTION, emptyDraft, recordItemInput } from './item-record';
 import type { ItemDraft, RecordItemInput } from './item-record';
+import type { SavedItem } from './meeting-progress';
 import { ItemRoom } from './item-room';
 import type { ItemTimes } from './meeting-clock';
 import type { MeetingModeItem } from './meeting-mode.operations';
@@ -36,8 +37,8 @@ export interface ItemStepProps {
   /** What was typed for this item before, if the coordinator came back to it. */
   draft: ItemDraft | undefined;
   onDraft(itemId: string, draft: ItemDraft): void;
-  /** What was saved for this item in this meeting, once it is. */
-  recorded: RecordItemInput | undefined;
+  /** What was saved for this item in this meeting, once it is (here, or before the page opened). */
+  recorded: SavedItem | undefined;
   onRecorded(input: RecordItemInput): void;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }
@@ -53,7 +54,8 @@ export function ItemStep(props: ItemStepProps) {
     [attendees, presentIds, item.guestOrganisationIds],
   );
   const form = useForm<ItemDraft>({
-    defaultValues: props.draft ?? emptyDraft(choices.preselected),
+    // A recorded item's room is the one recorded; otherwise the meeting's, as it stands.
+    defaultValues: props.draft ?? emptyDraft(recorded ? recorded.presentUserIds : choices.preselected),
   });
   const { control, getValues, handleSubmit, setError, setFocus, setValue } = form;
   const decisions = useFieldArray({ control, name: 'decisions' });
@@ -65,8 +67,11 @@ export function ItemStep(props: ItemStepProps) {
   // What was typed goes back to the meeting when another item comes on screen.
   const { onDraft } = props;
   useEffect(() => () => onDraft(item.id, getValues()), [onDraft, getValues, item.id]);
+  // Just saved: the reading position goes to what was saved. An item already recorded when it comes
+  // on screen keeps it on its heading, as any other item does.
+  const recordedOnArrival = useRef(Boolean(recorded));
   useEffect(() => {
-    if (recorded) savedNotice.current?.focus();
+    if (recorded && !recordedOnArrival.current) savedNotice.current?.focus();
   }, [recorded]);
 
   const peopleChecked = recorded ? new Set(recorded.presentUserIds) : presentIds;

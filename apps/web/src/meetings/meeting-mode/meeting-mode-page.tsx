@@ -4,14 +4,19 @@ import { Link } from '../../routing/link';
 import { Notice } from '../../ui/notice';
 import { usePageTitle } from '../../ui/use-page-title';
 import { MeetingMode } from './meeting-mode';
-import { MeetingModeAgendaQuery, MeetingModeDirectoryQuery } from './meeting-mode.operations';
+import {
+  MeetingModeAgendaQuery,
+  MeetingModeDirectoryQuery,
+  MeetingProgressQuery,
+} from './meeting-mode.operations';
 import '../../ui/dialog.css';
 import '../../ui/page-parts.css';
 import './meeting-mode.css';
 
 /**
  * « En séance » (/seances/:id/en-seance): the coordinator runs the cell's meeting from it, on the
- * projector. It reads the agenda, which carries no identity, and the territory's directory.
+ * projector. It reads the agenda, which carries no identity, the territory's directory, and what
+ * is already recorded of the meeting, so that a reload loses nothing.
  */
 export function MeetingModePage({ meetingId }: { meetingId: string }) {
   usePageTitle('En séance');
@@ -24,9 +29,21 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     pause: !territoryId,
   });
   const directory = directoryResult.data;
-  const error = agendaResult.error ?? directoryResult.error;
+  // Only the coordination reads it, and only for a meeting that is being held.
+  const holding =
+    Boolean(agenda?.standingInvitees) &&
+    (agenda?.meeting.status === 'AGENDA_PUBLISHED' || agenda?.meeting.status === 'HELD');
+  const [progressResult] = useQuery({
+    query: MeetingProgressQuery,
+    variables: { meetingId },
+    pause: !holding,
+    // Always as saved now: the page's state starts from it.
+    requestPolicy: 'network-only',
+  });
+  const progress = progressResult.data?.meetingProgress;
+  const error = agendaResult.error ?? directoryResult.error ?? progressResult.error;
 
-  if (!agenda || !directory) {
+  if (!agenda || !directory || (holding && !progress)) {
     return (
       <div className="meeting-mode">
         <h1>En séance</h1>
@@ -89,9 +106,12 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     );
   }
 
+  if (!progress) return null;
+
   return (
     <MeetingMode
       agenda={agenda}
+      progress={progress}
       organisations={directory.organisations}
       members={directory.territoryMembers.map((member) => member.user)}
       coordinatorId={directory.me.id}

@@ -60,6 +60,47 @@ export const MeetingModeDirectoryQuery = graphql(`
   }
 `);
 
+/**
+ * What is already recorded of the meeting (coordination only): read when the page opens, so that
+ * a reload in the middle of the meeting keeps the attendance and the items saved.
+ */
+export const MeetingProgressQuery = graphql(`
+  query MeetingModeProgress($meetingId: ID!) {
+    meetingProgress(meetingId: $meetingId) {
+      meetingId
+      attendanceRecorded
+      attendance {
+        userId
+        status
+        representedByUserId
+      }
+      items {
+        itemId
+        recordedAt
+        presentUserIds
+        record {
+          summary
+          personAttended
+          nextReviewOn
+        }
+        decisions {
+          decision {
+            text
+          }
+          actions {
+            description
+            ownerOrganisationId
+            ownerUserId
+            dueOn
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type MeetingModeProgress = ResultOf<typeof MeetingProgressQuery>['meetingProgress'];
+
 export const RecordAttendanceMutation = graphql(`
   mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {
     recordAttendance(input: $input) {

@@ -8,7 +8,9 @@ import type { ItemDraft, RecordItemInput } from './item-record';
 import { ItemStep } from './item-step';
 import { leaveItems, showItem } from './meeting-clock';
 import type { ItemTimes } from './meeting-clock';
-import type { MeetingModeAgenda } from './meeting-mode.operations';
+import type { MeetingModeAgenda, MeetingModeProgress } from './meeting-mode.operations';
+import { attendanceSummary, presentFromAttendance, savedItemsOf } from './meeting-progress';
+import type { SavedItem } from './meeting-progress';
 import { nextStep, previousStep, stepMoveOf } from './meeting-navigation';
 import type { MeetingStep } from './meeting-navigation';
 import { expectedAttendees } from './meeting-room';
@@ -17,6 +19,8 @@ import { useFullscreen } from './use-fullscreen';
 
 export interface MeetingModeProps {
   agenda: MeetingModeAgenda;
+  /** What was already recorded when the page opened (a reload in the middle of the meeting). */
+  progress: MeetingModeProgress;
   organisations: readonly NamedOrganisation[];
   members: readonly Professional[];
   coordinatorId: string | undefined;
@@ -24,9 +28,10 @@ export interface MeetingModeProps {
 
 /**
  * The meeting on the projector: the attendance, then one item at a time, then its end. Moving
- * between them keeps what was typed for each item (in memory only) and the time spent on it.
+ * between them keeps what was typed for each item (in memory only) and the time spent on it; what
+ * was saved starts from what the api says is recorded.
  */
-export function MeetingMode({ agenda, organisations, members, coordinatorId }: MeetingModeProps) {
+export function MeetingMode({ agenda, progress, organisations, members, coordinatorId }: MeetingModeProps) {
   const { meeting, items } = agenda;
   // The step on screen and the time spent on each item change together: the clock follows the screen.
   const [view, setView] = useState<{ step: MeetingStep; times: ItemTimes }>({
@@ -34,9 +39,14 @@ export function MeetingMode({ agenda, organisations, members, coordinatorId }: M
     times: { spent: {} },
   });
   const { step, times } = view;
-  const [presentIds, setPresentIds] = useState<ReadonlySet<string>>(new Set());
-  const [attendanceRecorded, setAttendanceRecorded] = useState(false);
-  const [recorded, setRecorded] = useState<Readonly<Record<string, RecordItemInput>>>({});
+  const [presentIds, setPresentIds] = useState<ReadonlySet<string>>(() =>
+    presentFromAttendance(progress.attendance),
+  );
+  const [attendanceRecorded, setAttendanceRecorded] = useState(progress.attendanceRecorded);
+  const [recorded, setRecorded] = useState<Readonly<Record<string, SavedItem>>>(() => savedItemsOf(progress));
+  const [earlierAttendance] = useState(() =>
+    progress.attendanceRecorded ? attendanceSummary(progress.attendance) : undefined,
+  );
   const [held, setHeld] = useState(meeting.status === 'HELD');
   const [drafts, setDrafts] = useState<Readonly<Record<string, ItemDraft>>>({});
   const heading = useRef<HTMLHeadingElement>(null);
@@ -110,7 +120,8 @@ export function MeetingMode({ agenda, organisations, members, coordinatorId }: M
     setDrafts((current) => ({ ...current, [itemId]: draft }));
   }, []);
   const onRecorded = useCallback((input: RecordItemInput) => {
-    setRecorded((current) => ({ ...current, [input.itemId]: input }));
+    const recordedAt = new Date().toISOString();
+    setRecorded((current) => ({ ...current, [input.itemId]: { ...input, recordedAt } }));
   }, []);
 
   const item = step.kind === 'item' ? items[step.index] : undefined;
@@ -156,6 +167,7 @@ export function MeetingMode({ agenda, organisations, members, coordinatorId }: M
           attendees={attendees}
           presentIds={presentIds}
           recorded={attendanceRecorded}
+          earlier={earlierAttendance}
           onRecorded={(present) => {
             setPresentIds(present);
             setAttendanceRecorded(true);

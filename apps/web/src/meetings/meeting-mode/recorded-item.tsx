@@ -1,14 +1,17 @@
-import { frenchCalendarDate } from '../../ui/written-dates';
-import type { RecordItemInput } from './item-record';
+import { frenchCalendarDate, frenchTime } from '../../ui/written-dates';
+import type { SavedItem } from './meeting-progress';
 import type { NamedOrganisation, Professional } from './meeting-room';
 
-/** What was saved for the item, read back to the room: the decisions, who does what by when. */
+/**
+ * What was saved for the item, read back to the room: the decisions, who does what by when. It is
+ * saved once: a correction is the minutes' to make.
+ */
 export function RecordedItem({
   recorded,
   organisations,
   members,
 }: {
-  recorded: RecordItemInput;
+  recorded: SavedItem;
   organisations: readonly NamedOrganisation[];
   members: readonly Professional[];
 }) {
@@ -21,6 +24,10 @@ export function RecordedItem({
   return (
     <section className="meeting-panel recorded" aria-label="Point enregistré">
       <h3>Point enregistré</h3>
+      <p className="hint">
+        Enregistré à {frenchTime(recorded.recordedAt)}. Un point ne s’enregistre qu’une fois : pour le
+        corriger, passez par le compte rendu, une fois la séance terminée.
+      </p>
       <p role="status">
         {recorded.decisions.length} décision{recorded.decisions.length > 1 ? 's' : ''}, {actions} action
         {actions > 1 ? 's' : ''} ; {recorded.presentUserIds.length} personne
