@@ -151,6 +151,8 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     expect(await pageText(page)).toContain('1 décision, 1 action ; 2 personnes dans la salle.');
     expect(await pageText(page)).toContain('2 personnes de 2 organisations pour ce point');
     expect(await page.getByRole('button', { name: /^Enregistrer le point/ }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'seance-point-enregistre');
 
     // Item 2: everyone present is named by the consent. Axe wide, at 768 px, and the projector's view.
     await nextStepByKeyboard(page, new RegExp(allowed.caseCode));
