@@ -218,5 +218,5 @@ describe('the housing officer updates the actions entrusted to its organisation'
     expect(await toDo.getByText('Action en nombre 55').count()).toBeGreaterThan(0);
     expect(await toDo.getByRole('button', { name: /^Afficher plus/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
-  });
+  }, 60_000);
 });
