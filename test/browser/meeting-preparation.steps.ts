@@ -205,7 +205,10 @@ export async function addSuggestion(page: Page, caseCode: string): Promise<void>
   await suggestion(page, caseCode)
     .getByRole('button', { name: `Inscrire la situation ${caseCode} à l’ordre du jour` })
     .click();
-  await agendaItem(page, caseCode).waitFor();
+  // The api may refuse (its reason shows beside the proposal): say so rather than wait in vain.
+  const refusal = suggestion(page, caseCode).locator('.notice-error');
+  await agendaItem(page, caseCode).or(refusal).first().waitFor();
+  if (await refusal.count()) throw new Error(`Inscription refusée : ${await refusal.textContent()}`);
 }
 
 /** An item of the agenda, by its case code. */

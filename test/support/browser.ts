@@ -59,8 +59,11 @@ export interface PageOptions {
   height?: number;
 }
 
-/** Long enough for a loaded machine, short enough to fail before Jest's own timeout. */
-const ACTION_TIMEOUT_MS = 10_000;
+/**
+ * Long enough for a loaded machine (two browsers, two apis and Postgres on two cores: a mutation and
+ * the lists it refreshes took over 10 s there), short enough to fail before Jest's own timeout.
+ */
+const ACTION_TIMEOUT_MS = 20_000;
 
 /**
  * A page in a new context (its own cookies and storage, as a new profile would have): addresses
