@@ -29,6 +29,12 @@ const COORDINATOR_ITEMS: NavigationItem[] = [
 // Partners sit in the cell: they read its agendas and minutes.
 const CELL_MEMBER_ITEMS: NavigationItem[] = [{ to: '/seances', label: 'Séances' }];
 
+// The trinôme's own work.
+const PRACTITIONER_ITEMS: NavigationItem[] = [{ to: '/suivis', label: 'Mon suivi' }];
+
+// Common-law services (CMP, SAVS, social services) sit in the cell or follow people: they receive hand-offs.
+const RECEIVED_HANDOFF_ITEMS: NavigationItem[] = [{ to: '/relais-recus', label: 'Relais reçus' }];
+
 const ADMINISTRATION_ITEMS: NavigationItem[] = [{ to: '/administration', label: 'Administration' }];
 const AUDIT_ITEMS: NavigationItem[] = [{ to: '/audit', label: 'Journal d’audit' }];
 
@@ -78,6 +84,10 @@ export function Navigation({ roles }: { roles: readonly string[] }) {
     ...(roles.includes('COORDINATOR') ? COORDINATOR_ITEMS : []),
     ...(roles.includes('CELL_MEMBER') && !roles.includes('COORDINATOR') ? CELL_MEMBER_ITEMS : []),
     ...(roles.includes('REFERRER') ? REFERRER_ITEMS : []),
+    ...(roles.includes('FOLLOWUP_PRACTITIONER') ? PRACTITIONER_ITEMS : []),
+    ...(roles.includes('FOLLOWUP_PRACTITIONER') || roles.includes('CELL_MEMBER')
+      ? RECEIVED_HANDOFF_ITEMS
+      : []),
     ...(roles.includes('TERRITORY_ADMIN') ? ADMINISTRATION_ITEMS : []),
     ...(roles.includes('AUDITOR') ? AUDIT_ITEMS : []),
   ];

@@ -4,7 +4,9 @@ import { accountRoutes } from '../account/account-routes';
 import { actionRoutes } from '../actions/action-routes';
 import { administrationRoutes } from '../administration/administration-routes';
 import { auditRoutes } from '../audit/audit-routes';
+import { followUpRoutes } from '../followups/follow-up-routes';
 import { CHARTER_REQUIRED_EVENT } from '../graphql/client';
+import { handoffRoutes } from '../handoffs/handoff-routes';
 import { readError } from '../graphql/errors';
 import { notificationRoutes } from '../notifications/notification-routes';
 import { inboxRoutes } from '../inbox/inbox-routes';
@@ -37,6 +39,8 @@ const PAGES: readonly PageRoute[] = [
   ...actionRoutes,
   ...inboxRoutes,
   ...situationRoutes,
+  ...handoffRoutes,
+  ...followUpRoutes,
   ...meetingModeRoutes,
   ...minutesRoutes,
   ...preparationRoutes,
@@ -97,12 +101,15 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
   const activeMemberships = person?.memberships.filter((membership) => membership.status === 'ACTIVE') ?? [];
   const roles = [...new Set(activeMemberships.flatMap((membership) => membership.roles))];
   const charterToAccept = activeMemberships.find((membership) => !membership.charterAccepted);
-  // The coordination lands on what waits for it; a referring organisation on its referrals.
+  // The coordination lands on what waits for it; a referring organisation on its referrals; a
+  // follow-up team member on the people they follow.
   const landing = roles.includes('COORDINATOR')
     ? '/a-traiter'
     : roles.includes('REFERRER')
       ? '/saisines'
-      : undefined;
+      : roles.includes('FOLLOWUP_PRACTITIONER')
+        ? '/suivis'
+        : undefined;
 
   useEffect(() => {
     if (path === '/' && landing && !charterToAccept) navigate(landing, { replace: true });
