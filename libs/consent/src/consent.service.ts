@@ -9,7 +9,7 @@ import { CircleEntry, SituationService } from '@relais/situations';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { ConsentDomainException } from './consent.exception';
 import { auditedRead, gateConsent } from './consent.mapper';
-import { isConsentInForce } from './domain/consent-in-force';
+import { CoverageGap, coverageGap, isConsentInForce } from './domain/consent-in-force';
 import { ConsentPurpose, ConsentStatus, DerogationStatus } from './domain/consent.enums';
 import { consentProblems } from './domain/consent-scope';
 import { ConsentInput, ConsentObject } from './dto/consent.dto';
@@ -247,6 +247,30 @@ export class ConsentService {
     if (consent && isConsentInForce(consent, this.clock.now(), coverage)) return true;
     if (coverage.organisation) return false;
     return manager.existsBy(ConsentException, { personId, status: DerogationStatus.APPROVED });
+  }
+
+  /**
+   * `consentCovers` for each of many organisations, in one statement: null where the consent in
+   * force covers the purpose for that organisation, else why not (derogations never stand in for
+   * a named organisation, as in `consentCovers`). Also gives the consent's last day, to explain.
+   */
+  async coverageByOrganisation(
+    manager: EntityManager,
+    personId: string,
+    purpose: ConsentPurpose,
+    organisations: readonly { id: string; kind: string }[],
+  ): Promise<{ gaps: Map<string, CoverageGap | null>; expiresOn: string | null }> {
+    const consent = await manager.findOneBy(Consent, { personId, supersededAt: IsNull() });
+    const now = this.clock.now();
+    return {
+      gaps: new Map(
+        organisations.map((organisation) => [
+          organisation.id,
+          coverageGap(consent, now, { purpose, organisation }),
+        ]),
+      ),
+      expiresOn: consent?.expiresOn ?? null,
+    };
   }
 
   /**

@@ -1,45 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  DataCategory,
-  gateFields,
-  NO_ACCESS,
-  Principal,
-  rowView,
-} from '@relais/access';
-import { AuditService } from '@relais/audit';
+import { AccessException, AccessService, DataCategory, gateFields, Principal, rowView } from '@relais/access';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { CmpFollowUpStatus, Person, Situation } from '@relais/situations';
-import { ActType, FollowUpKind, NOTE_CATEGORY, RequesterKind } from './domain/follow-up.enums';
-import {
-  FollowUpActObject,
-  FollowUpIndicatorsObject,
-  FollowUpObject,
-  FollowUpObjectiveObject,
-  TeamSeatObject,
-} from './dto/follow-up.objects';
+import { FollowUpKind, RequesterKind } from './domain/follow-up.enums';
+import { FollowUpObject } from './dto/follow-up.objects';
 import {
   CmpStatusCountObject,
   FollowUpCountObject,
   FollowUpTerritoryIndicatorsObject,
 } from './dto/indicators.dto';
-import { FollowUp, FollowUpAct, FollowUpObjective } from './entities';
-import { teamSeats } from './team';
-
-const DAY_MS = 86_400_000;
+import { FollowUp } from './entities';
+import { FollowUpPresenter } from './follow-up.presenter';
 
 /**
- * The read side of follow-ups: one follow-up as its reader may see it, and the territory's
- * anonymous figures. Every field passes the field gate; what it shows is what the audit records.
+ * The read side of follow-ups: one follow-up as its reader may see it (through the presenter, which
+ * gates and audits), and the territory's anonymous figures.
  */
 @Injectable()
 export class FollowUpQueryService {
   constructor(
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly presenter: FollowUpPresenter,
     private readonly clock: Clock,
   ) {}
 
@@ -61,89 +44,13 @@ export class FollowUpQueryService {
       const found = await query.getRawAndEntities();
       const followUp = found.entities[0];
       if (!followUp) throw await this.access.notFound(manager, 'read', 'FollowUp', followUpId);
-      const { territoryId } = followUp;
-      const view = rowView(actor, territoryId, followUpAccess(found.raw).get(followUp.id)!);
-
-      const acts = manager
-        .getRepository(FollowUpAct)
-        .createQueryBuilder('act')
-        .where('act.followUpId = :followUpId', { followUpId })
-        .orderBy('act.occurredOn', 'DESC');
-      const actAccess = this.access.selectRowAccess(acts, actor, 'read', 'FollowUpAct');
-      const actRows = await acts.getRawAndEntities();
-      const accesses = actAccess(actRows.raw);
-      const gatedActs = actRows.entities.map((act) => ({
-        act,
-        gated: gateFields(
-          FollowUpActObject,
-          {
-            id: act.id,
-            occurredOn: act.occurredOn,
-            type: act.type,
-            durationMinutes: act.durationMinutes,
-            presentUserIds: act.presentUserIds,
-            noteVisibility: act.noteVisibility,
-            note: act.note,
-          },
-          rowView(actor, territoryId, accesses.get(act.id) ?? NO_ACCESS),
-          // An act's note is as secret as its audience.
-          { note: NOTE_CATEGORY[act.noteVisibility] },
-        ),
-      }));
-
-      const today = parisDate(this.clock.now());
-      const seats = (await teamSeats(manager, [followUp], today)).get(followUp.id)!;
-      const objectives = (
-        await manager.find(FollowUpObjective, { where: { followUpId }, order: { text: 'ASC' } })
-      ).map(({ id, text, status }) => gateFields(FollowUpObjectiveObject, { id, text, status }, view));
-      const last = actRows.entities[0]?.occurredOn ?? null;
-      const homeVisits = actRows.entities.filter((act) => act.type === ActType.HOME_VISIT).length;
-      const indicators = gateFields(
-        FollowUpIndicatorsObject,
-        {
-          acts: actRows.entities.length,
-          homeShare: actRows.entities.length ? homeVisits / actRows.entities.length : 0,
-          daysSinceLastContact: last ? Math.round((Date.parse(today) - Date.parse(last)) / DAY_MS) : null,
-        },
-        view,
+      const [presented] = await this.presenter.present(
+        manager,
+        actor,
+        [{ followUp, access: followUpAccess(found.raw).get(followUp.id)! }],
+        parisDate(this.clock.now()),
       );
-      const gated = gateFields(
-        FollowUpObject,
-        {
-          id: followUp.id,
-          situationId: followUp.situationId,
-          caseCode: followUp.situation!.person!.caseCode,
-          kind: followUp.kind,
-          requesterKind: followUp.requesterKind,
-          phase: followUp.phase,
-          startedOn: followUp.startedOn,
-          plannedEndOn: followUp.plannedEndOn,
-          renewals: followUp.renewals,
-          endReason: followUp.endReason,
-          team: seats.map((seat) => gateFields(TeamSeatObject, seat, view).value),
-          objectives: objectives.map((objective) => objective.value),
-          acts: gatedActs.map(({ gated: act }) => act.value),
-          indicators: indicators.value,
-        },
-        view,
-      );
-
-      const personId = followUp.situation!.personId;
-      await this.audit.recordReads(manager, actor, [
-        {
-          territoryId,
-          personId,
-          subject: { type: 'FollowUp', id: followUp.id },
-          categories: [...gated.shown, ...objectives.flatMap((objective) => objective.shown)],
-        },
-        ...gatedActs.map(({ act, gated: shown }) => ({
-          territoryId,
-          personId,
-          subject: { type: 'FollowUpAct', id: act.id },
-          categories: shown.shown,
-        })),
-      ]);
-      return gated.value;
+      return presented;
     });
   }
 

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, DataCategory, Principal, RowAccess } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
-import { Organisation } from '@relais/identity';
 import { Handoff, IdentityReader, Person, Situation } from '@relais/situations';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { handoffPdf } from './documents/handoff-document';
 import { HandoffObject } from './dto/follow-up.objects';
+import { handoffContexts } from './handoff-context';
 import { gateHandoff, gatePersonName } from './handoff.view';
 
 /**
@@ -33,22 +33,46 @@ export class HandoffQueryService {
       const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Handoff');
       const { entities, raw } = await query.getRawAndEntities();
       const accesses = readAccess(raw);
-      const gated = entities.map((handoff) => ({
-        handoff,
-        gated: gateHandoff(actor, handoff, accesses.get(handoff.id)),
-      }));
-      await this.audit.recordReads(
+      return this.presentAll(
         manager,
         actor,
-        gated.map(({ handoff, gated: { shown } }) => ({
-          territoryId: handoff.territoryId,
+        entities.map((handoff) => ({
+          handoff,
           personId: handoff.situation!.personId,
-          subject: { type: 'Handoff', id: handoff.id },
-          categories: shown,
+          access: accesses.get(handoff.id) ?? null,
         })),
       );
-      return gated.map(({ gated: { value } }) => value);
     });
+  }
+
+  /**
+   * Hand-offs as their reader may see them, with their context (case code, partners' names,
+   * reminders) read in a fixed number of statements; the reads are audited.
+   */
+  async presentAll(
+    manager: EntityManager,
+    actor: Principal,
+    rows: readonly { handoff: Handoff; personId: string; access: RowAccess | null }[],
+  ): Promise<HandoffObject[]> {
+    const contexts = await handoffContexts(
+      manager,
+      rows.map((row) => row.handoff),
+    );
+    const gated = rows.map((row) => ({
+      ...row,
+      gated: gateHandoff(actor, row.handoff, row.access, contexts.get(row.handoff.id)!),
+    }));
+    await this.audit.recordReads(
+      manager,
+      actor,
+      gated.map(({ handoff, personId, gated: { shown } }) => ({
+        territoryId: handoff.territoryId,
+        personId,
+        subject: { type: 'Handoff', id: handoff.id },
+        categories: shown,
+      })),
+    );
+    return gated.map(({ gated: { value } }) => value);
   }
 
   /** One hand-off the actor has just written or answered, as they may read it; the read is audited. */
@@ -59,16 +83,8 @@ export class HandoffQueryService {
     personId: string,
     access: RowAccess | null,
   ): Promise<HandoffObject> {
-    const { value, shown } = gateHandoff(actor, handoff, access);
-    await this.audit.recordReads(manager, actor, [
-      {
-        territoryId: handoff.territoryId,
-        personId,
-        subject: { type: 'Handoff', id: handoff.id },
-        categories: shown,
-      },
-    ]);
-    return value;
+    const [presented] = await this.presentAll(manager, actor, [{ handoff, personId, access }]);
+    return presented;
   }
 
   /**
@@ -86,12 +102,8 @@ export class HandoffQueryService {
       );
       const situation = await manager.findOneByOrFail(Situation, { id: handoff.situationId });
       const person = await manager.findOneByOrFail(Person, { id: situation.personId });
-      const organisations = await manager.findBy(Organisation, {
-        id: In([handoff.receivingOrganisationId, handoff.proposedByOrganisationId]),
-      });
-      const nameOf = (id: string) =>
-        organisations.find((organisation) => organisation.id === id)?.name ?? '—';
-      const gated = gateHandoff(actor, handoff, access);
+      const context = (await handoffContexts(manager, [handoff])).get(handoff.id)!;
+      const gated = gateHandoff(actor, handoff, access, context);
       // The name needs both: the identity's own rules give it (or not), the hand-off's gate prints it.
       const identity = gated.view.categories.has(DataCategory.IDENTITY)
         ? (await this.identities.readableIdentities(manager, actor, [person.id], false)).get(person.id)
@@ -114,13 +126,7 @@ export class HandoffQueryService {
           categories: shown,
         },
       ]);
-      const pdf = await handoffPdf({
-        handoff: gated.value,
-        caseCode: person.caseCode,
-        personName: name.value.personName,
-        receivingOrganisationName: nameOf(handoff.receivingOrganisationId),
-        proposingOrganisationName: nameOf(handoff.proposedByOrganisationId),
-      });
+      const pdf = await handoffPdf({ handoff: gated.value, personName: name.value.personName });
       return { pdf, filename: `passage-de-relais-${person.caseCode}.pdf` };
     });
   }

@@ -6,7 +6,6 @@ import {
   DataCategory,
   LegalBasis,
   Principal,
-  Role,
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, isCalendarDate } from '@relais/config';
@@ -18,8 +17,8 @@ import { Handoff, HandoffStatus, Situation, SituationService, SituationStatus } 
 import { EntityManager } from 'typeorm';
 import { AnswerHandoffInput, ProposeHandoffInput } from './dto/follow-up.inputs';
 import { HandoffObject } from './dto/follow-up.objects';
-import { FollowUp } from './entities';
 import { FollowUpException } from './followups.exception';
+import { assertMayHandOff } from './handoff-proposer';
 import { HandoffQueryService } from './handoff-query.service';
 
 /**
@@ -48,7 +47,7 @@ export class HandoffService {
         asSubject('Handoff', { territoryId: situation.territoryId }),
         'FORBIDDEN',
       );
-      await this.assertProposer(manager, actor, situation, input.followUpId ?? null);
+      await assertMayHandOff(manager, actor, situation, input.followUpId ?? null);
       const receiver = await manager.findOneBy(Organisation, {
         id: input.receivingOrganisationId,
         territoryId: situation.territoryId,
@@ -147,25 +146,6 @@ export class HandoffService {
       );
       return this.reads.present(manager, actor, handoff, situation.personId, access);
     });
-  }
-
-  /** The cell (coordinator) hands off for the situation; a team hands off for its own follow-up. */
-  private async assertProposer(
-    manager: EntityManager,
-    actor: Principal,
-    situation: Situation,
-    followUpId: string | null,
-  ): Promise<void> {
-    if (actor.clearedTerritoriesWith(Role.COORDINATOR).includes(situation.territoryId)) return;
-    const followUp = followUpId
-      ? await manager.findOne(FollowUp, {
-          where: { id: followUpId, situationId: situation.id },
-          relations: { team: true },
-        })
-      : null;
-    if (!followUp || !followUp.team?.some((member) => member.userId === actor.userId)) {
-      throw new AccessException('FORBIDDEN');
-    }
   }
 
   private async record(

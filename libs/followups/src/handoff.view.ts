@@ -11,6 +11,7 @@ import {
 } from '@relais/access';
 import { Handoff } from '@relais/situations';
 import { HandoffObject } from './dto/follow-up.objects';
+import { HandoffContext } from './handoff-context';
 
 /**
  * A hand-off as its reader may see it: the relations the reader holds on it (coordinator, a party
@@ -20,6 +21,7 @@ export function gateHandoff(
   principal: Principal,
   handoff: Handoff,
   access: RowAccess | null | undefined,
+  context: HandoffContext,
 ): Gated<HandoffObject> & { view: RowView } {
   const view = rowView(principal, handoff.territoryId, access ?? NO_ACCESS);
   const gated = gateFields(
@@ -27,9 +29,12 @@ export function gateHandoff(
     {
       id: handoff.id,
       situationId: handoff.situationId,
+      caseCode: context.caseCode,
       followUpId: handoff.followUpId,
       receivingOrganisationId: handoff.receivingOrganisationId,
+      receivingOrganisationName: context.receivingOrganisationName,
       proposedByOrganisationId: handoff.proposedByOrganisationId,
+      proposedByOrganisationName: context.proposedByOrganisationName,
       referentName: handoff.referentName,
       cmpFollowUpStatus: handoff.cmpFollowUpStatus,
       firstAppointmentOn: handoff.firstAppointmentOn,
@@ -43,6 +48,7 @@ export function gateHandoff(
       declineReason: handoff.declineReason,
       proposedAt: handoff.proposedAt,
       answeredAt: handoff.answeredAt,
+      remindersSentAt: context.remindersSentAt,
     },
     view,
   );

@@ -10,6 +10,8 @@ export interface TeamSeat {
   role: TeamRole;
   userId: string | null;
   organisationId: string | null;
+  /** The professional's display name (a professional, not the person). */
+  holderName: string | null;
   replacement: boolean;
   vacancy: VacancyReason | null;
 }
@@ -51,6 +53,7 @@ export async function teamSeats(
             role,
             userId: null,
             organisationId: null,
+            holderName: null,
             replacement: false,
             vacancy: VacancyReason.NOT_ASSIGNED,
           };
@@ -73,6 +76,7 @@ export async function teamSeats(
           role,
           userId: holder.userId,
           organisationId: holder.organisationId,
+          holderName: user ? displayName(user) : null,
           replacement: Boolean(replacement),
           vacancy,
         };
@@ -80,6 +84,11 @@ export async function teamSeats(
     );
   }
   return result;
+}
+
+/** How a professional is named to their colleagues: first name, then last name. */
+export function displayName(user: Pick<User, 'firstName' | 'lastName'>): string {
+  return `${user.firstName} ${user.lastName}`;
 }
 
 /** Active follow-up practitioners of the territory among `userIds`; any other is refused. */

@@ -85,3 +85,34 @@ export function consentInForceSql(
     parameters: Object.assign({}, ...compiled.map((part) => part.parameters)) as Record<string, unknown>,
   };
 }
+
+/** Why a consent does not cover what is asked, checked in this order. */
+export enum CoverageGap {
+  /** No answer in force: none recorded, refused, withdrawn or superseded. */
+  NO_CONSENT = 'NO_CONSENT',
+  /** Given, but past its last day. */
+  EXPIRED = 'EXPIRED',
+  PURPOSE_NOT_COVERED = 'PURPOSE_NOT_COVERED',
+  ORGANISATION_NOT_NAMED = 'ORGANISATION_NOT_NAMED',
+  CATEGORY_NOT_COVERED = 'CATEGORY_NOT_COVERED',
+}
+
+/**
+ * Null when `consent` covers the coverage on that day (exactly `isConsentInForce`), else the first
+ * reason it does not — so that a refusal can be explained before it is met.
+ */
+export function coverageGap(
+  consent: ConsentTerms | null | undefined,
+  on: ParisDay,
+  coverage: ConsentCoverage = {},
+): CoverageGap | null {
+  if (consent && isConsentInForce(consent, on, coverage)) return null;
+  if (!consent || consent.status !== ConsentStatus.GIVEN || consent.supersededAt)
+    return CoverageGap.NO_CONSENT;
+  if (consent.expiresOn < dayOf(on)) return CoverageGap.EXPIRED;
+  if (coverage.purpose && !consent.purposes.includes(coverage.purpose))
+    return CoverageGap.PURPOSE_NOT_COVERED;
+  if (coverage.category && !consent.dataCategories.includes(coverage.category))
+    return CoverageGap.CATEGORY_NOT_COVERED;
+  return CoverageGap.ORGANISATION_NOT_NAMED;
+}

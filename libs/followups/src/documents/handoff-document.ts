@@ -1,4 +1,4 @@
-import { frenchDate } from '@relais/config';
+import { frenchDate, parisDate } from '@relais/config';
 import { heading, renderPdf } from '@relais/documents';
 import { HandoffObject } from '../dto/follow-up.objects';
 
@@ -36,23 +36,31 @@ const STATUS_LABELS: Record<string, string> = {
 export interface HandoffFacts {
   /** The gated view: a masked field reads null and its line is not printed. */
   handoff: HandoffObject;
-  caseCode: string;
   /** Only for a reader allowed to read the identity. */
   personName: string | null;
-  receivingOrganisationName: string;
-  proposingOrganisationName: string;
 }
+
+/** « 3 mars 2027 », the Paris day of a moment. */
+const dayOf = (moment: Date) => frenchDate(parisDate(moment));
 
 /** The fiche de passage de relais the receiving service keeps. */
 export function handoffPdf(facts: HandoffFacts): Promise<Buffer> {
   const { handoff } = facts;
-  return renderPdf(`Passage de relais — situation ${facts.caseCode}`, (document) => {
-    document.text(`Personne : ${facts.personName ?? `suivie sous le code ${facts.caseCode}`}`);
-    document.text(`De : ${facts.proposingOrganisationName}`);
+  return renderPdf(`Passage de relais — situation ${handoff.caseCode}`, (document) => {
+    document.text(`Personne : ${facts.personName ?? `suivie sous le code ${handoff.caseCode}`}`);
+    document.text(`De : ${handoff.proposedByOrganisationName}`);
     document.text(
-      `Vers : ${facts.receivingOrganisationName}${handoff.referentName ? `, référent : ${handoff.referentName}` : ''}`,
+      `Vers : ${handoff.receivingOrganisationName}${handoff.referentName ? `, référent : ${handoff.referentName}` : ''}`,
     );
+    document.text(`Proposé le ${dayOf(handoff.proposedAt)}`);
     document.text(`État du relais : ${STATUS_LABELS[handoff.status]}`);
+    if (handoff.answeredAt) document.text(`Réponse le ${dayOf(handoff.answeredAt)}`);
+    if (handoff.declineReason) document.text(`Motif du refus : ${handoff.declineReason}`);
+    if (handoff.remindersSentAt.length) {
+      document.text(
+        `Relancé faute de réponse le ${handoff.remindersSentAt.map((moment) => dayOf(moment)).join(', le ')}`,
+      );
+    }
     document.text(`Accord de la personne : ${handoff.personAgreed ? 'oui' : 'non'}`);
     heading(document, 'Ce qui est transmis');
     if (handoff.cmpFollowUpStatus) {

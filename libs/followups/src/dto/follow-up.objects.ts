@@ -30,6 +30,14 @@ export class TeamSeatObject {
   @Categorized(LOGISTIC)
   organisationId!: string | null;
 
+  /** A professional's name, not the person's: logistics like the seat itself. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Le nom du professionnel qui tient le rôle (prénom et nom), le cas échéant.',
+  })
+  @Categorized(LOGISTIC)
+  holderName!: string | null;
+
   @Field({ description: 'Remplacement en cours.' })
   @Categorized(LOGISTIC)
   replacement!: boolean;
@@ -63,6 +71,13 @@ export class FollowUpActObject {
   @Field(() => [ID], { description: 'Les professionnels présents.' })
   @Categorized(LOGISTIC)
   presentUserIds!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Le professionnel qui a enregistré l'acte (prénom et nom).",
+  })
+  @Categorized(LOGISTIC)
+  recordedByName!: string | null;
 
   @Field(() => NoteVisibility, { description: 'À qui la note est destinée.' })
   @Categorized(LOGISTIC)
@@ -119,6 +134,26 @@ export class FollowUpIndicatorsObject {
   redactedFields!: string[];
 }
 
+@ObjectType('TeamReplacement', {
+  description: "Votre remplacement daté dans l'équipe : le rôle tenu et sa période.",
+})
+export class TeamReplacementObject {
+  @Field(() => TeamRole, { description: 'Le rôle que vous tenez pendant le remplacement.' })
+  @Categorized(LOGISTIC)
+  role!: TeamRole;
+
+  @Field(() => String, { nullable: true, description: 'Le premier jour du remplacement (AAAA-MM-JJ).' })
+  @Categorized(LOGISTIC)
+  fromOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Le dernier jour du remplacement (AAAA-MM-JJ).' })
+  @Categorized(LOGISTIC)
+  untilOn!: string | null;
+
+  @Field(() => [String], { description: REDACTED })
+  redactedFields!: string[];
+}
+
 @ObjectType('FollowUp', { description: 'Un accompagnement en trinôme.' })
 export class FollowUpObject {
   @Field(() => ID, { description: "L'identifiant de l'accompagnement." })
@@ -157,6 +192,21 @@ export class FollowUpObject {
   @Categorized(LOGISTIC)
   renewals!: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Le prochain réexamen de la situation par la cellule (AAAA-MM-JJ), le cas échéant.',
+  })
+  @Categorized(LOGISTIC)
+  nextReviewOn!: string | null;
+
+  @Field(() => TeamReplacementObject, {
+    nullable: true,
+    description:
+      "Votre remplacement daté dans l'équipe, en cours ou à venir ; null si vous n'êtes pas remplaçant.",
+  })
+  @Categorized(LOGISTIC)
+  myReplacement!: TeamReplacementObject | null;
+
   @Field(() => String, { nullable: true, description: 'Le motif de fin anticipée (confidentiel).' })
   @Categorized(SOCIAL_CONFIDENTIAL)
   endReason!: string | null;
@@ -193,6 +243,10 @@ export class HandoffObject {
   @Categorized(LOGISTIC)
   situationId!: string;
 
+  @Field({ description: 'Le code de la situation (pseudonyme).' })
+  @Categorized(LOGISTIC)
+  caseCode!: string;
+
   @Field(() => ID, { nullable: true, description: "L'accompagnement qui passe le relais, le cas échéant." })
   @Categorized(LOGISTIC)
   followUpId!: string | null;
@@ -201,9 +255,17 @@ export class HandoffObject {
   @Categorized(LOGISTIC)
   receivingOrganisationId!: string;
 
+  @Field({ description: "Le nom de l'organisation qui reçoit le relais." })
+  @Categorized(LOGISTIC)
+  receivingOrganisationName!: string;
+
   @Field(() => ID, { description: "L'organisation qui a proposé le relais." })
   @Categorized(LOGISTIC)
   proposedByOrganisationId!: string;
+
+  @Field({ description: "Le nom de l'organisation qui a proposé le relais." })
+  @Categorized(LOGISTIC)
+  proposedByOrganisationName!: string;
 
   /** The receiving service's professional, not the person: logistics like the organisation. */
   @Field(() => String, { nullable: true, description: "Le référent dans l'organisation qui reçoit." })
@@ -264,6 +326,13 @@ export class HandoffObject {
   @Field(() => Date, { nullable: true, description: 'Quand il a reçu sa réponse.' })
   @Categorized(LOGISTIC)
   answeredAt!: Date | null;
+
+  @Field(() => [Date], {
+    description:
+      "Quand l'organisation qui reçoit le relais a été relancée faute de réponse, de la plus ancienne relance à la plus récente.",
+  })
+  @Categorized(LOGISTIC)
+  remindersSentAt!: Date[];
 
   @Field(() => [String], { description: REDACTED })
   redactedFields!: string[];
