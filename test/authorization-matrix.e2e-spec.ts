@@ -599,6 +599,29 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { s: UNKNOWN_ID },
     }),
   },
+  'Query.myFollowUps': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({ query: '{ myFollowUps(first: 5) { edges { node { id } } } }' }),
+  },
+  'Query.situationFollowUps': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query: 'query ($s: ID!) { situationFollowUps(situationId: $s, first: 5) { edges { node { id } } } }',
+      variables: { s: UNKNOWN_ID },
+    }),
+  },
+  'Query.incomingHandoffs': {
+    who: WORKING,
+    call: () => ({ query: '{ incomingHandoffs(first: 5) { edges { node { id } } } }' }),
+  },
+  'Query.handoffRecipients': {
+    who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
+    call: () => ({
+      query:
+        'query ($s: ID!) { handoffRecipients(situationId: $s, first: 5) { edges { node { organisationId } } } }',
+      variables: { s: UNKNOWN_ID },
+    }),
+  },
   'Mutation.startFollowUp': {
     who: [Role.COORDINATOR],
     call: () => ({
