@@ -18,6 +18,7 @@ import {
 } from './handoffs.operations';
 import type { HandoffView } from './handoffs.operations';
 import '../referrals/referrals.css';
+import '../situations/situations.css';
 import './handoffs.css';
 
 /**
@@ -43,7 +44,7 @@ export function FollowUpHandoffsSection({
   const accepted = handoffs?.some((handoff) => handoff.status === 'ACCEPTED') ?? false;
 
   return (
-    <section className="handoffs-section" aria-labelledby="passages-de-relais">
+    <section className="situation-section" aria-labelledby="passages-de-relais">
       <h2 id="passages-de-relais">Passages de relais</h2>
       {list.error ? <Notice tone="error">{readError(list.error).message}</Notice> : null}
       {!handoffs ? (
