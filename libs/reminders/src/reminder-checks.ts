@@ -103,21 +103,24 @@ export async function stillDue(
       return derogation.status === 'PENDING' ? due() : skip('DEROGATION_DECIDED');
     }
     case ReminderKind.PERSON_TO_INFORM: {
-      const derogation = await one<{ status: string }>(
+      // The notice says when the sharing happened: the Paris day the derogation was approved (not
+      // the day the person is to be told by, which is the action's due date, still ahead).
+      const derogation = await one<{ status: string; shared_on: string }>(
         manager,
-        `SELECT status FROM consent_exceptions WHERE id = $1`,
+        `SELECT status, to_char(COALESCE(decided_at, requested_at) AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS shared_on
+           FROM consent_exceptions WHERE id = $1`,
         [id],
       );
       if (!derogation) return skip('SUBJECT_GONE');
-      const action = await one<{ status: string; due_on: string }>(
+      const action = await one<{ status: string }>(
         manager,
-        `SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM situation_actions
+        `SELECT status FROM situation_actions
           WHERE origin = 'DEROGATION' AND origin_id = $1 ORDER BY created_at LIMIT 1`,
         [id],
       );
       if (action && (action.status === 'DONE' || action.status === 'CANCELLED'))
         return skip('PERSON_INFORMED');
-      return due(action?.due_on ?? null);
+      return due(derogation.shared_on);
     }
     case ReminderKind.PERSON_ANSWER_MISSING: {
       const item = await one<{ person_answer: string | null }>(

@@ -385,6 +385,26 @@ describe('ReminderPlanner (Postgres)', () => {
       );
     });
 
+    it('warns of a consent given for less than a month before it expires: a week before, or the day before', async () => {
+      const { collector } = await people();
+      // Given on Monday 1 March for a fortnight, then another for three days.
+      const fortnight = await t.consent(await t.situation(), { collector, expiresOn: '2027-03-15' });
+      await react(given(fortnight, MONDAY));
+      const threeDays = await t.consent(await t.situation(), { collector, expiresOn: '2027-03-03' });
+      await react(given(threeDays, MONDAY));
+
+      const expiring = (consent: Consent) =>
+        t.timeline({ kinds: [K.CONSENT_EXPIRING], subjectId: consent.id });
+      expect(await expiring(fortnight)).toEqual([
+        '2027-03-08 08:00 CONSENT_EXPIRING collector #1 SCHEDULED',
+        '2027-03-08 08:00 CONSENT_EXPIRING coordinator #1 SCHEDULED',
+      ]);
+      expect(await expiring(threeDays)).toEqual([
+        '2027-03-02 08:00 CONSENT_EXPIRING collector #1 SCHEDULED',
+        '2027-03-02 08:00 CONSENT_EXPIRING coordinator #1 SCHEDULED',
+      ]);
+    });
+
     it("cancels the previous consent's expiry reminders when a new one is given", async () => {
       const { collector } = await people();
       const situation = await t.situation();
@@ -898,8 +918,16 @@ describe('ReminderPlanner (Postgres)', () => {
         skipped('DEROGATION_DECIDED'),
       );
 
+      // Approved late on 2 March (already the 3rd in Paris); the person is to be told by the 15th.
+      await dataSource
+        .getRepository(ConsentException)
+        .update(
+          { id: derogation.id },
+          { status: DerogationStatus.APPROVED, decidedAt: new Date('2027-03-02T23:30:00Z') },
+        );
       const inform = await t.action(situation, { owner: requester, dueOn: '2027-03-15', derogation });
-      expect(await verdict(K.PERSON_TO_INFORM, derogation.id)).toEqual(due('2027-03-15'));
+      // The notice dates the sharing on the day it happened, not on the day to inform by.
+      expect(await verdict(K.PERSON_TO_INFORM, derogation.id)).toEqual(due('2027-03-03'));
       await dataSource
         .getRepository(SituationAction)
         .update({ id: inform.id }, { status: ActionStatus.DONE });

@@ -9,7 +9,7 @@ import { EntityManager } from 'typeorm';
 import { coordinatorsOf, distinctRecipients, membersOf } from './audience';
 import { ReminderKind } from './domain/reminder-kind';
 import { occurrenceOffsets, REMINDER_KINDS } from './domain/reminder-policy';
-import { afterMoment, morningOf } from './domain/reminder-timing';
+import { afterMoment, morningOf, shortenedWarning } from './domain/reminder-timing';
 import { Recipient, ReminderDraft } from './reminder-draft';
 import { ReminderPolicies, TerritoryPolicies } from './reminder-policy.service';
 import {
@@ -437,13 +437,26 @@ class PlanningContext {
 
   async write(plan: Plan): Promise<ReminderChanges> {
     const policy = (await (this.policies ??= this.loadPolicies())).get(plan.kind)!;
-    const { workingDays } = REMINDER_KINDS[plan.kind];
+    const { workingDays, warnsAhead } = REMINDER_KINDS[plan.kind];
     const earliest = this.event.occurredAt.getTime() - LATE_TOLERANCE_MS;
     const drafts: ReminderDraft[] = [];
-    occurrenceOffsets(policy).forEach((offset, index) => {
-      const dueAt = plan.fromDate
+    const offsets = occurrenceOffsets(policy);
+    const moments = offsets.map((offset) =>
+      plan.fromDate
         ? morningOf(plan.fromDate, offset, workingDays)
-        : afterMoment(this.event.occurredAt, offset, workingDays);
+        : afterMoment(this.event.occurredAt, offset, workingDays),
+    );
+    if (
+      warnsAhead &&
+      plan.fromDate &&
+      offsets.length &&
+      moments.every((dueAt) => dueAt.getTime() < earliest)
+    ) {
+      // The date is too close for every lead (a consent given for a fortnight): one warning, sooner.
+      const sooner = shortenedWarning(plan.fromDate, this.event.occurredAt, new Date(earliest));
+      if (sooner) moments[0] = sooner;
+    }
+    moments.forEach((dueAt, index) => {
       // « Due in 7 days » written when the action is due in 3 would mislead: it is left out.
       if (dueAt.getTime() < earliest) return;
       for (const recipient of plan.recipients) {

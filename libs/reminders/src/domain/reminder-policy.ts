@@ -19,6 +19,11 @@ interface KindDefinition extends ReminderPolicy {
   readonly audience: string;
   /** Offsets count working days (French public holidays excluded) rather than calendar days. */
   readonly workingDays?: boolean;
+  /**
+   * A warning ahead of its subject's date: when every offset falls before the event that plans
+   * it (the date is too close), it still comes before the date, sooner (`shortenedWarning`).
+   */
+  readonly warnsAhead?: boolean;
 }
 
 const once = (offset: number) => ({
@@ -52,6 +57,8 @@ export const REMINDER_KINDS: Record<ReminderKind, KindDefinition> = {
   MINUTES_PUBLISHED: { ...once(0), label: 'Compte rendu publié', audience: 'les participants de la séance' },
   CONSENT_EXPIRING: {
     ...once(-30),
+    // A consent given for less than a month is warned about all the same.
+    warnsAhead: true,
     label: 'Accord de la personne bientôt échu',
     audience: "la personne qui l'a recueilli et la coordination",
   },

@@ -23,3 +23,21 @@ export function afterMoment(moment: Date, offsetDays: number, workingDays = fals
   const { hour, minute } = parisWallTime(moment);
   return fromParisWallTime({ year, month, day, hour, minute });
 }
+
+/** The leads tried, longest first, when a warning's own lead no longer fits before its date. */
+export const SHORTER_LEADS_DAYS = [-7, -1] as const;
+
+/**
+ * A warning ahead of a day (a consent's expiry) whose own leads all fall before the event that
+ * plans it — a consent given for less than a month — still comes before that day: the morning a
+ * week before if that is still ahead, else the morning before, else at once. Null when the day is
+ * already past: there is nothing left to warn about. `earliest` is the first moment still ahead.
+ */
+export function shortenedWarning(day: string, event: Date, earliest: Date): Date | null {
+  if (day < parisDate(event)) return null;
+  for (const lead of SHORTER_LEADS_DAYS) {
+    const dueAt = morningOf(day, lead);
+    if (dueAt.getTime() >= earliest.getTime()) return dueAt;
+  }
+  return event;
+}
