@@ -9,7 +9,17 @@ import {
   TeamRole,
 } from '@relais/followups';
 import { Profession } from '@relais/identity';
-import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
+import {
+  ActionOrigin,
+  ActionStatus,
+  AgeBand,
+  newCaseCode,
+  Person,
+  Situation,
+  SituationAction,
+  SituationStatus,
+} from '@relais/situations';
+import { randomUUID } from 'node:crypto';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import {
@@ -334,5 +344,65 @@ describe('follow-up lists', () => {
       });
       expect(seen.listed).toEqual(seen.single);
     }
+  });
+
+  it('lets whoever may read an action read the outcome its organisation wrote', async () => {
+    // An action the cell entrusted to the association, already late.
+    const situation = await api.dataSource.getRepository(Situation).findOneByOrFail({ id: f.situationId });
+    const action = await api.dataSource.getRepository(SituationAction).save({
+      territoryId: f.territory.id,
+      personId: situation.personId,
+      situationId: f.situationId,
+      description: 'Accompagner la personne au CMP',
+      ownerOrganisationId: f.organisations.association.id,
+      ownerUserId: null,
+      dueOn: addDays(today, -3),
+      status: ActionStatus.TODO,
+      origin: ActionOrigin.DECISION,
+      originId: randomUUID(),
+      outcome: null,
+      createdAt: api.clock.now(),
+    });
+    const outcome = 'Rendez-vous pris au CMP le 12, la personne est d’accord.';
+    await f.accounts.educator.client.expectData(
+      `mutation ($i: UpdateActionInput!) { updateAction(input: $i) { id outcome } }`,
+      { i: { actionId: action.id, status: 'IN_PROGRESS', outcome } },
+    );
+    const outcomeOf = (nodes: { id: string; outcome: string | null }[]) =>
+      nodes.find((node) => node.id === action.id)?.outcome;
+
+    const { situation: read } = await f.accounts.coordinator.client.expectData<{
+      situation: { actions: { id: string; outcome: string | null }[] };
+    }>(`query ($s: ID!) { situation(situationId: $s) { actions { id outcome } } }`, { s: f.situationId });
+    expect(outcomeOf(read.actions)).toBe(outcome);
+    const { overdueActions } = await f.accounts.coordinator.client.expectData<{
+      overdueActions: Page<{ id: string; outcome: string | null }>;
+    }>(
+      `query ($t: ID!) { overdueActions(territoryId: $t, first: 50) { edges { node { id outcome } } pageInfo { hasNextPage endCursor } } }`,
+      {
+        t: f.territory.id,
+      },
+    );
+    expect(outcomeOf(overdueActions.edges.map((edge) => edge.node))).toBe(outcome);
+    // A colleague of the organisation that acts reads it among its actions.
+    const { myOrganisationActions } = await f.accounts.tisf.client.expectData<{
+      myOrganisationActions: Page<{ id: string; outcome: string | null }>;
+    }>(
+      `query ($t: ID!) { myOrganisationActions(territoryId: $t, first: 50) { edges { node { id outcome } } pageInfo { hasNextPage endCursor } } }`,
+      {
+        t: f.territory.id,
+      },
+    );
+    expect(outcomeOf(myOrganisationActions.edges.map((edge) => edge.node))).toBe(outcome);
+    // The CMP, not charged with it, does not get the action at all.
+    const { myOrganisationActions: cmp } = await f.accounts.nurse.client.expectData<{
+      myOrganisationActions: Page<{ id: string; outcome: string | null }>;
+    }>(
+      `query ($t: ID!) { myOrganisationActions(territoryId: $t, first: 50) { edges { node { id outcome } } pageInfo { hasNextPage endCursor } } }`,
+      {
+        t: f.territory.id,
+      },
+    );
+    expect(outcomeOf(cmp.edges.map((edge) => edge.node))).toBeUndefined();
   });
 });
