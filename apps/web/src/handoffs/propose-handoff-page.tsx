@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQuery } from 'urql';
 import { readFragment } from '../graphql/graphql';
@@ -24,6 +25,7 @@ import {
 import type { HandoffFollowUp, HandoffView } from './handoffs.operations';
 import type { HandoffRecipient } from './recipient-choice';
 import { useHandoffRecipients } from './use-handoff-recipients';
+import type { HandoffRecipients } from './use-handoff-recipients';
 import '../referrals/referrals.css';
 import '../ui/page-parts.css';
 import './handoffs.css';
@@ -141,13 +143,7 @@ function ProposeHandoff({ followUp }: { followUp: HandoffFollowUp }) {
   );
 }
 
-function FormStep({
-  recipients,
-  form,
-}: {
-  recipients: ReturnType<typeof useHandoffRecipients>;
-  form: React.ReactNode;
-}) {
+function FormStep({ recipients, form }: { recipients: HandoffRecipients; form: ReactNode }) {
   if (recipients.error) return <Notice tone="error">{recipients.error}</Notice>;
   if (!recipients.list) return <p role="status">Chargement des partenaires…</p>;
   return (
@@ -156,6 +152,18 @@ function FormStep({
         Le service qui reçoit le relais lira ces informations et pourra l’accepter ou le décliner. Vous
         vérifierez tout avant l’envoi.
       </p>
+      {recipients.more.hasMore ? (
+        <p>
+          Le territoire compte plus de partenaires que la liste n’en montre.{' '}
+          <Button
+            variant="quiet"
+            isPending={recipients.more.loadingMore}
+            onPress={() => void recipients.more.showMore()}
+          >
+            Afficher plus de partenaires
+          </Button>
+        </p>
+      ) : null}
       {form}
     </>
   );
