@@ -1,6 +1,12 @@
 import { DataCategory } from '@relais/access';
 import { ConsentPurpose, ConsentStatus } from './consent.enums';
-import { ConsentTerms, consentInForceConditions, isConsentInForce } from './consent-in-force';
+import {
+  ConsentTerms,
+  consentInForceConditions,
+  CoverageGap,
+  coverageGap,
+  isConsentInForce,
+} from './consent-in-force';
 
 const CMP = { id: '7d1c2c7e-4a8e-4b55-9f5e-0a0000000001', kind: 'PSYCHIATRY' };
 const BAILLEUR = { id: '7d1c2c7e-4a8e-4b55-9f5e-0a0000000002', kind: 'HOUSING' };
@@ -77,6 +83,31 @@ describe('consent in force', () => {
     expect(isConsentInForce(consent(), '2027-02-01', coverage)).toBe(true);
     expect(isConsentInForce(consent(), '2027-02-01', { ...coverage, purpose: ConsentPurpose.HANDOFF })).toBe(
       false,
+    );
+  });
+});
+
+describe('why a consent does not cover a hand-off', () => {
+  const handoff = (organisation: { id: string; kind: string }) => ({
+    purpose: ConsentPurpose.HANDOFF,
+    organisation,
+  });
+  const forHandoffs = consent({ purposes: [ConsentPurpose.HANDOFF] });
+
+  it('says nothing when it covers it, by the organisation or its kind', () => {
+    expect(coverageGap(forHandoffs, '2027-02-01', handoff(CMP))).toBeNull();
+    expect(coverageGap(forHandoffs, '2027-02-01', handoff(CCAS))).toBeNull();
+  });
+
+  it('tells, in order, no answer in force, an expired one, a purpose left out, a partner not named', () => {
+    expect(coverageGap(null, '2027-02-01', handoff(CMP))).toBe(CoverageGap.NO_CONSENT);
+    expect(coverageGap(consent({ status: ConsentStatus.WITHDRAWN }), '2027-02-01', handoff(CMP))).toBe(
+      CoverageGap.NO_CONSENT,
+    );
+    expect(coverageGap(forHandoffs, '2027-04-01', handoff(BAILLEUR))).toBe(CoverageGap.EXPIRED);
+    expect(coverageGap(consent(), '2027-02-01', handoff(CMP))).toBe(CoverageGap.PURPOSE_NOT_COVERED);
+    expect(coverageGap(forHandoffs, '2027-02-01', handoff(BAILLEUR))).toBe(
+      CoverageGap.ORGANISATION_NOT_NAMED,
     );
   });
 });
