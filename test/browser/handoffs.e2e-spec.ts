@@ -230,7 +230,9 @@ describe('passage de relais from a follow-up to the CMP', () => {
     await section.getByText('Accepté', { exact: true }).waitFor();
     await checkPage(page, 'relais-suivi');
     await closeFollowUpHandedOver(page, section);
-    await expectNoAxeViolations(page);
+    // The page reads the follow-up again: it now says it is over.
+    await page.getByText('Phase « Terminé »').waitFor();
+    await checkPage(page, 'relais-suivi-clos');
     const { followUp } = await fixture.accounts.educator.client.expectData<{ followUp: { phase: string } }>(
       FOLLOW_UP_PHASE,
       { id: fixture.followUpId },
