@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, asSubject, gateFields, Principal } from '@relais/access';
+import { AccessService, gateFields, Principal } from '@relais/access';
 import { frenchDate } from '@relais/config';
 import { ConsentPurpose, ConsentService, CoverageGap } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { Connection, pageOf } from '@relais/graphql';
 import { Organisation } from '@relais/identity';
-import { Handoff, HandoffStatus, LOGISTIC_ONLY, Situation, SituationStatus } from '@relais/situations';
+import { Handoff, HandoffStatus, LOGISTIC_ONLY } from '@relais/situations';
 import {
   HANDOFF_RECIPIENT_CURSOR,
   HandoffRecipientObject,
@@ -16,7 +16,7 @@ import {
 import { HandoffObject } from './dto/follow-up.objects';
 import { key } from './follow-up-list-query.service';
 import { HandoffQueryService } from './handoff-query.service';
-import { assertMayHandOff } from './handoff-proposer';
+import { situationToHandOff } from './handoff-proposer';
 
 /** 0 for a hand-off awaiting its answer, 1 for an answered one: those awaiting come first. */
 const ANSWERED = `(CASE WHEN "handoff"."status" = 'PROPOSED' THEN 0 ELSE 1 END)`;
@@ -99,15 +99,7 @@ export class HandoffListQueryService {
     args: HandoffRecipientsArgs,
   ): Promise<Connection<HandoffRecipientObject>> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const situation = await manager.findOneBy(Situation, { id: args.situationId });
-      if (!situation || situation.status === SituationStatus.CLOSED) throw new AccessException('NOT_FOUND');
-      this.access.assertCan(
-        actor,
-        'propose',
-        asSubject('Handoff', { territoryId: situation.territoryId }),
-        'FORBIDDEN',
-      );
-      await assertMayHandOff(manager, actor, situation, 'any');
+      const situation = await situationToHandOff(manager, this.access, actor, args.situationId, 'any');
       const query = manager
         .getRepository(Organisation)
         .createQueryBuilder('organisation')

@@ -1,19 +1,29 @@
-import { AccessException, Principal, Role } from '@relais/access';
-import { Situation } from '@relais/situations';
+import { AccessException, AccessService, asSubject, Principal, Role } from '@relais/access';
+import { Situation, SituationStatus } from '@relais/situations';
 import { EntityManager } from 'typeorm';
 import { FollowUp, FollowUpTeamMember } from './entities';
 
 /**
- * The cell (coordinator) hands off for the situation; a team hands off for its own follow-up —
- * the one named, or (`'any'`, to list where it could go) any follow-up of the situation.
+ * The open situation `actor` may hand off, or NOT_FOUND / FORBIDDEN: the cell (coordinator) hands
+ * off for the situation; a team hands off for its own follow-up — the one named, or (`'any'`, to
+ * list where it could go) any follow-up of the situation.
  */
-export async function assertMayHandOff(
+export async function situationToHandOff(
   manager: EntityManager,
+  access: AccessService,
   actor: Principal,
-  situation: Situation,
+  situationId: string,
   followUpId: string | null | 'any',
-): Promise<void> {
-  if (actor.clearedTerritoriesWith(Role.COORDINATOR).includes(situation.territoryId)) return;
+): Promise<Situation> {
+  const situation = await manager.findOneBy(Situation, { id: situationId });
+  if (!situation || situation.status === SituationStatus.CLOSED) throw new AccessException('NOT_FOUND');
+  access.assertCan(
+    actor,
+    'propose',
+    asSubject('Handoff', { territoryId: situation.territoryId }),
+    'FORBIDDEN',
+  );
+  if (actor.clearedTerritoriesWith(Role.COORDINATOR).includes(situation.territoryId)) return situation;
   const inTeam =
     followUpId !== null &&
     (await manager
@@ -27,4 +37,5 @@ export async function assertMayHandOff(
       .andWhere(followUpId === 'any' ? 'TRUE' : 'followUp.id = :followUpId', { followUpId })
       .getExists());
   if (!inTeam) throw new AccessException('FORBIDDEN');
+  return situation;
 }

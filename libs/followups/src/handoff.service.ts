@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccessException,
-  AccessService,
-  asSubject,
-  DataCategory,
-  LegalBasis,
-  Principal,
-} from '@relais/access';
+import { AccessService, DataCategory, LegalBasis, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, isCalendarDate } from '@relais/config';
 import { ConsentPurpose, ConsentService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { Organisation } from '@relais/identity';
 import { writeOutbox } from '@relais/outbox';
-import { Handoff, HandoffStatus, Situation, SituationService, SituationStatus } from '@relais/situations';
+import { Handoff, HandoffStatus, Situation, SituationService } from '@relais/situations';
 import { EntityManager } from 'typeorm';
 import { AnswerHandoffInput, ProposeHandoffInput } from './dto/follow-up.inputs';
 import { HandoffObject } from './dto/follow-up.objects';
 import { FollowUpException } from './followups.exception';
-import { assertMayHandOff } from './handoff-proposer';
+import { situationToHandOff } from './handoff-proposer';
 import { HandoffQueryService } from './handoff-query.service';
 
 /**
@@ -39,15 +32,13 @@ export class HandoffService {
 
   proposeHandoff(actor: Principal, input: ProposeHandoffInput): Promise<HandoffObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const situation = await manager.findOneBy(Situation, { id: input.situationId });
-      if (!situation || situation.status === SituationStatus.CLOSED) throw new AccessException('NOT_FOUND');
-      this.access.assertCan(
+      const situation = await situationToHandOff(
+        manager,
+        this.access,
         actor,
-        'propose',
-        asSubject('Handoff', { territoryId: situation.territoryId }),
-        'FORBIDDEN',
+        input.situationId,
+        input.followUpId ?? null,
       );
-      await assertMayHandOff(manager, actor, situation, input.followUpId ?? null);
       const receiver = await manager.findOneBy(Organisation, {
         id: input.receivingOrganisationId,
         territoryId: situation.territoryId,

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { CursorShape, IsCursor } from '@relais/graphql';
@@ -24,6 +25,20 @@ export const INCOMING_HANDOFF_CURSOR: CursorShape = [
 /** A position in the possible recipients of a hand-off: the name, the id. */
 export const HANDOFF_RECIPIENT_CURSOR: CursorShape = [(value) => value.length <= 500, isUUID];
 
+/** An `after` argument of one of these lists: optional, and refused in French unless it is one of its cursors. */
+function AfterCursor(shape: CursorShape): PropertyDecorator {
+  return applyDecorators(
+    Field(() => String, {
+      nullable: true,
+      description:
+        'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
+    }),
+    IsOptional(),
+    MaxLength(1000, { message: CURSOR_TOO_LONG }),
+    IsCursor(shape),
+  );
+}
+
 @ArgsType()
 class PageArgs {
   @Field(() => Int, { defaultValue: 10, description: 'Combien d’éléments par page : de 1 à 100.' })
@@ -35,14 +50,7 @@ class PageArgs {
 
 @ArgsType()
 export class MyFollowUpsArgs extends PageArgs {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(300, { message: CURSOR_TOO_LONG })
-  @IsCursor(MY_FOLLOW_UP_CURSOR)
+  @AfterCursor(MY_FOLLOW_UP_CURSOR)
   after?: string | null;
 
   @Field(() => Boolean, {
@@ -59,14 +67,7 @@ export class SituationFollowUpsArgs extends PageArgs {
   @IsUUID('all', { message: INVALID_ID })
   situationId!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(300, { message: CURSOR_TOO_LONG })
-  @IsCursor(SITUATION_FOLLOW_UP_CURSOR)
+  @AfterCursor(SITUATION_FOLLOW_UP_CURSOR)
   after?: string | null;
 }
 
@@ -80,14 +81,7 @@ export class IncomingHandoffsArgs extends PageArgs {
   @IsEnum(HandoffStatus, { message: "Cet état de relais n'existe pas." })
   status?: HandoffStatus | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(300, { message: CURSOR_TOO_LONG })
-  @IsCursor(INCOMING_HANDOFF_CURSOR)
+  @AfterCursor(INCOMING_HANDOFF_CURSOR)
   after?: string | null;
 }
 
@@ -97,14 +91,7 @@ export class HandoffRecipientsArgs extends PageArgs {
   @IsUUID('all', { message: INVALID_ID })
   situationId!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(1000, { message: CURSOR_TOO_LONG })
-  @IsCursor(HANDOFF_RECIPIENT_CURSOR)
+  @AfterCursor(HANDOFF_RECIPIENT_CURSOR)
   after?: string | null;
 }
 
