@@ -131,7 +131,8 @@ export async function openHandoffToAnswer(page: Page, index: number, caseCode: s
 
 /**
  * Accepts the open hand-off with the keyboard alone: Tab to « Accepter le relais », Enter, the
- * dialog's confirmation reached with Tab, Enter. Resolves once the page says it is accepted.
+ * dialog's confirmation reached with Tab, Enter. Resolves once the page says it is accepted, with
+ * the focus on what it says.
  */
 export async function acceptHandoffByKeyboard(page: Page): Promise<void> {
   await tabTo(page, page.getByRole('button', { name: /^Accepter le relais/ }), 60);
@@ -141,6 +142,10 @@ export async function acceptHandoffByKeyboard(page: Page): Promise<void> {
   await tabTo(page, dialog.getByRole('button', { name: 'Accepter le relais' }), 5);
   await page.keyboard.press('Enter');
   await page.getByText('Vous avez accepté le relais.').waitFor();
+  // The reading position moves to the news, not lost with the buttons that are gone.
+  await page.waitForFunction(() =>
+    Boolean(document.activeElement?.textContent?.includes('Vous avez accepté le relais.')),
+  );
 }
 
 /**
