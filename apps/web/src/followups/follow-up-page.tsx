@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
 import { NotFoundPage } from '../pages/not-found-page';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
 import { ActsSection } from './acts-section';
-import { FollowUpQuery } from './follow-ups.operations';
 import type { FollowUpDetail } from './follow-ups.operations';
 import { FOLLOW_UP_PHASE_LABELS } from './follow-up-words';
 import { IndicatorsSection } from './indicators-section';
@@ -14,7 +12,9 @@ import { ObjectivesSection } from './objectives-section';
 import { PhaseSection } from './phase-section';
 import { memberNames } from './team-names';
 import { TeamSection } from './team-section';
+import { OfflineNotice } from './offline-notice';
 import { useVisitDraft, useVisitDrafts } from './visit-drafts';
+import { useFollowUp } from './use-follow-up';
 import '../referrals/referrals.css';
 import '../situations/situations.css';
 import '../ui/dialog.css';
@@ -33,7 +33,7 @@ export const visitPath = (followUpId: string) => `/suivis/${followUpId}/visite`;
  * visit form one tap away.
  */
 export function FollowUpPage({ followUpId }: { followUpId: string }) {
-  const [result] = useQuery({ query: FollowUpQuery, variables: { followUpId } });
+  const result = useFollowUp(followUpId);
   const followUp = result.data?.followUp;
   usePageTitle(followUp ? `Accompagnement ${followUp.caseCode}` : 'Accompagnement');
 
@@ -50,10 +50,18 @@ export function FollowUpPage({ followUpId }: { followUpId: string }) {
       </>
     );
   }
-  return <FollowUpView followUp={followUp} myId={result.data?.me.id} />;
+  return <FollowUpView followUp={followUp} myId={result.data?.me.id} offline={result.offline} />;
 }
 
-function FollowUpView({ followUp, myId }: { followUp: FollowUpDetail; myId?: string }) {
+function FollowUpView({
+  followUp,
+  myId,
+  offline,
+}: {
+  followUp: FollowUpDetail;
+  myId?: string;
+  offline: boolean;
+}) {
   const drafts = useVisitDrafts();
   // Said once, on return from the visit form.
   const [announced, setAnnounced] = useState(() => drafts.takeAnnouncement(followUp.id));
@@ -67,6 +75,7 @@ function FollowUpView({ followUp, myId }: { followUp: FollowUpDetail; myId?: str
       <p className="lead">
         Phase « {FOLLOW_UP_PHASE_LABELS[followUp.phase]} » · <Link to="/suivis">Retour à mon suivi</Link>
       </p>
+      {offline ? <OfflineNotice /> : null}
       {announced ? <Notice tone="success">{announced}</Notice> : null}
       {draft && !ended ? (
         <Notice tone={draft.unsent ? 'error' : 'info'}>

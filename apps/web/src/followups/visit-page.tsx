@@ -1,14 +1,14 @@
-import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
 import { NotFoundPage } from '../pages/not-found-page';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
-import { FollowUpQuery } from './follow-ups.operations';
+import { OfflineNotice } from './offline-notice';
 import { VisitForm } from './visit-form';
 import { useVisitDrafts } from './visit-drafts';
 import { newVisit } from './visit-values';
+import { useFollowUp } from './use-follow-up';
 import '../referrals/referrals.css';
 import '../ui/page-parts.css';
 import './follow-ups.css';
@@ -17,7 +17,7 @@ const NOT_FOR_ME = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 /** « Enregistrer une visite »: the follow-up's team and who I am, then the form (a draft resumed). */
 export function VisitPage({ followUpId }: { followUpId: string }) {
-  const [result] = useQuery({ query: FollowUpQuery, variables: { followUpId } });
+  const result = useFollowUp(followUpId);
   const drafts = useVisitDrafts();
   const followUp = result.data?.followUp;
   const me = result.data?.me;
@@ -52,6 +52,7 @@ export function VisitPage({ followUpId }: { followUpId: string }) {
     <>
       <h1>Enregistrer une visite — {followUp.caseCode}</h1>
       <p className="lead">{back}</p>
+      {result.offline ? <OfflineNotice /> : null}
       <VisitForm
         followUp={followUp}
         myId={me.id}
