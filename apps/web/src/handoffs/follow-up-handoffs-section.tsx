@@ -3,11 +3,11 @@ import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../administration/confirm-dialog';
 import { readFragment } from '../graphql/graphql';
 import { readError } from '../graphql/errors';
-import { HANDOFF_STATUS_LABELS } from '../situations/situation-words';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
 import { frenchDate } from '../ui/written-dates';
-import { HANDOFF_STATUS_TONES, remindersWords } from './handoff-words';
+import { HandoffAnswerFacts, HandoffStatusTag } from './handoff-status';
+import { remindersWords } from './handoff-words';
 import {
   EndFollowUpMutation,
   handoffDocumentPath,
@@ -98,28 +98,14 @@ function HandoffLine({ handoff }: { handoff: HandoffView }) {
   return (
     <li className="handoff-line">
       <p className="handoff-line-title">
-        <strong>Vers {handoff.receivingOrganisationName}</strong>{' '}
-        <span className={`status-tag status-tag-${HANDOFF_STATUS_TONES[handoff.status]}`}>
-          {HANDOFF_STATUS_LABELS[handoff.status]}
-        </span>
+        <strong>Vers {handoff.receivingOrganisationName}</strong> <HandoffStatusTag handoff={handoff} />
       </p>
       <dl className="facts">
         <dt>Proposé le</dt>
         <dd>
           {frenchDate(handoff.proposedAt)} par {handoff.proposedByOrganisationName}
         </dd>
-        {handoff.answeredAt ? (
-          <>
-            <dt>{handoff.status === 'DECLINED' ? 'Décliné le' : 'Accepté le'}</dt>
-            <dd>{frenchDate(handoff.answeredAt)}</dd>
-          </>
-        ) : null}
-        {handoff.declineReason ? (
-          <>
-            <dt>Motif du refus</dt>
-            <dd className="multiline">{handoff.declineReason}</dd>
-          </>
-        ) : null}
+        <HandoffAnswerFacts handoff={handoff} />
         {handoff.status === 'PROPOSED' || handoff.remindersSentAt.length ? (
           <>
             <dt>Relances</dt>

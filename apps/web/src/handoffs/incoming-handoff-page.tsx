@@ -6,13 +6,13 @@ import { readError } from '../graphql/errors';
 import { DecisionDialog } from '../inbox/decision-dialog';
 import { NotFoundPage } from '../pages/not-found-page';
 import { Link } from '../routing/link';
-import { HANDOFF_STATUS_LABELS } from '../situations/situation-words';
 import { Notice } from '../ui/notice';
 import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchDate } from '../ui/written-dates';
 import { HandoffSummary } from './handoff-summary';
-import { HANDOFF_STATUS_TONES, proposedAgoWords, remindersWords } from './handoff-words';
+import { HandoffAnswerFacts, HandoffStatusTag } from './handoff-status';
+import { proposedAgoWords, remindersWords } from './handoff-words';
 import {
   AnswerHandoffMutation,
   handoffDocumentPath,
@@ -88,9 +88,7 @@ function IncomingHandoffView({
       </p>
       <h1>Relais proposé — situation {handoff.caseCode}</h1>
       <p className="lead">
-        <span className={`status-tag status-tag-${HANDOFF_STATUS_TONES[handoff.status]}`}>
-          {HANDOFF_STATUS_LABELS[handoff.status]}
-        </span>
+        <HandoffStatusTag handoff={handoff} />
       </p>
       {told ? (
         <div ref={announcement} tabIndex={-1} className="announcement">
@@ -109,18 +107,7 @@ function IncomingHandoffView({
         </dd>
         <dt>Relances reçues</dt>
         <dd>{remindersWords(handoff.remindersSentAt)}</dd>
-        {handoff.answeredAt ? (
-          <>
-            <dt>{handoff.status === 'DECLINED' ? 'Décliné le' : 'Accepté le'}</dt>
-            <dd>{frenchDate(handoff.answeredAt)}</dd>
-          </>
-        ) : null}
-        {handoff.declineReason ? (
-          <>
-            <dt>Motif du refus</dt>
-            <dd className="multiline">{handoff.declineReason}</dd>
-          </>
-        ) : null}
+        <HandoffAnswerFacts handoff={handoff} />
       </dl>
 
       <section aria-labelledby="ce-qui-est-transmis" className="handoffs-section">

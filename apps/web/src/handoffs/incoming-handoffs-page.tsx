@@ -3,12 +3,12 @@ import { readError } from '../graphql/errors';
 import { countWords } from '../inbox/inbox-words';
 import { useConnectionList } from '../inbox/use-cursor-list';
 import { Link } from '../routing/link';
-import { HANDOFF_STATUS_LABELS } from '../situations/situation-words';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchDate } from '../ui/written-dates';
-import { HANDOFF_STATUS_TONES, proposedAgoWords, remindersWords } from './handoff-words';
+import { HandoffStatusTag } from './handoff-status';
+import { proposedAgoWords, remindersWords } from './handoff-words';
 import { HandoffFields, incomingPaths, IncomingHandoffsQuery } from './handoffs.operations';
 import type { HandoffView } from './handoffs.operations';
 import '../referrals/referrals.css';
@@ -141,9 +141,7 @@ function ToAnswer({ handoffs }: { handoffs: readonly HandoffView[] }) {
 function Answer({ handoff }: { handoff: HandoffView }) {
   return (
     <>
-      <span className={`status-tag status-tag-${HANDOFF_STATUS_TONES[handoff.status]}`}>
-        {HANDOFF_STATUS_LABELS[handoff.status]}
-      </span>
+      <HandoffStatusTag handoff={handoff} />
       {handoff.answeredAt ? (
         <span className="status-detail">le {frenchDate(handoff.answeredAt, { weekday: false })}</span>
       ) : null}
