@@ -610,6 +610,13 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { s: UNKNOWN_ID },
     }),
   },
+  'Query.handoff': {
+    who: WORKING,
+    call: () => ({
+      query: 'query ($h: ID!) { handoff(handoffId: $h) { id } }',
+      variables: { h: UNKNOWN_ID },
+    }),
+  },
   'Query.incomingHandoffs': {
     who: WORKING,
     call: () => ({ query: '{ incomingHandoffs(first: 5) { edges { node { id } } } }' }),

@@ -198,6 +198,21 @@ describe('hand-offs received, and where one may go', () => {
     expect(page.edges[0].node.remindersSentAt).toEqual([remindedAt.toISOString()]);
   });
 
+  it('gives one hand-off by its id to its parties, as the list does, and to no one else', async () => {
+    const ONE = `query ($h: ID!) { handoff(handoffId: $h) { id status declineReason proposedByOrganisationName } }`;
+    for (const client of [f.accounts.nurse.client, f.accounts.educator.client]) {
+      const { handoff } = await client.expectData<{ handoff: Partial<HandoffNode> }>(ONE, { h: handoffs[1] });
+      expect(handoff).toEqual({
+        id: handoffs[1],
+        status: 'DECLINED',
+        declineReason: 'Pas de place avant mars',
+        proposedByOrganisationName: f.organisations.association.name,
+      });
+    }
+    const refused = await f.accounts.bailleur.client.request(ONE, { h: handoffs[1] });
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('walks them page by page, and gives the proposer and others nothing received', async () => {
     const walked: string[] = [];
     let after: string | null = null;

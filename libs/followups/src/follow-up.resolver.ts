@@ -65,6 +65,19 @@ export class FollowUpResolver {
     return this.handoffReads.handoffs(principal, situationId);
   }
 
+  @Query(() => HandoffObject, {
+    description:
+      'Un passage de relais que vous pouvez voir (proposé par ou à votre organisation, ou coordonné par vous).',
+  })
+  @Allow('read', 'Handoff')
+  handoff(
+    @CurrentPrincipal() principal: Principal,
+    @Args('handoffId', { type: () => ID, description: 'Le passage de relais.' }, uuidArgument('handoffId'))
+    handoffId: string,
+  ): Promise<HandoffObject> {
+    return this.handoffReads.handoff(principal, handoffId);
+  }
+
   @Mutation(() => FollowUpObject, {
     description: 'Confie un accompagnement en trinôme, avec l’accord de la personne.',
   })

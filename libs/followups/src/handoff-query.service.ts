@@ -45,6 +45,15 @@ export class HandoffQueryService {
     });
   }
 
+  /** One hand-off by its id, for a reader of it (NOT_FOUND otherwise); the read is audited. */
+  handoff(actor: Principal, handoffId: string): Promise<HandoffObject> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const { row, access } = await this.access.loadAccessible(manager, actor, 'read', Handoff, handoffId);
+      const situation = await manager.findOneByOrFail(Situation, { id: row.situationId });
+      return this.present(manager, actor, row, situation.personId, access);
+    });
+  }
+
   /**
    * Hand-offs as their reader may see them, with their context (case code, partners' names,
    * reminders) read in a fixed number of statements; the reads are audited.

@@ -22,8 +22,8 @@ export const INCOMING_HANDOFF_CURSOR: CursorShape = [
   (value) => /^-?\d{1,16}$/.test(value),
   isUUID,
 ];
-/** A position in the possible recipients of a hand-off: the name, the id. */
-export const HANDOFF_RECIPIENT_CURSOR: CursorShape = [(value) => value.length <= 500, isUUID];
+/** A position in the possible recipients of a hand-off: the name (at most 200 characters), the id. */
+export const HANDOFF_RECIPIENT_CURSOR: CursorShape = [(value) => value.length <= 200, isUUID];
 
 /** An `after` argument of one of these lists: optional, and refused in French unless it is one of its cursors. */
 function AfterCursor(shape: CursorShape): PropertyDecorator {
@@ -34,7 +34,7 @@ function AfterCursor(shape: CursorShape): PropertyDecorator {
         'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
     }),
     IsOptional(),
-    MaxLength(1000, { message: CURSOR_TOO_LONG }),
+    MaxLength(2000, { message: CURSOR_TOO_LONG }),
     IsCursor(shape),
   );
 }
