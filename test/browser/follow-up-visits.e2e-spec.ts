@@ -7,7 +7,7 @@ import {
   screenshot,
   signInThroughPage,
 } from '../support/browser';
-import { trinomeFollowUp } from '../support/follow-up-fixtures';
+import { apiToday, replacingTisf, trinomeFollowUp } from '../support/follow-up-fixtures';
 import type { TrinomeAccount, TrinomeFollowUp } from '../support/follow-up-fixtures';
 import {
   fillVisit,
@@ -39,11 +39,18 @@ const written = (day: string) =>
 describe('recording the visits of a trinôme follow-up', () => {
   const suite = browserSuite();
   let trinome: TrinomeFollowUp;
+  let replacement: TrinomeAccount;
+  const period = { fromOn: '', untilOn: '' };
 
   beforeAll(async () => {
-    trinome = await trinomeFollowUp(suite.api, {
+    const { api } = suite;
+    trinome = await trinomeFollowUp(api, {
       names: { association: 'Association Le Fil', cmp: 'CMP Lille-Sud' },
     });
+    const inDays = (days: number) =>
+      new Date(Date.parse(`${apiToday(api)}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    Object.assign(period, { fromOn: inDays(7), untilOn: inDays(20) });
+    replacement = await replacingTisf(api, trinome, period);
   }, BROWSER_SETUP_TIMEOUT_MS);
 
   async function signIn(page: Page, account: TrinomeAccount, keyboardOnly = false): Promise<void> {
@@ -141,6 +148,18 @@ describe('recording the visits of a trinôme follow-up', () => {
     expect(call).toContain('hors du domicile');
     expect(call).toContain(TEAM_NOTE);
 
+    // The next phase, confirmed first: one does not come back to a phase passed.
+    await page.getByRole('button', { name: /^Passer à la phase « Évaluation »/ }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('On ne revient pas à une phase franchie');
+    await dialog.getByRole('button', { name: 'Passer à la phase « Évaluation »', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'L’accompagnement est passé en phase « Évaluation ».' })
+      .waitFor();
+    await page.locator('p.lead').filter({ hasText: 'Phase « Évaluation »' }).waitFor();
+    await page.getByRole('button', { name: /^Passer à la phase « Soutien »/ }).waitFor();
+
     // A visit begun, then a sign-out: the next session finds no trace of it.
     await openVisitForm(page);
     await page.getByLabel(/^Note/).fill('Brouillon à ne pas garder.');
@@ -171,5 +190,27 @@ describe('recording the visits of a trinôme follow-up', () => {
     expect(await page.content()).not.toContain(HEALTH_NOTE);
     await expectNoAxeViolations(page);
     await screenshot(page, 'accompagnement-vu-par-la-tisf');
+
+    // An objective reached, said where it stands.
+    const objectives = followUpSection(page, 'Les objectifs');
+    await objectives.getByRole('button', { name: `Marquer atteint : ${trinome.objectives[0]}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `L’objectif « ${trinome.objectives[0]} » est maintenant « Atteint ».` })
+      .waitFor();
+    await objectives.getByRole('button', { name: `Remettre en cours : ${trinome.objectives[0]}` }).waitFor();
+  }, 60_000);
+
+  it('a TISF who will replace the team’s from next week finds the follow-up in « Mon suivi », the replacement dated', async () => {
+    const page = await suite.newPage({ width: 768, height: 1024 });
+    await signIn(page, replacement);
+    await page.getByRole('heading', { level: 1, name: 'Mon suivi' }).waitFor();
+    const line = await myFollowUpLine(page, trinome.caseCode);
+    expect(await line.textContent()).toContain(
+      `Remplacement du ${written(period.fromOn)} au ${written(period.untilOn)} (TISF)`,
+    );
+    // The phase the éducateur moved it to.
+    expect(await line.textContent()).toContain('Évaluation');
+    await screenshot(page, 'mon-suivi-remplacement');
   }, 60_000);
 });

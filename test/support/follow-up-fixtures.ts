@@ -28,6 +28,13 @@ export const MOVE_FOLLOW_UP = /* GraphQL */ `
     }
   }
 `;
+export const ASSIGN_TEAM_MEMBER = /* GraphQL */ `
+  mutation ($input: AssignTeamMemberInput!) {
+    assignTeamMember(input: $input) {
+      id
+    }
+  }
+`;
 export const RECORD_FOLLOW_UP_ACT = /* GraphQL */ `
   mutation ($input: RecordActInput!) {
     recordFollowUpAct(input: $input) {
@@ -100,23 +107,12 @@ export async function trinomeFollowUp(
     bailleur: await organisation(OrganisationKind.HOUSING, options.names?.bailleur),
     clsm: await organisation(OrganisationKind.MUNICIPAL, options.names?.clsm),
   };
-  const account = async (
+  const account = (
     member: TrinomeMember,
     organisation: Organisation,
     profession: Profession,
     roles: Role[],
-  ): Promise<TrinomeAccount> => {
-    const user = await api.factory.user({ territory, organisation, profession, roles });
-    await api.dataSource.getRepository(User).update({ id: user.id }, { firstName: FIRST_NAMES[member] });
-    const { client } = await logInClient(api.anonymous, user.email, user.password);
-    return {
-      id: user.id,
-      email: user.email,
-      password: user.password,
-      name: `${FIRST_NAMES[member]} ${user.lastName}`,
-      client,
-    };
-  };
+  ) => namedAccount(api, territory, { firstName: FIRST_NAMES[member], organisation, profession, roles });
   const practitioner = [Role.FOLLOWUP_PRACTITIONER];
   const accounts: Record<TrinomeMember, TrinomeAccount> = {
     educator: await account(
@@ -182,6 +178,51 @@ export async function trinomeFollowUp(
     plannedEndOn: startFollowUp.plannedEndOn,
     objectives,
   };
+}
+
+/** A professional of the territory named `firstName`, signed in over the api. */
+export async function namedAccount(
+  api: RunningApi,
+  territory: Territory,
+  who: { firstName: string; organisation: Organisation; profession: Profession; roles: Role[] },
+): Promise<TrinomeAccount> {
+  const { firstName, organisation, profession, roles } = who;
+  const user = await api.factory.user({ territory, organisation, profession, roles });
+  await api.dataSource.getRepository(User).update({ id: user.id }, { firstName });
+  const { client } = await logInClient(api.anonymous, user.email, user.password);
+  return {
+    id: user.id,
+    email: user.email,
+    password: user.password,
+    name: `${firstName} ${user.lastName}`,
+    client,
+  };
+}
+
+/**
+ * A second TISF of the association who will replace the team's TISF from `fromOn` to `untilOn`
+ * (AAAA-MM-JJ), as the coordinator records it.
+ */
+export async function replacingTisf(
+  api: RunningApi,
+  fixture: TrinomeFollowUp,
+  period: { fromOn: string; untilOn: string },
+): Promise<TrinomeAccount> {
+  const replacement = await namedAccount(api, fixture.territory, {
+    firstName: 'Rania',
+    organisation: fixture.organisations.association,
+    profession: Profession.FAMILY_SOCIAL_WORKER,
+    roles: [Role.FOLLOWUP_PRACTITIONER],
+  });
+  await fixture.accounts.coordinator.client.expectData(ASSIGN_TEAM_MEMBER, {
+    input: {
+      followUpId: fixture.followUpId,
+      role: 'FAMILY_SOCIAL_WORKER',
+      userId: replacement.id,
+      ...period,
+    },
+  });
+  return replacement;
 }
 
 export interface ActSeed {
