@@ -44,18 +44,21 @@ export async function handoffContexts(
   const sent = (await manager.query(
     `SELECT reminder.subject_id AS handoff_id, min(reminder.settled_at) AS sent_at
        FROM reminders reminder
-       JOIN handoffs handoff ON handoff.id = reminder.subject_id
-      WHERE reminder.subject_type = 'Handoff' AND reminder.subject_id = ANY($1)
+       JOIN handoffs handoff
+         ON handoff.id = reminder.subject_id AND handoff.territory_id = reminder.territory_id
+      WHERE handoff.id = ANY($1) AND reminder.subject_type = 'Handoff'
         AND reminder.kind = 'HANDOFF_UNANSWERED' AND reminder.status = 'SENT'
         AND reminder.recipient_organisation_id = handoff.receiving_organisation_id
       GROUP BY reminder.subject_id, reminder.occurrence
       ORDER BY sent_at`,
     [ids],
   )) as { handoff_id: string; sent_at: Date }[];
-  const nameOf = (id: string) => organisations.find((organisation) => organisation.id === id)?.name ?? '—';
+  const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+  const caseCodes = new Map(codes.map((code) => [code.id, code.caseCode]));
+  const nameOf = (id: string) => names.get(id) ?? '—';
   for (const handoff of handoffs) {
     contexts.set(handoff.id, {
-      caseCode: codes.find((code) => code.id === handoff.situationId)?.caseCode ?? '—',
+      caseCode: caseCodes.get(handoff.situationId) ?? '—',
       receivingOrganisationName: nameOf(handoff.receivingOrganisationId),
       proposedByOrganisationName: nameOf(handoff.proposedByOrganisationId),
       remindersSentAt: sent
