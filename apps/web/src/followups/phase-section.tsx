@@ -74,6 +74,7 @@ export function PhaseSection({
             aria-current={index === current ? 'step' : undefined}
             className={index < current ? 'phase-done' : index === current ? 'phase-current' : undefined}
           >
+            {index < current ? <span aria-hidden="true">✓ </span> : null}
             {FOLLOW_UP_PHASE_LABELS[phase]}
             <span className="visually-hidden">
               {index < current ? ' (franchie)' : index === current ? ' (en cours)' : ' (à venir)'}
