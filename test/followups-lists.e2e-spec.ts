@@ -289,6 +289,11 @@ describe('follow-up lists', () => {
     expect(current.team.find((seat) => seat.role === 'PSYCHIATRIC_PROFESSIONAL')!.holderName).toBe(
       f.accounts.nurse.name,
     );
+    // Its period over, the follow-up is no longer theirs to read at all; one to come already is.
+    const ONE = `query ($id: ID!) { followUp(followUpId: $id) { id } }`;
+    const past = await replacement.client.request(ONE, { id: ids.past });
+    expect(past.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await replacement.client.expectData(ONE, { id: ids.coming });
     const coming = page.edges.find((edge) => edge.node.id === ids.coming)!.node;
     expect(coming.myReplacement).toEqual({
       role: 'FAMILY_SOCIAL_WORKER',

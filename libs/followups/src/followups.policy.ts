@@ -1,4 +1,5 @@
 import { definePolicy, LegalBasis, Relation, Role, WORKING_ROLES } from '@relais/access';
+import { parisDate } from '@relais/config';
 import { Handoff, HandoffStatus } from '@relais/situations';
 import { FollowUp, FollowUpAct } from './entities';
 
@@ -43,16 +44,25 @@ export const followupsPolicy = definePolicy({
     }
     const practising = principal.clearedTerritoriesWith(Role.FOLLOWUP_PRACTITIONER);
     if (practising.length) {
-      const inTeam = { $elemMatch: { userId: principal.userId } };
-      allow(
-        ['read', 'move', 'recordAct', 'end'],
-        'FollowUp',
-        { territoryId: { $in: practising }, team: inTeam },
-        TEAM,
-      );
-      // A team member reads the acts; a note is as secret as its audience (the gate files a health
-      // note under health secret too), and the sharing matrix keeps those from the social workers.
-      allow('read', 'FollowUpAct', { territoryId: { $in: practising }, 'followUp.team': inTeam }, TEAM);
+      // A seat counts while it is not over: the titular's (no end), a replacement under way or to
+      // come — not a replacement whose period has ended. Two rules, not an `$or`, so that each stays
+      // SQL-shaped (as the consent in force is).
+      const today = parisDate(principal.now);
+      for (const seat of [
+        { userId: principal.userId, untilOn: null },
+        { userId: principal.userId, untilOn: { $gte: today } },
+      ]) {
+        const inTeam = { $elemMatch: seat };
+        allow(
+          ['read', 'move', 'recordAct', 'end'],
+          'FollowUp',
+          { territoryId: { $in: practising }, team: inTeam },
+          TEAM,
+        );
+        // A team member reads the acts; a note is as secret as its audience (the gate files a health
+        // note under health secret too), and the sharing matrix keeps those from the social workers.
+        allow('read', 'FollowUpAct', { territoryId: { $in: practising }, 'followUp.team': inTeam }, TEAM);
+      }
       allow('propose', 'Handoff', { territoryId: { $in: practising } }, TEAM);
     }
     const working = principal.clearedTerritoriesWith(...WORKING_ROLES);
