@@ -294,6 +294,12 @@ describe('follow-up lists', () => {
     const past = await replacement.client.request(ONE, { id: ids.past });
     expect(past.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await replacement.client.expectData(ONE, { id: ids.coming });
+    // Nor may it hand that situation off any more; the situation of its current period, it may.
+    const RECIPIENTS = `query ($s: ID!) { handoffRecipients(situationId: $s, first: 5) { edges { node { name } } } }`;
+    const pastSituation = await api.dataSource.getRepository(FollowUp).findOneByOrFail({ id: ids.past });
+    const refused = await replacement.client.request(RECIPIENTS, { s: pastSituation.situationId });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await replacement.client.expectData(RECIPIENTS, { s: f.situationId });
     const coming = page.edges.find((edge) => edge.node.id === ids.coming)!.node;
     expect(coming.myReplacement).toEqual({
       role: 'FAMILY_SOCIAL_WORKER',

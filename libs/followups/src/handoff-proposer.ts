@@ -1,4 +1,5 @@
 import { AccessException, AccessService, asSubject, Principal, Role } from '@relais/access';
+import { parisDate } from '@relais/config';
 import { Situation, SituationStatus } from '@relais/situations';
 import { EntityManager } from 'typeorm';
 import { FollowUp, FollowUpTeamMember } from './entities';
@@ -30,10 +31,11 @@ export async function situationToHandOff(
       .getRepository(FollowUpTeamMember)
       .createQueryBuilder('member')
       .innerJoin(FollowUp, 'followUp', 'followUp.id = member.followUpId')
-      .where('followUp.situationId = :situationId AND member.userId = :userId', {
-        situationId: situation.id,
-        userId: actor.userId,
-      })
+      // A seat not over, as the team's rules have it: a past replacement hands nothing off.
+      .where(
+        'followUp.situationId = :situationId AND member.userId = :userId AND (member.untilOn IS NULL OR member.untilOn >= :today)',
+        { situationId: situation.id, userId: actor.userId, today: parisDate(actor.now) },
+      )
       .andWhere(followUpId === 'any' ? 'TRUE' : 'followUp.id = :followUpId', { followUpId })
       .getExists());
   if (!inTeam) throw new AccessException('FORBIDDEN');
