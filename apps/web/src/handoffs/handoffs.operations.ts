@@ -156,3 +156,15 @@ export const incomingPaths = {
   list: '/relais-recus',
   handoff: (handoffId: string) => `/relais-recus/${encodeURIComponent(handoffId)}`,
 };
+
+/** One hand-off I may read (proposed by or to my organisation), as the gate lets me read it. */
+export const HandoffQuery = graphql(
+  `
+    query Handoff($handoffId: ID!) {
+      handoff(handoffId: $handoffId) {
+        ...HandoffFields
+      }
+    }
+  `,
+  [HandoffFields],
+);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../administration/confirm-dialog';
 import { readFragment } from '../graphql/graphql';
 import { readError } from '../graphql/errors';
@@ -17,13 +17,16 @@ import {
   AnswerHandoffMutation,
   handoffDocumentPath,
   HandoffFields,
+  HandoffQuery,
   incomingPaths,
 } from './handoffs.operations';
 import type { HandoffView } from './handoffs.operations';
-import { useIncomingHandoff } from './use-incoming-handoff';
 import '../referrals/referrals.css';
 import '../ui/page-parts.css';
 import './handoffs.css';
+
+/** The api answers these alike for a hand-off that does not exist and one I may not read. */
+const NOT_FOR_ME = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 /**
  * A hand-off proposed to my organisation, as the gate lets me read it: who proposes it and since
@@ -31,22 +34,26 @@ import './handoffs.css';
  * with a reason the proposer will read.
  */
 export function IncomingHandoffPage({ handoffId }: { handoffId: string }) {
-  const { handoff, error, replace } = useIncomingHandoff(handoffId);
+  const [result] = useQuery({ query: HandoffQuery, variables: { handoffId } });
+  const read = result.data ? readFragment(HandoffFields, result.data.handoff) : undefined;
+  // The answer the api sent back replaces what was read (the list pages read again on their own).
+  const [answered, setAnswered] = useState<HandoffView>();
+  const handoff = answered ?? read;
   usePageTitle(handoff ? `Relais reçu — ${handoff.caseCode}` : 'Relais reçu');
-  if (handoff === null) return <NotFoundPage />;
   if (!handoff) {
+    if (result.error && NOT_FOR_ME.has(readError(result.error).code)) return <NotFoundPage />;
     return (
       <>
         <h1>Relais reçu</h1>
-        {error ? (
-          <Notice tone="error">{readError(error).message}</Notice>
+        {result.error ? (
+          <Notice tone="error">{readError(result.error).message}</Notice>
         ) : (
           <p role="status">Chargement du relais…</p>
         )}
       </>
     );
   }
-  return <IncomingHandoffView handoff={handoff} onAnswered={replace} />;
+  return <IncomingHandoffView handoff={handoff} onAnswered={setAnswered} />;
 }
 
 function IncomingHandoffView({
