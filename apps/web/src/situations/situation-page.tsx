@@ -117,7 +117,7 @@ function SituationView({
       <TimelineSection timeline={situation.timeline} nameOf={nameOf} />
       <ActionsSection actions={situation.actions} nameOf={nameOf} />
       <HandoffsSection handoffs={handoffs} nameOf={nameOf} />
-      <FollowUpsSection followUpIds={situation.followUpIds} nameOf={nameOf} />
+      <FollowUpsSection situationId={situation.id} nameOf={nameOf} />
       <AccessBasisSection situationId={situation.id} />
       <AccessLogSection
         personId={situation.person.id}

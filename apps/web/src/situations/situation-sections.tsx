@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { ACTION_STATUS_LABELS } from '../actions/action-status';
 import { readError } from '../graphql/errors';
+import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
 import { frenchCalendarDate, frenchDate, frenchTime } from '../ui/written-dates';
 import {
@@ -10,7 +11,7 @@ import {
   LEGAL_BASIS_LABELS,
   TEAM_ROLE_LABELS,
 } from './situation-words';
-import { FollowUpSummaryQuery } from './situations.operations';
+import { SituationFollowUpsQuery } from './situations.operations';
 import type { SituationDetail, SituationHandoff } from './situations.operations';
 
 /** A partner's name from its id (« Un partenaire du territoire » when the directory does not name it). */
@@ -148,54 +149,52 @@ export function HandoffsSection({
   );
 }
 
-/** The trinôme follow-ups I may read, each in short. */
-export function FollowUpsSection({
-  followUpIds,
-  nameOf,
-}: {
-  followUpIds: readonly string[];
-  nameOf: NameOf;
-}) {
+/** The trinôme follow-ups I may read, each in short, with the way to its page. */
+export function FollowUpsSection({ situationId, nameOf }: { situationId: string; nameOf: NameOf }) {
+  const [result] = useQuery({ query: SituationFollowUpsQuery, variables: { situationId } });
+  const connection = result.data?.situationFollowUps;
   return (
     <Section id="accompagnements" title="Accompagnements">
-      {followUpIds.length ? (
+      {!connection ? (
+        result.error ? (
+          <Notice tone="error">{readError(result.error).message}</Notice>
+        ) : (
+          <p>Chargement…</p>
+        )
+      ) : connection.edges.length ? (
         <ul className="situation-list">
-          {followUpIds.map((followUpId) => (
-            <FollowUpLine key={followUpId} followUpId={followUpId} nameOf={nameOf} />
+          {connection.edges.map(({ node: followUp }) => (
+            <li key={followUp.id}>
+              <Link to={`/suivis/${followUp.id}`}>
+                <strong>{FOLLOW_UP_KIND_LABELS[followUp.kind]}</strong> — phase :{' '}
+                {FOLLOW_UP_PHASE_LABELS[followUp.phase]}
+              </Link>
+              <span className="status-detail">
+                Depuis le {frenchCalendarDate(followUp.startedOn, { weekday: false })}, fin prévue le{' '}
+                {frenchCalendarDate(followUp.plannedEndOn, { weekday: false })}
+              </span>
+              {followUp.team.length ? (
+                <span className="status-detail">
+                  Équipe :{' '}
+                  {followUp.team
+                    .map(
+                      (seat) =>
+                        `${TEAM_ROLE_LABELS[seat.role]} : ${
+                          seat.holderName ?? (seat.organisationId ? nameOf(seat.organisationId) : 'vacant')
+                        }`,
+                    )
+                    .join(' ; ')}
+                </span>
+              ) : null}
+            </li>
           ))}
+          {connection.pageInfo.hasNextPage ? (
+            <li>Les 20 accompagnements les plus récents sont affichés.</li>
+          ) : null}
         </ul>
       ) : (
         <p>Aucun accompagnement (trinôme) ne vous est visible pour cette situation.</p>
       )}
     </Section>
-  );
-}
-
-function FollowUpLine({ followUpId, nameOf }: { followUpId: string; nameOf: NameOf }) {
-  const [result] = useQuery({ query: FollowUpSummaryQuery, variables: { followUpId } });
-  const followUp = result.data?.followUp;
-  if (!followUp) {
-    return (
-      <li>
-        {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : 'Chargement…'}
-      </li>
-    );
-  }
-  const organisations = [...new Set(followUp.team.map((seat) => seat.organisationId).filter(Boolean))];
-  return (
-    <li>
-      <strong>{FOLLOW_UP_KIND_LABELS[followUp.kind]}</strong> — phase :{' '}
-      {FOLLOW_UP_PHASE_LABELS[followUp.phase]}
-      <span className="status-detail">
-        Depuis le {frenchCalendarDate(followUp.startedOn, { weekday: false })}, fin prévue le{' '}
-        {frenchCalendarDate(followUp.plannedEndOn, { weekday: false })}
-      </span>
-      {followUp.team.length ? (
-        <span className="status-detail">
-          Équipe : {followUp.team.map((seat) => TEAM_ROLE_LABELS[seat.role]).join(', ')}
-          {organisations.length ? ` (${organisations.map((id) => nameOf(id)).join(', ')})` : ''}
-        </span>
-      ) : null}
-    </li>
   );
 }

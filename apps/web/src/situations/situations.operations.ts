@@ -105,7 +105,6 @@ export const SituationQuery = graphql(`
         status
         outcome
       }
-      followUpIds
       redactedFields
     }
     handoffs(situationId: $situationId) {
@@ -162,17 +161,26 @@ export const PersonConsentsQuery = graphql(`
 export type PersonConsent = ResultOf<typeof PersonConsentsQuery>['consents'][number];
 
 /** A follow-up in short: its kind, phase and dates, and its team's organisations. */
-export const FollowUpSummaryQuery = graphql(`
-  query FollowUpSummary($followUpId: ID!) {
-    followUp(followUpId: $followUpId) {
-      id
-      kind
-      phase
-      startedOn
-      plannedEndOn
-      team {
-        role
-        organisationId
+/** The situation's follow-ups I may read (a situation has a handful: one page is enough). */
+export const SituationFollowUpsQuery = graphql(`
+  query SituationFollowUps($situationId: ID!) {
+    situationFollowUps(situationId: $situationId, first: 20) {
+      edges {
+        node {
+          id
+          kind
+          phase
+          startedOn
+          plannedEndOn
+          team {
+            role
+            holderName
+            organisationId
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
       }
     }
   }
