@@ -4,6 +4,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
+import { FollowUpHandoffsSection } from '../handoffs/follow-up-handoffs-section';
 import { ActsSection } from './acts-section';
 import type { FollowUpDetail } from './follow-ups.operations';
 import { FOLLOW_UP_PHASE_LABELS } from './follow-up-words';
@@ -98,7 +99,7 @@ function FollowUpView({
       <ObjectivesSection followUp={followUp} onChanged={setAnnounced} />
       <ActsSection followUp={followUp} nameOf={nameOf} />
       <IndicatorsSection followUp={followUp} />
-      {/* Passages de relais : the hand-off pages add their section here (one import, one element). */}
+      <FollowUpHandoffsSection followUpId={followUp.id} situationId={followUp.situationId} />
     </>
   );
 }
