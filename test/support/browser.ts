@@ -3,7 +3,7 @@
  * serving a fresh build of the web client. One browser per test file, a fresh context (cookies,
  * storage) per page. See test/browser/ for examples.
  */
-import { Environment } from '@relais/config';
+import { Environment, processEnvironment } from '@relais/config';
 import { nextSecondFactorCode } from '@relais/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,7 +103,8 @@ export function browserSuite(environment: Environment = {}): BrowserSuite {
 
   beforeAll(async () => {
     const [startedApi, launched] = await Promise.allSettled([
-      startApiWithWebClient(environment),
+      // A line per request is not read by browser tests; errors still reach the output.
+      startApiWithWebClient({ LOG_LEVEL: 'warn', ...environment }),
       launchBrowser(),
     ]);
     // What did start is kept, for afterAll to stop.
@@ -137,9 +138,11 @@ export function browserSuite(environment: Environment = {}): BrowserSuite {
 
 /**
  * A picture of the page for people to look at (layout, wording), under .data/screenshots/ (not
- * committed). Returns the file's path.
+ * committed), when RELAIS_SCREENSHOTS=1: nobody reads them in an ordinary run, and a full-page
+ * capture costs the machine as much as the step it shows. Returns the file's path, if taken.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  if (processEnvironment().RELAIS_SCREENSHOTS !== '1') return undefined;
   const folder = join(WORKSPACE_ROOT, '.data', 'screenshots');
   mkdirSync(folder, { recursive: true });
   const width = page.viewportSize()?.width;
