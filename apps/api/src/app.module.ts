@@ -13,6 +13,7 @@ import { SituationsGraphqlModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
 import { RemindersGraphqlModule } from '@relais/reminders';
+import { ReportingModule } from '@relais/reporting';
 import { DispatchFiguresService } from './health/dispatch-figures.service';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -42,6 +43,7 @@ export class AppModule {
         MeetingsGraphqlModule,
         FollowUpsGraphqlModule,
         RemindersGraphqlModule,
+        ReportingModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [DispatchFiguresService],

@@ -10,6 +10,7 @@ import { SituationsModule } from '@relais/situations';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { QueueModule } from '@relais/queue';
 import { RemindersDispatchModule } from '@relais/reminders';
+import { ReportingModule } from '@relais/reporting';
 import { DispatchLoops } from './dispatch/dispatch-loops';
 import { JobWorkers } from './dispatch/job-workers';
 import { MailJobs } from './dispatch/mail.jobs';
@@ -35,6 +36,7 @@ export class WorkerModule {
         SituationsModule,
         FollowUpsModule,
         RemindersDispatchModule,
+        ReportingModule,
       ],
       providers: [
         MaintenanceProcessor,

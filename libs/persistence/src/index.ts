@@ -8,6 +8,7 @@ import { MEETING_ENTITIES } from '@relais/meetings';
 import { OUTBOX_ENTITIES } from '@relais/outbox';
 import { REFERRAL_ENTITIES } from '@relais/referrals';
 import { REMINDER_ENTITIES } from '@relais/reminders';
+import { REPORTING_ENTITIES } from '@relais/reporting';
 import { SITUATION_ENTITIES } from '@relais/situations';
 import { DataSource } from 'typeorm';
 
@@ -25,6 +26,7 @@ export const RELAIS_ENTITIES = [
   ...MEETING_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
   ...REMINDER_ENTITIES,
+  ...REPORTING_ENTITIES,
 ];
 
 export function createRelaisDataSource(database: AppConfig['database'], applicationName: string): DataSource {
