@@ -17,6 +17,7 @@ import { HomePage } from '../pages/home-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { newReferralRoutes } from '../referrals/new-referral/new-referral-routes';
 import { referralRoutes } from '../referrals/referral-routes';
+import { reportRoutes } from '../reports/report-routes';
 import { situationRoutes } from '../situations/situation-routes';
 import { Link } from '../routing/link';
 import { matchRoute } from '../routing/route';
@@ -47,6 +48,7 @@ const PAGES: readonly PageRoute[] = [
   ...notificationRoutes,
   ...administrationRoutes,
   ...auditRoutes,
+  ...reportRoutes,
   ...accountRoutes,
 ];
 
