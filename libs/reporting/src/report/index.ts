@@ -1,1 +1,3 @@
 export * from './report.module';
+export * from './activity-report.request';
+export * from './activity-report.service';

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ActivityReportService } from './activity-report.service';
 
-@Module({})
+@Module({
+  providers: [ActivityReportService],
+  exports: [ActivityReportService],
+})
 export class ReportModule {}
