@@ -1,2 +1,4 @@
+import { PROJECTION_ENTITIES } from './projection/entities';
+
 /** Every reporting table's entity; each part of the context adds its own. */
-export const REPORTING_ENTITIES: (new (...args: never[]) => unknown)[] = [];
+export const REPORTING_ENTITIES: (new (...args: never[]) => unknown)[] = [...PROJECTION_ENTITIES];

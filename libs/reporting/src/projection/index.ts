@@ -1,1 +1,2 @@
 export * from './projection.module';
+export * from './entities';
