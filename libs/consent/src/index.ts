@@ -11,3 +11,4 @@ export * from './domain/consent-scope';
 export * from './domain/consent.enums';
 export * from './dto/consent.dto';
 export * from './entities';
+export * from './retention/erase-personal-data';

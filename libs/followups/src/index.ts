@@ -22,3 +22,4 @@ export * from './follow-up-list.resolver';
 export * from './follow-up.presenter';
 export * from './handoff-context';
 export * from './handoff-list-query.service';
+export * from './retention/erase-personal-data';

@@ -18,3 +18,4 @@ export * from './meetings.module';
 export * from './meetings.policy';
 export * from './minutes-query.service';
 export * from './minutes.service';
+export * from './retention/erase-personal-data';

@@ -12,3 +12,4 @@ export * from './referral.service';
 export * from './referrals.exception';
 export * from './referrals.module';
 export * from './referrals.policy';
+export * from './retention/erase-personal-data';

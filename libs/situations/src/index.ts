@@ -25,3 +25,4 @@ export * from './situation.service';
 export * from './situations.exception';
 export * from './situations.module';
 export * from './situations.policy';
+export * from './retention/erase-personal-data';

@@ -8,8 +8,9 @@ export const LOGISTIC_ONLY: ReadonlySet<DataCategory> = new Set([DataCategory.LO
 
 /** « E. D., 50–59 ans, Quartier Nord »: how the plenary cell names a person. */
 export function pseudonymOf(person: Pick<Person, 'initials' | 'ageBand' | 'district'>): string {
+  // Initials are erased with the identity once anonymised: the age band and district remain.
   return [
-    person.initials,
+    ...(person.initials ? [person.initials] : []),
     AGE_BAND_LABELS[person.ageBand],
     ...(person.district ? [person.district] : []),
   ].join(', ');
