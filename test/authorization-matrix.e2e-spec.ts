@@ -876,6 +876,23 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { i: { territoryId: territory.id, userId: targetUserId } },
     }),
   },
+  'Query.activityReport': {
+    who: [Role.COORDINATOR, Role.STEERING],
+    territorial: true,
+    call: ({ territory }) => ({
+      query:
+        'query ($t: ID!) { activityReport(territoryId: $t, from: "2026-01-01", to: "2026-06-30") { from } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Mutation.setSmallCountThreshold': {
+    who: ADMIN_ONLY,
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'mutation ($i: SmallCountThresholdInput!) { setSmallCountThreshold(input: $i) { id } }',
+      variables: { i: { territoryId: territory.id, threshold: 5 } },
+    }),
+  },
 };
 
 function isConnection(answer: unknown): answer is { edges: unknown[] } {

@@ -22,7 +22,7 @@ type Field = 'identity' | 'description' | 'difficultyAreas' | 'housingContext' |
  * Field by field, who reads what of an accepted referral whose consent names the bailleur, the
  * CCAS and the CMP with every category. Role sessions: the referrer is a bailleur (not listed in
  * R1110-2), the cell member a CCAS social worker, the follow-up practitioner a CMP psychiatric
- * nurse, the coordinator a CLSM coordinator. The administrator and the auditor read no referral.
+ * nurse, the coordinator a CLSM coordinator. The administrator, the auditor and the steering committee read no referral.
  */
 const FIELD_MATRIX: Record<Role, Record<Field, Reading> | 'refused'> = {
   REFERRER: {
@@ -55,6 +55,7 @@ const FIELD_MATRIX: Record<Role, Record<Field, Reading> | 'refused'> = {
   },
   TERRITORY_ADMIN: 'refused',
   AUDITOR: 'refused',
+  STEERING: 'refused',
 };
 
 describe('field matrix: who reads which category of a referral', () => {

@@ -18,6 +18,7 @@ const PROFILE: Record<Role, { profession: Profession; kind: OrganisationKind }> 
   FOLLOWUP_PRACTITIONER: { profession: Profession.PSYCHIATRIC_NURSE, kind: OrganisationKind.PSYCHIATRY },
   TERRITORY_ADMIN: { profession: Profession.ADMINISTRATIVE_STAFF, kind: OrganisationKind.MUNICIPAL },
   AUDITOR: { profession: Profession.ADMINISTRATIVE_STAFF, kind: OrganisationKind.MUNICIPAL },
+  STEERING: { profession: Profession.MUNICIPAL_OFFICER, kind: OrganisationKind.MUNICIPAL },
 };
 
 /** One logged-in GraphQL client per role, each a distinct user of a plausible partner. */

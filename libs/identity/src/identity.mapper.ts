@@ -20,6 +20,7 @@ export function toTerritoryObject(territory: Territory): TerritoryObject {
       consentValidityMonths: settings.consentValidityMonths,
       followUpLengthMonths: settings.followUpLengthMonths,
       followUpRenewals: settings.followUpRenewals,
+      smallCountThreshold: settings.smallCountThreshold,
     },
   };
 }

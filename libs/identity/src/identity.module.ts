@@ -4,6 +4,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { IdentityAdminResolver } from './admin/identity-admin.resolver';
 import { IdentityAdminService } from './admin/identity-admin.service';
 import { PasswordResetService } from './admin/password-reset.service';
+import { TerritorySettingsResolver } from './admin/territory-settings.resolver';
+import { TerritorySettingsService } from './admin/territory-settings.service';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthenticationResolver } from './auth/authentication.resolver';
 import { AuthenticationService } from './auth/authentication.service';
@@ -40,6 +42,7 @@ registerPolicy(secondFactorPolicy);
     PasswordResetService,
     ProfileService,
     CharterService,
+    TerritorySettingsService,
     ...SECOND_FACTOR_PROVIDERS,
   ],
   exports: [
@@ -52,6 +55,7 @@ registerPolicy(secondFactorPolicy);
     PasswordResetService,
     ProfileService,
     CharterService,
+    TerritorySettingsService,
     SecondFactorService,
     SecondFactorAdminService,
   ],
@@ -66,6 +70,7 @@ export class IdentityModule {}
     PasswordResolver,
     ProfileResolver,
     IdentityAdminResolver,
+    TerritorySettingsResolver,
     CharterResolver,
     SecondFactorResolver,
     { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -1,4 +1,5 @@
 export * from './admin/identity-admin.service';
+export * from './admin/territory-settings.service';
 export * from './auth/active-memberships';
 export * from './auth/authentication.service';
 export * from './auth/login-attempts';

@@ -7,6 +7,7 @@ export enum Role {
   FOLLOWUP_PRACTITIONER = 'FOLLOWUP_PRACTITIONER',
   TERRITORY_ADMIN = 'TERRITORY_ADMIN',
   AUDITOR = 'AUDITOR',
+  STEERING = 'STEERING',
 }
 registerEnumType(Role, {
   name: 'Role',
@@ -26,12 +27,13 @@ registerEnumType(Role, {
         'Administrateur·rice du territoire : gère partenaires et comptes, ne lit aucune situation.',
     },
     AUDITOR: { description: 'Auditeur·rice : lit le journal d’audit et rien d’autre.' },
+    STEERING: { description: 'Comité de pilotage : lit les bilans d’activité, rien de personnel.' },
   },
 });
 
 /**
- * The roles that work on situations and so may be related to a person; the administrator and the
- * auditor never read about a person, whatever else they do.
+ * The roles that work on situations and so may be related to a person; the administrator, the
+ * auditor and the steering committee never read about a person, whatever else they do.
  */
 export const WORKING_ROLES: readonly Role[] = [
   Role.COORDINATOR,

@@ -13,7 +13,14 @@ export interface TerritorySettings {
   sharingMatrix?: SharingMatrixNarrowing;
   /** Every member signs in with a second factor, not only those whose roles read about people. */
   secondFactorForAllMembers?: boolean;
+  /** Activity reports hide counts below it (and what would give them back); never below 3. */
+  smallCountThreshold: number;
 }
+
+/** Below 3, a hidden count is too easily guessed back: the floor no territory may go under. */
+export const MIN_SMALL_COUNT_THRESHOLD = 3;
+/** Above this, whole reports of a small CLSM would read empty. */
+export const MAX_SMALL_COUNT_THRESHOLD = 20;
 
 export const DEFAULT_TERRITORY_SETTINGS: TerritorySettings = {
   consentValidityMonths: 12,
@@ -21,6 +28,7 @@ export const DEFAULT_TERRITORY_SETTINGS: TerritorySettings = {
   followUpRenewals: 1,
   reviewIntervalMonths: 3,
   reminderPolicies: {},
+  smallCountThreshold: 5,
 };
 
 export function withDefaultSettings(

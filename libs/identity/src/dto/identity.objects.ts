@@ -16,6 +16,12 @@ export class TerritorySettingsObject {
 
   @Field(() => Int, { description: "Nombre de renouvellements d'un accompagnement." })
   followUpRenewals!: number;
+
+  @Field(() => Int, {
+    description:
+      'Seuil des petits effectifs : dans les bilans d’activité, un effectif non nul inférieur est masqué (5 par défaut, jamais moins de 3).',
+  })
+  smallCountThreshold!: number;
 }
 
 @ObjectType('Territory', { description: 'Un territoire : le conseil local de santé mentale (CLSM).' })

@@ -23,7 +23,7 @@ export const SECOND_FACTOR_CATEGORIES: ReadonlySet<DataCategory> = new Set(
  * The most a role reads about a person it is related to, after the access rules: the coordinator
  * and a referral's author read by role (`roleCategories`); cell members and follow-up teams read
  * within the territory's sharing matrix for their profession; the administrator reads no situation
- * but grants every role, so it can open whatever they read; the auditor reads the audit log only.
+ * but grants every role, so it can open whatever they read; the auditor reads the audit log only, the steering committee anonymous reports only.
  */
 export function categoriesReachedBy(
   role: Role,
@@ -40,6 +40,7 @@ export function categoriesReachedBy(
     case Role.TERRITORY_ADMIN:
       return new Set(CATEGORY_ORDER);
     case Role.AUDITOR:
+    case Role.STEERING:
       return new Set();
   }
 }

@@ -1,3 +1,6 @@
 export * from './report.module';
 export * from './activity-report.request';
 export * from './activity-report.service';
+export * from './activity-report.policy';
+export * from './report-period';
+export * from './small-count-suppression';
