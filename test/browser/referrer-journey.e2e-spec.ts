@@ -14,7 +14,6 @@ import {
   holdMeeting,
   JourneyTerritory,
   KEYBOARD,
-  MOUSE,
   newLandlord,
   OUTCOME,
   parisDay,
@@ -156,12 +155,6 @@ describe('the housing officer’s journey, from a new referral to the action the
     await ours.getByText('Faite · pour le ').waitFor();
     await look(page);
   }
-
-  it(
-    'with the mouse: writes and sends the referral, sees it accepted and scheduled, then its action, and records it done',
-    () => journey(MOUSE, 'Habitat du Parcours', 'Roussel'),
-    JOURNEY_TIMEOUT_MS,
-  );
 
   it(
     'with the keyboard alone: the same journey with Tab, Shift+Tab, the arrows, the space bar, Enter and typing',
