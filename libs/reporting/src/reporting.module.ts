@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectionModule } from './projection';
 import { ReportModule } from './report';
+import { ReportDocumentsModule } from './report/documents';
 import { RetentionModule } from './retention';
 import { SubjectRightsModule } from './subject-rights';
 
@@ -10,7 +11,7 @@ import { SubjectRightsModule } from './subject-rights';
  * and runs retention.
  */
 @Module({
-  imports: [ProjectionModule, ReportModule, RetentionModule, SubjectRightsModule],
+  imports: [ProjectionModule, ReportModule, ReportDocumentsModule, RetentionModule, SubjectRightsModule],
   exports: [ProjectionModule, ReportModule, RetentionModule, SubjectRightsModule],
 })
 export class ReportingModule {}

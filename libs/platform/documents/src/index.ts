@@ -1,2 +1,3 @@
 export * from './pdf';
 export * from './pdf-reply';
+export * from './csv-reply';
