@@ -578,6 +578,45 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { t: territory.id },
     }),
   },
+  // The person's rights (RGPD 15–21) are answered by the coordination alone.
+  'Mutation.recordDataSubjectRequest': {
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'mutation ($i: RecordDataSubjectRequestInput!) { recordDataSubjectRequest(input: $i) { id } }',
+      variables: {
+        i: {
+          territoryId: territory.id,
+          personId: UNKNOWN_ID,
+          kind: 'ACCESS',
+          receivedOn: new Date().toISOString().slice(0, 10),
+          request: 'Demande de la matrice',
+        },
+      },
+    }),
+  },
+  'Mutation.startDataSubjectRequest': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($r: ID!) { startDataSubjectRequest(requestId: $r) { id } }',
+      variables: { r: UNKNOWN_ID },
+    }),
+  },
+  'Mutation.answerDataSubjectRequest': {
+    who: [Role.COORDINATOR],
+    call: () => ({
+      query: 'mutation ($i: AnswerDataSubjectRequestInput!) { answerDataSubjectRequest(input: $i) { id } }',
+      variables: { i: { requestId: UNKNOWN_ID, status: 'DONE', outcome: 'Réponse de la matrice' } },
+    }),
+  },
+  'Query.dataSubjectRequests': {
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { dataSubjectRequests(territoryId: $t, first: 5) { edges { node { id } } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Mutation.closeSituation': {
     who: [Role.COORDINATOR],
     call: () => ({

@@ -17,6 +17,14 @@ export interface AuditEventView extends AuditEvent {
   actorName: string | null;
 }
 
+/** The events that show something of a person to someone: a read through the gate, a document, an identity shown. */
+export const PERSON_READ_ACTIONS = ['PERSON_DATA_READ', 'DOCUMENT_DOWNLOADED', 'IDENTITY_REVEALED_IN_MEETING'];
+
+export interface PersonReadView extends AuditEventView {
+  actorOrganisationId: string | null;
+  actorOrganisationName: string | null;
+}
+
 /** Reading the log: every query narrowed by the ability in SQL, inside the caller's territories. */
 @Injectable()
 export class AuditQueryService {
@@ -75,6 +83,40 @@ export class AuditQueryService {
       this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
       query.orderBy('event.sequence', 'DESC').limit(500);
       return withActorNames(await query.getRawAndEntities());
+    });
+  }
+
+  /**
+   * Who read a person's file, the oldest first: each read of her data (through the gate, a
+   * document, an identity shown in a meeting) with the reader and the reader's organisation. The
+   * whole history, for the person's right of access (art. 15 RGPD), where `accessLog` shows the
+   * latest events of every kind.
+   */
+  personReads(principal: Principal, territoryId: string, personId: string): Promise<PersonReadView[]> {
+    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(AuditEvent)
+        .createQueryBuilder('event')
+        .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
+        .leftJoin('organisations', 'organisation', 'organisation.id = actor.organisation_id')
+        .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
+        .addSelect('organisation.id', 'organisation_id')
+        .addSelect('organisation.name', 'organisation_name')
+        .where('event.territoryId = :territoryId AND event.personId = :personId', { territoryId, personId })
+        .andWhere('event.action IN (:...readActions)', { readActions: PERSON_READ_ACTIONS });
+      this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
+      query.orderBy('event.sequence', 'ASC');
+      const { entities, raw } = await query.getRawAndEntities<{
+        actor_name: string | null;
+        organisation_id: string | null;
+        organisation_name: string | null;
+      }>();
+      return entities.map((event, index) => ({
+        ...event,
+        actorName: raw[index]?.actor_name || null,
+        actorOrganisationId: raw[index]?.organisation_id ?? null,
+        actorOrganisationName: raw[index]?.organisation_name ?? null,
+      }));
     });
   }
 

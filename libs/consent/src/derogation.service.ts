@@ -138,7 +138,13 @@ export class DerogationService {
   }
 
   /** Derogations the reader may see in the territory, newest first, each through the one gate. */
-  derogations(actor: Principal, territoryId: string, status?: DerogationStatus): Promise<DerogationObject[]> {
+  derogations(
+    actor: Principal,
+    territoryId: string,
+    status?: DerogationStatus,
+    /** One person's only (the person's right of access). */
+    personId?: string,
+  ): Promise<DerogationObject[]> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const query = manager
         .getRepository(ConsentException)
@@ -147,6 +153,7 @@ export class DerogationService {
         .orderBy('derogation.requestedAt', 'DESC')
         .limit(200);
       if (status) query.andWhere('derogation.status = :status', { status });
+      if (personId) query.andWhere('derogation.personId = :personId', { personId });
       const accessOf = this.access.selectRowAccess(query, actor, 'read', 'ConsentException');
       const { entities, raw } = await query.getRawAndEntities();
       const accesses = accessOf(raw);

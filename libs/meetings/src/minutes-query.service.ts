@@ -63,6 +63,39 @@ export class MinutesQueryService {
   }
 
   /**
+   * What the cell recorded about one situation, meeting by meeting (held or published, the oldest
+   * first): the situation's items only, each read as `readAs` reads it — the same gate and audit.
+   */
+  situationMinutes(
+    actor: Principal,
+    situationId: string,
+  ): Promise<{ meetingId: string; startsAt: Date; published: boolean; items: MinutesItemObject[] }[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const query = manager
+        .getRepository(Meeting)
+        .createQueryBuilder('meeting')
+        .where(
+          'EXISTS (SELECT 1 FROM agenda_items item WHERE item.meeting_id = meeting.id AND item.situation_id = :situationId AND item.recorded_at IS NOT NULL)',
+          { situationId },
+        )
+        .orderBy('meeting.startsAt', 'ASC');
+      this.access.accessibleBy(query, actor, 'read', 'Meeting');
+      const meetings = await query.getMany();
+      const read = [];
+      for (const meeting of meetings) {
+        const minutes = await this.readAs(manager, actor, meeting, actor, undefined, situationId);
+        read.push({
+          meetingId: meeting.id,
+          startsAt: meeting.startsAt,
+          published: minutes.published,
+          items: minutes.items,
+        });
+      }
+      return read;
+    });
+  }
+
+  /**
    * The minutes of `meeting` as `actor` reads them, whatever their publication (the caller decides
    * who may read a draft): the one read and masking path, for a member and for the coordination's
    * preview alike. The reads are audited as `auditedAs`'s — the actor's own, or the coordinator
@@ -75,10 +108,12 @@ export class MinutesQueryService {
     meeting: Meeting,
     auditedAs: Principal,
     boundBy?: Principal,
+    /** This situation's items only. */
+    situationId?: string,
   ): Promise<MinutesObject> {
     const meetingId = meeting.id;
     const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
-    const items = await this.readItems(manager, actor, meetingId);
+    const items = await this.readItems(manager, actor, meetingId, situationId);
     const itemIds = items.map(({ item }) => item.id);
     const attendance = await manager.findBy(Attendance, { meetingId });
     const decisions = itemIds.length
@@ -203,7 +238,12 @@ export class MinutesQueryService {
   }
 
   /** The meeting's items the reader may read, with its relations to each, in one statement. */
-  private async readItems(manager: EntityManager, actor: Principal, meetingId: string): Promise<ReadItem[]> {
+  private async readItems(
+    manager: EntityManager,
+    actor: Principal,
+    meetingId: string,
+    situationId?: string,
+  ): Promise<ReadItem[]> {
     const query = manager
       .getRepository(AgendaItem)
       .createQueryBuilder('item')
@@ -216,6 +256,7 @@ export class MinutesQueryService {
       )
       .where('item.meetingId = :meetingId', { meetingId, reader: actor.userId })
       .orderBy('item.position', 'ASC');
+    if (situationId) query.andWhere('item.situationId = :situationId', { situationId });
     const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem');
     const { entities, raw } = await query.getRawAndEntities();
     const accesses = accessOf(raw);

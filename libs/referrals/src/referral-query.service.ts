@@ -61,6 +61,13 @@ export class ReferralQueryService {
     });
   }
 
+  /** Every referral about a person the reader may read, with its history where the reader reads it. */
+  referralsOf(actor: Principal, personId: string): Promise<ReferralObject[]> {
+    return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
+      this.views(manager, actor, { personId }, true),
+    );
+  }
+
   /** The coordinator's inbox and the cell's pre-review: what each may see in the territory. */
   referrals(actor: Principal, territoryId: string, status?: ReferralStatus): Promise<ReferralObject[]> {
     return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
@@ -160,7 +167,7 @@ export class ReferralQueryService {
   private async views(
     manager: EntityManager,
     actor: Principal,
-    filter: { referralId?: string; territoryId?: string; status?: ReferralStatus },
+    filter: { referralId?: string; territoryId?: string; personId?: string; status?: ReferralStatus },
     withTransitions: boolean,
     /** A page of the coordination's queue: sent or in pre-review, the longest waiting first. */
     review?: { first: number; after: [string, string] | null },
@@ -203,6 +210,7 @@ export class ReferralQueryService {
     if (filter.territoryId)
       query.andWhere('referral.territoryId = :territoryId', { territoryId: filter.territoryId });
     if (filter.status) query.andWhere('referral.status = :status', { status: filter.status });
+    if (filter.personId) query.andWhere('referral.personId = :personId', { personId: filter.personId });
     const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral');
     const { entities, raw } = await query.getRawAndEntities();
     if (!entities.length) return [];

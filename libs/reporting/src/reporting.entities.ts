@@ -1,4 +1,8 @@
 import { PROJECTION_ENTITIES } from './projection/entities';
+import { SUBJECT_RIGHTS_ENTITIES } from './subject-rights/entities';
 
 /** Every reporting table's entity; each part of the context adds its own. */
-export const REPORTING_ENTITIES: (new (...args: never[]) => unknown)[] = [...PROJECTION_ENTITIES];
+export const REPORTING_ENTITIES: (new (...args: never[]) => unknown)[] = [
+  ...PROJECTION_ENTITIES,
+  ...SUBJECT_RIGHTS_ENTITIES,
+];

@@ -132,6 +132,31 @@ export class SituationQueryService {
     );
   }
 
+  /**
+   * Every situation of a person the reader may read, the oldest opened first, each as `situation`
+   * shows it (the person's right of access gathers them).
+   */
+  situationsOf(principal: Principal, personId: string): Promise<SituationObject[]> {
+    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
+      const ids = this.access.accessibleBy(
+        manager
+          .getRepository(Situation)
+          .createQueryBuilder('situation')
+          .select('situation.id', 'id')
+          .where('situation.personId = :personId', { personId })
+          .orderBy('situation.openedAt', 'ASC')
+          .addOrderBy('situation.id', 'ASC'),
+        principal,
+        'read',
+        'Situation',
+      );
+      const situations: SituationObject[] = [];
+      for (const { id } of await ids.getRawMany<{ id: string }>())
+        situations.push(await this.read(manager, principal, id));
+      return situations;
+    });
+  }
+
   /** The same, inside the caller's transaction (after closing it, say). */
   async read(manager: EntityManager, principal: Principal, situationId: string): Promise<SituationObject> {
     const query = manager

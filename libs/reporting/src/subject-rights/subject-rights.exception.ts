@@ -1,0 +1,50 @@
+import { assertNever, DomainException, PublicError } from '@relais/graphql';
+
+export type SubjectRightsErrorCode =
+  | 'PERSON_NOT_FOUND'
+  | 'ALREADY_ANSWERED'
+  | 'OUTCOME_REQUIRED'
+  | 'ERASURE_NOT_ALLOWED'
+  | 'ERASURE_UNAVAILABLE';
+
+export class SubjectRightsException extends DomainException<SubjectRightsErrorCode> {
+  constructor(
+    code: SubjectRightsErrorCode,
+    /** For ERASURE_NOT_ALLOWED: the French reasons retention still keeps the data. */
+    readonly reasons: readonly string[] = [],
+  ) {
+    super(code);
+  }
+
+  toPublicError(): PublicError {
+    switch (this.code) {
+      case 'PERSON_NOT_FOUND':
+        return { code: 'NOT_FOUND', message: 'Aucune personne de ce territoire ne correspond.' };
+      case 'ALREADY_ANSWERED':
+        return {
+          code: 'INVALID_TRANSITION',
+          message: 'Cette demande a déjà reçu sa réponse : enregistrez une nouvelle demande au besoin.',
+        };
+      case 'OUTCOME_REQUIRED':
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'Indiquez la réponse faite à la personne.',
+          fields: [{ field: 'outcome', message: 'Indiquez ce qui a été fait, ou le motif du refus.' }],
+        };
+      case 'ERASURE_NOT_ALLOWED':
+        return {
+          code: 'CONFLICT',
+          message: `L’effacement n’est pas possible aujourd’hui : ${this.reasons.join(' ; ')}. Répondez à la personne par un refus motivé (article 17.3 du RGPD).`,
+          extensions: { reason: 'RETENTION_REQUIRED' },
+        };
+      case 'ERASURE_UNAVAILABLE':
+        return {
+          code: 'CONFLICT',
+          message:
+            'L’effacement est permis, mais l’anonymisation n’est pas encore disponible dans Relais : la demande reste en cours.',
+        };
+      default:
+        return assertNever(this.code);
+    }
+  }
+}
