@@ -33,6 +33,10 @@ const ROLE_LABELS: Record<string, RoleLabel> = {
     label: 'Audit',
     description: 'lit le journal des accès, et rien d’autre',
   },
+  STEERING: {
+    label: 'Comité de pilotage',
+    description: 'lit les bilans d’activité, rien de personnel',
+  },
 };
 
 /** An unknown value (a role added to the api since this build) is shown as sent, not hidden. */

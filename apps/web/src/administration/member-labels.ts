@@ -14,6 +14,7 @@ export const ROLES: readonly Role[] = [
   'FOLLOWUP_PRACTITIONER',
   'TERRITORY_ADMIN',
   'AUDITOR',
+  'STEERING',
 ];
 
 export const ROLE_CHOICES = ROLES.map((role) => ({
