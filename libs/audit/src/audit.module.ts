@@ -10,6 +10,7 @@ import { AuditChainResolver } from './chain/audit-chain.resolver';
 import { AuditChainVerifier } from './chain/audit-chain.verifier';
 import { AuditCheckpointService } from './chain/audit-checkpoint.service';
 import { AuditCheckpointStore, FileAuditCheckpointStore } from './chain/audit-checkpoint.store';
+import { AuditPurgeService } from './chain/audit-purge';
 import { SecurityEventRecorder } from './security/security-event.recorder';
 import { SecurityRefusalListener } from './security/security-refusal.listener';
 
@@ -34,6 +35,7 @@ registerPolicy(auditPolicy);
     },
     AuditChainVerifier,
     AuditCheckpointService,
+    AuditPurgeService,
     // Refusals decided by the access library are recorded here, below which it cannot import.
     { provide: ACCESS_REFUSAL_LISTENER, useClass: SecurityRefusalListener },
   ],
@@ -44,6 +46,7 @@ registerPolicy(auditPolicy);
     ACCESS_REFUSAL_LISTENER,
     AuditChainVerifier,
     AuditCheckpointService,
+    AuditPurgeService,
   ],
 })
 export class AuditModule {}

@@ -3,6 +3,7 @@ import { GENESIS_HASH, keyedLinkHash, legacyLinkHash } from './audit-chain';
 import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { AuditCheckpoint, checkpointSignature } from './chain/audit-checkpoint';
 import { StoredCheckpoint } from './chain/audit-checkpoint.store';
+import { latestSignedPurge } from './chain/audit-purge';
 import { AuditChainHead, AuditEvent } from './entities';
 
 export type AuditChainProblem =
@@ -67,9 +68,14 @@ export async function verifyAuditChain(
   // Checkpoints exist only since the chain is keyed: no plain link may follow the first one.
   const keyedAfter = checkpoints.valid.length ? BigInt(checkpoints.valid[0].sequence) : undefined;
 
-  let previousHash = options.after?.hash ?? GENESIS_HASH;
-  let expected = options.after ? BigInt(options.after.sequence) + 1n : 1n;
-  let keyedSeen = options.after !== undefined;
+  // Behind a signed purge's anchor only the events under a legal hold remain: the walk accepts
+  // the purge's gaps there, checks each kept event's own link hash, and resumes from the anchor.
+  const purge = await latestSignedPurge(manager, keyring, territoryId);
+  const purgedThrough = purge ? BigInt(purge.throughSequence) : 0n;
+  const after = options.after && BigInt(options.after.sequence) > purgedThrough ? options.after : undefined;
+  let previousHash = after?.hash ?? GENESIS_HASH;
+  let expected = after ? BigInt(after.sequence) + 1n : 1n;
+  let keyedSeen = after !== undefined;
   const keyIds = new Set<string>();
   let checkedEvents = 0;
   let legacyEvents = 0;
@@ -89,14 +95,27 @@ export async function verifyAuditChain(
   // The head first: writers commit it with their events, so every event up to it is visible to
   // the reads that follow, and a concurrent writer cannot pass for a truncation.
   const head = await manager.getRepository(AuditChainHead).findOneBy({ territoryId });
-  if (options.after) {
+  if (after) {
     // Extending a checkpoint: the event it attests must still be there, unchanged.
     const anchor = await manager
       .getRepository(AuditEvent)
-      .findOneBy({ territoryId, sequence: options.after.sequence });
-    const at = { sequence: options.after.sequence, eventId: anchor?.id ?? null };
+      .findOneBy({ territoryId, sequence: after.sequence });
+    const at = { sequence: after.sequence, eventId: anchor?.id ?? null };
     if (!anchor) return report({ ...at, problem: 'CHECKPOINT_TRUNCATED' });
-    if (anchor.hash !== options.after.hash) return report({ ...at, problem: 'CHECKPOINT_MISMATCH' });
+    if (anchor.hash !== after.hash) return report({ ...at, problem: 'CHECKPOINT_MISMATCH' });
+  } else if (purge) {
+    // The purge signed how many events it left behind its anchor: one deleted since is missing.
+    const kept = await manager
+      .getRepository(AuditEvent)
+      .createQueryBuilder('event')
+      .where('event.territoryId = :territoryId AND event.sequence <= :through', {
+        territoryId,
+        through: purge.throughSequence,
+      })
+      .getCount();
+    if (kept !== purge.keptEvents) {
+      return report({ sequence: purge.throughSequence, eventId: null, problem: 'MISSING_EVENT' });
+    }
   }
   for (;;) {
     const query = manager
@@ -109,7 +128,13 @@ export async function verifyAuditChain(
     for (const event of page) {
       const broken = (problem: AuditChainProblem, eventId: string | null = event.id) =>
         report({ sequence: expected.toString(), eventId, problem });
-      if (BigInt(event.sequence) !== expected) return broken('MISSING_EVENT', null);
+      const at = BigInt(event.sequence);
+      if (at !== expected) {
+        if (!purge || expected > purgedThrough || at > purgedThrough + 1n)
+          return broken('MISSING_EVENT', null);
+        previousHash = at === purgedThrough + 1n ? purge.throughHash : event.previousHash;
+        expected = at;
+      }
       if (event.previousHash !== previousHash) return broken('BROKEN_LINK');
       if (event.keyId === null) {
         if (keyedSeen || (keyedAfter !== undefined && expected > keyedAfter)) return broken('KEY_MISMATCH');
@@ -127,6 +152,8 @@ export async function verifyAuditChain(
         keyedSeen = true;
         keyIds.add(key.id);
       }
+      if (purge && expected === purgedThrough && event.hash !== purge.throughHash)
+        return broken('BROKEN_LINK');
       for (const checkpoint of bySequence.get(expected) ?? []) {
         checkpointsCompared += 1;
         if (checkpoint.headHash !== event.hash) return broken('CHECKPOINT_MISMATCH');

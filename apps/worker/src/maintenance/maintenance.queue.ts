@@ -7,6 +7,7 @@ export const MaintenanceJob = {
   MARK_REVIEWS_DUE: 'mark-reviews-due',
   WATCH_FOLLOW_UPS: 'watch-follow-ups',
   AUDIT_CHECKPOINTS: 'audit-checkpoints',
+  RETENTION: 'retention',
 } as const;
 
 export const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -22,3 +23,6 @@ export const AUDIT_CHECKPOINTS_EVERY_MS = 60 * 60 * 1000;
 
 /** The daily digest of notification e-mails leaves at 07:00, Paris time. */
 export const DIGEST_PATTERN = '0 7 * * *';
+
+/** The retention lifecycle runs daily, at 03:30 Paris time (idempotent: a missed day catches up). */
+export const RETENTION_PATTERN = '30 3 * * *';

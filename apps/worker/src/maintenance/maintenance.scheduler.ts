@@ -8,6 +8,7 @@ import {
   MAINTENANCE_QUEUE,
   MaintenanceJob,
   PURGE_EVERY_MS,
+  RETENTION_PATTERN,
   REVIEWS_EVERY_MS,
 } from './maintenance.queue';
 
@@ -36,6 +37,10 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
     await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.WATCH_FOLLOW_UPS, { every: REVIEWS_EVERY_MS });
     await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.AUDIT_CHECKPOINTS, {
       every: AUDIT_CHECKPOINTS_EVERY_MS,
+    });
+    await this.schedule(MAINTENANCE_QUEUE, MaintenanceJob.RETENTION, {
+      pattern: RETENTION_PATTERN,
+      tz: 'Europe/Paris',
     });
     await this.schedule(QueueName.MAIL, MailJob.DIGEST, { pattern: DIGEST_PATTERN, tz: 'Europe/Paris' });
   }

@@ -71,3 +71,23 @@ export const SITUATION_TRANSITIONS: Readonly<Record<SituationStatus, readonly Si
 export function canMoveSituation(from: SituationStatus, to: SituationStatus): boolean {
   return SITUATION_TRANSITIONS[from].includes(to);
 }
+
+/** Where a situation stands in the retention lifecycle (`libs/reporting/src/retention`). */
+export enum SituationRetentionState {
+  ACTIVE = 'ACTIVE',
+  ARCHIVED = 'ARCHIVED',
+  ANONYMISED = 'ANONYMISED',
+}
+registerEnumType(SituationRetentionState, {
+  name: 'SituationRetentionState',
+  description: 'Où en est une situation dans sa durée de conservation.',
+  valuesMap: {
+    ACTIVE: { description: 'En base active : lue et modifiée selon les règles habituelles.' },
+    ARCHIVED: {
+      description: 'Archivée : en lecture seule, visible de la seule coordination, sur demande.',
+    },
+    ANONYMISED: {
+      description: 'Anonymisée : identité et textes libres effacés ; code, dates et états conservés.',
+    },
+  },
+});

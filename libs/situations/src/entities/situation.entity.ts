@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { ClosureReason, SituationStatus } from '../domain/situation-status';
+import { ClosureReason, SituationRetentionState, SituationStatus } from '../domain/situation-status';
 import { Person } from './person.entity';
 import type { SituationCircleMember } from './situation-circle-member.entity';
 
@@ -7,6 +7,7 @@ import type { SituationCircleMember } from './situation-circle-member.entity';
 @Entity({ name: 'situations' })
 @Index('uq_situations_person_open', ['personId'], { unique: true, where: `"status" <> 'CLOSED'` })
 @Index('ix_situations_territory_status', ['territoryId', 'status'])
+@Index('ix_situations_territory_retention', ['territoryId', 'retentionState'])
 export class Situation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situations' })
   id!: string;
@@ -35,6 +36,27 @@ export class Situation {
 
   @Column({ type: 'date', nullable: true })
   nextReviewOn!: string | null;
+
+  /**
+   * Where the situation stands in the retention lifecycle. Once ARCHIVED (closed and past the
+   * active period, by the retention job) it is read-only (a trigger refuses any change), out of
+   * every list, read by the coordination alone on request; ANONYMISED once its identity and free
+   * texts are erased.
+   */
+  @Column({
+    type: 'enum',
+    enum: SituationRetentionState,
+    enumName: 'situation_retention_state',
+    default: SituationRetentionState.ACTIVE,
+  })
+  retentionState!: SituationRetentionState;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
+  /** Set when its identity and free texts were erased (the case code and dates stay). */
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymisedAt!: Date | null;
 
   @OneToMany('SituationCircleMember', (member: SituationCircleMember) => member.situation)
   circle?: SituationCircleMember[];

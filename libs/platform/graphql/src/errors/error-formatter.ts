@@ -53,6 +53,8 @@ export function formatGraphqlError(
       extensions: { code: 'BAD_REQUEST' },
     };
   }
+  const refusal = databaseRefusal(original);
+  if (refusal) return { message: refusal, path: error.path, extensions: { code: 'CONFLICT' } };
   const transportStatus = clientErrorStatus(original);
   if (transportStatus)
     return {
@@ -109,6 +111,19 @@ function publicShape(error: GraphQLError, shown: PublicError): GraphQLFormattedE
   const extensions: Record<string, unknown> = { ...shown.extensions, code: shown.code };
   if (shown.fields) extensions.fields = shown.fields;
   return { message: shown.message, path: error.path, extensions };
+}
+
+/**
+ * A refusal the database raises itself (SQLSTATE class `RL`, the project's own: a change to an
+ * archived situation), written in French for the person in the migration that declares it.
+ */
+function databaseRefusal(error: unknown): string | undefined {
+  const driverError = (error as { driverError?: { code?: unknown; message?: unknown } }).driverError;
+  return typeof driverError?.code === 'string' &&
+    /^RL[0-9A-Z]{3}$/.test(driverError.code) &&
+    typeof driverError.message === 'string'
+    ? driverError.message
+    : undefined;
 }
 
 /** Fastify's own refusals (body too large, malformed JSON, unknown content type) carry a 4xx status. */
