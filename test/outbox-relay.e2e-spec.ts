@@ -7,6 +7,7 @@ import {
   OutboxEvent,
   outboxJobId,
   OutboxRelay,
+  OutboxMessage,
   writeOutbox,
 } from '@relais/outbox';
 import { createRelaisDataSource } from '@relais/persistence';
@@ -55,15 +56,24 @@ describe('outbox relay and consumption', () => {
     await isolated?.drop();
   });
 
-  const write = (subjectId: string, type: string) =>
+  const write = (subjectId: string, type: 'action.created' | 'action.done' | 'action.due_date_changed') =>
     owner.transaction((manager) =>
       writeOutbox(manager, {
         territoryId,
         type,
         subject: { type: 'SituationAction', id: subjectId },
-        payload: {},
+        payload: {
+          personId: randomUUID(),
+          situationId: null,
+          meetingId: null,
+          ownerOrganisationId: randomUUID(),
+          ownerUserId: null,
+          ownerKind: null,
+          dueOn: '2030-01-01',
+          status: 'TODO',
+        },
         occurredAt: clock.now(),
-      }),
+      } as OutboxMessage),
     );
   const eventsOf = (subjectId: string) =>
     owner.getRepository(OutboxEvent).find({ where: { subjectId }, order: { sequence: 'ASC' } });

@@ -67,7 +67,16 @@ export async function anActionFor(
       territoryId: options.territoryId,
       type: 'action.created',
       subject: { type: 'SituationAction', id: action.id },
-      payload: { ownerOrganisationId: action.ownerOrganisationId, dueOn: action.dueOn },
+      payload: {
+        personId: action.personId,
+        situationId: action.situationId,
+        meetingId: null,
+        ownerOrganisationId: action.ownerOrganisationId,
+        ownerUserId: action.ownerUserId,
+        ownerKind: null,
+        dueOn: action.dueOn,
+        status: action.status,
+      },
       occurredAt: options.now,
     });
     return { person, situation, action };

@@ -143,7 +143,13 @@ export class ConsentService {
         territoryId: consent.territoryId,
         type: 'consent.given',
         subject: { type: 'Person', id: consent.personId },
-        payload: { consentId: consent.id, expiresOn: consent.expiresOn },
+        payload: {
+          consentId: consent.id,
+          givenOn: consent.collectedOn,
+          expiresOn: consent.expiresOn,
+          collectedByUserId: consent.collectedByUserId,
+          situationId: (await this.situations.openSituationOf(manager, consent.personId))?.id ?? null,
+        },
         occurredAt: now,
       });
     } else await this.announceEndOfSharing(manager, consent, 'consent.refused');
@@ -329,7 +335,11 @@ export class ConsentService {
   }
 
   /** Reminders about this person addressed to partners other than the coordinator and collector stop. */
-  private async announceEndOfSharing(manager: EntityManager, consent: Consent, type: string): Promise<void> {
+  private async announceEndOfSharing(
+    manager: EntityManager,
+    consent: Consent,
+    type: 'consent.refused' | 'consent.withdrawn',
+  ): Promise<void> {
     await writeOutbox(manager, {
       territoryId: consent.territoryId,
       type,

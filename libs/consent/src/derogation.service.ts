@@ -123,7 +123,12 @@ export class DerogationService {
       territoryId: derogation.territoryId,
       type: 'derogation.pending',
       subject: { type: 'ConsentException', id: derogation.id },
-      payload: { personId: derogation.personId, requestedByUserId: actor.userId },
+      payload: {
+        personId: derogation.personId,
+        requestedByUserId: actor.userId,
+        ground: derogation.ground,
+        situationId: (await this.situations.openSituationOf(manager, derogation.personId))?.id ?? null,
+      },
       occurredAt: this.clock.now(),
     });
     return derogation;
@@ -274,7 +279,12 @@ export class DerogationService {
         territoryId: derogation.territoryId,
         type: approved ? 'derogation.approved' : 'derogation.rejected',
         subject: { type: 'ConsentException', id: derogation.id },
-        payload: { personId: derogation.personId },
+        payload: {
+          personId: derogation.personId,
+          ground: derogation.ground,
+          requestedByUserId: derogation.requestedByUserId,
+          situationId: (await this.situations.openSituationOf(manager, derogation.personId))?.id ?? null,
+        },
         occurredAt: now,
       });
       return this.viewOf(manager, actor, derogation, access);

@@ -1,9 +1,13 @@
 import { addDays, Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
-import { writeOutbox } from '@relais/outbox';
+import { OutboxMessage, OutboxPayload, writeOutbox } from '@relais/outbox';
+import { Situation } from '@relais/situations';
+import { In } from 'typeorm';
 import { FollowUpPhase } from './domain/follow-up.enums';
 import { FollowUp } from './entities';
 import { teamSeats } from './team';
+
+type WatchEventType = 'followup.planned_end_passed' | 'followup.review_due' | 'followup.team_vacancy';
 
 /** The team reviews the follow-up every four weeks. */
 const REVIEW_EVERY_DAYS = 28;
@@ -35,14 +39,27 @@ export async function watchFollowUps(database: ScopedDatabase, clock: Clock): Pr
       if (!followUps.length) return;
       const today = parisDate(clock.now());
       const seats = await teamSeats(manager, followUps, today);
-      const announce = (followUp: FollowUp, type: string, payload: Record<string, string>) =>
+      const people = new Map(
+        (await manager.findBy(Situation, { id: In(followUps.map((followUp) => followUp.situationId)) })).map(
+          (situation) => [situation.id, situation.personId],
+        ),
+      );
+      const announce = <T extends WatchEventType>(
+        followUp: FollowUp,
+        type: T,
+        payload: Omit<OutboxPayload<T>, 'situationId' | 'personId'>,
+      ) =>
         writeOutbox(manager, {
           territoryId,
           type,
           subject: { type: 'FollowUp', id: followUp.id },
-          payload: { situationId: followUp.situationId, ...payload },
+          payload: {
+            situationId: followUp.situationId,
+            personId: people.get(followUp.situationId)!,
+            ...payload,
+          },
           occurredAt: clock.now(),
-        });
+        } as OutboxMessage<T>);
       for (const followUp of followUps) {
         const changes: Partial<FollowUp> = {};
         if (followUp.plannedEndOn < today && !followUp.plannedEndAnnounced) {

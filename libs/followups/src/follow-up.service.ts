@@ -17,6 +17,7 @@ import { writeOutbox } from '@relais/outbox';
 import { Handoff, HandoffStatus, Situation, SituationService } from '@relais/situations';
 import { EntityManager, IsNull } from 'typeorm';
 import {
+  ActType,
   canMoveToPhase,
   FollowUpPhase,
   NOTE_CATEGORY,
@@ -26,6 +27,7 @@ import {
 import { AssignTeamMemberInput, RecordActInput, StartFollowUpInput } from './dto/follow-up.inputs';
 import { FollowUpObject } from './dto/follow-up.objects';
 import { FollowUp, FollowUpAct, FollowUpObjective, FollowUpRenewal, FollowUpTeamMember } from './entities';
+import { housedAtEnd, situationFacts } from './follow-up-facts';
 import { FollowUpQueryService } from './follow-up-query.service';
 import { FollowUpException } from './followups.exception';
 import { assertTeam, practitioners, teamSeats } from './team';
@@ -148,6 +150,20 @@ export class FollowUpService {
         subject: { type: 'FollowUp', id: followUp.id },
         personId: situation.personId,
         details: { kind: input.kind, team: input.team.map((seat) => seat.userId) },
+      });
+      await writeOutbox(manager, {
+        territoryId: followUp.territoryId,
+        type: 'followup.started',
+        subject: { type: 'FollowUp', id: followUp.id },
+        payload: {
+          situationId: situation.id,
+          personId: situation.personId,
+          kind: followUp.kind,
+          requesterKind: followUp.requesterKind,
+          startedOn: followUp.startedOn,
+          plannedEndOn: followUp.plannedEndOn,
+        },
+        occurredAt: this.clock.now(),
       });
       return followUp.id;
     });
@@ -274,6 +290,17 @@ export class FollowUpService {
         subject: { type: 'FollowUp', id: followUp.id },
         details: { plannedEndOn },
       });
+      await writeOutbox(manager, {
+        territoryId: followUp.territoryId,
+        type: 'followup.renewed',
+        subject: { type: 'FollowUp', id: followUp.id },
+        payload: {
+          ...(await situationFacts(manager, followUp)),
+          plannedEndOn,
+          renewals: followUp.renewals + 1,
+        },
+        occurredAt: this.clock.now(),
+      });
     });
     return this.reads.followUp(actor, followUpId);
   }
@@ -316,6 +343,20 @@ export class FollowUpService {
         subject: { type: 'FollowUpAct', id: act.id },
         dataCategories: act.note ? [NOTE_CATEGORY[act.noteVisibility]] : [],
       });
+      // About the follow-up, so that it comes after the follow-up's start for every consumer.
+      await writeOutbox(manager, {
+        territoryId: followUp.territoryId,
+        type: 'followup.act_recorded',
+        subject: { type: 'FollowUp', id: followUp.id },
+        payload: {
+          ...(await situationFacts(manager, followUp)),
+          actId: act.id,
+          actType: act.type,
+          atHome: act.type === ActType.HOME_VISIT,
+          occurredOn: act.occurredOn,
+        },
+        occurredAt: this.clock.now(),
+      });
     });
     return this.reads.followUp(actor, input.followUpId);
   }
@@ -346,7 +387,7 @@ export class FollowUpService {
         territoryId: followUp.territoryId,
         type: 'followup.ended',
         subject: { type: 'FollowUp', id: followUp.id },
-        payload: { situationId: followUp.situationId },
+        payload: { ...(await situationFacts(manager, followUp)), housedAtEnd: housedAtEnd(handoffs) },
         occurredAt: now,
       });
     });

@@ -145,7 +145,7 @@ export class HandoffService {
     handoff: Handoff,
     situation: Situation,
     action: string,
-    outbox: string,
+    outbox: 'handoff.proposed' | 'handoff.answered',
   ): Promise<void> {
     await this.audit.record(manager, {
       territoryId: handoff.territoryId,
@@ -169,8 +169,15 @@ export class HandoffService {
       subject: { type: 'Handoff', id: handoff.id },
       payload: {
         situationId: situation.id,
+        personId: situation.personId,
+        followUpId: handoff.followUpId,
+        proposedByUserId: handoff.proposedByUserId,
         status: handoff.status,
         receivingOrganisationId: handoff.receivingOrganisationId,
+        receiverKind:
+          (await manager.findOneBy(Organisation, { id: handoff.receivingOrganisationId }))?.kind ?? null,
+        cmpFollowUp: handoff.cmpFollowUpStatus,
+        evictionState: handoff.evictionProcedureState,
       },
       occurredAt: this.clock.now(),
     });

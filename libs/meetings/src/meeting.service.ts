@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessException, AccessService, asSubject, Principal, Role } from '@relais/access';
 import { AuditService } from '@relais/audit';
-import { Clock } from '@relais/config';
+import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { FieldProblem } from '@relais/graphql';
 import { Cell, Membership, MembershipStatus } from '@relais/identity';
@@ -55,6 +55,7 @@ export class MeetingService {
         territoryId: meeting.territoryId,
         type: 'meeting.cancelled',
         subject: { type: 'Meeting', id: meeting.id },
+        payload: {},
         occurredAt: this.clock.now(),
       });
       return toMeetingObject(meeting);
@@ -139,7 +140,7 @@ export class MeetingService {
         territoryId: meeting.territoryId,
         type: 'meeting.planned',
         subject: { type: 'Meeting', id: meeting.id },
-        payload: { cellId: meeting.cellId },
+        payload: { cellId: meeting.cellId, plannedOn: parisDate(meeting.startsAt) },
         occurredAt: this.clock.now(),
       });
     }

@@ -24,6 +24,7 @@ import {
   Meeting,
   RestrictedNote,
 } from './entities';
+import { attendanceByKind } from './attendance-by-kind';
 import { toMeetingObject } from './meeting.mapper';
 import { MeetingLifecycle } from './meeting-lifecycle';
 import { MeetingException } from './meetings.exception';
@@ -131,12 +132,14 @@ export class MinutesService {
       const owners = input.decisions.flatMap((decision) =>
         decision.actions.map((action) => action.ownerOrganisationId),
       );
+      const ownerKinds = new Map<string, string>();
       if (owners.length) {
-        const known = await manager.countBy(Organisation, {
+        const known = await manager.findBy(Organisation, {
           territoryId: meeting.territoryId,
           id: In([...new Set(owners)]),
         });
-        if (known !== new Set(owners).size) {
+        for (const organisation of known) ownerKinds.set(organisation.id, organisation.kind);
+        if (known.length !== new Set(owners).size) {
           throw new MeetingException('INVALID_MEETING', [
             {
               field: 'decisions',
@@ -204,7 +207,16 @@ export class MinutesService {
             territoryId: meeting.territoryId,
             type: 'action.created',
             subject: { type: 'SituationAction', id: created.id },
-            payload: { ownerOrganisationId: created.ownerOrganisationId, dueOn: created.dueOn },
+            payload: {
+              personId: created.personId,
+              situationId: created.situationId,
+              meetingId: meeting.id,
+              ownerOrganisationId: created.ownerOrganisationId,
+              ownerUserId: created.ownerUserId,
+              ownerKind: ownerKinds.get(created.ownerOrganisationId) ?? null,
+              dueOn: created.dueOn,
+              status: created.status,
+            },
             occurredAt: now,
           });
         }
@@ -217,6 +229,19 @@ export class MinutesService {
           details: { meetingId: meeting.id },
         });
       }
+      await writeOutbox(manager, {
+        territoryId: meeting.territoryId,
+        type: 'meeting.item_examined',
+        subject: { type: 'Meeting', id: meeting.id },
+        payload: {
+          agendaItemId: item.id,
+          situationId: item.situationId,
+          itemKind: item.kind,
+          presentation: item.presentation,
+          examinedOn: parisDate(meeting.startsAt),
+        },
+        occurredAt: now,
+      });
       await this.audit.record(manager, {
         territoryId: meeting.territoryId,
         actor,
@@ -330,7 +355,12 @@ export class MinutesService {
         territoryId: meeting.territoryId,
         type: 'meeting.minutes_published',
         subject: { type: 'Meeting', id: meeting.id },
-        payload: { userIds: [...new Set(readers.map((reader) => reader.userId))] },
+        payload: {
+          userIds: [...new Set(readers.map((reader) => reader.userId))],
+          heldOn: parisDate(meeting.startsAt),
+          items: recorded.length,
+          attendance: await attendanceByKind(manager, meeting.id),
+        },
         occurredAt: this.clock.now(),
       });
       return toMeetingObject(meeting);

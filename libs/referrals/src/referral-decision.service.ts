@@ -35,6 +35,7 @@ export class ReferralDecisionService {
     await this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const referral = await this.moves.load(manager, actor, 'review', referralId);
       await this.moves.move(manager, actor, referral, ReferralStatus.PRE_REVIEW, null);
+      await this.moves.announce(manager, referral, 'referral.pre_review_started');
     });
     return this.queries.referral(actor, referralId);
   }

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
-import { writeOutbox } from '@relais/outbox';
+import { OutboxEventType, OutboxMessage, OutboxPayload, writeOutbox } from '@relais/outbox';
 import { EntityManager } from 'typeorm';
 import { canMoveReferral, ReferralStatus } from './domain/referral-status';
 import { Referral, ReferralTransition } from './entities';
 import { ReferralException } from './referrals.exception';
+
+type ReferralEventType = Extract<OutboxEventType, `referral.${string}`>;
+/** What an event adds to the referral's own facts. */
+type ReferralExtra<T extends ReferralEventType> = Omit<OutboxPayload<T>, 'personId' | 'status'>;
 
 /**
  * What every write on a referral shares: loading it under lock as the rules allow, moving it
@@ -80,18 +84,20 @@ export class ReferralMoves {
     });
   }
 
-  async announce(
+  /** The referral's own facts (its person record, its status) go with every event about it. */
+  async announce<T extends ReferralEventType>(
     manager: EntityManager,
     referral: Referral,
-    type: string,
-    payload: Record<string, string | boolean> = {},
+    type: T,
+    ...[payload]: ReferralExtra<T> extends Record<string, never> ? [] : [ReferralExtra<T>]
   ): Promise<void> {
-    await writeOutbox(manager, {
+    const message = {
       territoryId: referral.territoryId,
       type,
       subject: { type: 'Referral', id: referral.id },
       payload: { personId: referral.personId, status: referral.status, ...payload },
       occurredAt: this.clock.now(),
-    });
+    } as OutboxMessage<T>;
+    await writeOutbox(manager, message);
   }
 }

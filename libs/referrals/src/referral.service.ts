@@ -12,6 +12,7 @@ import {
 } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { FieldProblem } from '@relais/graphql';
+import { Organisation } from '@relais/identity';
 import { NewPerson, PersonRegistry, SituationService } from '@relais/situations';
 import { purposesAllowedFor } from './domain/consent-purposes';
 import { canMoveReferral, EDITABLE_STATUSES, ReferralStatus } from './domain/referral-status';
@@ -149,8 +150,13 @@ export class ReferralService {
       await this.moves.move(manager, actor, referral, ReferralStatus.SUBMITTED, null, {
         submittedAt: this.clock.now(),
       });
+      const referrer = await manager.findOneBy(Organisation, { id: referral.referrerOrganisationId });
       await this.moves.announce(manager, referral, 'referral.submitted', {
         referrerOrganisationId: referral.referrerOrganisationId,
+        referrerKind: referrer?.kind ?? null,
+        difficultyAreas: referral.difficultyAreas,
+        urgency: referral.urgency,
+        nothingTried: !referral.actionsTried,
       });
     });
     return this.queries.referral(actor, input.referralId);

@@ -190,15 +190,23 @@ export class SituationService {
       const changes = { status: input.status, dueOn, outcome };
       await manager.update(SituationAction, { id: action.id }, changes);
       const now = this.clock.now();
-      const announce = async (type: string) =>
+      const announce = async (type: 'action.due_date_changed' | 'action.status_changed' | 'action.done') =>
         writeOutbox(manager, {
           territoryId: action.territoryId,
           type,
           subject: { type: 'SituationAction', id: action.id },
-          payload: { ownerOrganisationId: action.ownerOrganisationId, dueOn, status: input.status },
+          payload: {
+            personId: action.personId,
+            situationId: action.situationId,
+            ownerOrganisationId: action.ownerOrganisationId,
+            ownerUserId: action.ownerUserId,
+            dueOn,
+            status: input.status,
+          },
           occurredAt: now,
         });
       if (dueOn !== action.dueOn) await announce('action.due_date_changed');
+      if (input.status !== action.status) await announce('action.status_changed');
       if (input.status === ActionStatus.DONE && action.status !== ActionStatus.DONE)
         await announce('action.done');
       await this.audit.record(manager, {

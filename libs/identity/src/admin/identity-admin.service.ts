@@ -12,7 +12,7 @@ import {
 } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
-import { writeOutbox } from '@relais/outbox';
+import { OutboxPayload, writeOutbox } from '@relais/outbox';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { Principal } from '@relais/access';
 import { IssuedLink, SetPasswordLinks } from '../auth/set-password-links';
@@ -131,12 +131,14 @@ export class IdentityAdminService {
           }),
         );
         const roles = [...new Set(input.roles)];
-        await manager.insert(Membership, {
+        const membership = manager.create(Membership, {
           territoryId: input.territoryId,
           userId: user.id,
           roles,
           cellId: input.cellId ?? null,
         });
+        await manager.save(membership);
+        await this.announceMembership(manager, membership, 'CREATED', organisation.kind);
         await this.audit.record(manager, {
           territoryId: input.territoryId,
           actor,
@@ -170,13 +172,15 @@ export class IdentityAdminService {
       const substituteOfId = input.substituteOfUserId
         ? await this.titularMembershipId(manager, input.territoryId, input.substituteOfUserId)
         : undefined;
+      const existing = await this.lockMembership(manager, input.territoryId, input.userId, false);
       const membership =
-        (await this.lockMembership(manager, input.territoryId, input.userId, false)) ??
+        existing ??
         manager.create(Membership, { territoryId: input.territoryId, userId: user.id, roles: [] });
       if (!membership.roles.includes(input.role)) membership.roles = [...membership.roles, input.role];
       if (input.cellId) membership.cellId = input.cellId;
       if (substituteOfId) membership.substituteOfId = substituteOfId;
       const saved = await manager.save(membership);
+      if (!existing) await this.announceMembership(manager, saved, 'CREATED');
       await this.recordMembershipChange(manager, actor, saved, 'ROLE_GRANTED', { role: input.role });
       return saved;
     });
@@ -328,13 +332,47 @@ export class IdentityAdminService {
     if (userId === actor.userId) throw new IdentityException('OWN_ROLE_GRANT');
   }
 
+  /** The activity report counts members by partner kind, and who of them accepted the charter. */
+  private async announceMembership(
+    manager: EntityManager,
+    membership: Membership,
+    change: OutboxPayload<'membership.changed'>['change'],
+    organisationKind?: string,
+  ): Promise<void> {
+    const kind =
+      organisationKind ??
+      (
+        await manager
+          .getRepository(Organisation)
+          .createQueryBuilder('organisation')
+          .innerJoin(User, 'user', 'user.organisation_id = organisation.id')
+          .where('user.id = :userId', { userId: membership.userId })
+          .getOne()
+      )?.kind ??
+      null;
+    await writeOutbox(manager, {
+      territoryId: membership.territoryId,
+      type: 'membership.changed',
+      subject: { type: 'Membership', id: membership.id },
+      payload: {
+        userId: membership.userId,
+        organisationKind: kind,
+        roles: membership.roles,
+        status: membership.status ?? MembershipStatus.ACTIVE,
+        change,
+      },
+      occurredAt: this.clock.now(),
+    });
+  }
+
   private async recordMembershipChange(
     manager: EntityManager,
     actor: Principal,
     membership: Membership,
-    action: string,
+    action: 'ROLE_GRANTED' | 'ROLE_REVOKED' | 'MEMBERSHIP_SUSPENDED' | 'MEMBERSHIP_REACTIVATED',
     details: Record<string, unknown> = {},
   ): Promise<void> {
+    await this.announceMembership(manager, membership, action);
     await this.audit.record(manager, {
       territoryId: membership.territoryId,
       actor,

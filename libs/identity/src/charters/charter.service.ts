@@ -3,8 +3,10 @@ import { AccessService, asSubject, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import { writeOutbox } from '@relais/outbox';
+import { EntityManager } from 'typeorm';
 import { CharterObject, PublishCharterInput } from '../dto/charter.dto';
-import { Charter, CharterAcceptance } from '../entities';
+import { Charter, CharterAcceptance, Membership } from '../entities';
 import { IdentityException } from '../identity.exception';
 
 /**
@@ -53,6 +55,7 @@ export class CharterService {
         userId: actor.userId,
         acceptedAt: now,
       });
+      await this.announceAcceptance(manager, charter, actor.userId);
       await this.audit.record(manager, {
         territoryId: charter.territoryId,
         actor,
@@ -109,8 +112,22 @@ export class CharterService {
           subject: { type: 'Charter', id: charter.id },
           details: { kind: charter.kind, version: charter.version },
         });
+        await this.announceAcceptance(manager, charter, actor.userId);
       }
       return { ...charter, acceptedByMe: true };
+    });
+  }
+
+  /** The activity report tells how many members accepted the charter in force. */
+  private async announceAcceptance(manager: EntityManager, charter: Charter, userId: string): Promise<void> {
+    const membership = await manager.findOneBy(Membership, { territoryId: charter.territoryId, userId });
+    if (!membership) return;
+    await writeOutbox(manager, {
+      territoryId: charter.territoryId,
+      type: 'charter.accepted',
+      subject: { type: 'Membership', id: membership.id },
+      payload: { userId, charterId: charter.id, charterKind: charter.kind, charterVersion: charter.version },
+      occurredAt: this.clock.now(),
     });
   }
 }

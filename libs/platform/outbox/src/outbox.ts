@@ -1,18 +1,16 @@
 import { EntityManager } from 'typeorm';
+import { OutboxEventType, OutboxMessage } from './outbox-catalogue';
 import { OutboxConsumption } from './outbox-consumption.entity';
 import { OutboxEvent } from './outbox-event.entity';
 
-export interface OutboxMessage {
-  territoryId: string;
-  type: string;
-  subject: { type: string; id: string };
-  /** Ids and codes only, never a value typed about a person. */
-  payload?: Record<string, string | number | boolean | null | string[]>;
-  occurredAt: Date;
-}
-
-/** Writes in the caller's transaction: the event is committed with the change, or not at all. */
-export async function writeOutbox(manager: EntityManager, message: OutboxMessage): Promise<void> {
+/**
+ * Writes in the caller's transaction: the event is committed with the change, or not at all. The
+ * catalogue types the message: a payload that does not match its event type does not compile.
+ */
+export async function writeOutbox<T extends OutboxEventType>(
+  manager: EntityManager,
+  message: OutboxMessage<T>,
+): Promise<void> {
   await manager.save(
     OutboxEvent,
     manager.create(OutboxEvent, {
@@ -20,7 +18,7 @@ export async function writeOutbox(manager: EntityManager, message: OutboxMessage
       type: message.type,
       subjectType: message.subject.type,
       subjectId: message.subject.id,
-      payload: message.payload ?? {},
+      payload: message.payload as Record<string, unknown>,
       occurredAt: message.occurredAt,
       publishedAt: null,
     }),
