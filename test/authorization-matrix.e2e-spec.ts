@@ -624,6 +624,69 @@ const MATRIX: Record<string, MatrixLine> = {
       variables: { s: UNKNOWN_ID },
     }),
   },
+  'Query.retentionPolicy': {
+    who: [Role.COORDINATOR, Role.TERRITORY_ADMIN],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { retentionPolicy(territoryId: $t) { auditMonths } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Mutation.updateRetentionPolicy': {
+    who: ADMIN_ONLY,
+    territorial: true,
+    answers: 'BAD_USER_INPUT',
+    // Under the six months' minimum: refused after authorization, the territory's periods unchanged.
+    call: ({ territory }) => ({
+      query:
+        'mutation ($i: UpdateRetentionPolicyInput!) { updateRetentionPolicy(input: $i) { auditMonths } }',
+      variables: {
+        i: {
+          territoryId: territory.id,
+          activeMonths: 24,
+          archiveMonths: 60,
+          auditMonths: 3,
+          justification: 'Matrice',
+        },
+      },
+    }),
+  },
+  'Mutation.placeLegalHold': {
+    who: [Role.COORDINATOR, Role.TERRITORY_ADMIN],
+    territorial: true,
+    answers: 'BAD_USER_INPUT',
+    // A situation the territory does not have: refused after authorization, nothing held.
+    call: ({ territory }) => ({
+      query: 'mutation ($i: PlaceLegalHoldInput!) { placeLegalHold(input: $i) { id } }',
+      variables: {
+        i: { territoryId: territory.id, scope: 'SITUATION', situationId: UNKNOWN_ID, reason: 'Matrice' },
+      },
+    }),
+  },
+  'Mutation.liftLegalHold': {
+    who: [Role.COORDINATOR, Role.TERRITORY_ADMIN],
+    call: () => ({
+      query: 'mutation ($h: ID!) { liftLegalHold(holdId: $h) { id } }',
+      variables: { h: UNKNOWN_ID },
+    }),
+  },
+  'Query.retentionPlan': {
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { retentionPlan(territoryId: $t) { steps { kind } } }',
+      variables: { t: territory.id },
+    }),
+  },
+  'Query.archivedSituations': {
+    // The archive is the coordination's alone, on request.
+    who: [Role.COORDINATOR],
+    territorial: true,
+    call: ({ territory }) => ({
+      query: 'query ($t: ID!) { archivedSituations(territoryId: $t, first: 5) { edges { node { id } } } }',
+      variables: { t: territory.id },
+    }),
+  },
   'Query.followUp': {
     who: [Role.COORDINATOR, Role.FOLLOWUP_PRACTITIONER],
     call: () => ({
