@@ -17,6 +17,10 @@ export const SITUATION_EVENT_LABELS: Record<string, string> = {
   MINUTES_PUBLISHED: 'Compte rendu publié : actions en cours',
   REVIEW_DUE: 'Date de réexamen atteinte',
   SITUATION_CLOSED: 'Situation close',
+  FOLLOW_UP_STARTED: 'Accompagnement commencé',
+  HANDOFF_PROPOSED: 'Passage de relais proposé',
+  HANDOFF_ACCEPTED: 'Passage de relais accepté',
+  HANDOFF_DECLINED: 'Passage de relais décliné',
 };
 
 export function situationEventLabel(kind: string): string {

@@ -1,7 +1,7 @@
 import { frenchDate, parisDate } from '@relais/config';
 import { frenchMoment, heading, renderPdf } from '@relais/documents';
 import { label } from './french-labels';
-import { SubjectAccessExport } from './subject-access.model';
+import { AccessLogEntry, SubjectAccessExport } from './subject-access.model';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -10,6 +10,23 @@ const dayOf = (date: string | null | undefined) => (date ? frenchDate(date) : '�
 const line = (document: Doc, text: string) => document.text(text, { paragraphGap: 1 });
 const item = (document: Doc, text: string) => document.text(`• ${text}`, { indent: 8, paragraphGap: 1 });
 const none = (document: Doc, text: string) => document.font('Helvetica-Oblique').text(text).font('Helvetica');
+
+/**
+ * The reads of one reader, one day, one kind, told once with their count and every category they
+ * showed (the JSON file keeps each event): a page of identical lines would hide who read the file.
+ */
+export function readsByDay(reads: readonly AccessLogEntry[]): (AccessLogEntry & { count: number })[] {
+  const grouped = new Map<string, AccessLogEntry & { count: number }>();
+  for (const read of reads) {
+    const key = [parisDate(read.occurredAt), read.userId, read.organisationId, read.action].join('|');
+    const known = grouped.get(key);
+    if (known) {
+      known.count += 1;
+      known.categories = [...new Set([...known.categories, ...read.categories])].sort();
+    } else grouped.set(key, { ...read, categories: [...read.categories], count: 1 });
+  }
+  return [...grouped.values()];
+}
 
 /**
  * The person's file as a French PDF (RGPD article 15): the same gated export as the JSON file,
@@ -153,10 +170,10 @@ export function subjectAccessPdf(file: SubjectAccessExport): Promise<Buffer> {
 
     heading(document, 'Qui a consulté votre dossier');
     if (!file.accessLog.length) none(document, 'Aucune consultation enregistrée.');
-    for (const read of file.accessLog) {
+    for (const read of readsByDay(file.accessLog)) {
       item(
         document,
-        `${frenchMoment(read.occurredAt)} — ${read.organisationName ?? 'Relais'}, ${read.userName ?? 'traitement automatique'} : ${label('readAction', read.action)} (${read.categories.map((category) => label('category', category)).join(', ') || 'suivi'})`,
+        `${day(read.occurredAt)} — ${read.organisationName ?? 'Relais'}, ${read.userName ?? 'traitement automatique'} : ${label('readAction', read.action)}${read.count > 1 ? ` (${read.count} fois)` : ''} — ${read.categories.map((category) => label('category', category)).join(', ') || 'suivi'}`,
       );
     }
 
