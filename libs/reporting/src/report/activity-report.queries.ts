@@ -17,17 +17,26 @@ interface CountRow {
   days: number[] | null;
 }
 
-/** Both periods' bounds, joined by each statement: $2..$5. */
+/** Both periods' bounds, for the facts that span days (memberships, follow-ups): $2..$5. */
 const PERIODS = `periods (period, f, t) AS (VALUES ('current', $2::date, $3::date), ('previous', $4::date, $5::date))`;
 
+/**
+ * The period a dated fact falls in: the previous period ends the day before the current one
+ * starts, so one range scan reads both, and the day tells which.
+ */
+const periodOf = (column: string) =>
+  `CASE WHEN ${column} >= $2::date THEN 'current' WHEN ${column} <= $5::date THEN 'previous' END`;
+const within = (column: string) => `${column} BETWEEN $4::date AND $3::date`;
+
 const REFERRALS = `
-WITH ${PERIODS},
+WITH
 submitted AS (
-  SELECT p.period, r.* FROM report_referrals r JOIN periods p ON r.submitted_on BETWEEN p.f AND p.t
-  WHERE r.territory_id = $1),
+  SELECT ${periodOf('submitted_on')} AS period, submitted_on, referrer_kind, difficulty_areas, admissibility,
+    outcome, urgent
+  FROM report_referrals WHERE territory_id = $1 AND ${within('submitted_on')}),
 examined AS (
-  SELECT p.period, r.* FROM report_referrals r JOIN periods p ON r.first_examined_on BETWEEN p.f AND p.t
-  WHERE r.territory_id = $1)
+  SELECT ${periodOf('first_examined_on')} AS period, first_examined_on, submitted_on, examinations
+  FROM report_referrals WHERE territory_id = $1 AND ${within('first_examined_on')})
 SELECT period, 'total' AS metric, ''::text AS key, count(*) AS n, NULL::int[] AS days FROM submitted GROUP BY 1
 UNION ALL SELECT period, 'referrerKind', coalesce(referrer_kind, 'OTHER'), count(*), NULL FROM submitted GROUP BY 1, 3
 UNION ALL SELECT period, 'difficultyArea', area, count(*), NULL FROM submitted, unnest(difficulty_areas) AS area GROUP BY 1, 3
@@ -39,19 +48,19 @@ UNION ALL SELECT period, 'examined', '', count(*), array_agg(first_examined_on -
 UNION ALL SELECT period, 'represented', '', count(*) FILTER (WHERE examinations > 1), NULL FROM examined GROUP BY 1`;
 
 const ACTIONS_AND_SITUATIONS = `
-WITH ${PERIODS},
+WITH
 decided AS (
-  SELECT p.period, p.t, a.* FROM report_actions a JOIN periods p ON a.decided_on BETWEEN p.f AND p.t
-  WHERE a.territory_id = $1),
+  SELECT ${periodOf('decided_on')} AS period,
+    CASE WHEN decided_on >= $2::date THEN $3::date ELSE $5::date END AS t, decided_on, due_on, done_on, status
+  FROM report_actions WHERE territory_id = $1 AND ${within('decided_on')}),
 done AS (
-  SELECT p.period, a.* FROM report_actions a JOIN periods p ON a.done_on BETWEEN p.f AND p.t
-  WHERE a.territory_id = $1),
+  SELECT ${periodOf('done_on')} AS period, done_on, decided_on
+  FROM report_actions WHERE territory_id = $1 AND ${within('done_on')}),
 opened AS (
-  SELECT p.period FROM report_situations s JOIN periods p ON s.opened_on BETWEEN p.f AND p.t
-  WHERE s.territory_id = $1),
+  SELECT ${periodOf('opened_on')} AS period FROM report_situations WHERE territory_id = $1 AND ${within('opened_on')}),
 closed AS (
-  SELECT p.period, s.closure_reason FROM report_situations s JOIN periods p ON s.closed_on BETWEEN p.f AND p.t
-  WHERE s.territory_id = $1)
+  SELECT ${periodOf('closed_on')} AS period, closure_reason
+  FROM report_situations WHERE territory_id = $1 AND ${within('closed_on')})
 SELECT period, 'actions' AS metric, ''::text AS key, count(*) AS n, NULL::int[] AS days FROM decided GROUP BY 1
 UNION ALL SELECT period, 'actionState',
   CASE WHEN status = 'CANCELLED' THEN 'CANCELLED'
@@ -67,14 +76,13 @@ UNION ALL SELECT period, 'closureReason', coalesce(closure_reason, 'UNKNOWN'), c
 const CONSENT = `
 WITH ${PERIODS},
 collected AS (
-  SELECT p.period, c.status FROM report_consents c JOIN periods p ON coalesce(c.given_on, c.refused_on) BETWEEN p.f AND p.t
-  WHERE c.territory_id = $1),
+  SELECT ${periodOf('coalesce(given_on, refused_on)')} AS period, status
+  FROM report_consents WHERE territory_id = $1 AND ${within('coalesce(given_on, refused_on)')}),
 withdrawn AS (
-  SELECT p.period FROM report_consents c JOIN periods p ON c.withdrawn_on BETWEEN p.f AND p.t
-  WHERE c.territory_id = $1),
+  SELECT ${periodOf('withdrawn_on')} AS period FROM report_consents WHERE territory_id = $1 AND ${within('withdrawn_on')}),
 derogations AS (
-  SELECT p.period, d.ground, d.status FROM report_derogations d JOIN periods p ON d.requested_on BETWEEN p.f AND p.t
-  WHERE d.territory_id = $1),
+  SELECT ${periodOf('requested_on')} AS period, ground, status
+  FROM report_derogations WHERE territory_id = $1 AND ${within('requested_on')}),
 members AS (
   SELECT p.period, p.t, m.membership_id FROM report_memberships m
   JOIN periods p ON m.active_from <= p.t AND (m.active_until IS NULL OR m.active_until > p.t)
@@ -92,13 +100,12 @@ UNION ALL SELECT m.period, 'charterAccepted', '', count(*), NULL FROM members m
   GROUP BY 1`;
 
 const MEETINGS = `
-WITH ${PERIODS},
+WITH
 held AS (
-  SELECT p.period, m.meeting_id, m.items FROM report_meetings m JOIN periods p ON m.held_on BETWEEN p.f AND p.t
-  WHERE m.territory_id = $1),
+  SELECT ${periodOf('held_on')} AS period, meeting_id, items
+  FROM report_meetings WHERE territory_id = $1 AND ${within('held_on')}),
 cancelled AS (
-  SELECT p.period FROM report_meetings m JOIN periods p ON m.cancelled_on BETWEEN p.f AND p.t
-  WHERE m.territory_id = $1),
+  SELECT ${periodOf('cancelled_on')} AS period FROM report_meetings WHERE territory_id = $1 AND ${within('cancelled_on')}),
 attendance AS (
   SELECT h.period, a.organisation_kind, a.invited, a.present FROM held h
   JOIN report_meeting_attendance a ON a.territory_id = $1 AND a.meeting_id = h.meeting_id)
@@ -111,15 +118,17 @@ UNION ALL SELECT period, 'present', organisation_kind, sum(present), NULL FROM a
 const FOLLOW_UPS = `
 WITH ${PERIODS},
 active AS (
-  SELECT p.period, p.f, p.t, u.* FROM report_follow_ups u
+  SELECT p.period, p.f, p.t, u.person_id, u.situation_id, u.kind, u.started_on, u.ended_on, u.renewals, u.acts,
+    u.acts_at_home, u.housed_at_end
+  FROM report_follow_ups u
   JOIN periods p ON u.started_on <= p.t AND (u.ended_on IS NULL OR u.ended_on >= p.f)
   WHERE u.territory_id = $1),
 proposed AS (
-  SELECT p.period, h.status FROM report_handoffs h JOIN periods p ON h.proposed_on BETWEEN p.f AND p.t
-  WHERE h.territory_id = $1),
+  SELECT ${periodOf('proposed_on')} AS period, status
+  FROM report_handoffs WHERE territory_id = $1 AND ${within('proposed_on')}),
 accepted AS (
-  SELECT p.period, h.cmp_follow_up FROM report_handoffs h JOIN periods p ON h.answered_on BETWEEN p.f AND p.t
-  WHERE h.territory_id = $1 AND h.status = 'ACCEPTED')
+  SELECT ${periodOf('answered_on')} AS period, cmp_follow_up
+  FROM report_handoffs WHERE territory_id = $1 AND status = 'ACCEPTED' AND ${within('answered_on')})
 SELECT period, 'followUps' AS metric, ''::text AS key, count(*) AS n, NULL::int[] AS days FROM active GROUP BY 1
 UNION ALL SELECT period, 'people', '', count(DISTINCT coalesce(person_id, situation_id)), NULL FROM active GROUP BY 1
 UNION ALL SELECT period, 'kind', kind, count(*), NULL FROM active GROUP BY 1, 3
