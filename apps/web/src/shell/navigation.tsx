@@ -37,6 +37,8 @@ const RECEIVED_HANDOFF_ITEMS: NavigationItem[] = [{ to: '/relais-recus', label: 
 
 const ADMINISTRATION_ITEMS: NavigationItem[] = [{ to: '/administration', label: 'Administration' }];
 const AUDIT_ITEMS: NavigationItem[] = [{ to: '/audit', label: 'Journal d’audit' }];
+// The coordination and the steering committee read the territory's anonymous figures.
+const REPORT_ITEMS: NavigationItem[] = [{ to: '/bilan', label: 'Bilan d’activité' }];
 
 function isCurrent(path: string, to: string): boolean {
   // A referral's own page belongs to "Mes saisines"; the new-referral form has its own entry.
@@ -88,6 +90,7 @@ export function Navigation({ roles }: { roles: readonly string[] }) {
     ...(roles.includes('FOLLOWUP_PRACTITIONER') || roles.includes('CELL_MEMBER')
       ? RECEIVED_HANDOFF_ITEMS
       : []),
+    ...(roles.includes('COORDINATOR') || roles.includes('STEERING') ? REPORT_ITEMS : []),
     ...(roles.includes('TERRITORY_ADMIN') ? ADMINISTRATION_ITEMS : []),
     ...(roles.includes('AUDITOR') ? AUDIT_ITEMS : []),
   ];

@@ -104,14 +104,16 @@ export function SignedInShell({ onSignedOut }: SignedInShellProps) {
   const roles = [...new Set(activeMemberships.flatMap((membership) => membership.roles))];
   const charterToAccept = activeMemberships.find((membership) => !membership.charterAccepted);
   // The coordination lands on what waits for it; a referring organisation on its referrals; a
-  // follow-up team member on the people they follow.
+  // follow-up team member on the people they follow; the steering committee on the activity report.
   const landing = roles.includes('COORDINATOR')
     ? '/a-traiter'
     : roles.includes('REFERRER')
       ? '/saisines'
       : roles.includes('FOLLOWUP_PRACTITIONER')
         ? '/suivis'
-        : undefined;
+        : roles.includes('STEERING')
+          ? '/bilan'
+          : undefined;
 
   useEffect(() => {
     if (path === '/' && landing && !charterToAccept) navigate(landing, { replace: true });
