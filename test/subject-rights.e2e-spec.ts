@@ -9,7 +9,8 @@ import {
   RECORD_ATTENDANCE,
   RECORD_ITEM,
 } from './support/meeting-documents';
-import { planMeeting } from './support/referral-journey';
+import { REDIRECT_REFERRAL } from './support/referral-documents';
+import { planMeeting, referPerson, submitForPreReview } from './support/referral-journey';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PROPOSE = /* GraphQL */ `
@@ -240,6 +241,49 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
     // Partners of the file never reach the person's rights.
     const nurse = await f.accounts.nurse.client.request(LIST, { t: f.territory.id, p: personId });
     expect(nurse.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('erases a person the cell no longer acts for: her identity anonymised, the request answered', async () => {
+    const coordinator = f.accounts.coordinator.client;
+    const referral = await referPerson(f.accounts.bailleur.client, {
+      territoryId: f.territory.id,
+      person: { firstName: 'Nina', lastName: 'Effacée', birthDate: '1980-05-06', protectionMeasure: 'NONE' },
+      form: {
+        difficultyAreas: ['HOUSING_DEBT'],
+        servicesInvolved: ['Bailleur'],
+        questionToCell: 'Que faire de la dette ?',
+        urgency: 'LOW',
+        requests: ['CELL_EXAMINATION'],
+      },
+    });
+    await submitForPreReview(f.accounts.bailleur.client, coordinator, referral.id);
+    await coordinator.expectData(REDIRECT_REFERRAL, {
+      input: { referralId: referral.id, target: 'CCAPEX', message: 'Relève de la CCAPEX.' },
+    });
+    const { recordDataSubjectRequest: erasure } = await coordinator.expectData<{
+      recordDataSubjectRequest: RequestNode;
+    }>(RECORD, {
+      input: {
+        territoryId: f.territory.id,
+        personId: referral.person.id,
+        kind: 'ERASURE',
+        receivedOn: api.clock.now().toISOString().slice(0, 10),
+        request: 'Ne souhaite plus figurer dans les fichiers du CLSM',
+      },
+    });
+    const { answerDataSubjectRequest: done } = await coordinator.expectData<{
+      answerDataSubjectRequest: RequestNode;
+    }>(ANSWER, { input: { requestId: erasure.id, status: 'DONE', outcome: 'Données anonymisées' } });
+    expect(done.status).toBe('DONE');
+    const identities = (await api.dataSource.query(`SELECT 1 FROM person_identities WHERE person_id = $1`, [
+      referral.person.id,
+    ])) as unknown[];
+    expect(identities).toEqual([]);
+    const anonymised = (await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE person_id = $1 AND action = 'PERSON_ANONYMISED'`,
+      [referral.person.id],
+    )) as { details: { ground: string } }[];
+    expect(anonymised.map((event) => event.details.ground)).toEqual(['ERASURE_REQUEST']);
   });
 
   it('exports every linked object as JSON, with an access log matching the audit’s reads, and the same as a French PDF', async () => {

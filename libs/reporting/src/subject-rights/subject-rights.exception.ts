@@ -1,11 +1,7 @@
 import { assertNever, DomainException, PublicError } from '@relais/graphql';
 
 export type SubjectRightsErrorCode =
-  | 'PERSON_NOT_FOUND'
-  | 'ALREADY_ANSWERED'
-  | 'OUTCOME_REQUIRED'
-  | 'ERASURE_NOT_ALLOWED'
-  | 'ERASURE_UNAVAILABLE';
+  'PERSON_NOT_FOUND' | 'ALREADY_ANSWERED' | 'OUTCOME_REQUIRED' | 'ERASURE_NOT_ALLOWED';
 
 export class SubjectRightsException extends DomainException<SubjectRightsErrorCode> {
   constructor(
@@ -36,12 +32,6 @@ export class SubjectRightsException extends DomainException<SubjectRightsErrorCo
           code: 'CONFLICT',
           message: `L’effacement n’est pas possible aujourd’hui : ${this.reasons.join(' ; ')}. Répondez à la personne par un refus motivé (article 17.3 du RGPD).`,
           extensions: { reason: 'RETENTION_REQUIRED' },
-        };
-      case 'ERASURE_UNAVAILABLE':
-        return {
-          code: 'CONFLICT',
-          message:
-            'L’effacement est permis, mais l’anonymisation n’est pas encore disponible dans Relais : la demande reste en cours.',
         };
       default:
         return assertNever(this.code);

@@ -5,6 +5,7 @@ import { FollowUpsModule } from '@relais/followups';
 import { MeetingsModule } from '@relais/meetings';
 import { ReferralsModule } from '@relais/referrals';
 import { SituationsModule } from '@relais/situations';
+import { RetentionModule } from '../retention';
 import { PersonFileService } from './access-export/person-file.service';
 import { SubjectAccessService } from './access-export/subject-access.service';
 import { DataSubjectRequestReader } from './data-subject-request.reader';
@@ -22,7 +23,14 @@ registerPolicy(subjectRightsPolicy);
  * answered by the coordination. Reads go through each context's exported services.
  */
 @Module({
-  imports: [SituationsModule, ConsentModule, ReferralsModule, MeetingsModule, FollowUpsModule],
+  imports: [
+    SituationsModule,
+    ConsentModule,
+    ReferralsModule,
+    MeetingsModule,
+    FollowUpsModule,
+    RetentionModule,
+  ],
   providers: [
     DataSubjectRequestReader,
     DataSubjectRequestService,
