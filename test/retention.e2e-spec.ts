@@ -374,7 +374,21 @@ describe('the retention lifecycle', () => {
   it('anonymises it five years after archiving — identity and free texts gone from the tables, case code kept — but not the one under a legal hold', async () => {
     api.clock.advance(61 * MONTH);
     await logInAll();
+    // A hold on the territory's audit log: the archiving events, now past twelve months, stay.
+    await as.admin.client.expectData(HOLD, {
+      input: { territoryId: territory.id, scope: 'AUDIT_LOG', reason: 'Contrôle CNIL en cours' },
+    });
+    const pastPeriod = () =>
+      count(`SELECT count(*) AS n FROM audit_events WHERE territory_id = $1 AND occurred_at < $2`, [
+        territory.id,
+        new Date(api.clock.now().getTime() - 12 * MONTH),
+      ]);
+    const oldBefore = await pastPeriod();
     const plan = await lifecycle.runTerritory(territory.id, { dryRun: true });
+    expect(plan.steps.find((step) => step.kind === RetentionStepKind.PURGE_AUDIT_EVENTS)).toMatchObject({
+      held: true,
+      description: expect.stringContaining('Purge du journal d’audit suspendue'),
+    });
     const anonymising = plan.steps.filter((step) => step.kind === RetentionStepKind.ANONYMISE_SITUATION);
     expect(anonymising).toHaveLength(2);
     expect(anonymising).toEqual(
@@ -384,6 +398,7 @@ describe('the retention lifecycle', () => {
       ]),
     );
     await lifecycle.runTerritory(territory.id, { dryRun: false });
+    expect(await pastPeriod()).toBe(oldBefore);
 
     const person = (await api.dataSource.query(
       `SELECT p.case_code, p.initials, s.retention_state,
@@ -423,5 +438,15 @@ describe('the retention lifecycle', () => {
     const again = await lifecycle.runTerritory(territory.id, { dryRun: false });
     expect(again.steps.filter((step) => !step.held)).toEqual([]);
     expect(await auditEvents()).toBe(after);
+
+    // The purge's signed anchor vouches for the events it kept: one removed since breaks the chain.
+    await api.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await manager.query(
+        `DELETE FROM audit_events WHERE id = (SELECT id FROM audit_events WHERE territory_id = $1 AND person_id = $2 ORDER BY sequence LIMIT 1)`,
+        [territory.id, heldOne.personId],
+      );
+    });
+    expect(await verify()).toMatchObject({ valid: false, problem: 'MISSING_EVENT' });
   });
 });
