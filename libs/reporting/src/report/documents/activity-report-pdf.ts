@@ -1,6 +1,6 @@
 import { frenchMoment, heading, renderPdf } from '@relais/documents';
 import { ActivityReport, ReportBreakdown, ReportFigure } from '../activity-report.model';
-import { breakdownBarChart, CHART_HEIGHT, CHART_WIDTH, monthlyLineChart } from './report-charts';
+import { breakdownBarChart, ChartImage, monthlyLineChart } from './report-charts';
 import { displayValue, evolution, reportPeriods, smallCountRule, SUPPRESSED_MARKER } from './report-format';
 
 const COLUMNS = [
@@ -41,6 +41,8 @@ export function renderActivityReportPdf(report: ActivityReport): Promise<Buffer>
       document.addPage();
       document.font('Helvetica-Bold').fontSize(15).text(section.title).font('Helvetica').fontSize(10);
       for (const breakdown of section.breakdowns) {
+        // A table's title is not left alone at the foot of a page.
+        if (document.y + 90 > bottom(document)) document.addPage();
         heading(document, breakdown.title);
         table(document, breakdown, report.smallCountThreshold);
         if (breakdown.chart === 'BAR' && breakdown.figures.length > 0) {
@@ -51,10 +53,11 @@ export function renderActivityReportPdf(report: ActivityReport): Promise<Buffer>
         }
       }
       for (const series of section.series) {
+        const line = monthlyLineChart(series);
         // The heading goes with its chart: on the next page too when they do not fit together here.
-        if (document.y + 40 + chartHeight(document) > bottom(document)) document.addPage();
+        if (document.y + 40 + drawnHeight(document, line) > bottom(document)) document.addPage();
         heading(document, `${series.title} — par mois`);
-        chart(document, monthlyLineChart(series));
+        chart(document, line);
         if (series.points.some((point) => point.value === null)) {
           footnote(
             document,
@@ -132,25 +135,23 @@ function footnote(document: PDFKit.PDFDocument, text: string): void {
   document.font('Helvetica').fontSize(10).fillColor('black');
 }
 
-function chartWidth(document: PDFKit.PDFDocument): number {
-  return Math.min(
-    CHART_WIDTH,
+/** The chart's height once scaled into the text width. */
+function drawnHeight(document: PDFKit.PDFDocument, chart: ChartImage): number {
+  const width = Math.min(
+    chart.width,
     document.page.width - document.page.margins.left - document.page.margins.right,
   );
-}
-
-function chartHeight(document: PDFKit.PDFDocument): number {
-  return (CHART_HEIGHT * chartWidth(document)) / CHART_WIDTH;
+  return (chart.height * width) / chart.width;
 }
 
 /** The chart scaled into the text width, on the next page when the rest of this one is too short. */
-function chart(document: PDFKit.PDFDocument, png: Buffer): void {
-  const width = chartWidth(document);
-  const height = chartHeight(document);
+function chart(document: PDFKit.PDFDocument, drawn: ChartImage): void {
+  const height = drawnHeight(document, drawn);
+  const width = (drawn.width * height) / drawn.height;
   document.moveDown(0.5);
   if (document.y + height > bottom(document)) document.addPage();
   const top = document.y;
-  document.image(png, document.page.margins.left, top, { width, height });
+  document.image(drawn.image, document.page.margins.left, top, { width, height });
   document.x = document.page.margins.left;
   document.y = top + height + 6;
 }
