@@ -3,7 +3,10 @@ import { Organisation, OrganisationKind, Profession, Territory } from '@relais/i
 import { RetentionLifecycleService, RetentionStepKind } from '@relais/reporting';
 import { ActionOrigin, ActionStatus, SituationAction } from '@relais/situations';
 import { GraphqlClient, logInClient } from '@relais/testing';
+import { processEnvironment } from '@relais/config';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { RunningApi, startApi } from './support/api-harness';
 import { UPDATE_ACTION } from './support/meeting-documents';
 import { recordConsent, referPerson, submitAndAccept } from './support/referral-journey';
@@ -449,4 +452,24 @@ describe('the retention lifecycle', () => {
     });
     expect(await verify()).toMatchObject({ valid: false, problem: 'MISSING_EVENT' });
   });
+
+  it('runs as an operator’s command: `npm run retention -- --dry-run` lists in French and changes nothing', async () => {
+    const before = await auditEvents();
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
+      const child = execFile(
+        process.execPath,
+        ['-r', '@swc-node/register', 'tools/retention.ts', '--dry-run'],
+        {
+          cwd: resolve(__dirname, '..'),
+          env: { ...processEnvironment(), NODE_ENV: 'test' },
+          timeout: 25_000,
+        },
+        (_error, out) => done({ code: child.exitCode, stdout: out }),
+      );
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Simulation : rien n’est modifié.');
+    expect(stdout).toMatch(/territoire\(s\) ; \d+ situation\(s\) à archiver/);
+    expect(await auditEvents()).toBe(before);
+  }, 30_000);
 });
