@@ -22,6 +22,6 @@ registerPolicy(retentionPolicy);
     RetentionQueryService,
     RetentionResolver,
   ],
-  exports: [AnonymisationService, RetentionLifecycleService],
+  exports: [AnonymisationService, RetentionLifecycleService, RetentionQueryService],
 })
 export class RetentionModule {}
