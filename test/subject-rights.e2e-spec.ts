@@ -296,6 +296,7 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
     const file = (await response.json()) as {
       identity: { lastName: string; firstName: string } | null;
       situations: { id: string; actions: { description: string; ownerOrganisationId: string }[] }[];
+      archivedSituations: unknown[];
       referrals: { id: string }[];
       consents: { id: string; status: string }[];
       derogations: unknown[];
@@ -314,6 +315,7 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
     };
     expect(file.identity).toMatchObject({ lastName: 'Relais', firstName: 'Yves' });
     expect(file.situations.map((situation) => situation.id)).toEqual([f.situationId]);
+    expect(file.archivedSituations).toEqual([]);
     expect(file.situations[0].actions).toContainEqual(
       expect.objectContaining({ description: actionText, ownerOrganisationId: f.organisations.cmp.id }),
     );

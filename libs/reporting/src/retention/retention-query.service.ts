@@ -37,7 +37,8 @@ export class RetentionQueryService {
    */
   archivedSituations(
     principal: Principal,
-    args: ArchivedSituationsArgs,
+    /** `personId`: one person's only (her right of access). */
+    args: ArchivedSituationsArgs & { personId?: string },
   ): Promise<Connection<ArchivedSituationObject>> {
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
       const query = manager
@@ -52,6 +53,7 @@ export class RetentionQueryService {
         .orderBy('situation.archivedAt', 'ASC')
         .addOrderBy('situation.id', 'ASC')
         .limit(args.first + 1);
+      if (args.personId) query.andWhere('situation.personId = :personId', { personId: args.personId });
       if (args.after) {
         const key = decodeCursor(args.after, ARCHIVED_SITUATION_CURSOR);
         if (!key) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);

@@ -15,6 +15,8 @@ import { MinutesQueryService } from '@relais/meetings';
 import { ReferralQueryService } from '@relais/referrals';
 import { IdentityReader, SituationQueryService } from '@relais/situations';
 import { EntityManager } from 'typeorm';
+import { ArchivedSituationObject } from '../../retention';
+import { RetentionQueryService } from '../../retention/retention-query.service';
 import { DataSubjectRequestReader } from '../data-subject-request.reader';
 import { SubjectRightsException } from '../subject-rights.exception';
 import { ExaminationRecord, SUBJECT_ACCESS_FORMAT, SubjectAccessExport } from './subject-access.model';
@@ -42,6 +44,7 @@ export class PersonFileService {
     private readonly handoffs: HandoffQueryService,
     private readonly auditLog: AuditQueryService,
     private readonly requests: DataSubjectRequestReader,
+    private readonly archive: RetentionQueryService,
     private readonly clock: Clock,
   ) {}
 
@@ -55,6 +58,7 @@ export class PersonFileService {
       this.requests.assertPersonOf(manager, actor, territoryId, personId),
     );
     const situations = await this.situations.situationsOf(actor, personId);
+    const archivedSituations = await this.archivedOf(actor, territoryId, personId);
     const referrals = await this.referrals.referralsOf(actor, personId);
     const consents = await this.consents.consentsOf(actor, personId);
     const derogations = await this.derogations.derogations(actor, territoryId, undefined, personId);
@@ -94,6 +98,7 @@ export class PersonFileService {
       identity,
       organisations,
       situations,
+      archivedSituations,
       referrals,
       consents,
       derogations,
@@ -123,6 +128,22 @@ export class PersonFileService {
         first: FOLLOW_UP_PAGE,
         after,
       });
+      read.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage) return read;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  /** Her situations in the archive, out of every reader's rules but the coordination's archive read. */
+  private async archivedOf(
+    actor: Principal,
+    territoryId: string,
+    personId: string,
+  ): Promise<ArchivedSituationObject[]> {
+    const read: ArchivedSituationObject[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.archive.archivedSituations(actor, { territoryId, personId, first: 100, after });
       read.push(...page.edges.map((edge) => edge.node));
       if (!page.pageInfo.hasNextPage) return read;
       after = page.pageInfo.endCursor;

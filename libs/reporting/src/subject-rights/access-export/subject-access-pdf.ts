@@ -59,7 +59,7 @@ export function subjectAccessPdf(file: SubjectAccessExport): Promise<Buffer> {
     );
 
     heading(document, 'Situations');
-    if (!file.situations.length) none(document, 'Aucune situation.');
+    if (!file.situations.length && !file.archivedSituations.length) none(document, 'Aucune situation.');
     for (const situation of file.situations) {
       line(
         document,
@@ -69,6 +69,13 @@ export function subjectAccessPdf(file: SubjectAccessExport): Promise<Buffer> {
       for (const member of situation.circle ?? [])
         item(document, `Partenaire autour de la situation : ${organisation(member.organisationId)}`);
       for (const event of situation.timeline) item(document, `${day(event.occurredAt)} — ${event.label}`);
+    }
+
+    for (const archived of file.archivedSituations) {
+      line(
+        document,
+        `Situation ouverte le ${day(archived.openedAt)}, close le ${day(archived.closedAt)} — ${archived.anonymisedAt ? `anonymisée le ${day(archived.anonymisedAt)}` : `archivée le ${day(archived.archivedAt)}`}`,
+      );
     }
 
     heading(document, 'Saisines');

@@ -3,6 +3,7 @@ import { FollowUpObject, HandoffObject } from '@relais/followups';
 import { MinutesItemObject } from '@relais/meetings';
 import { ReferralObject } from '@relais/referrals';
 import { PersonIdentityObject, PersonObject, SituationObject } from '@relais/situations';
+import { ArchivedSituationObject } from '../../retention';
 import { DataSubjectRequestObject } from '../dto/data-subject-request.object';
 
 /** The version of the export's structure, for whoever reads the JSON file. */
@@ -48,6 +49,8 @@ export interface SubjectAccessExport {
   /** The partners named anywhere in the export, by id. */
   organisations: Record<string, string>;
   situations: SituationObject[];
+  /** Closed situations moved to the archive (or anonymised): what the coordination reads of them. */
+  archivedSituations: ArchivedSituationObject[];
   referrals: ReferralObject[];
   consents: ConsentObject[];
   derogations: DerogationObject[];
