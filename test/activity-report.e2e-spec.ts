@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { RunningApi, startApi } from './support/api-harness';
 import { referPerson } from './support/referral-journey';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
+import { StatementCounter } from './support/statement-counter';
 
 const REPORT = /* GraphQL */ `
   query ($t: ID!, $from: String!, $to: String!) {
@@ -314,7 +315,14 @@ describe('activity report (bilan d’activité)', () => {
   }
 
   it('gives the coordination the year’s figures against its history, the previous year beside them', async () => {
-    const { data, errors } = await reportAs(Role.COORDINATOR);
+    const counter = new StatementCounter(api.appDataSource);
+    const year = await counter.counted(() => reportAs(Role.COORDINATOR));
+    const quiet = await counter.counted(() => reportAs(Role.COORDINATOR, '2019-01-01', '2019-12-31'));
+    counter.restore();
+    // Five statements read the projection, whatever the number of rows.
+    expect(year.count.data.filter((statement) => /\breport_/.test(statement))).toHaveLength(5);
+    expect(year.count.data).toHaveLength(quiet.count.data.length);
+    const { data, errors } = year.result;
     expect(errors).toBeUndefined();
     const report = data!.activityReport;
     expect(report).toMatchObject({
