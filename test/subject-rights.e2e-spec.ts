@@ -179,6 +179,11 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
       startDataSubjectRequest: RequestNode;
     }>(START, { id: access.id });
     expect(started.status).toBe('IN_PROGRESS');
+    const twice = await client.request(START, { id: access.id });
+    expect(twice.errors?.[0]).toMatchObject({
+      message: 'Cette demande est déjà en cours de traitement.',
+      extensions: { code: 'INVALID_TRANSITION' },
+    });
     const { answerDataSubjectRequest: answered } = await client.expectData<{
       answerDataSubjectRequest: RequestNode;
     }>(ANSWER, { input: { requestId: access.id, status: 'DONE', outcome: 'Export remis en main propre' } });

@@ -79,7 +79,7 @@ export class DataSubjectRequestService {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const request = await this.loadOpen(manager, actor, requestId);
       if (request.status !== DataSubjectRequestStatus.RECEIVED)
-        throw new SubjectRightsException('ALREADY_ANSWERED');
+        throw new SubjectRightsException('ALREADY_STARTED');
       request.status = DataSubjectRequestStatus.IN_PROGRESS;
       await manager.save(request);
       await this.recordChange(manager, actor, request, 'DATA_SUBJECT_REQUEST_STARTED');

@@ -1,7 +1,7 @@
 import { assertNever, DomainException, PublicError } from '@relais/graphql';
 
 export type SubjectRightsErrorCode =
-  'PERSON_NOT_FOUND' | 'ALREADY_ANSWERED' | 'OUTCOME_REQUIRED' | 'ERASURE_NOT_ALLOWED';
+  'PERSON_NOT_FOUND' | 'ALREADY_ANSWERED' | 'ALREADY_STARTED' | 'ERASURE_NOT_ALLOWED';
 
 export class SubjectRightsException extends DomainException<SubjectRightsErrorCode> {
   constructor(
@@ -21,12 +21,8 @@ export class SubjectRightsException extends DomainException<SubjectRightsErrorCo
           code: 'INVALID_TRANSITION',
           message: 'Cette demande a déjà reçu sa réponse : enregistrez une nouvelle demande au besoin.',
         };
-      case 'OUTCOME_REQUIRED':
-        return {
-          code: 'BAD_USER_INPUT',
-          message: 'Indiquez la réponse faite à la personne.',
-          fields: [{ field: 'outcome', message: 'Indiquez ce qui a été fait, ou le motif du refus.' }],
-        };
+      case 'ALREADY_STARTED':
+        return { code: 'INVALID_TRANSITION', message: 'Cette demande est déjà en cours de traitement.' };
       case 'ERASURE_NOT_ALLOWED':
         return {
           code: 'CONFLICT',
