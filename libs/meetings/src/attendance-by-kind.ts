@@ -7,7 +7,8 @@ import { Attendance, ItemDisclosure, ItemInvitation, MeetingInvitee } from './en
 /**
  * A meeting's partners by kind, for the activity report: organisations invited (to the meeting or
  * to one of its items), and those present (in person, represented, or in the room for an item).
- * Counts only: who they were stays here.
+ * One present without an invitation (the coordinator's, chairing) counts as invited too, so that
+ * present never exceeds invited. Counts only: who they were stays here.
  */
 export async function attendanceByKind(
   manager: EntityManager,
@@ -29,7 +30,8 @@ export async function attendanceByKind(
     ...attendance.filter((row) => row.status !== AttendanceStatus.EXCUSED).map((row) => row.organisationId),
     ...disclosures.map((row) => row.organisationId),
   ]);
-  const ids = [...new Set([...invited, ...present])];
+  for (const id of present) invited.add(id);
+  const ids = [...invited];
   const kinds = new Map(
     ids.length
       ? (await manager.findBy(Organisation, { id: In(ids) })).map((organisation) => [

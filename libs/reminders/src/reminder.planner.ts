@@ -3,7 +3,7 @@ import { parisDate } from '@relais/config';
 import { Consent, ConsentException, isConsentInForce } from '@relais/consent';
 import { FollowUp, FollowUpTeamMember } from '@relais/followups';
 import { AgendaItem, Meeting, MeetingInvitee } from '@relais/meetings';
-import { OutboxEvent } from '@relais/outbox';
+import { OutboxEvent, OutboxPayload, readOutboxEvent } from '@relais/outbox';
 import { Handoff, SituationAction } from '@relais/situations';
 import { EntityManager } from 'typeorm';
 import { coordinatorsOf, distinctRecipients, membersOf } from './audience';
@@ -53,9 +53,10 @@ export class ReminderPlanner {
     const context = new PlanningContext(manager, event, this.scheduler, () =>
       this.policies.forTerritory(manager, event.territoryId),
     );
-    const payload = event.payload as Record<string, unknown>;
+    const typed = readOutboxEvent(event);
+    if (!typed) return NO_CHANGES;
     const subject = { type: event.subjectType, id: event.subjectId };
-    switch (event.type) {
+    switch (typed.type) {
       case 'action.created':
         return this.planAction(context, event.subjectId);
       case 'action.due_date_changed':
@@ -73,11 +74,11 @@ export class ReminderPlanner {
       case 'meeting.cancelled':
         return context.cancel({ subject }, 'MEETING_CANCELLED');
       case 'meeting.agenda_published':
-        return this.planAgendaPublished(context, event.subjectId, payload);
+        return this.planAgendaPublished(context, event.subjectId, typed.payload);
       case 'meeting.minutes_published':
-        return this.planMinutesPublished(context, event.subjectId, payload);
+        return this.planMinutesPublished(context, event.subjectId, typed.payload);
       case 'consent.given':
-        return this.planConsentExpiry(context, payload);
+        return this.planConsentExpiry(context, typed.payload);
       case 'consent.withdrawn':
       case 'consent.refused':
         return mergeChanges(
@@ -85,7 +86,7 @@ export class ReminderPlanner {
             {
               personId: event.subjectId,
               throughConsentOnly: true,
-              exceptOrganisationId: stringOrNull(payload.keepOrganisationId) ?? undefined,
+              exceptOrganisationId: stringOrNull(typed.payload.keepOrganisationId) ?? undefined,
             },
             'CONSENT_WITHDRAWN',
           ),
@@ -102,30 +103,32 @@ export class ReminderPlanner {
           context,
           event.subjectId,
           ReminderKind.FOLLOW_UP_REVIEW_DUE,
-          String(payload.since),
+          String(typed.payload.since),
           false,
+          typed.payload.personId,
         );
       case 'followup.planned_end_passed':
         return this.planFollowUpNotice(
           context,
           event.subjectId,
           ReminderKind.FOLLOW_UP_OVERRUN,
-          String(payload.plannedEndOn),
+          String(typed.payload.plannedEndOn),
           true,
+          typed.payload.personId,
         );
       case 'followup.team_vacancy':
-        return this.planTeamVacancy(context, event, String(payload.role));
+        return this.planTeamVacancy(context, event, String(typed.payload.role), typed.payload.personId);
       case 'followup.ended':
         return context.cancel({ subject }, 'FOLLOW_UP_ENDED');
       case 'handoff.proposed':
-        return this.planHandoff(context, event.subjectId);
+        return this.planHandoff(context, event.subjectId, typed.payload.personId);
       case 'handoff.answered':
         return context.cancel({ subject }, 'HANDOFF_ANSWERED');
       case 'referral.submitted':
         return context.write({
           kind: ReminderKind.REFERRAL_NOT_ACKNOWLEDGED,
           subject,
-          personId: stringOrNull(payload.personId),
+          personId: stringOrNull(typed.payload.personId),
           recipients: await coordinatorsOf(manager, event.territoryId),
           basis: event.occurredAt.toISOString(),
         });
@@ -134,8 +137,8 @@ export class ReminderPlanner {
           await context.cancel({ subject }, 'REFERRAL_ACKNOWLEDGED'),
           await this.planInactivityWatch(
             context,
-            stringOrNull(payload.situationId),
-            stringOrNull(payload.personId),
+            stringOrNull(typed.payload.situationId),
+            stringOrNull(typed.payload.personId),
           ),
         );
       case 'referral.redirected':
@@ -143,14 +146,14 @@ export class ReminderPlanner {
       case 'referral.withdrawn':
         return context.cancel({ subject }, 'REFERRAL_ACKNOWLEDGED');
       case 'derogation.pending':
-        return this.planDerogationApproval(context, event.subjectId);
+        return this.planDerogationApproval(context, event.subjectId, typed.payload.situationId);
       case 'derogation.approved':
         return mergeChanges(
           await context.cancel(
             { subject, kinds: [ReminderKind.DEROGATION_AWAITING_APPROVAL] },
             'DEROGATION_DECIDED',
           ),
-          await this.planPersonToInform(context, event.subjectId),
+          await this.planPersonToInform(context, event.subjectId, typed.payload.situationId),
         );
       case 'derogation.rejected':
         return context.cancel({ subject }, 'DEROGATION_DECIDED');
@@ -160,7 +163,7 @@ export class ReminderPlanner {
           subject,
           situationId: event.subjectId,
           recipients: await coordinatorsOf(manager, event.territoryId),
-          basis: String(payload.nextReviewOn),
+          basis: String(typed.payload.nextReviewOn),
         });
       case 'situation.closed':
         return context.cancel({ situationId: event.subjectId }, 'SITUATION_CLOSED');
@@ -214,7 +217,7 @@ export class ReminderPlanner {
   private async planAgendaPublished(
     context: PlanningContext,
     meetingId: string,
-    payload: Record<string, unknown>,
+    payload: OutboxPayload<'meeting.agenda_published'>,
   ): Promise<ReminderChanges> {
     const territoryId = context.event.territoryId;
     const recipients = distinctRecipients(
@@ -237,7 +240,7 @@ export class ReminderPlanner {
   private async planMinutesPublished(
     context: PlanningContext,
     meetingId: string,
-    payload: Record<string, unknown>,
+    payload: OutboxPayload<'meeting.minutes_published'>,
   ): Promise<ReminderChanges> {
     const territoryId = context.event.territoryId;
     const readers = await membersOf(context.manager, { territoryId, userIds: stringList(payload.userIds) });
@@ -274,7 +277,7 @@ export class ReminderPlanner {
 
   private async planConsentExpiry(
     context: PlanningContext,
-    payload: Record<string, unknown>,
+    payload: OutboxPayload<'consent.given'>,
   ): Promise<ReminderChanges> {
     const consent = await context.manager.findOneBy(Consent, { id: String(payload.consentId) });
     const personId = context.event.subjectId;
@@ -294,7 +297,7 @@ export class ReminderPlanner {
     const common = {
       subject: { type: 'Consent', id: consent.id },
       personId,
-      situationId: await openSituationOf(context.manager, personId),
+      situationId: await situationOf(context.manager, personId, payload.situationId),
       recipients,
       fromDate: consent.expiresOn,
       basis: consent.expiresOn,
@@ -312,6 +315,7 @@ export class ReminderPlanner {
     kind: ReminderKind,
     basis: string,
     withCoordinators: boolean,
+    personId: string | undefined,
   ): Promise<ReminderChanges> {
     const followUp = await context.manager.findOneBy(FollowUp, { id: followUpId });
     if (!followUp) return NO_CHANGES;
@@ -327,7 +331,7 @@ export class ReminderPlanner {
     return context.write({
       kind,
       subject: { type: 'FollowUp', id: followUp.id },
-      personId: await personOfSituation(context.manager, followUp.situationId),
+      personId: await personOf(context.manager, followUp.situationId, personId),
       situationId: followUp.situationId,
       recipients: withCoordinators
         ? distinctRecipients(team, await coordinatorsOf(context.manager, followUp.territoryId))
@@ -340,6 +344,7 @@ export class ReminderPlanner {
     context: PlanningContext,
     event: OutboxEvent,
     role: string,
+    personId: string | undefined,
   ): Promise<ReminderChanges> {
     const followUp = await context.manager.findOneBy(FollowUp, { id: event.subjectId });
     if (!followUp) return NO_CHANGES;
@@ -347,20 +352,24 @@ export class ReminderPlanner {
       kind: ReminderKind.TEAM_VACANCY,
       subject: { type: 'FollowUp', id: followUp.id },
       situationId: followUp.situationId,
-      personId: await personOfSituation(context.manager, followUp.situationId),
+      personId: await personOf(context.manager, followUp.situationId, personId),
       recipients: await coordinatorsOf(context.manager, followUp.territoryId),
       basis: `${role}:${event.id}`,
     });
   }
 
-  private async planHandoff(context: PlanningContext, handoffId: string): Promise<ReminderChanges> {
+  private async planHandoff(
+    context: PlanningContext,
+    handoffId: string,
+    personId: string | undefined,
+  ): Promise<ReminderChanges> {
     const handoff = await context.manager.findOneBy(Handoff, { id: handoffId });
     if (!handoff || handoff.status !== 'PROPOSED') return NO_CHANGES;
     return context.write({
       kind: ReminderKind.HANDOFF_UNANSWERED,
       subject: { type: 'Handoff', id: handoff.id },
       situationId: handoff.situationId,
-      personId: await personOfSituation(context.manager, handoff.situationId),
+      personId: await personOf(context.manager, handoff.situationId, personId),
       recipients: distinctRecipients(
         await membersOf(context.manager, {
           territoryId: handoff.territoryId,
@@ -377,6 +386,7 @@ export class ReminderPlanner {
   private async planDerogationApproval(
     context: PlanningContext,
     derogationId: string,
+    situationId: string | null | undefined,
   ): Promise<ReminderChanges> {
     const derogation = await context.manager.findOneBy(ConsentException, { id: derogationId });
     if (!derogation || derogation.status !== 'PENDING') return NO_CHANGES;
@@ -385,20 +395,24 @@ export class ReminderPlanner {
       kind: ReminderKind.DEROGATION_AWAITING_APPROVAL,
       subject: { type: 'ConsentException', id: derogation.id },
       personId: derogation.personId,
-      situationId: await openSituationOf(context.manager, derogation.personId),
+      situationId: await situationOf(context.manager, derogation.personId, situationId),
       // The author cannot approve their own request.
       recipients: coordinators.filter((recipient) => recipient.userId !== derogation.requestedByUserId),
     });
   }
 
-  private async planPersonToInform(context: PlanningContext, derogationId: string): Promise<ReminderChanges> {
+  private async planPersonToInform(
+    context: PlanningContext,
+    derogationId: string,
+    situationId: string | null | undefined,
+  ): Promise<ReminderChanges> {
     const derogation = await context.manager.findOneBy(ConsentException, { id: derogationId });
     if (!derogation) return NO_CHANGES;
     return context.write({
       kind: ReminderKind.PERSON_TO_INFORM,
       subject: { type: 'ConsentException', id: derogation.id },
       personId: derogation.personId,
-      situationId: await openSituationOf(context.manager, derogation.personId),
+      situationId: await situationOf(context.manager, derogation.personId, situationId),
       recipients: await membersOf(context.manager, {
         territoryId: derogation.territoryId,
         userIds: [derogation.requestedByUserId],
@@ -486,6 +500,27 @@ class PlanningContext {
       ),
     };
   }
+}
+
+/**
+ * The person's open situation as the event says it; events written before the catalogue carried
+ * it are read the old way.
+ */
+async function situationOf(
+  manager: EntityManager,
+  personId: string,
+  told: string | null | undefined,
+): Promise<string | null> {
+  return told !== undefined ? told : openSituationOf(manager, personId);
+}
+
+/** The situation's person as the event says it, or (an older event) as the situation row says. */
+async function personOf(
+  manager: EntityManager,
+  situationId: string,
+  told: string | undefined,
+): Promise<string | null> {
+  return told ?? personOfSituation(manager, situationId);
 }
 
 async function openSituationOf(manager: EntityManager, personId: string): Promise<string | null> {

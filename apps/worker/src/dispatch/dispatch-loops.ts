@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { APP_CONFIG, AppConfig } from '@relais/config';
 import { OutboxRelay, RELAY_BATCH } from '@relais/outbox';
 import { ReminderReconciler } from '@relais/reminders';
+import { REPORTING_CONSUMER } from '@relais/reporting';
 import { MaintenanceScheduler } from '../maintenance/maintenance.scheduler';
+
+/** An event unhandled this long after its publication has lost its job. */
+const RECONCILE_GRACE_MS = 30_000;
 
 /**
  * Two timers in every worker replica, both idempotent: the outbox relay, and the reconciler that
@@ -31,8 +35,10 @@ export class DispatchLoops implements OnApplicationBootstrap, OnApplicationShutd
     this.every(this.config.jobs.reconcileEveryMs, 'réconciliation', async () => {
       await this.schedulers.ensureSchedulers();
       const report = await this.reconciler.reconcile();
-      if (report.republishedEvents || report.requeuedReminders || report.requeuedMails) {
-        this.logger.log({ message: 'Réconciliation avec Redis', ...report });
+      // The projection's events too: a lost job would leave the activity report short.
+      const projectionEvents = await this.relay.republishUnhandled(REPORTING_CONSUMER, RECONCILE_GRACE_MS);
+      if (report.republishedEvents || report.requeuedReminders || report.requeuedMails || projectionEvents) {
+        this.logger.log({ message: 'Réconciliation avec Redis', ...report, projectionEvents });
       }
     });
   }

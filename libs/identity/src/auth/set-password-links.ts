@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
-import { writeOutbox } from '@relais/outbox';
+import { CatalogueEvent, writeOutbox } from '@relais/outbox';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
 import { SetPasswordToken } from '../entities/set-password-token.entity';
@@ -83,12 +83,10 @@ export class SetPasswordLinks {
    * the link works as soon as it arrives. Should sending fail, the event is tried again and its new
    * link replaces this one, which nobody received. Null when the account is gone.
    */
-  async mailFor(event: {
-    territoryId: string;
-    subjectId: string;
-    payload: Record<string, unknown>;
-  }): Promise<{ to: string; subject: string; text: string } | null> {
-    const issuedBy = typeof event.payload.issuedByUserId === 'string' ? event.payload.issuedByUserId : null;
+  async mailFor(
+    event: CatalogueEvent<typeof SET_PASSWORD_LINK_REQUESTED>,
+  ): Promise<{ to: string; subject: string; text: string } | null> {
+    const issuedBy = event.payload.issuedByUserId ?? null;
     const reason: SetPasswordMailReason = event.payload.reason === 'RESET' ? 'RESET' : 'ACCOUNT_CREATED';
     return this.database.run({ territoryIds: [event.territoryId] }, async (manager) => {
       const user = await manager.findOneBy(User, { id: event.subjectId });
