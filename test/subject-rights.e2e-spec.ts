@@ -405,6 +405,12 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
     expect(text).toContain(decision);
     expect(text).toContain(f.organisations.cmp.name);
 
+    // Nobody of this territory: not found, as any id the coordination does not read.
+    const unknown = await download(
+      'people/5f0c6a4e-8d8b-4a51-9f3e-2f6f4c1d2a10/acces-aux-donnees.json',
+      f.accounts.coordinator.client.accessToken,
+    );
+    expect(unknown.status).toBe(404);
     // Another member of the file may not export it.
     const refused = await download(
       `people/${personId}/acces-aux-donnees.json`,

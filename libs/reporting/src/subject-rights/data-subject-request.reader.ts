@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, gateFields, NO_ACCESS, Principal, RowAccess, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
-import { Person } from '@relais/situations';
+import { Person, PersonObject, toPersonObject } from '@relais/situations';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { answerBy } from './domain/answer-deadline';
 import { DataSubjectRequestObject } from './dto/data-subject-request.object';
@@ -40,14 +40,15 @@ export class DataSubjectRequestReader {
     actor: Principal,
     territoryId: string,
     personId: string,
-  ): Promise<void> {
+  ): Promise<PersonObject> {
     const query = manager
       .getRepository(Person)
       .createQueryBuilder('person')
-      .select('person.id', 'id')
       .where('person.id = :personId AND person.territoryId = :territoryId', { personId, territoryId });
     this.access.accessibleBy(query, actor, 'read', 'Person');
-    if (!(await query.getRawOne())) throw new SubjectRightsException('PERSON_NOT_FOUND');
+    const person = await query.getOne();
+    if (!person) throw new SubjectRightsException('PERSON_NOT_FOUND');
+    return toPersonObject(person);
   }
 
   /** The rows of `query` the reader may read, with the relations held on each (one statement). */

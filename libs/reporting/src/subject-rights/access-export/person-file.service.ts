@@ -18,7 +18,6 @@ import { EntityManager } from 'typeorm';
 import { ArchivedSituationObject } from '../../retention';
 import { RetentionQueryService } from '../../retention/retention-query.service';
 import { DataSubjectRequestReader } from '../data-subject-request.reader';
-import { SubjectRightsException } from '../subject-rights.exception';
 import { ExaminationRecord, SUBJECT_ACCESS_FORMAT, SubjectAccessExport } from './subject-access.model';
 
 /** Follow-ups read a page at a time, as their list gives them. */
@@ -54,7 +53,7 @@ export class PersonFileService {
    */
   async gather(actor: Principal, territoryId: string, personId: string): Promise<SubjectAccessExport> {
     // Read within her territory only, whatever else the reader coordinates.
-    await this.database.run({ territoryIds: [territoryId] }, (manager) =>
+    const person = await this.database.run({ territoryIds: [territoryId] }, (manager) =>
       this.requests.assertPersonOf(manager, actor, territoryId, personId),
     );
     const situations = await this.situations.situationsOf(actor, personId);
@@ -71,7 +70,7 @@ export class PersonFileService {
       followUps.push(...(await this.followUpsOf(actor, situation.id)));
       handoffs.push(...(await this.handoffs.handoffs(actor, situation.id)));
     }
-    const { person, identity, organisations, requests } = await this.database.run(
+    const { identity, organisations, requests } = await this.database.run(
       { territoryIds: [territoryId] },
       async (manager) => {
         const shownIdentity =
@@ -80,14 +79,12 @@ export class PersonFileService {
           (await this.identities.readableIdentities(manager, actor, [personId])).get(personId) ??
           null;
         return {
-          person: situations[0]?.person ?? referrals[0]?.person ?? null,
           identity: shownIdentity,
           organisations: await this.organisationNames(manager, actor, territoryId),
           requests: await this.requests.requestsOf(manager, actor, territoryId, personId),
         };
       },
     );
-    if (!person) throw new SubjectRightsException('PERSON_NOT_FOUND');
     const reads = await this.auditLog.personReads(actor, territoryId, personId);
     return {
       format: SUBJECT_ACCESS_FORMAT,
