@@ -1,6 +1,7 @@
 import { Role } from '@relais/access';
 import { AuditEvent } from '@relais/audit';
-import { Territory } from '@relais/identity';
+import { OrganisationKind, Profession, Territory } from '@relais/identity';
+import { OutboxEvent } from '@relais/outbox';
 import {
   ReportAction,
   ReportCharterAcceptance,
@@ -12,11 +13,15 @@ import {
   ReportMeetingAttendance,
   ReportMembership,
   ReportReferral,
+  ProjectionRebuilder,
+  ReportingConsumer,
   ReportSituation,
 } from '@relais/reporting';
+import { GraphqlClient, logInClient } from '@relais/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningApi, startApi } from './support/api-harness';
-import { referPerson } from './support/referral-journey';
+import { recordConsent, referPerson, submit, submitAndAccept } from './support/referral-journey';
+import { REDIRECT_REFERRAL } from './support/referral-documents';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
 import { StatementCounter } from './support/statement-counter';
 
@@ -500,5 +505,109 @@ describe('activity report (bilan d’activité)', () => {
     await admin.expectData('mutation ($i: GrantRoleInput!) { grantRole(input: $i) { id } }', {
       i: { territoryId: territory.id, userId: steering.id, role: 'STEERING' },
     });
+  });
+  it('counts a year built through the api on a moved clock, the same after rebuilding the projection from its events', async () => {
+    const lived = await api.factory.territory();
+    const user = async (kind: OrganisationKind, profession: Profession, roles: Role[]) =>
+      api.factory.user({
+        territory: lived,
+        organisation: await api.factory.organisation(lived, kind),
+        profession,
+        roles,
+      });
+    const coordinator = await user(OrganisationKind.MUNICIPAL, Profession.CLSM_COORDINATOR, [
+      Role.COORDINATOR,
+    ]);
+    const bailleur = await user(OrganisationKind.HOUSING, Profession.HOUSING_OFFICER, [Role.REFERRER]);
+    const ccas = await user(OrganisationKind.SOCIAL, Profession.SOCIAL_WORKER, [Role.REFERRER]);
+    // Sessions are opened at the moved clock: a token from months before would have expired.
+    const at = async (
+      moment: string,
+      account: { email: string; password: string },
+    ): Promise<GraphqlClient> => {
+      api.clock.set(new Date(moment));
+      return (await logInClient(api.anonymous, account.email, account.password)).client;
+    };
+    const refer = async (referrer: GraphqlClient, organisationId: string, index: number) => {
+      const { id } = await referPerson(referrer, {
+        territoryId: lived.id,
+        person: {
+          ...PERSON,
+          firstName: `${PERSON.firstName}${'x'.repeat(index)}`,
+          protectionMeasure: 'NONE',
+        },
+        form: {
+          difficultyAreas: ['HOUSING_DEBT'],
+          servicesInvolved: ['Bailleur'],
+          questionToCell: FREE_TEXT,
+          urgency: 'MEDIUM',
+          requests: ['CELL_EXAMINATION'],
+        },
+      });
+      await recordConsent(referrer, api, id, { organisationIds: [organisationId] });
+      return id;
+    };
+    // February 2025: seven referrals of the bailleur, all accepted.
+    let referrer = await at('2025-02-10T09:00:00Z', bailleur);
+    let coordination = await at('2025-02-10T09:00:00Z', coordinator);
+    for (let index = 0; index < 7; index += 1) {
+      await submitAndAccept(referrer, coordination, await refer(referrer, bailleur.organisationId, index));
+    }
+    // May 2025: five of the CCAS, one of them redirected to the CCAPEX.
+    referrer = await at('2025-05-12T09:00:00Z', ccas);
+    coordination = await at('2025-05-12T09:00:00Z', coordinator);
+    for (let index = 0; index < 5; index += 1) {
+      const referralId = await refer(referrer, ccas.organisationId, index);
+      if (index === 0) {
+        await submit(referrer, referralId);
+        await coordination.expectData(REDIRECT_REFERRAL, {
+          input: { referralId, target: 'CCAPEX', message: 'Relève de la CCAPEX.' },
+        });
+      } else {
+        await submitAndAccept(referrer, coordination, referralId);
+      }
+    }
+    // The worker's consumer, event by event in order, as the relay hands them over.
+    const consumer = api.app.get(ReportingConsumer);
+    const events = await api.dataSource
+      .getRepository(OutboxEvent)
+      .find({ where: { territoryId: lived.id }, order: { sequence: 'ASC' } });
+    for (const event of events) await consumer.handle(event.id);
+
+    const steering = await user(OrganisationKind.MUNICIPAL, Profession.MUNICIPAL_OFFICER, [Role.STEERING]);
+    const read = async () => {
+      const client = await at('2026-01-10T09:00:00Z', steering);
+      const { activityReport } = await client.expectData<{
+        activityReport: Report & { generatedAt?: string };
+      }>(REPORT, {
+        t: lived.id,
+        from: '2025-01-01',
+        to: '2025-12-31',
+      });
+      const { generatedAt: _moment, ...figures } = activityReport;
+      return figures;
+    };
+    const live = await read();
+    expect(figure(live as Report, 'referrals.total').value).toBe(12);
+    expect(figure(live as Report, 'referrals.byReferrerKind.HOUSING').value).toBe(7);
+    expect(figure(live as Report, 'referrals.byReferrerKind.SOCIAL').value).toBe(5);
+    expect(figure(live as Report, 'situations.opened').value).toBe(11);
+    // One redirection, hidden, and the eleven acceptances with it: 12 − 11 would give it back.
+    expect(figure(live as Report, 'referrals.outcome.REDIRECTED')).toMatchObject({
+      value: null,
+      suppressed: true,
+    });
+    expect(figure(live as Report, 'referrals.outcome.ACCEPTED')).toMatchObject({
+      value: null,
+      suppressed: true,
+    });
+    const perMonth = (live as Report).sections[0].series[0].points.map((point) => point.value);
+    expect(perMonth).toEqual([0, 7, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0]);
+    expect(JSON.stringify(live)).not.toMatch(
+      new RegExp(`${PERSON.lastName}|${PERSON.birthDate}|${FREE_TEXT}`),
+    );
+
+    await api.app.get(ProjectionRebuilder).rebuild(lived.id);
+    expect(await read()).toEqual(live);
   });
 });
