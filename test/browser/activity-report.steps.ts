@@ -69,7 +69,7 @@ export async function chooseOtherPeriodByKeyboard(
 export async function downloadReportFile(
   page: Page,
   name: string,
-): Promise<{ filename: string; head: string; text: string }> {
+): Promise<{ filename: string; head: string; text: string; bytes: Buffer }> {
   const link = page.getByRole('link', { name });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const content = readFileSync(await download.path());
@@ -77,5 +77,6 @@ export async function downloadReportFile(
     filename: download.suggestedFilename(),
     head: content.subarray(0, 5).toString('latin1'),
     text: content.toString('utf8'),
+    bytes: content,
   };
 }
