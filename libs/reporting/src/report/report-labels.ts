@@ -65,6 +65,7 @@ export const CONSENT_STATUS_LABELS: Labels = {
   GIVEN: 'Donné (et toujours en vigueur ou échu)',
   REFUSED: 'Refusé',
   WITHDRAWN: 'Retiré depuis',
+  SUPERSEDED: 'Remplacé depuis par une nouvelle réponse',
 };
 
 export const DEROGATION_GROUND_LABELS: Labels = {
