@@ -35,12 +35,15 @@ export async function stillDue(
   switch (reminder.kind) {
     case ReminderKind.ACTION_DUE:
     case ReminderKind.ACTION_OVERDUE: {
-      const action = await one<{ status: string; due_on: string }>(
+      const action = await one<{ status: string; due_on: string; archived: boolean }>(
         manager,
-        `SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM situation_actions WHERE id = $1`,
+        `SELECT a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
+                coalesce(s.retention_state <> 'ACTIVE', false) AS archived
+           FROM situation_actions a LEFT JOIN situations s ON s.id = a.situation_id WHERE a.id = $1`,
         [id],
       );
-      if (!action) return skip('SUBJECT_GONE');
+      // An archived situation is out of everyone's reach but the coordination's: it reminds no one.
+      if (!action || action.archived) return skip('SUBJECT_GONE');
       if (action.status === 'DONE' || action.status === 'CANCELLED') return skip('ACTION_DONE');
       return due(action.due_on);
     }

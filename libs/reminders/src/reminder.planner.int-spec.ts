@@ -834,6 +834,14 @@ describe('ReminderPlanner (Postgres)', () => {
       expect(await verdict(K.ACTION_OVERDUE, action.id)).toEqual(skipped('ACTION_DONE'));
       await setStatus(ActionStatus.CANCELLED);
       expect(await verdict(K.ACTION_OVERDUE, action.id)).toEqual(skipped('ACTION_DONE'));
+
+      // Once its situation is archived (retention), an open action reminds no one.
+      const archived = await t.action(await t.situation(), { owner, dueOn: '2027-03-15' });
+      await dataSource.query(
+        `UPDATE situations SET retention_state = 'ARCHIVED', archived_at = now() WHERE id = $1`,
+        [archived.situationId],
+      );
+      expect(await verdict(K.ACTION_DUE, archived.id)).toEqual(skipped('SUBJECT_GONE'));
     });
 
     it('skips a call for items once the agenda is out, and every meeting notice once it is cancelled', async () => {
