@@ -44,6 +44,13 @@ const END = /* GraphQL */ `
     }
   }
 `;
+const WITHDRAW = /* GraphQL */ `
+  mutation ($id: ID!) {
+    withdrawConsent(consentId: $id) {
+      id
+    }
+  }
+`;
 const CREATE_USER = /* GraphQL */ `
   mutation ($i: CreateUserInput!) {
     createUser(input: $i) {
@@ -256,6 +263,10 @@ describe('reporting projection', () => {
       input: { handoffId: proposeHandoff.id, accept: true },
     });
     await f.accounts.coordinator.client.expectData(END, { f: f.followUpId });
+    const [consent] = (await api.dataSource.query(`SELECT id FROM consents WHERE referral_id = $1`, [
+      f.referralId,
+    ])) as { id: string }[];
+    await f.accounts.bailleur.client.expectData(WITHDRAW, { id: consent.id });
 
     const rows = await projected(f.territory.id);
     const today = parisDate(api.clock.now());
@@ -284,6 +295,9 @@ describe('reporting projection', () => {
     ]);
     expect(rows.report_situations).toEqual([
       expect.objectContaining({ situation_id: f.situationId, last_contact_on: today }),
+    ]);
+    expect(rows.report_consents).toEqual([
+      expect.objectContaining({ consent_id: consent.id, status: 'WITHDRAWN', withdrawn_on: today }),
     ]);
     assertNoIdentityNorText(rows, ['Yves', 'Relais', '1966', 'Logement encombré', 'Risque']);
 

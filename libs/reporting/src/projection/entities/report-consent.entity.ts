@@ -13,7 +13,7 @@ export class ReportConsent {
   @Column({ type: 'uuid', nullable: true })
   personId!: string | null;
 
-  /** GIVEN, REFUSED, WITHDRAWN. */
+  /** GIVEN, REFUSED, WITHDRAWN, or SUPERSEDED by the person's next answer. */
   @Column({ type: 'text' })
   status!: string;
 

@@ -10,8 +10,17 @@ export const consentHandlers: ProjectionHandlers = (context) => {
       [context.territoryId, derogationId, ground, context.day, status],
     );
   };
+  // A new answer supersedes the person's previous one, as the consent context records it.
+  const supersede = async (personId: string, consentId: string) => {
+    await context.manager.query(
+      `UPDATE report_consents SET status = 'SUPERSEDED'
+        WHERE territory_id = $1 AND person_id = $2 AND consent_id <> $3 AND status IN ('GIVEN', 'REFUSED')`,
+      [context.territoryId, personId, consentId],
+    );
+  };
   return {
     'consent.given': async ({ subjectId, payload }) => {
+      await supersede(subjectId, payload.consentId);
       await context.manager.query(
         `INSERT INTO report_consents (territory_id, consent_id, person_id, status, given_on, expires_on)
        VALUES ($1, $2, $3, 'GIVEN', $4, $5)
@@ -26,6 +35,7 @@ export const consentHandlers: ProjectionHandlers = (context) => {
       );
     },
     'consent.refused': async ({ subjectId, payload }) => {
+      await supersede(subjectId, payload.consentId);
       await context.manager.query(
         `INSERT INTO report_consents (territory_id, consent_id, person_id, status, refused_on)
        VALUES ($1, $2, $3, 'REFUSED', $4)
