@@ -7,6 +7,7 @@ import {
   BROWSER_SETUP_TIMEOUT_MS,
   browserSuite,
   expectNoAxeViolations,
+  screenshot,
   signInThroughPage,
 } from '../support/browser';
 import {
@@ -83,6 +84,7 @@ describe('the activity report, in the browser', () => {
     });
     expect(await figureRow(page, 'Saisines de la période', 'Saisines reçues')).toEqual(['8', '0', '—']);
     await expectNoAxeViolations(page);
+    await screenshot(page, 'bilan-activite');
 
     // The PDF of the period shown: the same figures, French words, nobody's name.
     const otherPdf = await downloadReportFile(page, 'Bilan au format PDF, avec ses graphiques');

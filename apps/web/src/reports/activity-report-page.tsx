@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../graphql/graphql';
 import { readError } from '../graphql/errors';
 import { Notice } from '../ui/notice';
 import { TerritoryPicker } from '../ui/territory-picker';
+import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchCalendarDate } from '../ui/written-dates';
 import { ActivityReportQuery, ReportTerritoriesQuery, reportDocumentUrl } from './activity-report.operations';
@@ -64,27 +66,35 @@ export function ActivityReportPage() {
 function TerritoryReport({ territoryId }: { territoryId: string }) {
   const today = useMemo(() => new Date(), []);
   const [period, setPeriod] = useState<ReportPeriod>(() => lastFullYear(today));
+  // Counts the periods chosen, so the focus moves to a chosen period's report, not at first load.
+  const [choices, setChoices] = useState(0);
   const [result] = useQuery({ query: ActivityReportQuery, variables: { territoryId, ...period } });
   const report = result.data?.activityReport;
   const shown = report && report.from === period.from && report.to === period.to ? report : undefined;
+  const title = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(title, shown && !result.fetching && choices > 0 ? choices : undefined);
   return (
     <>
-      <PeriodForm today={today} onChoose={setPeriod} />
-      <div aria-live="polite" aria-busy={result.fetching}>
-        {result.fetching ? <p role="status">Calcul du bilan…</p> : null}
-        {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : null}
-        {shown && !result.fetching ? <ReportBody report={shown} /> : null}
-      </div>
+      <PeriodForm
+        today={today}
+        onChoose={(chosen) => {
+          setPeriod(chosen);
+          setChoices((count) => count + 1);
+        }}
+      />
+      {result.fetching ? <p role="status">Calcul du bilan…</p> : null}
+      {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : null}
+      {shown && !result.fetching ? <ReportBody report={shown} title={title} /> : null}
     </>
   );
 }
 
-function ReportBody({ report }: { report: Report }) {
+function ReportBody({ report, title }: { report: Report; title: RefObject<HTMLHeadingElement | null> }) {
   const period = `du ${frenchCalendarDate(report.from, { weekday: false })} au ${frenchCalendarDate(report.to, { weekday: false })}`;
   const previous = `du ${frenchCalendarDate(report.previousFrom, { weekday: false })} au ${frenchCalendarDate(report.previousTo, { weekday: false })}`;
   return (
     <>
-      <h2>
+      <h2 ref={title} tabIndex={-1}>
         {report.territoryName}, {period}
       </h2>
       <p className="reading-width">Comparé à la période précédente, {previous}.</p>
@@ -124,7 +134,7 @@ function ReportSection({ section }: { section: Section }) {
       <h3 id={`partie-${section.key}`}>{section.title}</h3>
       {section.breakdowns.map((breakdown) => (
         <div key={breakdown.key} className="table-scroll">
-          <table className="data-table report-table">
+          <table className="report-table">
             <caption>{breakdown.title}</caption>
             <thead>
               <tr>
@@ -150,7 +160,7 @@ function ReportSection({ section }: { section: Section }) {
       {section.series.map((series) => (
         <details key={series.key} className="report-series">
           <summary>{series.title}, mois par mois</summary>
-          <table className="data-table report-table">
+          <table className="report-table">
             <caption className="visually-hidden">{series.title}, mois par mois</caption>
             <thead>
               <tr>
