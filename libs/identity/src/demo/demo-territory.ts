@@ -150,6 +150,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     partner: 'town',
     roles: [Role.AUDITOR],
   },
+  {
+    email: 'pilotage@demo.relais.test',
+    label: 'Comité de pilotage (bilan d’activité)',
+    firstName: 'Louis',
+    lastName: 'Garnier',
+    profession: Profession.ADMINISTRATIVE_STAFF,
+    partner: 'town',
+    roles: [Role.STEERING],
+  },
 ];
 
 /**
