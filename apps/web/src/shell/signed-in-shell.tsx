@@ -19,6 +19,7 @@ import { newReferralRoutes } from '../referrals/new-referral/new-referral-routes
 import { referralRoutes } from '../referrals/referral-routes';
 import { reportRoutes } from '../reports/report-routes';
 import { situationRoutes } from '../situations/situation-routes';
+import { subjectRightsRoutes } from '../subject-rights/subject-rights-routes';
 import { Link } from '../routing/link';
 import { matchRoute } from '../routing/route';
 import type { PageRoute } from '../routing/route';
@@ -39,6 +40,7 @@ const PAGES: readonly PageRoute[] = [
   ...referralRoutes,
   ...actionRoutes,
   ...inboxRoutes,
+  ...subjectRightsRoutes,
   ...situationRoutes,
   ...handoffRoutes,
   ...followUpRoutes,

@@ -5,6 +5,7 @@ import { ConsentFacts } from '../referrals/referral-consent';
 import { PROTECTION_MEASURES } from '../referrals/new-referral/referral-labels';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
+import { PersonRightsSection } from '../subject-rights/person-rights-section';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchCalendarDate, frenchDate } from '../ui/written-dates';
 import { AccessBasisSection, AccessLogSection } from './situation-access';
@@ -118,6 +119,14 @@ function SituationView({
       <ActionsSection actions={situation.actions} nameOf={nameOf} />
       <HandoffsSection handoffs={handoffs} nameOf={nameOf} />
       <FollowUpsSection situationId={situation.id} nameOf={nameOf} />
+      {coordinates ? (
+        <PersonRightsSection
+          territoryId={situation.territoryId}
+          personId={situation.person.id}
+          situationId={situation.id}
+          caseCode={situation.person.caseCode}
+        />
+      ) : null}
       <AccessBasisSection situationId={situation.id} />
       <AccessLogSection
         personId={situation.person.id}

@@ -3,6 +3,7 @@ import { readError } from '../graphql/errors';
 import { ShowMore } from '../actions/show-more';
 import { REFERRER_KIND_LABELS } from '../referrals/referral-labels';
 import { Link } from '../routing/link';
+import { ArchiveLink } from '../subject-rights/archive-link';
 import { Notice } from '../ui/notice';
 import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
@@ -30,7 +31,12 @@ export function SituationsPage() {
         son cercle, l’accord de la personne, son historique et ses actions.
       </p>
       <SituationTerritory>
-        {(territory) => <SituationList key={territory.id} territoryId={territory.id} />}
+        {(territory) => (
+          <>
+            <ArchiveLink roles={territory.roles} />
+            <SituationList key={territory.id} territoryId={territory.id} />
+          </>
+        )}
       </SituationTerritory>
     </>
   );
