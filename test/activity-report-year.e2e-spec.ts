@@ -365,8 +365,10 @@ describe('activity report over a year built through the api', () => {
         });
       }
       await held.expectData(MARK_HELD, { m: meetingId });
-      // A meeting counts as held once its minutes are published.
-      await held.expectData(PUBLISH_MINUTES, { m: meetingId });
+      // A meeting counts as held once its minutes are published, here three days later: the
+      // report still dates it (and its examinations) on the day it sat.
+      await at(new Date(Date.parse(startsAt) + 3 * 86_400_000).toISOString());
+      await (await as(people.coordinator)).expectData(PUBLISH_MINUTES, { m: meetingId });
       return meetingId;
     };
     await at('2025-03-10T09:00:00Z');
@@ -618,6 +620,12 @@ describe('activity report over a year built through the api', () => {
     expect(
       await rows(`SELECT examinations FROM report_referrals WHERE territory_id = $1 AND examinations > 1`),
     ).toEqual([{ examinations: 5 }]);
+
+    expect(
+      await rows(`SELECT held_on::text FROM report_meetings WHERE territory_id = $1 ORDER BY held_on`),
+    ).toEqual(
+      ['2025-03-17', '2025-04-14', '2025-11-10', '2025-11-17', '2025-11-24'].map((held_on) => ({ held_on })),
+    );
 
     // Nothing of a person in the answer, the PDF nor the CSV files.
     const forbidden = [PERSON.lastName, PERSON.birthDate, PERSON.firstName, ...Object.values(TEXTS)];
