@@ -8,6 +8,7 @@ import { Notice } from '../ui/notice';
 import { TerritoryPicker } from '../ui/territory-picker';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchDate } from '../ui/written-dates';
+import { archiveNextStep } from './archive-next-step';
 import { RetentionPlanQuery } from './subject-rights.operations';
 import type { ArchivedSituation, RetentionStep } from './subject-rights.operations';
 import { RETENTION_STATE_LABELS } from './subject-rights-words';
@@ -115,44 +116,12 @@ function Closed({ situation }: { situation: ArchivedSituation }) {
 
 /** What the retention rules do next: the dry run's step when one is due, the planned day otherwise. */
 function NextStep({ situation, step }: { situation: ArchivedSituation; step?: RetentionStep }) {
-  if (situation.retentionState === 'ANONYMISED') {
-    return (
-      <>
-        Anonymisée
-        {situation.anonymisedAt ? ` le ${frenchDate(situation.anonymisedAt, { weekday: false })}` : ''}
-        <span className="status-detail">Plus rien n’est prévu : le code et les dates restent.</span>
-      </>
-    );
-  }
-  if (situation.underLegalHold) {
-    return (
-      <>
-        Anonymisation suspendue
-        <span className="status-detail">
-          Un gel juridique est en vigueur : la situation reste archivée tant qu’il n’est pas levé.
-        </span>
-      </>
-    );
-  }
-  if (step) {
-    return (
-      <>
-        Anonymisation due depuis le {frenchDate(step.dueAt, { weekday: false })}
-        <span className="status-detail">
-          Le traitement quotidien de conservation la fera à son prochain passage. {step.description}
-        </span>
-      </>
-    );
-  }
-  return situation.anonymiseOn ? (
+  const { headline, detail } = archiveNextStep(situation, step);
+  return (
     <>
-      Anonymisation le {frenchDate(situation.anonymiseOn, { weekday: false })}
-      <span className="status-detail">
-        Identité et textes libres effacés ; code, dates et états conservés.
-      </span>
+      {headline}
+      {detail ? <span className="status-detail">{detail}</span> : null}
     </>
-  ) : (
-    <span className="muted">Rien n’est prévu.</span>
   );
 }
 
