@@ -18,7 +18,11 @@ export interface AuditEventView extends AuditEvent {
 }
 
 /** The events that show something of a person to someone: a read through the gate, a document, an identity shown. */
-export const PERSON_READ_ACTIONS = ['PERSON_DATA_READ', 'DOCUMENT_DOWNLOADED', 'IDENTITY_REVEALED_IN_MEETING'];
+export const PERSON_READ_ACTIONS = [
+  'PERSON_DATA_READ',
+  'DOCUMENT_DOWNLOADED',
+  'IDENTITY_REVEALED_IN_MEETING',
+];
 
 export interface PersonReadView extends AuditEventView {
   actorOrganisationId: string | null;
