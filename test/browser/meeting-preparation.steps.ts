@@ -202,6 +202,9 @@ export function suggestion(page: Page, caseCode: string): Locator {
 
 /** Inscribes a proposal and waits for the item on the agenda. */
 export async function addSuggestion(page: Page, caseCode: string): Promise<void> {
+  // The page reads the agenda and the proposals again after each inscription: on a loaded machine a
+  // click meeting that re-reading could be lost, so the page is let settle first.
+  await page.waitForLoadState('networkidle');
   await suggestion(page, caseCode)
     .getByRole('button', { name: `Inscrire la situation ${caseCode} à l’ordre du jour` })
     .click();
