@@ -23,57 +23,8 @@ import { RunningApi, startApi } from './support/api-harness';
 import { recordConsent, referPerson, submit, submitAndAccept } from './support/referral-journey';
 import { REDIRECT_REFERRAL } from './support/referral-documents';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
+import { REPORT } from './support/activity-report-reading';
 import { StatementCounter } from './support/statement-counter';
-
-const REPORT = /* GraphQL */ `
-  query ($t: ID!, $from: String!, $to: String!) {
-    activityReport(territoryId: $t, from: $from, to: $to) {
-      territoryId
-      territoryName
-      from
-      to
-      previousFrom
-      previousTo
-      smallCountThreshold
-      generatedAt
-      sections {
-        key
-        title
-        breakdowns {
-          key
-          title
-          chart
-          figures {
-            key
-            label
-            unit
-            value
-            previous
-            suppressed
-            previousSuppressed
-          }
-          total {
-            key
-            label
-            unit
-            value
-            previous
-            suppressed
-            previousSuppressed
-          }
-        }
-        series {
-          key
-          title
-          points {
-            month
-            value
-          }
-        }
-      }
-    }
-  }
-`;
 
 const SET_THRESHOLD = /* GraphQL */ `
   mutation ($i: SmallCountThresholdInput!) {

@@ -6,6 +6,7 @@ export const REPORT = /* GraphQL */ `
   query ($t: ID!, $from: String!, $to: String!) {
     activityReport(territoryId: $t, from: $from, to: $to) {
       territoryId
+      territoryName
       from
       to
       previousFrom
