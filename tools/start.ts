@@ -4,8 +4,12 @@
  * their data under .data/; then migrations, the demonstration territory (once), the api and the worker,
  * and, once the api listens, the territory's demonstration activity (once, through the api).
  * The web client is built first when its sources are newer than its build.
+ *
+ * This process only supervises, for as long as Relais runs: it is compiled to plain JavaScript by
+ * tools/launch.cjs and imports nothing heavy (the servers' starters, the configuration's schema).
+ * Preparing (tools/start/prepare.ts) and welcoming (tools/start/welcome.ts) load the application's
+ * libraries in child processes that exit when done.
  */
-import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,29 +17,18 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { loadConfig, processEnvironment } from '@relais/config';
+import { processEnvironment } from '../libs/platform/config/src/environment';
+import { loadConfig } from '../libs/platform/config/src/load-config';
+import { withCredentials } from '../libs/platform/database/src/application-role';
 import {
   createDatabase,
-  ensureApplicationLogin,
   startEmbeddedPostgres,
-  withCredentials,
   withDatabase,
-} from '@relais/database';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  DEMO_SECOND_FACTOR_SECRET,
-  otpauthUri,
-  PasswordHasher,
-  seedDemoTerritory,
-} from '@relais/identity';
-import { createRelaisDataSource } from '@relais/persistence';
-import { runMigrations } from '@relais/persistence/migrations';
-import { startLocalRedis } from '@relais/queue';
-import { seedDemoActivity } from './demo/demo-activity';
-import { buildWebClient, WEB_BUILD, webBuildState } from '@relais/web-build';
+} from '../libs/platform/database/src/embedded-postgres';
+import { startLocalRedis } from '../libs/platform/queue/src/local-redis';
 
-const ROOT = resolve(__dirname, '..');
+// Compiled to .data/launcher/start.cjs by tools/launch.cjs: the checkout is two folders up.
+const ROOT = resolve(__dirname, '..', '..');
 const DATA = join(ROOT, '.data');
 const EMBEDDED_POSTGRES_PORT = 54329;
 const LOCAL_REDIS_PORT = 63790;
@@ -53,25 +46,6 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** Builds the web client (npx nx build web) when it was never built or its sources changed since. */
-async function ensureWebBuild(webRoot: string): Promise<void> {
-  const state = webBuildState(webRoot);
-  if (state === 'current') {
-    say('client web à jour');
-    return;
-  }
-  if (webRoot !== WEB_BUILD) {
-    say(`client web absent ou ancien dans WEB_ROOT (${webRoot}) : construisez-le vous-même`);
-    return;
-  }
-  say(
-    state === 'stale'
-      ? 'client web modifié : construction (npx nx build web)…'
-      : 'construction du client web (npx nx build web)…',
-  );
-  await buildWebClient();
 }
 
 interface LocalSecrets {
@@ -119,6 +93,17 @@ function startChild(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProces
   });
   children.push(child);
   return child;
+}
+
+/** Runs one TypeScript step in a child process, its output shown as it comes; resolves to its exit code. */
+function runToEnd(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
@@ -192,19 +177,11 @@ async function main(): Promise<void> {
     env.DATABASE_URL = withCredentials(env.DATABASE_URL!, 'relais_api', secrets.applicationDatabasePassword);
   }
 
+  // Checked here, before anything starts, so a bad variable is named at once.
   const config = loadConfig(env);
-  await ensureWebBuild(config.http.webRoot);
-  const owner = { ...config.database, url: config.database.ownerUrl! };
-  const applied = await runMigrations(owner);
-  await ensureApplicationLogin(owner.url, config.database.url);
-  say(applied.length ? `migrations appliquées : ${applied.length}` : 'base de données à jour');
-
-  const dataSource = await createRelaisDataSource(owner, 'relais-start').initialize();
-  const { created } = await seedDemoTerritory(dataSource, new PasswordHasher(), config.secondFactor.key);
-  await dataSource.destroy();
-  say(created ? 'territoire de démonstration créé' : 'territoire de démonstration déjà présent');
-
   const childEnv = { ...env } as NodeJS.ProcessEnv;
+  if ((await runToEnd('tools/start/prepare.ts', [], childEnv)) !== 0) return shutdown(1);
+
   startChild('api', childEnv);
   startChild('worker', childEnv);
 
@@ -214,43 +191,7 @@ async function main(): Promise<void> {
     say("l'api ne répond pas : voyez .data/logs/api.log");
     return shutdown(1);
   }
-  try {
-    const activity = await seedDemoActivity({ url, log: say });
-    say(activity.created ? 'activité de démonstration créée' : 'activité de démonstration déjà présente');
-  } catch (error) {
-    // Relais still runs: the territory is there, only its sample activity is missing or partial.
-    say(
-      `activité de démonstration non créée : ${error instanceof Error ? error.message : String(error)}` +
-        ' (journal : .data/logs/api.log)',
-    );
-  }
-  const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
-  process.stdout.write(
-    [
-      '',
-      `Relais est démarré : ouvrez ${url}/ dans votre navigateur.`,
-      '',
-      `  Application : ${url}/`,
-      `  GraphiQL   : ${url}/graphiql`,
-      `  GraphQL    : ${url}/graphql`,
-      `  Santé      : ${url}/health`,
-      `  Journaux   : .data/logs/api.log, .data/logs/worker.log`,
-      '',
-      `Comptes du « CLSM de Démonstration » — mot de passe commun (démonstration uniquement) : ${DEMO_PASSWORD}`,
-      ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(width)}  ${account.label}`),
-      'Pour commencer : bailleur@demo.relais.test (ses saisines et ses actions),',
-      'puis coordination@demo.relais.test (séances, ordre du jour, compte rendu). Données fictives.',
-      '',
-      `Second facteur : tous ces comptes sauf l'auditrice donnent aussi le code à six chiffres d'une application`,
-      `d'authentification (FreeOTP, Aegis, Google Authenticator…) où vous aurez ajouté le secret commun`,
-      `(démonstration uniquement) ${DEMO_SECOND_FACTOR_SECRET} (saisie manuelle : TOTP, 30 s, SHA-1, 6 chiffres),`,
-      `ou ce lien : ${otpauthUri(DEMO_SECOND_FACTOR_SECRET, 'demo@demo.relais.test')}`,
-      '',
-      'Connexion dans GraphiQL : mutation { logIn(input: { email: "coordination@demo.relais.test", password: "…", secondFactorCode: "123456" }) { accessToken } }',
-      'puis l’en-tête  { "Authorization": "Bearer <accessToken>" }.   Ctrl+C pour arrêter.',
-      '',
-    ].join('\n'),
-  );
+  await runToEnd('tools/start/welcome.ts', [url], childEnv);
 }
 
 process.on('SIGINT', () => void shutdown(0));
