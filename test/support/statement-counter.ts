@@ -14,7 +14,7 @@ export interface QueryCount {
 }
 
 const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i;
-const SCOPE = /^SELECT set_config\('app\.territory_ids'/i;
+const SCOPE = /^(\/\* prepared:[^*]+ \*\/\s*)?SELECT set_config\('app\.territory_ids'/i;
 
 export class StatementCounter {
   private readonly query: jest.SpiedFunction<PostgresQueryRunner['query']>;

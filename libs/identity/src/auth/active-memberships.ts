@@ -11,7 +11,7 @@ export async function activeMembershipsOf(
   userId: string,
 ): Promise<ActiveMembership[]> {
   const rows = (await manager.query(
-    `SELECT m.id, m.territory_id, m.roles, m.cell_id, t.settings -> 'sharingMatrix' AS sharing_matrix,
+    `/* prepared:active-memberships */ SELECT m.id, m.territory_id, m.roles, m.cell_id, t.settings -> 'sharingMatrix' AS sharing_matrix,
             NOT EXISTS (
               SELECT 1 FROM charters c
                WHERE c.territory_id = m.territory_id AND c.current

@@ -182,6 +182,7 @@ export class AuthenticationService {
           sessionId: claims.sid,
           userId: claims.sub,
         })
+        .comment('prepared:authentication-session')
         .getOne();
       if (!session?.user || session.endedAt) return 'SESSION_EXPIRED' as const;
       const ending = this.sessionEnding(session, now);

@@ -21,6 +21,8 @@ export interface AppConfig {
     /** The schema owner, for migrations and seeding only. */
     readonly ownerUrl: string | undefined;
     readonly poolSize: number;
+    /** Marked statements are prepared by name per connection (plans reused); on unless said otherwise. */
+    readonly preparedStatements?: boolean;
   };
   readonly redis: { readonly url: string; readonly keyPrefix: string };
   /** Outgoing mail; unset means notifications stay in the application. */

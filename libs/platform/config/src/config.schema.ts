@@ -41,6 +41,10 @@ export const configSchema = z.object({
   /** The schema owner's connection, for migrations only; the api and the worker never need it. */
   DATABASE_OWNER_URL: z.string().url().startsWith('postgres').optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  /** `off` sends SQL marked `/* prepared:… *\/` unnamed like the rest (to measure what plan reuse saves). */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['on', 'off'], { errorMap: () => ({ message: 'doit valoir « on » ou « off »' }) })
+    .default('on'),
   REDIS_URL: z.string().url().startsWith('redis'),
   REDIS_KEY_PREFIX: z
     .string()

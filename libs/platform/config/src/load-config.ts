@@ -43,7 +43,12 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       webRoot: resolve(env.WEB_ROOT ?? join(__dirname, '../../../../dist/apps/web')),
     },
-    database: { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: {
+      url: env.DATABASE_URL,
+      ownerUrl: env.DATABASE_OWNER_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'on',
+    },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     metrics: { token: env.METRICS_TOKEN },

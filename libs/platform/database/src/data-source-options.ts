@@ -1,6 +1,7 @@
 import { AppConfig } from '@relais/config';
 import { join } from 'node:path';
 import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type EntityList = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
@@ -29,7 +30,11 @@ export function dataSourceOptions(
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     applicationName,
-    extra: { max: database.poolSize },
+    // The pool's connections come from PreparingClient, which names the marked statements.
+    extra:
+      database.preparedStatements === false
+        ? { max: database.poolSize }
+        : { max: database.poolSize, Client: PreparingClient },
     logging: false,
   };
 }

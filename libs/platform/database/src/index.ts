@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './snake-naming.strategy';
 export * from './application-role';
 export * from './scoped-database';
+export * from './prepared-statements';

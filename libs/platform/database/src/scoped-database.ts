@@ -39,9 +39,10 @@ export class ScopedDatabase {
   }
 }
 
+/** Opens every transaction, so its plan is kept per connection (see `PreparingClient`). */
 export async function applyScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {
   await manager.query(
-    `SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
+    `/* prepared:scope */ SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
     [`{${scope.territoryIds.join(',')}}`, scope.purpose ?? ''],
   );
 }

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+
+/**
+ * A statement opts into plan reuse by opening with `/* prepared:<name> *\/` (what a QueryBuilder's
+ * `.comment('prepared:<name>')` writes). Postgres plans every unnamed statement again, and row-level
+ * security with the compiled access conditions makes planning cost more than running; a named
+ * statement is parsed once per connection and its plan kept there.
+ */
+const MARKER = /^\/\* prepared:([A-Za-z0-9_.:-]+) \*\//;
+
+/**
+ * How many marked texts one connection prepares at most. Marked statements are fixed texts, so this
+ * is never reached in practice; a marked text that varies (an `IN` list of any length) stops being
+ * prepared there instead of filling the server's memory.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 500;
+
+/**
+ * The name a marked text is prepared under, or null when it carries no marker. The hash of the
+ * whole text is part of the name: Postgres keeps one text per name on a connection, so two texts
+ * under one marker (or one text changed by a deployment) never meet. Names stay under Postgres's
+ * 63 bytes, past which it would cut them and make different names one.
+ */
+export function preparedStatementName(text: string): string | null {
+  const marker = MARKER.exec(text);
+  if (!marker) return null;
+  return `${marker[1].slice(0, 40)}-${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`;
+}
+
+/**
+ * The pg client the pool makes its connections from (TypeORM's `extra.Client`). Only texts with the
+ * marker change: they go as named statements; every other query, and TypeORM's own path to this
+ * method, stay as they were.
+ */
+export class PreparingClient extends Client {
+  private readonly prepared = new Set<string>();
+
+  /** The name to prepare `text` under on this connection, or null to send it unnamed. */
+  nameFor(text: string): string | null {
+    const name = preparedStatementName(text);
+    if (!name || this.prepared.has(name)) return name;
+    if (this.prepared.size >= MAX_PREPARED_PER_CONNECTION) return null;
+    this.prepared.add(name);
+    return name;
+  }
+}
+
+// Set on the prototype rather than declared: `Client.query` is a dozen overloads a single override
+// cannot restate. pg reads `(config, values, callback)` the same whether config is a text or an object.
+const plainQuery = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
+PreparingClient.prototype.query = function query(
+  this: PreparingClient,
+  config: unknown,
+  values?: unknown,
+  callback?: unknown,
+) {
+  const name = typeof config === 'string' ? this.nameFor(config) : null;
+  return name
+    ? plainQuery.call(this, { name, text: config }, values, callback)
+    : plainQuery.call(this, config, values, callback);
+} as Client['query'];
