@@ -8,6 +8,7 @@ export * from './mail/mail.queue';
 export * from './mail/notification-text';
 export * from './reminder-draft';
 export * from './reminder.dispatcher';
+export * from './reminder.firing';
 export * from './reminder.planner';
 export * from './reminder-policy.service';
 export * from './reminder.queue';

@@ -10,21 +10,42 @@ export type TerritoryPolicies = ReadonlyMap<ReminderKind, ReminderPolicy>;
 @Injectable()
 export class ReminderPolicies {
   async forTerritory(manager: EntityManager, territoryId: string): Promise<TerritoryPolicies> {
-    const settings = await manager.findBy(ReminderPolicySetting, { territoryId });
-    const byKind = new Map(settings.map((setting) => [setting.kind, setting]));
+    return policiesOf(await manager.findBy(ReminderPolicySetting, { territoryId }));
+  }
+
+  /** Several territories' policies in one statement (a batch of reminders firing). */
+  async forTerritories(
+    manager: EntityManager,
+    territoryIds: readonly string[],
+  ): Promise<Map<string, TerritoryPolicies>> {
+    const settings = await manager
+      .createQueryBuilder(ReminderPolicySetting, 's')
+      .comment('prepared:reminders-policies')
+      .where('s.territory_id = ANY(:territoryIds)', { territoryIds })
+      .getMany();
     return new Map(
-      ALL_REMINDER_KINDS.map((kind) => {
-        const setting = byKind.get(kind);
-        const policy: ReminderPolicy = setting
-          ? {
-              enabled: setting.enabled,
-              offsetsDays: setting.offsetsDays,
-              repeatEveryDays: setting.repeatEveryDays,
-              maxRepeats: setting.maxRepeats,
-            }
-          : defaultPolicy(kind);
-        return [kind, policy];
-      }),
+      territoryIds.map((territoryId) => [
+        territoryId,
+        policiesOf(settings.filter((setting) => setting.territoryId === territoryId)),
+      ]),
     );
   }
+}
+
+function policiesOf(settings: readonly ReminderPolicySetting[]): TerritoryPolicies {
+  const byKind = new Map(settings.map((setting) => [setting.kind, setting]));
+  return new Map(
+    ALL_REMINDER_KINDS.map((kind) => {
+      const setting = byKind.get(kind);
+      const policy: ReminderPolicy = setting
+        ? {
+            enabled: setting.enabled,
+            offsetsDays: setting.offsetsDays,
+            repeatEveryDays: setting.repeatEveryDays,
+            maxRepeats: setting.maxRepeats,
+          }
+        : defaultPolicy(kind);
+      return [kind, policy];
+    }),
+  );
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { WORKING_ROLES } from '@relais/access';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
-import { EmailMode, MailStatus, ReminderKind, ReminderStatus } from './domain/reminder-kind';
+import { EmailMode, MailStatus, ReminderKind } from './domain/reminder-kind';
 import { Reminder } from './entities';
-import { sharingStillHolds, stillDue } from './reminder-checks';
 import { MailTransport } from './mail/mail-transport';
+import { SendMailJob } from './mail/mail.queue';
+import { stillDueAll, Verdict } from './reminder-checks';
 import { ScheduledReminder } from './reminder-draft';
 import { ReminderPolicies } from './reminder-policy.service';
+import { recipientStates } from './reminder-recipients';
 
 export type FireOutcome =
   | {
@@ -23,10 +24,99 @@ export type FireOutcome =
   | { readonly outcome: 'GONE' }
   | { readonly outcome: 'NOT_YET'; readonly dueAt: Date };
 
+/** What one batch did: each reminder's outcome, and what Redis must follow once it has committed. */
+export interface BatchFiring {
+  /** The reminders asked for, and those the batch found due besides. */
+  readonly outcomes: ReadonlyMap<string, FireOutcome>;
+  /** It took as many due reminders as it could: more may be due already. */
+  readonly full: boolean;
+  /** Notifications to mail at once. */
+  readonly mails: SendMailJob[];
+  /** Reminders it planned (the inactivity watch re-armed), for their jobs. */
+  readonly next: ScheduledReminder[];
+}
+
+/** Reminders fired by one transaction at most: a few statements for the whole batch. */
+export const FIRING_BATCH = 200;
+
+const GONE: FireOutcome = { outcome: 'GONE' };
+
 /**
- * Fires one reminder: re-reads the row and its subject, then writes the notification and marks
- * the reminder sent in one transaction. The notification is unique per reminder, so a job run
- * twice (a worker killed after commit, before acknowledging) notifies once.
+ * Under the `dispatch` purpose, scopes the rest of the transaction to the territories of what it
+ * will take (the reminders asked for, the first ones due) — the policies' settings are read at
+ * the start of each statement, so this one still sees the dispatch purpose. A reminder due in a
+ * territory left out stays for the next batch.
+ */
+const ENTER = `/* prepared:reminders-enter */ SELECT
+    set_config('app.territory_ids', '{' || coalesce(string_agg(DISTINCT t.territory_id::text, ','), '') || '}', true),
+    set_config('app.purpose', '', true)
+  FROM (SELECT territory_id FROM reminders WHERE id = ANY($1::uuid[]) AND status = 'SCHEDULED'
+        UNION ALL
+        (SELECT territory_id FROM reminders WHERE status = 'SCHEDULED' AND due_at <= $2
+          ORDER BY due_at LIMIT $3 * 4)) AS t`;
+
+const COLUMNS = `id, territory_id AS "territoryId", kind, subject_type AS "subjectType", subject_id AS "subjectId",
+    person_id AS "personId", situation_id AS "situationId", recipient_user_id AS "recipientUserId",
+    recipient_organisation_id AS "recipientOrganisationId", through_consent AS "throughConsent",
+    due_at AS "dueAt", status, dedupe_key AS "dedupeKey", occurrence`;
+
+/**
+ * Locks the reminders asked for (waiting, in id order, for another worker's batch that holds one
+ * — it settles them, or rolls back and leaves them here), then up to $3 others due, oldest first,
+ * passing over those another batch holds. Only the first part ever waits, before holding anything
+ * but its own, in a fixed order: two batches cannot deadlock.
+ */
+const CLAIM = `/* prepared:reminders-claim */ WITH asked AS MATERIALIZED (
+    SELECT ${COLUMNS} FROM reminders WHERE id = ANY($1::uuid[]) AND status = 'SCHEDULED' ORDER BY id FOR UPDATE),
+  found AS MATERIALIZED (
+    SELECT ${COLUMNS} FROM reminders WHERE status = 'SCHEDULED' AND due_at <= $2 AND id <> ALL($1::uuid[])
+     ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+  SELECT * FROM asked UNION ALL SELECT * FROM found`;
+
+/**
+ * Every decision in one statement: moves those due later, settles the skipped and the sent, and
+ * writes the notices. The notice is unique per reminder, so a batch run twice notifies once.
+ */
+const SETTLE = `/* prepared:reminders-settle */ WITH decided AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::text[])
+      AS d(id, outcome, reason, due_at, about_on, mail)),
+  moved AS (
+    UPDATE reminders r SET due_at = d.due_at FROM decided d WHERE r.id = d.id AND d.outcome = 'NOT_YET'),
+  settled AS (
+    UPDATE reminders r SET status = d.outcome::reminder_status, settled_at = $7, settled_reason = d.reason
+      FROM decided d WHERE r.id = d.id AND d.outcome IN ('SENT', 'SKIPPED'))
+  INSERT INTO notifications (territory_id, user_id, reminder_id, kind, subject_type, subject_id,
+         situation_id, case_code, about_on, created_at, mail_status)
+  SELECT r.territory_id, r.recipient_user_id, r.id, r.kind, r.subject_type, r.subject_id, r.situation_id,
+         p.case_code, d.about_on, $7, d.mail::mail_status
+    FROM decided d JOIN reminders r ON r.id = d.id LEFT JOIN persons p ON p.id = r.person_id
+   WHERE d.outcome = 'SENT'
+  ON CONFLICT (reminder_id) DO NOTHING RETURNING id, reminder_id`;
+
+/** A situation stays watched: once told it is quiet, the coordinator is told again if it stays so. */
+const WATCH = `/* prepared:reminders-watch */ INSERT INTO reminders (territory_id, kind, subject_type, subject_id,
+         person_id, situation_id, recipient_user_id, recipient_organisation_id, through_consent, due_at,
+         status, dedupe_key, occurrence, created_at)
+  SELECT r.territory_id, r.kind, r.subject_type, r.subject_id, r.person_id, r.situation_id, r.recipient_user_id,
+         r.recipient_organisation_id, r.through_consent, w.due_at, 'SCHEDULED',
+         r.dedupe_key || ':' || (r.occurrence + 1), r.occurrence + 1, $3
+    FROM unnest($1::uuid[], $2::timestamptz[]) AS w(id, due_at) JOIN reminders r ON r.id = w.id
+  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, due_at, subject_id, recipient_user_id`;
+
+interface Decision {
+  readonly reminder: Reminder;
+  readonly outcome: 'SENT' | 'SKIPPED' | 'NOT_YET';
+  readonly reason?: string;
+  readonly dueAt?: Date;
+  readonly aboutOn?: string | null;
+  readonly mail?: MailStatus;
+}
+
+/**
+ * Fires reminders by batches: locks those asked for and the others due, re-reads their subjects
+ * (one statement per subject table), their recipients' memberships, preferences and the persons'
+ * sharing (one statement), then settles them and writes the notifications (one statement) in one
+ * transaction. Each reminder is still judged on its own, as it stands when the batch runs.
  */
 @Injectable()
 export class ReminderDispatcher {
@@ -37,112 +127,110 @@ export class ReminderDispatcher {
     private readonly clock: Clock,
   ) {}
 
-  async fire(reminderId: string): Promise<FireOutcome> {
-    // One transaction, few round trips: this runs for every reminder, at bursts of thousands.
+  async fireBatch(asked: readonly string[], size: number = FIRING_BATCH): Promise<BatchFiring> {
+    const othersWanted = Math.max(0, size - asked.length);
     return this.database.run({ territoryIds: [], purpose: 'dispatch' }, async (manager) => {
-      const territoryId = await this.enterTerritoryOf(manager, reminderId);
-      if (!territoryId) return { outcome: 'GONE' } as const;
-      const reminder = await manager.findOne(Reminder, {
-        where: { id: reminderId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!reminder || reminder.status !== ReminderStatus.SCHEDULED) return { outcome: 'GONE' } as const;
       const now = this.clock.now();
-      if (reminder.dueAt.getTime() > now.getTime())
-        return { outcome: 'NOT_YET', dueAt: reminder.dueAt } as const;
+      await manager.query(ENTER, [asked, now, othersWanted]);
+      const claimed = ((await manager.query(CLAIM, [asked, now, othersWanted])) as Reminder[]).map((row) =>
+        Object.assign(new Reminder(), row, { dueAt: new Date(row.dueAt) }),
+      );
+      const outcomes = new Map<string, FireOutcome>(asked.map((id) => [id, GONE]));
+      const askedIds = new Set(asked);
+      const full = othersWanted > 0 && claimed.filter((r) => !askedIds.has(r.id)).length === othersWanted;
 
-      const quietDays = await this.quietDays(manager, reminder);
-      const verdict = await stillDue(manager, reminder, now, quietDays);
-      if (verdict.due === 'later') {
-        await manager.update(Reminder, { id: reminder.id }, { dueAt: verdict.at });
-        return { outcome: 'NOT_YET', dueAt: verdict.at } as const;
-      }
-      const recipient = verdict.due ? await this.recipientState(manager, reminder, parisDate(now)) : null;
-      const reason = !verdict.due
-        ? verdict.reason
-        : !recipient!.active
-          ? 'RECIPIENT_GONE'
-          : !recipient!.sharingHolds
-            ? 'CONSENT_WITHDRAWN'
-            : null;
-      if (reason || !verdict.due) {
-        await this.settle(manager, reminder, ReminderStatus.SKIPPED, reason ?? 'NOT_DUE');
-        return { outcome: 'SKIPPED', reason: reason ?? 'NOT_DUE' } as const;
-      }
+      const decisions: Decision[] = [];
+      // Asked for ahead of its time (a job early for its row): it waits again.
+      for (const reminder of claimed.filter((r) => r.dueAt.getTime() > now.getTime()))
+        outcomes.set(reminder.id, { outcome: 'NOT_YET', dueAt: reminder.dueAt });
+      const dueNow = claimed.filter((r) => r.dueAt.getTime() <= now.getTime());
+      const quietDays = await this.quietDays(manager, dueNow);
+      const verdicts = await stillDueAll(manager, dueNow, now, quietDays);
+      const told = dueNow.filter((_, index) => verdicts[index].due === true);
+      const recipients = await recipientStates(manager, told, parisDate(now));
+      const recipientOf = new Map(told.map((reminder, index) => [reminder, recipients[index]]));
+      dueNow.forEach((reminder, index) => {
+        decisions.push(this.decide(reminder, verdicts[index], recipientOf.get(reminder)));
+      });
+      if (!decisions.length) return { outcomes, full, mails: [], next: [] };
 
-      const mail = this.mailStatusFor(recipient!.emailMode);
-      // The notice and the reminder's SENT are one statement; the unique reminder id keeps one notice.
-      const [inserted] = (await manager.query(
-        `WITH sent AS (
-           UPDATE reminders SET status = 'SENT', settled_at = $10, settled_reason = NULL WHERE id = $3
-         )
-         INSERT INTO notifications (territory_id, user_id, reminder_id, kind, subject_type, subject_id,
-                situation_id, case_code, about_on, created_at, mail_status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7,
-                (SELECT p.case_code FROM persons p WHERE p.id = $8), $9, $10, $11)
-         ON CONFLICT (reminder_id) DO NOTHING RETURNING id`,
-        [
-          reminder.territoryId,
-          reminder.recipientUserId,
-          reminder.id,
-          reminder.kind,
-          reminder.subjectType,
-          reminder.subjectId,
-          reminder.situationId,
-          reminder.personId,
-          verdict.aboutOn,
-          now,
-          mail,
-        ],
-      )) as { id: string }[];
-      if (!inserted) return { outcome: 'GONE' } as const;
-      const next = await this.followingWatch(manager, reminder, now, quietDays);
-      return { outcome: 'SENT', territoryId, notificationId: inserted.id, mail, next } as const;
+      const notified = new Map(
+        ((await this.settle(manager, decisions, now)) as { id: string; reminder_id: string }[]).map((row) => [
+          row.reminder_id,
+          row.id,
+        ]),
+      );
+      const next = await this.followingWatch(manager, decisions, notified, now, quietDays);
+      const mails: SendMailJob[] = [];
+      for (const decision of decisions) {
+        const { reminder } = decision;
+        if (decision.outcome === 'NOT_YET') {
+          outcomes.set(reminder.id, { outcome: 'NOT_YET', dueAt: decision.dueAt! });
+        } else if (decision.outcome === 'SKIPPED') {
+          outcomes.set(reminder.id, { outcome: 'SKIPPED', reason: decision.reason! });
+        } else {
+          const notificationId = notified.get(reminder.id);
+          if (!notificationId) {
+            outcomes.set(reminder.id, GONE);
+            continue;
+          }
+          if (decision.mail === MailStatus.PENDING_IMMEDIATE)
+            mails.push({ notificationId, territoryId: reminder.territoryId });
+          outcomes.set(reminder.id, {
+            outcome: 'SENT',
+            territoryId: reminder.territoryId,
+            notificationId,
+            mail: decision.mail!,
+            next: next.get(reminder.id) ?? [],
+          });
+        }
+      }
+      return { outcomes, full, mails, next: [...next.values()].flat() };
     });
   }
 
-  /**
-   * Reads the reminder's territory under the `dispatch` purpose and, in the same statement, scopes
-   * the rest of the transaction to that territory alone (the policies' settings are read once, at
-   * the start of each statement, so this one still sees the dispatch purpose).
-   */
-  private async enterTerritoryOf(manager: EntityManager, reminderId: string): Promise<string | null> {
-    const [row] = (await manager.query(
-      `SELECT territory_id, set_config('app.territory_ids', '{' || territory_id || '}', true),
-              set_config('app.purpose', '', true)
-         FROM reminders WHERE id = $1 AND status = 'SCHEDULED'`,
-      [reminderId],
-    )) as { territory_id: string }[];
-    return row?.territory_id ?? null;
-  }
-
-  /** Is the recipient still a working member (a coordinator still one), does the person's sharing still reach them, how do they want mail. */
-  private async recipientState(
-    manager: EntityManager,
+  private decide(
     reminder: Reminder,
-    today: string,
-  ): Promise<{ active: boolean; sharingHolds: boolean; emailMode: EmailMode | null }> {
-    const [row] = (await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.territory_id = $2
-                        AND m.status = 'ACTIVE'
-                        AND m.roles::text[] && $4::text[]
-                        -- told as coordinator: only while still one
-                        AND ($3 OR 'COORDINATOR' = ANY(m.roles::text[]))) AS active,
-              (SELECT p.email_mode FROM notification_preferences p
-                WHERE p.user_id = $1 AND p.territory_id = $2) AS email_mode`,
-      [reminder.recipientUserId, reminder.territoryId, reminder.throughConsent, WORKING_ROLES],
-    )) as { active: boolean; email_mode: EmailMode | null }[];
+    verdict: Verdict,
+    recipient: { active: boolean; sharingHolds: boolean; emailMode: EmailMode | null } | undefined,
+  ): Decision {
+    if (verdict.due === 'later') return { reminder, outcome: 'NOT_YET', dueAt: verdict.at };
+    if (verdict.due === false) return { reminder, outcome: 'SKIPPED', reason: verdict.reason };
+    if (!recipient!.active) return { reminder, outcome: 'SKIPPED', reason: 'RECIPIENT_GONE' };
+    if (!recipient!.sharingHolds) return { reminder, outcome: 'SKIPPED', reason: 'CONSENT_WITHDRAWN' };
     return {
-      active: row.active,
-      sharingHolds: await sharingStillHolds(manager, reminder, today),
-      emailMode: row.email_mode,
+      reminder,
+      outcome: 'SENT',
+      aboutOn: verdict.aboutOn,
+      mail: this.mailStatusFor(recipient!.emailMode),
     };
   }
 
-  private async quietDays(manager: EntityManager, reminder: Reminder): Promise<number> {
-    if (reminder.kind !== ReminderKind.SITUATION_INACTIVE) return 0;
-    const policy = (await this.policies.forTerritory(manager, reminder.territoryId)).get(reminder.kind)!;
-    return Math.max(1, policy.offsetsDays[0] ?? 60);
+  private settle(manager: EntityManager, decisions: readonly Decision[], now: Date): Promise<unknown> {
+    return manager.query(SETTLE, [
+      decisions.map((d) => d.reminder.id),
+      decisions.map((d) => d.outcome),
+      decisions.map((d) => d.reason ?? null),
+      decisions.map((d) => d.dueAt ?? null),
+      decisions.map((d) => d.aboutOn ?? null),
+      decisions.map((d) => d.mail ?? null),
+      now,
+    ]);
+  }
+
+  /** The territory's quiet period, for the inactivity watches of the batch. */
+  private async quietDays(
+    manager: EntityManager,
+    reminders: readonly Reminder[],
+  ): Promise<(reminder: Reminder) => number> {
+    const watched = (reminder: Reminder) => reminder.kind === ReminderKind.SITUATION_INACTIVE;
+    const territories = [...new Set(reminders.filter(watched).map((reminder) => reminder.territoryId))];
+    if (!territories.length) return () => 0;
+    const policies = await this.policies.forTerritories(manager, territories);
+    return (reminder: Reminder) =>
+      watched(reminder)
+        ? Math.max(1, policies.get(reminder.territoryId)!.get(reminder.kind)!.offsetsDays[0] ?? 60)
+        : 0;
   }
 
   private mailStatusFor(emailMode: EmailMode | null): MailStatus {
@@ -157,39 +245,30 @@ export class ReminderDispatcher {
     }
   }
 
-  private async settle(
-    manager: EntityManager,
-    reminder: Reminder,
-    status: ReminderStatus,
-    reason: string | null,
-  ): Promise<void> {
-    await manager.update(
-      Reminder,
-      { id: reminder.id },
-      { status, settledAt: this.clock.now(), settledReason: reason },
-    );
-  }
-
-  /** A situation stays watched: once told it is quiet, the coordinator is told again if it stays so. */
+  /** The next watch of each quiet situation told, one quiet period from now; by the reminder told. */
   private async followingWatch(
     manager: EntityManager,
-    reminder: Reminder,
+    decisions: readonly Decision[],
+    notified: ReadonlyMap<string, string>,
     now: Date,
-    quietDays: number,
-  ): Promise<ScheduledReminder[]> {
-    if (reminder.kind !== ReminderKind.SITUATION_INACTIVE) return [];
-    const dueAt = new Date(now.getTime() + quietDays * 86_400_000);
-    const rows = (await manager.query(
-      `INSERT INTO reminders (territory_id, kind, subject_type, subject_id, person_id, situation_id,
-              recipient_user_id, recipient_organisation_id, through_consent, due_at, status, dedupe_key,
-              occurrence, created_at)
-       SELECT territory_id, kind, subject_type, subject_id, person_id, situation_id, recipient_user_id,
-              recipient_organisation_id, through_consent, $2, 'SCHEDULED', dedupe_key || ':' || (occurrence + 1),
-              occurrence + 1, $3
-         FROM reminders WHERE id = $1
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, due_at`,
-      [reminder.id, dueAt, now],
-    )) as { id: string; due_at: Date }[];
-    return rows.map((row) => ({ id: row.id, dueAt: new Date(row.due_at) }));
+    quietDays: (reminder: Reminder) => number,
+  ): Promise<Map<string, ScheduledReminder[]>> {
+    const told = decisions
+      .map((decision) => decision.reminder)
+      .filter((r) => r.kind === ReminderKind.SITUATION_INACTIVE && notified.has(r.id));
+    if (!told.length) return new Map();
+    const rows = (await manager.query(WATCH, [
+      told.map((reminder) => reminder.id),
+      told.map((reminder) => new Date(now.getTime() + quietDays(reminder) * 86_400_000)),
+      now,
+    ])) as { id: string; due_at: Date; subject_id: string; recipient_user_id: string }[];
+    const next = new Map<string, ScheduledReminder[]>();
+    for (const row of rows) {
+      const source = told.find(
+        (r) => r.subjectId === row.subject_id && r.recipientUserId === row.recipient_user_id,
+      );
+      if (source) next.set(source.id, [{ id: row.id, dueAt: new Date(row.due_at) }]);
+    }
+    return next;
   }
 }

@@ -7,6 +7,7 @@ import { MailQueue } from './mail/mail.queue';
 import { NotificationResolver } from './notification.resolver';
 import { NotificationService } from './notification.service';
 import { ReminderDispatcher } from './reminder.dispatcher';
+import { ReminderFiring } from './reminder.firing';
 import { ReminderPlanner } from './reminder.planner';
 import { ReminderPolicies } from './reminder-policy.service';
 import { ReminderQueue } from './reminder.queue';
@@ -25,6 +26,7 @@ const DISPATCH = [
   ReminderPlanner,
   ReminderQueue,
   ReminderDispatcher,
+  ReminderFiring,
   ReminderReconciler,
   MailTransport,
   MailQueue,

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@relais/config';
-import { MailQueue, MailStatus, ReminderDispatcher, ReminderJob, ReminderQueue } from '@relais/reminders';
+import { ReminderFiring, ReminderJob } from '@relais/reminders';
 import { DelayedError, Job } from 'bullmq';
 
 @Injectable()
 export class ReminderJobs {
   constructor(
-    private readonly dispatcher: ReminderDispatcher,
-    private readonly reminders: ReminderQueue,
-    private readonly mails: MailQueue,
+    private readonly firing: ReminderFiring,
     private readonly clock: Clock,
   ) {}
 
+  /** Its reminder is fired in a batch (maybe another job's, which leaves its outcome for it). */
   async process(job: Job<ReminderJob>, token?: string): Promise<string> {
-    const fired = await this.dispatcher.fire(job.data.reminderId);
+    const fired = await this.firing.fire(job.data.reminderId);
     switch (fired.outcome) {
       case 'NOT_YET': {
         // Its due time moved later (or activity pushed a watch back): the same job waits again.
@@ -22,12 +21,6 @@ export class ReminderJobs {
         throw new DelayedError();
       }
       case 'SENT':
-        if (fired.mail === MailStatus.PENDING_IMMEDIATE) {
-          await this.mails.enqueue([
-            { notificationId: fired.notificationId, territoryId: fired.territoryId },
-          ]);
-        }
-        await this.reminders.enqueue(fired.next);
         return 'SENT';
       case 'SKIPPED':
         return `SKIPPED:${fired.reason}`;

@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MailQueue } from './mail/mail.queue';
+import { BatchFiring, FIRING_BATCH, FireOutcome, ReminderDispatcher } from './reminder.dispatcher';
+import { ReminderQueue } from './reminder.queue';
+
+interface Waiter {
+  resolve(outcome: FireOutcome): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * How long an outcome decided for a reminder whose job had not come yet is kept for that job.
+ * Only final outcomes and moves are kept (a sent or skipped reminder is never scheduled again),
+ * and each is taken once, so a job arriving after this (or in another worker) reads the row.
+ */
+const KEPT_MS = 10 * 60_000;
+const KEPT_AT_MOST = 200_000;
+
+/**
+ * Gathers the reminders whose jobs run in this worker into batches, one batch in flight at a
+ * time: jobs that come while a batch runs go into the next one, and each batch also takes the
+ * other reminders already due, whose own jobs then find their outcome here without a statement.
+ * A batch that took all it could is followed by another at once, so a backlog drains at the
+ * batches' pace, not the jobs'. Redis follows each batch after its commit (immediate mails, the
+ * next watches); what is lost there the reconciler puts back from Postgres.
+ */
+@Injectable()
+export class ReminderFiring {
+  private readonly logger = new Logger('Rappels');
+  private readonly waiting = new Map<string, Waiter[]>();
+  private readonly decided = new Map<string, { outcome: FireOutcome; at: number }>();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly dispatcher: ReminderDispatcher,
+    private readonly reminders: ReminderQueue,
+    private readonly mails: MailQueue,
+  ) {}
+
+  /** What became of the reminder once a batch has handled it. */
+  fire(reminderId: string): Promise<FireOutcome> {
+    const known = this.decided.get(reminderId);
+    if (known) {
+      this.decided.delete(reminderId);
+      return Promise.resolve(known.outcome);
+    }
+    return new Promise<FireOutcome>((resolve, reject) => {
+      const waiters = this.waiting.get(reminderId) ?? [];
+      waiters.push({ resolve, reject });
+      this.waiting.set(reminderId, waiters);
+      this.running ??= this.drain().finally(() => (this.running = undefined));
+    });
+  }
+
+  private async drain(): Promise<void> {
+    for (let more = true; more || this.waiting.size;) {
+      const asked = new Map([...this.waiting.entries()].slice(0, FIRING_BATCH / 2));
+      for (const id of asked.keys()) this.waiting.delete(id);
+      let batch: BatchFiring;
+      try {
+        batch = await this.dispatcher.fireBatch([...asked.keys()]);
+      } catch (error) {
+        // Nothing was written: the jobs fail and are tried again; the others stay due.
+        for (const waiters of asked.values()) waiters.forEach((waiter) => waiter.reject(error));
+        more = false;
+        continue;
+      }
+      await this.followInRedis(batch);
+      this.forget(Date.now() - KEPT_MS);
+      for (const [id, outcome] of batch.outcomes) {
+        const waiters = [...(asked.get(id) ?? []), ...(this.waiting.get(id) ?? [])];
+        this.waiting.delete(id);
+        if (waiters.length) waiters.forEach((waiter) => waiter.resolve(outcome));
+        else if (outcome.outcome !== 'GONE') this.decided.set(id, { outcome, at: Date.now() });
+      }
+      more = batch.full;
+    }
+  }
+
+  private async followInRedis(batch: BatchFiring): Promise<void> {
+    try {
+      await this.mails.enqueue(batch.mails);
+      await this.reminders.enqueue(batch.next);
+    } catch (error) {
+      // Committed already: the reconciler re-queues unsent immediate mails and missing jobs.
+      this.logger.warn({
+        message: 'Suites d’un lot de rappels non mises en file',
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private forget(before: number): void {
+    for (const [id, { at }] of this.decided) {
+      if (at >= before && this.decided.size <= KEPT_AT_MOST) break;
+      this.decided.delete(id);
+    }
+  }
+}
