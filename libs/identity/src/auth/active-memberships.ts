@@ -20,22 +20,29 @@ export async function activeMembershipsOf(
        FROM memberships m JOIN territories t ON t.id = m.territory_id
       WHERE m.user_id = $1 AND m.status = $2 AND cardinality(m.roles) > 0`,
     [userId, MembershipStatus.ACTIVE],
-  )) as {
-    id: string;
-    territory_id: string;
-    roles: string;
-    cell_id: string | null;
-    charter_accepted: boolean;
-    sharing_matrix: SharingMatrixNarrowing | null;
-  }[];
-  return rows.map((row) => ({
+  )) as MembershipRow[];
+  return rows.map(membershipOfRow);
+}
+
+/** A row of the query above, or an element of `authenticate_session`'s `memberships` (same keys). */
+export interface MembershipRow {
+  id: string;
+  territory_id: string;
+  roles: string | string[];
+  cell_id: string | null;
+  charter_accepted: boolean;
+  sharing_matrix: SharingMatrixNarrowing | null;
+}
+
+export function membershipOfRow(row: MembershipRow): ActiveMembership {
+  return {
     id: row.id,
     territoryId: row.territory_id,
     roles: parseRoles(row.roles),
     cellId: row.cell_id,
     charterAccepted: row.charter_accepted,
     sharingMatrix: territorySharingMatrix(row.sharing_matrix ?? {}),
-  }));
+  };
 }
 
 /** node-postgres returns arrays of enums as their text form (`{COORDINATOR,REFERRER}`). */

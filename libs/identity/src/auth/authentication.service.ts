@@ -10,8 +10,8 @@ import { User } from '../entities/user.entity';
 import { IdentityException } from '../identity.exception';
 import { CountedAttempt, LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
-import { ActiveMembership, Principal } from '@relais/access';
-import { activeMembershipsOf } from './active-memberships';
+import { ActiveMembership, Principal, SharingCategory } from '@relais/access';
+import { activeMembershipsOf, MembershipRow, membershipOfRow } from './active-memberships';
 import { TokenService } from './token.service';
 import { SecondFactorService } from '../second-factor/second-factor.service';
 
@@ -29,6 +29,17 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
 }
+
+/** What `authenticate_session` answers (keys as the function writes them). */
+type AuthenticationOutcome =
+  | { outcome: 'SESSION_EXPIRED' | 'ACCESS_SUSPENDED' }
+  | {
+      outcome: 'AUTHENTICATED';
+      organisation_id: string;
+      sharing_category: SharingCategory;
+      organisation_kind: string;
+      memberships: MembershipRow[];
+    };
 
 /** `last_seen_at` is written at most this often, so reads do not each cost a write. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -165,50 +176,35 @@ export class AuthenticationService {
 
   /**
    * Resolves an access token to a principal, checking the session and memberships as they are
-   * now: two queries (session with its user; memberships with the charter state), which is all
-   * an ability is built from.
+   * now, in one statement (`authenticate_session`, see its migration): the session with its user
+   * and organisation, the memberships with the charter state (all an ability is built from), the
+   * session ended when expired or idle, `last_seen_at` moved on past its resolution.
    */
   async authenticate(accessToken: string, requestId = ''): Promise<Principal> {
     const claims = this.tokens.readAccessToken(accessToken);
     if (!claims) throw new RequestException('SESSION_EXPIRED');
     const now = this.clock.now();
-    const outcome = await this.database.run(AUTHENTICATION, async (manager) => {
-      const session = await manager
-        .getRepository(Session)
-        .createQueryBuilder('session')
-        .innerJoinAndSelect('session.user', 'user')
-        .innerJoinAndSelect('user.organisation', 'organisation')
-        .where('session.id = :sessionId AND session.userId = :userId', {
-          sessionId: claims.sid,
-          userId: claims.sub,
-        })
-        .comment('prepared:authentication-session')
-        .getOne();
-      if (!session?.user || session.endedAt) return 'SESSION_EXPIRED' as const;
-      const ending = this.sessionEnding(session, now);
-      if (ending) {
-        await this.endSession(manager, session.id, ending, now);
-        return 'SESSION_EXPIRED' as const;
-      }
-      const memberships = await this.activeMemberships(manager, session.userId);
-      if (memberships.length === 0) return 'ACCESS_SUSPENDED' as const;
-      if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-        await manager.update(Session, { id: session.id }, { lastSeenAt: now });
-      }
-      const user = session.user;
-      return new Principal(
-        user.id,
-        session.id,
-        user.organisationId,
-        user.sharingCategory,
-        memberships,
-        requestId,
-        user.organisation!.kind,
+    const [{ outcome }] = await this.database.statement<{ outcome: AuthenticationOutcome }>(
+      `/* prepared:authenticate */ SELECT authenticate_session($1, $2, $3, $4, $5) AS outcome`,
+      [
+        claims.sid,
+        claims.sub,
         now,
-      );
-    });
-    if (typeof outcome === 'string') throw new RequestException(outcome);
-    return outcome;
+        this.config.auth.sessionIdleTimeoutMinutes * 60_000,
+        LAST_SEEN_RESOLUTION_MS,
+      ],
+    );
+    if (outcome.outcome !== 'AUTHENTICATED') throw new RequestException(outcome.outcome);
+    return new Principal(
+      claims.sub,
+      claims.sid,
+      outcome.organisation_id,
+      outcome.sharing_category,
+      outcome.memberships.map(membershipOfRow),
+      requestId,
+      outcome.organisation_kind,
+      now,
+    );
   }
 
   /**
