@@ -14,24 +14,32 @@ const CREATE_ORGANISATION = /* GraphQL */ `
 `;
 const AUDIT_EVENTS = /* GraphQL */ `
   query ($filter: AuditEventFilterInput!) {
-    auditEvents(filter: $filter) {
-      id
-      sequence
-      action
-      actorUserId
-      actorName
-      subjectType
-      subjectId
-      details
+    auditEvents(filter: $filter, first: 50) {
+      edges {
+        node {
+          id
+          sequence
+          action
+          actorUserId
+          actorName
+          subjectType
+          subjectId
+          details
+        }
+      }
     }
   }
 `;
 const ACCESS_LOG = /* GraphQL */ `
   query ($t: ID!, $s: ID!) {
     accessLog(territoryId: $t, subjectId: $s) {
-      id
-      action
-      subjectId
+      edges {
+        node {
+          id
+          action
+          subjectId
+        }
+      }
     }
   }
 `;
@@ -118,10 +126,13 @@ describe('audit log', () => {
     });
 
     it('lets the auditor read the event', async () => {
-      const data = await auditor.client.expectData<{ auditEvents: AuditEventRow[] }>(AUDIT_EVENTS, {
-        filter: { territoryId: territory.id, first: 50 },
-      });
-      const event = data.auditEvents.find((row) => row.subjectId === organisationId);
+      const data = await auditor.client.expectData<{ auditEvents: { edges: { node: AuditEventRow }[] } }>(
+        AUDIT_EVENTS,
+        { filter: { territoryId: territory.id } },
+      );
+      const event = data.auditEvents.edges
+        .map((edge) => edge.node)
+        .find((row) => row.subjectId === organisationId);
       expect(event).toMatchObject({
         action: 'ORGANISATION_CREATED',
         actorUserId: admin.userId,
@@ -132,18 +143,16 @@ describe('audit log', () => {
     });
 
     it('refuses the log to the territory administrator', async () => {
-      const response = await admin.client.request(AUDIT_EVENTS, {
-        filter: { territoryId: territory.id, first: 50 },
-      });
+      const response = await admin.client.request(AUDIT_EVENTS, { filter: { territoryId: territory.id } });
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(response.data).toBeFalsy();
     });
 
     it('answers "who touched this" to the coordinator, and refuses it to a referrer', async () => {
       const log = await sessions.COORDINATOR.client.expectData<{
-        accessLog: { action: string; subjectId: string }[];
+        accessLog: { edges: { node: { action: string; subjectId: string } }[] };
       }>(ACCESS_LOG, { t: territory.id, s: organisationId });
-      expect(log.accessLog).toEqual([
+      expect(log.accessLog.edges.map((edge) => edge.node)).toEqual([
         expect.objectContaining({ action: 'ORGANISATION_CREATED', subjectId: organisationId }),
       ]);
       const refused = await sessions.REFERRER.client.request(ACCESS_LOG, {

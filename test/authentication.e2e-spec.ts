@@ -34,9 +34,13 @@ const REFRESH = /* GraphQL */ `
 `;
 const AUDIT_EVENTS = /* GraphQL */ `
   query ($filter: AuditEventFilterInput!) {
-    auditEvents(filter: $filter) {
-      action
-      details
+    auditEvents(filter: $filter, first: 50) {
+      edges {
+        node {
+          action
+          details
+        }
+      }
     }
   }
 `;
@@ -154,10 +158,10 @@ describe('logging in and sessions', () => {
     const events = await eventually(
       async () =>
         (
-          await client.expectData<{ auditEvents: { action: string; details: string }[] }>(AUDIT_EVENTS, {
-            filter: { territoryId: territory.id, subjectId: user.id, first: 50 },
-          })
-        ).auditEvents,
+          await client.expectData<{
+            auditEvents: { edges: { node: { action: string; details: string } }[] };
+          }>(AUDIT_EVENTS, { filter: { territoryId: territory.id, subjectId: user.id } })
+        ).auditEvents.edges.map((edge) => edge.node),
       (found) => found.some((event) => event.action === 'SECURITY_ACCOUNT_LOCKED'),
     );
     const failures = events.filter((event) => event.action === 'SECURITY_LOGIN_FAILED');

@@ -78,15 +78,17 @@ const MATRIX: Record<string, MatrixLine> = {
     who: [Role.AUDITOR],
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($f: AuditEventFilterInput!) { auditEvents(filter: $f) { id } }',
-      variables: { f: { territoryId: territory.id, first: 10 } },
+      query:
+        'query ($f: AuditEventFilterInput!) { auditEvents(filter: $f, first: 10) { edges { node { id } } } }',
+      variables: { f: { territoryId: territory.id } },
     }),
   },
   'Query.accessLog': {
     who: [Role.COORDINATOR, Role.AUDITOR],
     territorial: true,
     call: ({ territory, targetUserId }) => ({
-      query: 'query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { id } }',
+      query:
+        'query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s, first: 10) { edges { node { id } } } }',
       variables: { t: territory.id, s: targetUserId },
     }),
   },

@@ -34,7 +34,7 @@ function expectFrench(answer: Answer): void {
   );
 }
 
-const AUDIT_EVENTS = `query Events($filter: AuditEventFilterInput!) { auditEvents(filter: $filter) { id action } }`;
+const AUDIT_EVENTS = `query Events($filter: AuditEventFilterInput!) { auditEvents(filter: $filter) { edges { node { id action } } } }`;
 
 describe('GraphQL hardening', () => {
   let api: RunningApi;
@@ -247,7 +247,11 @@ describe('GraphQL hardening', () => {
       const answer = await auditor.client.request(AUDIT_EVENTS, { filter: { territoryId } });
       answers.push({ status: answer.status, data: answer.data, errors: answer.errors });
     }
-    expect(answers[0]).toEqual({ status: 200, data: { auditEvents: expect.any(Array) }, errors: undefined });
+    expect(answers[0]).toEqual({
+      status: 200,
+      data: { auditEvents: { edges: expect.any(Array) } },
+      errors: undefined,
+    });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });
@@ -255,7 +259,7 @@ describe('GraphQL hardening', () => {
   describe('graphql-js messages, in French', () => {
     it('names an unknown enum value, literal or variable', async () => {
       const literal = await auditor.client.request(
-        `{ auditEvents(filter: { territoryId: "${territoryId}", category: SECURIT }) { id } }`,
+        `{ auditEvents(filter: { territoryId: "${territoryId}", category: SECURIT }) { edges { node { id } } } }`,
       );
       expect(literal.status).toBe(400);
       expect(literal.errors?.[0]).toMatchObject({
@@ -379,7 +383,9 @@ describe('GraphQL hardening in production', () => {
     const answers = [
       await client.request('{ me { emial } }'),
       await client.request('{ me(i: 1) { id } }'),
-      await client.request(`{ auditEvents(filter: { territoryId: "x", category: SECURIT }) { id } }`),
+      await client.request(
+        `{ auditEvents(filter: { territoryId: "x", category: SECURIT }) { edges { node { id } } } }`,
+      ),
       await client.request(AUDIT_EVENTS, { filter: { territoryId: 'x', category: 'SECURIT', frist: 2 } }),
     ];
     for (const answer of answers) {

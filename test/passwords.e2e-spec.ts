@@ -41,10 +41,14 @@ const ISSUE_LINK = /* GraphQL */ `
 `;
 const AUDIT_EVENTS = /* GraphQL */ `
   query ($filter: AuditEventFilterInput!) {
-    auditEvents(filter: $filter) {
-      action
-      actorUserId
-      details
+    auditEvents(filter: $filter, first: 50) {
+      edges {
+        node {
+          action
+          actorUserId
+          details
+        }
+      }
     }
   }
 `;
@@ -107,9 +111,9 @@ describe('passwords: set through a one-time link, changed while signed in, reset
     return async () =>
       (
         await client.expectData<{
-          auditEvents: { action: string; actorUserId: string | null; details: string }[];
-        }>(AUDIT_EVENTS, { filter: { territoryId: territory.id, subjectId, first: 50 } })
-      ).auditEvents;
+          auditEvents: { edges: { node: { action: string; actorUserId: string | null; details: string } }[] };
+        }>(AUDIT_EVENTS, { filter: { territoryId: territory.id, subjectId } })
+      ).auditEvents.edges.map((edge) => edge.node);
   }
 
   it('creates an account without a password; it cannot sign in until its owner sets one through the link', async () => {

@@ -200,11 +200,13 @@ describe('referral lifecycle: every move recorded, illegal ones refused', () => 
   it('answers who saw the file, and no event or outbox row carries the person’s data', async () => {
     const referral = await submitted();
     await coordinator.expectData(GET_REFERRAL, { id: referral.id });
-    const log = await coordinator.expectData<{ accessLog: { action: string; dataCategories: string[] }[] }>(
-      'query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { action dataCategories } }',
+    const log = await coordinator.expectData<{
+      accessLog: { edges: { node: { action: string; dataCategories: string[] } }[] };
+    }>(
+      'query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { edges { node { action dataCategories } } } }',
       { t: territory.id, s: referral.person.id },
     );
-    expect(log.accessLog).toEqual(
+    expect(log.accessLog.edges.map((edge) => edge.node)).toEqual(
       expect.arrayContaining([
         { action: 'PERSON_DATA_READ', dataCategories: ['IDENTITY', 'SOCIAL_CONFIDENTIAL'] },
         { action: 'REFERRAL_SUBMITTED', dataCategories: [] },

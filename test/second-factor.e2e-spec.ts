@@ -58,11 +58,15 @@ const POLICY = /* GraphQL */ `
 `;
 const AUDIT = /* GraphQL */ `
   query ($filter: AuditEventFilterInput!) {
-    auditEvents(filter: $filter) {
-      action
-      actorUserId
-      subjectId
-      details
+    auditEvents(filter: $filter, first: 50) {
+      edges {
+        node {
+          action
+          actorUserId
+          subjectId
+          details
+        }
+      }
     }
   }
 `;
@@ -115,13 +119,12 @@ describe('second factor (TOTP)', () => {
   async function securityEvents(action: string, subjectId: string) {
     const data = await auditor.expectData<{
       auditEvents: {
-        action: string;
-        actorUserId: string | null;
-        subjectId: string | null;
-        details: string;
-      }[];
-    }>(AUDIT, { filter: { territoryId: territory.id, action, first: 50 } });
-    return data.auditEvents.filter((event) => event.subjectId === subjectId);
+        edges: {
+          node: { action: string; actorUserId: string | null; subjectId: string | null; details: string };
+        }[];
+      };
+    }>(AUDIT, { filter: { territoryId: territory.id, action } });
+    return data.auditEvents.edges.map((edge) => edge.node).filter((event) => event.subjectId === subjectId);
   }
 
   async function failureCount(userId: string): Promise<number> {
@@ -318,13 +321,12 @@ describe('second factor (TOTP)', () => {
 
     const [security] = await securityEvents('SECURITY_SECOND_FACTOR_RESET', user.id);
     expect(security.actorUserId).toBe(admin.user.id);
-    const data = await auditor.expectData<{ auditEvents: { actorUserId: string; details: string }[] }>(
-      AUDIT,
-      {
-        filter: { territoryId: territory.id, action: 'SECOND_FACTOR_RESET', first: 50 },
-      },
-    );
-    const audited = data.auditEvents.filter((event) => JSON.parse(event.details).userId === user.id);
+    const data = await auditor.expectData<{
+      auditEvents: { edges: { node: { actorUserId: string; details: string } }[] };
+    }>(AUDIT, { filter: { territoryId: territory.id, action: 'SECOND_FACTOR_RESET' } });
+    const audited = data.auditEvents.edges
+      .map((edge) => edge.node)
+      .filter((event) => JSON.parse(event.details).userId === user.id);
     expect(audited).toHaveLength(1);
     expect(audited[0].actorUserId).toBe(admin.user.id);
 

@@ -10,13 +10,17 @@ import { RoleSession, sessionsByRole } from './support/role-sessions';
 
 const AUDIT_EVENTS = /* GraphQL */ `
   query ($filter: AuditEventFilterInput!) {
-    auditEvents(filter: $filter) {
-      action
-      actorUserId
-      requestId
-      subjectType
-      subjectId
-      details
+    auditEvents(filter: $filter, first: 200) {
+      edges {
+        node {
+          action
+          actorUserId
+          requestId
+          subjectType
+          subjectId
+          details
+        }
+      }
     }
   }
 `;
@@ -44,8 +48,8 @@ const CREATE_REFERRAL = /* GraphQL */ `
     }
   }
 `;
-const ACCESS_LOG = `query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { action } }`;
-const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { id } }`;
+const ACCESS_LOG = `query ($t: ID!, $s: ID!) { accessLog(territoryId: $t, subjectId: $s) { edges { node { action } } } }`;
+const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { edges { node { id } } } }`;
 const PUBLISH_CHARTER = /* GraphQL */ `
   mutation ($input: PublishCharterInput!) {
     publishCharter(input: $input) {
@@ -88,10 +92,13 @@ describe('security events: refusals recorded for the auditor', () => {
 
   const events = async (category?: 'SECURITY' | 'ACTIVITY', more: Record<string, unknown> = {}) =>
     (
-      await sessions.AUDITOR.client.expectData<{ auditEvents: EventRow[] }>(AUDIT_EVENTS, {
-        filter: { territoryId: territory.id, first: 200, ...(category ? { category } : {}), ...more },
-      })
-    ).auditEvents;
+      await sessions.AUDITOR.client.expectData<{ auditEvents: { edges: { node: EventRow }[] } }>(
+        AUDIT_EVENTS,
+        {
+          filter: { territoryId: territory.id, ...(category ? { category } : {}), ...more },
+        },
+      )
+    ).auditEvents.edges.map((edge) => edge.node);
   const securityLines = () =>
     api.logs.lines.filter((line) => line.includes('"securityEvent"')).map((line) => JSON.parse(line));
 
@@ -138,10 +145,12 @@ describe('security events: refusals recorded for the auditor', () => {
       answer: 'NOT_FOUND',
     });
     // "Who saw this file" stays what it was: the refused attempt saw nothing, it is the auditor's.
-    const { accessLog } = await sessions.COORDINATOR.client.expectData<{ accessLog: { action: string }[] }>(
-      ACCESS_LOG,
-      { t: territory.id, s: theirReferralId },
-    );
+    const accessLog = (
+      await sessions.COORDINATOR.client.expectData<{ accessLog: { edges: { node: { action: string } }[] } }>(
+        ACCESS_LOG,
+        { t: territory.id, s: theirReferralId },
+      )
+    ).accessLog.edges.map((edge) => edge.node);
     expect(accessLog.length).toBeGreaterThan(0);
     expect(accessLog.some((event) => event.action.startsWith('SECURITY_'))).toBe(false);
     // A truly unknown id is a typo or a stale link, not a refusal: nothing is recorded.

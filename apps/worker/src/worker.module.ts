@@ -16,6 +16,7 @@ import { JobWorkers } from './dispatch/job-workers';
 import { MailJobs } from './dispatch/mail.jobs';
 import { OutboxJobs } from './dispatch/outbox.jobs';
 import { ReminderJobs } from './dispatch/reminder.jobs';
+import { AuditChainingLoop } from './maintenance/audit-chaining.loop';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MAINTENANCE_QUEUE } from './maintenance/maintenance.queue';
 import { MaintenanceScheduler } from './maintenance/maintenance.scheduler';
@@ -46,6 +47,7 @@ export class WorkerModule {
         MailJobs,
         JobWorkers,
         DispatchLoops,
+        AuditChainingLoop,
       ],
     };
   }

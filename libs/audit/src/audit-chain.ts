@@ -5,7 +5,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields a link covers: everything an event says, in a fixed order. */
 export interface ChainedFields {
   territoryId: string;
-  sequence: string;
+  /** Null in a seal: an event not yet chained has no place in the chain. */
+  sequence: string | null;
   occurredAt: Date;
   actorUserId: string | null;
   requestId: string | null;
@@ -72,5 +73,25 @@ export function keyedLinkHash(key: ChainKey, previousHash: string, event: Chaine
     .update(key.id)
     .update('\n')
     .update(linkBody(event))
+    .digest('hex');
+}
+
+/** Distinct from a link's input, so a seal can never pass for a link or the reverse. */
+const SEAL_PURPOSE = 'relais-audit-seal-v1';
+
+/**
+ * An event's own seal while it waits to be chained: an HMAC of what it says (its id included, so
+ * a copy is not another valid event), without a place in the chain. The chaining worker links
+ * only events whose seal holds; verification checks the seals of those still waiting.
+ */
+export function sealHash(key: ChainKey, eventId: string, event: ChainedFields): string {
+  return createHmac('sha256', key.key)
+    .update(SEAL_PURPOSE)
+    .update('\n')
+    .update(key.id)
+    .update('\n')
+    .update(eventId)
+    .update('\n')
+    .update(linkBody({ ...event, sequence: null }))
     .digest('hex');
 }

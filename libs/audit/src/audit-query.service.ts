@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, asSubject, Principal } from '@relais/access';
 import { ScopedDatabase } from '@relais/database';
+import { decodeCursor, INVALID_CURSOR_MESSAGE, InputValidationException } from '@relais/graphql';
+import { SelectQueryBuilder } from 'typeorm';
+import { AUDIT_EVENT_CURSOR } from './dto/audit-event.connection';
 import { AuditEventCategory, AuditEventFilterInput } from './dto/audit.objects';
 import { AuditEvent } from './entities';
+import { AuditEventChainer } from './chain/audit-event.chainer';
 import { SECURITY_ACTION_PREFIX, SECURITY_EVENT_KINDS } from './security/security-event';
 import { AuditChainVerifier } from './chain/audit-chain.verifier';
 import { AuditChainReport } from './verify-audit-chain';
@@ -24,21 +28,38 @@ export const PERSON_READ_ACTIONS = [
   'IDENTITY_REVEALED_IN_MEETING',
 ];
 
+/** A page of the journal: how many, and after which event (its cursor). */
+export interface AuditPage {
+  first: number;
+  after?: string | null;
+}
+
 export interface PersonReadView extends AuditEventView {
   actorOrganisationId: string | null;
   actorOrganisationName: string | null;
 }
 
-/** Reading the log: every query narrowed by the ability in SQL, inside the caller's territories. */
+/**
+ * Reading the log: every query narrowed by the ability in SQL, inside the caller's territories.
+ * Lists read events as written, chained or not yet (one table): a read shows at once, and keeps
+ * its place in the list once chained.
+ */
 @Injectable()
 export class AuditQueryService {
   constructor(
     private readonly database: ScopedDatabase,
     private readonly access: AccessService,
     private readonly chain: AuditChainVerifier,
+    private readonly chainer: AuditEventChainer,
   ) {}
 
-  listEvents(principal: Principal, filter: AuditEventFilterInput): Promise<AuditEventView[]> {
+  /** A page of the journal, most recent first: `first + 1` events, the extra one telling more follow. */
+  listEvents(
+    principal: Principal,
+    filter: AuditEventFilterInput,
+    page: AuditPage,
+  ): Promise<AuditEventView[]> {
+    const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
       const query = manager
         .getRepository(AuditEvent)
@@ -64,16 +85,18 @@ export class AuditQueryService {
       }
       if (filter.from) query.andWhere('event.occurredAt >= :from', { from: filter.from });
       if (filter.to) query.andWhere('event.occurredAt < :to', { to: filter.to });
-      if (filter.beforeSequence && /^\d+$/.test(filter.beforeSequence)) {
-        query.andWhere('event.sequence < :before', { before: filter.beforeSequence });
-      }
-      query.orderBy('event.sequence', 'DESC').limit(filter.first);
-      return withActorNames(await query.getRawAndEntities());
+      return pageOfEvents(query, after, page.first);
     });
   }
 
-  /** "Who saw this file": every event about a person or an object, newest first. */
-  accessLog(principal: Principal, territoryId: string, subjectId: string): Promise<AuditEventView[]> {
+  /** "Who saw this file": every event about a person or an object, newest first, a page at a time. */
+  accessLog(
+    principal: Principal,
+    territoryId: string,
+    subjectId: string,
+    page: AuditPage,
+  ): Promise<AuditEventView[]> {
+    const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
       const query = manager
         .getRepository(AuditEvent)
@@ -85,8 +108,7 @@ export class AuditQueryService {
         // Who saw or changed the file: a refused attempt saw nothing, and stays the auditor's.
         .andWhere('"event"."action" NOT IN (:...securityKinds)', { securityKinds: SECURITY_EVENT_KINDS });
       this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
-      query.orderBy('event.sequence', 'DESC').limit(500);
-      return withActorNames(await query.getRawAndEntities());
+      return pageOfEvents(query, after, page.first);
     });
   }
 
@@ -94,10 +116,13 @@ export class AuditQueryService {
    * Who read a person's file, the oldest first: each read of her data (through the gate, a
    * document, an identity shown in a meeting) with the reader and the reader's organisation. The
    * whole history, for the person's right of access (art. 15 RGPD), where `accessLog` shows the
-   * latest events of every kind.
+   * latest events of every kind. The reads still waiting are chained first, so the history given
+   * her is the chain's, in its order, and verifiable as it stands.
    */
   personReads(principal: Principal, territoryId: string, personId: string): Promise<PersonReadView[]> {
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
+      if (this.access.can(principal, 'readAccessLog', asSubject('AuditEvent', { territoryId })))
+        await this.chainer.chainWithin(manager, territoryId);
       const query = manager
         .getRepository(AuditEvent)
         .createQueryBuilder('event')
@@ -109,7 +134,8 @@ export class AuditQueryService {
         .where('event.territoryId = :territoryId AND event.personId = :personId', { territoryId, personId })
         .andWhere('event.action IN (:...readActions)', { readActions: PERSON_READ_ACTIONS });
       this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
-      query.orderBy('event.sequence', 'ASC');
+      // Any read written since the chaining above comes last, in the order it was written.
+      query.orderBy('event.sequence', 'ASC', 'NULLS LAST').addOrderBy('event.position', 'ASC');
       const { entities, raw } = await query.getRawAndEntities<{
         actor_name: string | null;
         organisation_id: string | null;
@@ -130,6 +156,24 @@ export class AuditQueryService {
       this.chain.verify(manager, territoryId),
     );
   }
+}
+
+/** Where a page starts: after this position, or from the most recent. */
+function afterPosition(page: AuditPage): string | null {
+  if (!page.after) return null;
+  const decoded = decodeCursor(page.after, AUDIT_EVENT_CURSOR);
+  if (!decoded) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+  return decoded[0];
+}
+
+async function pageOfEvents(
+  query: SelectQueryBuilder<AuditEvent>,
+  after: string | null,
+  first: number,
+): Promise<AuditEventView[]> {
+  if (after) query.andWhere('event.position < :after', { after });
+  query.orderBy('event.position', 'DESC').limit(first + 1);
+  return withActorNames(await query.getRawAndEntities());
 }
 
 function withActorNames({ entities, raw }: { entities: AuditEvent[]; raw: { actor_name: string | null }[] }) {

@@ -10,6 +10,7 @@ import { AuditChainResolver } from './chain/audit-chain.resolver';
 import { AuditChainVerifier } from './chain/audit-chain.verifier';
 import { AuditCheckpointService } from './chain/audit-checkpoint.service';
 import { AuditCheckpointStore, FileAuditCheckpointStore } from './chain/audit-checkpoint.store';
+import { AuditEventChainer } from './chain/audit-event.chainer';
 import { AuditPurgeService } from './chain/audit-purge';
 import { SecurityEventRecorder } from './security/security-event.recorder';
 import { SecurityRefusalListener } from './security/security-refusal.listener';
@@ -35,6 +36,7 @@ registerPolicy(auditPolicy);
     },
     AuditChainVerifier,
     AuditCheckpointService,
+    AuditEventChainer,
     AuditPurgeService,
     // Refusals decided by the access library are recorded here, below which it cannot import.
     { provide: ACCESS_REFUSAL_LISTENER, useClass: SecurityRefusalListener },
@@ -46,6 +48,7 @@ registerPolicy(auditPolicy);
     ACCESS_REFUSAL_LISTENER,
     AuditChainVerifier,
     AuditCheckpointService,
+    AuditEventChainer,
     AuditPurgeService,
   ],
 })

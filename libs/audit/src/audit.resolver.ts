@@ -1,54 +1,51 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, gateFields, Principal } from '@relais/access';
-import { InputValidationException } from '@relais/graphql';
+import { Connection, pageOf } from '@relais/graphql';
 import { AuditQueryService, AuditEventView } from './audit-query.service';
-import { AuditEventFilterInput, AuditEventObject, AUDIT_LINE_VIEW } from './dto/audit.objects';
-
-const uuid = (field: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new InputValidationException([{ field, message: "L'identifiant n'est pas valide." }]),
-  });
+import { AccessLogArgs, AuditEventConnection, AuditEventsArgs } from './dto/audit-event.connection';
+import { AuditEventObject, AUDIT_LINE_VIEW } from './dto/audit.objects';
 
 function toObject(event: AuditEventView): AuditEventObject {
-  return gateFields(AuditEventObject, { ...event, details: JSON.stringify(event.details) }, AUDIT_LINE_VIEW)
-    .value;
+  return gateFields(
+    AuditEventObject,
+    { ...event, chained: event.sequence !== null, details: JSON.stringify(event.details) },
+    AUDIT_LINE_VIEW,
+  ).value;
+}
+
+/** A page from events read with one more than asked, each placed by its position. */
+function toConnection(events: AuditEventView[], first: number): Connection<AuditEventObject> {
+  return pageOf(events, first, (event) => [event.position], toObject);
 }
 
 @Resolver()
 export class AuditResolver {
   constructor(private readonly audit: AuditQueryService) {}
 
-  @Query(() => [AuditEventObject], {
-    description: "Le journal d'audit du territoire, filtré (audit seulement).",
+  @Query(() => AuditEventConnection, {
+    description:
+      "Le journal d'audit du territoire, filtré, les événements les plus récents d'abord, page par page (audit seulement).",
   })
   @Allow('read', 'AuditEvent')
   async auditEvents(
     @CurrentPrincipal() principal: Principal,
-    @Args('filter', { description: 'Le territoire et les critères.' }) filter: AuditEventFilterInput,
-  ): Promise<AuditEventObject[]> {
-    return (await this.audit.listEvents(principal, filter)).map(toObject);
+    @Args() args: AuditEventsArgs,
+  ): Promise<Connection<AuditEventObject>> {
+    return toConnection(await this.audit.listEvents(principal, args.filter, args), args.first);
   }
 
-  @Query(() => [AuditEventObject], {
-    description: 'Qui a consulté ou modifié ce dossier (coordination et audit).',
+  @Query(() => AuditEventConnection, {
+    description:
+      'Qui a consulté ou modifié ce dossier, le plus récent d’abord, page par page (coordination et audit).',
   })
   @Allow('readAccessLog', 'AuditEvent')
   async accessLog(
     @CurrentPrincipal() principal: Principal,
-    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, uuid('territoryId'))
-    territoryId: string,
-    @Args(
-      'subjectId',
-      {
-        type: () => ID,
-        description: 'La personne ou l’objet (saisine, situation…) dont on veut le journal.',
-      },
-      uuid('subjectId'),
-    )
-    subjectId: string,
-  ): Promise<AuditEventObject[]> {
-    return (await this.audit.accessLog(principal, territoryId, subjectId)).map(toObject);
+    @Args() args: AccessLogArgs,
+  ): Promise<Connection<AuditEventObject>> {
+    return toConnection(
+      await this.audit.accessLog(principal, args.territoryId, args.subjectId, args),
+      args.first,
+    );
   }
 }

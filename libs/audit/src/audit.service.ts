@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AUDITED_READ_CATEGORIES, DataCategory, Principal } from '@relais/access';
 import { Clock } from '@relais/config';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { GENESIS_HASH, keyedLinkHash } from './audit-chain';
+import { ChainedFields, keyedLinkHash, sealHash } from './audit-chain';
 import { AuditChainKeyring } from './chain/audit-chain-keyring';
+import { lockChainHead, moveChainHead } from './chain/chain-head';
 import { AuditEvent } from './entities';
 
 export interface AuditRecord {
@@ -19,6 +21,9 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
+/** What an event says, before it has a place in the chain. */
+type EventFields = ChainedFields & { sequence: null; dataCategories: string[] };
+
 export interface AuditedRead {
   territoryId: string;
   personId: string;
@@ -29,7 +34,9 @@ export interface AuditedRead {
 /**
  * Writes audit events inside the caller's transaction, so an event exists exactly when the
  * change it records does. Events of one territory form a chain of HMACs under the current key
- * (which the database does not hold); the head row's lock orders concurrent writers.
+ * (which the database does not hold); the head row's lock orders concurrent writers. Reads do not
+ * take that lock: each is inserted sealed and unchained, and linked soon after by the chaining
+ * worker (`AuditEventChainer`), so readers of a territory never wait for one another.
  */
 @Injectable()
 export class AuditService {
@@ -54,49 +61,28 @@ export class AuditService {
     records: readonly AuditRecord[],
   ): Promise<void> {
     if (!records.length) return;
-    const [head] = (await manager.query(
-      `INSERT INTO audit_chain_heads (territory_id, sequence, hash) VALUES ($1, 0, $2)
-       ON CONFLICT (territory_id) DO UPDATE SET territory_id = EXCLUDED.territory_id
-       RETURNING sequence, hash`,
-      [territoryId, GENESIS_HASH],
-    )) as { sequence: string; hash: string }[];
-    let sequence = BigInt(head.sequence);
+    const head = await lockChainHead(manager, territoryId);
+    let sequence = head.sequence;
     let previousHash = head.hash;
     const occurredAt = this.clock.now();
     const key = this.keyring.current;
     const events = records.map((record) => {
       sequence += 1n;
-      const fields = {
-        territoryId,
-        sequence: sequence.toString(),
-        occurredAt,
-        actorUserId: record.actor?.userId ?? null,
-        requestId: record.actor?.requestId || null,
-        action: record.action,
-        subjectType: record.subject.type,
-        subjectId: record.subject.id ?? null,
-        personId: record.personId ?? null,
-        dataCategories: [...(record.dataCategories ?? [])],
-        details: record.details ?? {},
-      };
+      const fields = { ...this.fieldsOf(record, occurredAt), sequence: sequence.toString() };
       const hash = keyedLinkHash(key, previousHash, fields);
       const event = manager.create(AuditEvent, { ...fields, keyId: key.id, previousHash, hash });
       previousHash = hash;
       return event;
     });
-    // One multi-row INSERT; the cast only drops the jsonb column's too narrow partial type.
-    await manager.insert(AuditEvent, events as QueryDeepPartialEntity<AuditEvent>[]);
-    await manager.query(`UPDATE audit_chain_heads SET sequence = $2, hash = $3 WHERE territory_id = $1`, [
-      territoryId,
-      sequence.toString(),
-      previousHash,
-    ]);
+    await this.insert(manager, events);
+    await moveChainHead(manager, territoryId, { sequence, hash: previousHash });
   }
 
   /**
    * Records that the principal was shown confidential categories about people: one event per
    * person and request naming the categories shown, and another if a later read in the same
-   * request shows a category not yet recorded. A list costs three statements per territory.
+   * request shows a category not yet recorded. One statement per list, and no lock: the events
+   * are sealed here and chained later, in the order they were written.
    */
   async recordReads(
     manager: EntityManager,
@@ -116,19 +102,57 @@ export class AuditService {
         pending.set(key, entry);
       }
     }
-    const byTerritory = new Map<string, AuditRecord[]>();
-    for (const { read, categories } of pending.values()) {
-      const records = byTerritory.get(read.territoryId) ?? [];
-      records.push({
-        territoryId: read.territoryId,
-        actor: principal,
-        action: 'PERSON_DATA_READ',
-        subject: read.subject,
-        personId: read.personId,
-        dataCategories: [...categories].sort(),
+    if (!pending.size) return;
+    const occurredAt = this.clock.now();
+    const key = this.keyring.current;
+    const events = [...pending.values()].map(({ read, categories }) => {
+      const fields = this.fieldsOf(
+        {
+          territoryId: read.territoryId,
+          actor: principal,
+          action: 'PERSON_DATA_READ',
+          subject: read.subject,
+          personId: read.personId,
+          dataCategories: [...categories].sort(),
+        },
+        occurredAt,
+      );
+      const id = randomUUID();
+      return manager.create(AuditEvent, {
+        ...fields,
+        id,
+        keyId: key.id,
+        previousHash: null,
+        hash: sealHash(key, id, fields),
       });
-      byTerritory.set(read.territoryId, records);
-    }
-    for (const [territoryId, records] of byTerritory) await this.recordAll(manager, territoryId, records);
+    });
+    await this.insert(manager, events);
+  }
+
+  private fieldsOf(record: AuditRecord, occurredAt: Date): EventFields {
+    return {
+      territoryId: record.territoryId,
+      sequence: null,
+      occurredAt,
+      actorUserId: record.actor?.userId ?? null,
+      requestId: record.actor?.requestId || null,
+      action: record.action,
+      subjectType: record.subject.type,
+      subjectId: record.subject.id ?? null,
+      personId: record.personId ?? null,
+      dataCategories: [...(record.dataCategories ?? [])],
+      details: record.details ?? {},
+    };
+  }
+
+  /** One multi-row INSERT, reading nothing back; the cast only drops the jsonb column's too narrow partial type. */
+  private async insert(manager: EntityManager, events: AuditEvent[]): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEvent)
+      .values(events as QueryDeepPartialEntity<AuditEvent>[])
+      .updateEntity(false)
+      .execute();
   }
 }

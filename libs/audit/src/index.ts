@@ -10,6 +10,7 @@ export * from './chain/audit-chain.verifier';
 export * from './chain/audit-checkpoint';
 export * from './chain/audit-checkpoint.service';
 export * from './chain/audit-checkpoint.store';
+export * from './chain/audit-event.chainer';
 export * from './chain/audit-purge';
 export * from './security/security-event';
 export * from './security/security-event.recorder';

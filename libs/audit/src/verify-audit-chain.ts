@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { GENESIS_HASH, keyedLinkHash, legacyLinkHash } from './audit-chain';
+import { GENESIS_HASH, keyedLinkHash, legacyLinkHash, sealHash } from './audit-chain';
 import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { AuditCheckpoint, checkpointSignature } from './chain/audit-checkpoint';
 import { StoredCheckpoint } from './chain/audit-checkpoint.store';
@@ -15,7 +15,8 @@ export type AuditChainProblem =
   | 'UNKNOWN_KEY'
   | 'CHECKPOINT_MISMATCH'
   | 'CHECKPOINT_TRUNCATED'
-  | 'CHECKPOINT_INVALID';
+  | 'CHECKPOINT_INVALID'
+  | 'SEAL_MISMATCH';
 
 export interface AuditChainReport {
   valid: boolean;
@@ -30,10 +31,15 @@ export interface AuditChainReport {
   checkpointsCompared: number;
   /** Checkpoints that cannot be read, or whose signature fails or names an unknown key. */
   invalidCheckpoints: number;
+  /** Events written but not yet chained (reads waiting for the chaining worker), their seals checked. */
+  unchainedEvents: number;
   /** The last link checked: what a new checkpoint attests when the chain holds. */
   end: { sequence: string; hash: string };
-  /** The first link that does not hold, when one does not. */
-  firstBroken?: { sequence: string; eventId: string | null; problem: AuditChainProblem };
+  /**
+   * The first link that does not hold, when one does not; an event not yet chained whose seal
+   * does not hold has no sequence.
+   */
+  firstBroken?: { sequence: string | null; eventId: string | null; problem: AuditChainProblem };
 }
 
 export interface AuditChainVerificationOptions {
@@ -42,6 +48,8 @@ export interface AuditChainVerificationOptions {
   checkpoints?: readonly StoredCheckpoint[];
   /** Start after this trusted point instead of the first event: a checkpoint being extended. */
   after?: { sequence: string; hash: string };
+  /** Whether to check the seals of the events not yet chained too (true unless said otherwise). */
+  unchained?: boolean;
 }
 
 const PAGE = 1000;
@@ -80,6 +88,7 @@ export async function verifyAuditChain(
   let checkedEvents = 0;
   let legacyEvents = 0;
   let checkpointsCompared = 0;
+  let unchainedEvents = 0;
   const report = (broken?: AuditChainReport['firstBroken']): AuditChainReport => ({
     valid: !broken,
     checkedEvents,
@@ -89,6 +98,7 @@ export async function verifyAuditChain(
     ...(latest && { checkpoint: { sequence: latest.sequence, takenAt: new Date(latest.takenAt) } }),
     checkpointsCompared,
     invalidCheckpoints: checkpoints.invalid.length,
+    unchainedEvents,
     ...(broken && { firstBroken: broken }),
   });
 
@@ -128,11 +138,11 @@ export async function verifyAuditChain(
     for (const event of page) {
       const broken = (problem: AuditChainProblem, eventId: string | null = event.id) =>
         report({ sequence: expected.toString(), eventId, problem });
-      const at = BigInt(event.sequence);
+      const at = BigInt(event.sequence ?? 0);
       if (at !== expected) {
         if (!purge || expected > purgedThrough || at > purgedThrough + 1n)
           return broken('MISSING_EVENT', null);
-        previousHash = at === purgedThrough + 1n ? purge.throughHash : event.previousHash;
+        previousHash = at === purgedThrough + 1n ? purge.throughHash : (event.previousHash ?? GENESIS_HASH);
         expected = at;
       }
       if (event.previousHash !== previousHash) return broken('BROKEN_LINK');
@@ -175,6 +185,29 @@ export async function verifyAuditChain(
   }
   const [invalid] = checkpoints.invalid;
   if (invalid) return report({ sequence: invalid.sequence, eventId: null, problem: 'CHECKPOINT_INVALID' });
+  if (options.unchained ?? true) {
+    // Not in the chain yet, each still carries its seal: a changed one shows now, not once linked.
+    let position = '0';
+    for (;;) {
+      const page = await manager
+        .getRepository(AuditEvent)
+        .createQueryBuilder('event')
+        .where('event.territoryId = :territoryId AND event.sequence IS NULL', { territoryId })
+        .andWhere('event.position > :position', { position })
+        .orderBy('event.position', 'ASC')
+        .limit(PAGE)
+        .getMany();
+      for (const event of page) {
+        const key = event.keyId ? keyring.find(event.keyId) : undefined;
+        if (!key) return report({ sequence: null, eventId: event.id, problem: 'UNKNOWN_KEY' });
+        if (sealHash(key, event.id, event) !== event.hash)
+          return report({ sequence: null, eventId: event.id, problem: 'SEAL_MISMATCH' });
+        unchainedEvents += 1;
+      }
+      if (page.length < PAGE) break;
+      position = page[page.length - 1].position;
+    }
+  }
   return report();
 }
 

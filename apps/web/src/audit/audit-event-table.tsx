@@ -3,7 +3,7 @@ import { frenchDate, frenchTime } from '../ui/written-dates';
 import type { AuditEventsQuery } from './audit.operations';
 import { actionLabel, detailLines, subjectTypeLabel } from './audit-labels';
 
-export type JournalEvent = ResultOf<typeof AuditEventsQuery>['auditEvents'][number];
+export type JournalEvent = ResultOf<typeof AuditEventsQuery>['auditEvents']['edges'][number]['node'];
 
 function Actor({ event }: { event: JournalEvent }) {
   if (event.actorName) return <>{event.actorName}</>;
@@ -35,7 +35,9 @@ export function AuditEventTable({ events, caption }: { events: readonly JournalE
                   {frenchDate(event.occurredAt, { weekday: false })}
                   <br />
                   {frenchTime(event.occurredAt)}
-                  <span className="audit-sequence"> (n° {event.sequence})</span>
+                  <span className="audit-sequence">
+                    {event.chained ? ` (n° ${event.sequence})` : ' (enregistré, pas encore chaîné)'}
+                  </span>
                 </td>
                 <td>
                   <Actor event={event} />

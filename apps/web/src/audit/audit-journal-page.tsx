@@ -47,6 +47,7 @@ export function AuditJournalPage() {
 interface OlderPages {
   key: string;
   events: JournalEvent[];
+  endCursor: string | null;
   hasMore: boolean;
   error?: string;
 }
@@ -61,32 +62,40 @@ function Journal({ territoryId }: { territoryId: string }) {
   const criteria = useMemo(
     () => ({
       territoryId,
-      first: PAGE_SIZE,
       category: category === 'ALL' ? undefined : category,
       ...journalCriteria(filters),
     }),
     [territoryId, category, filters],
   );
   const key = JSON.stringify(criteria);
-  const [result] = useQuery({ query: AuditEventsQuery, variables: { filter: criteria } });
+  const [result] = useQuery({ query: AuditEventsQuery, variables: { filter: criteria, first: PAGE_SIZE } });
   const firstPage = result.data?.auditEvents;
   const olderHere = older?.key === key ? older : undefined;
-  const events = useMemo(() => [...(firstPage ?? []), ...(olderHere?.events ?? [])], [firstPage, olderHere]);
-  const hasMore = olderHere ? olderHere.hasMore : (firstPage?.length ?? 0) === PAGE_SIZE;
+  const events = useMemo(
+    () => [...(firstPage?.edges.map((edge) => edge.node) ?? []), ...(olderHere?.events ?? [])],
+    [firstPage, olderHere],
+  );
+  const hasMore = olderHere ? olderHere.hasMore : (firstPage?.pageInfo.hasNextPage ?? false);
+  const endCursor = olderHere ? olderHere.endCursor : (firstPage?.pageInfo.endCursor ?? null);
   const loading = (result.fetching && !firstPage) || loadingMore;
   const error = result.error ? readError(result.error).message : olderHere?.error;
 
-  const loadMore = async (beforeSequence: string) => {
+  const loadMore = async (after: string) => {
     setLoadingMore(true);
     const more = await client
-      .query(AuditEventsQuery, { filter: { ...criteria, beforeSequence } }, { requestPolicy: 'network-only' })
+      .query(
+        AuditEventsQuery,
+        { filter: criteria, first: PAGE_SIZE, after },
+        { requestPolicy: 'network-only' },
+      )
       .toPromise();
     setLoadingMore(false);
     const page = more.data?.auditEvents;
     setOlder({
       key,
-      events: [...(olderHere?.events ?? []), ...(page ?? [])],
-      hasMore: page ? page.length === PAGE_SIZE : true,
+      events: [...(olderHere?.events ?? []), ...(page?.edges.map((edge) => edge.node) ?? [])],
+      endCursor: page ? page.pageInfo.endCursor : after,
+      hasMore: page ? page.pageInfo.hasNextPage : true,
       error: more.error ? readError(more.error).message : undefined,
     });
   };
@@ -102,7 +111,6 @@ function Journal({ territoryId }: { territoryId: string }) {
       .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
   }, [events]);
   const categoryLabel = CATEGORIES.find((candidate) => candidate.value === category)?.label ?? '';
-  const last = events.at(-1);
 
   return (
     <>
@@ -132,9 +140,9 @@ function Journal({ territoryId }: { territoryId: string }) {
       ) : loading ? null : (
         <p>Aucun événement ne correspond à ces critères.</p>
       )}
-      {hasMore && last ? (
+      {hasMore && endCursor ? (
         <div className="button-row">
-          <Button variant="quiet" isDisabled={loading} onPress={() => void loadMore(last.sequence)}>
+          <Button variant="quiet" isDisabled={loading} onPress={() => void loadMore(endCursor)}>
             Afficher les événements plus anciens
           </Button>
         </div>

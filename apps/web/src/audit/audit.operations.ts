@@ -18,20 +18,29 @@ export const AuditorTerritoriesQuery = graphql(`
 `);
 
 export const AuditEventsQuery = graphql(`
-  query AuditEvents($filter: AuditEventFilterInput!) {
-    auditEvents(filter: $filter) {
-      id
-      sequence
-      occurredAt
-      action
-      actorUserId
-      actorName
-      subjectType
-      subjectId
-      personId
-      dataCategories
-      details
-      requestId
+  query AuditEvents($filter: AuditEventFilterInput!, $first: Int!, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          sequence
+          chained
+          occurredAt
+          action
+          actorUserId
+          actorName
+          subjectType
+          subjectId
+          personId
+          dataCategories
+          details
+          requestId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

@@ -1,7 +1,10 @@
-import { useQuery } from 'urql';
+import { useCallback } from 'react';
+import { useClient, useQuery } from 'urql';
+import { ShowMore } from '../actions/show-more';
 import { actionLabel, subjectTypeLabel } from '../audit/audit-labels';
 import { readError } from '../graphql/errors';
 import { Notice } from '../ui/notice';
+import { usePagedList } from '../ui/use-paged-list';
 import { frenchDate, frenchTime } from '../ui/written-dates';
 import { categoryWords, LEGAL_BASIS_LABELS } from './situation-words';
 import { AccessBasisQuery, AccessLogQuery } from './situations.operations';
@@ -40,6 +43,16 @@ export function AccessBasisSection({ situationId }: { situationId: string }) {
   );
 }
 
+/** Twenty at a time, the most recent first. */
+const ACCESS_LOG_PAGE_SIZE = 20;
+
+function eventsAdded(added: number): string {
+  if (added === 0) return 'Aucune consultation de plus.';
+  return added > 1
+    ? `${added} consultations ou modifications de plus sont affichées.`
+    : '1 de plus est affichée.';
+}
+
 /**
  * « Qui a consulté ce dossier ? » : every read of personal data and every change about the person,
  * most recent first — the coordination's to answer (the api refuses it to partners).
@@ -53,14 +66,24 @@ export function AccessLogSection({
   territoryId: string;
   coordinates: boolean;
 }) {
-  const [result] = useQuery({
-    query: AccessLogQuery,
-    variables: { subjectId: personId, territoryId },
-    pause: !coordinates,
-    // Read after the page's own read, so that read is in it.
-    requestPolicy: 'network-only',
-  });
-  const events = result.data?.accessLog;
+  const client = useClient();
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      if (!coordinates) return {};
+      const result = await client
+        .query(
+          AccessLogQuery,
+          { subjectId: personId, territoryId, first: ACCESS_LOG_PAGE_SIZE, after },
+          // Read after the page's own read, so that read is in it.
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      return { page: result.data?.accessLog, error: result.error };
+    },
+    [client, coordinates, personId, territoryId],
+  );
+  const list = usePagedList(`${territoryId}:${personId}:${coordinates}`, fetchPage, (event) => event.id);
+  const events = list.items;
   return (
     <section className="situation-section" aria-labelledby="qui-a-consulte">
       <h2 id="qui-a-consulte">Qui a consulté ce dossier ?</h2>
@@ -69,8 +92,8 @@ export function AccessLogSection({
           Le journal des accès au dossier de la personne est tenu par la coordination de la cellule :
           demandez-le-lui, ou à l’auditeur·rice du territoire.
         </p>
-      ) : result.error ? (
-        <Notice tone="error">{readError(result.error).message}</Notice>
+      ) : list.error && !events?.length ? (
+        <Notice tone="error">{readError(list.error).message}</Notice>
       ) : !events ? (
         <p role="status">Chargement du journal…</p>
       ) : events.length ? (
@@ -89,6 +112,9 @@ export function AccessLogSection({
       ) : (
         <p>Personne n’a encore consulté les informations personnelles de ce dossier.</p>
       )}
+      {coordinates && events?.length ? (
+        <ShowMore list={list} label="Afficher plus" addedText={eventsAdded} />
+      ) : null}
     </section>
   );
 }

@@ -198,16 +198,25 @@ export const AccessBasisQuery = graphql(`
 
 /** « Qui a consulté ce dossier ? » : the person's file, most recent first. */
 export const AccessLogQuery = graphql(`
-  query AccessLog($subjectId: ID!, $territoryId: ID!) {
-    accessLog(subjectId: $subjectId, territoryId: $territoryId) {
-      id
-      sequence
-      occurredAt
-      action
-      actorName
-      actorUserId
-      subjectType
-      dataCategories
+  query AccessLog($subjectId: ID!, $territoryId: ID!, $first: Int!, $after: String) {
+    accessLog(subjectId: $subjectId, territoryId: $territoryId, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          sequence
+          chained
+          occurredAt
+          action
+          actorName
+          actorUserId
+          subjectType
+          dataCategories
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

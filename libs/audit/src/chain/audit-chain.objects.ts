@@ -10,6 +10,7 @@ export enum AuditChainProblemKind {
   CHECKPOINT_MISMATCH = 'CHECKPOINT_MISMATCH',
   CHECKPOINT_TRUNCATED = 'CHECKPOINT_TRUNCATED',
   CHECKPOINT_INVALID = 'CHECKPOINT_INVALID',
+  SEAL_MISMATCH = 'SEAL_MISMATCH',
 }
 registerEnumType(AuditChainProblemKind, {
   name: 'AuditChainProblem',
@@ -48,6 +49,10 @@ registerEnumType(AuditChainProblemKind, {
       description:
         'Un point de contrôle est illisible, ou sa signature est fausse ou faite avec une clé inconnue : il a été altéré ou fabriqué.',
     },
+    SEAL_MISMATCH: {
+      description:
+        'Un événement pas encore chaîné ne correspond plus à son sceau : il a été modifié ou fabriqué après son écriture (il ne sera pas chaîné).',
+    },
   },
 });
 
@@ -64,7 +69,16 @@ export class AuditChainReportObject {
   @Field(() => Int, { description: 'Nombre de maillons vérifiés avant le premier problème (tous si aucun).' })
   checkedEvents!: number;
 
-  @Field(() => String, { nullable: true, description: 'Rang du premier maillon rompu.' })
+  @Field(() => Int, {
+    description:
+      'Nombre d’événements écrits mais pas encore chaînés (des consultations, reliées à la chaîne quelques secondes plus tard), leur sceau vérifié.',
+  })
+  unchainedEvents!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Rang du premier maillon rompu ; null pour un événement pas encore chaîné.',
+  })
   firstBrokenSequence!: string | null;
 
   @Field(() => ID, {

@@ -46,6 +46,7 @@ export class AuditChainResolver {
       checkpointTakenAt: report.checkpoint?.takenAt ?? null,
       checkpointsCompared: report.checkpointsCompared,
       invalidCheckpoints: report.invalidCheckpoints,
+      unchainedEvents: report.unchainedEvents,
     };
   }
 

@@ -6,6 +6,7 @@ import { AuditChainProblem, verifyAuditChain } from '../verify-audit-chain';
 import { AuditChainKeyring } from './audit-chain-keyring';
 import { AuditCheckpoint, checkpointSignature, signCheckpoint } from './audit-checkpoint';
 import { AuditCheckpointStore } from './audit-checkpoint.store';
+import { AuditEventChainer } from './audit-event.chainer';
 
 export type AuditCheckpointOutcome =
   | { status: 'WRITTEN' | 'UNCHANGED'; checkpoint: AuditCheckpoint }
@@ -34,6 +35,7 @@ export class AuditCheckpointService {
     private readonly keyring: AuditChainKeyring,
     private readonly store: AuditCheckpointStore,
     private readonly clock: Clock,
+    private readonly chainer: AuditEventChainer,
   ) {}
 
   /** The periodic round: every territory, one after the other; a refusal is logged as an error. */
@@ -78,6 +80,8 @@ export class AuditCheckpointService {
   }
 
   async checkpoint(territoryId: string): Promise<AuditCheckpointOutcome> {
+    // The reads waiting to be chained are sealed with the rest, rather than an hour later.
+    await this.chainer.chainTerritory(territoryId);
     const stored = await this.store.list(territoryId);
     const trusted = stored
       .map(({ checkpoint }) => checkpoint)
@@ -93,13 +97,15 @@ export class AuditCheckpointService {
       verifyAuditChain(manager, territoryId, {
         keyring: this.keyring,
         after: trusted && { sequence: trusted.sequence, hash: trusted.headHash },
+        // A checkpoint attests the chain only; verification reports a changed unchained event.
+        unchained: false,
       }),
     );
     if (report.firstBroken) {
       return {
         status: 'REFUSED',
         problem: report.firstBroken.problem,
-        sequence: report.firstBroken.sequence,
+        sequence: report.firstBroken.sequence ?? report.end.sequence,
       };
     }
     if (report.end.sequence === '0') return { status: 'EMPTY' };

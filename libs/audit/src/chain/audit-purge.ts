@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { ChainKey } from '../audit-chain';
 import { AuditChainPurge } from '../entities';
 import { AuditChainKeyring } from './audit-chain-keyring';
+import { AuditEventChainer } from './audit-event.chainer';
 
 /** Distinct from links and checkpoints, so no signature can pass for another kind. */
 const PURPOSE = 'relais-audit-purge-v1';
@@ -87,6 +88,7 @@ export class AuditPurgeService {
   constructor(
     private readonly keyring: AuditChainKeyring,
     private readonly clock: Clock,
+    private readonly chainer: AuditEventChainer,
   ) {}
 
   async plan(
@@ -95,7 +97,8 @@ export class AuditPurgeService {
   ): Promise<AuditPurgePlan & { throughHash?: string }> {
     const [row] = (await manager.query(
       `SELECT e.sequence::text AS sequence, e.hash FROM audit_events e
-        WHERE e.territory_id = $1 AND e.occurred_at < $2 ORDER BY e.sequence DESC LIMIT 1`,
+        WHERE e.territory_id = $1 AND e.occurred_at < $2 AND e.sequence IS NOT NULL
+        ORDER BY e.sequence DESC LIMIT 1`,
       [request.territoryId, request.before],
     )) as { sequence: string; hash: string }[];
     // A hold lifted since the last purge frees events behind its anchor: purge again up to there.
@@ -116,6 +119,8 @@ export class AuditPurgeService {
 
   /** Idempotent: once purged, the same request finds nothing more to delete and writes nothing. */
   async purge(manager: EntityManager, request: AuditPurgeRequest): Promise<AuditPurgePlan> {
+    // Only chained events can be purged behind an anchor: the reads still waiting are linked first.
+    await this.chainer.chainWithin(manager, request.territoryId);
     const plan = await this.plan(manager, request);
     if (!plan.throughSequence || !plan.throughHash || !plan.purgeable) return plan;
     const key = this.keyring.current;

@@ -1,17 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
-import {
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 const L = DataCategory.LOGISTIC;
 
@@ -33,9 +22,20 @@ export class AuditEventObject {
   @Categorized(L)
   territoryId!: string;
 
-  @Field({ description: 'Rang dans la chaîne du territoire.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Rang dans la chaîne du territoire ; null tant que l’événement n’y est pas encore relié (une consultation l’est quelques secondes après).',
+  })
   @Categorized(L)
-  sequence!: string;
+  sequence!: string | null;
+
+  @Field({
+    description:
+      'Vrai une fois l’événement relié à la chaîne du territoire ; faux entre-temps, où il est déjà enregistré et scellé.',
+  })
+  @Categorized(L)
+  chained!: boolean;
 
   @Field({ description: "Moment de l'événement." })
   @Categorized(L)
@@ -150,18 +150,4 @@ export class AuditEventFilterInput {
   @IsOptional()
   @IsDate({ message: 'La date de fin n’est pas valide.' })
   to?: Date;
-
-  @Field({ nullable: true, description: 'Pour la page suivante : le rang le plus ancien déjà reçu.' })
-  @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: "Le rang n'est pas valide." })
-  beforeSequence?: string;
-
-  @Field(() => Int, {
-    defaultValue: 50,
-    description: "Nombre d'événements par page (1 à 200), les plus récents d'abord.",
-  })
-  @IsInt({ message: "Le nombre d'événements est un nombre entier." })
-  @Min(1, { message: 'Demandez au moins un événement.' })
-  @Max(200, { message: 'Au plus 200 événements par page.' })
-  first!: number;
 }

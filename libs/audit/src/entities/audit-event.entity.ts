@@ -1,11 +1,13 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * One thing done or read, never the data itself: ids, a verb and the categories touched.
- * The application's role may insert and read these rows, never change or delete them.
+ * The application's role may insert and read these rows, never change or delete them; a read is
+ * inserted unchained (no lock) and only receives its link later, once (`link_audit_events`).
  */
 @Entity({ name: 'audit_events' })
 @Unique('uq_audit_events_territory_sequence', ['territoryId', 'sequence'])
+@Check('ck_audit_events_linked', '("sequence" IS NULL) = ("previous_hash" IS NULL)')
 @Index('ix_audit_events_territory_subject', ['territoryId', 'subjectType', 'subjectId', 'occurredAt'])
 @Index('ix_audit_events_territory_person', ['territoryId', 'personId', 'occurredAt'])
 @Index('ix_audit_events_territory_actor', ['territoryId', 'actorUserId', 'occurredAt'])
@@ -13,6 +15,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Index('ix_audit_events_territory_security', ['territoryId', 'sequence'], {
   where: `"action" LIKE 'SECURITY\\_%'`,
 })
+// The journal in the order things were written; and what the chaining worker has left to link.
+@Index('ix_audit_events_territory_position', ['territoryId', 'position'])
+@Index('ix_audit_events_unchained', ['territoryId', 'position'], { where: '"sequence" IS NULL' })
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_events' })
   id!: string;
@@ -20,9 +25,17 @@ export class AuditEvent {
   @Column({ type: 'uuid' })
   territoryId!: string;
 
-  /** Position in the territory's chain, from 1, without gaps. */
+  /** Position in the territory's chain, from 1, without gaps; null while not yet chained. */
+  @Column({ type: 'bigint', nullable: true })
+  sequence!: string | null;
+
+  /**
+   * The order events were written in, across territories, chained or not, drawn without a lock:
+   * lists read most recent first by it, and reads are chained in its order.
+   */
   @Column({ type: 'bigint' })
-  sequence!: string;
+  @Generated('increment')
+  position!: string;
 
   @Column({ type: 'timestamptz' })
   occurredAt!: Date;
@@ -61,9 +74,11 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   keyId!: string | null;
 
-  @Column({ type: 'character', length: 64 })
-  previousHash!: string;
+  /** Null while not yet chained. */
+  @Column({ type: 'character', length: 64, nullable: true })
+  previousHash!: string | null;
 
+  /** The link's HMAC; while not yet chained, the event's own seal (`sealHash`) under `keyId`. */
   @Column({ type: 'character', length: 64 })
   hash!: string;
 }
