@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 
 export interface AccessClaims {
   sub: string;
@@ -16,7 +16,10 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.jwt = new JwtService({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } });
+    // A key object made once: given the text, jsonwebtoken would make one on every sign and verify.
+    // Its bytes are the text's UTF-8, as before, so tokens already issued stay valid.
+    const secret = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
+    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' } });
   }
 
   issueAccessToken(claims: AccessClaims): { token: string; expiresAt: Date } {
