@@ -21,14 +21,19 @@ const ME = /* GraphQL */ `
 `;
 const TERRITORY_MEMBERS = /* GraphQL */ `
   query ($t: ID!) {
-    territoryMembers(territoryId: $t) {
-      user {
-        id
-        email
-      }
-      membership {
-        roles
-        status
+    territoryMembers(territoryId: $t, first: 100) {
+      totalCount
+      edges {
+        node {
+          user {
+            id
+            email
+          }
+          membership {
+            roles
+            status
+          }
+        }
       }
     }
   }
@@ -52,7 +57,7 @@ describe('SQL statements per request', () => {
   const counted = <T>(work: () => Promise<T>) => counter.counted(work);
 
   describe('authentication', () => {
-    it('loads the principal in two data statements, whatever the role', async () => {
+    it('loads the principal in one statement, outside any transaction, whatever the role', async () => {
       const costs = new Map<Role, QueryCount>();
       for (const role of Object.values(Role)) {
         const { result, count } = await counted(() =>
@@ -62,13 +67,11 @@ describe('SQL statements per request', () => {
         costs.set(role, count);
       }
       for (const [role, count] of costs) {
-        // Session joined with its user; active memberships with the charter state.
-        expect({ role, data: count.data.length }).toEqual({ role, data: 2 });
-        expect(count.data[0]).toMatch(/FROM "sessions"/);
-        expect(count.data[0]).toMatch(/JOIN "users"/);
-        expect(count.data[1]).toMatch(/FROM memberships m/);
-        // One transaction: START TRANSACTION and COMMIT, one scope statement.
-        expect({ role, control: count.control, scope: count.scope }).toEqual({ role, control: 2, scope: 1 });
+        // The session with its user and the active memberships with the charter state, in one function.
+        expect({ role, data: count.data.length }).toEqual({ role, data: 1 });
+        expect(count.data[0]).toMatch(/SELECT authenticate_session\(/);
+        // No transaction of its own: the statement states its purpose itself.
+        expect({ role, control: count.control, scope: count.scope }).toEqual({ role, control: 0, scope: 0 });
       }
     });
 
@@ -78,19 +81,19 @@ describe('SQL statements per request', () => {
         const { result, count } = await counted(() => sessions[role].client.request(ME));
         expect(result.errors).toBeUndefined();
         totals.add(count.data.length);
-        // Authentication (2), then `describeMe` (3): the account with its organisation costs two,
+        // Authentication (1), then `describeMe` (3): the account with its organisation costs two,
         // because `findOne` with a relation first selects the DISTINCT id under LIMIT 1, then the
         // row; the memberships with territory and cell cost one. Each part is its own transaction.
-        expect(count.data[2]).toMatch(/^SELECT DISTINCT "distinctAlias"\."User_id"/);
-        expect(count.data[4]).toMatch(/FROM "memberships" "Membership" LEFT JOIN "territories"/);
+        expect(count.data[1]).toMatch(/^SELECT DISTINCT "distinctAlias"\."User_id"/);
+        expect(count.data[3]).toMatch(/FROM "memberships" "Membership" LEFT JOIN "territories"/);
         expect({ role, data: count.data.length, control: count.control, scope: count.scope }).toEqual({
           role,
-          data: 5,
-          control: 4,
-          scope: 2,
+          data: 4,
+          control: 2,
+          scope: 1,
         });
       }
-      expect([...totals]).toEqual([5]);
+      expect([...totals]).toEqual([4]);
     });
   });
 
@@ -111,7 +114,9 @@ describe('SQL statements per request', () => {
       await addMembers(4);
       const { client } = await logInClient(api.anonymous, admin.email, admin.password);
       const list = (adminClient: GraphqlClient) =>
-        adminClient.expectData<{ territoryMembers: { user: { id: string } }[] }>(TERRITORY_MEMBERS, {
+        adminClient.expectData<{
+          territoryMembers: { totalCount: number; edges: { node: { user: { id: string } } }[] };
+        }>(TERRITORY_MEMBERS, {
           t: directory.id,
         });
 
@@ -119,15 +124,17 @@ describe('SQL statements per request', () => {
       await addMembers(45);
       const many = await counted(() => list(client));
 
-      expect(few.result.territoryMembers).toHaveLength(5);
-      expect(many.result.territoryMembers).toHaveLength(50);
+      expect(few.result.territoryMembers.edges).toHaveLength(5);
+      expect(many.result.territoryMembers.edges).toHaveLength(50);
+      expect(many.result.territoryMembers.totalCount).toBe(50);
       expect(many.count).toEqual({ ...few.count, data: expect.any(Array) });
       expect(many.count.data.length).toBe(few.count.data.length);
-      // Authentication (2) and the members joined with their accounts (1).
+      // Authentication (1), the page of members joined with their accounts (1), their count (1).
       expect(few.count.data).toHaveLength(3);
-      expect(few.count.data[2]).toMatch(/FROM "memberships"/);
-      expect(few.count.data[2]).toMatch(/JOIN "users"/);
-      expect({ control: few.count.control, scope: few.count.scope }).toEqual({ control: 4, scope: 2 });
+      expect(few.count.data[1]).toMatch(/^\/\* prepared:territory-members-first-page \*\//);
+      expect(few.count.data[1]).toMatch(/FROM "memberships"/);
+      expect(few.count.data[1]).toMatch(/JOIN "users"/);
+      expect({ control: few.count.control, scope: few.count.scope }).toEqual({ control: 2, scope: 1 });
     });
   });
 });

@@ -144,11 +144,11 @@ describe('referral lists: constant SQL whatever their length', () => {
 
     expect(manyMine.count.data.length).toBe(fewMine.count.data.length);
     expect(manyInbox.count.data.length).toBe(fewInbox.count.data.length);
-    // Bailleur: authentication (2), its referrals with people and situations (1), the actions
+    // Bailleur: authentication (1), its referrals with people and situations (1), the actions
     // addressed to it (1).
-    expect(manyMine.count.data).toHaveLength(4);
-    // Coordinator: authentication (2), referrals with people (1), identities (1), consents and
+    expect(manyMine.count.data).toHaveLength(3);
+    // Coordinator: authentication (1), referrals with people (1), identities (1), consents and
     // derogations (2), the read audit — chain head, events, head update (3).
-    expect(manyInbox.count.data).toHaveLength(9);
+    expect(manyInbox.count.data).toHaveLength(8);
   });
 });
