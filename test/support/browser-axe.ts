@@ -48,14 +48,45 @@ export function describeViolations(results: Pick<AxeResults, 'violations' | 'url
 /**
  * Runs axe on the page as it is now (WCAG 2.1 A and AA rules) and fails with every violation
  * listed. `exclude` takes CSS selectors of parts checked elsewhere (rarely needed).
+ *
+ * axe runs in the page itself and sends back its violations only. @axe-core/playwright's default
+ * (a partial run per frame, then a blank page of its own where the results are merged and every
+ * passing node is sent back) cost the test process about 2 s of CPU per check in Playwright's
+ * serialisation alone, plus a second page and a second copy of axe in the browser; Relais has no
+ * frames, so the builder is kept for pages that have some.
  */
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
   // react-aria's live announcer keeps each announcement 7 s; one naming a control already gone (a
   // pending button whose step was replaced) dangles meanwhile, after screen readers have read it.
-  let builder = new AxeBuilder({ page, axeSource: axeSource() })
-    .withTags(WCAG_21_AA)
-    .exclude('[data-live-announcer]');
-  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
-  const results = await builder.analyze();
+  const exclude = ['[data-live-announcer]', ...(options.exclude ?? [])];
+  const results = page.frames().length > 1 ? await withBuilder(page, exclude) : await inPage(page, exclude);
   if (results.violations.length) throw new Error(describeViolations(results));
+}
+
+type Violations = Pick<AxeResults, 'violations' | 'url'>;
+
+async function inPage(page: Page, exclude: string[]): Promise<Violations> {
+  // Injected once per document: a navigation or a reload takes it away.
+  const injected = await page.evaluate(() => 'axe' in globalThis);
+  if (!injected) await page.evaluate(axeSource());
+  return page.evaluate(
+    async ({ exclude, tags }) => {
+      // The tests compile without the DOM's types: axe's entry point, typed by hand.
+      const { axe } = globalThis as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<Violations> };
+      };
+      const results = await axe.run(
+        { exclude },
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      );
+      return { url: results.url, violations: results.violations };
+    },
+    { exclude, tags: WCAG_21_AA },
+  );
+}
+
+async function withBuilder(page: Page, exclude: string[]): Promise<Violations> {
+  let builder = new AxeBuilder({ page, axeSource: axeSource() }).withTags(WCAG_21_AA);
+  for (const selector of exclude) builder = builder.exclude(selector);
+  return builder.analyze();
 }
