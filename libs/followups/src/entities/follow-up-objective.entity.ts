@@ -1,9 +1,10 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ObjectiveStatus } from '../domain/follow-up.enums';
 import { FollowUp } from './follow-up.entity';
 
 /** What the follow-up sets out to achieve (SOCIAL_CONFIDENTIAL: the team and the coordinator). */
 @Entity({ name: 'follow_up_objectives' })
+@Index('ix_follow_up_objectives_follow_up', ['followUpId'])
 export class FollowUpObjective {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_follow_up_objectives' })
   id!: string;

@@ -10,6 +10,8 @@ import { Meeting } from './meeting.entity';
 @Entity({ name: 'item_invitations' })
 @Unique('uq_item_invitations_item_organisation', ['agendaItemId', 'organisationId'])
 @Index('ix_item_invitations_territory_organisation', ['territoryId', 'organisationId'])
+@Index('ix_item_invitations_meeting_organisation', ['meetingId', 'organisationId'])
+@Index('ix_item_invitations_situation_organisation', ['situationId', 'organisationId'])
 export class ItemInvitation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_item_invitations' })
   id!: string;

@@ -20,6 +20,7 @@ import { ReferralStatus } from '../domain/referral-status';
 @Index('ix_referrals_territory_organisation', ['territoryId', 'referrerOrganisationId', 'createdAt'])
 @Index('ix_referrals_territory_status', ['territoryId', 'status'])
 @Index('ix_referrals_person', ['personId'])
+@Index('ix_referrals_situation', ['situationId'])
 export class Referral {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_referrals' })
   id!: string;
