@@ -6,6 +6,8 @@ export interface AppConfig {
   readonly environment: RawConfig['NODE_ENV'];
   readonly isProduction: boolean;
   readonly logLevel: RawConfig['LOG_LEVEL'];
+  /** One line per request only for errors (5xx), slow requests and a sample of the others. */
+  readonly requestLog: { readonly slowMs: number; readonly sampleRate: number };
   readonly http: {
     readonly host: string;
     readonly port: number;

@@ -29,6 +29,19 @@ const csv = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A request taking longer than this is logged (one line, no query text nor variables). */
+  LOG_SLOW_REQUEST_MS: z.coerce
+    .number({ invalid_type_error: 'doit être un nombre de millisecondes' })
+    .int('doit être un nombre entier de millisecondes')
+    .min(1, 'doit être compris entre 1 et 600000 millisecondes')
+    .max(600_000, 'doit être compris entre 1 et 600000 millisecondes')
+    .default(1000),
+  /** The share of ordinary requests given an access log line (0: none, 1: every one). */
+  LOG_ACCESS_SAMPLE_RATE: z.coerce
+    .number({ invalid_type_error: 'doit être un nombre entre 0 et 1' })
+    .min(0, 'doit être compris entre 0 et 1')
+    .max(1, 'doit être compris entre 0 et 1')
+    .default(0.01),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: integer(0, 65535).default(3000),
   PUBLIC_URL: z.string().url().optional(),

@@ -16,6 +16,35 @@ describe('loadConfig', () => {
     expect(config.graphql.introspection).toBe(true);
   });
 
+  it('reads the request log settings and plan reuse, refusing bad values in French without echoing them', () => {
+    expect(loadConfig(valid).requestLog).toEqual({ slowMs: 1000, sampleRate: 0.01 });
+    expect(loadConfig(valid).database.preparedStatements).toBe(true);
+    const set = loadConfig({
+      ...valid,
+      LOG_SLOW_REQUEST_MS: '250',
+      LOG_ACCESS_SAMPLE_RATE: '1',
+      DATABASE_PREPARED_STATEMENTS: 'off',
+    });
+    expect(set.requestLog).toEqual({ slowMs: 250, sampleRate: 1 });
+    expect(set.database.preparedStatements).toBe(false);
+    let problems: readonly string[] = [];
+    try {
+      loadConfig({
+        ...valid,
+        LOG_SLOW_REQUEST_MS: 'lent',
+        LOG_ACCESS_SAMPLE_RATE: '2',
+        DATABASE_PREPARED_STATEMENTS: 'peut-être',
+      });
+    } catch (error) {
+      problems = (error as ConfigurationError).problems;
+    }
+    expect(problems).toEqual([
+      'LOG_SLOW_REQUEST_MS : doit être un nombre de millisecondes',
+      'LOG_ACCESS_SAMPLE_RATE : doit être compris entre 0 et 1',
+      'DATABASE_PREPARED_STATEMENTS : doit valoir « on » ou « off »',
+    ]);
+  });
+
   it('turns introspection and GraphiQL off in production', () => {
     const config = loadConfig({
       ...valid,

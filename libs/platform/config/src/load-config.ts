@@ -35,6 +35,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
     environment: env.NODE_ENV,
     isProduction,
     logLevel: env.LOG_LEVEL,
+    requestLog: { slowMs: env.LOG_SLOW_REQUEST_MS, sampleRate: env.LOG_ACCESS_SAMPLE_RATE },
     http: {
       host: env.API_HOST,
       port: env.API_PORT,
