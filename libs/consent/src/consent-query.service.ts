@@ -10,6 +10,7 @@ import { auditedRead, gateConsent } from './consent.mapper';
 import { consentReceipt } from './domain/consent-receipt';
 import { ConsentObject } from './dto/consent.dto';
 import { Consent } from './entities';
+import { prepared } from './prepared-statement';
 
 const ORGANISATION_KIND_LABELS: Record<string, string> = {
   SOCIAL: 'tout service social partenaire',
@@ -23,6 +24,12 @@ const ORGANISATION_KIND_LABELS: Record<string, string> = {
   OTHER: 'tout autre partenaire',
 };
 
+/**
+ * Consents shown for a person: renewals add one a year or so, and the one in force is among the
+ * most recent; an older history stays in the register and the person's access export.
+ */
+export const CONSENTS_SHOWN = 50;
+
 /** The read side of consents: the register and the receipt, filtered and masked by the rules. */
 @Injectable()
 export class ConsentQueryService {
@@ -34,16 +41,18 @@ export class ConsentQueryService {
     private readonly clock: Clock,
   ) {}
 
-  /** The person's consents the reader may see, newest first, each through the one gate. */
+  /** The person's latest consents the reader may see, newest first, each through the one gate. */
   consentsOf(actor: Principal, personId: string): Promise<ConsentObject[]> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const query = manager
         .getRepository(Consent)
         .createQueryBuilder('consent')
         .where('consent.personId = :personId', { personId })
-        .orderBy('consent.recordedAt', 'DESC');
+        .orderBy('consent.recordedAt', 'DESC')
+        .addOrderBy('consent.id', 'DESC')
+        .limit(CONSENTS_SHOWN);
       const accessOf = this.access.selectRowAccess(query, actor, 'read', 'Consent');
-      const { entities, raw } = await query.getRawAndEntities();
+      const { entities, raw } = await prepared(query, 'consents-of-person').getRawAndEntities();
       const accesses = accessOf(raw);
       const now = this.clock.now();
       const gated = entities.map((consent) => ({

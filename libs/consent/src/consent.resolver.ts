@@ -4,9 +4,11 @@ import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { ConsentQueryService } from './consent-query.service';
 import { ConsentService } from './consent.service';
+import { DerogationListService } from './derogation-list.service';
 import { DerogationService } from './derogation.service';
-import { DerogationStatus } from './domain/consent.enums';
+import { CONSENTS_SHOWN } from './consent-query.service';
 import { ConsentObject, DerogationObject } from './dto/consent.dto';
+import { DerogationConnection, DerogationsArgs } from './dto/derogation-list.dto';
 
 @ArgsType()
 class RejectDerogationArgs {
@@ -27,9 +29,12 @@ export class ConsentResolver {
     private readonly consentService: ConsentService,
     private readonly consentQueries: ConsentQueryService,
     private readonly derogationService: DerogationService,
+    private readonly derogationList: DerogationListService,
   ) {}
 
-  @Query(() => [ConsentObject], { description: 'Les consentements de la personne que vous pouvez voir.' })
+  @Query(() => [ConsentObject], {
+    description: `Les consentements de la personne que vous pouvez voir, le plus récent d’abord : les ${CONSENTS_SHOWN} derniers enregistrés.`,
+  })
   @Allow('read', 'Consent')
   consents(
     @CurrentPrincipal() principal: Principal,
@@ -65,24 +70,16 @@ export class ConsentResolver {
     return this.consentService.withdrawConsent(principal, consentId);
   }
 
-  @Query(() => [DerogationObject], { description: 'Les dérogations du territoire que vous pouvez voir.' })
+  @Query(() => DerogationConnection, {
+    description:
+      'Les dérogations du territoire que vous pouvez voir, page par page : en attente, la plus ancienne d’abord ; sinon la plus récente d’abord.',
+  })
   @Allow('read', 'ConsentException')
   derogations(
     @CurrentPrincipal() principal: Principal,
-    @Args(
-      'territoryId',
-      { type: () => ID, description: 'Le territoire (CLSM).' },
-      uuidArgument('territoryId'),
-    )
-    territoryId: string,
-    @Args('status', {
-      type: () => DerogationStatus,
-      nullable: true,
-      description: 'Seulement les dérogations dans cet état ; null : toutes.',
-    })
-    status?: DerogationStatus,
-  ): Promise<DerogationObject[]> {
-    return this.derogationService.derogations(principal, territoryId, status ?? undefined);
+    @Args() args: DerogationsArgs,
+  ): Promise<DerogationConnection> {
+    return this.derogationList.derogations(principal, args);
   }
 
   @Mutation(() => DerogationObject, {

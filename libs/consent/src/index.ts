@@ -10,5 +10,6 @@ export * from './domain/consent-receipt';
 export * from './domain/consent-scope';
 export * from './domain/consent.enums';
 export * from './dto/consent.dto';
+export * from './dto/derogation-list.dto';
 export * from './entities';
 export * from './retention/erase-personal-data';

@@ -2,6 +2,8 @@ export * from './domain/consent-purposes';
 export * from './domain/emergency-guidance';
 export * from './domain/referral-form.enums';
 export * from './domain/referral-status';
+export * from './dto/referral-connections';
+export * from './dto/referral-lists.args';
 export * from './dto/referral.input';
 export * from './dto/referral.objects';
 export * from './dto/referrals-to-review.args';

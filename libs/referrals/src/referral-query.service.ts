@@ -1,40 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
-import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { Organisation } from '@relais/identity';
-import { AgendaQueryService } from '@relais/meetings';
 import { ConsentService } from '@relais/consent';
+import { IdentityReader, Person, toPersonObject } from '@relais/situations';
 import {
-  IdentityReader,
-  Person,
-  Situation,
-  SituationAction,
-  toActionObject,
-  toPersonObject,
-} from '@relais/situations';
-import {
-  Connection,
+  CursorShape,
   decodeCursor,
   encodeCursor,
   INVALID_CURSOR_MESSAGE,
   InputValidationException,
 } from '@relais/graphql';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ReferralStatus } from './domain/referral-status';
-import { MyReferralObject, ReferralObject } from './dto/referral.objects';
+import { CountedConnection } from './dto/referral-connections';
+import { CREATED_CURSOR, ReferralsArgs } from './dto/referral-lists.args';
+import { ReferralObject } from './dto/referral.objects';
 import { REVIEW_CURSOR, ReferralsToReviewArgs } from './dto/referrals-to-review.args';
 import { Referral, ReferralTransition } from './entities';
-import {
-  LoadedReferral,
-  mayReadDuplicate,
-  mayReadTransitions,
-  toMyReferralView,
-  toReferralView,
-} from './referral.view';
+import { prepared } from './prepared-statement';
+import { LoadedReferral, mayReadDuplicate, mayReadTransitions, toReferralView } from './referral.view';
 
-const LIST_LIMIT = 200;
+/** Reads a page's `after` cursor, refused in French when it was not written for this list. */
+export function cursorAfter(after: string | null | undefined, shape: CursorShape): [string, string] | null {
+  if (!after) return null;
+  const key = decodeCursor(after, shape);
+  if (!key) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+  return key as [string, string];
+}
+
+/** The creation moment to the microsecond, in UTC, as a cursor carries it. */
+export const createdText = (alias: string) =>
+  `to_char(${alias}.createdAt AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A person's referrals, read whole: a person is referred a few times, not hundreds. */
+const PERSON_REFERRALS_LIMIT = 100;
+
+/** Filters of a list of referrals, each applied in SQL. */
+interface ReferralFilter {
+  referralId?: string;
+  territoryId?: string;
+  personId?: string;
+  status?: ReferralStatus;
+}
+
+/** Which page of which list: the coordination's queue (`review`) or the territory's list (`newest`). */
+interface PageRequest {
+  order: 'review' | 'newest';
+  first: number;
+  after: [string, string] | null;
+}
+
+interface ReadReferral {
+  node: ReferralObject;
+  /** The row's creation, to the microsecond (the `newest` list's cursor). */
+  created: string;
+}
 
 /**
  * Reads of referrals: rows filtered in SQL by the rules, which also tell, in the same statement,
@@ -49,30 +71,38 @@ export class ReferralQueryService {
     private readonly audit: AuditService,
     private readonly identities: IdentityReader,
     private readonly consents: ConsentService,
-    private readonly agendas: AgendaQueryService,
-    private readonly clock: Clock,
   ) {}
 
   referral(actor: Principal, referralId: string): Promise<ReferralObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const [view] = await this.views(manager, actor, { referralId }, true);
       if (!view) throw await this.access.notFound(manager, 'read', 'Referral', referralId);
-      return view;
+      return view.node;
     });
   }
 
   /** Every referral about a person the reader may read, with its history where the reader reads it. */
   referralsOf(actor: Principal, personId: string): Promise<ReferralObject[]> {
-    return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
-      this.views(manager, actor, { personId }, true),
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) =>
+      (await this.views(manager, actor, { personId }, true)).map((row) => row.node),
     );
   }
 
-  /** The coordinator's inbox and the cell's pre-review: what each may see in the territory. */
-  referrals(actor: Principal, territoryId: string, status?: ReferralStatus): Promise<ReferralObject[]> {
-    return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
-      this.views(manager, actor, { territoryId, status }, false),
-    );
+  /**
+   * The coordinator's list and the cell's pre-review: what each may see in the territory, the most
+   * recently created first (a creation moment never changes, so a row cannot move between pages).
+   */
+  referrals(actor: Principal, args: ReferralsArgs): Promise<CountedConnection<ReferralObject>> {
+    const after = cursorAfter(args.after, CREATED_CURSOR);
+    const filter = { territoryId: args.territoryId, status: args.status ?? undefined };
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+      const page: PageRequest = { order: 'newest', first: args.first, after };
+      const rows = await this.views(manager, actor, filter, false, page);
+      return this.connection(rows, args.first, await this.count(manager, actor, filter, page), (row) => [
+        row.created,
+        row.node.id,
+      ]);
+    });
   }
 
   /**
@@ -80,103 +110,80 @@ export class ReferralQueryService {
    * waiting first, a page at a time. Only the coordination's rows (`review`), read as `referrals`
    * reads them (same gate, same audit), in the same few statements whatever the page size.
    */
-  referralsToReview(actor: Principal, args: ReferralsToReviewArgs): Promise<Connection<ReferralObject>> {
-    const after = args.after ? decodeCursor(args.after, REVIEW_CURSOR) : null;
-    if (args.after && !after)
-      throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+  referralsToReview(
+    actor: Principal,
+    args: ReferralsToReviewArgs,
+  ): Promise<CountedConnection<ReferralObject>> {
+    const after = cursorAfter(args.after, REVIEW_CURSOR);
+    const filter = { territoryId: args.territoryId };
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const page = await this.views(manager, actor, { territoryId: args.territoryId }, false, {
-        first: args.first,
-        after: after as [string, string] | null,
-      });
-      const shown = page.slice(0, args.first);
-      const edges = shown.map((node) => ({
-        cursor: encodeCursor([node.submittedAt!.toISOString(), node.id]),
-        node,
-      }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: page.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-      };
+      const page: PageRequest = { order: 'review', first: args.first, after };
+      const rows = await this.views(manager, actor, filter, false, page);
+      return this.connection(rows, args.first, await this.count(manager, actor, filter, page), (row) => [
+        row.node.submittedAt!.toISOString(),
+        row.node.id,
+      ]);
     });
   }
 
-  /** « Les saisines de mon organisation » : the status and what concerns us, nothing confidential. */
-  myOrganisationReferrals(actor: Principal, territoryId: string): Promise<MyReferralObject[]> {
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Referral)
-        .createQueryBuilder('referral')
-        .innerJoinAndMapOne('referral.person', Person, 'person', 'person.id = referral.personId')
-        .leftJoinAndMapOne(
-          'referral.situation',
-          Situation,
-          'situation',
-          'situation.id = referral.situationId',
-        )
-        .where('referral.territoryId = :territoryId AND referral.referrerOrganisationId = :organisationId', {
-          territoryId,
-          organisationId: actor.organisationId,
-        })
-        .orderBy('referral.createdAt', 'DESC')
-        .limit(LIST_LIMIT);
-      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral', MyReferralObject);
-      const { entities: referrals, raw } = await query.getRawAndEntities();
-      const accesses = readAccess(raw);
-      const actions = referrals.length
-        ? manager
-            .getRepository(SituationAction)
-            .createQueryBuilder('action')
-            .where('action.personId IN (:...personIds) AND action.ownerOrganisationId = :organisationId', {
-              personIds: [...new Set(referrals.map((referral) => referral.personId))],
-              organisationId: actor.organisationId,
-            })
-            .orderBy('action.dueOn', 'ASC')
-        : null;
-      if (actions) this.access.accessibleBy(actions, actor, 'read', 'SituationAction');
-      const ours = actions ? await actions.getMany() : [];
-      const situationIds = referrals.flatMap((referral) =>
-        referral.situationId ? [referral.situationId] : [],
-      );
-      const nextMeetings = await this.agendas.nextMeetingsOf(manager, situationIds, this.clock.now());
-      const views = referrals.map((referral) =>
-        toMyReferralView(actor, {
-          referral,
-          access: accesses.get(referral.id)!,
-          nextMeetingAt: referral.situationId ? (nextMeetings.get(referral.situationId) ?? null) : null,
-          actionsForMyOrganisation: ours
-            .filter((action) => action.personId === referral.personId)
-            .map((action) => toActionObject(action, referral.person!.caseCode)),
-        }),
-      );
-      // Logistics only, which the audit does not record: written for the day a field is added.
-      await this.audit.recordReads(
-        manager,
-        actor,
-        views.map((view, index) => ({
-          territoryId: referrals[index].territoryId,
-          personId: referrals[index].personId,
-          subject: { type: 'Referral', id: view.value.id },
-          categories: view.shown,
-        })),
-      );
-      return views.map((view) => view.value);
-    });
+  private connection(
+    rows: readonly ReadReferral[],
+    first: number,
+    totalCount: number,
+    keyOf: (row: ReadReferral) => string[],
+  ): CountedConnection<ReferralObject> {
+    const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(keyOf(row)), node: row.node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
+  }
+
+  /** The rows of a list, through the same conditions and rules as its pages, whatever the cursor. */
+  private count(
+    manager: EntityManager,
+    actor: Principal,
+    filter: ReferralFilter,
+    page: PageRequest,
+  ): Promise<number> {
+    const query = this.filtered(manager, actor, filter, page);
+    this.access.accessibleBy(query, actor, 'read', 'Referral');
+    return prepared(query, `referrals-${page.order}-count`).getCount();
+  }
+
+  /** The list's rows with their conditions: the filters asked, and the queue's own rule. */
+  private filtered(
+    manager: EntityManager,
+    actor: Principal,
+    filter: ReferralFilter,
+    page?: PageRequest,
+  ): SelectQueryBuilder<Referral> {
+    const query = manager.getRepository(Referral).createQueryBuilder('referral');
+    if (page?.order === 'review') {
+      query.andWhere('referral.status IN (:...waiting)', {
+        waiting: [ReferralStatus.SUBMITTED, ReferralStatus.PRE_REVIEW],
+      });
+      this.access.accessibleBy(query, actor, 'review', 'Referral');
+    }
+    if (filter.referralId) query.andWhere('referral.id = :referralId', { referralId: filter.referralId });
+    if (filter.territoryId)
+      query.andWhere('referral.territoryId = :territoryId', { territoryId: filter.territoryId });
+    if (filter.status) query.andWhere('referral.status = :status', { status: filter.status });
+    if (filter.personId) query.andWhere('referral.personId = :personId', { personId: filter.personId });
+    return query;
   }
 
   private async views(
     manager: EntityManager,
     actor: Principal,
-    filter: { referralId?: string; territoryId?: string; personId?: string; status?: ReferralStatus },
+    filter: ReferralFilter,
     withTransitions: boolean,
-    /** A page of the coordination's queue: sent or in pre-review, the longest waiting first. */
-    review?: { first: number; after: [string, string] | null },
-  ): Promise<ReferralObject[]> {
+    page?: PageRequest,
+  ): Promise<ReadReferral[]> {
     // The referring organisation's kind comes with the row: its kind may be told where its name
     // may not (a CMP would disclose psychiatric care).
-    const query = manager
-      .getRepository(Referral)
-      .createQueryBuilder('referral')
+    const query = this.filtered(manager, actor, filter, page)
       .innerJoinAndMapOne('referral.person', Person, 'person', 'person.id = referral.personId')
       .leftJoinAndMapOne(
         'referral.referrerOrganisation',
@@ -184,37 +191,35 @@ export class ReferralQueryService {
         'referrer',
         'referrer.id = referral.referrerOrganisationId',
       )
-      .limit(review ? review.first + 1 : LIST_LIMIT);
-    if (review) {
+      .addSelect(createdText('referral'), 'cursor_created')
+      .limit(page ? page.first + 1 : PERSON_REFERRALS_LIMIT);
+    if (page?.order === 'review') {
       // Milliseconds: the cursor carries the moment as JavaScript reads it.
       const sentAt = "date_trunc('milliseconds', referral.submittedAt)";
-      query
-        .andWhere('referral.status IN (:...waiting)', {
-          waiting: [ReferralStatus.SUBMITTED, ReferralStatus.PRE_REVIEW],
-        })
-        .orderBy(sentAt, 'ASC')
-        .addOrderBy('referral.id', 'ASC');
-      if (review.after)
+      query.orderBy(sentAt, 'ASC').addOrderBy('referral.id', 'ASC');
+      if (page.after)
         query.andWhere(
           `(${sentAt}, referral.id) > (CAST(:sentAfter AS timestamptz), CAST(:idAfter AS uuid))`,
-          {
-            sentAfter: review.after[0],
-            idAfter: review.after[1],
-          },
+          { sentAfter: page.after[0], idAfter: page.after[1] },
         );
-      this.access.accessibleBy(query, actor, 'review', 'Referral');
+    } else if (page) {
+      query.orderBy('referral.createdAt', 'DESC').addOrderBy('referral.id', 'DESC');
+      if (page.after)
+        query.andWhere(
+          '(referral.createdAt, referral.id) < (CAST(:createdBefore AS timestamptz), CAST(:idBefore AS uuid))',
+          { createdBefore: page.after[0], idBefore: page.after[1] },
+        );
     } else {
       query.orderBy('referral.submittedAt', 'DESC', 'NULLS FIRST').addOrderBy('referral.createdAt', 'DESC');
     }
-    if (filter.referralId) query.andWhere('referral.id = :referralId', { referralId: filter.referralId });
-    if (filter.territoryId)
-      query.andWhere('referral.territoryId = :territoryId', { territoryId: filter.territoryId });
-    if (filter.status) query.andWhere('referral.status = :status', { status: filter.status });
-    if (filter.personId) query.andWhere('referral.personId = :personId', { personId: filter.personId });
     const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Referral');
+    if (page) prepared(query, `referrals-${page.order}-page`);
     const { entities, raw } = await query.getRawAndEntities();
     if (!entities.length) return [];
     const referrals = entities as LoadedReferral[];
+    const created = new Map(
+      (raw as Record<string, string>[]).map((row) => [row.referral_id, row.cursor_created]),
+    );
     const accesses = readAccess(raw);
     const accessOf = (referral: Referral) => accesses.get(referral.id)!;
 
@@ -259,6 +264,6 @@ export class ReferralQueryService {
         categories: view.shown,
       })),
     );
-    return views.map((view) => view.value);
+    return views.map((view) => ({ node: view.value, created: created.get(view.value.id)! }));
   }
 }

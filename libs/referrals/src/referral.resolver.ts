@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Connection, ConnectionType, uuidArgument } from '@relais/graphql';
+import { uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { ConsentInput, ConsentObject, DerogationInput, DerogationObject } from '@relais/consent';
-import { ReferralStatus } from './domain/referral-status';
 import {
   AcceptReferralInput,
   CreateReferralInput,
@@ -11,17 +10,14 @@ import {
   SubmitReferralInput,
   UpdateReferralInput,
 } from './dto/referral.input';
+import { CountedConnection, MyReferralConnection, ReferralConnection } from './dto/referral-connections';
+import { MyOrganisationReferralsArgs, ReferralsArgs } from './dto/referral-lists.args';
 import { MyReferralObject, ReferralObject } from './dto/referral.objects';
 import { ReferralsToReviewArgs } from './dto/referrals-to-review.args';
+import { MyReferralsQueryService } from './my-referrals-query.service';
 import { ReferralDecisionService } from './referral-decision.service';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
-
-export const ReferralConnection = ConnectionType(ReferralObject, {
-  name: 'Referral',
-  description: 'Une page de saisines, et ce qui la suit.',
-  nodeDescription: 'Une saisine',
-});
 
 @Resolver()
 export class ReferralResolver {
@@ -29,6 +25,7 @@ export class ReferralResolver {
     private readonly service: ReferralService,
     private readonly decisions: ReferralDecisionService,
     private readonly queries: ReferralQueryService,
+    private readonly myReferrals: MyReferralsQueryService,
   ) {}
 
   @Query(() => ReferralObject, { description: 'Une saisine, telle que votre relation permet de la lire.' })
@@ -41,27 +38,16 @@ export class ReferralResolver {
     return this.queries.referral(principal, referralId);
   }
 
-  @Query(() => [ReferralObject], {
+  @Query(() => ReferralConnection, {
     description:
-      'Les saisines du territoire : toutes pour la coordination, le pré-examen anonyme pour la cellule.',
+      'Les saisines du territoire, page par page, la plus récemment créée d’abord : toutes pour la coordination, le pré-examen anonyme pour la cellule.',
   })
   @Allow('read', 'Referral')
   referrals(
     @CurrentPrincipal() principal: Principal,
-    @Args(
-      'territoryId',
-      { type: () => ID, description: 'Le territoire (CLSM).' },
-      uuidArgument('territoryId'),
-    )
-    territoryId: string,
-    @Args('status', {
-      type: () => ReferralStatus,
-      nullable: true,
-      description: 'Seulement les saisines dans cet état ; null : toutes.',
-    })
-    status?: ReferralStatus,
-  ): Promise<ReferralObject[]> {
-    return this.queries.referrals(principal, territoryId, status ?? undefined);
+    @Args() args: ReferralsArgs,
+  ): Promise<CountedConnection<ReferralObject>> {
+    return this.queries.referrals(principal, args);
   }
 
   @Query(() => ReferralConnection, {
@@ -72,24 +58,20 @@ export class ReferralResolver {
   referralsToReview(
     @CurrentPrincipal() principal: Principal,
     @Args() args: ReferralsToReviewArgs,
-  ): Promise<Connection<ReferralObject>> {
+  ): Promise<CountedConnection<ReferralObject>> {
     return this.queries.referralsToReview(principal, args);
   }
 
-  @Query(() => [MyReferralObject], {
-    description: 'Les saisines de mon organisation : où elles en sont et ce qui nous est confié.',
+  @Query(() => MyReferralConnection, {
+    description:
+      'Les saisines de mon organisation, page par page, la plus récente d’abord : où elles en sont et ce qui nous est confié.',
   })
   @Allow('create', 'Referral')
   myOrganisationReferrals(
     @CurrentPrincipal() principal: Principal,
-    @Args(
-      'territoryId',
-      { type: () => ID, description: 'Le territoire (CLSM).' },
-      uuidArgument('territoryId'),
-    )
-    territoryId: string,
-  ): Promise<MyReferralObject[]> {
-    return this.queries.myOrganisationReferrals(principal, territoryId);
+    @Args() args: MyOrganisationReferralsArgs,
+  ): Promise<CountedConnection<MyReferralObject>> {
+    return this.myReferrals.myOrganisationReferrals(principal, args);
   }
 
   @Mutation(() => ReferralObject, { description: 'Crée le brouillon d’une saisine.' })

@@ -104,6 +104,7 @@ export interface MyReferralParts {
   access: RowAccess;
   nextMeetingAt: Date | null;
   actionsForMyOrganisation: MyReferralObject['actionsForMyOrganisation'];
+  actionsForMyOrganisationCount: number;
 }
 
 /** « Les saisines de mon organisation » : logistics only, through the same gate. */
@@ -126,6 +127,7 @@ export function toMyReferralView(principal: Principal, parts: MyReferralParts): 
       situationStatus: referral.situation?.status ?? null,
       nextMeetingAt: parts.nextMeetingAt,
       actionsForMyOrganisation: parts.actionsForMyOrganisation,
+      actionsForMyOrganisationCount: parts.actionsForMyOrganisationCount,
     },
     rowView(principal, referral.territoryId, access),
   );

@@ -3,6 +3,7 @@ import { registerPolicy } from '@relais/access';
 import { ConsentModule } from '@relais/consent';
 import { MeetingsModule } from '@relais/meetings';
 import { SituationsModule } from '@relais/situations';
+import { MyReferralsQueryService } from './my-referrals-query.service';
 import { ReferralDecisionService } from './referral-decision.service';
 import { ReferralMoves } from './referral-moves';
 import { ReferralQueryService } from './referral-query.service';
@@ -14,8 +15,14 @@ registerPolicy(referralsPolicy);
 
 @Module({
   imports: [SituationsModule, ConsentModule, MeetingsModule],
-  providers: [ReferralService, ReferralDecisionService, ReferralMoves, ReferralQueryService],
-  exports: [ReferralService, ReferralDecisionService, ReferralQueryService],
+  providers: [
+    ReferralService,
+    ReferralDecisionService,
+    ReferralMoves,
+    ReferralQueryService,
+    MyReferralsQueryService,
+  ],
+  exports: [ReferralService, ReferralDecisionService, ReferralQueryService, MyReferralsQueryService],
 })
 export class ReferralsModule {}
 

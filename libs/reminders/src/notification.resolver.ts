@@ -1,8 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
-import { uuidArgument } from '@relais/graphql';
+import { Connection, uuidArgument } from '@relais/graphql';
 import { EmailMode } from './domain/reminder-kind';
 import {
+  NotificationConnection,
   NotificationObject,
   NotificationPreferencesObject,
   NotificationsArgs,
@@ -19,12 +20,14 @@ export class NotificationResolver {
     private readonly settings: ReminderSettingsService,
   ) {}
 
-  @Query(() => [NotificationObject], { description: 'Mes notifications, les plus récentes d’abord.' })
+  @Query(() => NotificationConnection, {
+    description: 'Mes notifications, page par page, les plus récentes d’abord.',
+  })
   @Allow('read', 'Notification')
   notifications(
     @CurrentPrincipal() principal: Principal,
     @Args() args: NotificationsArgs,
-  ): Promise<NotificationObject[]> {
+  ): Promise<Connection<NotificationObject>> {
     return this.notificationService.notifications(principal, args);
   }
 

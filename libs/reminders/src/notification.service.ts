@@ -2,9 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessService, gateFields, NO_ACCESS, Principal, RowAccess, rowView } from '@relais/access';
 import { APP_CONFIG, AppConfig, Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import {
+  Connection,
+  decodeCursor,
+  INVALID_CURSOR_MESSAGE,
+  InputValidationException,
+  pageOf,
+} from '@relais/graphql';
+import { createHash } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { EmailMode } from './domain/reminder-kind';
-import { NotificationObject, NotificationPreferencesObject, NotificationsArgs } from './dto/notification.dto';
+import {
+  NOTIFICATION_CURSOR,
+  NotificationObject,
+  NotificationPreferencesObject,
+  NotificationsArgs,
+} from './dto/notification.dto';
 import { Notification, NotificationPreference } from './entities';
 import { renderNotification } from './mail/notification-text';
 import { noticeFacts } from './mail/notice-facts';
@@ -19,19 +32,42 @@ export class NotificationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  notifications(actor: Principal, args: NotificationsArgs): Promise<NotificationObject[]> {
+  /** A page of my notifications, the most recent first, after the cursor of the page before. */
+  notifications(actor: Principal, args: NotificationsArgs): Promise<Connection<NotificationObject>> {
+    const after = args.after ? decodeCursor(args.after, NOTIFICATION_CURSOR) : null;
+    if (args.after && !after)
+      throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const query = manager
         .getRepository(Notification)
         .createQueryBuilder('notification')
+        .addSelect(
+          `to_char(notification.createdAt AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+          'cursor_created',
+        )
         .orderBy('notification.createdAt', 'DESC')
-        .take(args.first);
+        .addOrderBy('notification.id', 'DESC')
+        .limit(args.first + 1);
       if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
+      if (after)
+        query.andWhere(
+          '(notification.createdAt, notification.id) < (CAST(:createdBefore AS timestamptz), CAST(:idBefore AS uuid))',
+          { createdBefore: after[0], idBefore: after[1] },
+        );
       const accessOf = this.access.selectRowAccess(query, actor, 'read', 'Notification');
+      // One name per text: the rules compiled in differ with the reader's roles.
+      const digest = createHash('sha256').update(query.getQuery()).digest('hex').slice(0, 16);
+      query.comment(`prepared:notifications-page-${digest}`);
       const { entities, raw } = await query.getRawAndEntities();
       const accesses = accessOf(raw);
-      return entities.map((notification) =>
-        this.toObject(actor, notification, accesses.get(notification.id) ?? NO_ACCESS),
+      const created = new Map(
+        (raw as Record<string, string>[]).map((row) => [row.notification_id, row.cursor_created]),
+      );
+      return pageOf(
+        entities,
+        args.first,
+        (notification) => [created.get(notification.id)!, notification.id],
+        (notification) => this.toObject(actor, notification, accesses.get(notification.id) ?? NO_ACCESS),
       );
     });
   }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { ConsentStatus } from '@relais/consent';
 import { ReferrerKind } from '@relais/identity';
@@ -250,10 +250,18 @@ export class MyReferralObject {
   nextMeetingAt!: Date | null;
 
   @Field(() => [ActionObject], {
-    description: 'Les actions confiées à mon organisation pour cette personne.',
+    description:
+      'Les actions confiées à mon organisation pour cette personne, par échéance : au plus 20, les actions ouvertes retenues d’abord.',
   })
   @Categorized(DataCategory.LOGISTIC)
   actionsForMyOrganisation!: ActionObject[];
+
+  @Field(() => Int, {
+    description:
+      'Combien d’actions sont confiées à mon organisation pour cette personne, y compris celles que la liste ne montre pas.',
+  })
+  @Categorized(DataCategory.LOGISTIC)
+  actionsForMyOrganisationCount!: number;
 
   @Field(() => [String], { description: REDACTED })
   redactedFields!: string[];

@@ -8,8 +8,11 @@ import {
   IsOptional,
   IsUUID,
   Max,
+  MaxLength,
   Min,
+  isUUID,
 } from 'class-validator';
+import { ConnectionType, CursorShape, INVALID_CURSOR_MESSAGE, IsCursor } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { EmailMode, ReminderKind } from '../domain/reminder-kind';
 import { POLICY_BOUNDS } from '../domain/reminder-policy';
@@ -63,18 +66,41 @@ export class NotificationObject {
   redactedFields!: string[];
 }
 
+/** A position in my notifications, newest first: the moment (to the microsecond) and the id. */
+export const NOTIFICATION_CURSOR: CursorShape = [
+  (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+  (value) => isUUID(value),
+];
+
 @ArgsType()
 export class NotificationsArgs {
   @Field({ defaultValue: false, description: 'Seulement les notifications non lues.' })
   @IsBoolean({ message: 'Indiquez oui ou non.' })
   unreadOnly!: boolean;
 
-  @Field(() => Int, { defaultValue: 50, description: 'Combien en recevoir : au plus 200.' })
+  @Field(() => Int, { defaultValue: 50, description: 'Combien de notifications par page : de 1 à 100.' })
   @IsInt({ message: 'Le nombre de notifications est un nombre entier.' })
   @Min(1, { message: 'Demandez au moins une notification.' })
-  @Max(200, { message: 'Au plus 200 notifications à la fois.' })
+  @Max(100, { message: 'Au plus 100 notifications par page.' })
   first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
+  })
+  @IsOptional()
+  @MaxLength(200, { message: INVALID_CURSOR_MESSAGE })
+  @IsCursor(NOTIFICATION_CURSOR)
+  after?: string | null;
 }
+
+export const NotificationConnection = ConnectionType(NotificationObject, {
+  name: 'Notification',
+  description: 'Une page de mes notifications, la plus récente d’abord, et ce qui la suit.',
+  nodeDescription: 'Une notification',
+});
 
 @ObjectType({ description: "Mes choix d'envoi des notifications par e-mail." })
 export class NotificationPreferencesObject {

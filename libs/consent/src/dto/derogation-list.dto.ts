@@ -1,0 +1,73 @@
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CursorShape, INVALID_CURSOR_MESSAGE, INVALID_ID_MESSAGE, IsCursor, PageInfo } from '@relais/graphql';
+import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { DerogationStatus } from '../domain/consent.enums';
+import { DerogationObject } from './consent.dto';
+
+/**
+ * A position in a list of derogations: when the last one read was asked for, to the microsecond as
+ * Postgres keeps it, and its id.
+ */
+export const DEROGATION_CURSOR: CursorShape = [
+  (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+  (value) => isUUID(value),
+];
+
+/** A page of the territory's derogations: those awaiting approval oldest first, the others newest first. */
+@ArgsType()
+export class DerogationsArgs {
+  @Field(() => ID, { description: 'Le territoire (CLSM).' })
+  @IsUUID('all', { message: INVALID_ID_MESSAGE })
+  territoryId!: string;
+
+  @Field(() => DerogationStatus, {
+    nullable: true,
+    description:
+      'Seulement les dérogations dans cet état ; null : toutes. En attente : la plus ancienne d’abord ; sinon la plus récente d’abord.',
+  })
+  @IsOptional()
+  @IsEnum(DerogationStatus, { message: 'Cet état de dérogation est inconnu.' })
+  status?: DerogationStatus | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'Combien de dérogations par page : de 1 à 100.' })
+  @IsInt({ message: 'Le nombre de dérogations est un nombre entier.' })
+  @Min(1, { message: 'Demandez au moins une dérogation.' })
+  @Max(100, { message: 'Au plus 100 dérogations par page.' })
+  first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
+  })
+  @IsOptional()
+  @MaxLength(200, { message: INVALID_CURSOR_MESSAGE })
+  @IsCursor(DEROGATION_CURSOR)
+  after?: string | null;
+}
+
+@ObjectType('DerogationEdge', { description: 'Une dérogation, avec sa place dans la liste.' })
+export class DerogationEdge {
+  @Field({
+    description: 'Sa place dans la liste : passée comme « after », la page suivante commence après.',
+  })
+  cursor!: string;
+
+  @Field(() => DerogationObject, { description: 'Une dérogation.' })
+  node!: DerogationObject;
+}
+
+@ObjectType('DerogationConnection', { description: 'Une page de dérogations, et ce qui la suit.' })
+export class DerogationConnection {
+  @Field(() => [DerogationEdge], { description: 'Les éléments de la page, dans l’ordre de la liste.' })
+  edges!: DerogationEdge[];
+
+  @Field(() => PageInfo, { description: 'Ce qui suit cette page.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, {
+    description: 'Combien la liste en compte en tout, toutes pages confondues, pour vous.',
+  })
+  totalCount!: number;
+}
