@@ -54,7 +54,7 @@ const MATRIX: Record<string, MatrixLine> = {
     who: DIRECTORY,
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { organisations(territoryId: $t) { id } }',
+      query: 'query ($t: ID!) { organisations(territoryId: $t) { edges { node { id } } } }',
       variables: { t: territory.id },
     }),
   },
@@ -62,7 +62,8 @@ const MATRIX: Record<string, MatrixLine> = {
     who: DIRECTORY,
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { territoryMembers(territoryId: $t) { user { id } membership { roles } } }',
+      query:
+        'query ($t: ID!) { territoryMembers(territoryId: $t) { edges { node { user { id } membership { roles } } } } }',
       variables: { t: territory.id },
     }),
   },
@@ -395,7 +396,7 @@ const MATRIX: Record<string, MatrixLine> = {
   'Query.agendaSuggestions': {
     who: [Role.COORDINATOR],
     call: () => ({
-      query: 'query ($m: ID!) { agendaSuggestions(meetingId: $m) { situationId } }',
+      query: 'query ($m: ID!) { agendaSuggestions(meetingId: $m) { edges { node { situationId } } } }',
       variables: { m: UNKNOWN_ID },
     }),
   },

@@ -4,7 +4,7 @@ import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
 
-const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { id } }`;
+const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { edges { node { id } } } }`;
 const CHARTERS = `query ($t: ID!) { charters(territoryId: $t) { id kind version current acceptedByMe } }`;
 const MY_MEMBERSHIPS = `query { me { memberships { territory { id } charterAccepted } } }`;
 const PUBLISH = /* GraphQL */ `
@@ -45,7 +45,8 @@ describe('charter gate', () => {
   let firstVersion: CharterRow;
   let secondVersion: CharterRow;
 
-  const organisations = (client: GraphqlClient) => client.request(ORGANISATIONS, { t: territory.id });
+  const organisations = (client: GraphqlClient) =>
+    client.request<{ organisations: { edges: unknown[] } }>(ORGANISATIONS, { t: territory.id });
   const codeOf = async (client: GraphqlClient) => (await organisations(client)).errors?.[0]?.extensions?.code;
 
   const publish = async (title: string) =>
@@ -74,7 +75,7 @@ describe('charter gate', () => {
   it('does not gate anyone while no charter is published', async () => {
     const response = await organisations(sessions.COORDINATOR.client);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.organisations).not.toHaveLength(0);
+    expect(response.data?.organisations.edges).not.toHaveLength(0);
   });
 
   it('gates shared data once a version is published, until it is accepted', async () => {

@@ -241,19 +241,21 @@ describe('territory administration', () => {
     const outsider = await api.factory.user({ territory: elsewhere, roles: [Role.CELL_MEMBER] });
     const data = await admin.client.expectData<{
       territoryMembers: {
-        user: { id: string; email: string };
-        membership: { roles: string[]; status: string };
-      }[];
+        edges: {
+          node: { user: { id: string; email: string }; membership: { roles: string[]; status: string } };
+        }[];
+      };
     }>(
-      `query ($t: ID!) { territoryMembers(territoryId: $t) { user { id email } membership { roles status } } }`,
+      `query ($t: ID!) { territoryMembers(territoryId: $t) { edges { node { user { id email } membership { roles status } } } } }`,
       {
         t: territory.id,
       },
     );
-    const ids = data.territoryMembers.map((member) => member.user.id);
+    const members = data.territoryMembers.edges.map((edge) => edge.node);
+    const ids = members.map((member) => member.user.id);
     expect(ids).toEqual(expect.arrayContaining(Object.values(sessions).map((session) => session.userId)));
     expect(ids).not.toContain(outsider.id);
-    const referrer = data.territoryMembers.find((member) => member.user.id === sessions.REFERRER.userId);
+    const referrer = members.find((member) => member.user.id === sessions.REFERRER.userId);
     expect(referrer?.membership).toEqual({ roles: ['REFERRER'], status: 'ACTIVE' });
   });
 

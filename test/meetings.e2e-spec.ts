@@ -31,7 +31,7 @@ import {
   ALL_INFORMATION,
   APPROVE_DEROGATION,
   CREATE_REFERRAL,
-  MY_REFERRALS,
+  myReferralsOf,
   RECORD_CONSENT,
   REQUEST_DEROGATION,
   SITUATION,
@@ -252,9 +252,11 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
 
   it('proposes the accepted referral and the review falling due, each with why', async () => {
     const { agendaSuggestions } = await as.coordinator.expectData<{
-      agendaSuggestions: { situationId: string; kind: string; reason: string; explanation: string }[];
+      agendaSuggestions: {
+        edges: { node: { situationId: string; kind: string; reason: string; explanation: string } }[];
+      };
     }>(SUGGESTIONS, { m: meetingId });
-    expect(agendaSuggestions).toEqual(
+    expect(agendaSuggestions.edges.map((edge) => edge.node)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           situationId: accepted.fromBailleur.situationId,
@@ -366,9 +368,7 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     expect(agenda.standingInvitees).toBeNull();
     expect(JSON.stringify(agenda)).not.toMatch(/Martin|Bernard|Lucie/);
     // What became of its referral: the next meeting that examines it.
-    const mine = await as.bailleur.expectData<{
-      myOrganisationReferrals: { nextMeetingAt: string | null }[];
-    }>(MY_REFERRALS, { t: territory.id });
+    const mine = await myReferralsOf<{ nextMeetingAt: string | null }>(as.bailleur, territory.id);
     expect(mine.myOrganisationReferrals.map((referral) => referral.nextMeetingAt)).toEqual([
       (
         await as.coordinator.expectData<{ meetingAgenda: { meeting: { startsAt: string } } }>(AGENDA, {
@@ -565,9 +565,10 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     expect(
       await api.dataSource.getRepository(OutboxEvent).countBy({ subjectId: action.id, type: 'action.done' }),
     ).toBe(1);
-    const mine = await as.bailleur.expectData<{
-      myOrganisationReferrals: { actionsForMyOrganisation: { status: string }[] }[];
-    }>(MY_REFERRALS, { t: territory.id });
+    const mine = await myReferralsOf<{ actionsForMyOrganisation: { status: string }[] }>(
+      as.bailleur,
+      territory.id,
+    );
     expect(mine.myOrganisationReferrals[0].actionsForMyOrganisation).toEqual([
       expect.objectContaining({ status: 'DONE' }),
     ]);
@@ -580,9 +581,11 @@ describe('meetings: the coordinator prepares the agenda, each partner sees only 
     const suggestionsFor = async () =>
       (
         await as.coordinator.expectData<{
-          agendaSuggestions: { situationId: string; reason: string; explanation: string }[];
+          agendaSuggestions: {
+            edges: { node: { situationId: string; reason: string; explanation: string } }[];
+          };
         }>(SUGGESTIONS, { m: planMeeting.id })
-      ).agendaSuggestions;
+      ).agendaSuggestions.edges.map((edge) => edge.node);
     // Actions decided at the first meeting fall due a month later: overdue at this one.
     expect(await suggestionsFor()).toEqual(
       expect.arrayContaining([

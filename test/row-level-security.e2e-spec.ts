@@ -5,8 +5,8 @@ import { logInClient } from '@relais/testing';
 import { QueryFailedError } from 'typeorm';
 import { RunningApi, startApi } from './support/api-harness';
 
-const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { id territoryId } }`;
-const MEMBERS = `query ($t: ID!) { territoryMembers(territoryId: $t) { user { id } membership { territoryId } } }`;
+const ORGANISATIONS = `query ($t: ID!) { organisations(territoryId: $t) { edges { node { id territoryId } } } }`;
+const MEMBERS = `query ($t: ID!) { territoryMembers(territoryId: $t) { edges { node { user { id } membership { territoryId } } } } }`;
 const CREATE_ORGANISATION = /* GraphQL */ `
   mutation ($input: CreateOrganisationInput!) {
     createOrganisation(input: $input) {
@@ -71,33 +71,32 @@ describe('row-level security', () => {
       const admin = await api.factory.user({ territory: territoryA, roles: [Role.TERRITORY_ADMIN] });
       const { client } = await logInClient(api.anonymous, admin.email, admin.password);
 
-      const organisations = await client.request<{ organisations: { id: string; territoryId: string }[] }>(
-        ORGANISATIONS,
-        { t: territoryB.id },
-      );
+      const organisations = await client.request<{ organisations: { edges: unknown[] } }>(ORGANISATIONS, {
+        t: territoryB.id,
+      });
       if (organisations.errors) {
         expect(organisations.errors[0].extensions?.code).toBe('FORBIDDEN');
       } else {
-        expect(organisations.data?.organisations).toEqual([]);
+        expect(organisations.data?.organisations.edges).toEqual([]);
       }
 
       const members = await client.request<{
-        territoryMembers: { user: { id: string }; membership: { territoryId: string } }[];
+        territoryMembers: { edges: unknown[] };
       }>(MEMBERS, { t: territoryB.id });
       if (members.errors) {
         expect(members.errors[0].extensions?.code).toBe('FORBIDDEN');
       } else {
-        expect(members.data?.territoryMembers).toEqual([]);
+        expect(members.data?.territoryMembers.edges).toEqual([]);
       }
 
       const bodies = JSON.stringify([organisations, members]);
       for (const id of [...organisationsOfB, ...usersOfB, territoryB.id]) expect(bodies).not.toContain(id);
 
       // The same person, on their own territory, sees its rows: the empty answers above are not a fault.
-      const own = await client.expectData<{ organisations: { territoryId: string }[] }>(ORGANISATIONS, {
+      const own = await client.expectData<{ organisations: { edges: unknown[] } }>(ORGANISATIONS, {
         t: territoryA.id,
       });
-      expect(own.organisations.length).toBeGreaterThan(0);
+      expect(own.organisations.edges.length).toBeGreaterThan(0);
     });
   });
 

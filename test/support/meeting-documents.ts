@@ -31,14 +31,23 @@ export const PLAN_SERIES = /* GraphQL */ `
   }
 `;
 export const SUGGESTIONS = /* GraphQL */ `
-  query ($m: ID!) {
-    agendaSuggestions(meetingId: $m) {
-      situationId
-      caseCode
-      pseudonym
-      kind
-      reason
-      explanation
+  query ($m: ID!, $first: Int, $after: String) {
+    agendaSuggestions(meetingId: $m, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          situationId
+          caseCode
+          pseudonym
+          kind
+          reason
+          explanation
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;

@@ -3,17 +3,28 @@ import { AccessService, gateFields, Principal, Relation, RowAccess, rowView } fr
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
+import {
+  Connection,
+  decodeCursor,
+  INVALID_CURSOR_MESSAGE,
+  InputValidationException,
+  pageOf,
+} from '@relais/graphql';
 import { EntityManager } from 'typeorm';
 import { OrganisationKind, referrerKindOf } from '@relais/identity';
 import { AgeBand, Person, pseudonymOf, Situation } from '@relais/situations';
 import { AgendaItemKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
-import { explainSuggestion, SUGGESTED_KIND, SUGGESTION_PRIORITY } from './domain/suggestion';
+import { SUGGESTIONS_SQL } from './agenda-suggestions.sql';
+import { explainSuggestion, SUGGESTED_KIND } from './domain/suggestion';
+import { AgendaSuggestionsArgs, SUGGESTION_CURSOR } from './dto/agenda-suggestions.args';
 import { AgendaItemObject, AgendaObject, AgendaSuggestionObject } from './dto/meeting.dto';
 import { AgendaItem, ItemInvitation, Meeting, MeetingInvitee } from './entities';
 import { toMeetingObject } from './meeting.mapper';
 
 interface SuggestionRow {
   situation_id: string;
+  /** The reason's place in SUGGESTION_PRIORITY: 0 is the most pressing. */
+  rank: number;
   reason: SuggestionReason;
   detail: string | null;
   case_code: string;
@@ -105,12 +116,28 @@ export class AgendaQueryService {
         .innerJoin(Situation, 'situation', 'situation.id = item.situationId')
         .innerJoin(Person, 'person', 'person.id = situation.personId')
         .where('item.meetingId = :meetingId', { meetingId: meeting.id })
-        .orderBy('item.position', 'ASC');
+        .orderBy('item.position', 'ASC')
+        // Its text varies with the reader's rules only: one family per set of rules.
+        .comment('prepared:agenda-items');
       const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem', AgendaItemObject);
       const rows = await query.getRawMany<AgendaItemRow>();
       const accesses = accessOf(rows);
-      const invitations = coordinating ? await manager.findBy(ItemInvitation, { meetingId: meeting.id }) : [];
-      const standing = coordinating ? await manager.findBy(MeetingInvitee, { meetingId: meeting.id }) : null;
+      const invitations = coordinating
+        ? await manager
+            .getRepository(ItemInvitation)
+            .createQueryBuilder('invitation')
+            .where('invitation.meetingId = :meetingId', { meetingId: meeting.id })
+            .comment('prepared:agenda-item-invitations')
+            .getMany()
+        : [];
+      const standing = coordinating
+        ? await manager
+            .getRepository(MeetingInvitee)
+            .createQueryBuilder('invitee')
+            .where('invitee.meetingId = :meetingId', { meetingId: meeting.id })
+            .comment('prepared:agenda-standing-invitees')
+            .getMany()
+        : null;
 
       const gated = rows.map((row) => {
         const access = accesses.get(row.id)!;
@@ -183,7 +210,8 @@ export class AgendaQueryService {
   ): Promise<Map<string, Date>> {
     if (!situationIds.length) return new Map();
     const rows = (await manager.query(
-      `SELECT DISTINCT ON (item.situation_id) item.situation_id, meeting.starts_at
+      `/* prepared:next-meetings-of-situations */
+       SELECT DISTINCT ON (item.situation_id) item.situation_id, meeting.starts_at
          FROM agenda_items item JOIN meetings meeting ON meeting.id = item.meeting_id
         WHERE item.situation_id = ANY($1) AND meeting.status = $2 AND meeting.starts_at > $3
         ORDER BY item.situation_id, meeting.starts_at`,
@@ -194,88 +222,55 @@ export class AgendaQueryService {
 
   /**
    * What Relais proposes for a meeting, each with why: accepted referrals not yet scheduled,
-   * reviews falling due before it, overdue actions, approved derogations not reviewed since.
+   * reviews falling due before it, overdue actions, approved derogations not reviewed since. A
+   * situation proposed for several reasons comes once, for its most pressing one; the most pressing
+   * come first. One page in one statement: ranked, deduplicated and cut in SQL.
    */
-  suggestions(actor: Principal, meetingId: string): Promise<AgendaSuggestionObject[]> {
+  suggestions(actor: Principal, args: AgendaSuggestionsArgs): Promise<Connection<AgendaSuggestionObject>> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const { row: meeting, access } = await this.access.loadAccessible(
         manager,
         actor,
         'read',
         Meeting,
-        meetingId,
+        args.meetingId,
       );
       this.access.assertCan(actor, 'editAgenda', meeting, 'FORBIDDEN');
       // Suggestions are the coordinator's, read under the meeting's relations (editing its agenda).
       const view = rowView(actor, meeting.territoryId, access);
-      const meetingDay = parisDate(meeting.startsAt);
-      const rows = (await manager.query(
-        `WITH candidates AS (
-           SELECT s.id AS situation_id, 'ACCEPTED_NOT_SCHEDULED' AS reason, to_char(s.opened_at, 'YYYY-MM-DD') AS detail
-             FROM situations s
-            WHERE s.territory_id = $1 AND s.status = 'ACCEPTED'
-              AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-                               WHERE i.situation_id = s.id AND m.status <> 'CANCELLED')
-           UNION ALL
-           SELECT s.id, 'REVIEW_DATE_REACHED', to_char(s.next_review_on, 'YYYY-MM-DD')
-             FROM situations s
-            WHERE s.territory_id = $1 AND s.status IN ('ACTIONS_IN_PROGRESS', 'REVIEW_DUE')
-              AND s.next_review_on <= $2::date
-           UNION ALL
-           SELECT s.id, 'OVERDUE_ACTIONS', count(*)::text
-             FROM situations s JOIN situation_actions a ON a.situation_id = s.id
-            WHERE s.territory_id = $1 AND s.status <> 'CLOSED'
-              AND a.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND a.due_on < $2::date
-            GROUP BY s.id
-           UNION ALL
-           SELECT s.id, 'DEROGATION_TO_REVIEW', NULL
-             FROM situations s JOIN consent_exceptions d ON d.person_id = s.person_id
-            WHERE s.territory_id = $1 AND s.status <> 'CLOSED' AND d.status = 'APPROVED'
-              -- Reviewed once examined after the approval, or already on another coming agenda.
-              AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-                               WHERE i.situation_id = s.id AND m.id <> $3
-                                 AND (i.recorded_at > d.decided_at
-                                      OR (i.recorded_at IS NULL AND m.status IN ('PLANNED', 'AGENDA_PUBLISHED')
-                                          AND m.starts_at > d.decided_at)))
-         )
-         SELECT c.situation_id, c.reason, c.detail, p.case_code, p.initials, p.age_band, p.district
-           FROM candidates c
-           JOIN situations s ON s.id = c.situation_id
-           JOIN persons p ON p.id = s.person_id
-          WHERE NOT EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = $3 AND i.situation_id = c.situation_id)`,
-        [meeting.territoryId, meetingDay, meeting.id],
-      )) as SuggestionRow[];
-      const best = new Map<string, SuggestionRow>();
-      for (const row of rows) {
-        const current = best.get(row.situation_id);
-        if (
-          !current ||
-          SUGGESTION_PRIORITY.indexOf(row.reason) < SUGGESTION_PRIORITY.indexOf(current.reason)
-        ) {
-          best.set(row.situation_id, row);
-        }
-      }
-      return [...best.values()]
-        .sort((a, b) => SUGGESTION_PRIORITY.indexOf(a.reason) - SUGGESTION_PRIORITY.indexOf(b.reason))
-        .map(
-          (row) =>
-            gateFields(
-              AgendaSuggestionObject,
-              {
-                situationId: row.situation_id,
-                caseCode: row.case_code,
-                pseudonym: pseudonymOf({
-                  initials: row.initials,
-                  ageBand: row.age_band,
-                  district: row.district,
-                }),
-                kind: SUGGESTED_KIND[row.reason],
-                reason: row.reason,
-                explanation: explainSuggestion(row.reason, row.detail),
-              },
-              view,
-            ).value,
-        );
+      const after = args.after ? decodeCursor(args.after, SUGGESTION_CURSOR) : null;
+      if (args.after && !after)
+        throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+      const rows = (await manager.query(SUGGESTIONS_SQL, [
+        meeting.territoryId,
+        parisDate(meeting.startsAt),
+        meeting.id,
+        after ? Number(after[0]) : null,
+        after?.[1] ?? null,
+        args.first + 1,
+      ])) as SuggestionRow[];
+      return pageOf(
+        rows,
+        args.first,
+        (row) => [String(row.rank), row.situation_id],
+        (row) =>
+          gateFields(
+            AgendaSuggestionObject,
+            {
+              situationId: row.situation_id,
+              caseCode: row.case_code,
+              pseudonym: pseudonymOf({
+                initials: row.initials,
+                ageBand: row.age_band,
+                district: row.district,
+              }),
+              kind: SUGGESTED_KIND[row.reason],
+              reason: row.reason,
+              explanation: explainSuggestion(row.reason, row.detail),
+            },
+            view,
+          ).value,
+      );
     });
   }
 }

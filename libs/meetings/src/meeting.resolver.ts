@@ -13,6 +13,7 @@ import {
   ReorderAgendaInput,
   UpdateAgendaItemInput,
 } from './dto/meeting.dto';
+import { AgendaSuggestionsArgs } from './dto/agenda-suggestions.args';
 import { MeetingsArgs } from './dto/meetings.args';
 import { MeetingQueryService } from './meeting-query.service';
 import { MeetingService } from './meeting.service';
@@ -21,6 +22,12 @@ export const MeetingConnection = ConnectionType(MeetingObject, {
   name: 'Meeting',
   description: 'Une page de séances, et ce qui la suit.',
   nodeDescription: 'Une séance',
+});
+
+export const AgendaSuggestionConnection = ConnectionType(AgendaSuggestionObject, {
+  name: 'AgendaSuggestion',
+  description: 'Une page de propositions pour l’ordre du jour, et ce qui la suit.',
+  nodeDescription: 'Une situation proposée',
 });
 
 @Resolver()
@@ -54,20 +61,16 @@ export class MeetingResolver {
     return this.agendas.agenda(principal, meetingId);
   }
 
-  @Query(() => [AgendaSuggestionObject], {
-    description: 'Ce que Relais propose d’inscrire à cette séance, et pourquoi.',
+  @Query(() => AgendaSuggestionConnection, {
+    description:
+      'Ce que Relais propose d’inscrire à cette séance, et pourquoi, page par page : les plus pressantes d’abord.',
   })
   @Allow('editAgenda', 'Meeting')
   agendaSuggestions(
     @CurrentPrincipal() principal: Principal,
-    @Args(
-      'meetingId',
-      { type: () => ID, description: 'La séance, dont vous préparez l’ordre du jour.' },
-      uuidArgument('meetingId'),
-    )
-    meetingId: string,
-  ): Promise<AgendaSuggestionObject[]> {
-    return this.agendas.suggestions(principal, meetingId);
+    @Args() args: AgendaSuggestionsArgs,
+  ): Promise<Connection<AgendaSuggestionObject>> {
+    return this.agendas.suggestions(principal, args);
   }
 
   @Mutation(() => MeetingObject, {

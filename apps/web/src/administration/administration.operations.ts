@@ -18,39 +18,68 @@ export const MyAdministeredTerritoriesQuery = graphql(`
   }
 `);
 
+/** A page of the directory, by last then first name, with how many members it holds in all. */
 export const TerritoryMembersQuery = graphql(`
-  query TerritoryMembers($territoryId: ID!) {
-    territoryMembers(territoryId: $territoryId) {
-      user {
-        id
-        firstName
-        lastName
-        email
-        organisationId
-        profession
+  query TerritoryMembers($territoryId: ID!, $first: Int!, $after: String) {
+    territoryMembers(territoryId: $territoryId, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          user {
+            id
+            firstName
+            lastName
+            email
+            organisationId
+            profession
+          }
+          membership {
+            id
+            roles
+            status
+          }
+        }
       }
-      membership {
-        id
-        roles
-        status
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-    }
-    organisations(territoryId: $territoryId) {
-      id
-      name
-      kind
     }
   }
 `);
 
+/** The partners to name members' organisations and to choose one for a new account. */
+export const MemberOrganisationsQuery = graphql(`
+  query MemberOrganisations($territoryId: ID!) {
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+`);
+
+/** A page of the territory's partners, alphabetical. */
 export const TerritoryOrganisationsQuery = graphql(`
-  query TerritoryOrganisations($territoryId: ID!) {
-    organisations(territoryId: $territoryId) {
-      id
-      name
-      kind
-      finess
-      siret
+  query TerritoryOrganisations($territoryId: ID!, $first: Int!, $after: String) {
+    organisations(territoryId: $territoryId, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          name
+          kind
+          finess
+          siret
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

@@ -1,17 +1,20 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ShowMore } from '../actions/show-more';
 import { professionLabel, roleLabel } from '../account/role-labels';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
 import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
+import { usePagedList } from '../ui/use-paged-list';
 import { AddMemberDialog } from './add-member-dialog';
 import { AdministeredTerritoryChoice } from './administered-territory';
 import type { AdministeredTerritory } from './administered-territory';
 import {
   IssueSetPasswordLinkMutation,
+  MemberOrganisationsQuery,
   ReactivateMembershipMutation,
   ResetSecondFactorMutation,
   SuspendMembershipMutation,
@@ -45,9 +48,34 @@ interface Announcement {
   content: ReactNode;
 }
 
+/** A screenful; « Afficher plus » reads the next members. */
+export const MEMBERS_PAGE_SIZE = 50;
+
+function membersAdded(added: number): string {
+  if (added === 0) return 'Aucun membre de plus.';
+  return added > 1 ? `${added} membres de plus sont affichés.` : '1 membre de plus est affiché.';
+}
+
 function Members({ territory }: { territory: AdministeredTerritory }) {
   const territoryId = territory.id;
-  const [result] = useQuery({ query: TerritoryMembersQuery, variables: { territoryId } });
+  const client = useClient();
+  const [partners] = useQuery({ query: MemberOrganisationsQuery, variables: { territoryId } });
+  const [totalCount, setTotalCount] = useState<number>();
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      const result = await client
+        .query(
+          TerritoryMembersQuery,
+          { territoryId, first: MEMBERS_PAGE_SIZE, after },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      if (result.data) setTotalCount(result.data.territoryMembers.totalCount);
+      return { page: result.data?.territoryMembers, error: result.error };
+    },
+    [client, territoryId],
+  );
+  const list = usePagedList(territoryId, fetchPage, (member) => member.membership.id);
   const [, suspend] = useMutation(SuspendMembershipMutation);
   const [, reactivate] = useMutation(ReactivateMembershipMutation);
   const [, issueLink] = useMutation(IssueSetPasswordLinkMutation);
@@ -55,25 +83,26 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
   const [announcement, setAnnouncement] = useState<Announcement>();
   const announced = useRef<HTMLDivElement>(null);
   useFocusOnChange(announced, announcement?.at);
-  const announce = (content: ReactNode) => setAnnouncement({ at: Date.now(), content });
+  // Every change is announced: the pages shown are read again with it.
+  const announce = (content: ReactNode) => {
+    setAnnouncement({ at: Date.now(), content });
+    void list.refresh();
+  };
 
-  const organisations = result.data?.organisations;
+  const organisations = useMemo(
+    () => partners.data?.organisations.edges.map((edge) => edge.node),
+    [partners.data],
+  );
   const organisationName = useMemo(() => {
     const names = new Map((organisations ?? []).map((organisation) => [organisation.id, organisation.name]));
     return (id: string) => names.get(id) ?? 'Organisation non communiquée';
   }, [organisations]);
-  const members = useMemo(
-    () =>
-      [...(result.data?.territoryMembers ?? [])].sort(
-        (a, b) =>
-          a.user.lastName.localeCompare(b.user.lastName, 'fr') ||
-          a.user.firstName.localeCompare(b.user.firstName, 'fr'),
-      ),
-    [result.data],
-  );
+  // In the api's order (last then first name), page after page.
+  const members = list.items;
 
-  if (result.error && !result.data) return <Notice tone="error">{readError(result.error).message}</Notice>;
-  if (!result.data) return <p role="status">Chargement des membres…</p>;
+  if (list.error && !members) return <Notice tone="error">{readError(list.error).message}</Notice>;
+  if (!members) return <p role="status">Chargement des membres…</p>;
+  const count = totalCount ?? members.length;
 
   const target = (userId: string) => ({ input: { territoryId, userId } });
   return (
@@ -104,7 +133,7 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
         </div>
       ) : null}
       <h2>
-        {members.length} membre{members.length > 1 ? 's' : ''}
+        {count} membre{count > 1 ? 's' : ''}
       </h2>
       <ul className="member-list">
         {members.map(({ user, membership }) => {
@@ -228,6 +257,7 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
           );
         })}
       </ul>
+      <ShowMore list={list} label="Afficher plus de membres" addedText={membersAdded} />
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation } from 'urql';
+import { ShowMore } from '../actions/show-more';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { Button } from '../ui/button';
@@ -11,6 +12,7 @@ import { applyServerErrors } from '../ui/form/server-errors';
 import { Notice } from '../ui/notice';
 import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
+import { usePagedList } from '../ui/use-paged-list';
 import { AdministeredTerritoryChoice } from './administered-territory';
 import type { AdministeredTerritory } from './administered-territory';
 import { CreateOrganisationMutation, TerritoryOrganisationsQuery } from './administration.operations';
@@ -50,9 +52,31 @@ const KIND_CHOICES = ORGANISATION_KINDS.map((kind) => ({
   description: ORGANISATION_KIND_LABELS[kind].description || undefined,
 }));
 
+/** A screenful; « Afficher plus » reads the next partners. */
+export const PARTNERS_PAGE_SIZE = 50;
+
+function partnersAdded(added: number): string {
+  if (added === 0) return 'Aucun partenaire de plus.';
+  return added > 1 ? `${added} partenaires de plus sont affichés.` : '1 partenaire de plus est affiché.';
+}
+
 function Partners({ territory }: { territory: AdministeredTerritory }) {
   const territoryId = territory.id;
-  const [result, reexecute] = useQuery({ query: TerritoryOrganisationsQuery, variables: { territoryId } });
+  const client = useClient();
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      const result = await client
+        .query(
+          TerritoryOrganisationsQuery,
+          { territoryId, first: PARTNERS_PAGE_SIZE, after },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      return { page: result.data?.organisations, error: result.error };
+    },
+    [client, territoryId],
+  );
+  const list = usePagedList(territoryId, fetchPage, (organisation) => organisation.id);
   const [creating, createOrganisation] = useMutation(CreateOrganisationMutation);
   const [general, setGeneral] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState<{ at: number; message: string }>();
@@ -76,13 +100,13 @@ function Partners({ territory }: { territory: AdministeredTerritory }) {
       return;
     }
     reset();
-    // An empty list names no type for the cache to invalidate: the list is asked again.
-    reexecute({ requestPolicy: 'network-only' });
+    // The pages shown are read again: the new partner takes its alphabetical place.
+    void list.refresh();
     const message = `${created.data?.createOrganisation.name ?? name} est ajouté aux partenaires du territoire.`;
     setAnnouncement((previous) => ({ at: (previous?.at ?? 0) + 1, message }));
   });
 
-  const organisations = result.data?.organisations;
+  const organisations = list.items;
   return (
     <>
       {announcement ? (
@@ -92,8 +116,8 @@ function Partners({ territory }: { territory: AdministeredTerritory }) {
       ) : null}
       <section aria-labelledby="partenaires-liste">
         <h2 id="partenaires-liste">Partenaires de {territory.name}</h2>
-        {result.error && !organisations ? (
-          <Notice tone="error">{readError(result.error).message}</Notice>
+        {list.error && !organisations ? (
+          <Notice tone="error">{readError(list.error).message}</Notice>
         ) : !organisations ? (
           <p role="status">Chargement des partenaires…</p>
         ) : organisations.length === 0 ? (
@@ -122,6 +146,9 @@ function Partners({ territory }: { territory: AdministeredTerritory }) {
             </table>
           </div>
         )}
+        {organisations?.length ? (
+          <ShowMore list={list} label="Afficher plus de partenaires" addedText={partnersAdded} />
+        ) : null}
       </section>
       <section aria-labelledby="partenaire-ajout" className="reading-width">
         <h2 id="partenaire-ajout">Ajouter un partenaire</h2>

@@ -10,6 +10,7 @@ import { AwaitingHandoffSection, OverdueActionSection } from './follow-sections'
 import { InboxDecisionsQuery, ReferralsToReviewQuery } from './inbox.operations';
 import { ReviewDueSection } from './review-section';
 import { useConnectionList } from './use-cursor-list';
+import { usePendingDerogations } from './use-pending-derogations';
 import '../referrals/referrals.css';
 import '../actions/actions.css';
 import '../ui/dialog.css';
@@ -36,14 +37,16 @@ interface Told {
 }
 
 function Inbox({ territoryId }: { territoryId: string }) {
-  const [decisions, readAgain] = useQuery({ query: InboxDecisionsQuery, variables: { territoryId } });
+  const [decisions] = useQuery({ query: InboxDecisionsQuery, variables: { territoryId } });
   const referrals = useConnectionList(
     ReferralsToReviewQuery,
     { territoryId },
     SECTION_SIZE,
     'referralsToReview',
   );
+  const derogations = usePendingDerogations(territoryId, SECTION_SIZE);
   const { refresh: readReferralsAgain } = referrals;
+  const { refresh: readDerogationsAgain } = derogations;
   const [told, setTold] = useState<Told>();
   const announced = useRef<HTMLDivElement>(null);
   // A decision moves its entry (or removes it): the reading position goes to what was done.
@@ -51,18 +54,16 @@ function Inbox({ territoryId }: { territoryId: string }) {
 
   const data = decisions.data;
   const organisationName = useMemo(() => {
-    const names = new Map(
-      (data?.organisations ?? []).map((organisation) => [organisation.id, organisation.name]),
-    );
+    const names = new Map((data?.organisations.edges ?? []).map(({ node }) => [node.id, node.name]));
     return (id: string) => names.get(id) ?? 'partenaire inconnu';
   }, [data]);
   const onDecided = useCallback(
     (message: string) => {
       setTold({ message, tone: 'success', at: Date.now() });
-      readAgain({ requestPolicy: 'network-only' });
       void readReferralsAgain();
+      void readDerogationsAgain();
     },
-    [readAgain, readReferralsAgain],
+    [readReferralsAgain, readDerogationsAgain],
   );
   const onRefused = useCallback((message: string) => setTold({ message, tone: 'error', at: Date.now() }), []);
 
@@ -78,20 +79,13 @@ function Inbox({ territoryId }: { territoryId: string }) {
         </div>
       ) : null}
       <ReferralSection list={referrals} onDecided={onDecided} onRefused={onRefused} />
-      {data ? (
-        <>
-          <DerogationSection
-            derogations={data.derogations}
-            organisationName={organisationName}
-            onDecided={onDecided}
-            onRefused={onRefused}
-          />
-        </>
-      ) : decisions.error ? (
-        <Notice tone="error">{readError(decisions.error).message}</Notice>
-      ) : (
-        <p role="status">Chargement des dérogations…</p>
-      )}
+      <DerogationSection
+        list={derogations}
+        organisationName={organisationName}
+        onDecided={onDecided}
+        onRefused={onRefused}
+      />
+      {decisions.error ? <Notice tone="error">{readError(decisions.error).message}</Notice> : null}
       <OverdueActionSection territoryId={territoryId} organisationName={organisationName} />
       <AwaitingHandoffSection territoryId={territoryId} organisationName={organisationName} />
       <ReviewDueSection territoryId={territoryId} />

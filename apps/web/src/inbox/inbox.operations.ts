@@ -25,31 +25,53 @@ export const InboxReferralFields = graphql(`
 `);
 
 /**
- * The derogations awaiting approval and the partners' names, in one request.
+ * One page of the derogations awaiting approval, the longest waiting first, with how many wait in
+ * all (the section's heading).
  */
+export const PendingDerogationsQuery = graphql(`
+  query PendingDerogations($territoryId: ID!, $first: Int!, $after: String) {
+    derogations(territoryId: $territoryId, status: PENDING, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          personId
+          referralId
+          ground
+          groundLabel
+          justification
+          informPersonBy
+          requestedAt
+          organisationIds
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+`);
+
+export type DerogationPage = ResultOf<typeof PendingDerogationsQuery>['derogations'];
+export type InboxDerogation = DerogationPage['edges'][number]['node'];
+
+/** The partners' names, which the sections name organisations by. */
 export const InboxDecisionsQuery = graphql(`
   query InboxDecisions($territoryId: ID!) {
-    derogations(territoryId: $territoryId, status: PENDING) {
-      id
-      personId
-      referralId
-      ground
-      groundLabel
-      justification
-      informPersonBy
-      requestedAt
-      organisationIds
-      status
-    }
-    organisations(territoryId: $territoryId) {
-      id
-      name
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);
 
 export type InboxDecisions = ResultOf<typeof InboxDecisionsQuery>;
-export type InboxDerogation = InboxDecisions['derogations'][number];
 
 /**
  * One page of the referrals sent or in pre-review, the longest waiting first, read anonymously: no

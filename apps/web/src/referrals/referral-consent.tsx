@@ -8,13 +8,13 @@ import {
 } from './new-referral/referral-labels';
 import { CONSENT_STATUS_LABELS } from './referral-labels';
 import { receiptPath } from './referral-paths';
-import type { ConsentRecord, ReferralDetail, ReferralFollowThrough } from './referrals.operations';
+import type { ConsentRecord, ReferralDetail } from './referrals.operations';
 
 interface ReferralConsentProps {
   referral: ReferralDetail;
   /** The person's consents my organisation collected, newest first. */
   consents: readonly ConsentRecord[];
-  organisations: ReferralFollowThrough['organisations'];
+  organisations: readonly { id: string; name: string }[];
 }
 
 /** The person's answer for this referral: given or not, until when, for what and with whom. */
@@ -59,7 +59,7 @@ export function ConsentFacts({
   organisations,
 }: {
   consent: ConsentRecord;
-  organisations: ReferralFollowThrough['organisations'];
+  organisations: readonly { id: string; name: string }[];
 }) {
   const nameOf = (id: string) => organisations.find((organisation) => organisation.id === id)?.name;
   const recipients = [

@@ -46,10 +46,10 @@ export function ReferralPage({ referralId }: { referralId: string }) {
 function ReferralView({ referral }: { referral: ReferralDetail }) {
   const [followThrough] = useQuery({
     query: ReferralFollowThroughQuery,
-    variables: { territoryId: referral.territoryId, personId: referral.person.id },
+    variables: { territoryId: referral.territoryId, referralId: referral.id, personId: referral.person.id },
   });
   const data = followThrough.data;
-  const mine = data?.myOrganisationReferrals.find((entry) => entry.id === referral.id);
+  const mine = data?.myOrganisationReferrals.edges[0]?.node;
   return (
     <>
       <h1>Saisine {referral.person.caseCode}</h1>
@@ -106,12 +106,18 @@ function ReferralView({ referral }: { referral: ReferralDetail }) {
 
 function FollowThrough({ referral, data }: { referral: ReferralDetail; data?: ReferralFollowThrough }) {
   if (!data) return null;
-  const mine = data.myOrganisationReferrals.find((entry) => entry.id === referral.id);
+  const mine = data.myOrganisationReferrals.edges[0]?.node;
   const actions = mine?.actionsForMyOrganisation ?? [];
   return (
     <>
-      {referral.status === 'ACCEPTED' || actions.length ? <ReferralActions actions={actions} /> : null}
-      <ReferralConsent referral={referral} consents={data.consents} organisations={data.organisations} />
+      {referral.status === 'ACCEPTED' || actions.length ? (
+        <ReferralActions actions={actions} total={mine?.actionsForMyOrganisationCount ?? actions.length} />
+      ) : null}
+      <ReferralConsent
+        referral={referral}
+        consents={data.consents}
+        organisations={data.organisations.edges.map((edge) => edge.node)}
+      />
     </>
   );
 }

@@ -19,38 +19,75 @@ export const ReferrerTerritoriesQuery = graphql(`
   }
 `);
 
-/**
- * My organisation's referrals with the actions entrusted to us, in one request: « Mes saisines »
- * and « Mes actions » read the same document, so going from one to the other shows at once.
- */
-export const MyOrganisationReferralsQuery = graphql(`
-  query MyOrganisationReferrals($territoryId: ID!) {
-    myOrganisationReferrals(territoryId: $territoryId) {
+/** What « Mes saisines » shows of a referral of my organisation, and the actions entrusted to us. */
+export const MyReferralFields = graphql(`
+  fragment MyReferralLine on MyReferral @_unmask {
+    id
+    caseCode
+    pseudonym
+    status
+    statusLabel
+    submittedAt
+    decidedAt
+    redirectTarget
+    redirectMessage
+    situationStatus
+    nextMeetingAt
+    actionsForMyOrganisation {
       id
-      caseCode
-      pseudonym
+      description
+      dueOn
       status
-      statusLabel
-      submittedAt
-      decidedAt
-      redirectTarget
-      redirectMessage
-      situationStatus
-      nextMeetingAt
-      actionsForMyOrganisation {
-        id
-        description
-        dueOn
-        status
-        origin
-        situationId
+      origin
+      situationId
+    }
+    actionsForMyOrganisationCount
+  }
+`);
+
+/** One page of my organisation's referrals, the most recent first, with how many there are in all. */
+export const MyOrganisationReferralsQuery = graphql(
+  `
+    query MyOrganisationReferrals($territoryId: ID!, $first: Int!, $after: String) {
+      myOrganisationReferrals(territoryId: $territoryId, first: $first, after: $after) {
+        edges {
+          node {
+            ...MyReferralLine
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+    }
+  `,
+  [MyReferralFields],
+);
+
+export type MyReferral = ResultOf<
+  typeof MyOrganisationReferralsQuery
+>['myOrganisationReferrals']['edges'][number]['node'];
+export type MyAction = MyReferral['actionsForMyOrganisation'][number];
+
+/**
+ * The case codes and pseudonyms of my organisation's most recent referrals, for « Mes actions »
+ * to lead from an action to the referral about the same person.
+ */
+export const MyReferralCaseCodesQuery = graphql(`
+  query MyReferralCaseCodes($territoryId: ID!, $first: Int!) {
+    myOrganisationReferrals(territoryId: $territoryId, first: $first) {
+      edges {
+        node {
+          id
+          caseCode
+          pseudonym
+        }
       }
     }
   }
 `);
-
-export type MyReferral = ResultOf<typeof MyOrganisationReferralsQuery>['myOrganisationReferrals'][number];
-export type MyAction = MyReferral['actionsForMyOrganisation'][number];
 
 /**
  * One referral as my relation to it lets me read it: the server masks what I may not see (those
@@ -106,21 +143,26 @@ export const ReferralQuery = graphql(`
 export type ReferralDetail = ResultOf<typeof ReferralQuery>['referral'];
 
 /**
- * What became of the referral for my organisation (next meeting, our actions), the consents my
+ * What became of this referral for my organisation (next meeting, our actions), the consents my
  * organisation collected for the person, and the partners' names the consent's scope refers to.
  */
 export const ReferralFollowThroughQuery = graphql(`
-  query ReferralFollowThrough($territoryId: ID!, $personId: ID!) {
-    myOrganisationReferrals(territoryId: $territoryId) {
-      id
-      nextMeetingAt
-      situationStatus
-      actionsForMyOrganisation {
-        id
-        description
-        dueOn
-        status
-        origin
+  query ReferralFollowThrough($territoryId: ID!, $referralId: ID!, $personId: ID!) {
+    myOrganisationReferrals(territoryId: $territoryId, referralId: $referralId, first: 1) {
+      edges {
+        node {
+          id
+          nextMeetingAt
+          situationStatus
+          actionsForMyOrganisation {
+            id
+            description
+            dueOn
+            status
+            origin
+          }
+          actionsForMyOrganisationCount
+        }
       }
     }
     consents(personId: $personId) {
@@ -139,9 +181,13 @@ export const ReferralFollowThroughQuery = graphql(`
       wishesToAttend
       withdrawnAt
     }
-    organisations(territoryId: $territoryId) {
-      id
-      name
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);

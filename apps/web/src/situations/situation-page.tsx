@@ -67,7 +67,7 @@ function SituationView({
   const { territories } = useWorkingTerritories();
   const roles = territories.find((territory) => territory.id === situation.territoryId)?.roles ?? [];
   const coordinates = roles.includes('COORDINATOR');
-  const organisations = directory.data?.organisations ?? [];
+  const organisations = directory.data?.organisations.edges.map((edge) => edge.node) ?? [];
   const nameOf = (id: string | null | undefined) =>
     (id && organisations.find((organisation) => organisation.id === id)?.name) ||
     'Un partenaire du territoire';

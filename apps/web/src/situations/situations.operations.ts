@@ -127,14 +127,20 @@ export type SituationHandoff = ResultOf<typeof SituationQuery>['handoffs'][numbe
 /** The partners of the territory, to name those the situation refers to by id. */
 export const TerritoryOrganisationsQuery = graphql(`
   query TerritoryOrganisations($territoryId: ID!) {
-    organisations(territoryId: $territoryId) {
-      id
-      name
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);
 
-export type TerritoryOrganisation = ResultOf<typeof TerritoryOrganisationsQuery>['organisations'][number];
+export type TerritoryOrganisation = ResultOf<
+  typeof TerritoryOrganisationsQuery
+>['organisations']['edges'][number]['node'];
 
 /** The person's consents I may see (the coordination, the referring partner). */
 export const PersonConsentsQuery = graphql(`

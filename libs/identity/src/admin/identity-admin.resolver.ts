@@ -1,5 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NarrowSharingMatrixInput, SharingMatrixEntryObject } from '../dto/sharing-matrix.dto';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import {
@@ -14,7 +13,6 @@ import {
   MembershipObject,
   OrganisationObject,
   SetPasswordLinkObject,
-  TerritoryMemberObject,
 } from '../dto/identity.objects';
 import {
   toMembershipObject,
@@ -24,13 +22,14 @@ import {
 } from '../identity.mapper';
 import { IdentityAdminService } from './identity-admin.service';
 import { PasswordResetService } from './password-reset.service';
-import { InputValidationException } from '@relais/graphql';
+import { Connection, ConnectionType, pageOf } from '@relais/graphql';
+import { OrganisationsArgs, TerritoryMembersArgs } from '../dto/directory.args';
+import { CountedMemberPage, TerritoryMemberConnection } from '../dto/territory-member-connection';
 
-const territoryIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new InputValidationException([
-      { field: 'territoryId', message: "L'identifiant du territoire n'est pas valide." },
-    ]),
+export const OrganisationConnection = ConnectionType(OrganisationObject, {
+  name: 'Organisation',
+  description: 'Une page de partenaires, et ce qui la suit.',
+  nodeDescription: 'Un partenaire',
 });
 
 @Resolver()
@@ -40,29 +39,42 @@ export class IdentityAdminResolver {
     private readonly resets: PasswordResetService,
   ) {}
 
-  @Query(() => [OrganisationObject], { description: 'Les partenaires du territoire.' })
+  @Query(() => OrganisationConnection, {
+    description: 'Les partenaires du territoire, par ordre alphabétique, page par page.',
+  })
   @Allow('read', 'Organisation')
   async organisations(
     @CurrentPrincipal() actor: Principal,
-    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, territoryIdPipe)
-    territoryId: string,
-  ): Promise<OrganisationObject[]> {
-    return (await this.admin.listOrganisations(actor, territoryId)).map(toOrganisationObject);
+    @Args() args: OrganisationsArgs,
+  ): Promise<Connection<OrganisationObject>> {
+    return pageOf(
+      await this.admin.listOrganisations(actor, args),
+      args.first,
+      (organisation) => [organisation.name, organisation.id],
+      toOrganisationObject,
+    );
   }
 
-  @Query(() => [TerritoryMemberObject], {
-    description: "L'annuaire du territoire : comptes et rôles (statut réservé à l'administration).",
+  @Query(() => TerritoryMemberConnection, {
+    description:
+      "L'annuaire du territoire : comptes et rôles (statut réservé à l'administration), par nom puis prénom, page par page.",
   })
   @Allow('read', 'Membership')
   async territoryMembers(
     @CurrentPrincipal() actor: Principal,
-    @Args('territoryId', { type: () => ID, description: 'Le territoire.' }, territoryIdPipe)
-    territoryId: string,
-  ): Promise<TerritoryMemberObject[]> {
-    return (await this.admin.listMembers(actor, territoryId)).map(({ membership, redactedFields }) => ({
-      user: toUserObject(membership.user!),
-      membership: toMembershipObject(membership, redactedFields),
-    }));
+    @Args() args: TerritoryMembersArgs,
+  ): Promise<CountedMemberPage> {
+    const { rows, totalCount } = await this.admin.listMembers(actor, args);
+    const page = pageOf(
+      rows,
+      args.first,
+      ({ membership }) => [membership.user!.lastName, membership.user!.firstName, membership.id],
+      ({ membership, redactedFields }) => ({
+        user: toUserObject(membership.user!),
+        membership: toMembershipObject(membership, redactedFields),
+      }),
+    );
+    return { ...page, totalCount };
   }
 
   @Mutation(() => OrganisationObject, {

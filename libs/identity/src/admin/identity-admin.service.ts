@@ -27,12 +27,11 @@ import {
   MembershipTargetInput,
   RevokeRoleInput,
 } from '../dto/admin.input';
+import { OrganisationsArgs, TerritoryMembersArgs } from '../dto/directory.args';
 import { NarrowSharingMatrixInput, SharingMatrixEntryObject } from '../dto/sharing-matrix.dto';
+import { membersCount, membersPage, organisationsPage } from './directory-pages';
 import { Cell, Membership, Organisation, Territory, User } from '../entities';
 import { IdentityException } from '../identity.exception';
-
-/** Fields of a membership that a field rule may keep from its reader. */
-const RESTRICTED_MEMBERSHIP_FIELDS = ['status'];
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
@@ -267,53 +266,27 @@ export class IdentityAdminService {
     });
   }
 
-  /** The territory's partners, as far as the caller may read them. */
-  listOrganisations(actor: Principal, territoryId: string): Promise<Organisation[]> {
+  /** A page of the territory's partners the caller may read, alphabetical (one row more than asked). */
+  listOrganisations(actor: Principal, args: OrganisationsArgs): Promise<Organisation[]> {
     this.access.assertMayAttempt(actor, 'read', 'Organisation');
-    return this.database.run({ territoryIds: actor.territoryIds }, (manager) => {
-      const query = manager
-        .getRepository(Organisation)
-        .createQueryBuilder('organisation')
-        .where('organisation.territoryId = :territoryId', { territoryId })
-        .orderBy('organisation.name', 'ASC');
-      return this.access.accessibleBy(query, actor, 'read', 'Organisation').getMany();
-    });
+    return this.database.run({ territoryIds: actor.territoryIds }, (manager) =>
+      organisationsPage(manager, this.access, actor, args),
+    );
   }
 
   /**
-   * Everyone holding a membership in the territory, with their account, in one query; each
-   * membership says which of its fields the caller may not read.
+   * A page of those holding a membership in the territory, with their account, in one query (and
+   * how many they are in another); each membership says which of its fields the caller may not read.
    */
   listMembers(
     actor: Principal,
-    territoryId: string,
-  ): Promise<{ membership: Membership; redactedFields: string[] }[]> {
+    args: TerritoryMembersArgs,
+  ): Promise<{ rows: { membership: Membership; redactedFields: string[] }[]; totalCount: number }> {
     this.access.assertMayAttempt(actor, 'read', 'Membership');
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(Membership)
-        .createQueryBuilder('membership')
-        .innerJoinAndSelect('membership.user', 'user')
-        .where('membership.territoryId = :territoryId', { territoryId })
-        .orderBy('user.lastName', 'ASC')
-        .addOrderBy('user.firstName', 'ASC');
-      const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Membership');
-      const { entities, raw } = await query.getRawAndEntities();
-      const accesses = readAccess(raw);
-      return entities.map((membership) => {
-        // The directory rule lists the fields it opens; the administrator's opens the whole row.
-        const grants = accesses.get(membership.id)?.grants ?? [];
-        const whole = grants.some((grant) => !grant.fields);
-        return {
-          membership,
-          redactedFields: whole
-            ? []
-            : RESTRICTED_MEMBERSHIP_FIELDS.filter(
-                (field) => !grants.some((grant) => grant.fields?.has(field)),
-              ),
-        };
-      });
-    });
+    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => ({
+      rows: await membersPage(manager, this.access, actor, args),
+      totalCount: await membersCount(manager, this.access, actor, args.territoryId),
+    }));
   }
 
   private assertCan(actor: Principal, action: string, subject: object): void {

@@ -112,8 +112,8 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     <MeetingMode
       agenda={agenda}
       progress={progress}
-      organisations={directory.organisations}
-      members={directory.territoryMembers.map((member) => member.user)}
+      organisations={directory.organisations.edges.map((edge) => edge.node)}
+      members={directory.territoryMembers.edges.map((edge) => edge.node.user)}
       coordinatorId={directory.me.id}
     />
   );

@@ -45,16 +45,24 @@ export const MeetingModeDirectoryQuery = graphql(`
     me {
       id
     }
-    organisations(territoryId: $territoryId) {
-      id
-      name
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
-    territoryMembers(territoryId: $territoryId) {
-      user {
-        id
-        firstName
-        lastName
-        organisationId
+    territoryMembers(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          user {
+            id
+            firstName
+            lastName
+            organisationId
+          }
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { readError } from '../../graphql/errors';
 import { Link } from '../../routing/link';
@@ -80,7 +80,10 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
   );
 
   const minutes = minutesResult.data?.meetingMinutes;
-  const partners = partnersResult.data?.organisations ?? [];
+  const partners = useMemo(
+    () => partnersResult.data?.organisations.edges.map((edge) => edge.node) ?? [],
+    [partnersResult.data],
+  );
   const choices = choicesResult.data?.restrictedNoteChoices ?? [];
   const noteDialog = (item: { itemId: string; position: number; caseCode: string }) => {
     const categories = noteCategories(

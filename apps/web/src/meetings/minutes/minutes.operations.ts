@@ -93,10 +93,14 @@ export const MeetingMinutesQuery = graphql(
 /** The territory's partners: who the actions are entrusted to, and whom the coordination previews as. */
 export const MinutesPartnersQuery = graphql(`
   query MinutesPartners($territoryId: ID!) {
-    organisations(territoryId: $territoryId) {
-      id
-      name
-      kind
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+        }
+      }
     }
   }
 `);
@@ -154,7 +158,7 @@ export const RecordPersonAnswerMutation = graphql(`
 export type MinutesMeeting = ResultOf<typeof MinutesMeetingQuery>['meetingAgenda'];
 export type Minutes = ResultOf<typeof MinutesFields>;
 export type MinutesItem = Minutes['items'][number];
-export type Partner = ResultOf<typeof MinutesPartnersQuery>['organisations'][number];
+export type Partner = ResultOf<typeof MinutesPartnersQuery>['organisations']['edges'][number]['node'];
 export type MinutesPreview = ResultOf<typeof MinutesPreviewQuery>['meetingMinutesPreview'];
 export type NoteCategory = VariablesOf<typeof AddRestrictedNoteMutation>['input']['category'];
 export type PersonAnswer = VariablesOf<typeof RecordPersonAnswerMutation>['input']['answer'];

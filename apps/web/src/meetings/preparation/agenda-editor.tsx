@@ -6,7 +6,7 @@ import { useFocusOnChange } from '../../ui/use-focus-on-change';
 import { writtenDuration } from '../meeting-labels';
 import { moveItem, timeBudget } from './agenda-plan';
 import type { Direction } from './agenda-plan';
-import { AgendaSuggestions } from './agenda-suggestions';
+import { AgendaSuggestions, useAgendaSuggestions } from './agenda-suggestions';
 import { EditItem } from './edit-item';
 import type { Member, Partner } from './item-settings';
 import {
@@ -50,9 +50,10 @@ export function AgendaEditor({
   const [answer, setAnswer] = useState<{ after: AgendaView; agenda: AgendaView }>();
   const agenda = answer?.after === fetched ? answer.agenda : fetched;
   const setAnswered = (changed: AgendaView) => setAnswer({ after: fetched, agenda: changed });
-  const [preparation, refreshPreparation] = useQuery({
+  const suggestions = useAgendaSuggestions(meetingId);
+  const [preparation] = useQuery({
     query: AgendaPreparationQuery,
-    variables: { meetingId, territoryId },
+    variables: { territoryId },
   });
   const [reordering, reorder] = useMutation(ReorderAgendaMutation);
   const [, remove] = useMutation(RemoveAgendaItemMutation);
@@ -67,15 +68,15 @@ export function AgendaEditor({
 
   const partners: Partner[] = useMemo(
     () =>
-      [...(preparation.data?.organisations ?? [])]
-        .map(({ id, name }) => ({ id, name }))
+      (preparation.data?.organisations.edges ?? [])
+        .map(({ node: { id, name } }) => ({ id, name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     [preparation.data],
   );
   const members: Member[] = useMemo(
     () =>
-      (preparation.data?.territoryMembers ?? [])
-        .map(({ user }) => ({
+      (preparation.data?.territoryMembers.edges ?? [])
+        .map(({ node: { user } }) => ({
           id: user.id,
           name: `${user.firstName} ${user.lastName}`,
           organisationId: user.organisationId,
@@ -117,7 +118,7 @@ export function AgendaEditor({
     const result = await remove({ itemId: item.id });
     if (result.error) return setRefusal(readError(result.error).message);
     if (result.data) setAnswered(result.data.removeAgendaItem);
-    refreshPreparation({ requestPolicy: 'network-only' });
+    void suggestions.refresh();
     announce(
       `Point ${item.caseCode} retiré de l’ordre du jour ; il revient parmi les propositions s’il y a lieu.`,
       true,
@@ -191,11 +192,10 @@ export function AgendaEditor({
       </section>
       <AgendaSuggestions
         meetingId={meetingId}
-        suggestions={preparation.data?.agendaSuggestions}
-        loading={preparation.fetching}
+        list={suggestions}
         onAdded={(added, caseCode) => {
           setAnswered(added);
-          refreshPreparation({ requestPolicy: 'network-only' });
+          void suggestions.refresh();
           const position = added.items.findIndex((item) => item.caseCode === caseCode) + 1;
           announce(`${caseCode} est inscrit à l’ordre du jour, en position ${position}.`, true);
         }}

@@ -12,7 +12,7 @@ import type { AgendaItemView, AgendaView } from './preparation.operations';
 export function AgendaReader({ agenda, territoryId }: { agenda: AgendaView; territoryId: string }) {
   const [partners] = useQuery({ query: TerritoryPartnersQuery, variables: { territoryId } });
   const nameOf = (organisationId: string) =>
-    partners.data?.organisations.find((organisation) => organisation.id === organisationId)?.name ??
+    partners.data?.organisations.edges.find(({ node }) => node.id === organisationId)?.node.name ??
     'un partenaire';
   const invitedToSome = agenda.items.some((item) => item.detailed);
   return (

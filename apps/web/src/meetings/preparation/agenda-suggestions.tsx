@@ -1,16 +1,45 @@
-import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useCallback, useState } from 'react';
+import { useClient, useMutation } from 'urql';
+import { ShowMore } from '../../actions/show-more';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
+import { usePagedList } from '../../ui/use-paged-list';
+import type { PagedList } from '../../ui/use-paged-list';
 import { agendaItemKindLabel, suggestionReasonLabel } from '../meeting-labels';
-import { AddAgendaItemMutation } from './preparation.operations';
+import { AddAgendaItemMutation, AgendaSuggestionsQuery } from './preparation.operations';
 import type { AgendaSuggestionView, AgendaView } from './preparation.operations';
+
+/** A screenful of proposals; « Afficher plus » reads the next ones. */
+export const SUGGESTIONS_PAGE_SIZE = 20;
+
+/** Relais's proposals for the meeting, a page at a time; read again after the agenda changes. */
+export function useAgendaSuggestions(meetingId: string): PagedList<AgendaSuggestionView> {
+  const client = useClient();
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      const result = await client
+        .query(
+          AgendaSuggestionsQuery,
+          { meetingId, first: SUGGESTIONS_PAGE_SIZE, after },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      return { page: result.data?.agendaSuggestions, error: result.error };
+    },
+    [client, meetingId],
+  );
+  return usePagedList(meetingId, fetchPage, (suggestion) => suggestion.situationId);
+}
+
+function suggestionsAdded(added: number): string {
+  if (added === 0) return 'Aucune proposition de plus.';
+  return added > 1 ? `${added} propositions de plus sont affichées.` : '1 proposition de plus est affichée.';
+}
 
 export interface AgendaSuggestionsProps {
   meetingId: string;
-  suggestions: readonly AgendaSuggestionView[] | undefined;
-  loading: boolean;
+  list: PagedList<AgendaSuggestionView>;
   onAdded(agenda: AgendaView, caseCode: string): void;
 }
 
@@ -18,7 +47,8 @@ export interface AgendaSuggestionsProps {
  * What Relais proposes to put on the agenda, each with its reason in words; adding one is the
  * api's decision (a person who has not consented to the cell's examination is refused there).
  */
-export function AgendaSuggestions({ meetingId, suggestions, loading, onAdded }: AgendaSuggestionsProps) {
+export function AgendaSuggestions({ meetingId, list, onAdded }: AgendaSuggestionsProps) {
+  const suggestions = list.items;
   const [adding, add] = useMutation(AddAgendaItemMutation);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const [pendingId, setPendingId] = useState<string>();
@@ -56,9 +86,11 @@ export function AgendaSuggestions({ meetingId, suggestions, loading, onAdded }: 
         et les dérogations à revoir.
       </p>
       {!suggestions ? (
-        loading ? (
+        list.error ? (
+          <Notice tone="error">{readError(list.error).message}</Notice>
+        ) : (
           <p role="status">Chargement des propositions…</p>
-        ) : null
+        )
       ) : !suggestions.length ? (
         <p>Aucune proposition : toutes les situations à revoir sont inscrites.</p>
       ) : (
@@ -92,6 +124,9 @@ export function AgendaSuggestions({ meetingId, suggestions, loading, onAdded }: 
           ))}
         </ul>
       )}
+      {suggestions?.length ? (
+        <ShowMore list={list} label="Afficher plus de propositions" addedText={suggestionsAdded} />
+      ) : null}
     </section>
   );
 }

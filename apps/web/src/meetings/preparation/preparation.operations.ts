@@ -123,28 +123,53 @@ export const MeetingAgendaQuery = graphql(
   [AgendaFields],
 );
 
-/** What the coordinator needs besides the agenda: Relais's suggestions, the partners and their people. */
+/** Relais's suggestions for the agenda, a page at a time, the most pressing first. */
+export const AgendaSuggestionsQuery = graphql(`
+  query AgendaSuggestions($meetingId: ID!, $first: Int!, $after: String) {
+    agendaSuggestions(meetingId: $meetingId, first: $first, after: $after) {
+      edges {
+        node {
+          situationId
+          caseCode
+          pseudonym
+          kind
+          reason
+          explanation
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/**
+ * What the coordinator needs besides the agenda: the partners and their people to choose guests
+ * and presenters from (the most the api gives in a page, alphabetical).
+ */
 export const AgendaPreparationQuery = graphql(`
-  query AgendaPreparation($meetingId: ID!, $territoryId: ID!) {
-    agendaSuggestions(meetingId: $meetingId) {
-      situationId
-      caseCode
-      pseudonym
-      kind
-      reason
-      explanation
+  query AgendaPreparation($territoryId: ID!) {
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+        }
+      }
     }
-    organisations(territoryId: $territoryId) {
-      id
-      name
-      kind
-    }
-    territoryMembers(territoryId: $territoryId) {
-      user {
-        id
-        firstName
-        lastName
-        organisationId
+    territoryMembers(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          user {
+            id
+            firstName
+            lastName
+            organisationId
+          }
+        }
       }
     }
   }
@@ -153,9 +178,13 @@ export const AgendaPreparationQuery = graphql(`
 /** The partners' names, for a guest reading who presents its item. */
 export const TerritoryPartnersQuery = graphql(`
   query TerritoryPartners($territoryId: ID!) {
-    organisations(territoryId: $territoryId) {
-      id
-      name
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);
@@ -218,4 +247,6 @@ export const PublishAgendaMutation = graphql(
 export type MeetingView = ResultOf<typeof MeetingFields>;
 export type AgendaView = ResultOf<typeof AgendaFields>;
 export type AgendaItemView = AgendaView['items'][number];
-export type AgendaSuggestionView = ResultOf<typeof AgendaPreparationQuery>['agendaSuggestions'][number];
+export type AgendaSuggestionView = ResultOf<
+  typeof AgendaSuggestionsQuery
+>['agendaSuggestions']['edges'][number]['node'];

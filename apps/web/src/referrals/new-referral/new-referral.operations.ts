@@ -112,10 +112,14 @@ export const SubmitReferralMutation = graphql(`
 /** The partners a consent may name. */
 export const TerritoryOrganisationsQuery = graphql(`
   query TerritoryOrganisations($territoryId: ID!) {
-    organisations(territoryId: $territoryId) {
-      id
-      name
-      kind
+    organisations(territoryId: $territoryId, first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+        }
+      }
     }
   }
 `);
@@ -203,5 +207,7 @@ export type InformationItem = ConsentInput['informationGiven'][number];
 export type OrganisationKind = ConsentInput['organisationKinds'][number];
 
 export type NewReferralContext = ResultOf<typeof NewReferralContextQuery>['me'];
-export type Organisation = ResultOf<typeof TerritoryOrganisationsQuery>['organisations'][number];
+export type Organisation = ResultOf<
+  typeof TerritoryOrganisationsQuery
+>['organisations']['edges'][number]['node'];
 export type RecordedConsent = ResultOf<typeof ConsentFields>;

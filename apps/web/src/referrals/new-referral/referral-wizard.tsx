@@ -116,7 +116,7 @@ export function ReferralWizard(props: ReferralWizardProps) {
     variables: { territoryId },
     pause: !territoryId || step < 4,
   });
-  const partners = organisations.data?.organisations ?? [];
+  const partners = organisations.data?.organisations.edges.map((edge) => edge.node) ?? [];
   const mayWriteHealth = me.sharingCategory === 'HEALTH';
   // A draft stays in the territory it was written for: the choice goes once it exists.
   const options = { territoryChoice: territories.length > 1 && !referralId, mayWriteHealth };

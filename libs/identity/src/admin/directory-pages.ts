@@ -1,0 +1,111 @@
+import { AccessService, Principal } from '@relais/access';
+import { decodeCursor, INVALID_CURSOR_MESSAGE, InputValidationException } from '@relais/graphql';
+import { EntityManager } from 'typeorm';
+import {
+  MEMBER_CURSOR,
+  ORGANISATION_CURSOR,
+  OrganisationsArgs,
+  TerritoryMembersArgs,
+} from '../dto/directory.args';
+import { Membership, Organisation } from '../entities';
+
+/** Fields of a membership that a field rule may keep from its reader. */
+const RESTRICTED_MEMBERSHIP_FIELDS = ['status'];
+
+function positionOf(after: string | null | undefined, shape: typeof MEMBER_CURSOR): string[] | null {
+  if (!after) return null;
+  const key = decodeCursor(after, shape);
+  if (!key) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+  return key;
+}
+
+/**
+ * One page of the territory's partners the reader may read, alphabetical (then by id, so equal
+ * names keep one order), with one row more than asked to tell whether more follow.
+ */
+export function organisationsPage(
+  manager: EntityManager,
+  access: AccessService,
+  actor: Principal,
+  args: OrganisationsArgs,
+): Promise<Organisation[]> {
+  const after = positionOf(args.after, ORGANISATION_CURSOR);
+  const query = manager
+    .getRepository(Organisation)
+    .createQueryBuilder('organisation')
+    .where('organisation.territoryId = :territoryId', { territoryId: args.territoryId })
+    .orderBy('organisation.name', 'ASC')
+    .addOrderBy('organisation.id', 'ASC')
+    .limit(args.first + 1);
+  if (after) {
+    query.andWhere('(organisation.name, organisation.id) > (:afterName, CAST(:afterId AS uuid))', {
+      afterName: after[0],
+      afterId: after[1],
+    });
+  }
+  return access
+    .accessibleBy(query, actor, 'read', 'Organisation')
+    .comment(after ? 'prepared:organisations-next-page' : 'prepared:organisations-first-page')
+    .getMany();
+}
+
+/**
+ * One page of the directory, by last then first name, each membership with its account and the
+ * fields the reader may not read; one statement, one row more than asked.
+ */
+export async function membersPage(
+  manager: EntityManager,
+  access: AccessService,
+  actor: Principal,
+  args: TerritoryMembersArgs,
+): Promise<{ membership: Membership; redactedFields: string[] }[]> {
+  const after = positionOf(args.after, MEMBER_CURSOR);
+  const query = manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoinAndSelect('membership.user', 'user')
+    .where('membership.territoryId = :territoryId', { territoryId: args.territoryId })
+    .orderBy('user.lastName', 'ASC')
+    .addOrderBy('user.firstName', 'ASC')
+    .addOrderBy('membership.id', 'ASC')
+    // Joined rows: TypeORM's `take` would read the ids first; one membership is one row here.
+    .limit(args.first + 1);
+  if (after) {
+    query.andWhere(
+      '(user.lastName, user.firstName, membership.id) > (:afterLast, :afterFirst, CAST(:afterId AS uuid))',
+      { afterLast: after[0], afterFirst: after[1], afterId: after[2] },
+    );
+  }
+  const readAccess = access.selectRowAccess(query, actor, 'read', 'Membership');
+  query.comment(after ? 'prepared:territory-members-next-page' : 'prepared:territory-members-first-page');
+  const { entities, raw } = await query.getRawAndEntities();
+  const accesses = readAccess(raw);
+  return entities.map((membership) => {
+    // The directory rule lists the fields it opens; the administrator's opens the whole row.
+    const grants = accesses.get(membership.id)?.grants ?? [];
+    const whole = grants.some((grant) => !grant.fields);
+    return {
+      membership,
+      redactedFields: whole
+        ? []
+        : RESTRICTED_MEMBERSHIP_FIELDS.filter((field) => !grants.some((grant) => grant.fields?.has(field))),
+    };
+  });
+}
+
+/** How many memberships of the territory the reader may read, for the directory's heading. */
+export async function membersCount(
+  manager: EntityManager,
+  access: AccessService,
+  actor: Principal,
+  territoryId: string,
+): Promise<number> {
+  const query = manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .where('membership.territoryId = :territoryId', { territoryId });
+  return access
+    .accessibleBy(query, actor, 'read', 'Membership')
+    .comment('prepared:territory-members-count')
+    .getCount();
+}
