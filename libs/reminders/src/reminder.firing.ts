@@ -15,10 +15,15 @@ interface Waiter {
  */
 const KEPT_MS = 10 * 60_000;
 const KEPT_AT_MOST = 200_000;
+/**
+ * Batches in flight at once in one worker: while one waits on Postgres the next is prepared and
+ * sent. They never wait on each other but for a reminder one was asked for and the other took.
+ */
+const LANES = 2;
 
 /**
- * Gathers the reminders whose jobs run in this worker into batches, one batch in flight at a
- * time: jobs that come while a batch runs go into the next one, and each batch also takes the
+ * Gathers the reminders whose jobs run in this worker into batches, at most `LANES` in flight:
+ * jobs that come while batches run go into the next one, and each batch also takes the
  * other reminders already due, whose own jobs then find their outcome here without a statement.
  * A batch that took all it could is followed by another at once, so a backlog drains at the
  * batches' pace, not the jobs'. Redis follows each batch after its commit (immediate mails, the
@@ -29,7 +34,7 @@ export class ReminderFiring {
   private readonly logger = new Logger('Rappels');
   private readonly waiting = new Map<string, Waiter[]>();
   private readonly decided = new Map<string, { outcome: FireOutcome; at: number }>();
-  private running: Promise<void> | undefined;
+  private lanes = 0;
 
   constructor(
     private readonly dispatcher: ReminderDispatcher,
@@ -48,7 +53,10 @@ export class ReminderFiring {
       const waiters = this.waiting.get(reminderId) ?? [];
       waiters.push({ resolve, reject });
       this.waiting.set(reminderId, waiters);
-      this.running ??= this.drain().finally(() => (this.running = undefined));
+      if (this.lanes < LANES) {
+        this.lanes += 1;
+        void this.drain().finally(() => (this.lanes -= 1));
+      }
     });
   }
 
