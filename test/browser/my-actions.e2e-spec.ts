@@ -1,6 +1,7 @@
 import { SituationAction } from '@relais/situations';
 import type { Locator, Page } from 'playwright-core';
 import {
+  atEachWidth,
   BROWSER_SETUP_TIMEOUT_MS,
   browserSuite,
   expectNoAxeViolations,
@@ -41,13 +42,11 @@ describe('the housing officer updates the actions entrusted to its organisation'
   const isFocused = (target: Locator) =>
     target.evaluate((element) => element === element.ownerDocument.activeElement);
 
-  it.each([1280, 768])(
-    'groups the actions: late, to do, finished, each with its due day and situation (%i px, axe clean)',
-    async (width) => {
-      const page = await suite.newPage({ width });
-      await onMyActions(page);
-      expect(await page.title()).toBe('Mes actions — Relais');
-
+  it('groups the actions: late, to do, finished, each with its due day and situation (1280 and 768 px, axe clean)', async () => {
+    const page = await suite.newPage();
+    await onMyActions(page);
+    expect(await page.title()).toBe('Mes actions — Relais');
+    await atEachWidth(page, [1280, 768], async () => {
       const late = group(page, 'En retard');
       await rowOf(late, ACTIONS.visit).waitFor();
       expect(await late.getByRole('heading').textContent()).toBe('En retard (1)');
@@ -73,8 +72,8 @@ describe('the housing officer updates the actions entrusted to its organisation'
       expect(await page.content()).not.toContain(HEALTH_NOTE);
       await expectNoAxeViolations(page);
       await screenshot(page, 'mes-actions');
-    },
-  );
+    });
+  });
 
   it('records a new status and outcome through the dialog, announces it, and keeps it after a reload', async () => {
     const page = await suite.newPage();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import {
+  atEachWidth,
   BROWSER_SETUP_TIMEOUT_MS,
   browserSuite,
   expectNoAxeViolations,
@@ -61,13 +62,12 @@ describe('the housing officer follows its referrals in the browser', () => {
   const rowOf = (page: Page, caseCode: string): Locator =>
     page.locator('table tbody tr').filter({ has: page.getByRole('link', { name: caseCode, exact: true }) });
 
-  it.each([1280, 768])(
-    'lists each referral with its French status, the next meeting and what is asked of us first (%i px, axe clean)',
-    async (width) => {
-      const page = await suite.newPage({ width });
-      await signedIn(page);
-      expect(await page.title()).toBe('Mes saisines — Relais');
-      const rows = page.locator('table tbody tr');
+  it('lists each referral with its French status, the next meeting and what is asked of us first (1280 and 768 px, axe clean)', async () => {
+    const page = await suite.newPage();
+    await signedIn(page);
+    expect(await page.title()).toBe('Mes saisines — Relais');
+    const rows = page.locator('table tbody tr');
+    await atEachWidth(page, [1280, 768], async () => {
       await rows.first().waitFor();
 
       // The consent the cell asks for, then the late action, then the draft, then the rest.
@@ -114,13 +114,13 @@ describe('the housing officer follows its referrals in the browser', () => {
       await expectNothingMasked(page);
       await expectNoAxeViolations(page);
       await screenshot(page, 'mes-saisines');
+    });
 
-      // Showing one status only.
-      await page.getByLabel('Afficher').selectOption({ label: 'Réorientée (1)' });
-      expect(await rows.locator('th .case-code').allTextContents()).toEqual([scenario.redirected.caseCode]);
-      await page.getByRole('status').filter({ hasText: '1 saisine affichée' }).waitFor();
-    },
-  );
+    // Showing one status only.
+    await page.getByLabel('Afficher').selectOption({ label: 'Réorientée (1)' });
+    expect(await rows.locator('th .case-code').allTextContents()).toEqual([scenario.redirected.caseCode]);
+    await page.getByRole('status').filter({ hasText: '1 saisine affichée' }).waitFor();
+  });
 
   it('below 768 px, shows a card per referral with the same facts (axe clean)', async () => {
     const page = await suite.newPage({ width: 600 });
@@ -141,16 +141,14 @@ describe('the housing officer follows its referrals in the browser', () => {
     await screenshot(page, 'mes-saisines');
   });
 
-  it.each([1280, 768])(
-    'shows the accepted referral: decision, next meeting, our actions, the consent — never the health note (%i px)',
-    async (width) => {
-      const page = await suite.newPage({ width });
-      await signedIn(page);
-      await page.getByRole('link', { name: scenario.accepted.caseCode, exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: `Saisine ${scenario.accepted.caseCode}` }).waitFor();
-      expect(new URL(page.url()).pathname).toBe(`/saisines/${scenario.accepted.id}`);
-      expect(await page.title()).toBe(`Saisine ${scenario.accepted.caseCode} — Relais`);
-
+  it('shows the accepted referral: decision, next meeting, our actions, the consent — never the health note (1280 and 768 px)', async () => {
+    const page = await suite.newPage();
+    await signedIn(page);
+    await page.getByRole('link', { name: scenario.accepted.caseCode, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Saisine ${scenario.accepted.caseCode}` }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/saisines/${scenario.accepted.id}`);
+    expect(await page.title()).toBe(`Saisine ${scenario.accepted.caseCode} — Relais`);
+    await atEachWidth(page, [1280, 768], async () => {
       const standing = page.getByRole('region', { name: 'Où en est la saisine' });
       await standing.getByText(parisDay(scenario.nextMeetingAt), { exact: false }).waitFor();
       expect(await standing.textContent()).toContain('La cellule a accepté la saisine');
@@ -192,8 +190,8 @@ describe('the housing officer follows its referrals in the browser', () => {
       await expectNothingMasked(page);
       await expectNoAxeViolations(page);
       await screenshot(page, 'saisine-acceptee');
-    },
-  );
+    });
+  });
 
   it('shows a redirection with its target and message, a consent request with what to do, and nothing for an unknown id', async () => {
     const page = await suite.newPage();

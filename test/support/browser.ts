@@ -151,6 +151,21 @@ export async function screenshot(page: Page, name: string): Promise<string | und
   return file;
 }
 
+/**
+ * Runs `check` at each width on the same page, resizing its viewport in between: a layout is read
+ * (and axe run) at every width a screen may have without signing in and loading the page again.
+ */
+export async function atEachWidth(
+  page: Page,
+  widths: readonly number[],
+  check: (width: number) => Promise<void>,
+): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: page.viewportSize()?.height ?? 800 });
+    await check(width);
+  }
+}
+
 /** Presses Tab until `target` has the focus, as a keyboard user moves through the page. */
 export async function tabTo(page: Page, target: Locator, maxPresses = 20): Promise<void> {
   for (let presses = 0; presses <= maxPresses; presses += 1) {
