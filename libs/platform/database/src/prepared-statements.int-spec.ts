@@ -2,7 +2,7 @@ import { loadConfig, processEnvironment } from '@relais/config';
 import { DataSource, QueryRunner } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { dataSourceOptions } from './data-source-options';
-import { preparedStatementName } from './prepared-statements';
+import { MAX_PREPARED_PER_CONNECTION, preparedStatementName } from './prepared-statements';
 
 /** The statements prepared by name on the connection `runner` holds. */
 async function preparedOn(runner: QueryRunner): Promise<{ name: string; statement: string }[]> {
@@ -87,12 +87,25 @@ describe('statements marked /* prepared:<name> */', () => {
     }
   });
 
-  it('report a failing marked statement and prepare it again once fixed on the same connection', async () => {
+  it('report a failing marked statement, and leave its connection usable', async () => {
     await withRunner(true, async (runner) => {
       await expect(runner.query(`/* prepared:broken */ SELECT $1::int / 0`, [1])).rejects.toThrow(
         'division by zero',
       );
       expect(await runner.query(marked, [2])).toEqual([{ next: 3 }]);
+    });
+  });
+
+  it('stop naming new texts on a connection past its bound, and still answer them', async () => {
+    await withRunner(true, async (runner) => {
+      for (let index = 0; index < MAX_PREPARED_PER_CONNECTION; index += 1) {
+        await runner.query(`/* prepared:many */ SELECT ${index} AS n`);
+      }
+      expect(await runner.query(`/* prepared:many */ SELECT -1 AS n`)).toEqual([{ n: -1 }]);
+      const [{ count }] = (await runner.query(
+        `SELECT count(*)::int AS count FROM pg_prepared_statements WHERE name LIKE 'many-%'`,
+      )) as { count: number }[];
+      expect(count).toBe(MAX_PREPARED_PER_CONNECTION);
     });
   });
 });
