@@ -29,8 +29,8 @@ export const NATIONAL: NationalScale = {
 
 /** The agenda every benchmark and plan reads: a meeting being prepared with this many items. */
 export const AGENDA_ITEMS = 40;
-/** The small territory: just enough situations for its 40-item agenda (planned wherever there are as many). */
-const SMALL_SITUATIONS = AGENDA_ITEMS + 5;
+/** The small territory: enough situations for a 40-item agenda (planned wherever there are as many) and a 50-row page. */
+const SMALL_SITUATIONS = 60;
 const ORGANISATIONS = 24;
 const ITEMS_PER_MEETING = 10;
 

@@ -1,0 +1,179 @@
+/**
+ * The national bench's server process (forked, pinned to one core): the real api over the national
+ * database, and beside it a bare Fastify + pg server that sends, for each request, the very
+ * statements the api sent for it once (recorded from a real request), with the same parameters, in
+ * one transaction under the same row-level security settings: no GraphQL, no Nest, no checks.
+ */
+import { Environment } from '@relais/config';
+import { createHash } from 'node:crypto';
+import Fastify from 'fastify';
+import { Pool, PoolClient } from 'pg';
+import { startApi } from '../../test/support/api-harness';
+import { RecordedStatement, signIn, StatementRecorder } from '../../test/support/hot-requests';
+import { GeneratedTerritory, NationalDataset } from '../../test/support/national-dataset';
+
+export interface BenchTarget {
+  name: string;
+  territory: 'small' | 'large';
+  /** The GraphQL body and bearer token of the request, as the api is sent it. */
+  body: string;
+  token: string;
+  statements: number;
+}
+
+export interface ServersReady {
+  apiUrl: string;
+  bareUrl: string;
+  targets: BenchTarget[];
+}
+
+const AGENDA = /* GraphQL */ `
+  query ($m: ID!) {
+    meetingAgenda(meetingId: $m) {
+      meeting {
+        id
+        status
+        startsAt
+        place
+      }
+      totalMinutes
+      standingInvitees {
+        userId
+        organisationId
+        kind
+      }
+      items {
+        id
+        position
+        kind
+        minutes
+        caseCode
+        referrerKind
+        presentation
+        situationId
+        reason
+        presenterOrganisationId
+        guestOrganisationIds
+        redactedFields
+      }
+    }
+  }
+`;
+const SITUATIONS = /* GraphQL */ `
+  query ($t: ID!) {
+    situations(territoryId: $t, first: 50) {
+      edges {
+        node {
+          id
+          status
+          statusLabel
+          openedAt
+          nextReviewOn
+          nextStep
+          nextActionDueOn
+          openActionCount
+          referrerKinds
+          redactedFields
+          person {
+            id
+            caseCode
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+const LEADING_NAME = /^\/\*\s*prepared:([\w-]+)\s*\*\//;
+
+/** Sends one recorded statement as the api's client would: named (prepared) when it is marked. */
+function send(client: PoolClient, statement: RecordedStatement) {
+  const named = LEADING_NAME.exec(statement.sql);
+  if (!named) return client.query(statement.sql, statement.parameters);
+  const hash = createHash('sha1').update(statement.sql).digest('hex').slice(0, 12);
+  return client.query({ name: `${named[1]}-${hash}`, text: statement.sql, values: statement.parameters });
+}
+
+async function main(): Promise<void> {
+  const { environment, dataset } = JSON.parse(String(process.argv[2])) as {
+    environment: Environment;
+    dataset: NationalDataset;
+  };
+  const api = await startApi({ ...environment, LOG_LEVEL: 'silent' });
+  const recorder = new StatementRecorder(api.appDataSource);
+  const replays = new Map<string, RecordedStatement[]>();
+  const targets: BenchTarget[] = [];
+  const prepare = async (territory: 'small' | 'large', generated: GeneratedTerritory) => {
+    const coordinator = await signIn(api, generated.id, generated.accounts.coordinator);
+    const token = String(coordinator.accessToken);
+    for (const [name, query, variables] of [
+      ['ordre du jour', AGENDA, { m: generated.agendaMeetingId }],
+      ['situations (50)', SITUATIONS, { t: generated.id }],
+    ] as const) {
+      const { result, statements } = await recorder.recorded(() => coordinator.request(query, variables));
+      if (result.errors?.length) throw new Error(`${name} : ${JSON.stringify(result.errors)}`);
+      replays.set(`${territory}:${name}`, statements);
+      targets.push({
+        name,
+        territory,
+        body: JSON.stringify({ query, variables }),
+        token,
+        statements: statements.length,
+      });
+    }
+  };
+  await prepare('small', dataset.small);
+  await prepare('large', dataset.large);
+  recorder.restore();
+
+  const pool = new Pool({ connectionString: api.config.database.url, max: api.config.database.poolSize });
+  const bare = Fastify({ logger: false });
+  bare.post<{ Params: { key: string } }>('/replay/:key', async (request) => {
+    const statements = replays.get(decodeURIComponent(request.params.key));
+    if (!statements) throw new Error('requête inconnue');
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      let rows = 0;
+      let scope: unknown[] | null = null;
+      for (const statement of statements) {
+        if (statement.scope && statement.scope !== scope) {
+          scope = statement.scope;
+          await client.query(
+            `SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
+            statement.scope,
+          );
+        }
+        rows += (await send(client, statement)).rowCount ?? 0;
+      }
+      await client.query('COMMIT');
+      return { rows };
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+  const ready: ServersReady = { apiUrl: api.url, bareUrl, targets };
+  process.send!(ready);
+  process.on('message', (message) => {
+    if (message !== 'stop') return;
+    void (async () => {
+      await bare.close();
+      await pool.end();
+      await api.close();
+      process.exit(0);
+    })();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
