@@ -26,10 +26,10 @@ const WARM_UP_ROUNDS = 50;
 const ROUNDS = 400;
 
 const ME = '{ me { id } }';
-const INBOX = `query ($t: ID!) { referrals(territoryId: $t) {
-  id status person { caseCode pseudonym } identity { lastName } difficultyAreas description consentStatus redactedFields } }`;
-const MINE = `query ($t: ID!) { myOrganisationReferrals(territoryId: $t) {
-  id caseCode status statusLabel situationStatus actionsForMyOrganisation { id description dueOn } } }`;
+const INBOX = `query ($t: ID!) { referrals(territoryId: $t, first: 100) { edges { node {
+  id status person { caseCode pseudonym } identity { lastName } difficultyAreas description consentStatus redactedFields } } } }`;
+const MINE = `query ($t: ID!) { myOrganisationReferrals(territoryId: $t, first: 100) { edges { node {
+  id caseCode status statusLabel situationStatus actionsForMyOrganisation { id description dueOn } } } } }`;
 
 interface Reader {
   name: string;

@@ -118,7 +118,7 @@ const MATRIX: Record<string, MatrixLine> = {
   },
   'Query.notifications': {
     who: WORKING,
-    call: () => ({ query: '{ notifications(unreadOnly: true, first: 10) { id title } }' }),
+    call: () => ({ query: '{ notifications(unreadOnly: true, first: 10) { edges { node { id title } } } }' }),
   },
   'Query.unreadNotificationCount': { who: WORKING, call: () => ({ query: '{ unreadNotificationCount }' }) },
   'Mutation.markNotificationRead': {
@@ -210,7 +210,7 @@ const MATRIX: Record<string, MatrixLine> = {
     who: WORKING,
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { referrals(territoryId: $t) { id redactedFields } }',
+      query: 'query ($t: ID!) { referrals(territoryId: $t) { edges { node { id redactedFields } } } }',
       variables: { t: territory.id },
     }),
   },
@@ -218,7 +218,7 @@ const MATRIX: Record<string, MatrixLine> = {
     who: [Role.REFERRER],
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { myOrganisationReferrals(territoryId: $t) { id status } }',
+      query: 'query ($t: ID!) { myOrganisationReferrals(territoryId: $t) { edges { node { id status } } } }',
       variables: { t: territory.id },
     }),
   },
@@ -240,7 +240,7 @@ const MATRIX: Record<string, MatrixLine> = {
     who: WORKING,
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { derogations(territoryId: $t) { id } }',
+      query: 'query ($t: ID!) { derogations(territoryId: $t) { edges { node { id } } } }',
       variables: { t: territory.id },
     }),
   },

@@ -76,8 +76,14 @@ describe('the demonstration activity, seeded through the api as the demo account
     await isolated?.drop();
   });
 
-  const MY_REFERRALS = `query ($t: ID!) { myOrganisationReferrals(territoryId: $t) {
-    id status nextMeetingAt actionsForMyOrganisation { description dueOn status } } }`;
+  const MY_REFERRALS = `query ($t: ID!) { myOrganisationReferrals(territoryId: $t, first: 100) {
+    edges { node { id status nextMeetingAt actionsForMyOrganisation { description dueOn status } } } } }`;
+  const myReferrals = async (client: GraphqlClient) =>
+    (
+      await client.expectData<{ myOrganisationReferrals: { edges: { node: MyReferral }[] } }>(MY_REFERRALS, {
+        t: territoryId,
+      })
+    ).myOrganisationReferrals.edges.map((edge) => edge.node);
   interface MyReferral {
     id: string;
     status: string;
@@ -86,9 +92,7 @@ describe('the demonstration activity, seeded through the api as the demo account
   }
 
   it('gives the landlord its referrals in every state, an upcoming meeting, and actions, one overdue', async () => {
-    const { myOrganisationReferrals } = await as.landlord.expectData<{
-      myOrganisationReferrals: MyReferral[];
-    }>(MY_REFERRALS, { t: territoryId });
+    const myOrganisationReferrals = await myReferrals(as.landlord);
     expect(new Set(myOrganisationReferrals.map((referral) => referral.status))).toEqual(
       new Set(['DRAFT', 'SUBMITTED', 'PRE_REVIEW', 'ACCEPTED', 'REDIRECTED', 'NEEDS_CONSENT']),
     );
@@ -112,10 +116,7 @@ describe('the demonstration activity, seeded through the api as the demo account
   });
 
   it('gives the CCAS its own referrals, accepted and submitted', async () => {
-    const { myOrganisationReferrals } = await as.ccas.expectData<{ myOrganisationReferrals: MyReferral[] }>(
-      MY_REFERRALS,
-      { t: territoryId },
-    );
+    const myOrganisationReferrals = await myReferrals(as.ccas);
     expect(myOrganisationReferrals.map((referral) => referral.status).sort()).toEqual([
       'ACCEPTED',
       'ACCEPTED',
@@ -187,14 +188,14 @@ describe('the demonstration activity, seeded through the api as the demo account
   });
 
   it('leaves each account notifications, made by the worker from the outbox', async () => {
-    const NOTIFICATIONS = '{ notifications(first: 50) { id kind title } }';
+    const NOTIFICATIONS = '{ notifications(first: 50) { edges { node { id kind title } } } }';
     for (const actor of ['landlord', 'ccas', 'coordinator', 'nurse'] as const) {
       const { notifications } = await eventually(
-        () => as[actor].expectData<{ notifications: { kind: string }[] }>(NOTIFICATIONS),
-        (answer) => answer.notifications.length > 0,
+        () => as[actor].expectData<{ notifications: { edges: { node: { kind: string } }[] } }>(NOTIFICATIONS),
+        (answer) => answer.notifications.edges.length > 0,
         30_000,
       );
-      expect({ actor, some: notifications.length > 0 }).toEqual({ actor, some: true });
+      expect({ actor, some: notifications.edges.length > 0 }).toEqual({ actor, some: true });
     }
   });
 

@@ -24,11 +24,15 @@ const JUSTIFICATION = 'Péril imminent : la personne refuse tout contact et son 
 
 const DEROGATIONS = /* GraphQL */ `
   query ($t: ID!) {
-    derogations(territoryId: $t) {
-      id
-      status
-      justification
-      redactedFields
+    derogations(territoryId: $t, first: 100) {
+      edges {
+        node {
+          id
+          status
+          justification
+          redactedFields
+        }
+      }
     }
   }
 `;
@@ -115,10 +119,11 @@ describe('field gate: derogations and who reads them', () => {
   afterAll(() => api.close());
 
   async function derogationAs(client: GraphqlClient): Promise<DerogationView | undefined> {
-    const { derogations } = await client.expectData<{ derogations: DerogationView[] }>(DEROGATIONS, {
-      t: territory.id,
-    });
-    return derogations.find((derogation) => derogation.id === derogationId);
+    const { derogations } = await client.expectData<{ derogations: { edges: { node: DerogationView }[] } }>(
+      DEROGATIONS,
+      { t: territory.id },
+    );
+    return derogations.edges.map((edge) => edge.node).find((derogation) => derogation.id === derogationId);
   }
 
   it('shows the pending derogation and its justification to the coordinator, its author and the related professionals', async () => {

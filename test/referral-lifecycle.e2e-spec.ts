@@ -9,7 +9,7 @@ import {
   ALL_INFORMATION,
   CREATE_REFERRAL,
   GET_REFERRAL,
-  MY_REFERRALS,
+  myReferralsOf,
   RECORD_CONSENT,
   REDIRECT_REFERRAL,
   REQUEST_CONSENT,
@@ -111,12 +111,7 @@ describe('referral lifecycle: every move recorded, illegal ones refused', () => 
       },
     });
     expect(redirected.redirectReferral).toMatchObject({ status: 'REDIRECTED', fhirTaskStatus: 'rejected' });
-    const mine = await bailleur.expectData<{ myOrganisationReferrals: Record<string, unknown>[] }>(
-      MY_REFERRALS,
-      {
-        t: territory.id,
-      },
-    );
+    const mine = await myReferralsOf<Record<string, unknown>>(bailleur, territory.id);
     expect(mine.myOrganisationReferrals.find((row) => row.id === referral.id)).toMatchObject({
       status: 'REDIRECTED',
       statusLabel: 'Réorientée',

@@ -13,7 +13,7 @@ import {
   APPROVE_DEROGATION,
   CREATE_REFERRAL,
   GET_REFERRAL,
-  MY_REFERRALS,
+  myReferralsOf,
   RECORD_CONSENT,
   REQUEST_DEROGATION,
   SITUATION,
@@ -314,12 +314,7 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
   });
 
   it('gives the bailleur its referral’s status and what concerns it, never confidential or health data', async () => {
-    const mine = await as.bailleur.expectData<{ myOrganisationReferrals: Record<string, unknown>[] }>(
-      MY_REFERRALS,
-      {
-        t: territory.id,
-      },
-    );
+    const mine = await myReferralsOf<Record<string, unknown>>(as.bailleur, territory.id);
     expect(mine.myOrganisationReferrals).toEqual([
       {
         id: referral.id,
@@ -340,9 +335,7 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
     // A CMP in the circle would tell of psychiatric care: its composition is confidential.
     expect(seen.circle).toBeNull();
     expect(seen.redactedFields).toEqual(expect.arrayContaining(['circle']));
-    const other = await as.otherBailleur.expectData<{ myOrganisationReferrals: unknown[] }>(MY_REFERRALS, {
-      t: territory.id,
-    });
+    const other = await myReferralsOf(as.otherBailleur, territory.id);
     expect(other.myOrganisationReferrals).toEqual([]);
   });
 

@@ -152,17 +152,20 @@ describe('reminders, with a moved clock', () => {
 
   it("lists the reader's notifications over GraphQL, counts the unread and marks them read", async () => {
     api.clock.set(new Date());
-    const list = await as.REFERRER.client.expectData<{
+    const page = await as.REFERRER.client.expectData<{
       notifications: {
-        id: string;
-        kind: string;
-        title: string;
-        caseCode: string;
-        link: string;
-        readAt: null;
-      }[];
+        edges: {
+          node: { id: string; kind: string; title: string; caseCode: string; link: string; readAt: null };
+        }[];
+      };
       unreadNotificationCount: number;
-    }>('{ notifications(first: 50) { id kind title caseCode link readAt } unreadNotificationCount }');
+    }>(
+      '{ notifications(first: 50) { edges { node { id kind title caseCode link readAt } } } unreadNotificationCount }',
+    );
+    const list = {
+      notifications: page.notifications.edges.map((edge) => edge.node),
+      unreadNotificationCount: page.unreadNotificationCount,
+    };
     expect(list.notifications.length).toBeGreaterThanOrEqual(4);
     expect(list.unreadNotificationCount).toBe(list.notifications.length);
     for (const notice of list.notifications) {

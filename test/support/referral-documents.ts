@@ -1,4 +1,5 @@
 /** GraphQL documents of the referral journey, shared by the suites that walk it. */
+import type { GraphqlClient } from '@relais/testing';
 
 export const REFERRAL_FIELDS = /* GraphQL */ `
   id
@@ -124,25 +125,40 @@ export const SITUATION = /* GraphQL */ `
 `;
 export const MY_REFERRALS = /* GraphQL */ `
   query ($t: ID!) {
-    myOrganisationReferrals(territoryId: $t) {
-      id
-      nextMeetingAt
-      caseCode
-      pseudonym
-      status
-      statusLabel
-      fhirTaskStatus
-      situationStatus
-      redirectTarget
-      redirectMessage
-      actionsForMyOrganisation {
-        description
-        dueOn
-        status
+    myOrganisationReferrals(territoryId: $t, first: 100) {
+      edges {
+        node {
+          id
+          nextMeetingAt
+          caseCode
+          pseudonym
+          status
+          statusLabel
+          fhirTaskStatus
+          situationStatus
+          redirectTarget
+          redirectMessage
+          actionsForMyOrganisation {
+            description
+            dueOn
+            status
+          }
+        }
       }
     }
   }
 `;
+
+/** « Mes saisines » (its first hundred, the most recent first) as a plain list of its nodes. */
+export async function myReferralsOf<Row>(
+  client: GraphqlClient,
+  territoryId: string,
+): Promise<{ myOrganisationReferrals: Row[] }> {
+  const { myOrganisationReferrals } = await client.expectData<{
+    myOrganisationReferrals: { edges: { node: Row }[] };
+  }>(MY_REFERRALS, { t: territoryId });
+  return { myOrganisationReferrals: myOrganisationReferrals.edges.map((edge) => edge.node) };
+}
 
 export const ALL_INFORMATION = [
   'PURPOSES',

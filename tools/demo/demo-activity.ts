@@ -29,8 +29,8 @@ export type DemoActivity =
 
 const MY_REFERRALS = /* GraphQL */ `
   query ($t: ID!) {
-    myOrganisationReferrals(territoryId: $t) {
-      id
+    myOrganisationReferrals(territoryId: $t, first: 1) {
+      totalCount
     }
   }
 `;
@@ -44,11 +44,10 @@ export async function seedDemoActivity(options: DemoActivityOptions): Promise<De
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const { landlord, territoryId } = await openLandlordSession(options.url, DEMO_TERRITORY_NAME, now);
-  const { myOrganisationReferrals } = await landlord.call<{ myOrganisationReferrals: unknown[] }>(
-    MY_REFERRALS,
-    { t: territoryId },
-  );
-  if (myOrganisationReferrals.length) return { created: false };
+  const { myOrganisationReferrals } = await landlord.call<{
+    myOrganisationReferrals: { totalCount: number };
+  }>(MY_REFERRALS, { t: territoryId });
+  if (myOrganisationReferrals.totalCount) return { created: false };
 
   const context = await demoContext(options.url, now, landlord, territoryId);
   log('activité de démonstration : saisines…');

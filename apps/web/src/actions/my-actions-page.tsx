@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
-import { MyOrganisationReferralsQuery } from '../referrals/referrals.operations';
+import { MyReferralCaseCodesQuery } from '../referrals/referrals.operations';
 import { TerritoryChoice } from '../referrals/territory-choice';
 import { Link } from '../routing/link';
 import { localCalendarDay } from '../referrals/calendar-day';
@@ -16,6 +16,9 @@ import { useActionList } from './use-action-list';
 import '../referrals/referrals.css';
 import '../ui/dialog.css';
 import './actions.css';
+
+/** The referrals read for their case codes: the api's largest page, the most recent first. */
+const REFERRALS_LINKED = 100;
 
 /** « Mes actions » : what the cell entrusted to my organisation, the late first, and where each stands. */
 export function MyActionsPage() {
@@ -38,17 +41,21 @@ function MyActions({ territoryId }: { territoryId: string }) {
     statuses: FINISHED_ACTION_STATUSES,
     order: 'LATEST_DUE_FIRST',
   });
-  // My organisation's referrals, for the case codes of the people it referred: a link and a pseudonym.
-  const [referralsResult] = useQuery({ query: MyOrganisationReferralsQuery, variables: { territoryId } });
+  // My organisation's most recent referrals, for the case codes of the people it referred: a link
+  // and a pseudonym. An action about a person referred longer ago shows its case code alone.
+  const [referralsResult] = useQuery({
+    query: MyReferralCaseCodesQuery,
+    variables: { territoryId, first: REFERRALS_LINKED },
+  });
   const [announcement, setAnnouncement] = useState<{ message: string; at: number }>();
   const announced = useRef<HTMLDivElement>(null);
   const today = localCalendarDay();
 
-  const referrals = referralsResult.data?.myOrganisationReferrals;
+  const referrals = referralsResult.data?.myOrganisationReferrals.edges;
   const referralOf = useMemo(() => {
     // The most recent referral about a person comes first: its case code leads there.
     const byCaseCode = new Map<string, ReferralOfPerson>();
-    for (const referral of referrals ?? []) {
+    for (const { node: referral } of referrals ?? []) {
       if (!byCaseCode.has(referral.caseCode)) byCaseCode.set(referral.caseCode, referral);
     }
     return (caseCode: string) => byCaseCode.get(caseCode);

@@ -14,6 +14,7 @@ import type { InboxDerogation, InboxReferral } from './inbox.operations';
 import { inboxReferralPath } from './inbox-paths';
 import { ReferralDecisions } from './referral-decisions';
 import type { CursorList } from './use-cursor-list';
+import type { PagedList } from '../ui/use-paged-list';
 
 /** Entries shown at first, and added by each « Afficher plus ». */
 export const SECTION_SIZE = 10;
@@ -82,99 +83,118 @@ export function ReferralSection({ list, ...decided }: { list: CursorList<InboxRe
   );
 }
 
-/** Derogations asked by a professional, waiting for a second one to approve or refuse them. */
+function derogationsAdded(added: number): string {
+  if (added === 0) return 'Aucune dérogation de plus.';
+  return added > 1 ? `${added} dérogations de plus sont affichées.` : '1 dérogation de plus est affichée.';
+}
+
+/**
+ * Derogations asked by a professional, waiting for a second one to approve or refuse them, the
+ * longest waiting first, a page at a time; the heading counts them all.
+ */
 export function DerogationSection({
-  derogations,
+  list,
   organisationName,
   onDecided,
 }: {
-  derogations: InboxDerogation[];
+  list: PagedList<InboxDerogation> & { totalCount?: number };
   organisationName(id: string): string;
 } & DecidedProps) {
-  const [shown, setShown] = useState(SECTION_SIZE);
+  const [told, setTold] = useState<string>();
   const [, approve] = useMutation(ApproveDerogationMutation);
   const [, reject] = useMutation(RejectDerogationMutation);
   const today = localCalendarDay();
-  const waiting = [...derogations].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  if (!list.items && !list.error) return <p role="status">Chargement des dérogations…</p>;
+  const waiting = list.items ?? [];
   return (
-    <InboxSection
-      id="derogations"
-      title="Dérogations à valider"
-      count={String(waiting.length)}
-      intro="Un second professionnel du social ou de la santé, en lien avec la personne et autre que l’auteur de la demande, valide ou refuse : si ce n’est pas votre cas, Relais vous le dira."
+    <>
+      <InboxSection
+        id="derogations"
+        title="Dérogations à valider"
+        count={String(list.totalCount ?? waiting.length)}
+        error={list.error ? readError(list.error).message : undefined}
+        intro="Un second professionnel du social ou de la santé, en lien avec la personne et autre que l’auteur de la demande, valide ou refuse : si ce n’est pas votre cas, Relais vous le dira."
 
-      isEmpty={!waiting.length}
-      empty="Aucune dérogation au consentement n’attend de validation. Une dérogation demandée par un professionnel apparaît ici : elle n’ouvre aucun partage avant d’être validée."
-      more={
-        waiting.length > shown
-          ? { label: 'Afficher plus de dérogations', onPress: () => setShown(shown + SECTION_SIZE) }
-          : undefined
-      }
-    >
-      {waiting.slice(0, shown).map((derogation) => {
-        const partners = derogation.organisationIds.map(organisationName).join(', ');
-        const context = `(${derogation.groundLabel}, demandée ${sinceWords(daysSince(derogation.requestedAt, today))})`;
-        return (
-          <InboxEntry
-            key={derogation.id}
-            title={derogation.groundLabel}
-            facts={[
-              `demandée ${sinceWords(daysSince(derogation.requestedAt, today))}`,
-              `personne à informer avant le ${frenchCalendarDate(derogation.informPersonBy, { weekday: false })}`,
-            ].join(' · ')}
-            details={
-              <>
-                {partners ? <p className="inbox-entry-quote">Partage avec : {partners}</p> : null}
-                {derogation.justification ? (
-                  <p className="inbox-entry-quote multiline">« {derogation.justification} »</p>
-                ) : null}
-                {derogation.referralId ? (
-                  <p className="inbox-entry-quote">
-                    <Link to={inboxReferralPath(derogation.referralId)}>Voir la saisine</Link>
-                  </p>
-                ) : null}
-              </>
-            }
-            next={
-              <div className="button-row">
-                <ConfirmDialog
-                  trigger="Valider"
-                  context={`la dérogation ${context}`}
-                  title="Valider la dérogation"
-                  confirm="Valider la dérogation"
-                  run={() => approve({ derogationId: derogation.id })}
-                  onDone={() =>
-                    onDecided(
-                      'La dérogation est validée : le partage est ouvert aux partenaires nommés, et son auteur doit informer la personne.',
-                    )
-                  }
-                >
-                  <p>
-                    Le partage est ouvert à : {partners || 'les partenaires nommés'}. L’auteur de la demande
-                    reçoit l’action d’informer la personne avant le{' '}
-                    {frenchCalendarDate(derogation.informPersonBy)}.
-                  </p>
-                </ConfirmDialog>
-                <DecisionDialog
-                  trigger="Refuser"
-                  context={`la dérogation ${context}`}
-                  title="Refuser la dérogation"
-                  reason={{
-                    label: 'Motif du refus',
-                    hint: 'Adressé à l’auteur de la demande. Sans aucune information de santé.',
-                    required: 'Écrivez le motif du refus : l’auteur doit savoir pourquoi.',
-                  }}
-                  confirm="Refuser la dérogation"
-                  run={({ reason }) => reject({ derogationId: derogation.id, note: reason })}
-                  onDone={() => onDecided('La dérogation est refusée : rien n’est partagé.')}
-                >
-                  <p>Rien n’est partagé ; l’auteur de la demande reçoit votre motif.</p>
-                </DecisionDialog>
-              </div>
-            }
-          />
-        );
-      })}
-    </InboxSection>
+        isEmpty={!waiting.length}
+        empty="Aucune dérogation au consentement n’attend de validation. Une dérogation demandée par un professionnel apparaît ici : elle n’ouvre aucun partage avant d’être validée."
+        more={
+          list.hasMore
+            ? {
+                label: 'Afficher plus de dérogations',
+                pending: list.loadingMore,
+                onPress: () => void list.showMore().then((added) => setTold(derogationsAdded(added))),
+              }
+            : undefined
+        }
+      >
+        {waiting.map((derogation) => {
+          const partners = derogation.organisationIds.map(organisationName).join(', ');
+          const context = `(${derogation.groundLabel}, demandée ${sinceWords(daysSince(derogation.requestedAt, today))})`;
+          return (
+            <InboxEntry
+              key={derogation.id}
+              title={derogation.groundLabel}
+              facts={[
+                `demandée ${sinceWords(daysSince(derogation.requestedAt, today))}`,
+                `personne à informer avant le ${frenchCalendarDate(derogation.informPersonBy, { weekday: false })}`,
+              ].join(' · ')}
+              details={
+                <>
+                  {partners ? <p className="inbox-entry-quote">Partage avec : {partners}</p> : null}
+                  {derogation.justification ? (
+                    <p className="inbox-entry-quote multiline">« {derogation.justification} »</p>
+                  ) : null}
+                  {derogation.referralId ? (
+                    <p className="inbox-entry-quote">
+                      <Link to={inboxReferralPath(derogation.referralId)}>Voir la saisine</Link>
+                    </p>
+                  ) : null}
+                </>
+              }
+              next={
+                <div className="button-row">
+                  <ConfirmDialog
+                    trigger="Valider"
+                    context={`la dérogation ${context}`}
+                    title="Valider la dérogation"
+                    confirm="Valider la dérogation"
+                    run={() => approve({ derogationId: derogation.id })}
+                    onDone={() =>
+                      onDecided(
+                        'La dérogation est validée : le partage est ouvert aux partenaires nommés, et son auteur doit informer la personne.',
+                      )
+                    }
+                  >
+                    <p>
+                      Le partage est ouvert à : {partners || 'les partenaires nommés'}. L’auteur de la demande
+                      reçoit l’action d’informer la personne avant le{' '}
+                      {frenchCalendarDate(derogation.informPersonBy)}.
+                    </p>
+                  </ConfirmDialog>
+                  <DecisionDialog
+                    trigger="Refuser"
+                    context={`la dérogation ${context}`}
+                    title="Refuser la dérogation"
+                    reason={{
+                      label: 'Motif du refus',
+                      hint: 'Adressé à l’auteur de la demande. Sans aucune information de santé.',
+                      required: 'Écrivez le motif du refus : l’auteur doit savoir pourquoi.',
+                    }}
+                    confirm="Refuser la dérogation"
+                    run={({ reason }) => reject({ derogationId: derogation.id, note: reason })}
+                    onDone={() => onDecided('La dérogation est refusée : rien n’est partagé.')}
+                  >
+                    <p>Rien n’est partagé ; l’auteur de la demande reçoit votre motif.</p>
+                  </DecisionDialog>
+                </div>
+              }
+            />
+          );
+        })}
+      </InboxSection>
+      <p className="visually-hidden" role="status">
+        {told}
+      </p>
+    </>
   );
 }

@@ -1,12 +1,14 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Checkbox } from 'react-aria-components';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ShowMore } from '../actions/show-more';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { UnreadNotificationCountQuery } from '../shell/session.operations';
 import { Button } from '../ui/button';
 import { frenchDateTime } from '../ui/written-dates';
 import { Notice } from '../ui/notice';
+import { usePagedList } from '../ui/use-paged-list';
 import { usePageTitle } from '../ui/use-page-title';
 import { emailModeLabel } from './email-modes';
 import { EMAIL_PREFERENCES_PATH, notificationPath } from './notification-destination';
@@ -21,24 +23,32 @@ import type { NotificationItem } from './notifications.operations';
 import { useRefreshUnreadCount } from './unread-count';
 import '../ui/page-parts.css';
 
+/** A screenful; « Afficher plus » reads older ones. */
 const PAGE_SIZE = 50;
-/** The api gives at most 200 at a time. */
-const MOST = 200;
 
-// A list with no row carries no typename: it is tied to notifications by name, so marking them
-// read (whose answer may be a bare number) shows the list again from the api.
-const NOTIFICATIONS_CONTEXT = { additionalTypenames: ['NotificationObject'] };
+function notificationsAdded(added: number): string {
+  if (added === 0) return 'Aucune notification de plus.';
+  return added > 1
+    ? `${added} notifications plus anciennes sont affichées.`
+    : '1 notification plus ancienne est affichée.';
+}
 
 /** The notification centre: what Relais told me, newest first, and what remains to read. */
 export function NotificationsPage() {
   usePageTitle('Notifications');
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [first, setFirst] = useState(PAGE_SIZE);
-  const [list] = useQuery({
-    query: NotificationsQuery,
-    variables: { first, unreadOnly },
-    context: NOTIFICATIONS_CONTEXT,
-  });
+  const client = useClient();
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      const result = await client
+        .query(NotificationsQuery, { first: PAGE_SIZE, after, unreadOnly }, { requestPolicy: 'network-only' })
+        .toPromise();
+      return { page: result.data?.notifications, error: result.error };
+    },
+    [client, unreadOnly],
+  );
+  // The pages shown are read again after marking: a read one changes, or leaves « non lues ».
+  const list = usePagedList(unreadOnly ? 'non-lues' : 'toutes', fetchPage, (item) => item.id);
   const [unread] = useQuery({ query: UnreadNotificationCountQuery });
   const [preferences] = useQuery({ query: MyNotificationPreferencesQuery });
   const [markOneState, markOne] = useMutation(MarkNotificationReadMutation);
@@ -47,7 +57,7 @@ export function NotificationsPage() {
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
 
-  const items = list.data?.notifications ?? [];
+  const items = list.items ?? [];
   const unreadCount = unread.data?.unreadNotificationCount;
 
   // Its button goes once it is read: its title takes the focus, or the page's heading when « non lues
@@ -66,13 +76,14 @@ export function NotificationsPage() {
     if (result.error) return setError(readError(result.error).message);
     setDone(`« ${item.title} » est marquée comme lue.`);
     moveFocusAfterRead(item.id);
+    void list.refresh();
     await refreshUnreadCount();
   }
 
   async function markEverythingRead() {
     setError(undefined);
     setDone(undefined);
-    const result = await markAll({}, NOTIFICATIONS_CONTEXT);
+    const result = await markAll({});
     if (result.error) return setError(readError(result.error).message);
     const count = result.data?.markAllNotificationsRead ?? 0;
     setDone(
@@ -82,6 +93,7 @@ export function NotificationsPage() {
     );
     // The button pressed is gone: the reading position goes back to the top of the page.
     heading.current?.focus();
+    void list.refresh();
     await refreshUnreadCount();
   }
 
@@ -115,14 +127,7 @@ export function NotificationsPage() {
               ? 'Aucune notification non lue.'
               : `${unreadCount} notification${unreadCount > 1 ? 's' : ''} non lue${unreadCount > 1 ? 's' : ''}.`}
         </p>
-        <Checkbox
-          className="choice"
-          isSelected={unreadOnly}
-          onChange={(selected) => {
-            setUnreadOnly(selected);
-            setFirst(PAGE_SIZE);
-          }}
-        >
+        <Checkbox className="choice" isSelected={unreadOnly} onChange={setUnreadOnly}>
           <span className="choice-box" aria-hidden="true" />
           <span>Non lues seulement</span>
         </Checkbox>
@@ -136,9 +141,9 @@ export function NotificationsPage() {
       {error ? <Notice tone="error">{error}</Notice> : null}
       {done ? <Notice tone="success">{done}</Notice> : null}
       {list.error ? <Notice tone="error">{readError(list.error).message}</Notice> : null}
-      {!list.data && list.fetching ? <p role="status">Chargement des notifications…</p> : null}
+      {!list.items && !list.error ? <p role="status">Chargement des notifications…</p> : null}
 
-      {list.data && items.length === 0 ? (
+      {list.items && items.length === 0 ? (
         unreadOnly ? (
           <p>Aucune notification non lue : vous êtes à jour.</p>
         ) : (
@@ -186,16 +191,13 @@ export function NotificationsPage() {
         </ul>
       ) : null}
 
-      {items.length === first && first < MOST ? (
-        <Button variant="quiet" onPress={() => setFirst(Math.min(first + PAGE_SIZE, MOST))}>
-          Afficher des notifications plus anciennes
-        </Button>
-      ) : null}
-      {items.length === MOST ? (
-        <p className="hint">
-          Les {MOST} notifications les plus récentes sont affichées ; marquez-les comme lues et choisissez «
-          Non lues seulement » pour voir les plus anciennes qui restent à lire.
-        </p>
+      {items.length > 0 ? (
+        <ShowMore
+          key={String(unreadOnly)}
+          list={list}
+          label="Afficher des notifications plus anciennes"
+          addedText={notificationsAdded}
+        />
       ) : null}
     </>
   );

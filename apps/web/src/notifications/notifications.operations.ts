@@ -1,23 +1,31 @@
 import { graphql } from '../graphql/graphql';
 import type { ResultOf } from '../graphql/graphql';
 
-/** My notifications, the most recent first. */
+/** One page of my notifications, the most recent first. */
 export const NotificationsQuery = graphql(`
-  query Notifications($first: Int!, $unreadOnly: Boolean!) {
-    notifications(first: $first, unreadOnly: $unreadOnly) {
-      id
-      kind
-      title
-      body
-      caseCode
-      aboutOn
-      createdAt
-      readAt
+  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {
+    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      edges {
+        node {
+          id
+          kind
+          title
+          body
+          caseCode
+          aboutOn
+          createdAt
+          readAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
-export type NotificationItem = ResultOf<typeof NotificationsQuery>['notifications'][number];
+export type NotificationItem = ResultOf<typeof NotificationsQuery>['notifications']['edges'][number]['node'];
 
 /** Also how one notification is read: the api has no other way to fetch it, and opening it reads it. */
 export const MarkNotificationReadMutation = graphql(`

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
 import { isOpen } from '../actions/action-groups';
+import { ShowMore } from '../actions/show-more';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { frenchDate, frenchDateTime } from '../ui/written-dates';
@@ -12,10 +12,10 @@ import { actionCountText, NextStepText } from './next-step';
 import { REDIRECT_TARGET_SHORT_LABELS, SITUATION_STATUS_LABELS } from './referral-labels';
 import type { ReferralStatus } from './referral-labels';
 import { referralPath } from './referral-paths';
-import { MyOrganisationReferralsQuery } from './referrals.operations';
 import type { MyReferral } from './referrals.operations';
 import { StatusTag } from './status-tag';
 import { TerritoryChoice } from './territory-choice';
+import { useMyReferrals } from './use-my-referrals';
 import './referrals.css';
 
 /** « Mes saisines » : what became of each referral of my organisation, what it asks of me first. */
@@ -24,23 +24,31 @@ export function MyReferralsPage() {
   return (
     <>
       <h1>Mes saisines</h1>
-      <TerritoryChoice>{(territory) => <MyReferrals territoryId={territory.id} />}</TerritoryChoice>
+      <TerritoryChoice>
+        {(territory) => <MyReferrals key={territory.id} territoryId={territory.id} />}
+      </TerritoryChoice>
     </>
   );
 }
 
 type Filter = 'ALL' | ReferralStatus;
 
+function referralsAdded(added: number): string {
+  if (added === 0) return 'Aucune saisine de plus.';
+  return added > 1 ? `${added} saisines de plus sont affichées.` : '1 saisine de plus est affichée.';
+}
+
 function MyReferrals({ territoryId }: { territoryId: string }) {
-  const [result] = useQuery({ query: MyOrganisationReferralsQuery, variables: { territoryId } });
+  const list = useMyReferrals(territoryId);
   const [filter, setFilter] = useState<Filter>('ALL');
   const filterId = useId();
   const today = localCalendarDay();
-  const referrals = result.data?.myOrganisationReferrals;
+  const referrals = list.items;
+  // What asks for my attention first among the referrals read; the next pages, older, follow.
   const sorted = useMemo(() => sortByAttention(referrals ?? [], today), [referrals, today]);
 
   if (!referrals) {
-    if (result.error) return <Notice tone="error">{readError(result.error).message}</Notice>;
+    if (list.error) return <Notice tone="error">{readError(list.error).message}</Notice>;
     return <p role="status">Chargement de vos saisines…</p>;
   }
   if (!referrals.length) {
@@ -52,12 +60,14 @@ function MyReferrals({ territoryId }: { territoryId: string }) {
     );
   }
 
-  // The statuses present, in the order they first appear in the sorted list, each with its count.
+  // The statuses present, in the order they first appear in the sorted list, each with its count
+  // among the referrals read (« affichées » while older ones remain to be read).
   const statuses = new Map<ReferralStatus, { label: string; count: number }>();
   for (const referral of sorted) {
     const known = statuses.get(referral.status);
     statuses.set(referral.status, { label: referral.statusLabel, count: (known?.count ?? 0) + 1 });
   }
+  const countOf = (count: number) => (list.hasMore ? `${count} affichée${count > 1 ? 's' : ''}` : count);
   const shown = filter === 'ALL' ? sorted : sorted.filter((referral) => referral.status === filter);
 
   return (
@@ -66,7 +76,7 @@ function MyReferrals({ territoryId }: { territoryId: string }) {
         Ce que la cellule a fait de chaque saisine de votre organisation ; ce qui vous est demandé vient en
         premier.
       </p>
-      {result.error ? <Notice tone="error">{readError(result.error).message}</Notice> : null}
+      {list.error ? <Notice tone="error">{readError(list.error).message}</Notice> : null}
       <div className="list-tools">
         <div className="field select-field">
           <label htmlFor={filterId}>Afficher</label>
@@ -75,10 +85,10 @@ function MyReferrals({ territoryId }: { territoryId: string }) {
             value={filter === 'ALL' || statuses.has(filter) ? filter : 'ALL'}
             onChange={(event) => setFilter(event.target.value as Filter)}
           >
-            <option value="ALL">Toutes les saisines ({sorted.length})</option>
+            <option value="ALL">Toutes les saisines ({list.totalCount ?? sorted.length})</option>
             {[...statuses].map(([status, { label, count }]) => (
               <option key={status} value={status}>
-                {label} ({count})
+                {label} ({countOf(count)})
               </option>
             ))}
           </select>
@@ -92,6 +102,7 @@ function MyReferrals({ territoryId }: { territoryId: string }) {
       </p>
       <ReferralTable referrals={shown} today={today} />
       <ReferralCards referrals={shown} today={today} />
+      <ShowMore list={list} label="Afficher plus" addedText={referralsAdded} />
     </>
   );
 }
@@ -135,9 +146,10 @@ const sentOn = (referral: MyReferral) =>
 const nextMeeting = (referral: MyReferral) =>
   referral.nextMeetingAt ? withUnbreakableTime(frenchDateTime(referral.nextMeetingAt)) : 'Aucune prévue';
 
+/** Every action counted, though at most 20 come with the referral (the open ones first). */
 function actionCount(referral: MyReferral) {
   const actions = referral.actionsForMyOrganisation;
-  return actionCountText(actions.length, actions.filter(isOpen).length);
+  return actionCountText(referral.actionsForMyOrganisationCount, actions.filter(isOpen).length);
 }
 
 function TableRow({ referral, today }: RowProps) {
