@@ -22,6 +22,7 @@ import {
 } from '@relais/situations';
 import { logInClient } from '@relais/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { provisionTestInfrastructure } from '../libs/platform/testing/src/test-infrastructure';
@@ -35,6 +36,7 @@ const CONCURRENCY = [8, 32];
 const ROUNDS = 6;
 const ROUND_MS = 2_000;
 const WARM_UP_MS = 2_000;
+const REPLAYS = 200;
 const DAY = 24 * 60 * 60 * 1000;
 
 const SITUATIONS = /* GraphQL */ `
@@ -71,9 +73,12 @@ interface Workload {
 
 /** Statements per api connection, counted on TypeORM's query runner (what the api sends), and the marked ones. */
 const statements = new Map<DataSource, { all: number; marked: number }>();
+/** While set, the statements (text and parameters) the api of `capture.connection` sends. */
+let capture: { connection: DataSource; statements: [string, unknown[]][] } | undefined;
 function countStatements(): void {
   const query = PostgresQueryRunner.prototype.query;
   PostgresQueryRunner.prototype.query = function counted(this: PostgresQueryRunner, ...args) {
+    if (capture?.connection === this.connection) capture.statements.push([args[0], args[1] ?? []]);
     const count = statements.get(this.connection) ?? { all: 0, marked: 0 };
     count.all += 1;
     if (args[0].startsWith('/* prepared:')) count.marked += 1;
@@ -83,21 +88,26 @@ function countStatements(): void {
 }
 const countOf = (connection: DataSource) => ({ all: 0, marked: 0, ...statements.get(connection) });
 
+/** One request, checked. */
+async function ask(url: string, token: string, workload: Workload): Promise<void> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: workload.body,
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (body.errors?.length || !body.data || !workload.check(body.data)) {
+    throw new Error(`${workload.name} : réponse inattendue ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
 /** `concurrency` loops sending the same request for `durationMs`; the requests answered. */
 async function load(url: string, token: string, workload: Workload, concurrency: number, durationMs: number) {
   const end = Date.now() + durationMs;
   let answered = 0;
   const loop = async () => {
     while (Date.now() < end) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: workload.body,
-      });
-      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-      if (body.errors?.length || !body.data || !workload.check(body.data)) {
-        throw new Error(`${workload.name} : réponse inattendue ${JSON.stringify(body).slice(0, 300)}`);
-      }
+      await ask(url, token, workload);
       answered += 1;
     }
   };
@@ -143,6 +153,40 @@ async function seedSituations(api: RunningApi, territoryId: string, organisation
       createdAt: new Date(),
     })),
   );
+}
+
+/**
+ * One request's exact statements sent again on one connection of the application's role, every
+ * one unnamed (planned each time) or every one named (planned once): what marking all of them
+ * would save on the database's side. COMMIT becomes ROLLBACK, so nothing the request wrote stays.
+ */
+async function replay(url: string, request: [string, unknown[]][]): Promise<Record<Setting, number>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const sent = request.map(([text, values]) => [text.replace(/^COMMIT$/, 'ROLLBACK'), values] as const);
+  const once = async (named: boolean) => {
+    const started = performance.now();
+    for (const [index, [text, values]] of sent.entries()) {
+      const control = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/.test(text);
+      await (named && !control
+        ? client.query({ name: `replay-${index}`, text, values })
+        : client.query(text, values));
+    }
+    return performance.now() - started;
+  };
+  const timings: Record<Setting, number[]> = { on: [], off: [] };
+  try {
+    for (let round = 0; round < 20 + REPLAYS; round += 1) {
+      for (const setting of (round % 2 ? ['off', 'on'] : ['on', 'off']) as Setting[]) {
+        const milliseconds = await once(setting === 'on');
+        if (round >= 20) timings[setting].push(milliseconds);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+  return { on: median(timings.on), off: median(timings.off) };
 }
 
 export async function run(): Promise<void> {
@@ -234,6 +278,21 @@ export async function run(): Promise<void> {
             `×${(rate('on') / rate('off')).toFixed(2)} (${marked.toFixed(1)} a/r marqués par requête)\n`,
         );
       }
+    }
+    process.stdout.write(
+      `Les instructions d’une requête rejouées sur une connexion (${REPLAYS} fois, alternées), ` +
+        `toutes nommées ou toutes anonymes, médiane en ms :\n`,
+    );
+    for (const workload of workloads) {
+      capture = { connection: apis.on.appDataSource, statements: [] };
+      await ask(apis.on.url, session.accessToken, workload);
+      const request = capture.statements;
+      capture = undefined;
+      const { on, off } = await replay(apis.on.config.database.url, request);
+      process.stdout.write(
+        `  ${workload.name.padEnd(28)} ${request.length} instructions : nommées ${on.toFixed(2)} ; ` +
+          `anonymes ${off.toFixed(2)} ; ×${(off / on).toFixed(2)} plus rapide nommées\n`,
+      );
     }
   } finally {
     await apis.on.close();
