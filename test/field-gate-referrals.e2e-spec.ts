@@ -121,7 +121,7 @@ describe('field gate on referrals: the referrer is not disclosed, the author alo
   function personReads(actorUserId: string) {
     return api.dataSource.getRepository(AuditEvent).find({
       where: { territoryId: territory.id, action: 'PERSON_DATA_READ', actorUserId, subjectId: referralId },
-      order: { sequence: 'DESC' },
+      order: { position: 'DESC' },
     });
   }
 
