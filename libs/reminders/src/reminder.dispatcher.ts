@@ -127,7 +127,12 @@ export class ReminderDispatcher {
     private readonly clock: Clock,
   ) {}
 
-  async fireBatch(asked: readonly string[], size: number = FIRING_BATCH): Promise<BatchFiring> {
+  /** `onClaimed` hears which reminders the batch holds as soon as it has locked them. */
+  async fireBatch(
+    asked: readonly string[],
+    size: number = FIRING_BATCH,
+    onClaimed?: (ids: readonly string[]) => void,
+  ): Promise<BatchFiring> {
     const othersWanted = Math.max(0, size - asked.length);
     return this.database.run({ territoryIds: [], purpose: 'dispatch' }, async (manager) => {
       const now = this.clock.now();
@@ -135,6 +140,7 @@ export class ReminderDispatcher {
       const claimed = ((await manager.query(CLAIM, [asked, now, othersWanted])) as Reminder[]).map((row) =>
         Object.assign(new Reminder(), row, { dueAt: new Date(row.dueAt) }),
       );
+      onClaimed?.(claimed.map((reminder) => reminder.id));
       const outcomes = new Map<string, FireOutcome>(asked.map((id) => [id, GONE]));
       const askedIds = new Set(asked);
       const full = othersWanted > 0 && claimed.filter((r) => !askedIds.has(r.id)).length === othersWanted;

@@ -34,6 +34,8 @@ export class ReminderFiring {
   private readonly logger = new Logger('Rappels');
   private readonly waiting = new Map<string, Waiter[]>();
   private readonly decided = new Map<string, { outcome: FireOutcome; at: number }>();
+  /** The reminders of the batches in flight, asked for or found due. */
+  private readonly inFlight = new Set<string>();
   private lanes = 0;
 
   constructor(
@@ -61,28 +63,52 @@ export class ReminderFiring {
   }
 
   private async drain(): Promise<void> {
-    for (let more = true; more || this.waiting.size;) {
-      const asked = new Map([...this.waiting.entries()].slice(0, FIRING_BATCH / 2));
-      for (const id of asked.keys()) this.waiting.delete(id);
-      let batch: BatchFiring;
+    for (let more = false; ;) {
+      const ids = this.askable();
+      if (!more && !ids.length) return;
+      const asked = new Map(ids.map((id) => [id, this.waiting.get(id)!]));
+      const taken = new Set(ids);
+      for (const id of ids) {
+        this.waiting.delete(id);
+        this.inFlight.add(id);
+      }
       try {
-        batch = await this.dispatcher.fireBatch([...asked.keys()]);
+        const batch = await this.dispatcher.fireBatch(ids, FIRING_BATCH, (claimed) => {
+          for (const id of claimed) {
+            taken.add(id);
+            this.inFlight.add(id);
+          }
+        });
+        await this.followInRedis(batch);
+        this.forget(Date.now() - KEPT_MS);
+        for (const [id, outcome] of batch.outcomes) {
+          const waiters = [...(asked.get(id) ?? []), ...(this.waiting.get(id) ?? [])];
+          this.waiting.delete(id);
+          if (waiters.length) waiters.forEach((waiter) => waiter.resolve(outcome));
+          else if (outcome.outcome !== 'GONE') this.decided.set(id, { outcome, at: Date.now() });
+        }
+        more = batch.full;
       } catch (error) {
         // Nothing was written: the jobs fail and are tried again; the others stay due.
         for (const waiters of asked.values()) waiters.forEach((waiter) => waiter.reject(error));
         more = false;
-        continue;
+      } finally {
+        for (const id of taken) this.inFlight.delete(id);
       }
-      await this.followInRedis(batch);
-      this.forget(Date.now() - KEPT_MS);
-      for (const [id, outcome] of batch.outcomes) {
-        const waiters = [...(asked.get(id) ?? []), ...(this.waiting.get(id) ?? [])];
-        this.waiting.delete(id);
-        if (waiters.length) waiters.forEach((waiter) => waiter.resolve(outcome));
-        else if (outcome.outcome !== 'GONE') this.decided.set(id, { outcome, at: Date.now() });
-      }
-      more = batch.full;
     }
+  }
+
+  /**
+   * Reminders whose jobs wait, but not those a batch in flight holds: that batch answers them
+   * (asking for them again would only wait for its commit and find them settled).
+   */
+  private askable(): string[] {
+    const ids: string[] = [];
+    for (const id of this.waiting.keys()) {
+      if (ids.length === FIRING_BATCH / 2) break;
+      if (!this.inFlight.has(id)) ids.push(id);
+    }
+    return ids;
   }
 
   private async followInRedis(batch: BatchFiring): Promise<void> {
