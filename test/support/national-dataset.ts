@@ -321,10 +321,11 @@ export async function generateNationalDataset(
     );
     await step(
       'consentements',
-      `INSERT INTO consents (territory_id, person_id, referral_id, status, method, collected_by_user_id,
+      `INSERT INTO consents (id, territory_id, person_id, referral_id, status, method, collected_by_user_id,
                              collected_by_organisation_id, collected_on, recorded_at, information_given, wishes_to_attend,
                              purposes, organisation_ids, includes_cell, data_categories, expires_on)
-       SELECT t.id, ${uid('person', 'ord', 'n')}, ${uid('referral', 'ord', 'n')}, 'GIVEN', 'WRITTEN',
+       SELECT ${uid('consent', 'ord', 'n')}, t.id, ${uid('person', 'ord', 'n')}, ${uid('referral', 'ord', 'n')},
+              'GIVEN', 'WRITTEN',
               ${uid('user', 'ord', '(13 + n % 24)')}, ${uid('org', 'ord', '(((12 + n % 24) % 24) + 1)')},
               current_date - (n % 700 + 45), now() - (n % 700 + 45) * interval '1 day',
               enum_range(NULL::information_item), false, ARRAY['CELL_EXAMINATION','FOLLOW_UP']::consent_purpose[],
@@ -334,10 +335,11 @@ export async function generateNationalDataset(
     );
     await step(
       'dérogations',
-      `INSERT INTO consent_exceptions (territory_id, person_id, referral_id, ground, justification, organisation_ids,
+      `INSERT INTO consent_exceptions (id, territory_id, person_id, referral_id, ground, justification, organisation_ids,
                                        data_categories, status, requested_by_user_id, requested_by_organisation_id,
                                        requested_at, decided_at, inform_person_by)
-       SELECT t.id, ${uid('person', 'ord', 'n')}, ${uid('referral', 'ord', 'n')}, 'PERIL', 'Péril imminent.',
+       SELECT ${uid('derogation', 'ord', 'n')}, t.id, ${uid('person', 'ord', 'n')}, ${uid('referral', 'ord', 'n')},
+              'PERIL', 'Péril imminent.',
               ARRAY[${uid('org', 'ord', '((n % 24) + 1)')}], ARRAY['LOGISTIC']::data_category[],
               (ARRAY['PENDING','APPROVED','REJECTED'])[(n % 3) + 1]::derogation_status,
               ${uid('user', 'ord', '1')}, ${uid('org', 'ord', '1')}, now() - (n % 300) * interval '1 day',
@@ -467,10 +469,11 @@ export async function generateNationalDataset(
     );
     await step(
       'passages de relais',
-      `INSERT INTO handoffs (territory_id, situation_id, follow_up_id, receiving_organisation_id, cmp_follow_up_status,
+      `INSERT INTO handoffs (id, territory_id, situation_id, follow_up_id, receiving_organisation_id, cmp_follow_up_status,
                              eviction_procedure_state, person_agreed, status, proposed_by_user_id,
                              proposed_by_organisation_id, proposed_at, answered_at)
-       SELECT t.id, ${uid('situation', 'ord', 'n')}, ${uid('followup', 'ord', 'n')}, ${uid('org', 'ord', '(((n / 20) % 24) + 1)')},
+       SELECT ${uid('handoff', 'ord', 'n')}, t.id, ${uid('situation', 'ord', 'n')}, ${uid('followup', 'ord', 'n')},
+              ${uid('org', 'ord', '(((n / 20) % 24) + 1)')},
               'NONE', 'NONE', true, (enum_range(NULL::handoff_status))[(n / 20) % 3 + 1], ${uid('user', 'ord', '37')},
               ${uid('org', 'ord', '13')}, now() - (n % 200) * interval '1 day',
               CASE WHEN (n / 20) % 3 > 0 THEN now() - (n % 200) * interval '1 day' + interval '2 days' END
@@ -489,6 +492,25 @@ export async function generateNationalDataset(
               'national:' || ord || ':' || j, now() - interval '50 days',
               CASE WHEN j % 60 < 40 THEN now() + (j % 60 - 40) * interval '1 day' END
          FROM gen_t t, generate_series(5, t.actions, 5) j, LATERAL (SELECT ((j - 1) % t.situations) + 1 AS s) x`,
+    );
+    // Due now, of every kind the dispatcher re-reads a subject for (some subjects may be missing).
+    await step(
+      'rappels à envoyer',
+      `INSERT INTO reminders (territory_id, kind, subject_type, subject_id, person_id, situation_id, recipient_user_id,
+                              recipient_organisation_id, due_at, dedupe_key, created_at)
+       SELECT t.id, k.kind::reminder_kind, k.type, k.subject, ${uid('person', 'ord', 'n')}, ${uid('situation', 'ord', 'n')},
+              ${uid('user', 'ord', '1')}, ${uid('org', 'ord', '1')}, now() - interval '1 hour',
+              'national-due:' || ord || ':' || k.kind || ':' || n, now() - interval '10 days'
+         FROM gen_t t, generate_series(1, least(10, t.situations)) n,
+              LATERAL (VALUES ('MINUTES_PUBLISHED', 'Meeting', ${uid('meeting', 'ord', `((n - 1) / ${ITEMS_PER_MEETING} + 1)`)}),
+                              ('CONSENT_EXPIRING', 'Consent', ${uid('consent', 'ord', 'n')}),
+                              ('FOLLOW_UP_REVIEW_DUE', 'FollowUp', ${uid('followup', 'ord', '(n * 5)')}),
+                              ('HANDOFF_UNANSWERED', 'Handoff', ${uid('handoff', 'ord', '(n * 20)')}),
+                              ('REFERRAL_NOT_ACKNOWLEDGED', 'Referral', ${uid('referral', 'ord', 'n')}),
+                              ('PERSON_TO_INFORM', 'Derogation', ${uid('derogation', 'ord', '(n * 20)')}),
+                              ('PERSON_ANSWER_MISSING', 'AgendaItem', ${uid('item', 'ord', 'n')}),
+                              ('SITUATION_INACTIVE', 'Situation', ${uid('situation', 'ord', 'n')}),
+                              ('ACTION_OVERDUE', 'SituationAction', ${uid('action', 'ord', 'n')})) k(kind, type, subject)`,
     );
     await step(
       'notifications',

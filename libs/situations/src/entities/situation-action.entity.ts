@@ -7,6 +7,7 @@ import { Situation } from './situation.entity';
 @Entity({ name: 'situation_actions' })
 @Index('ix_situation_actions_territory_owner', ['territoryId', 'ownerOrganisationId', 'status'])
 @Index('ix_situation_actions_territory_person', ['territoryId', 'personId'])
+@Index('ix_situation_actions_origin', ['originId', 'createdAt'])
 export class SituationAction {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situation_actions' })
   id!: string;
