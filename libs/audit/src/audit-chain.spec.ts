@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { ChainedFields, GENESIS_HASH, keyedLinkHash, legacyLinkHash } from './audit-chain';
+import { ChainedFields, GENESIS_HASH, keyedLinkHash, legacyLinkHash, sealHash } from './audit-chain';
 
 const event: ChainedFields = {
   territoryId: '3f1c2a9e-0b7d-4c55-8e21-6a4d9b0f1c77',
@@ -58,5 +58,23 @@ describe('audit chain links', () => {
   it('does not depend on the order jsonb gives the details keys back in', () => {
     const reordered = { ...event, details: { a: [2, { c: 2, d: 1 }], b: 1, kind: 'ASSOCIATION' } };
     expect(keyedLinkHash(keyA, GENESIS_HASH, reordered)).toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
+  });
+});
+
+describe('the seal of an event not yet chained', () => {
+  const waiting = { ...event, sequence: null };
+  const id = '0d4e6f80-3333-4444-8555-a66677778888';
+
+  it('covers what the event says and its id, under the key, and does not depend on a place in the chain', () => {
+    const seal = sealHash(keyA, id, waiting);
+    expect(sealHash(keyA, id, event)).toBe(seal);
+    expect(sealHash(keyA, '0d4e6f80-3333-4444-8555-a66677778889', waiting)).not.toBe(seal);
+    expect(sealHash(keyA, id, { ...waiting, dataCategories: ['IDENTITY'] })).not.toBe(seal);
+    expect(sealHash(keyA, id, { ...waiting, personId: event.subjectId })).not.toBe(seal);
+    expect(sealHash({ id: 'k2', key: keyA.key }, id, waiting)).not.toBe(seal);
+  });
+
+  it('never passes for a link', () => {
+    expect(sealHash(keyA, id, event)).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
   });
 });
