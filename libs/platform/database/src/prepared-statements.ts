@@ -16,6 +16,9 @@ const MARKER = /^\/\* prepared:([A-Za-z0-9_.:-]+) \*\//;
  */
 export const MAX_PREPARED_PER_CONNECTION = 500;
 
+/** Names already worked out, by text: hashing a long statement on every run would cost more than looking it up. */
+const names = new Map<string, string | null>();
+
 /**
  * The name a marked text is prepared under, or null when it carries no marker. The hash of the
  * whole text is part of the name: Postgres keeps one text per name on a connection, so two texts
@@ -23,9 +26,18 @@ export const MAX_PREPARED_PER_CONNECTION = 500;
  * 63 bytes, past which it would cut them and make different names one.
  */
 export function preparedStatementName(text: string): string | null {
-  const marker = MARKER.exec(text);
-  if (!marker) return null;
-  return `${marker[1].slice(0, 40)}-${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`;
+  if (!text.startsWith('/* prepared:')) return null;
+  let name = names.get(text);
+  if (name === undefined) {
+    const marker = MARKER.exec(text);
+    name = marker
+      ? `${marker[1].slice(0, 40)}-${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`
+      : null;
+    // The texts of one process are few; a process fed ever new ones hashes again rather than grows.
+    if (names.size >= 5_000) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 /**
