@@ -159,8 +159,8 @@ describe('referral lists: constant SQL whatever their length', () => {
     // Bailleur: authentication (1), its referrals with people and situations (1), how many there
     // are (1), the actions addressed to it (1).
     expect(manyMine.count.data).toHaveLength(4);
-    // Coordinator: authentication (1), referrals with people (1), identities (1), consents and
-    // derogations (2), the read audit — chain head, events, head update (3), how many there are (1).
-    expect(manyInbox.count.data).toHaveLength(9);
+    // Coordinator: authentication (1), referrals with people (1), how many there are (1),
+    // identities (1), consents and derogations (2), the read audit's events (1).
+    expect(manyInbox.count.data).toHaveLength(7);
   });
 });
