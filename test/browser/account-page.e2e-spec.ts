@@ -9,6 +9,7 @@ import {
   screenshot,
   signInThroughPage,
   tabTo,
+  TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
 
 const NEW_PASSWORD = 'le phare de la baie clignote encore';
@@ -33,31 +34,35 @@ describe('my account, in the browser', () => {
       .getByLabel(name, { exact: true })
       .evaluate((element) => element === element.ownerDocument.activeElement);
 
-  it('says who I am, where and with which roles, in French words (1280 and 768 px, axe clean)', async () => {
-    const page = await suite.newPage();
-    const { person, territory, organisation } = await housingOfficer();
-    await signInThroughPage(page, suite.api, person);
-    await page.getByRole('link', { name: 'Mon compte', exact: true }).click();
-    await page.getByRole('heading', { name: 'Mon compte', level: 1 }).waitFor();
-    expect(await page.title()).toBe('Mon compte — Relais');
-    await atEachWidth(page, [1280, 768], async () => {
-      const main = page.locator('main');
-      await main.getByText(person.email).waitFor();
-      const text = await main.textContent();
-      expect(text).toContain(`${person.firstName} ${person.lastName}`);
-      expect(text).toContain('Chargé·e de gestion locative');
-      expect(text).toContain(organisation.name);
-      expect(text).toContain('Accès actif');
-      const roles = page.getByRole('list', { name: `Vos rôles dans ${territory.name}` });
-      expect(await roles.textContent()).toBe(
-        'Auteur·rice de saisines : saisit la cellule et suit ce que deviennent ses saisines',
-      );
-      // The api's names are never shown.
-      expect(text).not.toMatch(/REFERRER|HOUSING_OFFICER|ACTIVE/);
-      await expectNoAxeViolations(page);
-      await screenshot(page, 'mon-compte');
-    });
-  });
+  it(
+    'says who I am, where and with which roles, in French words (1280 and 768 px, axe clean)',
+    async () => {
+      const page = await suite.newPage();
+      const { person, territory, organisation } = await housingOfficer();
+      await signInThroughPage(page, suite.api, person);
+      await page.getByRole('link', { name: 'Mon compte', exact: true }).click();
+      await page.getByRole('heading', { name: 'Mon compte', level: 1 }).waitFor();
+      expect(await page.title()).toBe('Mon compte — Relais');
+      await atEachWidth(page, [1280, 768], async () => {
+        const main = page.locator('main');
+        await main.getByText(person.email).waitFor();
+        const text = await main.textContent();
+        expect(text).toContain(`${person.firstName} ${person.lastName}`);
+        expect(text).toContain('Chargé·e de gestion locative');
+        expect(text).toContain(organisation.name);
+        expect(text).toContain('Accès actif');
+        const roles = page.getByRole('list', { name: `Vos rôles dans ${territory.name}` });
+        expect(await roles.textContent()).toBe(
+          'Auteur·rice de saisines : saisit la cellule et suit ce que deviennent ses saisines',
+        );
+        // The api's names are never shown.
+        expect(text).not.toMatch(/REFERRER|HOUSING_OFFICER|ACTIVE/);
+        await expectNoAxeViolations(page);
+        await screenshot(page, 'mon-compte');
+      });
+    },
+    TWO_WIDTHS_TIMEOUT_MS,
+  );
 
   it('changes my password with the keyboard alone, and closes my other sessions', async () => {
     const page = await suite.newPage();
@@ -113,7 +118,9 @@ describe('my account, in the browser', () => {
       return ((await response.json()) as { data?: unknown }).data;
     });
     expect(stillHere).toEqual({ me: { id: person.id } });
-  });
+    // A keyboard-only sign-in, three password hashings and three pages checked: on a loaded
+    // machine (two browser files, two apis and Postgres on two cores) it took over 30 s.
+  }, 90_000);
 
   it('gives new recovery codes against a code of the app, shown once with a way to print them', async () => {
     const page = await suite.newPage({ width: 768 });

@@ -2,11 +2,13 @@ import { Role } from '@relais/access';
 import { Territory, User } from '@relais/identity';
 import type { Page } from 'playwright-core';
 import {
+  atEachWidth,
   BROWSER_SETUP_TIMEOUT_MS,
   browserSuite,
   expectNoAxeViolations,
   screenshot,
   signInThroughPage,
+  TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
 
 describe('the territory administration’s reminders, in the browser', () => {
@@ -32,20 +34,23 @@ describe('the territory administration’s reminders, in the browser', () => {
   const card = (page: Page, label: string) =>
     page.locator('.member-list > li').filter({ has: page.getByRole('heading', { level: 2, name: label }) });
 
-  it.each([1280, 768])(
-    'lists each reminder, for whom and when, in words (%i px, axe clean)',
-    async (width) => {
-      const page = await suite.newPage({ width });
+  it(
+    'lists each reminder, for whom and when, in words (1280 and 768 px, axe clean)',
+    async () => {
+      const page = await suite.newPage();
       await onReminders(page);
       expect(await page.title()).toBe('Rappels — Relais');
-      const due = card(page, 'Action à échéance proche');
-      await due.waitFor();
-      expect(await due.textContent()).toContain('7 jours avant, 1 jour avant');
-      expect(await due.textContent()).toContain('par défaut');
-      expect(await page.locator('main').textContent()).not.toContain('ACTION_DUE');
-      await expectNoAxeViolations(page);
-      await screenshot(page, 'administration-rappels');
+      await atEachWidth(page, [1280, 768], async () => {
+        const due = card(page, 'Action à échéance proche');
+        await due.waitFor();
+        expect(await due.textContent()).toContain('7 jours avant, 1 jour avant');
+        expect(await due.textContent()).toContain('par défaut');
+        expect(await page.locator('main').textContent()).not.toContain('ACTION_DUE');
+        await expectNoAxeViolations(page);
+        await screenshot(page, 'administration-rappels');
+      });
     },
+    TWO_WIDTHS_TIMEOUT_MS,
   );
 
   it('tunes a reminder: the api’s refusal on its field, then the new moments shown', async () => {

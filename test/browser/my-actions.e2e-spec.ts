@@ -8,6 +8,7 @@ import {
   screenshot,
   signInThroughPage,
   tabTo,
+  TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
 import { ACTIONS, HEALTH_NOTE, ReferrerScenario, seedReferrerScenario } from './my-referrals.scenario';
 
@@ -42,38 +43,42 @@ describe('the housing officer updates the actions entrusted to its organisation'
   const isFocused = (target: Locator) =>
     target.evaluate((element) => element === element.ownerDocument.activeElement);
 
-  it('groups the actions: late, to do, finished, each with its due day and situation (1280 and 768 px, axe clean)', async () => {
-    const page = await suite.newPage();
-    await onMyActions(page);
-    expect(await page.title()).toBe('Mes actions — Relais');
-    await atEachWidth(page, [1280, 768], async () => {
-      const late = group(page, 'En retard');
-      await rowOf(late, ACTIONS.visit).waitFor();
-      expect(await late.getByRole('heading').textContent()).toBe('En retard (1)');
-      expect(await rowOf(late, ACTIONS.visit).textContent()).toMatch(/\([4-6] jours de retard\)/);
-      expect(await rowOf(late, ACTIONS.visit).textContent()).toContain(scenario.accepted.caseCode);
-      expect(await rowOf(late, ACTIONS.visit).textContent()).toContain('À faire');
+  it(
+    'groups the actions: late, to do, finished, each with its due day and situation (1280 and 768 px, axe clean)',
+    async () => {
+      const page = await suite.newPage();
+      await onMyActions(page);
+      expect(await page.title()).toBe('Mes actions — Relais');
+      await atEachWidth(page, [1280, 768], async () => {
+        const late = group(page, 'En retard');
+        await rowOf(late, ACTIONS.visit).waitFor();
+        expect(await late.getByRole('heading').textContent()).toBe('En retard (1)');
+        expect(await rowOf(late, ACTIONS.visit).textContent()).toMatch(/\([4-6] jours de retard\)/);
+        expect(await rowOf(late, ACTIONS.visit).textContent()).toContain(scenario.accepted.caseCode);
+        expect(await rowOf(late, ACTIONS.visit).textContent()).toContain('À faire');
 
-      const toDo = group(page, 'À faire');
-      expect(await rowOf(toDo, ACTIONS.plan).textContent()).toContain('Décision de la cellule');
-      expect(
-        await rowOf(toDo, ACTIONS.plan)
-          .getByRole('link', { name: scenario.accepted.caseCode })
-          .getAttribute('href'),
-      ).toBe(`/saisines/${scenario.accepted.id}`);
-      // Entrusted to the landlord on a situation the CCAS referred: named by its case code, no link.
-      const schedule = rowOf(toDo, ACTIONS.schedule);
-      expect(await schedule.textContent()).toContain(scenario.otherPartnersCaseCode);
-      expect(await schedule.getByRole('link').count()).toBe(0);
-      expect(await toDo.getByRole('heading').textContent()).toBe('À faire (2)');
-      expect(await group(page, 'Terminées').textContent()).toContain('Aucune action faite ou annulée');
-      expect(await page.getByRole('button', { name: /^Afficher plus/ }).count()).toBe(0);
+        const toDo = group(page, 'À faire');
+        expect(await rowOf(toDo, ACTIONS.plan).textContent()).toContain('Décision de la cellule');
+        expect(
+          await rowOf(toDo, ACTIONS.plan)
+            .getByRole('link', { name: scenario.accepted.caseCode })
+            .getAttribute('href'),
+        ).toBe(`/saisines/${scenario.accepted.id}`);
+        // Entrusted to the landlord on a situation the CCAS referred: named by its case code, no link.
+        const schedule = rowOf(toDo, ACTIONS.schedule);
+        expect(await schedule.textContent()).toContain(scenario.otherPartnersCaseCode);
+        expect(await schedule.getByRole('link').count()).toBe(0);
+        expect(await toDo.getByRole('heading').textContent()).toBe('À faire (2)');
+        expect(await group(page, 'Terminées').textContent()).toContain('Aucune action faite ou annulée');
+        expect(await page.getByRole('button', { name: /^Afficher plus/ }).count()).toBe(0);
 
-      expect(await page.content()).not.toContain(HEALTH_NOTE);
-      await expectNoAxeViolations(page);
-      await screenshot(page, 'mes-actions');
-    });
-  });
+        expect(await page.content()).not.toContain(HEALTH_NOTE);
+        await expectNoAxeViolations(page);
+        await screenshot(page, 'mes-actions');
+      });
+    },
+    TWO_WIDTHS_TIMEOUT_MS,
+  );
 
   it('records a new status and outcome through the dialog, announces it, and keeps it after a reload', async () => {
     const page = await suite.newPage();

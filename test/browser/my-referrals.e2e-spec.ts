@@ -7,6 +7,7 @@ import {
   screenshot,
   signInThroughPage,
   tabTo,
+  TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
 import {
   ACTIONS,
@@ -62,65 +63,69 @@ describe('the housing officer follows its referrals in the browser', () => {
   const rowOf = (page: Page, caseCode: string): Locator =>
     page.locator('table tbody tr').filter({ has: page.getByRole('link', { name: caseCode, exact: true }) });
 
-  it('lists each referral with its French status, the next meeting and what is asked of us first (1280 and 768 px, axe clean)', async () => {
-    const page = await suite.newPage();
-    await signedIn(page);
-    expect(await page.title()).toBe('Mes saisines — Relais');
-    const rows = page.locator('table tbody tr');
-    await atEachWidth(page, [1280, 768], async () => {
-      await rows.first().waitFor();
+  it(
+    'lists each referral with its French status, the next meeting and what is asked of us first (1280 and 768 px, axe clean)',
+    async () => {
+      const page = await suite.newPage();
+      await signedIn(page);
+      expect(await page.title()).toBe('Mes saisines — Relais');
+      const rows = page.locator('table tbody tr');
+      await atEachWidth(page, [1280, 768], async () => {
+        await rows.first().waitFor();
 
-      // The consent the cell asks for, then the late action, then the draft, then the rest.
-      const order = await rows.locator('th .case-code').allTextContents();
-      expect(order).toEqual([
-        scenario.needsConsent.caseCode,
-        scenario.accepted.caseCode,
-        scenario.draft.caseCode,
-        scenario.redirected.caseCode,
-      ]);
+        // The consent the cell asks for, then the late action, then the draft, then the rest.
+        const order = await rows.locator('th .case-code').allTextContents();
+        expect(order).toEqual([
+          scenario.needsConsent.caseCode,
+          scenario.accepted.caseCode,
+          scenario.draft.caseCode,
+          scenario.redirected.caseCode,
+        ]);
 
-      const accepted = rowOf(page, scenario.accepted.caseCode);
-      expect(await accepted.textContent()).toContain('Acceptée');
-      // Put on the next meeting's agenda, the situation reads as scheduled.
-      expect(await accepted.textContent()).toContain('Situation : Inscrite à l’ordre du jour');
-      expect(await accepted.locator('td').nth(2).textContent()).toContain(parisDay(scenario.nextMeetingAt));
-      expect(await accepted.locator('td').nth(2).textContent()).toMatch(/ à \d{1,2}\sh\s\d{2}$/);
-      expect(await accepted.locator('td').nth(3).textContent()).toBe('2 à mener');
-      expect(await accepted.locator('td').nth(4).textContent()).toContain('1 action en retard');
+        const accepted = rowOf(page, scenario.accepted.caseCode);
+        expect(await accepted.textContent()).toContain('Acceptée');
+        // Put on the next meeting's agenda, the situation reads as scheduled.
+        expect(await accepted.textContent()).toContain('Situation : Inscrite à l’ordre du jour');
+        expect(await accepted.locator('td').nth(2).textContent()).toContain(parisDay(scenario.nextMeetingAt));
+        expect(await accepted.locator('td').nth(2).textContent()).toMatch(/ à \d{1,2}\sh\s\d{2}$/);
+        expect(await accepted.locator('td').nth(3).textContent()).toBe('2 à mener');
+        expect(await accepted.locator('td').nth(4).textContent()).toContain('1 action en retard');
 
-      const consent = rowOf(page, scenario.needsConsent.caseCode);
-      expect(await consent.textContent()).toContain('Accord à recueillir');
-      expect(await consent.textContent()).toContain('La cellule demande l’accord de la personne');
-      expect(await consent.getByRole('link', { name: /Compléter la saisine/ }).getAttribute('href')).toBe(
-        `/saisines/${scenario.needsConsent.id}/modifier`,
-      );
+        const consent = rowOf(page, scenario.needsConsent.caseCode);
+        expect(await consent.textContent()).toContain('Accord à recueillir');
+        expect(await consent.textContent()).toContain('La cellule demande l’accord de la personne');
+        expect(await consent.getByRole('link', { name: /Compléter la saisine/ }).getAttribute('href')).toBe(
+          `/saisines/${scenario.needsConsent.id}/modifier`,
+        );
 
-      const draft = rowOf(page, scenario.draft.caseCode);
-      expect(await draft.textContent()).toContain('Brouillon');
-      expect(await draft.textContent()).toContain('Pas encore transmise');
-      expect(await draft.getByRole('link', { name: /Reprendre le brouillon/ }).getAttribute('href')).toBe(
-        `/saisines/${scenario.draft.id}/modifier`,
-      );
+        const draft = rowOf(page, scenario.draft.caseCode);
+        expect(await draft.textContent()).toContain('Brouillon');
+        expect(await draft.textContent()).toContain('Pas encore transmise');
+        expect(await draft.getByRole('link', { name: /Reprendre le brouillon/ }).getAttribute('href')).toBe(
+          `/saisines/${scenario.draft.id}/modifier`,
+        );
 
-      const redirected = rowOf(page, scenario.redirected.caseCode);
-      expect(await redirected.textContent()).toContain('Réorientée');
-      expect(await redirected.textContent()).toContain('vers : CCAPEX');
-      expect(await redirected.textContent()).toContain(REDIRECT_MESSAGE);
-      expect(await redirected.textContent()).toContain('Rien pour l’instant');
+        const redirected = rowOf(page, scenario.redirected.caseCode);
+        expect(await redirected.textContent()).toContain('Réorientée');
+        expect(await redirected.textContent()).toContain('vers : CCAPEX');
+        expect(await redirected.textContent()).toContain(REDIRECT_MESSAGE);
+        expect(await redirected.textContent()).toContain('Rien pour l’instant');
 
-      // Headers say what each cell is, for a screen reader moving through the table.
-      expect(await page.locator('table thead th[scope="col"]').count()).toBe(6);
-      expect(await page.locator('table tbody th[scope="row"]').count()).toBe(4);
-      await expectNothingMasked(page);
-      await expectNoAxeViolations(page);
-      await screenshot(page, 'mes-saisines');
-    });
+        // Headers say what each cell is, for a screen reader moving through the table.
+        expect(await page.locator('table thead th[scope="col"]').count()).toBe(6);
+        expect(await page.locator('table tbody th[scope="row"]').count()).toBe(4);
+        await expectNothingMasked(page);
+        await expectNoAxeViolations(page);
+        await screenshot(page, 'mes-saisines');
+      });
 
-    // Showing one status only.
-    await page.getByLabel('Afficher').selectOption({ label: 'Réorientée (1)' });
-    expect(await rows.locator('th .case-code').allTextContents()).toEqual([scenario.redirected.caseCode]);
-    await page.getByRole('status').filter({ hasText: '1 saisine affichée' }).waitFor();
-  });
+      // Showing one status only.
+      await page.getByLabel('Afficher').selectOption({ label: 'Réorientée (1)' });
+      expect(await rows.locator('th .case-code').allTextContents()).toEqual([scenario.redirected.caseCode]);
+      await page.getByRole('status').filter({ hasText: '1 saisine affichée' }).waitFor();
+    },
+    TWO_WIDTHS_TIMEOUT_MS,
+  );
 
   it('below 768 px, shows a card per referral with the same facts (axe clean)', async () => {
     const page = await suite.newPage({ width: 600 });
@@ -141,57 +146,61 @@ describe('the housing officer follows its referrals in the browser', () => {
     await screenshot(page, 'mes-saisines');
   });
 
-  it('shows the accepted referral: decision, next meeting, our actions, the consent — never the health note (1280 and 768 px)', async () => {
-    const page = await suite.newPage();
-    await signedIn(page);
-    await page.getByRole('link', { name: scenario.accepted.caseCode, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Saisine ${scenario.accepted.caseCode}` }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/saisines/${scenario.accepted.id}`);
-    expect(await page.title()).toBe(`Saisine ${scenario.accepted.caseCode} — Relais`);
-    await atEachWidth(page, [1280, 768], async () => {
-      const standing = page.getByRole('region', { name: 'Où en est la saisine' });
-      await standing.getByText(parisDay(scenario.nextMeetingAt), { exact: false }).waitFor();
-      expect(await standing.textContent()).toContain('La cellule a accepté la saisine');
-      expect(await standing.textContent()).toContain('Inscrite à l’ordre du jour');
+  it(
+    'shows the accepted referral: decision, next meeting, our actions, the consent — never the health note (1280 and 768 px)',
+    async () => {
+      const page = await suite.newPage();
+      await signedIn(page);
+      await page.getByRole('link', { name: scenario.accepted.caseCode, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `Saisine ${scenario.accepted.caseCode}` }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/saisines/${scenario.accepted.id}`);
+      expect(await page.title()).toBe(`Saisine ${scenario.accepted.caseCode} — Relais`);
+      await atEachWidth(page, [1280, 768], async () => {
+        const standing = page.getByRole('region', { name: 'Où en est la saisine' });
+        await standing.getByText(parisDay(scenario.nextMeetingAt), { exact: false }).waitFor();
+        expect(await standing.textContent()).toContain('La cellule a accepté la saisine');
+        expect(await standing.textContent()).toContain('Inscrite à l’ordre du jour');
 
-      const actions = page.getByRole('region', { name: 'Actions confiées à votre organisation' });
-      expect(await actions.textContent()).toContain(ACTIONS.plan);
-      expect(await actions.textContent()).toContain(ACTIONS.visit);
-      expect(await actions.textContent()).toContain('en retard');
-      expect(
-        await actions
-          .getByRole('link', { name: 'Mettre à jour vos actions dans Mes actions' })
-          .getAttribute('href'),
-      ).toBe('/actions');
+        const actions = page.getByRole('region', { name: 'Actions confiées à votre organisation' });
+        expect(await actions.textContent()).toContain(ACTIONS.plan);
+        expect(await actions.textContent()).toContain(ACTIONS.visit);
+        expect(await actions.textContent()).toContain('en retard');
+        expect(
+          await actions
+            .getByRole('link', { name: 'Mettre à jour vos actions dans Mes actions' })
+            .getAttribute('href'),
+        ).toBe('/actions');
 
-      const consent = page.getByRole('region', { name: 'Accord de la personne' });
-      expect(await consent.textContent()).toContain('Accord donné');
-      expect(await consent.textContent()).toContain('En vigueur jusqu’au');
-      expect(await consent.textContent()).toContain('Que la cellule examine sa situation');
-      expect(await consent.getByRole('listitem').allTextContents()).toEqual(
-        expect.arrayContaining([
-          'La cellule de situations complexes du CLSM',
-          'CMP du Suivi',
-          'Son logement',
-        ]),
-      );
-      expect(
-        await consent
-          .getByRole('link', { name: 'Imprimer le récépissé à remettre à la personne' })
-          .getAttribute('href'),
-      ).toBe(`/saisines/${scenario.accepted.id}/recepisse`);
+        const consent = page.getByRole('region', { name: 'Accord de la personne' });
+        expect(await consent.textContent()).toContain('Accord donné');
+        expect(await consent.textContent()).toContain('En vigueur jusqu’au');
+        expect(await consent.textContent()).toContain('Que la cellule examine sa situation');
+        expect(await consent.getByRole('listitem').allTextContents()).toEqual(
+          expect.arrayContaining([
+            'La cellule de situations complexes du CLSM',
+            'CMP du Suivi',
+            'Son logement',
+          ]),
+        );
+        expect(
+          await consent
+            .getByRole('link', { name: 'Imprimer le récépissé à remettre à la personne' })
+            .getAttribute('href'),
+        ).toBe(`/saisines/${scenario.accepted.id}/recepisse`);
 
-      // What the author wrote that its sharing category opens (housing), and the history.
-      expect(await page.getByRole('region', { name: 'Ce que dit la saisine' }).textContent()).toContain(
-        'Loyers impayés depuis quatre mois.',
-      );
-      expect(await page.getByRole('region', { name: 'Historique' }).textContent()).toContain('Acceptée');
+        // What the author wrote that its sharing category opens (housing), and the history.
+        expect(await page.getByRole('region', { name: 'Ce que dit la saisine' }).textContent()).toContain(
+          'Loyers impayés depuis quatre mois.',
+        );
+        expect(await page.getByRole('region', { name: 'Historique' }).textContent()).toContain('Acceptée');
 
-      await expectNothingMasked(page);
-      await expectNoAxeViolations(page);
-      await screenshot(page, 'saisine-acceptee');
-    });
-  });
+        await expectNothingMasked(page);
+        await expectNoAxeViolations(page);
+        await screenshot(page, 'saisine-acceptee');
+      });
+    },
+    TWO_WIDTHS_TIMEOUT_MS,
+  );
 
   it('shows a redirection with its target and message, a consent request with what to do, and nothing for an unknown id', async () => {
     const page = await suite.newPage();
