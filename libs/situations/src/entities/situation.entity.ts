@@ -8,6 +8,8 @@ import type { SituationCircleMember } from './situation-circle-member.entity';
 @Index('uq_situations_person_open', ['personId'], { unique: true, where: `"status" <> 'CLOSED'` })
 @Index('ix_situations_territory_status', ['territoryId', 'status'])
 @Index('ix_situations_territory_retention', ['territoryId', 'retentionState'])
+// The list's order, an expression TypeORM cannot describe: created by its migration, left alone here.
+@Index('ix_situations_territory_review_order', { synchronize: false })
 export class Situation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situations' })
   id!: string;
