@@ -55,18 +55,26 @@ const ME = /* GraphQL */ `
 `;
 const ORGANISATIONS = /* GraphQL */ `
   query ($t: ID!) {
-    organisations(territoryId: $t) {
-      id
-      kind
+    organisations(territoryId: $t, first: 100) {
+      edges {
+        node {
+          id
+          kind
+        }
+      }
     }
   }
 `;
 const MEMBERS = /* GraphQL */ `
   query ($t: ID!) {
-    territoryMembers(territoryId: $t) {
-      user {
-        id
-        email
+    territoryMembers(territoryId: $t, first: 100) {
+      edges {
+        node {
+          user {
+            id
+            email
+          }
+        }
       }
     }
   }
@@ -104,21 +112,23 @@ export async function demoContext(
   const cellId = me.memberships.find((membership) => membership.territory.id === territoryId)?.cell?.id;
   if (!cellId) throw new DemoSeedError('la coordinatrice de démonstration n’a pas de cellule');
 
-  const { organisations } = await as.coordinator.call<{ organisations: { id: string; kind: string }[] }>(
-    ORGANISATIONS,
-    { t: territoryId },
-  );
+  // The demonstration territory holds a few partners and members: one page of each is all of them.
+  const { organisations } = await as.coordinator.call<{
+    organisations: { edges: { node: { id: string; kind: string } }[] };
+  }>(ORGANISATIONS, { t: territoryId });
   const byKind = {} as Record<Partner, string>;
   for (const [partner, kind] of Object.entries(PARTNER_KINDS) as [Partner, string][]) {
-    const found = organisations.find((organisation) => organisation.kind === kind);
+    const found = organisations.edges.find(({ node }) => node.kind === kind)?.node;
     if (!found)
       throw new DemoSeedError(`aucun partenaire de nature ${kind} dans le territoire de démonstration`);
     byKind[partner] = found.id;
   }
   const { territoryMembers } = await as.coordinator.call<{
-    territoryMembers: { user: { id: string; email: string } }[];
+    territoryMembers: { edges: { node: { user: { id: string; email: string } } }[] };
   }>(MEMBERS, { t: territoryId });
-  const userIds = Object.fromEntries(territoryMembers.map(({ user }) => [user.email, user.id]));
+  const userIds = Object.fromEntries(
+    territoryMembers.edges.map(({ node }) => [node.user.email, node.user.id]),
+  );
 
   return { now, today: parisDate(now()), territoryId, cellId, organisations: byKind, userIds, as };
 }
