@@ -4,6 +4,7 @@ import { Membership, OrganisationKind, Profession, Territory } from '@relais/ide
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
 import { memberOf, recordConsent, referPerson, submitAndAccept } from './support/referral-journey';
+import { SituationPages, withHistoryLists } from './support/referral-documents';
 import { RoleSession, sessionsByRole } from './support/role-sessions';
 
 const SITUATION = /* GraphQL */ `
@@ -27,15 +28,23 @@ const SITUATION = /* GraphQL */ `
         organisationId
         basis
       }
-      timeline {
-        kind
-        category
-        actorOrganisationId
-        redactedFields
+      timeline(first: 100) {
+        edges {
+          node {
+            kind
+            category
+            actorOrganisationId
+            redactedFields
+          }
+        }
       }
-      actions {
-        description
-        redactedFields
+      actions(first: 100) {
+        edges {
+          node {
+            description
+            redactedFields
+          }
+        }
       }
       redactedFields
     }
@@ -138,8 +147,12 @@ describe('field gate on situations', () => {
   });
   afterAll(() => api.close());
 
-  const read = async (client: GraphqlClient) =>
-    (await client.expectData<{ situation: SituationView }>(SITUATION, { id: situationId })).situation;
+  const read = async (client: GraphqlClient): Promise<SituationView> => {
+    const { situation } = await client.expectData<{ situation: SituationPages<SituationView> }>(SITUATION, {
+      id: situationId,
+    });
+    return withHistoryLists(situation);
+  };
   const identityReads = (userId: string) =>
     api.dataSource.getRepository(AuditEvent).findBy({
       territoryId: territory.id,

@@ -383,9 +383,14 @@ describe('follow-up lists', () => {
       nodes.find((node) => node.id === action.id)?.outcome;
 
     const { situation: read } = await f.accounts.coordinator.client.expectData<{
-      situation: { actions: { id: string; outcome: string | null }[] };
-    }>(`query ($s: ID!) { situation(situationId: $s) { actions { id outcome } } }`, { s: f.situationId });
-    expect(outcomeOf(read.actions)).toBe(outcome);
+      situation: { actions: Page<{ id: string; outcome: string | null }> };
+    }>(
+      `query ($s: ID!) { situation(situationId: $s) { actions(first: 100) { edges { node { id outcome } } pageInfo { hasNextPage endCursor } } } }`,
+      {
+        s: f.situationId,
+      },
+    );
+    expect(outcomeOf(read.actions.edges.map((edge) => edge.node))).toBe(outcome);
     const { overdueActions } = await f.accounts.coordinator.client.expectData<{
       overdueActions: Page<{ id: string; outcome: string | null }>;
     }>(

@@ -17,6 +17,8 @@ import {
   RECORD_CONSENT,
   REQUEST_DEROGATION,
   SITUATION,
+  SituationPages,
+  withHistoryLists,
   START_PRE_REVIEW,
   SUBMIT_REFERRAL,
   WITHDRAW_CONSENT,
@@ -139,8 +141,10 @@ describe('referral journey: a bailleur refers a tenant with her consent and sees
     return (await client.expectData<{ referral: ReferralView }>(GET_REFERRAL, { id })).referral;
   }
   async function situation(client: GraphqlClient): Promise<SituationView> {
-    return (await client.expectData<{ situation: SituationView }>(SITUATION, { id: referral.situationId }))
-      .situation;
+    const { situation } = await client.expectData<{ situation: SituationPages<SituationView> }>(SITUATION, {
+      id: referral.situationId,
+    });
+    return withHistoryLists(situation);
   }
 
   it('creates the draft, which only the bailleur sees, with the identity it gave', async () => {

@@ -89,6 +89,26 @@ export const APPROVE_DEROGATION = /* GraphQL */ `
     }
   }
 `;
+/** A situation as SITUATION reads it, its timeline and actions each one page of a connection. */
+export type SituationPages<View extends { timeline: unknown[]; actions?: unknown[] }> = Omit<
+  View,
+  'timeline' | 'actions'
+> & {
+  timeline: { edges: { node: View['timeline'][number] }[] };
+  actions: { edges: { node: NonNullable<View['actions']>[number] }[] };
+};
+
+/** The same situation with its pages as plain lists, as the checks read them. */
+export function withHistoryLists<View extends { timeline: unknown[]; actions?: unknown[] }>(
+  situation: SituationPages<View>,
+): View {
+  return {
+    ...situation,
+    timeline: situation.timeline.edges.map((edge) => edge.node),
+    actions: situation.actions.edges.map((edge) => edge.node),
+  } as unknown as View;
+}
+
 export const SITUATION = /* GraphQL */ `
   query ($id: ID!) {
     situation(situationId: $id) {
@@ -106,18 +126,26 @@ export const SITUATION = /* GraphQL */ `
         organisationId
         basis
       }
-      timeline {
-        kind
-        label
-        category
-        audienceOrganisationId
+      timeline(first: 100) {
+        edges {
+          node {
+            kind
+            label
+            category
+            audienceOrganisationId
+          }
+        }
       }
-      actions {
-        description
-        ownerOrganisationId
-        dueOn
-        status
-        origin
+      actions(first: 100) {
+        edges {
+          node {
+            description
+            ownerOrganisationId
+            dueOn
+            status
+            origin
+          }
+        }
       }
       redactedFields
     }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, DataCategory, gateFields, Principal, RowAccess, rowView } from '@relais/access';
+import { AccessService, DataCategory, gateFields, Principal, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { Connection, pageOf } from '@relais/graphql';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { situationNextStep } from './domain/situation-next-step';
 import { SITUATION_STATUS_LABELS } from './domain/situation-status';
 import { SituationSummaryObject } from './dto/situation-summary.object';
-import { SituationCircleMemberObject, SituationObject } from './dto/situation.objects';
-import { Person, Situation, SituationAction, SituationCircleMember, SituationEvent } from './entities';
+import { SituationCircleMemberObject, SituationObject, SituationRecord } from './dto/situation.objects';
+import { Person, Situation, SituationCircleMember } from './entities';
 import { IdentityReader } from './identity-reader';
 import { LOGISTIC_ONLY, toPersonObject } from './person.mapper';
 import {
@@ -18,7 +18,7 @@ import {
   SituationPageRequest,
   situationPageQuery,
 } from './situation-list.query';
-import { gateEvent, toActionObject } from './situation.mapper';
+import { SituationHistoryQueryService } from './situation-history.query';
 
 /**
  * The read side of situations. Every row comes with the relations the reader holds on it, read
@@ -33,6 +33,7 @@ export class SituationQueryService {
     private readonly identities: IdentityReader,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly history: SituationHistoryQueryService,
   ) {}
 
   /**
@@ -133,10 +134,20 @@ export class SituationQueryService {
   }
 
   /**
-   * Every situation of a person the reader may read, the oldest opened first, each as `situation`
-   * shows it (the person's right of access gathers them).
+   * One situation with its whole timeline and every action the reader may see, for a document that
+   * holds everything (the PPCS).
    */
-  situationsOf(principal: Principal, personId: string): Promise<SituationObject[]> {
+  situationRecord(principal: Principal, situationId: string): Promise<SituationRecord> {
+    return this.database.run({ territoryIds: principal.territoryIds }, (manager) =>
+      this.readRecord(manager, principal, situationId),
+    );
+  }
+
+  /**
+   * Every situation of a person the reader may read, the oldest opened first, each with its whole
+   * history (the person's right of access gathers them).
+   */
+  situationsOf(principal: Principal, personId: string): Promise<SituationRecord[]> {
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
       const ids = this.access.accessibleBy(
         manager
@@ -150,14 +161,32 @@ export class SituationQueryService {
         'read',
         'Situation',
       );
-      const situations: SituationObject[] = [];
+      const situations: SituationRecord[] = [];
       for (const { id } of await ids.getRawMany<{ id: string }>())
-        situations.push(await this.read(manager, principal, id));
+        situations.push(await this.readRecord(manager, principal, id));
       return situations;
     });
   }
 
-  /** The same, inside the caller's transaction (after closing it, say). */
+  private async readRecord(
+    manager: EntityManager,
+    principal: Principal,
+    situationId: string,
+  ): Promise<SituationRecord> {
+    const situation = await this.read(manager, principal, situationId);
+    const whole = { first: null };
+    const timeline = await this.history.readTimeline(manager, principal, situation, whole);
+    const actions = await this.history.readActions(manager, principal, situation, whole);
+    return Object.assign(situation, {
+      timeline: timeline.edges.map((edge) => edge.node),
+      actions: actions.edges.map((edge) => edge.node),
+    });
+  }
+
+  /**
+   * The same, inside the caller's transaction (after closing it, say); its timeline and actions are
+   * read a page at a time (SituationHistoryQueryService).
+   */
   async read(manager: EntityManager, principal: Principal, situationId: string): Promise<SituationObject> {
     const query = manager
       .getRepository(Situation)
@@ -176,25 +205,6 @@ export class SituationQueryService {
     const circle = categories.has(DataCategory.SOCIAL_CONFIDENTIAL)
       ? await manager.find(SituationCircleMember, { where: { situationId }, order: { addedAt: 'ASC' } })
       : [];
-    const events = await this.readable(
-      principal,
-      'SituationEvent',
-      manager
-        .getRepository(SituationEvent)
-        .createQueryBuilder('event')
-        .where('event.situationId = :situationId', { situationId })
-        .orderBy('event.occurredAt', 'ASC')
-        .addOrderBy('event.id', 'ASC'),
-    );
-    const actions = await this.readable(
-      principal,
-      'SituationAction',
-      manager
-        .getRepository(SituationAction)
-        .createQueryBuilder('action')
-        .where('action.situationId = :situationId', { situationId })
-        .orderBy('action.dueOn', 'ASC'),
-    );
     // Follow-ups belong to their own context: named by entity, filtered by its rules, ids only.
     const followUps = this.access.accessibleBy(
       manager
@@ -215,9 +225,6 @@ export class SituationQueryService {
         situation.personId,
       ) ?? null;
 
-    const timeline = events.map(({ row, access: lineAccess }) =>
-      gateEvent(row, rowView(principal, row.territoryId, lineAccess)),
-    );
     const gated = gateFields(
       SituationObject,
       {
@@ -232,8 +239,6 @@ export class SituationQueryService {
         closureReason: situation.closureReason,
         nextReviewOn: situation.nextReviewOn,
         circle: circle.map(toCircleMemberObject),
-        timeline: timeline.map((line) => line.value),
-        actions: actions.map(({ row }) => toActionObject(row, situation.person!.caseCode)),
         followUpIds,
         // Listed whether the person has an identity record or not, so the list never tells.
         redactedFields: identity ? [] : ['identity'],
@@ -249,22 +254,10 @@ export class SituationQueryService {
         territoryId: situation.territoryId,
         personId: situation.personId,
         subject: { type: 'Situation', id: situation.id },
-        categories: [...gated.shown, ...timeline.flatMap((line) => line.shown)],
+        categories: gated.shown,
       },
     ]);
     return gated.value;
-  }
-
-  /** The rows of `query` the principal may read, each with the relations held on it. */
-  private async readable<T extends { id: string }>(
-    principal: Principal,
-    subject: string,
-    query: SelectQueryBuilder<T>,
-  ): Promise<{ row: T; access: RowAccess }[]> {
-    const readAccess = this.access.selectRowAccess(query, principal, 'read', subject);
-    const { entities, raw } = await query.getRawAndEntities();
-    const accesses = readAccess(raw);
-    return entities.map((row) => ({ row, access: accesses.get(row.id)! }));
   }
 }
 

@@ -6,6 +6,8 @@ import { IdentityReader } from './identity-reader';
 import { OverdueActionQueryService } from './overdue-action-query.service';
 import { OverdueActionResolver } from './overdue-action.resolver';
 import { PersonRegistry } from './person.registry';
+import { SituationHistoryQueryService } from './situation-history.query';
+import { SituationHistoryResolver } from './situation-history.resolver';
 import { SituationResolver } from './situation.resolver';
 import { SituationQueryService } from './situation-query.service';
 import { SituationService } from './situation.service';
@@ -18,6 +20,7 @@ registerPolicy(situationsPolicy);
     PersonRegistry,
     SituationService,
     SituationQueryService,
+    SituationHistoryQueryService,
     ActionQueryService,
     OverdueActionQueryService,
     IdentityReader,
@@ -26,6 +29,7 @@ registerPolicy(situationsPolicy);
     PersonRegistry,
     SituationService,
     SituationQueryService,
+    SituationHistoryQueryService,
     ActionQueryService,
     OverdueActionQueryService,
     IdentityReader,
@@ -35,6 +39,6 @@ export class SituationsModule {}
 
 @Module({
   imports: [SituationsModule],
-  providers: [SituationResolver, ActionResolver, OverdueActionResolver],
+  providers: [SituationResolver, SituationHistoryResolver, ActionResolver, OverdueActionResolver],
 })
 export class SituationsGraphqlModule {}

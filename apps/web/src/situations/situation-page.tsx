@@ -9,13 +9,8 @@ import { PersonRightsSection } from '../subject-rights/person-rights-section';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchCalendarDate, frenchDate } from '../ui/written-dates';
 import { AccessBasisSection, AccessLogSection } from './situation-access';
-import {
-  ActionsSection,
-  CircleSection,
-  FollowUpsSection,
-  HandoffsSection,
-  TimelineSection,
-} from './situation-sections';
+import { CircleSection, FollowUpsSection, HandoffsSection } from './situation-sections';
+import { ActionsSection, TimelineSection } from './situation-history-sections';
 import { useWorkingTerritories } from './situation-territory';
 import { CLOSURE_REASON_LABELS, SITUATION_STATUS_TONES } from './situation-words';
 import { PersonConsentsQuery, SituationQuery, TerritoryOrganisationsQuery } from './situations.operations';
@@ -115,8 +110,8 @@ function SituationView({
         // The api keeps consents to the coordination and the referring partners.
         mayRead={coordinates || roles.includes('REFERRER')}
       />
-      <TimelineSection timeline={situation.timeline} nameOf={nameOf} />
-      <ActionsSection actions={situation.actions} nameOf={nameOf} />
+      <TimelineSection situationId={situation.id} nameOf={nameOf} />
+      <ActionsSection situationId={situation.id} nameOf={nameOf} />
       <HandoffsSection handoffs={handoffs} nameOf={nameOf} />
       <FollowUpsSection situationId={situation.id} nameOf={nameOf} />
       {coordinates ? (

@@ -1,9 +1,8 @@
 import { useQuery } from 'urql';
-import { ACTION_STATUS_LABELS } from '../actions/action-status';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
-import { frenchCalendarDate, frenchDate, frenchTime } from '../ui/written-dates';
+import { frenchCalendarDate, frenchDate } from '../ui/written-dates';
 import {
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_PHASE_LABELS,
@@ -17,7 +16,7 @@ import type { SituationDetail, SituationHandoff } from './situations.operations'
 /** A partner's name from its id (« Un partenaire du territoire » when the directory does not name it). */
 export type NameOf = (organisationId: string | null | undefined) => string;
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section className="situation-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -48,63 +47,6 @@ export function CircleSection({ circle, nameOf }: { circle: SituationDetail['cir
         </ul>
       ) : (
         <p>Aucun partenaire n’est encore dans le cercle de cette situation.</p>
-      )}
-    </Section>
-  );
-}
-
-/** What happened, oldest first, as far as my relation to each line lets the server send it. */
-export function TimelineSection({
-  timeline,
-  nameOf,
-}: {
-  timeline: SituationDetail['timeline'];
-  nameOf: NameOf;
-}) {
-  return (
-    <Section id="historique" title="Historique">
-      {timeline.length ? (
-        <ol className="history">
-          {timeline.map((line) => (
-            <li key={line.id}>
-              <span className="history-when">
-                {frenchDate(line.occurredAt, { weekday: false })}, {frenchTime(line.occurredAt)}
-              </span>{' '}
-              — {line.label}
-              {line.actorOrganisationId ? (
-                <span className="history-reason">Par : {nameOf(line.actorOrganisationId)}</span>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>Aucune ligne d’historique ne vous est visible pour cette situation.</p>
-      )}
-    </Section>
-  );
-}
-
-/** « Qui fait quoi pour quand »: all of them for the coordination, one's own otherwise. */
-export function ActionsSection({ actions, nameOf }: { actions: SituationDetail['actions']; nameOf: NameOf }) {
-  return (
-    <Section id="actions" title="Actions">
-      {actions.length ? (
-        <ul className="situation-list">
-          {actions.map((action) => (
-            <li key={action.id}>
-              <strong>{action.description}</strong>
-              <span className="status-detail">
-                {nameOf(action.ownerOrganisationId)} · pour le{' '}
-                {frenchCalendarDate(action.dueOn, { weekday: false })} · {ACTION_STATUS_LABELS[action.status]}
-              </span>
-              {action.outcome ? (
-                <span className="status-detail multiline">Résultat : {action.outcome}</span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Aucune action ne vous est visible : la cellule en décide en séance.</p>
       )}
     </Section>
   );

@@ -89,22 +89,6 @@ export const SituationQuery = graphql(`
         basis
         addedAt
       }
-      timeline {
-        id
-        kind
-        label
-        category
-        actorOrganisationId
-        occurredAt
-      }
-      actions {
-        id
-        description
-        ownerOrganisationId
-        dueOn
-        status
-        outcome
-      }
       redactedFields
     }
     handoffs(situationId: $situationId) {
@@ -122,6 +106,63 @@ export const SituationQuery = graphql(`
 `);
 
 export type SituationDetail = ResultOf<typeof SituationQuery>['situation'];
+
+/** A page of the situation's timeline, the most recent line first. */
+export const SituationTimelineQuery = graphql(`
+  query SituationTimeline($situationId: ID!, $first: Int!, $after: String) {
+    situation(situationId: $situationId) {
+      id
+      timeline(first: $first, after: $after) {
+        edges {
+          node {
+            id
+            kind
+            label
+            category
+            actorOrganisationId
+            occurredAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** A page of the situation's actions I may see, the first due first. */
+export const SituationActionsQuery = graphql(`
+  query SituationActions($situationId: ID!, $first: Int!, $after: String) {
+    situation(situationId: $situationId) {
+      id
+      actions(first: $first, after: $after) {
+        edges {
+          node {
+            id
+            description
+            ownerOrganisationId
+            dueOn
+            status
+            outcome
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export type TimelineLine = ResultOf<
+  typeof SituationTimelineQuery
+>['situation']['timeline']['edges'][number]['node'];
+export type SituationActionLine = ResultOf<
+  typeof SituationActionsQuery
+>['situation']['actions']['edges'][number]['node'];
 export type SituationHandoff = ResultOf<typeof SituationQuery>['handoffs'][number];
 
 /** The partners of the territory, to name those the situation refers to by id. */

@@ -249,17 +249,7 @@ export class SituationObject {
   @Categorized(SOCIAL_CONFIDENTIAL)
   circle!: SituationCircleMemberObject[] | null;
 
-  @Field(() => [SituationEventObject], {
-    description: 'Ce que votre relation à la situation vous permet de voir.',
-  })
-  @Categorized(LOGISTIC)
-  timeline!: SituationEventObject[];
-
-  @Field(() => [ActionObject], {
-    description: 'Les actions que vous pouvez voir : toutes pour la coordination, les vôtres sinon.',
-  })
-  @Categorized(LOGISTIC)
-  actions!: ActionObject[];
+  // Its timeline and actions are connections read page by page (SituationHistoryResolver).
 
   // Only those the reader's own rules on follow-ups let it read: the row rule is the gate.
   @Field(() => [ID], {
@@ -272,3 +262,12 @@ export class SituationObject {
   @Field(() => [String], { ...REDACTED })
   redactedFields!: string[];
 }
+
+/**
+ * A situation with its whole timeline and every action its reader may see, for the documents that
+ * must hold everything (the person's file, the PPCS); the api pages them instead.
+ */
+export type SituationRecord = SituationObject & {
+  timeline: SituationEventObject[];
+  actions: ActionObject[];
+};

@@ -2,7 +2,7 @@ import { ConsentObject, DerogationObject } from '@relais/consent';
 import { FollowUpObject, HandoffObject } from '@relais/followups';
 import { MinutesItemObject } from '@relais/meetings';
 import { ReferralObject } from '@relais/referrals';
-import { PersonIdentityObject, PersonObject, SituationObject } from '@relais/situations';
+import { PersonIdentityObject, PersonObject, SituationRecord } from '@relais/situations';
 import { ArchivedSituationObject } from '../../retention';
 import { DataSubjectRequestObject } from '../dto/data-subject-request.object';
 
@@ -48,7 +48,7 @@ export interface SubjectAccessExport {
   identity: PersonIdentityObject | null;
   /** The partners named anywhere in the export, by id. */
   organisations: Record<string, string>;
-  situations: SituationObject[];
+  situations: SituationRecord[];
   /** Closed situations moved to the archive (or anonymised): what the coordination reads of them. */
   archivedSituations: ArchivedSituationObject[];
   referrals: ReferralObject[];

@@ -38,7 +38,7 @@ export class PpcsExportService {
     situationId: string,
   ): Promise<{ content: Buffer; filename: string }> {
     this.access.assertCan(actor, 'exportPlan', asSubject('DataSubjectRequest', { territoryId }));
-    const situation = await this.situations.situation(actor, situationId);
+    const situation = await this.situations.situationRecord(actor, situationId);
     // Another territory's situation, even one the reader coordinates, is not this address's.
     if (situation.territoryId !== territoryId) throw new AccessException('NOT_FOUND');
     const personId = situation.person.id;

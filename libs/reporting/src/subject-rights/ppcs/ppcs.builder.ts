@@ -3,7 +3,7 @@ import { DataCategory } from '@relais/access';
 import { FollowUpObject, HandoffObject } from '@relais/followups';
 import { MinutesItemObject } from '@relais/meetings';
 import { ReferralObject } from '@relais/referrals';
-import { ActionOrigin, SituationObject } from '@relais/situations';
+import { ActionOrigin, SituationRecord } from '@relais/situations';
 import {
   PPCS_FORMAT,
   PpcsActionType,
@@ -15,7 +15,7 @@ import {
 /** What the plan is built from: the situation and its context, each read through the field gate. */
 export interface PpcsFacts {
   generatedAt: Date;
-  situation: SituationObject;
+  situation: SituationRecord;
   referrals: readonly ReferralObject[];
   consents: readonly ConsentObject[];
   /** The situation's examinations by the cell, the oldest first. */

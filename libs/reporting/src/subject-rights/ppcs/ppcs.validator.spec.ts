@@ -1,5 +1,5 @@
 import { ConsentObject } from '@relais/consent';
-import { SituationObject } from '@relais/situations';
+import { SituationRecord } from '@relais/situations';
 import { buildPpcs, identityMayTravel, PpcsFacts } from './ppcs.builder';
 import { ppcsProblems } from './ppcs.validator';
 
@@ -39,7 +39,7 @@ const situation = {
       outcome: null,
     },
   ],
-} as unknown as SituationObject;
+} as unknown as SituationRecord;
 const consent = (categories: string[], purposes: string[]) =>
   ({ inForce: true, purposes, dataCategories: categories, wishesToAttend: true }) as unknown as ConsentObject;
 const facts = (consents: ConsentObject[]): PpcsFacts => ({
