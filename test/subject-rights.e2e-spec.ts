@@ -1,3 +1,4 @@
+import { parisDate } from '@relais/config';
 import { ppcsProblems } from '@relais/reporting';
 import { PDFParse } from 'pdf-parse';
 import { RunningApi, startApi } from './support/api-harness';
@@ -151,7 +152,7 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
 
   it('records the person’s requests, answers them within the month, and lists them page by page', async () => {
     const client = f.accounts.coordinator.client;
-    const today = api.clock.now().toISOString().slice(0, 10);
+    const today = parisDate(api.clock.now());
     const { recordDataSubjectRequest: access } = await client.expectData<{
       recordDataSubjectRequest: RequestNode;
     }>(RECORD, {
@@ -272,7 +273,7 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
         territoryId: f.territory.id,
         personId: referral.person.id,
         kind: 'ERASURE',
-        receivedOn: api.clock.now().toISOString().slice(0, 10),
+        receivedOn: parisDate(api.clock.now()),
         request: 'Ne souhaite plus figurer dans les fichiers du CLSM',
       },
     });

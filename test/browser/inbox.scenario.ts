@@ -7,6 +7,7 @@
  * professional related to the person, who may weigh the derogation.
  */
 import { Role } from '@relais/access';
+import { parisDate } from '@relais/config';
 import { OrganisationKind, Profession } from '@relais/identity';
 import { logInClient } from '@relais/testing';
 import type { RunningApi } from '../support/api-harness';
@@ -122,8 +123,8 @@ export async function seedInboxScenario(api: RunningApi): Promise<InboxScenario>
 
   // The follow-through: the landlord's late action and a hand-off to the CMP still unanswered.
   const followed = await seedSituations(api.dataSource, territory, 2);
-  const day = (offset: number) =>
-    new Date(api.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Paris days, as the page counts them (a UTC day is yesterday's between 23:00 and midnight).
+  const day = (offset: number) => parisDate(new Date(api.clock.now().getTime() + offset * 86_400_000));
   await seedActions(api.dataSource, territory, followed, [
     { owner: bailleur.id, dueOn: day(-3), description: LATE_ACTION },
   ]);
