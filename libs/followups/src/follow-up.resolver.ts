@@ -54,7 +54,8 @@ export class FollowUpResolver {
   }
 
   @Query(() => [HandoffObject], {
-    description: 'Les passages de relais de la situation que vous pouvez voir.',
+    description:
+      'Les passages de relais de la situation que vous pouvez voir, du plus ancien au plus récent ; au plus 50 (une situation en connaît quelques-uns).',
   })
   @Allow('read', 'Handoff')
   handoffs(

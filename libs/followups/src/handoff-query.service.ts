@@ -9,6 +9,9 @@ import { HandoffObject } from './dto/follow-up.objects';
 import { handoffContexts } from './handoff-context';
 import { gateHandoff, gatePersonName } from './handoff.view';
 
+/** At most this many hand-offs of one situation are listed (a documented cap, not a page). */
+export const HANDOFFS_PER_SITUATION = 50;
+
 /**
  * The read side of hand-offs: the list of a situation's, one for its answer, and its PDF. Each is
  * gated from the reader's relations to the row; what the gate shows is what the audit records.
@@ -29,7 +32,11 @@ export class HandoffQueryService {
         .createQueryBuilder('handoff')
         .innerJoinAndSelect('handoff.situation', 'situation')
         .where('handoff.situationId = :situationId', { situationId })
-        .orderBy('handoff.proposedAt', 'ASC');
+        .orderBy('handoff.proposedAt', 'ASC')
+        .addOrderBy('handoff.id', 'ASC')
+        // A situation is handed off a handful of times in its life: past the cap, the oldest are kept.
+        .limit(HANDOFFS_PER_SITUATION)
+        .comment('prepared:situation-handoffs');
       const readAccess = this.access.selectRowAccess(query, actor, 'read', 'Handoff');
       const { entities, raw } = await query.getRawAndEntities();
       const accesses = readAccess(raw);
