@@ -8,6 +8,7 @@ import { Situation } from './situation.entity';
 @Index('ix_situation_actions_territory_owner', ['territoryId', 'ownerOrganisationId', 'status'])
 @Index('ix_situation_actions_territory_person', ['territoryId', 'personId'])
 @Index('ix_situation_actions_origin', ['originId', 'createdAt'])
+@Index('ix_situation_actions_situation_due', ['situationId', 'dueOn', 'id'])
 export class SituationAction {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situation_actions' })
   id!: string;

@@ -9,6 +9,7 @@ import { Situation } from './situation.entity';
  */
 @Entity({ name: 'situation_events' })
 @Index('ix_situation_events_territory_situation', ['territoryId', 'situationId', 'occurredAt'])
+@Index('ix_situation_events_situation_occurred', ['situationId', 'occurredAt', 'id'])
 export class SituationEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situation_events' })
   id!: string;
