@@ -92,17 +92,17 @@ export function usePagedList<Node>(
   }, [fetchPage, pages, last, key]);
 
   const refresh = useCallback(() => readPages(Math.max(1, pages?.length ?? 1)), [readPages, pages]);
-  // The same array while the pages are the same, so what is derived from it is not made again.
-  const identify = useRef(idOf);
-  identify.current = idOf;
+  // How an element is identified never changes in a list's life: the first render's function is
+  // kept, so the array stays the same while the pages are (what is derived from it is not made again).
+  const [identify] = useState(() => idOf);
   const items = useMemo(
     () =>
       pages &&
       unique(
         pages.flatMap((page) => page.edges.map((edge) => edge.node)),
-        identify.current,
+        identify,
       ),
-    [pages],
+    [pages, identify],
   );
 
   return {
