@@ -69,10 +69,14 @@ const UPDATE_ACTION = /* GraphQL */ `
 const SITUATION_ACTIONS = /* GraphQL */ `
   query ($id: ID!) {
     situation(situationId: $id) {
-      actions {
-        id
-        ownerOrganisationId
-        outcome
+      actions(first: 100) {
+        edges {
+          node {
+            id
+            ownerOrganisationId
+            outcome
+          }
+        }
       }
     }
   }
@@ -495,9 +499,9 @@ describe('the actions entrusted to my organisation', () => {
 
     it('is read by the coordinator, with the situation’s actions and in the minutes', async () => {
       const { situation } = await coordinator.client.expectData<{
-        situation: { actions: { id: string; outcome: string | null }[] };
+        situation: { actions: { edges: { node: { id: string; outcome: string | null } }[] } };
       }>(SITUATION_ACTIONS, { id: ccasCase.situationId });
-      expect(situation.actions.find((action) => action.id === ids.plan)?.outcome).toBe(OUTCOME);
+      expect(situation.actions.edges.find(({ node }) => node.id === ids.plan)?.node.outcome).toBe(OUTCOME);
       const { meetingMinutes } = await coordinator.client.expectData<{
         meetingMinutes: {
           items: { caseCode: string; actions: { id: string; caseCode: string; outcome: string }[] }[];
@@ -514,9 +518,9 @@ describe('the actions entrusted to my organisation', () => {
     it('reaches no partner the action is not addressed to', async () => {
       // The CCAS referred the situation and reads it, but only its own actions in it.
       const { situation } = await socialWorker.client.expectData<{
-        situation: { actions: { id: string; ownerOrganisationId: string }[] };
+        situation: { actions: { edges: { node: { id: string; ownerOrganisationId: string } }[] } };
       }>(SITUATION_ACTIONS, { id: ccasCase.situationId });
-      expect(situation.actions.map((action) => action.id)).toEqual([ids.ccasOwn]);
+      expect(situation.actions.edges.map(({ node }) => node.id)).toEqual([ids.ccasOwn]);
       // Another landlord is not even told the situation exists, nor sees the action in its list.
       const elsewhere = await otherOfficer.client.request(SITUATION_ACTIONS, { id: ccasCase.situationId });
       expect(elsewhere.errors?.[0].extensions?.code).toBe('NOT_FOUND');
