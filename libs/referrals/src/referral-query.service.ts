@@ -236,9 +236,7 @@ export class ReferralQueryService {
     const transitions = withHistory.length
       ? await manager.find(ReferralTransition, {
           where: { referralId: In(withHistory.map((referral) => referral.id)) },
-          // Moves made at one instant (a clock held still) keep the lifecycle's order, in which the
-          // statuses are declared.
-          order: { occurredAt: 'ASC', toStatus: 'ASC' },
+          order: { occurredAt: 'ASC' },
         })
       : [];
 
