@@ -170,20 +170,20 @@ describe('the demonstration activity, seeded through the api as the demo account
 
   it('shows the nurse the trinôme with its acts, the health note included; the TISF without it', async () => {
     const READ = `query ($id: ID!) { followUp(followUpId: $id) {
-      phase team { role userId } acts { type note noteVisibility redactedFields } } }`;
-    type View = {
-      followUp: { phase: string; acts: { type: string; note: string | null; noteVisibility: string }[] };
-    };
+      phase team { role userId } acts { edges { node { type note noteVisibility redactedFields } } } } }`;
+    type Act = { type: string; note: string | null; noteVisibility: string };
+    type View = { followUp: { phase: string; acts: { edges: { node: Act }[] } } };
+    const acts = (view: View) => view.followUp.acts.edges.map((edge) => edge.node);
     const nurse = await as.nurse.expectData<View>(READ, { id: seeded.followUpId });
     expect(nurse.followUp.phase).toBe('ASSESSMENT');
-    expect(nurse.followUp.acts.map((act) => act.type).sort()).toEqual([
-      'ACCOMPANIED_APPOINTMENT',
-      'HOME_VISIT',
-      'PHONE',
-    ]);
-    expect(nurse.followUp.acts.every((act) => act.note?.startsWith(DEMO_MARK))).toBe(true);
+    expect(
+      acts(nurse)
+        .map((act) => act.type)
+        .sort(),
+    ).toEqual(['ACCOMPANIED_APPOINTMENT', 'HOME_VISIT', 'PHONE']);
+    expect(acts(nurse).every((act) => act.note?.startsWith(DEMO_MARK))).toBe(true);
     const tisf = await as.tisf.expectData<View>(READ, { id: seeded.followUpId });
-    expect(tisf.followUp.acts.find((act) => act.noteVisibility === 'HEALTH')?.note).toBeNull();
+    expect(acts(tisf).find((act) => act.noteVisibility === 'HEALTH')?.note).toBeNull();
     await as.educator.expectData<View>(READ, { id: seeded.followUpId });
   });
 

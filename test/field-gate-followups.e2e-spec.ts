@@ -9,7 +9,7 @@ import { memberOf, recordConsent, referPerson, submitAndAccept } from './support
 const START = `mutation ($input: StartFollowUpInput!) { startFollowUp(input: $input) { id } }`;
 const ACT = `mutation ($input: RecordActInput!) { recordFollowUpAct(input: $input) { id } }`;
 const READ = `query ($id: ID!) { followUp(followUpId: $id) {
-  id caseCode acts { id note noteVisibility redactedFields } objectives { text redactedFields } redactedFields
+  id caseCode acts { edges { node { id note noteVisibility redactedFields } } } objectives { text redactedFields } redactedFields
 } }`;
 const PROPOSE = `mutation ($input: ProposeHandoffInput!) { proposeHandoff(input: $input) { id } }`;
 const HANDOFF_FIELDS = `id receivingOrganisationId cmpFollowUpStatus firstAppointmentOn residualRisks
@@ -147,9 +147,9 @@ describe('the field gate on follow-ups and hand-offs', () => {
   it('audits what the TISF was shown of a follow-up without acts: its objectives, nothing of identity or health', async () => {
     const before = new Set((await eventsBy(ids.tisf)).map((event) => event.id));
     const { followUp } = await as.tisf.expectData<{
-      followUp: { caseCode: string; acts: unknown[]; objectives: { text: string | null }[] };
+      followUp: { caseCode: string; acts: { edges: unknown[] }; objectives: { text: string | null }[] };
     }>(READ, { id: followUpId });
-    expect(followUp.acts).toEqual([]);
+    expect(followUp.acts.edges).toEqual([]);
     expect(followUp.objectives.every((objective) => objective.text)).toBe(true);
     // One read event for this request, naming exactly the category shown (the objectives' text).
     const recorded = (await eventsBy(ids.tisf)).filter((event) => !before.has(event.id));
@@ -169,17 +169,17 @@ describe('the field gate on follow-ups and hand-offs', () => {
       },
     });
     const before = (await readsBy(ids.nurse)).filter((categories) => categories.includes('HEALTH_SECRET'));
-    const nurse = await as.nurse.expectData<{ followUp: { acts: { note: string | null }[] } }>(READ, {
-      id: followUpId,
-    });
-    expect(nurse.followUp.acts[0].note).toBe(HEALTH_NOTE);
+    const nurse = await as.nurse.expectData<{
+      followUp: { acts: { edges: { node: { note: string | null } }[] } };
+    }>(READ, { id: followUpId });
+    expect(nurse.followUp.acts.edges[0].node.note).toBe(HEALTH_NOTE);
     const after = (await readsBy(ids.nurse)).filter((categories) => categories.includes('HEALTH_SECRET'));
     expect(after).toHaveLength(before.length + 1);
 
     const tisf = await as.tisf.expectData<{
-      followUp: { acts: { note: string | null; redactedFields: string[] }[] };
+      followUp: { acts: { edges: { node: { note: string | null; redactedFields: string[] } }[] } };
     }>(READ, { id: followUpId });
-    expect(tisf.followUp.acts[0]).toMatchObject({ note: null, redactedFields: ['note'] });
+    expect(tisf.followUp.acts.edges[0].node).toMatchObject({ note: null, redactedFields: ['note'] });
     expect((await readsBy(ids.tisf)).flat()).not.toContain('HEALTH_SECRET');
   });
 

@@ -51,10 +51,14 @@ const MY_FOLLOW_UPS = /* GraphQL */ `
             holderName
             replacement
           }
-          acts {
-            note
-            recordedByName
-            redactedFields
+          acts(first: 2) {
+            edges {
+              node {
+                note
+                recordedByName
+                redactedFields
+              }
+            }
           }
         }
       }
@@ -96,7 +100,9 @@ interface FollowUpNode {
   nextReviewOn: string | null;
   myReplacement: { role: string; fromOn: string | null; untilOn: string | null } | null;
   team: { role: string; userId: string | null; holderName: string | null; replacement: boolean }[];
-  acts: { note: string | null; recordedByName: string | null; redactedFields: string[] }[];
+  acts: {
+    edges: { node: { note: string | null; recordedByName: string | null; redactedFields: string[] } }[];
+  };
 }
 interface Page<Node> {
   edges: { cursor: string; node: Node }[];
@@ -331,13 +337,13 @@ describe('follow-up lists', () => {
       note: 'Traitement adapté par le psychiatre',
       noteVisibility: 'HEALTH',
     });
-    const READ = `query ($id: ID!) { followUp(followUpId: $id) { acts { note recordedByName redactedFields } } }`;
+    const READ = `query ($id: ID!) { followUp(followUpId: $id) { acts { edges { node { note recordedByName redactedFields } } } } }`;
     const noteIn = async (client: GraphqlClient) => {
       const { followUp } = await client.expectData<{ followUp: Pick<FollowUpNode, 'acts'> }>(READ, {
         id: f.followUpId,
       });
       const listed = (await mine(client)).edges.find((edge) => edge.node.id === f.followUpId)?.node;
-      return { single: followUp.acts[0], listed: listed?.acts[0] };
+      return { single: followUp.acts.edges[0]?.node, listed: listed?.acts.edges[0]?.node };
     };
     const nurse = await noteIn(f.accounts.nurse.client);
     expect(nurse.single).toEqual({

@@ -47,9 +47,16 @@ const MY_FOLLOW_UPS = /* GraphQL */ `
           objectives {
             text
           }
-          acts {
-            note
-            recordedByName
+          acts(first: 2) {
+            edges {
+              node {
+                note
+                recordedByName
+              }
+            }
+            pageInfo {
+              hasNextPage
+            }
           }
           indicators {
             acts

@@ -18,7 +18,7 @@ const FOLLOW_UP_FIELDS = /* GraphQL */ `
   id phase kind requesterKind startedOn plannedEndOn caseCode
   objectives { id text status }
   team { role userId replacement vacancy }
-  acts { id type noteVisibility note redactedFields }
+  acts { edges { node { id type noteVisibility note redactedFields } } }
   indicators { acts homeShare daysSinceLastContact }
 `;
 const START = `mutation ($input: StartFollowUpInput!) { startFollowUp(input: $input) { ${FOLLOW_UP_FIELDS} } }`;
@@ -37,7 +37,11 @@ interface FollowUpView {
   id: string;
   phase: string;
   team: { role: string; userId: string | null; vacancy: string | null }[];
-  acts: { type: string; noteVisibility: string; note: string | null; redactedFields: string[] }[];
+  acts: {
+    edges: {
+      node: { type: string; noteVisibility: string; note: string | null; redactedFields: string[] };
+    }[];
+  };
   indicators: { acts: number; homeShare: number; daysSinceLastContact: number | null };
 }
 
@@ -193,15 +197,20 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
     };
     const byTisf = await as.tisf.request(ACT, { input: act });
     expect(byTisf.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await as.nurse.expectData(ACT, { input: act });
+    // The follow-up the change returns holds its first page of acts, the new one at the top.
+    const recorded = await as.nurse.expectData<{ recordFollowUpAct: FollowUpView }>(ACT, { input: act });
+    expect(recorded.recordFollowUpAct.acts.edges[0].node).toMatchObject({
+      type: 'HOME_VISIT',
+      note: act.note,
+    });
 
     const nurseView = await read(as.nurse);
-    expect(nurseView.acts).toEqual([
+    expect(nurseView.acts.edges.map((edge) => edge.node)).toEqual([
       expect.objectContaining({ type: 'HOME_VISIT', note: act.note, redactedFields: [] }),
     ]);
     expect(nurseView.indicators).toEqual({ acts: 1, homeShare: 1, daysSinceLastContact: 0 });
     const tisfView = await read(as.tisf);
-    expect(tisfView.acts).toEqual([
+    expect(tisfView.acts.edges.map((edge) => edge.node)).toEqual([
       expect.objectContaining({
         type: 'HOME_VISIT',
         noteVisibility: 'HEALTH',

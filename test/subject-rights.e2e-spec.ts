@@ -26,7 +26,11 @@ const READ_FOLLOW_UP = /* GraphQL */ `
     followUp(followUpId: $id) {
       id
       acts {
-        note
+        edges {
+          node {
+            note
+          }
+        }
       }
     }
   }

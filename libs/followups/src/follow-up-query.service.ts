@@ -26,7 +26,7 @@ export class FollowUpQueryService {
     private readonly clock: Clock,
   ) {}
 
-  /** One follow-up as the reader may see it: seats (with vacancies), objectives, acts, figures. */
+  /** One follow-up as the reader may see it: seats (with vacancies), objectives, figures; acts apart. */
   followUp(actor: Principal, followUpId: string): Promise<FollowUpObject> {
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
       const query = manager

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, gateFields, NO_ACCESS, Principal, RowAccess, rowView } from '@relais/access';
+import { AccessService, gateFields, Principal, RowAccess, rowView } from '@relais/access';
 import { AuditedRead, AuditService } from '@relais/audit';
-import { User } from '@relais/identity';
 import { Person, Situation } from '@relais/situations';
 import { EntityManager, In } from 'typeorm';
-import { ActType, NOTE_CATEGORY } from './domain/follow-up.enums';
+import { ActType } from './domain/follow-up.enums';
 import {
-  FollowUpActObject,
   FollowUpIndicatorsObject,
   FollowUpObject,
   FollowUpObjectiveObject,
@@ -14,9 +12,14 @@ import {
   TeamSeatObject,
 } from './dto/follow-up.objects';
 import { FollowUp, FollowUpAct, FollowUpObjective, FollowUpTeamMember } from './entities';
-import { displayName, teamSeats } from './team';
+import { teamSeats } from './team';
 
-const DAY_MS = 86_400_000;
+/** A follow-up's acts as counted for its figures. */
+interface ActFigures {
+  acts: number;
+  at_home: number;
+  days_since: number;
+}
 
 /** A follow-up read with its situation and person joined, and the reader's relations to it. */
 export interface ReadFollowUp {
@@ -25,9 +28,10 @@ export interface ReadFollowUp {
 }
 
 /**
- * Follow-ups as their reader may see them — seats, objectives, acts, figures — in a fixed number
- * of statements whatever their number, so that a page of 50 costs what a page of 5 does. Every
- * field passes the field gate; what it shows is what the audit records.
+ * Follow-ups as their reader may see them — seats, objectives, figures — in a fixed number of
+ * statements whatever their number, so that a page of 50 costs what a page of 5 does. Every field
+ * passes the field gate; what it shows is what the audit records. Their acts are read a page at a
+ * time, only when asked (FollowUpActsQueryService).
  */
 @Injectable()
 export class FollowUpPresenter {
@@ -46,15 +50,7 @@ export class FollowUpPresenter {
     const followUps = rows.map((row) => row.followUp);
     const ids = followUps.map((followUp) => followUp.id);
 
-    const actQuery = manager
-      .getRepository(FollowUpAct)
-      .createQueryBuilder('act')
-      .where('act.followUpId IN (:...followUpIds)', { followUpIds: ids })
-      .orderBy('act.occurredOn', 'DESC')
-      .addOrderBy('act.recordedAt', 'DESC');
-    const actAccess = this.access.selectRowAccess(actQuery, actor, 'read', 'FollowUpAct');
-    const actRows = await actQuery.getRawAndEntities();
-    const actAccesses = actAccess(actRows.raw);
+    const figures = await this.actFigures(manager, actor, ids, today);
     const seats = await teamSeats(manager, followUps, today);
     const objectives = await manager.find(FollowUpObjective, {
       where: { followUpId: In(ids) },
@@ -64,49 +60,21 @@ export class FollowUpPresenter {
       followUpId: In(ids),
       userId: actor.userId,
     });
-    const authorIds = [...new Set(actRows.entities.map((act) => act.authorUserId))];
-    const authors = new Map(
-      (authorIds.length ? await manager.findBy(User, { id: In(authorIds) }) : []).map((user) => [
-        user.id,
-        displayName(user),
-      ]),
-    );
 
     const reads: AuditedRead[] = [];
     const presented = rows.map(({ followUp, access }) => {
       const { territoryId } = followUp;
       const view = rowView(actor, territoryId, access);
-      const acts = actRows.entities.filter((act) => act.followUpId === followUp.id);
-      const gatedActs = acts.map((act) => ({
-        act,
-        gated: gateFields(
-          FollowUpActObject,
-          {
-            id: act.id,
-            occurredOn: act.occurredOn,
-            type: act.type,
-            durationMinutes: act.durationMinutes,
-            presentUserIds: act.presentUserIds,
-            recordedByName: authors.get(act.authorUserId) ?? null,
-            noteVisibility: act.noteVisibility,
-            note: act.note,
-          },
-          rowView(actor, territoryId, actAccesses.get(act.id) ?? NO_ACCESS),
-          // An act's note is as secret as its audience.
-          { note: NOTE_CATEGORY[act.noteVisibility] },
-        ),
-      }));
       const gatedObjectives = objectives
         .filter((objective) => objective.followUpId === followUp.id)
         .map(({ id, text, status }) => gateFields(FollowUpObjectiveObject, { id, text, status }, view));
-      const last = acts[0]?.occurredOn ?? null;
-      const homeVisits = acts.filter((act) => act.type === ActType.HOME_VISIT).length;
+      const counted = figures.get(followUp.id);
       const indicators = gateFields(
         FollowUpIndicatorsObject,
         {
-          acts: acts.length,
-          homeShare: acts.length ? homeVisits / acts.length : 0,
-          daysSinceLastContact: last ? Math.round((Date.parse(today) - Date.parse(last)) / DAY_MS) : null,
+          acts: counted?.acts ?? 0,
+          homeShare: counted?.acts ? counted.at_home / counted.acts : 0,
+          daysSinceLastContact: counted?.days_since ?? null,
         },
         view,
       );
@@ -137,30 +105,49 @@ export class FollowUpPresenter {
           endReason: followUp.endReason,
           team: (seats.get(followUp.id) ?? []).map((seat) => gateFields(TeamSeatObject, seat, view).value),
           objectives: gatedObjectives.map((objective) => objective.value),
-          acts: gatedActs.map(({ gated: act }) => act.value),
           indicators: indicators.value,
         },
         view,
       );
-      const personId = followUp.situation!.personId;
-      reads.push(
-        {
-          territoryId,
-          personId,
-          subject: { type: 'FollowUp', id: followUp.id },
-          categories: [...gated.shown, ...gatedObjectives.flatMap((objective) => objective.shown)],
-        },
-        ...gatedActs.map(({ act, gated: shown }) => ({
-          territoryId,
-          personId,
-          subject: { type: 'FollowUpAct', id: act.id },
-          categories: shown.shown,
-        })),
-      );
+      reads.push({
+        territoryId,
+        personId: followUp.situation!.personId,
+        subject: { type: 'FollowUp', id: followUp.id },
+        categories: [...gated.shown, ...gatedObjectives.flatMap((objective) => objective.shown)],
+      });
       return gated.value;
     });
     await this.audit.recordReads(manager, actor, reads);
     return presented;
+  }
+
+  /**
+   * Each follow-up's figures over the acts the reader may see, counted in SQL in one statement for
+   * them all: right whatever page of acts is shown, and no act read to count it.
+   */
+  private async actFigures(
+    manager: EntityManager,
+    actor: Principal,
+    followUpIds: readonly string[],
+    today: string,
+  ): Promise<Map<string, ActFigures>> {
+    const query = manager
+      .getRepository(FollowUpAct)
+      .createQueryBuilder('act')
+      .select('act.followUpId', 'follow_up_id')
+      .addSelect('count(*)::int', 'acts')
+      .addSelect(`count(*) FILTER (WHERE "act"."type" = :homeVisit)::int`, 'at_home')
+      .addSelect('(CAST(:today AS date) - max("act"."occurred_on"))::int', 'days_since')
+      .where('act.followUpId = ANY(CAST(:followUpIds AS uuid[]))', {
+        followUpIds,
+        homeVisit: ActType.HOME_VISIT,
+        today,
+      })
+      .groupBy('act.followUpId')
+      .comment('prepared:follow-up-act-figures');
+    this.access.accessibleBy(query, actor, 'read', 'FollowUpAct');
+    const rows = await query.getRawMany<ActFigures & { follow_up_id: string }>();
+    return new Map(rows.map((row) => [row.follow_up_id, row]));
   }
 }
 

@@ -3,6 +3,9 @@ import { registerPolicy } from '@relais/access';
 import { ConsentModule } from '@relais/consent';
 import { SituationsModule } from '@relais/situations';
 import { HandoffDocumentController } from './documents/handoff-document.controller';
+import { FollowUpActsLoader } from './follow-up-acts.loader';
+import { FollowUpActsQueryService } from './follow-up-acts.query';
+import { FollowUpActsResolver } from './follow-up-acts.resolver';
 import { FollowUpListQueryService } from './follow-up-list-query.service';
 import { FollowUpListResolver } from './follow-up-list.resolver';
 import { FollowUpPresenter } from './follow-up.presenter';
@@ -24,6 +27,8 @@ registerPolicy(followupsPolicy);
     FollowUpService,
     FollowUpPresenter,
     FollowUpQueryService,
+    FollowUpActsQueryService,
+    FollowUpActsLoader,
     FollowUpListQueryService,
     HandoffListQueryService,
     HandoffService,
@@ -33,6 +38,8 @@ registerPolicy(followupsPolicy);
   exports: [
     FollowUpService,
     FollowUpQueryService,
+    FollowUpActsQueryService,
+    FollowUpActsLoader,
     FollowUpListQueryService,
     HandoffListQueryService,
     HandoffService,
@@ -44,7 +51,7 @@ export class FollowUpsModule {}
 
 @Module({
   imports: [FollowUpsModule],
-  providers: [FollowUpResolver, FollowUpListResolver, HandoffAwaitingResolver],
+  providers: [FollowUpResolver, FollowUpListResolver, FollowUpActsResolver, HandoffAwaitingResolver],
   controllers: [HandoffDocumentController],
 })
 export class FollowUpsGraphqlModule {}

@@ -23,3 +23,5 @@ export * from './follow-up.presenter';
 export * from './handoff-context';
 export * from './handoff-list-query.service';
 export * from './retention/erase-personal-data';
+export * from './dto/follow-up-acts.args';
+export * from './follow-up-acts.query';

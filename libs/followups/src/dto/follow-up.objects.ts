@@ -219,12 +219,6 @@ export class FollowUpObject {
   @Categorized(LOGISTIC)
   objectives!: FollowUpObjectiveObject[];
 
-  @Field(() => [FollowUpActObject], {
-    description: 'Les actes que vous pouvez voir, du plus récent au plus ancien.',
-  })
-  @Categorized(LOGISTIC)
-  acts!: FollowUpActObject[];
-
   @Field(() => FollowUpIndicatorsObject, { description: "Les chiffres de l'accompagnement." })
   @Categorized(LOGISTIC)
   indicators!: FollowUpIndicatorsObject;
@@ -232,6 +226,12 @@ export class FollowUpObject {
   @Field(() => [String], { description: REDACTED })
   redactedFields!: string[];
 }
+
+/**
+ * A follow-up with every act its reader may see, for the documents that must hold everything (the
+ * person's file); the api pages them instead (FollowUp.acts).
+ */
+export type FollowUpRecord = FollowUpObject & { acts: FollowUpActObject[] };
 
 @ObjectType('Handoff', { description: 'Un passage de relais vers le droit commun.' })
 export class HandoffObject {

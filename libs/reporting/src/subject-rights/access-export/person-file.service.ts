@@ -5,8 +5,10 @@ import { Clock } from '@relais/config';
 import { ConsentQueryService, DerogationService } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import {
+  FollowUpActsQueryService,
   FollowUpListQueryService,
   FollowUpObject,
+  FollowUpRecord,
   HandoffObject,
   HandoffQueryService,
 } from '@relais/followups';
@@ -40,6 +42,7 @@ export class PersonFileService {
     private readonly derogations: DerogationService,
     private readonly minutes: MinutesQueryService,
     private readonly followUps: FollowUpListQueryService,
+    private readonly followUpActs: FollowUpActsQueryService,
     private readonly handoffs: HandoffQueryService,
     private readonly auditLog: AuditQueryService,
     private readonly requests: DataSubjectRequestReader,
@@ -62,7 +65,7 @@ export class PersonFileService {
     const consents = await this.consents.consentsOf(actor, personId);
     const derogations = await this.derogations.derogations(actor, territoryId, undefined, personId);
     const examinations: ExaminationRecord[] = [];
-    const followUps: FollowUpObject[] = [];
+    const followUps: FollowUpRecord[] = [];
     const handoffs: HandoffObject[] = [];
     for (const situation of situations) {
       for (const meeting of await this.minutes.situationMinutes(actor, situation.id))
@@ -116,19 +119,25 @@ export class PersonFileService {
     };
   }
 
-  private async followUpsOf(actor: Principal, situationId: string): Promise<FollowUpObject[]> {
+  /** A situation's follow-ups, each with every act the reader may see (the api pages them). */
+  private async followUpsOf(actor: Principal, situationId: string): Promise<FollowUpRecord[]> {
     const read: FollowUpObject[] = [];
-    let after: string | null = null;
-    for (;;) {
+    for (let after: string | null = null; ;) {
       const page = await this.followUps.situationFollowUps(actor, {
         situationId,
         first: FOLLOW_UP_PAGE,
         after,
       });
       read.push(...page.edges.map((edge) => edge.node));
-      if (!page.pageInfo.hasNextPage) return read;
+      if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
+    if (!read.length) return [];
+    const acts = await this.followUpActs.everyAct(
+      actor,
+      read.map((followUp) => followUp.id),
+    );
+    return read.map((followUp) => Object.assign(followUp, { acts: acts.get(followUp.id) ?? [] }));
   }
 
   /** Her situations in the archive, out of every reader's rules but the coordination's archive read. */

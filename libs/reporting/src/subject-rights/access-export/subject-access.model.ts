@@ -1,5 +1,5 @@
 import { ConsentObject, DerogationObject } from '@relais/consent';
-import { FollowUpObject, HandoffObject } from '@relais/followups';
+import { FollowUpRecord, HandoffObject } from '@relais/followups';
 import { MinutesItemObject } from '@relais/meetings';
 import { ReferralObject } from '@relais/referrals';
 import { PersonIdentityObject, PersonObject, SituationRecord } from '@relais/situations';
@@ -55,7 +55,8 @@ export interface SubjectAccessExport {
   consents: ConsentObject[];
   derogations: DerogationObject[];
   examinations: ExaminationRecord[];
-  followUps: FollowUpObject[];
+  /** Each with every act the coordination may see. */
+  followUps: FollowUpRecord[];
   handoffs: HandoffObject[];
   requests: DataSubjectRequestObject[];
   /** Who read her file, the oldest first, up to the moment of the export. */
