@@ -6,6 +6,7 @@ import {
   expectNoAxeViolations,
   screenshot,
   signInThroughPage,
+  tabTo,
 } from '../support/browser';
 import { apiToday, replacingTisf, trinomeFollowUp } from '../support/follow-up-fixtures';
 import type { TrinomeAccount, TrinomeFollowUp } from '../support/follow-up-fixtures';
@@ -213,4 +214,39 @@ describe('recording the visits of a trinôme follow-up', () => {
     expect(await line.textContent()).toContain('Évaluation');
     await screenshot(page, 'mon-suivi-remplacement');
   }, 60_000);
+
+  it('a follow-up of 23 acts shows the 20 latest; « Voir les actes plus anciens », reached with the keyboard, brings the 3 older ones', async () => {
+    const { api } = suite;
+    const long = await trinomeFollowUp(api);
+    const nurse = long.accounts.nurse;
+    // One act a day, the latest yesterday.
+    for (let day = 1; day <= 23; day += 1) {
+      await api.dataSource.query(
+        `INSERT INTO follow_up_acts (territory_id, follow_up_id, occurred_on, type, duration_minutes,
+                                     present_user_ids, note, note_visibility, author_user_id, recorded_at)
+         VALUES ($1, $2, CAST($3 AS date) - $4::int, 'PHONE', 15, '{}', $5, 'TEAM', $6, now())`,
+        [long.territory.id, long.followUpId, apiToday(api), day, `Appel numéro ${day}`, nurse.id],
+      );
+    }
+    const page = await suite.newPage({ width: 1280 });
+    await signIn(page, nurse);
+    await openFollowUp(page, long.caseCode);
+    const section = page.getByRole('region', { name: 'Les actes' });
+    const acts = section.getByRole('list', { name: 'Les actes' }).getByRole('listitem');
+    await acts.first().waitFor();
+    expect(await acts.count()).toBe(20);
+    expect(await acts.first().textContent()).toContain('Appel numéro 1');
+    expect(await acts.last().textContent()).toContain('Appel numéro 20');
+
+    const more = section.getByRole('button', { name: 'Voir les actes plus anciens' });
+    await tabTo(page, more, 80);
+    await page.keyboard.press('Enter');
+    await section.getByRole('status').filter({ hasText: '3 actes plus anciens sont affichés.' }).waitFor();
+    expect(await acts.count()).toBe(23);
+    expect(await acts.last().textContent()).toContain('Appel numéro 23');
+    // Nothing is left to read: the button goes, and the words saying so take the focus.
+    expect(await more.count()).toBe(0);
+    expect(await section.getByRole('status').textContent()).toContain('Tous sont maintenant affichés.');
+    await expectNoAxeViolations(page);
+  }, 120_000);
 });

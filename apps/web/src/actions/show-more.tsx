@@ -16,11 +16,14 @@ export function ShowMore({
   list,
   label,
   addedText = actionsAdded,
+  allShownText = 'Toutes sont maintenant affichées.',
 }: {
   list: Pick<ActionList, 'hasMore' | 'loadingMore' | 'showMore'>;
   label: string;
   /** What a page brought, in words (« 3 actions de plus sont affichées. »). */
   addedText?: (added: number) => string;
+  /** Said once nothing is left, agreed with what is listed (« Tous sont maintenant affichés. »). */
+  allShownText?: string;
 }) {
   const [told, setTold] = useState<string>();
   const end = useRef<HTMLParagraphElement>(null);
@@ -44,7 +47,7 @@ export function ShowMore({
         tabIndex={reachedEnd ? -1 : undefined}
         className={reachedEnd ? 'muted show-more-end' : 'visually-hidden'}
       >
-        {told ? `${told}${reachedEnd ? ' Toutes sont maintenant affichées.' : ''}` : ''}
+        {told ? `${told}${reachedEnd ? ` ${allShownText}` : ''}` : ''}
       </p>
     </div>
   );

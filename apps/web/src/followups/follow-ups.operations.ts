@@ -1,58 +1,105 @@
 import type { ResultOf } from '../graphql/graphql';
 import { graphql } from '../graphql/graphql';
 
-/** What a follow-up's page and its visit form read, and what the api sends back after each change. */
-const FollowUpFields = graphql(`
-  fragment FollowUpFields on FollowUp @_unmask {
+/** One act as the follow-up's page lists it. */
+const FollowUpActFields = graphql(`
+  fragment FollowUpActFields on FollowUpAct @_unmask {
     id
-    situationId
-    caseCode
-    kind
-    phase
-    startedOn
-    plannedEndOn
-    renewals
-    nextReviewOn
-    myReplacement {
-      role
-      fromOn
-      untilOn
-    }
+    type
+    occurredOn
+    durationMinutes
+    presentUserIds
+    recordedByName
+    note
+    noteVisibility
     redactedFields
-    team {
-      role
-      userId
-      holderName
-      organisationId
-      replacement
-      vacancy
-      redactedFields
-    }
-    objectives {
-      id
-      text
-      status
-      redactedFields
-    }
-    acts {
-      id
-      type
-      occurredOn
-      durationMinutes
-      presentUserIds
-      recordedByName
-      note
-      noteVisibility
-      redactedFields
-    }
-    indicators {
-      acts
-      homeShare
-      daysSinceLastContact
-      redactedFields
-    }
   }
 `);
+
+/** How many acts a page shows: the first comes with the follow-up (FollowUpFields says 20 too). */
+export const ACTS_PAGE_SIZE = 20;
+
+/**
+ * What a follow-up's page and its visit form read, and what the api sends back after each change:
+ * with its 20 latest acts, so that an act just recorded shows at the top.
+ */
+const FollowUpFields = graphql(
+  `
+    fragment FollowUpFields on FollowUp @_unmask {
+      id
+      situationId
+      caseCode
+      kind
+      phase
+      startedOn
+      plannedEndOn
+      renewals
+      nextReviewOn
+      myReplacement {
+        role
+        fromOn
+        untilOn
+      }
+      redactedFields
+      team {
+        role
+        userId
+        holderName
+        organisationId
+        replacement
+        vacancy
+        redactedFields
+      }
+      objectives {
+        id
+        text
+        status
+        redactedFields
+      }
+      acts(first: 20) {
+        edges {
+          node {
+            ...FollowUpActFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      indicators {
+        acts
+        homeShare
+        daysSinceLastContact
+        redactedFields
+      }
+    }
+  `,
+  [FollowUpActFields],
+);
+
+/** The acts that follow a page already shown, the most recent first. */
+export const FollowUpActsQuery = graphql(
+  `
+    query FollowUpActs($followUpId: ID!, $first: Int!, $after: String) {
+      followUp(followUpId: $followUpId) {
+        id
+        acts(first: $first, after: $after) {
+          edges {
+            node {
+              ...FollowUpActFields
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  `,
+  [FollowUpActFields],
+);
 
 /** One follow-up, and who reads it (whether a health-only note is theirs to write). */
 export const FollowUpQuery = graphql(
@@ -106,7 +153,7 @@ export const RecordFollowUpActMutation = graphql(
 export type FollowUpDetail = ResultOf<typeof FollowUpFields>;
 export type TeamSeat = FollowUpDetail['team'][number];
 export type FollowUpObjective = FollowUpDetail['objectives'][number];
-export type FollowUpAct = FollowUpDetail['acts'][number];
+export type FollowUpAct = ResultOf<typeof FollowUpActFields>;
 
 /** A line of « Mon suivi »: where the follow-up stands and what comes next. */
 const MyFollowUpFields = graphql(`
