@@ -2,7 +2,7 @@ import { parisDate } from '@relais/config';
 import { ppcsProblems } from '@relais/reporting';
 import { PDFParse } from 'pdf-parse';
 import { RunningApi, startApi } from './support/api-harness';
-import { recordAct, TrinomeFollowUp, trinomeFollowUp } from './support/follow-up-fixtures';
+import { apiToday, recordAct, TrinomeFollowUp, trinomeFollowUp } from './support/follow-up-fixtures';
 import {
   ADD_ITEM,
   MARK_HELD,
@@ -133,6 +133,15 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
 
     // The team's act, then a hand-off to the CMP, still awaiting its answer.
     await recordAct(api, f, f.accounts.educator, { note: 'Première visite, accueil réservé' });
+    // Older calls, more than the api's pages hold: her file still holds every act.
+    for (let day = 1; day <= 24; day += 1) {
+      await api.dataSource.query(
+        `INSERT INTO follow_up_acts (territory_id, follow_up_id, occurred_on, type, duration_minutes,
+                                     present_user_ids, note, note_visibility, author_user_id, recorded_at)
+         VALUES ($1, $2, CAST($3 AS date) - $4::int, 'PHONE', 15, '{}', $5, 'TEAM', $6, now())`,
+        [f.territory.id, f.followUpId, apiToday(api), day, `Appel de suivi ${day}`, f.accounts.educator.id],
+      );
+    }
     ({
       proposeHandoff: { id: handoffId },
     } = await f.accounts.educator.client.expectData<{ proposeHandoff: { id: string } }>(PROPOSE, {
@@ -335,7 +344,10 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
     expect(file.examinations.map((examination) => examination.situationId)).toEqual([f.situationId]);
     expect(file.examinations[0].items[0].decisions.map((made) => made.text)).toEqual([decision]);
     expect(file.followUps.map((followUp) => followUp.id)).toEqual([f.followUpId]);
-    expect(file.followUps[0].acts.map((act) => act.note)).toEqual(['Première visite, accueil réservé']);
+    expect(file.followUps[0].acts.map((act) => act.note)).toEqual([
+      'Première visite, accueil réservé',
+      ...Array.from({ length: 24 }, (_, index) => `Appel de suivi ${index + 1}`),
+    ]);
     expect(file.handoffs).toEqual([expect.objectContaining({ id: handoffId, status: 'PROPOSED' })]);
     expect(file.requests.map((request) => `${request.kind}:${request.status}`)).toEqual([
       'ACCESS:DONE',
