@@ -273,7 +273,15 @@ describe('category matrix: which categories each profession receives, by relatio
     seen.minutes = await readMinutes();
     seen.organisationActions = await readOrganisationActions();
     await followAndHandOff();
-    seen.followUp = await readAll('FollowUp', 'followUp', 'followUpId', followUpId, ['team', 'indicators']);
+    seen.followUp = await readAll(
+      'FollowUp',
+      'followUp',
+      'followUpId',
+      followUpId,
+      ['team', 'indicators'],
+      // Its acts, a page of them: the health-only note is what sets the nurse apart.
+      ['acts'],
+    );
     seen.handoff = await readHandoffs();
 
     await as.referringNurse.expectData(WITHDRAW_CONSENT, { id: consentId });
@@ -325,11 +333,24 @@ describe('category matrix: which categories each profession receives, by relatio
   });
 
   /** Every field of `type`, nested objects about a person included, except those left out. */
-  function selection(type: GraphQLObjectType, leftOut: readonly string[] = [], depth = 0): string {
+  function selection(
+    type: GraphQLObjectType,
+    leftOut: readonly string[] = [],
+    depth = 0,
+    /** Connections read as their first page (their arguments left to their defaults). */
+    connections: readonly string[] = [],
+  ): string {
     return Object.values(type.getFields())
-      .filter((field) => !leftOut.includes(field.name) && !field.args.length)
+      .filter(
+        (field) => !leftOut.includes(field.name) && (!field.args.length || connections.includes(field.name)),
+      )
       .map((field) => {
         const inner = getNamedType(field.type);
+        if (connections.includes(field.name) && isObjectType(inner)) {
+          const edge = getNamedType(inner.getFields().edges.type) as GraphQLObjectType;
+          const node = getNamedType(edge.getFields().node.type) as GraphQLObjectType;
+          return `${field.name} { edges { node { ${selection(node, [], depth + 1)} } } }`;
+        }
         if (!isObjectType(inner)) return field.name;
         return depth < 2 && REDACTED_FIELDS in inner.getFields()
           ? `${field.name} { ${selection(inner, [], depth + 1)} }`
@@ -379,9 +400,10 @@ describe('category matrix: which categories each profession receives, by relatio
     argument: string,
     id: string,
     leftOut: readonly string[] = [],
+    connections: readonly string[] = [],
   ): Promise<Record<Reader, Answer>> {
     const type = schema.getType(typeName) as GraphQLObjectType;
-    const query = `query ($id: ID!) { ${queryName}(${argument}: $id) { ${selection(type, leftOut)} } }`;
+    const query = `query ($id: ID!) { ${queryName}(${argument}: $id) { ${selection(type, leftOut, 0, connections)} } }`;
     const answers = {} as Record<Reader, Answer>;
     for (const reader of Object.keys(as) as Reader[]) {
       const response = await as[reader].request<Record<string, unknown>>(query, { id });
