@@ -30,6 +30,8 @@ export interface BatchFiring {
   readonly outcomes: ReadonlyMap<string, FireOutcome>;
   /** It took as many due reminders as it could: more may be due already. */
   readonly full: boolean;
+  /** Due reminders it took besides those asked for (before their jobs came). */
+  readonly found: number;
   /** Notifications to mail at once. */
   readonly mails: SendMailJob[];
   /** Reminders it planned (the inactivity watch re-armed), for their jobs. */
@@ -143,7 +145,8 @@ export class ReminderDispatcher {
       onClaimed?.(claimed.map((reminder) => reminder.id));
       const outcomes = new Map<string, FireOutcome>(asked.map((id) => [id, GONE]));
       const askedIds = new Set(asked);
-      const full = othersWanted > 0 && claimed.filter((r) => !askedIds.has(r.id)).length === othersWanted;
+      const found = claimed.filter((r) => !askedIds.has(r.id)).length;
+      const full = othersWanted > 0 && found === othersWanted;
 
       const decisions: Decision[] = [];
       // Asked for ahead of its time (a job early for its row): it waits again.
@@ -158,7 +161,7 @@ export class ReminderDispatcher {
       dueNow.forEach((reminder, index) => {
         decisions.push(this.decide(reminder, verdicts[index], recipientOf.get(reminder)));
       });
-      if (!decisions.length) return { outcomes, full, mails: [], next: [] };
+      if (!decisions.length) return { outcomes, full, found, mails: [], next: [] };
 
       const notified = new Map(
         ((await this.settle(manager, decisions, now)) as { id: string; reminder_id: string }[]).map((row) => [
@@ -191,7 +194,7 @@ export class ReminderDispatcher {
           });
         }
       }
-      return { outcomes, full, mails, next: [...next.values()].flat() };
+      return { outcomes, full, found, mails, next: [...next.values()].flat() };
     });
   }
 

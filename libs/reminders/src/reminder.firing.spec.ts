@@ -16,13 +16,20 @@ const sent = (id: string): FireOutcome => ({
 function dispatcherFiring(due: string[][]) {
   const calls: string[][] = [];
   const dispatcher = {
-    fireBatch: jest.fn(async (asked: readonly string[]): Promise<BatchFiring> => {
-      calls.push([...asked]);
-      await new Promise((done) => setTimeout(done, 5));
-      const found = due.shift() ?? [];
-      const outcomes = new Map([...asked, ...found].map((id) => [id, sent(id)]));
-      return { outcomes, full: false, mails: [], next: [] };
-    }),
+    fireBatch: jest.fn(
+      async (
+        asked: readonly string[],
+        _size: number,
+        onClaimed?: (ids: readonly string[]) => void,
+      ): Promise<BatchFiring> => {
+        calls.push([...asked]);
+        const found = due.shift() ?? [];
+        onClaimed?.([...asked, ...found]);
+        await new Promise((done) => setTimeout(done, 5));
+        const outcomes = new Map([...asked, ...found].map((id) => [id, sent(id)]));
+        return { outcomes, full: false, found: found.length, mails: [], next: [] };
+      },
+    ),
   };
   const queue = { enqueue: jest.fn(async () => undefined) };
   const firing = new ReminderFiring(
@@ -41,7 +48,20 @@ describe('ReminderFiring', () => {
     expect(await firing.fire('b')).toMatchObject({ outcome: 'SENT', notificationId: 'n-b' });
     expect(await firing.fire('c')).toMatchObject({ outcome: 'SENT', notificationId: 'n-c' });
 
-    expect(calls).toEqual([['a']]);
+    // No batch asked for 'b' or 'c'; the second, run because the first found some, found none.
+    expect(calls).toEqual([['a'], []]);
+  });
+
+  it('keeps firing while its batches find reminders due before their jobs, then stops', async () => {
+    const { firing, calls } = dispatcherFiring([['b', 'c'], ['d'], []]);
+
+    expect(await firing.fire('a')).toMatchObject({ outcome: 'SENT', notificationId: 'n-a' });
+    // 'd' fell due after the first batch: the next one, run at once, took it before its job came.
+    expect(await firing.fire('d')).toMatchObject({ outcome: 'SENT', notificationId: 'n-d' });
+    await new Promise((done) => setTimeout(done, 50));
+
+    // The third found nothing due: no fourth.
+    expect(calls).toEqual([['a'], [], []]);
   });
 
   it('gathers the jobs that come while a batch runs into the next one', async () => {

@@ -25,8 +25,9 @@ const LANES = 2;
  * Gathers the reminders whose jobs run in this worker into batches, at most `LANES` in flight:
  * jobs that come while batches run go into the next one, and each batch also takes the
  * other reminders already due, whose own jobs then find their outcome here without a statement.
- * A batch that took all it could is followed by another at once, so a backlog drains at the
- * batches' pace, not the jobs'. Redis follows each batch after its commit (immediate mails, the
+ * A batch that found due reminders besides those asked for is followed by another at once, until
+ * one finds none: reminders falling due steadily, or a backlog, are fired at the batches' pace,
+ * not their jobs'. Redis follows each batch after its commit (immediate mails, the
  * next watches); what is lost there the reconciler puts back from Postgres.
  */
 @Injectable()
@@ -87,7 +88,9 @@ export class ReminderFiring {
           if (waiters.length) waiters.forEach((waiter) => waiter.resolve(outcome));
           else if (outcome.outcome !== 'GONE') this.decided.set(id, { outcome, at: Date.now() });
         }
-        more = batch.full;
+        // Reminders found due before their jobs came: more are falling due, take them now rather
+        // than when a job of theirs comes (jobs come late when the worker is busy).
+        more = batch.found > 0;
       } catch (error) {
         // Nothing was written: the jobs fail and are tried again; the others stay due.
         for (const waiters of asked.values()) waiters.forEach((waiter) => waiter.reject(error));
