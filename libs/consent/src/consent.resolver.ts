@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { MultilineText, uuidArgument } from '@relais/graphql';
+import { CountedConnection, MultilineText, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { ConsentQueryService } from './consent-query.service';
@@ -78,7 +78,7 @@ export class ConsentResolver {
   derogations(
     @CurrentPrincipal() principal: Principal,
     @Args() args: DerogationsArgs,
-  ): Promise<DerogationConnection> {
+  ): Promise<CountedConnection<DerogationObject>> {
     return this.derogationList.derogations(principal, args);
   }
 

@@ -3,6 +3,7 @@ import { AccessService, NO_ACCESS, Principal } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
 import {
+  CountedConnection,
   decodeCursor,
   encodeCursor,
   INVALID_CURSOR_MESSAGE,
@@ -11,7 +12,8 @@ import {
 import { EntityManager } from 'typeorm';
 import { auditedRead, gateDerogation } from './consent.mapper';
 import { DerogationStatus } from './domain/consent.enums';
-import { DEROGATION_CURSOR, DerogationConnection, DerogationsArgs } from './dto/derogation-list.dto';
+import { DerogationObject } from './dto/consent.dto';
+import { DEROGATION_CURSOR, DerogationsArgs } from './dto/derogation-list.dto';
 import { ConsentException } from './entities';
 import { prepared } from './prepared-statement';
 
@@ -28,7 +30,7 @@ export class DerogationListService {
     private readonly audit: AuditService,
   ) {}
 
-  derogations(actor: Principal, args: DerogationsArgs): Promise<DerogationConnection> {
+  derogations(actor: Principal, args: DerogationsArgs): Promise<CountedConnection<DerogationObject>> {
     const after = args.after ? decodeCursor(args.after, DEROGATION_CURSOR) : null;
     if (args.after && !after)
       throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);

@@ -6,6 +6,7 @@ import { Organisation } from '@relais/identity';
 import { ConsentService } from '@relais/consent';
 import { IdentityReader, Person, toPersonObject } from '@relais/situations';
 import {
+  CountedConnection,
   CursorShape,
   decodeCursor,
   encodeCursor,
@@ -14,7 +15,6 @@ import {
 } from '@relais/graphql';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ReferralStatus } from './domain/referral-status';
-import { CountedConnection } from './dto/referral-connections';
 import { CREATED_CURSOR, ReferralsArgs } from './dto/referral-lists.args';
 import { ReferralObject } from './dto/referral.objects';
 import { REVIEW_CURSOR, ReferralsToReviewArgs } from './dto/referrals-to-review.args';

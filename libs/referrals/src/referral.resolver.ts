@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { uuidArgument } from '@relais/graphql';
+import { CountedConnection, uuidArgument } from '@relais/graphql';
 import { Allow, CurrentPrincipal, Principal } from '@relais/access';
 import { ConsentInput, ConsentObject, DerogationInput, DerogationObject } from '@relais/consent';
 import {
@@ -10,7 +10,7 @@ import {
   SubmitReferralInput,
   UpdateReferralInput,
 } from './dto/referral.input';
-import { CountedConnection, MyReferralConnection, ReferralConnection } from './dto/referral-connections';
+import { MyReferralConnection, ReferralConnection } from './dto/referral-connections';
 import { MyOrganisationReferralsArgs, ReferralsArgs } from './dto/referral-lists.args';
 import { MyReferralObject, ReferralObject } from './dto/referral.objects';
 import { ReferralsToReviewArgs } from './dto/referrals-to-review.args';

@@ -1,5 +1,11 @@
-import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CursorShape, INVALID_CURSOR_MESSAGE, INVALID_ID_MESSAGE, IsCursor, PageInfo } from '@relais/graphql';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import {
+  CountedConnectionType,
+  CursorShape,
+  INVALID_CURSOR_MESSAGE,
+  INVALID_ID_MESSAGE,
+  IsCursor,
+} from '@relais/graphql';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
 import { DerogationStatus } from '../domain/consent.enums';
 import { DerogationObject } from './consent.dto';
@@ -47,27 +53,8 @@ export class DerogationsArgs {
   after?: string | null;
 }
 
-@ObjectType('DerogationEdge', { description: 'Une dérogation, avec sa place dans la liste.' })
-export class DerogationEdge {
-  @Field({
-    description: 'Sa place dans la liste : passée comme « after », la page suivante commence après.',
-  })
-  cursor!: string;
-
-  @Field(() => DerogationObject, { description: 'Une dérogation.' })
-  node!: DerogationObject;
-}
-
-@ObjectType('DerogationConnection', { description: 'Une page de dérogations, et ce qui la suit.' })
-export class DerogationConnection {
-  @Field(() => [DerogationEdge], { description: 'Les éléments de la page, dans l’ordre de la liste.' })
-  edges!: DerogationEdge[];
-
-  @Field(() => PageInfo, { description: 'Ce qui suit cette page.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, {
-    description: 'Combien la liste en compte en tout, toutes pages confondues, pour vous.',
-  })
-  totalCount!: number;
-}
+export const DerogationConnection = CountedConnectionType(DerogationObject, {
+  name: 'Derogation',
+  description: 'Une page de dérogations, et ce qui la suit.',
+  nodeDescription: 'Une dérogation',
+});

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { encodeCursor } from './cursor';
 
 @ObjectType('PageInfo', { description: 'Où en est la lecture d’une liste, page par page.' })
@@ -36,8 +36,17 @@ export interface ConnectionNames {
   nodeDescription: string;
 }
 
-/** The GraphQL types of a connection of `node`: its edge (cursor and node) and the page. */
-export function ConnectionType<Node>(node: Type<Node>, names: ConnectionNames): Type<Connection<Node>> {
+/** A page of a list whose header says how many it holds in all (« Toutes les saisines (42) »). */
+export interface CountedConnection<Node> extends Connection<Node> {
+  totalCount: number;
+}
+
+export interface CountedConnectionNames extends ConnectionNames {
+  /** What the total counts, in French; by default, the whole list as its reader may see it. */
+  totalDescription?: string;
+}
+
+function EdgeTypeOf<Node>(node: Type<Node>, names: ConnectionNames): Type<Edge<Node>> {
   @ObjectType(`${names.name}Edge`, { description: `${names.nodeDescription}, avec sa place dans la liste.` })
   class EdgeType implements Edge<Node> {
     @Field({
@@ -48,16 +57,46 @@ export function ConnectionType<Node>(node: Type<Node>, names: ConnectionNames): 
     @Field(() => node, { description: `${names.nodeDescription}.` })
     node!: Node;
   }
+  return EdgeType;
+}
+
+/** The GraphQL types of a connection of `node`: its edge (cursor and node) and the page. */
+export function ConnectionType<Node>(node: Type<Node>, names: ConnectionNames): Type<Connection<Node>> {
+  const EdgeType = EdgeTypeOf(node, names);
 
   @ObjectType(`${names.name}Connection`, { description: names.description })
   class ConnectionObject implements Connection<Node> {
     @Field(() => [EdgeType], { description: 'Les éléments de la page, dans l’ordre de la liste.' })
-    edges!: EdgeType[];
+    edges!: Edge<Node>[];
 
     @Field(() => PageInfo, { description: 'Ce qui suit cette page.' })
     pageInfo!: PageInfo;
   }
   return ConnectionObject;
+}
+
+/** The same page, with the list's total as its reader may see it (counted under the same rules). */
+export function CountedConnectionType<Node>(
+  node: Type<Node>,
+  names: CountedConnectionNames,
+): Type<CountedConnection<Node>> {
+  const EdgeType = EdgeTypeOf(node, names);
+
+  @ObjectType(`${names.name}Connection`, { description: names.description })
+  class CountedConnectionObject implements CountedConnection<Node> {
+    @Field(() => [EdgeType], { description: 'Les éléments de la page, dans l’ordre de la liste.' })
+    edges!: Edge<Node>[];
+
+    @Field(() => PageInfo, { description: 'Ce qui suit cette page.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, {
+      description:
+        names.totalDescription ?? 'Combien la liste en compte en tout, toutes pages confondues, pour vous.',
+    })
+    totalCount!: number;
+  }
+  return CountedConnectionObject;
 }
 
 /**
