@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useClient } from 'urql';
 import type { CombinedError } from 'urql';
 import type { VariablesOf } from '../graphql/graphql';
+import { usePagedList } from '../ui/use-paged-list';
 import { SituationsQuery } from './situations.operations';
-import type { SituationLine, SituationsPage } from './situations.operations';
+import type { SituationLine } from './situations.operations';
 
 /** A screenful; « Afficher plus » reads the next ones. */
 export const SITUATIONS_PAGE_SIZE = 20;
@@ -22,12 +23,7 @@ export interface SituationList {
   showMore(): Promise<number>;
 }
 
-interface Read {
-  /** The territory and criteria the pages answer. */
-  key: string;
-  pages: SituationsPage[];
-  error?: CombinedError;
-}
+const situationId = (situation: SituationLine) => situation.id;
 
 /**
  * The territory's situations for the criteria, a page at a time with the api's cursors. New
@@ -36,10 +32,6 @@ interface Read {
 export function useSituationList(territoryId: string, criteria: SituationCriteria): SituationList {
   const client = useClient();
   const criteriaKey = JSON.stringify(criteria);
-  const [read, setRead] = useState<Read>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const key = `${territoryId} ${criteriaKey}`;
-  const generation = useRef(0);
 
   const fetchPage = useCallback(
     async (after: string | null) => {
@@ -59,37 +51,15 @@ export function useSituationList(territoryId: string, criteria: SituationCriteri
     },
     [client, territoryId, criteriaKey],
   );
-
-  useEffect(() => {
-    const mine = ++generation.current;
-    void fetchPage(null).then((answer) => {
-      if (generation.current !== mine) return;
-      setRead({ key, pages: answer.page ? [answer.page] : [], error: answer.error });
-    });
-  }, [fetchPage, key]);
-
-  // Pages read for other criteria are not shown while the new ones come.
-  const current = read?.key === key ? read : undefined;
-  const pages = current?.pages;
-  const last = pages?.at(-1);
-
-  const showMore = useCallback(async () => {
-    if (!pages || !last?.pageInfo.hasNextPage) return 0;
-    const mine = generation.current;
-    setLoadingMore(true);
-    const answer = await fetchPage(last.pageInfo.endCursor);
-    setLoadingMore(false);
-    if (generation.current !== mine) return 0;
-    setRead(answer.page ? { key, pages: [...pages, answer.page] } : { key, pages, error: answer.error });
-    return answer.page?.edges.length ?? 0;
-  }, [fetchPage, pages, last, key]);
+  const list = usePagedList(`${territoryId} ${criteriaKey}`, fetchPage, situationId);
 
   return {
-    situations: pages?.flatMap((page) => page.edges.map((edge) => edge.node)),
-    hasMore: last?.pageInfo.hasNextPage ?? false,
-    loading: !current || loadingMore,
-    loadingMore,
-    error: current?.error,
-    showMore,
+    situations: list.items,
+    hasMore: list.hasMore,
+    // Until the first page for these criteria came, or while a next one comes.
+    loading: (!list.items && !list.error) || list.loadingMore,
+    loadingMore: list.loadingMore,
+    error: list.error,
+    showMore: list.showMore,
   };
 }
