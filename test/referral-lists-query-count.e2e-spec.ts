@@ -162,5 +162,6 @@ describe('referral lists: constant SQL whatever their length', () => {
     // Coordinator: authentication (1), referrals with people (1), how many there are (1),
     // identities (1), consents and derogations (2), the read audit's events (1).
     expect(manyInbox.count.data).toHaveLength(7);
-  });
+    // 125 mutations one after the other: a few seconds alone, over 30 s beside a full run's others.
+  }, 120_000);
 });
