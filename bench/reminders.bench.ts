@@ -343,7 +343,7 @@ export async function run(): Promise<void> {
     const perReminder = (phase: Phase) => (phase.statements / Math.max(1, phase.fired)).toFixed(2);
     const lines = [
       '',
-      `Rappels — un worker (concurrence 8), ${int(RATE)} échéances/s pendant ${WINDOW_MS / 1000} s, puis ${int(BACKLOG)} dus d’un coup ; charge ${load()}`,
+      `Rappels — un worker (64 travaux à la fois ; BullMQ nu : 8), ${int(RATE)} échéances/s pendant ${WINDOW_MS / 1000} s, puis ${int(BACKLOG)} dus d’un coup ; charge ${load()}`,
       '',
       '                                   déclenchés   retard p50   p99     max   lots   requêtes/rappel',
       `  flot 1 000/s                     ${int(stream.fired).padStart(10)} ${ms(percentile(stream.latenessMs, 0.5)).padStart(12)} ${ms(percentile(stream.latenessMs, 0.99)).padStart(7)} ${ms(Math.max(...stream.latenessMs)).padStart(7)} ${int(stream.batches).padStart(6)} ${perReminder(stream).padStart(17)}`,
