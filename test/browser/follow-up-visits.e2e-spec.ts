@@ -239,6 +239,7 @@ describe('recording the visits of a trinôme follow-up', () => {
     expect(await acts.last().textContent()).toContain('Appel numéro 20');
 
     const more = section.getByRole('button', { name: 'Voir les actes plus anciens' });
+    await screenshot(page, 'accompagnement-23-actes');
     await tabTo(page, more, 80);
     await page.keyboard.press('Enter');
     await section.getByRole('status').filter({ hasText: '3 actes plus anciens sont affichés.' }).waitFor();
