@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { APP_CONFIG, AppConfig } from '@relais/config';
 import { queuePrefix, QueueName, workerConnectionOptions } from '@relais/queue';
 import { Job, Processor, Worker } from 'bullmq';
+import { jobFailureLine } from './job-failure';
 import { MailJobs } from './mail.jobs';
 import { OutboxJobs } from './outbox.jobs';
 import { ReminderJobs } from './reminder.jobs';
@@ -54,15 +55,16 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       stalledInterval: this.config.jobs.lockMs,
       maxStalledCount: 5,
     });
-    worker.on('failed', (job: Job | undefined, error: Error) =>
-      this.logger.warn({
-        message: 'Tâche en échec',
+    worker.on('failed', (job: Job | undefined, error: Error) => {
+      const line = jobFailureLine(error, { made: job?.attemptsMade ?? 0, allowed: job?.opts.attempts });
+      this.logger[line.level]({
+        message: line.message,
         queue: name,
         jobId: job?.id,
         error: error.name,
         attempts: job?.attemptsMade,
-      }),
-    );
+      });
+    });
     worker.on('error', (error: Error) => {
       // A lock lost across a Redis restart is a normal hand-over: the stalled check runs the job again.
       const handedOver = /lock|Missing key/i.test(error.message);
