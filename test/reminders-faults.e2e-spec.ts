@@ -10,6 +10,7 @@ import {
   workerConnectionOptions,
 } from '@relais/queue';
 import { findFreePort, IsolatedDatabase, provisionIsolatedDatabase } from '@relais/testing';
+import { FIRING_BATCH } from '@relais/reminders';
 import { Queue, QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +38,8 @@ interface Tally {
 
 /** Every state a job waits or runs in: a job in none of them has finished for good. */
 const UNFINISHED = ['active', 'wait', 'delayed', 'prioritized', 'paused', 'waiting-children'] as const;
+/** More than a batch takes: the fault strikes while some are fired and others not yet. */
+const MID_RUN = 2 * FIRING_BATCH;
 
 /**
  * The promise of the reminders (each one fires, once) under the faults production will meet:
@@ -259,7 +262,7 @@ describe('reminders under faults', () => {
 
   it('Redis restarted mid-run: no reminder lost, none doubled', async () => {
     const subject = subjects[1];
-    const ids = await scheduleReminders('restart', subject, 400, 2_500);
+    const ids = await scheduleReminders('restart', subject, MID_RUN, 2_500);
     await delayedInRedis(ids);
 
     const atFault = await firstNotifications('restart');
@@ -280,7 +283,7 @@ describe('reminders under faults', () => {
     events.on('stalled', ({ jobId }) => stalled.push(jobId));
     try {
       await events.waitUntilReady();
-      const ids = await scheduleReminders('kill', subject, 400, 2_500);
+      const ids = await scheduleReminders('kill', subject, MID_RUN, 2_500);
       await delayedInRedis(ids);
 
       const atFault = await firstNotifications('kill');

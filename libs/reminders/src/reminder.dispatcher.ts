@@ -38,8 +38,12 @@ export interface BatchFiring {
   readonly next: ScheduledReminder[];
 }
 
-/** Reminders fired by one transaction at most: a few statements for the whole batch. */
-export const FIRING_BATCH = 200;
+/**
+ * Reminders fired by one transaction at most: a few statements for the whole batch. A batch's
+ * time is mostly its round trips and commit, not its rows (200 or 500 took about 100 ms alike on
+ * a loaded two-core machine), so a backlog drains faster in larger batches.
+ */
+export const FIRING_BATCH = 500;
 
 const GONE: FireOutcome = { outcome: 'GONE' };
 
