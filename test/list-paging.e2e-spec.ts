@@ -313,6 +313,46 @@ describe('paged lists: referrals, « Mes saisines », derogations and notificati
     expect(unread.ids.length).toBeGreaterThan(0);
   });
 
+  it('narrows « Mes saisines » to the people of given case codes, every page of them, under the same rules', async () => {
+    const BY_CODES = /* GraphQL */ `
+      query ($t: ID!, $first: Int!, $after: String, $codes: [String!]) {
+        list: myOrganisationReferrals(territoryId: $t, first: $first, after: $after, caseCodes: $codes) {
+          edges { cursor node { id caseCode } }
+          ${PAGE}
+          totalCount
+        }
+      }
+    `;
+    const codeOf = async (referral: { personId: string }) =>
+      (
+        (await api.dataSource.query('SELECT case_code FROM persons WHERE id = $1', [referral.personId])) as {
+          case_code: string;
+        }[]
+      )[0].case_code;
+    const mine = referrals.filter((referral) => referral.mine);
+    const theirs = referrals.filter((referral) => !referral.mine);
+    const asked = [mine[0], mine[5], mine[20], theirs[0]];
+    const codes = await Promise.all(asked.map(codeOf));
+
+    const read = await readAll(officer.client, BY_CODES, { t: territory.id, codes }, 2);
+    // Ours only, the most recent first; the other organisation's person stays out of reach.
+    expect(read.ids).toEqual([mine[20].id, mine[5].id, mine[0].id]);
+    expect(read.totalCount).toBe(3);
+    expect(read.pages).toBe(2);
+
+    const refusal = async (asked: unknown) => {
+      const response = await officer.client.request(BY_CODES, { t: territory.id, first: 10, codes: asked });
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      return response.errors?.[0].extensions?.fields;
+    };
+    expect(await refusal(['ABC-123', 'pas un code'])).toEqual([
+      { field: 'caseCodes', message: 'Ce code de situation n’est pas valide (ex. : 4XK-RQK).' },
+    ]);
+    expect(await refusal(Array.from({ length: 101 }, () => codes[0]))).toEqual([
+      { field: 'caseCodes', message: 'Au plus 100 codes de situation à la fois.' },
+    ]);
+  });
+
   it('refuses a page size out of bounds and a cursor it did not write, in French', async () => {
     const forged = Buffer.from(JSON.stringify(['2026-02-30', randomUUID()])).toString('base64url');
     const cases: [string, GraphqlClient, Record<string, unknown>, string][] = [

@@ -127,6 +127,12 @@ export class MyReferralsQueryService {
         organisationId: actor.organisationId,
       });
     if (args.referralId) query.andWhere('referral.id = :referralId', { referralId: args.referralId });
+    // One array parameter, so the statement's text (and its kept plan) is the same for any codes.
+    if (args.caseCodes)
+      query.andWhere(
+        'referral.personId IN (SELECT id FROM persons WHERE territory_id = :territoryId AND case_code = ANY(:caseCodes))',
+        { caseCodes: args.caseCodes },
+      );
     return query;
   }
 

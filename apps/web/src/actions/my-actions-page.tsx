@@ -1,24 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
-import { MyReferralCaseCodesQuery } from '../referrals/referrals.operations';
 import { TerritoryChoice } from '../referrals/territory-choice';
 import { Link } from '../routing/link';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Notice } from '../ui/notice';
 import { usePageTitle } from '../ui/use-page-title';
 import { ActionGroup } from './action-group';
-import type { ReferralOfPerson } from './action-group';
 import { groupActions, groupsComplete } from './action-groups';
 import { FINISHED_ACTION_STATUSES, OPEN_ACTION_STATUSES } from './action-status';
 import { ShowMore } from './show-more';
 import { useActionList } from './use-action-list';
+import { useReferralsOfActions } from './use-referrals-of-actions';
 import '../referrals/referrals.css';
 import '../ui/dialog.css';
 import './actions.css';
-
-/** The referrals read for their case codes: the api's largest page, the most recent first. */
-const REFERRALS_LINKED = 100;
 
 /** « Mes actions » : what the cell entrusted to my organisation, the late first, and where each stands. */
 export function MyActionsPage() {
@@ -41,25 +36,19 @@ function MyActions({ territoryId }: { territoryId: string }) {
     statuses: FINISHED_ACTION_STATUSES,
     order: 'LATEST_DUE_FIRST',
   });
-  // My organisation's most recent referrals, for the case codes of the people it referred: a link
-  // and a pseudonym. An action about a person referred longer ago shows its case code alone.
-  const [referralsResult] = useQuery({
-    query: MyReferralCaseCodesQuery,
-    variables: { territoryId, first: REFERRALS_LINKED },
-  });
   const [announcement, setAnnouncement] = useState<{ message: string; at: number }>();
   const announced = useRef<HTMLDivElement>(null);
   const today = localCalendarDay();
-
-  const referrals = referralsResult.data?.myOrganisationReferrals.edges;
-  const referralOf = useMemo(() => {
-    // The most recent referral about a person comes first: its case code leads there.
-    const byCaseCode = new Map<string, ReferralOfPerson>();
-    for (const { node: referral } of referrals ?? []) {
-      if (!byCaseCode.has(referral.caseCode)) byCaseCode.set(referral.caseCode, referral);
-    }
-    return (caseCode: string) => byCaseCode.get(caseCode);
-  }, [referrals]);
+  // The referrals about the people of the actions shown: a link and a pseudonym for each.
+  const shownCaseCodes = useMemo(
+    () =>
+      open.actions && finished.actions
+        ? [...open.actions, ...finished.actions].map((action) => action.caseCode)
+        : undefined,
+    [open.actions, finished.actions],
+  );
+  const referrals = useReferralsOfActions(territoryId, shownCaseCodes);
+  const { referralOf } = referrals;
 
   const groups = useMemo(
     () => groupActions([...(open.actions ?? []), ...(finished.actions ?? [])], today),
@@ -83,8 +72,8 @@ function MyActions({ territoryId }: { territoryId: string }) {
     [refreshOpen, refreshFinished],
   );
 
-  const firstError = open.error ?? finished.error ?? referralsResult.error;
-  if (!open.actions || !finished.actions || (!referrals && !referralsResult.error)) {
+  const firstError = open.error ?? finished.error ?? referrals.error;
+  if (!open.actions || !finished.actions || (!referrals.loaded && !firstError)) {
     if (firstError) return <Notice tone="error">{readError(firstError).message}</Notice>;
     return <p role="status">Chargement de vos actions…</p>;
   }

@@ -72,18 +72,22 @@ export type MyReferral = ResultOf<
 export type MyAction = MyReferral['actionsForMyOrganisation'][number];
 
 /**
- * The case codes and pseudonyms of my organisation's most recent referrals, for « Mes actions »
- * to lead from an action to the referral about the same person.
+ * My organisation's referrals about the people who carry these case codes (the most recent first),
+ * for « Mes actions » to lead from an action to the referral about the same person.
  */
 export const MyReferralCaseCodesQuery = graphql(`
-  query MyReferralCaseCodes($territoryId: ID!, $first: Int!) {
-    myOrganisationReferrals(territoryId: $territoryId, first: $first) {
+  query MyReferralCaseCodes($territoryId: ID!, $caseCodes: [String!]!, $first: Int!, $after: String) {
+    myOrganisationReferrals(territoryId: $territoryId, caseCodes: $caseCodes, first: $first, after: $after) {
       edges {
         node {
           id
           caseCode
           pseudonym
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

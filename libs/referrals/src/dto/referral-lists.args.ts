@@ -1,6 +1,19 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { CursorShape, INVALID_CURSOR_MESSAGE, INVALID_ID_MESSAGE, IsCursor } from '@relais/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { CASE_CODE_PATTERN } from '@relais/situations';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  isUUID,
+} from 'class-validator';
 import { ReferralStatus } from '../domain/referral-status';
 
 /**
@@ -61,4 +74,18 @@ export class MyOrganisationReferralsArgs extends ReferralPageArgs {
   @IsOptional()
   @IsUUID('all', { message: INVALID_ID_MESSAGE })
   referralId?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Seulement les saisines des personnes qui portent ces codes (100 au plus) : celles dont « Mes actions » affiche les actions ; absent : toutes.',
+  })
+  @IsOptional()
+  @IsArray({ message: 'Donnez une liste de codes de situation.' })
+  @ArrayMaxSize(100, { message: 'Au plus 100 codes de situation à la fois.' })
+  @Matches(CASE_CODE_PATTERN, {
+    each: true,
+    message: 'Ce code de situation n’est pas valide (ex. : 4XK-RQK).',
+  })
+  caseCodes?: string[] | null;
 }
