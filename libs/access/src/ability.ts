@@ -49,7 +49,10 @@ export function buildAbility(
   principal: Principal,
   policies: readonly Policy[] = policyRegistry.all(),
 ): RelaisAbility {
-  return createMongoAbility<[string, string | object]>(collectRules(principal, policies), {
-    detectSubjectType,
-  });
+  return abilityFromRules(collectRules(principal, policies));
+}
+
+/** The ability those rules make (see `collectRules`). */
+export function abilityFromRules(rules: RelaisRawRule[]): RelaisAbility {
+  return createMongoAbility<[string, string | object]>(rules, { detectSubjectType });
 }

@@ -6,6 +6,7 @@ import { AccessException } from './access.exception';
 import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
 import { buildAbility, RelaisAbility, RelaisRawRule, RelaisRule } from './ability';
+import { AccessCache, CompiledRules, PrincipalAccess } from './access-cache';
 import { Action, Conditions, Grant, refinementOf } from './policy/policy';
 import { conditionsImply } from './policy/rule-implication';
 import { policyRegistry } from './policy/policy-registry';
@@ -18,12 +19,6 @@ import { compileCondition, CompiledCondition, UnsupportedConditionError } from '
 import { RefusedTarget } from './refusal/access-refusal';
 import { notFoundOnRead } from './refusal/not-found-on-read';
 
-interface CompiledRules {
-  /** Each rule with a condition (by identity), as SQL over the alias. */
-  readonly sqlOf: ReadonlyMap<object, string>;
-  readonly parameters: Record<string, unknown>;
-}
-
 const ROW_ID_COLUMN = 'access_row_id';
 const ruleColumn = (index: number) => `access_rule_${index}`;
 
@@ -33,9 +28,8 @@ const ruleColumn = (index: number) => `access_rule_${index}`;
  */
 @Injectable()
 export class AccessService implements OnModuleInit {
-  private readonly abilities = new WeakMap<Principal, RelaisAbility>();
-  private readonly compiled = new WeakMap<Principal, Map<string, CompiledRules>>();
-  private readonly refinements = new WeakMap<Principal, Map<string, RelaisRule[]>>();
+  /** Abilities and compiled rules, shared by every request whose principal yields the same rules. */
+  private readonly cache = new AccessCache();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -45,12 +39,11 @@ export class AccessService implements OnModuleInit {
   }
 
   abilityFor(principal: Principal): RelaisAbility {
-    let ability = this.abilities.get(principal);
-    if (!ability) {
-      ability = buildAbility(principal);
-      this.abilities.set(principal, ability);
-    }
-    return ability;
+    return this.accessOf(principal).ability;
+  }
+
+  private accessOf(principal: Principal): PrincipalAccess {
+    return this.cache.of(principal);
   }
 
   can(principal: Principal, action: Action, subject: string | object): boolean {
@@ -174,12 +167,22 @@ export class AccessService implements OnModuleInit {
     query.addSelect(`"${query.alias}"."id"`, ROW_ID_COLUMN);
     columns.sql.forEach((sql, index) => query.addSelect(sql, ruleColumn(index)));
     query.setParameters({ ...query.getParameters(), ...columns.parameters });
+    const names = columns.sql.map((_sql, index) => ruleColumn(index));
     return (raw) => {
       const accesses = new Map<string, RowAccess>();
+      // Rows matching the same rules share one (read-only) answer, and so one view of it.
+      const byMatch = new Map<string, RowAccess>();
       for (const row of raw as readonly Record<string, unknown>[]) {
         const id = row[ROW_ID_COLUMN] as string;
         if (accesses.has(id)) continue;
-        accesses.set(id, rowAccessFrom(columns.rules.filter((_rule, index) => row[ruleColumn(index)])));
+        let match = '';
+        for (const name of names) match += row[name] ? '1' : '0';
+        let access = byMatch.get(match);
+        if (!access) {
+          access = rowAccessFrom(columns.rules.filter((_rule, index) => match[index] === '1'));
+          byMatch.set(match, access);
+        }
+        accesses.set(id, access);
       }
       return accesses;
     };
@@ -248,8 +251,7 @@ export class AccessService implements OnModuleInit {
    * much. The same list serves the SQL columns and the memory evaluation, so both stay equal.
    */
   private refinementsFor(principal: Principal, action: Action, subject: string): RelaisRule[] {
-    let byKey = this.refinements.get(principal);
-    if (!byKey) this.refinements.set(principal, (byKey = new Map()));
+    const byKey = this.accessOf(principal).refinements;
     const key = `${action}\u0000${subject}`;
     const known = byKey.get(key);
     if (known) return known;
@@ -271,13 +273,12 @@ export class AccessService implements OnModuleInit {
   }
 
   /**
-   * Every rule of `subject` for `action` compiled once per principal and alias: the condition that
+   * Every rule of `subject` for `action` compiled once per set of rules and alias: the condition that
    * filters the rows and the columns that tell which rule matched share the same SQL and the same
    * parameters, so a query carries each value once.
    */
   private compiledRules(principal: Principal, action: Action, subject: string, alias: string): CompiledRules {
-    let byKey = this.compiled.get(principal);
-    if (!byKey) this.compiled.set(principal, (byKey = new Map()));
+    const byKey = this.accessOf(principal).compiled;
     const key = `${action}\u0000${subject}\u0000${alias}`;
     const known = byKey.get(key);
     if (known) return known;

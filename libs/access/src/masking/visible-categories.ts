@@ -32,6 +32,19 @@ export function roleCategories(sharingCategory: SharingCategory): DataCategory[]
  * readable row always shows its logistics; a row without any relation shows nothing.
  */
 export function rowView(principal: Principal, territoryId: string, access: RowAccess): RowView {
+  if (!access.grants.length) return viewOf(principal, territoryId, access);
+  // Rows of a list often hold the same access (see `selectRowAccess`): one view for all of them.
+  let known = views.get(access);
+  if (!known || known.principal !== principal) views.set(access, (known = { principal, views: new Map() }));
+  let view = known.views.get(territoryId);
+  if (!view) known.views.set(territoryId, (view = viewOf(principal, territoryId, access)));
+  return view;
+}
+
+/** Views already worked out, by access, for the one principal they were asked for. */
+const views = new WeakMap<RowAccess, { principal: Principal; views: Map<string, RowView> }>();
+
+function viewOf(principal: Principal, territoryId: string, access: RowAccess): RowView {
   const categories = new Set<DataCategory>();
   const unrestricted = new Set<DataCategory>();
   const listed = new Map<DataCategory, Set<string>>();
