@@ -80,32 +80,54 @@ export function gateFields<T extends WithRedactions>(
 ): Gated<T> {
   const categories: Readonly<Record<string, DataCategory>> =
     (type.prototype as Categorised)[FIELD_CATEGORIES] ?? {};
-  const copy = { ...value } as Record<string, unknown>;
+  const own = ownCategories as Readonly<Record<string, DataCategory | undefined>>;
+  // One object, made straight on the type's prototype: every row of every list passes here.
+  const copy = Object.assign(Object.create(type.prototype as object), value) as Record<string, unknown>;
   const redacted = new Set<string>(value.redactedFields ?? []);
   const shown = new Set<DataCategory>();
-  const names = new Set([...Object.keys(copy), ...Object.keys(categories)]);
-  names.delete(REDACTED_FIELDS);
-  for (const field of names) {
+  const pass = (field: string) => {
     const declared = categories[field];
-    const own = (ownCategories as Record<string, DataCategory | undefined>)[field];
-    const filedUnder = declared === undefined ? [] : own && own !== declared ? [declared, own] : [declared];
+    const filed = own[field];
     const visible =
-      filedUnder.length > 0 &&
+      declared !== undefined &&
       !redacted.has(field) &&
-      filedUnder.every(
-        (category) =>
-          view.categories.has(category) &&
-          (category === DataCategory.LOGISTIC || (view.restrictedTo?.get(category)?.has(field) ?? true)),
-      );
+      sees(view, declared, field) &&
+      (!filed || filed === declared || sees(view, filed, field));
     if (!visible) {
       copy[field] = null;
       redacted.add(field);
     } else if (filled(copy[field])) {
-      for (const category of filedUnder) shown.add(category);
+      shown.add(declared);
+      if (filed) shown.add(filed);
     }
-  }
+  };
+  for (const field of Object.keys(copy)) if (field !== REDACTED_FIELDS) pass(field);
+  for (const field of declaredFieldsOf(type))
+    if (!Object.prototype.hasOwnProperty.call(copy, field)) pass(field);
   copy[REDACTED_FIELDS] = [...redacted].sort();
-  const gated = Object.assign(Object.create(type.prototype as object), copy) as T;
+  const gated = copy as T;
   GATED.add(gated);
   return { value: gated, shown: [...shown].sort() };
+}
+
+/** Does the view show this field of this category (logistics always whole, others within field lists)? */
+function sees(view: RowView, category: DataCategory, field: string): boolean {
+  return (
+    view.categories.has(category) &&
+    (category === DataCategory.LOGISTIC || (view.restrictedTo?.get(category)?.has(field) ?? true))
+  );
+}
+
+const declaredFields = new WeakMap<object, readonly string[]>();
+
+/** The fields `type` declares a category for, read once per type. */
+function declaredFieldsOf(type: abstract new (...args: never[]) => object): readonly string[] {
+  let fields = declaredFields.get(type);
+  if (!fields) {
+    fields = Object.keys((type.prototype as Categorised)[FIELD_CATEGORIES] ?? {}).filter(
+      (field) => field !== REDACTED_FIELDS,
+    );
+    declaredFields.set(type, fields);
+  }
+  return fields;
 }
