@@ -1,6 +1,7 @@
 import {
   getIntrospectionQuery,
   GraphQLError,
+  GraphQLID,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
@@ -285,6 +286,47 @@ describe('queryLimitRules', () => {
           message: 'La requête est trop complexe (coût 1500, maximum 100).',
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'complexity', max: 100, actual: 1500 },
         }),
+      );
+    });
+  });
+
+  describe('complexity checked per request on a cached document', () => {
+    // No field declares a cost here: only @include/@skip, which read Boolean variables, change it.
+    const Item: GraphQLObjectType = new GraphQLObjectType({
+      name: 'Item',
+      fields: () => ({ id: { type: GraphQLID }, parts: { type: new GraphQLList(Item) } }),
+    });
+    const plain = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: { item: { type: Item, args: { id: { type: new GraphQLNonNull(GraphQLID) } } } },
+      }),
+    });
+    // item 1 + id 1, and with the parts: + parts 1 + id 1 + parts 1 + id 1 = 6
+    const document = parse(
+      'query ($id: ID!, $deep: Boolean!) { item(id: $id) { id parts @include(if: $deep) { id parts { id } } } }',
+    );
+
+    it('answers again for every value of a Boolean variable, whatever was allowed before', () => {
+      expect(() => assertComplexityWithin(5, plain, document, { id: 'a', deep: false })).not.toThrow();
+      expect(() => assertComplexityWithin(5, plain, document, { id: 'b', deep: true })).toThrow(
+        'La requête est trop complexe (coût 6, maximum 5).',
+      );
+      expect(() => assertComplexityWithin(5, plain, document, { id: 'a', deep: true })).toThrow(
+        'La requête est trop complexe (coût 6, maximum 5).',
+      );
+      expect(() => assertComplexityWithin(6, plain, document, { id: 'a', deep: true })).not.toThrow();
+      expect(() => assertComplexityWithin(5, plain, document, { id: 'c', deep: true })).toThrow(
+        'La requête est trop complexe (coût 6, maximum 5).',
+      );
+    });
+
+    it('reads every variable when a field declares its own cost', () => {
+      const document = parse('query People($n: Int!, $id: String) { people(first: $n) { name } }');
+
+      expect(() => assertComplexityWithin(100, schema, document, { n: 10, id: 'a' })).not.toThrow();
+      expect(() => assertComplexityWithin(100, schema, document, { n: 101, id: 'a' })).toThrow(
+        'La requête est trop complexe (coût 101, maximum 100).',
       );
     });
   });

@@ -1,14 +1,19 @@
 import {
   ASTVisitor,
   DocumentNode,
+  getNullableType,
   FragmentDefinitionNode,
   getNamedType,
   GraphQLError,
   GraphQLSchema,
   isIntrospectionType,
+  isObjectType,
+  isInterfaceType,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  typeFromAST,
+  GraphQLBoolean,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
@@ -270,9 +275,53 @@ export function queryLimitRules(limits: QueryLimits, variables?: Record<string, 
   return [...structuralLimitRules(limits), ...schemaLimitRules(limits, variables)];
 }
 
+/** Does some field of the schema declare its own cost (read from its arguments by the estimator)? */
+const declaresCosts = new WeakMap<GraphQLSchema, boolean>();
+
+function schemaDeclaresCosts(schema: GraphQLSchema): boolean {
+  let declares = declaresCosts.get(schema);
+  if (declares === undefined) {
+    declares = Object.values(schema.getTypeMap()).some(
+      (type) =>
+        (isObjectType(type) || isInterfaceType(type)) &&
+        Object.values(type.getFields()).some((field) => field.extensions?.complexity !== undefined),
+    );
+    declaresCosts.set(schema, declares);
+  }
+  return declares;
+}
+
+/**
+ * What of the variables can change a document's cost. With the estimators used here and no field
+ * declaring its own cost, only `@skip`/`@include` read variables, and those take Boolean ones only
+ * (graphql-js's validation keeps any other type out of their `if`): the key is then the Boolean
+ * variables' values, so one document costs one computation whatever ids it is sent with. A field
+ * declaring a cost may read any argument: every variable counts then.
+ */
+function costKey(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): string {
+  if (schemaDeclaresCosts(schema)) return JSON.stringify(variables);
+  const booleans: Record<string, unknown> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, variable.type);
+      if (!type || getNullableType(type) !== GraphQLBoolean) continue;
+      const name = variable.variable.name.value;
+      booleans[name] = variables[name] ?? null;
+    }
+  }
+  return JSON.stringify(booleans);
+}
+
+/** Per schema and cached document, the variable keys found within the limit (refusals are measured anew). */
+const withinLimit = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<number, Set<string>>>>();
+const KEYS_PER_DOCUMENT = 64;
+
 /**
  * Complexity with this request's variables, for servers that skip validation on a cached document
- * (a Mercurius `preExecution` hook). Throws the same error the validation rule reports.
+ * (a Mercurius `preExecution` hook). Throws the same error the validation rule reports. A document
+ * found within the limit is not measured again for the same values of what can change its cost
+ * (`costKey`).
  */
 export function assertComplexityWithin(
   maxComplexity: number,
@@ -280,6 +329,16 @@ export function assertComplexityWithin(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
 ): void {
+  let documents = withinLimit.get(schema);
+  if (!documents) withinLimit.set(schema, (documents = new WeakMap()));
+  let byLimit = documents.get(document);
+  if (!byLimit) documents.set(document, (byLimit = new Map()));
+  let passed = byLimit.get(maxComplexity);
+  if (!passed) byLimit.set(maxComplexity, (passed = new Set()));
+  const key = costKey(schema, document, variables ?? {});
+  if (passed.has(key)) return;
   const [error] = complexityErrors(schema, document, maxComplexity, variables ?? {});
   if (error) throw error;
+  if (passed.size >= KEYS_PER_DOCUMENT) passed.clear();
+  passed.add(key);
 }
