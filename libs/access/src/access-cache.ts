@@ -25,14 +25,11 @@ export const ACCESS_CACHE_SIZE = 500;
 
 /**
  * The rules' text, hashed so that entries stay small (a coordinator's rules run to tens of
- * kilobytes). A Date is told apart from the string it prints as (pg sends the two differently).
+ * kilobytes). Plain JSON.stringify: a replacer function made it cost as much as building the
+ * ability. Policies write moments as Paris days (`YYYY-MM-DD` strings), never as Dates.
  */
 function fingerprint(rules: readonly RelaisRawRule[]): string {
-  const text = JSON.stringify(rules, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? { $date: raw.toISOString() } : value;
-  });
-  return createHash('sha256').update(text).digest('base64');
+  return createHash('sha256').update(JSON.stringify(rules)).digest('base64');
 }
 
 /**
