@@ -162,7 +162,8 @@ export class MyReferralsQueryService {
             .addSelect('COUNT(*) OVER (PARTITION BY candidate.personId)', 'total')
             .from(SituationAction, 'candidate')
             .where(
-              'candidate.personId IN (:...personIds) AND candidate.ownerOrganisationId = :organisationId',
+              // One array parameter: the same text (and kept plan) whatever the page's length.
+              'candidate.personId = ANY(CAST(:personIds AS uuid[])) AND candidate.ownerOrganisationId = :organisationId',
               {
                 personIds: [...new Set(referrals.map((referral) => referral.personId))],
                 organisationId: actor.organisationId,
