@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { ConnectionType, CursorShape, IsCursor } from '@relais/graphql';
+import { AfterCursor, ConnectionType, CursorShape } from '@relais/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { AuditEventFilterInput, AuditEventObject } from './audit.objects';
 
 /** A place in the journal: the event's position, the order events were written in. */
@@ -25,14 +25,10 @@ class AuditPageArgs {
   @Max(200, { message: 'Au plus 200 événements par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
+  @AfterCursor(AUDIT_EVENT_CURSOR, {
     description:
       'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au plus récent.',
   })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(AUDIT_EVENT_CURSOR)
   after?: string | null;
 }
 

@@ -1,12 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import {
-  CountedConnectionType,
-  CursorShape,
-  INVALID_CURSOR_MESSAGE,
-  INVALID_ID_MESSAGE,
-  IsCursor,
-} from '@relais/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { AfterCursor, CountedConnectionType, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
+import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min, isUUID } from 'class-validator';
 import { DerogationStatus } from '../domain/consent.enums';
 import { DerogationObject } from './consent.dto';
 
@@ -42,14 +36,7 @@ export class DerogationsArgs {
   @Max(100, { message: 'Au plus 100 dérogations par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: INVALID_CURSOR_MESSAGE })
-  @IsCursor(DEROGATION_CURSOR)
+  @AfterCursor(DEROGATION_CURSOR)
   after?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { CursorShape, INVALID_CURSOR_MESSAGE, IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape } from '@relais/graphql';
+import { IsInt, Max, Min, isUUID } from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A moment to the microsecond, as Postgres keeps it (a JavaScript date would drop three digits). */
@@ -22,13 +22,6 @@ export class FollowUpActsArgs {
   @Max(100, { message: 'Au plus 100 actes par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: INVALID_CURSOR_MESSAGE })
-  @IsCursor(FOLLOW_UP_ACT_CURSOR)
+  @AfterCursor(FOLLOW_UP_ACT_CURSOR)
   after?: string | null;
 }

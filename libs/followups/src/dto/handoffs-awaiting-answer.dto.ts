@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Categorized, DataCategory } from '@relais/access';
-import { CursorShape, IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isISO8601, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape } from '@relais/graphql';
+import { IsInt, IsUUID, Max, Min, isISO8601, isUUID } from 'class-validator';
 
 const { LOGISTIC } = DataCategory;
 
@@ -66,13 +66,6 @@ export class HandoffsAwaitingAnswerArgs {
   @Max(100, { message: 'Au plus 100 relais par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(AWAITING_HANDOFF_CURSOR)
+  @AfterCursor(AWAITING_HANDOFF_CURSOR)
   after?: string | null;
 }

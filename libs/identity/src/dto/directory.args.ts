@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { CursorShape, INVALID_ID_MESSAGE, IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
+import { IsInt, IsUUID, Max, Min, isUUID } from 'class-validator';
 
 const isName = (value: string) => value.length <= 300;
 
@@ -8,10 +8,6 @@ const isName = (value: string) => value.length <= 300;
 export const ORGANISATION_CURSOR: CursorShape = [isName, (value) => isUUID(value)];
 /** A position in the directory: the last member's last and first names, and their membership's id. */
 export const MEMBER_CURSOR: CursorShape = [isName, isName, (value) => isUUID(value)];
-
-const AFTER_DESCRIPTION =
-  'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.';
-const INVALID_CURSOR = 'Ce curseur n’est pas valide : reprenez la liste depuis le début.';
 
 /** A page of the territory's partners, in alphabetical order. */
 @ArgsType()
@@ -26,10 +22,7 @@ export class OrganisationsArgs {
   @Max(100, { message: 'Au plus 100 partenaires par page.' })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
-  @IsOptional()
-  @MaxLength(1000, { message: INVALID_CURSOR })
-  @IsCursor(ORGANISATION_CURSOR)
+  @AfterCursor(ORGANISATION_CURSOR, { maxLength: 1000 })
   after?: string | null;
 }
 
@@ -46,9 +39,6 @@ export class TerritoryMembersArgs {
   @Max(100, { message: 'Au plus 100 membres par page.' })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
-  @IsOptional()
-  @MaxLength(1000, { message: INVALID_CURSOR })
-  @IsCursor(MEMBER_CURSOR)
+  @AfterCursor(MEMBER_CURSOR, { maxLength: 1000 })
   after?: string | null;
 }

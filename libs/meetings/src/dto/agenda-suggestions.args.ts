@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { CursorShape, INVALID_ID_MESSAGE, IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
+import { IsInt, IsUUID, Max, Min, isUUID } from 'class-validator';
 
 /** A position in the suggestions: the rank of the last one read (its reason's priority) and its situation. */
 export const SUGGESTION_CURSOR: CursorShape = [(value) => /^\d{1,2}$/.test(value), (value) => isUUID(value)];
@@ -18,13 +18,6 @@ export class AgendaSuggestionsArgs {
   @Max(100, { message: 'Au plus 100 propositions par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(SUGGESTION_CURSOR)
+  @AfterCursor(SUGGESTION_CURSOR)
   after?: string | null;
 }

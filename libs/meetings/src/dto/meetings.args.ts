@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
-import { CursorShape, INVALID_ID_MESSAGE, IsCursor } from '@relais/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
+import { IsEnum, IsInt, IsUUID, Max, Min, isUUID } from 'class-validator';
 
 /** Which meetings a page lists: those to come, soonest first, or those held or gone by, latest first. */
 export enum MeetingPeriod {
@@ -44,13 +44,6 @@ export class MeetingsArgs {
   @Max(100, { message: 'Au plus 100 séances par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(MEETING_CURSOR)
+  @AfterCursor(MEETING_CURSOR)
   after?: string | null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { CursorShape, INVALID_CURSOR_MESSAGE, INVALID_ID_MESSAGE, IsCursor } from '@relais/graphql';
+import { AfterCursor, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
 import { CASE_CODE_PATTERN } from '@relais/situations';
 import {
   ArrayMaxSize,
@@ -10,7 +10,6 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   isUUID,
 } from 'class-validator';
@@ -40,14 +39,7 @@ export class ReferralPageArgs {
   @Max(100, { message: 'Au plus 100 saisines par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: INVALID_CURSOR_MESSAGE })
-  @IsCursor(CREATED_CURSOR)
+  @AfterCursor(CREATED_CURSOR)
   after?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { CursorShape, IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, isISO8601, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape } from '@relais/graphql';
+import { IsInt, IsUUID, Max, Min, isISO8601, isUUID } from 'class-validator';
 
 /** A position in the referrals to review: when the last one read was sent, and its id. */
 export const REVIEW_CURSOR: CursorShape = [
@@ -21,13 +21,6 @@ export class ReferralsToReviewArgs {
   @Max(100, { message: 'Au plus 100 saisines par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(REVIEW_CURSOR)
+  @AfterCursor(REVIEW_CURSOR)
   after?: string | null;
 }

@@ -8,11 +8,10 @@ import {
   IsOptional,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   isUUID,
 } from 'class-validator';
-import { ConnectionType, CursorShape, INVALID_CURSOR_MESSAGE, IsCursor } from '@relais/graphql';
+import { AfterCursor, ConnectionType, CursorShape } from '@relais/graphql';
 import { Categorized, DataCategory } from '@relais/access';
 import { EmailMode, ReminderKind } from '../domain/reminder-kind';
 import { POLICY_BOUNDS } from '../domain/reminder-policy';
@@ -85,14 +84,7 @@ export class NotificationsArgs {
   @Max(100, { message: 'Au plus 100 notifications par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: INVALID_CURSOR_MESSAGE })
-  @IsCursor(NOTIFICATION_CURSOR)
+  @AfterCursor(NOTIFICATION_CURSOR)
   after?: string | null;
 }
 

@@ -1,17 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { isCalendarDate } from '@relais/config';
-import { CursorShape, IsCursor } from '@relais/graphql';
-import {
-  ArrayNotEmpty,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  isUUID,
-} from 'class-validator';
+import { AfterCursor, CursorShape } from '@relais/graphql';
+import { ArrayNotEmpty, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, isUUID } from 'class-validator';
 import { ActionOrder, ActionStatus } from '../domain/action-status';
 
 /** A position in a list of actions: the due day and the id of the last action read. */
@@ -29,14 +19,7 @@ export class OrganisationActionsArgs {
   @Max(200, { message: 'Au plus 200 actions par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(ACTION_CURSOR)
+  @AfterCursor(ACTION_CURSOR)
   after?: string | null;
 
   @Field(() => [ActionStatus], {

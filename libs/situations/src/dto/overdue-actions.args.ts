@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AfterCursor } from '@relais/graphql';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { ACTION_CURSOR } from './organisation-actions.args';
 
 /** A page of the territory's overdue actions, for the coordination's « À traiter ». */
@@ -16,13 +16,6 @@ export class OverdueActionsArgs {
   @Max(100, { message: 'Au plus 100 actions par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(ACTION_CURSOR)
+  @AfterCursor(ACTION_CURSOR)
   after?: string | null;
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { CursorShape, IsCursor } from '@relais/graphql';
-import { IsInt, IsOptional, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { AfterCursor, CursorShape } from '@relais/graphql';
+import { IsInt, Max, Min, isUUID } from 'class-validator';
 import { ACTION_CURSOR } from './organisation-actions.args';
 
 /** A moment to the microsecond, as Postgres keeps it (a JavaScript date would drop three digits). */
@@ -12,10 +12,6 @@ export const TIMELINE_CURSOR: CursorShape = [
   (value) => isUUID(value),
 ];
 
-const AFTER_DESCRIPTION =
-  'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.';
-const INVALID_CURSOR = 'Ce curseur n’est pas valide : reprenez la liste depuis le début.';
-
 /** A page of a situation's timeline, the most recent line first. */
 @ArgsType()
 export class SituationTimelineArgs {
@@ -25,10 +21,7 @@ export class SituationTimelineArgs {
   @Max(100, { message: 'Au plus 100 lignes par page.' })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
-  @IsOptional()
-  @MaxLength(200, { message: INVALID_CURSOR })
-  @IsCursor(TIMELINE_CURSOR)
+  @AfterCursor(TIMELINE_CURSOR)
   after?: string | null;
 }
 
@@ -41,9 +34,6 @@ export class SituationActionsArgs {
   @Max(100, { message: 'Au plus 100 actions par page.' })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
-  @IsOptional()
-  @MaxLength(200, { message: INVALID_CURSOR })
-  @IsCursor(ACTION_CURSOR)
+  @AfterCursor(ACTION_CURSOR)
   after?: string | null;
 }

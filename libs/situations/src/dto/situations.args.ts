@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { isCalendarDate } from '@relais/config';
-import { CursorShape, IsCursor, LocalDate } from '@relais/graphql';
+import { AfterCursor, CursorShape, LocalDate } from '@relais/graphql';
 import { ReferrerKind } from '@relais/identity';
 import { Type } from 'class-transformer';
 import {
@@ -88,13 +88,6 @@ export class SituationsArgs {
   @Max(100, { message: 'Au plus 100 situations par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(300, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(SITUATION_CURSOR)
+  @AfterCursor(SITUATION_CURSOR, { maxLength: 300 })
   after?: string | null;
 }

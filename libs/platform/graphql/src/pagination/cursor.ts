@@ -1,4 +1,6 @@
-import { ValidateBy } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Field } from '@nestjs/graphql';
+import { IsOptional, MaxLength, ValidateBy } from 'class-validator';
 
 /** What a page's cursor may hold: the values of the row's sort key, each checked by its reader. */
 export type CursorShape = readonly ((value: string) => boolean)[];
@@ -37,5 +39,27 @@ export function IsCursor(shape: CursorShape): PropertyDecorator {
       },
     },
     { message: INVALID_CURSOR_MESSAGE },
+  );
+}
+
+/**
+ * The `after` argument of a paged list: optional, documented alike everywhere, and refused in
+ * French when it is not a cursor of this list's shape (or is too long to be one). `maxLength` is
+ * raised for keys that carry names.
+ */
+export function AfterCursor(
+  shape: CursorShape,
+  options: { maxLength?: number; description?: string } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    Field(() => String, {
+      nullable: true,
+      description:
+        options.description ??
+        'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
+    }),
+    IsOptional(),
+    MaxLength(options.maxLength ?? 200, { message: INVALID_CURSOR_MESSAGE }),
+    IsCursor(shape),
   );
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { CursorShape, IsCursor } from '@relais/graphql';
+import { AfterCursor, CursorShape } from '@relais/graphql';
 import {
   IsEnum,
   IsInt,
@@ -86,13 +86,6 @@ export class ArchivedSituationsArgs {
   @Max(100, { message: 'Au plus 100 situations par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(300, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(ARCHIVED_SITUATION_CURSOR)
+  @AfterCursor(ARCHIVED_SITUATION_CURSOR, { maxLength: 300 })
   after?: string | null;
 }

@@ -1,24 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
+  AfterCursor,
   CursorShape,
   fromToday,
   INVALID_ID_MESSAGE,
-  IsCursor,
   LocalDate,
   MultilineText,
 } from '@relais/graphql';
-import {
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  isUUID,
-} from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min, isUUID } from 'class-validator';
 import { DataSubjectRequestKind, DataSubjectRequestStatus } from '../domain/data-subject-request.enums';
 
 @InputType({ description: 'Une demande de la personne sur ses données, telle qu’elle est parvenue.' })
@@ -94,13 +83,6 @@ export class DataSubjectRequestsArgs {
   @Max(100, { message: 'Au plus 100 demandes par page.' })
   first!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Pour la page suivante : le endCursor de la page reçue ; absent, la liste commence au début.',
-  })
-  @IsOptional()
-  @MaxLength(200, { message: 'Ce curseur n’est pas valide : reprenez la liste depuis le début.' })
-  @IsCursor(DATA_SUBJECT_REQUEST_CURSOR)
+  @AfterCursor(DATA_SUBJECT_REQUEST_CURSOR)
   after?: string | null;
 }
