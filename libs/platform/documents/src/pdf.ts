@@ -1,10 +1,13 @@
-import PDFDocument from 'pdfkit';
-
 /**
  * A plain A4 document in Helvetica (WinAnsi covers French: accents, œ, guillemets). Rendering is
- * synchronous; the buffer is complete once pdfkit ends the stream.
+ * synchronous; the buffer is complete once pdfkit ends the stream. pdfkit (and its fonts' code) is
+ * loaded at the first document, not with the api: most processes never print one.
  */
-export function renderPdf(title: string, write: (document: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export async function renderPdf(
+  title: string,
+  write: (document: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const document = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Producer: 'Relais' } });
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));

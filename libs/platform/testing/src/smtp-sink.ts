@@ -1,6 +1,4 @@
-import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   /** The envelope's sender (MAIL FROM), empty for the null sender. */
@@ -27,6 +25,8 @@ export interface SmtpSink {
  * tests send through the same nodemailer path as production and read back what a mailbox would get.
  */
 export async function startSmtpSink(): Promise<SmtpSink> {
+  // Loaded here rather than with @relais/testing: every test file imports it, few receive mail.
+  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => boolean>();
 

@@ -1,6 +1,6 @@
 import { frenchMoment, heading, renderPdf } from '@relais/documents';
 import { ActivityReport, ReportBreakdown, ReportFigure } from '../activity-report.model';
-import { breakdownBarChart, ChartImage, monthlyLineChart } from './report-charts';
+import type { ChartImage } from './report-charts';
 import { displayValue, evolution, reportPeriods, smallCountRule, SUPPRESSED_MARKER } from './report-format';
 
 const COLUMNS = [
@@ -17,7 +17,9 @@ const RULE_COLOUR = '#b8c2cc';
  * section, each table followed by its bar chart, then the section's monthly line charts. Hidden
  * figures read « secret statistique » and have no bar; nothing about a person is in the structure.
  */
-export function renderActivityReportPdf(report: ActivityReport): Promise<Buffer> {
+export async function renderActivityReportPdf(report: ActivityReport): Promise<Buffer> {
+  // Chart.js and the canvas are loaded with the first report, not with the api.
+  const { breakdownBarChart, monthlyLineChart } = await import('./report-charts');
   const periods = reportPeriods(report);
   return renderPdf(`Bilan d’activité — ${report.territoryName}`, (document) => {
     document.fontSize(12).text(`Période : ${periods.current}`);
