@@ -1,33 +1,25 @@
 /**
  * npm run jobs:failed [-- <file>] | jobs:retry [-- <file>]
  * Lists the failed jobs of one queue (or of all), or puts them back to waiting for a worker to try
- * again. Reads REDIS_URL and REDIS_KEY_PREFIX from the validated configuration.
+ * again. Reads REDIS_URL and REDIS_KEY_PREFIX from the validated configuration, or, unset, the local
+ * redis-server `npm start` runs.
  */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@relais/config';
-import {
-  ALL_QUEUES,
-  failedJobsSummary,
-  QueueMetrics,
-  QueueName,
-  RedisUnavailableError,
-  retryFailedJobs,
-} from '@relais/queue';
+import { ALL_QUEUES, failedJobsSummary, QueueMetrics, QueueName, retryFailedJobs } from '@relais/queue';
+import { commandEnvironment, EXIT, runCommand, UsageError } from './operations/command';
 
 /** An operator's terminal can wait longer than a health check. */
 const REDIS_TIMEOUT_MS = 5_000;
 const LISTED = 50;
+const USAGE = `Usage : npm run jobs:failed [-- <file>] | npm run jobs:retry [-- <file>]\nFiles : ${ALL_QUEUES.join(', ')}.`;
 
-async function main(command: string | undefined, only: string | undefined): Promise<number> {
-  if (command !== 'failed' && command !== 'retry') {
-    console.error('Usage : jobs failed [file] | retry [file]');
-    return 2;
-  }
-  if (only !== undefined && !isQueueName(only)) {
-    console.error(`File inconnue : ${only}. Files : ${ALL_QUEUES.join(', ')}.`);
-    return 2;
-  }
-  const queues = new QueueMetrics(loadConfigOrExit());
+async function main(command: string | undefined, rest: readonly string[]): Promise<number> {
+  if (command !== 'failed' && command !== 'retry') throw new UsageError('Commande inconnue.', USAGE);
+  const [only, ...extra] = rest;
+  if (extra.length) throw new UsageError(`Argument en trop : ${extra.join(' ')}.`, USAGE);
+  if (only !== undefined && !isQueueName(only)) throw new UsageError(`File inconnue : ${only}.`, USAGE);
+  const queues = new QueueMetrics(loadConfigOrExit(await commandEnvironment({ redis: true })));
   try {
     for (const name of only ? [only] : ALL_QUEUES) {
       const queue = await queues.queue(name, REDIS_TIMEOUT_MS);
@@ -46,7 +38,7 @@ async function main(command: string | undefined, only: string | undefined): Prom
       }
       if (total > LISTED) console.log(`  … et ${total - LISTED} autre(s), non listée(s)`);
     }
-    return 0;
+    return EXIT.OK;
   } finally {
     await queues.close();
   }
@@ -56,14 +48,4 @@ function isQueueName(name: string): name is QueueName {
   return (ALL_QUEUES as readonly string[]).includes(name);
 }
 
-main(process.argv[2], process.argv[3]).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      error instanceof RedisUnavailableError
-        ? `${error.message} Vérifiez REDIS_URL et que Redis est démarré.`
-        : error,
-    );
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv[2], process.argv.slice(3)));

@@ -1,10 +1,11 @@
 /**
  * npm run migration:run | migration:revert | migration:generate -- <Name> | migration:check
  * Connects with DATABASE_OWNER_URL (the schema owner), or DATABASE_URL when it is the only one
- * given. With both, `run` also makes DATABASE_URL's user the application's login role.
+ * given. With both, `run` also makes DATABASE_URL's user the application's login role. With neither,
+ * the embedded Postgres `npm start` runs (its owner, and its application role for `run`).
  */
 import 'reflect-metadata';
-import { ConfigurationError, loadDatabaseConfig } from '@relais/config';
+import { loadDatabaseConfig } from '@relais/config';
 import { ensureApplicationLogin } from '@relais/database';
 import {
   checkMigrations,
@@ -16,9 +17,19 @@ import {
 } from '@relais/persistence/migrations';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandEnvironment, EXIT, runCommand, UsageError } from './operations/command';
+
+const USAGE =
+  'Usage : npm run migration:run | migration:revert | migration:generate -- <NomEnPascalCase> | migration:check';
 
 async function main(command: string | undefined, name: string | undefined): Promise<number> {
-  const configured = loadDatabaseConfig();
+  if (!['run', 'revert', 'generate', 'check'].includes(command ?? '')) {
+    throw new UsageError('Commande de migration inconnue.', USAGE);
+  }
+  if (command === 'generate' && (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))) {
+    throw new UsageError('Donnez un nom en PascalCase : npm run migration:generate -- AddMeetings', USAGE);
+  }
+  const configured = loadDatabaseConfig(await commandEnvironment({ postgres: 'owner' }));
   const database = { ...configured, url: configured.ownerUrl ?? configured.url };
   switch (command) {
     case 'run': {
@@ -35,22 +46,18 @@ async function main(command: string | undefined, name: string | undefined): Prom
       console.log('Dernière migration annulée.');
       return 0;
     case 'generate': {
-      if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-        console.error('Donnez un nom en PascalCase : npm run migration:generate -- AddMeetings');
-        return 2;
-      }
       const diff = await withScratchDatabase(database, async (scratch) => {
         await runMigrations(scratch);
         return schemaDiff(scratch);
       });
       if (!diff.up.length) {
         console.log('Aucune différence entre les entités et les migrations.');
-        return 0;
+        return EXIT.OK;
       }
       const timestamp = Date.now();
-      const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+      const kebab = name!.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
       const file = join(__dirname, '..', 'migrations', `${timestamp}-${kebab}.ts`);
-      writeFileSync(file, migrationSource(`${name}${timestamp}`, diff.up, diff.down));
+      writeFileSync(file, migrationSource(`${name!}${timestamp}`, diff.up, diff.down));
       console.log(`Migration écrite : ${file} — relisez-la et nommez contraintes et index.`);
       return 0;
     }
@@ -68,15 +75,8 @@ async function main(command: string | undefined, name: string | undefined): Prom
       return 0;
     }
     default:
-      console.error('Usage : migrations run | revert | generate <Nom> | check');
-      return 2;
+      throw new UsageError('Commande de migration inconnue.', USAGE);
   }
 }
 
-main(process.argv[2], process.argv[3]).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigurationError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv[2], process.argv[3]));

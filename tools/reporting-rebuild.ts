@@ -3,7 +3,8 @@
  * Rebuilds the activity report's projection from the outbox history: of the territories named, or
  * of every territory when none is. Run it with the worker stopped (an event projected live during a
  * rebuild could be counted twice), after restoring a backup or changing how an event is projected.
- * Reads the database settings from the validated configuration.
+ * Reads the database settings from the validated configuration, or, unset, connects to the embedded
+ * Postgres `npm start` runs, as the application role.
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -12,18 +13,19 @@ import { ConfigModule, loadConfigOrExit } from '@relais/config';
 import { DatabaseModule, ScopedDatabase } from '@relais/database';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { ProjectionModule, ProjectionRebuilder } from '@relais/reporting';
+import { commandEnvironment, EXIT, runCommand, UsageError } from './operations/command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(args: readonly string[]): Promise<number> {
   const invalid = args.filter((arg) => !UUID.test(arg));
   if (invalid.length) {
-    console.error(
-      `Identifiant de territoire invalide : ${invalid.join(' ')}. Usage : reporting:rebuild [territoire…]`,
+    throw new UsageError(
+      `Identifiant de territoire invalide : ${invalid.join(' ')}.`,
+      'Usage : npm run reporting:rebuild [-- <identifiant de territoire>…]',
     );
-    return 2;
   }
-  const config = loadConfigOrExit();
+  const config = loadConfigOrExit(await commandEnvironment({ postgres: 'application' }));
 
   @Module({
     imports: [
@@ -43,16 +45,10 @@ async function main(args: readonly string[]): Promise<number> {
       console.log(`Territoire ${territoryId} : projection reconstruite à partir de ${events} événement(s).`);
     }
     console.log(`${territoryIds.length} territoire(s) reconstruit(s).`);
-    return 0;
+    return EXIT.OK;
   } finally {
     await app.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

@@ -3,7 +3,8 @@
  * Runs the retention lifecycle of every territory now, as the worker's daily job does: archives
  * closed situations past their active period, anonymises those past their archive period, purges
  * audit events past theirs (a legal hold stops the last two). With --dry-run, lists what it would
- * do and changes nothing. Reads the database settings from the validated configuration.
+ * do and changes nothing. Reads the database settings from the validated configuration, or, unset,
+ * connects to the embedded Postgres `npm start` runs, as the application role.
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -14,15 +15,18 @@ import { ConfigModule, loadConfigOrExit } from '@relais/config';
 import { DatabaseModule } from '@relais/database';
 import { RELAIS_ENTITIES } from '@relais/persistence';
 import { RetentionLifecycleService, RetentionModule, retentionTally } from '@relais/reporting';
+import { commandEnvironment, EXIT, runCommand, UsageError } from './operations/command';
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((arg) => arg !== '--dry-run');
   if (unknown.length) {
-    console.error(`Option inconnue : ${unknown.join(' ')}. Usage : retention [--dry-run]`);
-    return 2;
+    throw new UsageError(
+      `Option inconnue : ${unknown.join(' ')}.`,
+      'Usage : npm run retention [-- --dry-run]',
+    );
   }
   const dryRun = args.includes('--dry-run');
-  const config = loadConfigOrExit();
+  const config = loadConfigOrExit(await commandEnvironment({ postgres: 'application' }));
 
   @Module({
     imports: [
@@ -52,16 +56,10 @@ async function main(args: readonly string[]): Promise<number> {
         `${tally.anonymised} ${dryRun ? 'à anonymiser' : 'anonymisée(s)'}, ${tally.auditEventsPurged} événement(s) d’audit ` +
         `${dryRun ? 'à purger' : 'purgé(s)'}, ${tally.held} étape(s) suspendue(s) par un gel juridique.`,
     );
-    return 0;
+    return EXIT.OK;
   } finally {
     await app.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));
