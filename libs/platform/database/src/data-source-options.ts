@@ -1,12 +1,14 @@
 import { AppConfig } from '@relais/config';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type EntityList = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
 
-export const MIGRATIONS_GLOB = join(__dirname, '../../../../migrations/*.ts');
+// Migrations in the same language as this file: the sources' .ts, or the image's compiled .js
+// (dist/server keeps the sources' layout).
+export const MIGRATIONS_GLOB = join(__dirname, `../../../../migrations/*${extname(__filename)}`);
 
 /**
  * The one TypeORM configuration used by the api, the worker and the migration commands.
