@@ -1,23 +1,29 @@
-# Relais api and worker image. TypeScript runs through @swc-node/register, as in development.
+# Relais api and worker image (one image, two commands: see docker-compose.yml).
+# The build stage compiles the server to plain JavaScript (tools/build-server.cjs, swc) and the web
+# client (Vite); the final stage keeps their output and the production dependencies only: no
+# TypeScript loader, no compiler, no embedded Postgres.
 
-# The web client is built with the development dependencies (Vite); only its build is kept.
-FROM node:20-bookworm-slim AS web
+FROM node:22.23-bookworm-slim AS build
 WORKDIR /srv/relais
+ENV NX_DAEMON=false NX_NO_CLOUD=true
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
+# Install scripts held back, as npm does in development: no dependency needs its own to build.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-RUN npx nx build web
+RUN npx nx build web && npm run build:server
 
-FROM node:20-bookworm-slim
+FROM node:22.23-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /srv/relais
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
-COPY . .
-# Served by the api at / (WEB_ROOT defaults to dist/apps/web).
-COPY --from=web /srv/relais/dist/apps/web ./dist/apps/web
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /srv/relais/dist/server ./dist/server
+COPY --from=build /srv/relais/dist/apps/web ./dist/apps/web
+# The compiled configuration sits deeper than its sources (dist/server/…): the client's build is named.
+ENV WEB_ROOT=/srv/relais/dist/apps/web
 # The audit checkpoints' mount point, writable by the application (a new volume copies this owner).
 RUN mkdir -p /var/lib/relais/audit-checkpoints && chown node:node /var/lib/relais/audit-checkpoints
 USER node
 EXPOSE 3000
-CMD ["node", "-r", "@swc-node/register", "apps/api/src/main.ts"]
+# The worker: node dist/server/apps/worker/src/main.js; the commands: node dist/server/tools/<command>.js
+CMD ["node", "dist/server/apps/api/src/main.js"]
