@@ -9,11 +9,15 @@
  * tools/launch.cjs and imports nothing heavy (the servers' starters, the configuration's schema).
  * Preparing (tools/start/prepare.ts) and welcoming (tools/start/welcome.ts) load the application's
  * libraries in child processes that exit when done.
+ *
+ * Every child runs in a process group of its own (tools/start/supervision.ts): Ctrl-C reaches this
+ * process alone, which stops the api and the worker first, while Postgres and Redis still answer
+ * them, then Redis, then Postgres.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
@@ -26,16 +30,32 @@ import {
   withDatabase,
 } from '../libs/platform/database/src/embedded-postgres';
 import { startLocalRedis } from '../libs/platform/queue/src/local-redis';
+import { spawnInGroup, stopChildren, StoppableServer, stopServers, Supervised } from './start/supervision';
 
 // Compiled to .data/launcher/start.cjs by tools/launch.cjs: the checkout is two folders up.
 const ROOT = resolve(__dirname, '..', '..');
-const DATA = join(ROOT, '.data');
-const EMBEDDED_POSTGRES_PORT = 54329;
-const LOCAL_REDIS_PORT = 63790;
+const launcherEnvironment = processEnvironment();
+const DATA = resolve(ROOT, launcherEnvironment.RELAIS_DATA_DIR || '.data');
+const EMBEDDED_POSTGRES_PORT = Number(launcherEnvironment.RELAIS_POSTGRES_PORT || 54329);
+const LOCAL_REDIS_PORT = Number(launcherEnvironment.RELAIS_REDIS_PORT || 63790);
+/** The api and the worker close in a second or two; past this they are killed. */
+const CHILD_STOP_TIMEOUT_MS = 10_000;
 
+/** A path as people see it: relative to the checkout when inside it. */
+function shown(path: string): string {
+  const inside = relative(ROOT, path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
+
+// A closed terminal (SIGHUP) makes writing fail: the stop goes on without being seen.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 const say = (line: string) => process.stdout.write(`[relais] ${line}\n`);
-const stops: (() => Promise<void>)[] = [];
-const children: ChildProcess[] = [];
+/** In the order they started; stopped in the reverse order. */
+const servers: StoppableServer[] = [];
+const children: Supervised[] = [];
+/** Settle once a child's output is all written to its log file. */
+const logsWritten: Promise<void>[] = [];
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
@@ -71,12 +91,9 @@ function localSecrets(): LocalSecrets {
 }
 
 function startChild(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  const logFile = createWriteStream(join(DATA, 'logs', `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const logPath = join(DATA, 'logs', `${name}.log`);
+  const logFile = createWriteStream(logPath, { flags: 'a' });
+  const child = spawnInGroup(ROOT, `apps/${name}/src/main.ts`, [], env, 'pipe');
   // Every line goes to the log file; warnings and errors also reach the terminal.
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line: string) => {
@@ -85,25 +102,29 @@ function startChild(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProces
       if (!level || Number(level) >= 40) process.stderr.write(`[${name}] ${line}\n`);
     });
   }
+  logsWritten.push(
+    new Promise((done) => child.once('close', () => logFile.end(done)).once('error', () => done())),
+  );
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
-      say(`${name} s'est arrêté (code ${code ?? signal}). Journal : .data/logs/${name}.log`);
-      void shutdown(1);
+      say(`${name} s'est arrêté de lui-même (${signal ?? `code ${code}`}). Journal : ${shown(logPath)}`);
+      void shutdown(1, 'arrêt des autres processus…');
     }
   });
-  children.push(child);
+  children.push({ name, child });
   return child;
 }
 
 /** Runs one TypeScript step in a child process, its output shown as it comes; resolves to its exit code. */
-function runToEnd(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
+function runToEnd(
+  name: string,
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const child = spawnInGroup(ROOT, script, args, env, 'inherit');
+  children.push({ name, feminine: true, child });
+  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)).once('error', () => done(1)));
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
@@ -120,50 +141,30 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 let shuttingDown = false;
-async function shutdown(code: number): Promise<void> {
+/** Settles once the servers being started are up (or failed): stopping waits for their handles. */
+let serversStarting: Promise<unknown> = Promise.resolve();
+
+/** The processes first, both at once, while the servers still answer them; then the servers. */
+async function shutdown(code: number, reason: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  say('arrêt…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  process.exit(code);
+  say(reason);
+  let clean = await stopChildren(children, CHILD_STOP_TIMEOUT_MS, say);
+  // Their last lines (how they closed) belong in their logs.
+  await Promise.race([Promise.all(logsWritten), new Promise((done) => setTimeout(done, 1_000))]);
+  await serversStarting.catch(() => undefined);
+  clean = (await stopServers([...servers].reverse(), say)) && clean;
+  say('Relais est arrêté.');
+  process.exit(code || (clean ? 0 : 1));
 }
 
 async function main(): Promise<void> {
   mkdirSync(join(DATA, 'logs'), { recursive: true });
   const env = { ...processEnvironment() } as Record<string, string | undefined>;
 
-  if (!env.DATABASE_URL) {
-    say(`Postgres embarqué (données dans .data/postgres, port ${EMBEDDED_POSTGRES_PORT})…`);
-    const postgres = await startEmbeddedPostgres({
-      dataDir: join(DATA, 'postgres'),
-      port: EMBEDDED_POSTGRES_PORT,
-      log: (line: string) => say(line),
-    });
-    stops.push(postgres.stop);
-    await ensureDatabase(withDatabase(postgres.url, 'postgres'), 'relais');
-    env.DATABASE_URL = withDatabase(postgres.url, 'relais');
-  }
-  if (!env.REDIS_URL) {
-    say(`redis-server local (données dans .data/redis, port ${LOCAL_REDIS_PORT})…`);
-    const redis = await startLocalRedis({
-      dataDir: join(DATA, 'redis'),
-      port: LOCAL_REDIS_PORT,
-      appendOnly: true,
-      log: (line: string) => say(line),
-    });
-    stops.push(redis.stop);
-    env.REDIS_URL = redis.url;
-  }
+  serversStarting = startServers(env);
+  await serversStarting;
+  if (shuttingDown) return;
   const secrets = localSecrets();
   env.JWT_SECRET ??= secrets.jwtSecret;
   env.AUDIT_CHAIN_KEYS ??= secrets.auditChainKeys;
@@ -180,7 +181,9 @@ async function main(): Promise<void> {
   // Checked here, before anything starts, so a bad variable is named at once.
   const config = loadConfig(env);
   const childEnv = { ...env } as NodeJS.ProcessEnv;
-  if ((await runToEnd('tools/start/prepare.ts', [], childEnv)) !== 0) return shutdown(1);
+  const prepared = await runToEnd('préparation', 'tools/start/prepare.ts', [], childEnv);
+  if (shuttingDown) return;
+  if (prepared !== 0) return shutdown(1, 'préparation en échec : arrêt…');
 
   startChild('api', childEnv);
   startChild('worker', childEnv);
@@ -188,17 +191,51 @@ async function main(): Promise<void> {
   const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
   const url = `http://${host}:${config.http.port}`;
   if (!(await waitForHealth(url, 60_000))) {
-    say("l'api ne répond pas : voyez .data/logs/api.log");
-    return shutdown(1);
+    if (shuttingDown) return;
+    say(`l'api ne répond pas : voyez ${shown(join(DATA, 'logs', 'api.log'))}`);
+    return shutdown(1, 'arrêt…');
   }
-  await runToEnd('tools/start/welcome.ts', [url], childEnv);
+  if (shuttingDown) return;
+  await runToEnd('activité de démonstration', 'tools/start/welcome.ts', [url], childEnv);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+/** Each server started is registered at once, so that a stop asked meanwhile stops it too. */
+async function startServers(env: Record<string, string | undefined>): Promise<void> {
+  if (!env.DATABASE_URL) {
+    const dataDir = join(DATA, 'postgres');
+    say(`Postgres embarqué (données dans ${shown(dataDir)}, port ${EMBEDDED_POSTGRES_PORT})…`);
+    const postgres = await startEmbeddedPostgres({
+      dataDir,
+      port: EMBEDDED_POSTGRES_PORT,
+      log: (line: string) => say(line),
+      detached: true,
+    });
+    servers.push({ name: 'Postgres', stop: postgres.stop });
+    if (shuttingDown) return;
+    await ensureDatabase(withDatabase(postgres.url, 'postgres'), 'relais');
+    env.DATABASE_URL = withDatabase(postgres.url, 'relais');
+  }
+  if (!env.REDIS_URL && !shuttingDown) {
+    const dataDir = join(DATA, 'redis');
+    say(`redis-server local (données dans ${shown(dataDir)}, port ${LOCAL_REDIS_PORT})…`);
+    const redis = await startLocalRedis({
+      dataDir,
+      port: LOCAL_REDIS_PORT,
+      appendOnly: true,
+      log: (line: string) => say(line),
+      detached: true,
+    });
+    servers.push({ name: 'Redis', stop: redis.stop });
+    env.REDIS_URL = redis.url;
+  }
+}
+
+process.on('SIGINT', () => void shutdown(0, 'arrêt demandé (Ctrl-C)…'));
+process.on('SIGTERM', () => void shutdown(0, 'arrêt demandé (SIGTERM)…'));
+process.on('SIGHUP', () => void shutdown(0, 'terminal fermé (SIGHUP) : arrêt…'));
 main().catch(async (error: unknown) => {
   process.stderr.write(
     `[relais] échec du démarrage : ${error instanceof Error ? error.message : String(error)}\n`,
   );
-  await shutdown(1);
+  await shutdown(1, 'arrêt…');
 });

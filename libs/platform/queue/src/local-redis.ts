@@ -4,9 +4,12 @@ import { Socket } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
+/** How a stop ended: asked and obeyed, found already stopped, or killed after `STOP_TIMEOUT_MS`. */
+export type ServerStopOutcome = 'stopped' | 'already-stopped' | 'forced';
+
 export interface LocalRedisHandle {
   url: string;
-  stop(): Promise<void>;
+  stop(): Promise<ServerStopOutcome>;
 }
 
 const START_TIMEOUT_MS = 10_000;
@@ -26,6 +29,11 @@ export async function startLocalRedis(options: {
   port: number;
   appendOnly: boolean;
   log?: (line: string) => void;
+  /**
+   * In its own process group, out of reach of the terminal's Ctrl-C, so whoever started it stops it
+   * once its clients are gone: BullMQ workers whose Redis went first wait for it and log errors.
+   */
+  detached?: boolean;
 }): Promise<LocalRedisHandle> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
@@ -59,29 +67,33 @@ export async function startLocalRedis(options: {
       logFile,
     ],
     // Its own log file rather than a pipe: nothing stays open in this process once it stops.
-    { stdio: 'ignore' },
+    { stdio: 'ignore', detached: options.detached ?? false },
   );
   // A spawn failure emits `error` and possibly no `exit`.
   const exited = new Promise<void>((done) => child.once('exit', () => done()).once('error', () => done()));
   // A server left behind would hold the port; `exit` handlers must be synchronous.
   const stopOnExit = () => child.kill('SIGTERM');
   process.on('exit', stopOnExit);
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<ServerStopOutcome> | undefined;
   let serving = false; // a failed start is reported by the error instead
   child.once('exit', (code, signal) => {
     if (serving && !stopping)
       log(`redis-server s’est arrêté de lui-même (${signal ?? `code ${code}`}) ; journal : ${logFile}`);
   });
 
-  const stop = (): Promise<void> =>
+  const stop = (): Promise<ServerStopOutcome> =>
     (stopping ??= (async () => {
       process.removeListener('exit', stopOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM'); // redis-server fsyncs its append-only file, then exits
-        const kill = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(kill);
-      }
+      if (child.exitCode !== null || child.signalCode !== null) return 'already-stopped';
+      child.kill('SIGTERM'); // redis-server fsyncs its append-only file, then exits
+      let outcome: ServerStopOutcome = 'stopped';
+      const kill = setTimeout(() => {
+        outcome = 'forced';
+        child.kill('SIGKILL');
+      }, STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(kill);
+      return outcome;
     })());
 
   try {

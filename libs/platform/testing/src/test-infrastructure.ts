@@ -37,7 +37,7 @@ function say(line: string): void {
  */
 export async function provisionTestInfrastructure(): Promise<TestInfrastructure> {
   const env = processEnvironment();
-  const stops: (() => Promise<void>)[] = [];
+  const stops: (() => Promise<unknown>)[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'relais-tests-'));
   // RELAIS_TEST_LOCAL_SERVERS=1 behaves as on a fresh machine: private servers even if shared ones run.
   const forceLocal = env.RELAIS_TEST_LOCAL_SERVERS === '1';
