@@ -298,12 +298,12 @@ describe('image', () => {
     expect(dockerfile).not.toContain('@swc-node/register');
   });
 
-  it('leaves local data, dependencies, builds, history and .env files out of the build context', () => {
+  it('leaves local data, backups, dependencies, builds, history and .env files out of the build context', () => {
     const ignored = readFileSync(resolve(ROOT, '.dockerignore'), 'utf8')
       .split('\n')
       .map((line) => line.trim());
     expect(ignored).toEqual(
-      expect.arrayContaining(['node_modules', '.data', '.nx', 'dist', '.git', '.env', '.env.*']),
+      expect.arrayContaining(['node_modules', '.data', 'backups', '.nx', 'dist', '.git', '.env', '.env.*']),
     );
   });
 });
