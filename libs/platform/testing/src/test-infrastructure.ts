@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Redis from 'ioredis';
 import { findFreePort, isTcpPortOpen } from './net';
+import { chooseServer, privateServerNotice, privateServersAsked } from './test-servers';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -32,21 +33,31 @@ function say(line: string): void {
 }
 
 /**
- * Uses the Postgres and Redis already running on their usual ports when there are some, and
- * starts private ones otherwise; then creates this run's own database and Redis prefix.
+ * Uses the Postgres and Redis named by `RELAIS_TEST_POSTGRES_URL` and `RELAIS_TEST_REDIS_URL`, or
+ * those already running on their usual ports, and starts private ones otherwise or when
+ * `RELAIS_TEST_LOCAL_SERVERS=1` asks for them; then creates this run's own database and Redis prefix.
  */
 export async function provisionTestInfrastructure(): Promise<TestInfrastructure> {
   const env = processEnvironment();
   const stops: (() => Promise<unknown>)[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'relais-tests-'));
-  // RELAIS_TEST_LOCAL_SERVERS=1 behaves as on a fresh machine: private servers even if shared ones run.
-  const forceLocal = env.RELAIS_TEST_LOCAL_SERVERS === '1';
+  const privateAsked = privateServersAsked(env.RELAIS_TEST_LOCAL_SERVERS);
 
   const adminDatabaseUrl = await (async (): Promise<string> => {
-    if (env.RELAIS_TEST_POSTGRES_URL) return env.RELAIS_TEST_POSTGRES_URL;
-    if (!forceLocal && (await isTcpPortOpen('127.0.0.1', 5432)))
-      return 'postgres://postgres@127.0.0.1:5432/postgres';
-    say('aucun Postgres sur 127.0.0.1:5432 : démarrage d’un Postgres embarqué');
+    const choice = await chooseServer({
+      given: env.RELAIS_TEST_POSTGRES_URL,
+      privateAsked,
+      sharedUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+      sharedRuns: () => isTcpPortOpen('127.0.0.1', 5432),
+    });
+    if (choice.source !== 'private') return choice.url;
+    say(
+      privateServerNotice(choice.because, {
+        name: 'Postgres',
+        starting: 'd’un Postgres embarqué',
+        usual: '127.0.0.1:5432',
+      }),
+    );
     const postgres = await startEmbeddedPostgres({
       dataDir: join(scratch, 'postgres'),
       port: await findFreePort(),
@@ -56,9 +67,20 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
   })();
 
   const redisUrl = await (async (): Promise<string> => {
-    if (env.RELAIS_TEST_REDIS_URL) return env.RELAIS_TEST_REDIS_URL;
-    if (!forceLocal && (await isTcpPortOpen('127.0.0.1', 6379))) return 'redis://127.0.0.1:6379';
-    say('aucun Redis sur 127.0.0.1:6379 : démarrage d’un redis-server local');
+    const choice = await chooseServer({
+      given: env.RELAIS_TEST_REDIS_URL,
+      privateAsked,
+      sharedUrl: 'redis://127.0.0.1:6379',
+      sharedRuns: () => isTcpPortOpen('127.0.0.1', 6379),
+    });
+    if (choice.source !== 'private') return choice.url;
+    say(
+      privateServerNotice(choice.because, {
+        name: 'Redis',
+        starting: 'd’un redis-server local',
+        usual: '127.0.0.1:6379',
+      }),
+    );
     const redis = await startLocalRedis({
       dataDir: join(scratch, 'redis'),
       port: await findFreePort(),
