@@ -14,17 +14,16 @@ export async function attendanceByKind(
   manager: EntityManager,
   meetingId: string,
 ): Promise<AttendanceByKind[]> {
-  const [invitees, guests, attendance, disclosures] = await Promise.all([
-    manager.findBy(MeetingInvitee, { meetingId }),
-    manager.findBy(ItemInvitation, { meetingId }),
-    manager.findBy(Attendance, { meetingId }),
-    manager
-      .getRepository(ItemDisclosure)
-      .createQueryBuilder('disclosure')
-      .innerJoin('agenda_items', 'item', 'item.id = disclosure.agenda_item_id')
-      .where('item.meeting_id = :meetingId', { meetingId })
-      .getMany(),
-  ]);
+  // One after the other: the manager is a transaction's, so one connection that runs one query at a time.
+  const invitees = await manager.findBy(MeetingInvitee, { meetingId });
+  const guests = await manager.findBy(ItemInvitation, { meetingId });
+  const attendance = await manager.findBy(Attendance, { meetingId });
+  const disclosures = await manager
+    .getRepository(ItemDisclosure)
+    .createQueryBuilder('disclosure')
+    .innerJoin('agenda_items', 'item', 'item.id = disclosure.agenda_item_id')
+    .where('item.meeting_id = :meetingId', { meetingId })
+    .getMany();
   const invited = new Set([...invitees, ...guests].map((row) => row.organisationId));
   const present = new Set([
     ...attendance.filter((row) => row.status !== AttendanceStatus.EXCUSED).map((row) => row.organisationId),

@@ -1,6 +1,7 @@
 import { AppConfig } from '@relais/config';
 import { createDatabase, dropDatabase, withDatabase } from '@relais/database';
 import { randomBytes } from 'node:crypto';
+import { QueryRunner } from 'typeorm';
 import { createRelaisDataSource } from './index';
 
 type DatabaseConfig = AppConfig['database'];
@@ -32,6 +33,10 @@ export interface SchemaDiff {
 /** What the entities would change in a database that has every migration applied. */
 export async function schemaDiff(database: DatabaseConfig): Promise<SchemaDiff> {
   const dataSource = await createRelaisDataSource(database, 'relais-migrations').initialize();
+  // TypeORM reads the tables with queries started together (one per enum column) on the schema
+  // builder's single connection; they go one after the other instead, as pg requires from 9.0 on.
+  const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = (mode) => oneQueryAtATime(createQueryRunner(mode));
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
     return {
@@ -41,6 +46,18 @@ export async function schemaDiff(database: DatabaseConfig): Promise<SchemaDiff> 
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Each query waits for the one before it on the same connection to end. */
+function oneQueryAtATime(queryRunner: QueryRunner): QueryRunner {
+  const query = queryRunner.query.bind(queryRunner) as (...args: unknown[]) => Promise<unknown>;
+  let previous: Promise<unknown> = Promise.resolve();
+  queryRunner.query = ((...args: unknown[]) => {
+    const result = previous.then(() => query(...args));
+    previous = result.catch(() => undefined);
+    return result;
+  }) as QueryRunner['query'];
+  return queryRunner;
 }
 
 /**
