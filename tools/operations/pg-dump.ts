@@ -40,7 +40,7 @@ export function chooseProgram(
   const newest = [...programs].sort((a, b) => b.major - a.major)[0];
   return {
     problem:
-      `pg_dump ${newest.version} (${newest.path}) est plus ancien que le serveur (Postgres ${serverMajor}) ` +
+      `pg_dump ${newest.version} (${newest.path === 'pg_dump' ? 'celui du PATH' : newest.path}) est plus ancien que le serveur (Postgres ${serverMajor}) ` +
       `et refuse de le sauvegarder : ${install}.`,
   };
 }
