@@ -123,6 +123,20 @@ describe('embedded Postgres', () => {
     expect(await portOpen(port)).toBe(false);
   }, 120_000);
 
+  it('runs in its own process group when detached, out of reach of a Ctrl-C to its starter', async () => {
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), detached: true });
+    const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      expect(group).toBe(pid);
+    } finally {
+      expect(await server.stop()).toBe('stopped');
+    }
+    expect(existsSync(lockFile)).toBe(false);
+    expect(await server.stop()).toBe('stopped'); // asked once, answered the same
+  }, 120_000);
+
   it('refuses database names Postgres would truncate or a URL would garble', async () => {
     await expect(createDatabase('postgres://unused@127.0.0.1:1/postgres', 'x'.repeat(64))).rejects.toThrow(
       'Nom de base de données invalide',

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,12 @@ function freePort(): Promise<number> {
       server.close(() => done(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** The process group a process belongs to (Linux's /proc). */
+function processGroup(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -98,6 +104,33 @@ describe('local redis-server', () => {
       await server.stop();
     }
     expect(await portOpen(port)).toBe(false);
+  }, 30_000);
+
+  it('runs in its own process group when detached, and says how each stop ended', async () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const options = { dataDir: join(root, 'detached'), appendOnly: false, detached: true, log };
+    const server = await startLocalRedis({ ...options, port: await freePort() });
+    const pid = Number(
+      /process_id:(\d+)/.exec(await withClient(server.url, (client) => client.info('server')))![1],
+    );
+    // A Ctrl-C in the terminal reaches its foreground group: not this server, whose group is its own.
+    expect(processGroup(pid)).toBe(pid);
+    expect(processGroup(pid)).not.toBe(processGroup(process.pid));
+    expect(await server.stop()).toBe('stopped');
+    expect(await server.stop()).toBe('stopped');
+
+    const dying = await startLocalRedis({ ...options, port: await freePort() });
+    const dyingPid = Number(
+      /process_id:(\d+)/.exec(await withClient(dying.url, (client) => client.info('server')))![1],
+    );
+    process.kill(dyingPid, 'SIGKILL');
+    while (!lines.some((line) => line.includes('de lui-même')))
+      await new Promise((done) => setTimeout(done, 50));
+    expect(await dying.stop()).toBe('already-stopped');
+    expect(lines.filter((line) => line.includes('de lui-même'))).toEqual([
+      expect.stringContaining('redis-server s’est arrêté de lui-même (SIGKILL)'),
+    ]);
   }, 30_000);
 
   it('refuses a port held by something else rather than talking to it', async () => {
