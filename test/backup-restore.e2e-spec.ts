@@ -89,7 +89,7 @@ describe('npm run backup: a dump restored with pg_restore holds the same rows, a
     isolated = await provisionIsolatedDatabase();
     api = await startApi(isolated.environment);
     output = mkdtempSync(join(tmpdir(), 'relais-backup-'));
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await api?.close();
     await dropDatabase(adminDatabaseUrl(), restoredName);
@@ -174,5 +174,5 @@ describe('npm run backup: a dump restored with pg_restore holds the same rows, a
     } finally {
       await restoredApi.close();
     }
-  }, 90_000);
+  }, 150_000);
 });

@@ -31,7 +31,7 @@ describe('operations commands: where they connect, and their exit codes', () => 
     for (const output of [jobs.stderr, retention.stderr]) {
       expect(output).not.toContain(new URL(config.database.url).password);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('tell to run npm start, and exit 69, when nothing is set and no local server runs', async () => {
     const runs = await Promise.all([
@@ -44,13 +44,18 @@ describe('operations commands: where they connect, and their exit codes', () => 
       expect(run.stderr).toContain("lancez d'abord npm start, ou définissez DATABASE_URL");
       expect(run.stdout).toBe('');
     }
-  }, 60_000);
+  }, 120_000);
 
-  it('refuse a mistyped call with exit 64, and a backup as the application role with exit 78', async () => {
-    const [usage, unknownOption, applicationRole] = await Promise.all([
+  it('refuse a mistyped call with exit 64, and a backup or a territory as the application role with exit 78', async () => {
+    const [usage, unknownOption, applicationRole, territoryAsApplication] = await Promise.all([
       runOperationsCommand('jobs.ts', ['failed', 'courrier-inconnu']),
       runOperationsCommand('retention.ts', ['--a-sec']),
       runOperationsCommand('backup.ts', ['--output', '/nonexistent/jamais'], { DATABASE_OWNER_URL: '' }),
+      runOperationsCommand(
+        'territory-create.ts',
+        ['--name', 'CLSM de Nullepart', '--admin-email', 'admin@nullepart.relais.test'],
+        { DATABASE_OWNER_URL: '' },
+      ),
     ]);
     expect(usage.code).toBe(64);
     expect(usage.stderr).toContain('File inconnue : courrier-inconnu.');
@@ -58,6 +63,12 @@ describe('operations commands: where they connect, and their exit codes', () => 
     expect(unknownOption.stderr).toContain('Option inconnue : --a-sec.');
     // Row-level security would hide rows from it: the dump must be the owner's.
     expect(applicationRole.code).toBe(78);
-    expect(applicationRole.stderr).toContain('ne lit pas toutes les lignes (sécurité par ligne)');
-  }, 60_000);
+    expect(applicationRole.stderr).toContain(
+      'ne lit pas toutes les lignes (sécurité par ligne) : la sauvegarde',
+    );
+    expect(territoryAsApplication.code).toBe(78);
+    expect(territoryAsApplication.stderr).toContain(
+      'la création d’un territoire se fait avec le propriétaire',
+    );
+  }, 120_000);
 });

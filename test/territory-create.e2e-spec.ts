@@ -128,5 +128,5 @@ describe('npm run territory:create: a new CLSM and its first administrator, sign
     expect(conflict.code).toBe(65);
     expect(conflict.stderr).toContain("n'en est pas administrateur·rice : rien n'est créé");
     expect(await api.dataSource.getRepository(User).countBy({ territoryId: territory.id })).toBe(1);
-  }, 90_000);
+  }, 150_000);
 });

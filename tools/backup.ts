@@ -12,30 +12,17 @@ import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { commandEnvironment, CommandError, EXIT, runCommand, UsageError } from './operations/command';
 import { chooseProgram, findPrograms, libpqEnvironment } from './operations/pg-dump';
+import { assertSchemaOwner } from './operations/schema-owner';
 
 const USAGE = 'Usage : npm run backup [-- --output <dossier>]';
-
-interface Server {
-  major: number;
-  role: string;
-  /** Superuser, BYPASSRLS or owner of the tables: reads every row. */
-  readsEverything: boolean;
-}
 
 async function main(args: readonly string[]): Promise<number> {
   const directory = outputDirectory(args);
   const database = loadDatabaseConfig(await commandEnvironment({ postgres: 'owner' }));
   const url = database.ownerUrl ?? database.url;
-  const server = await inspectServer(url);
-  if (!server.readsEverything)
-    throw new CommandError(
-      `Le rôle « ${server.role} » ne lit pas toutes les lignes (sécurité par ligne) : la sauvegarde se fait ` +
-        `avec le propriétaire du schéma. Définissez DATABASE_OWNER_URL.`,
-      EXIT.CONFIG,
-    );
+  const server = await assertSchemaOwner(url, 'relais-backup', 'la sauvegarde');
   const choice = chooseProgram(await findPrograms('pg_dump'), server.major);
   if ('problem' in choice) throw new CommandError(choice.problem, EXIT.UNAVAILABLE);
 
@@ -81,25 +68,6 @@ function outputDirectory(args: readonly string[]): string {
       option ? `Option inconnue ou sans valeur : ${option}.` : 'Options illisibles.',
       USAGE,
     );
-  }
-}
-
-async function inspectServer(url: string): Promise<Server> {
-  const client = new Client({ connectionString: url, application_name: 'relais-backup' });
-  await client.connect();
-  try {
-    const {
-      rows: [row],
-    } = await client.query<{ major: number; role: string; reads_everything: boolean }>(
-      `SELECT current_setting('server_version_num')::int / 10000 AS major, current_user AS role,
-              r.rolsuper OR r.rolbypassrls
-                OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user)
-                AS reads_everything
-         FROM pg_roles r WHERE r.rolname = current_user`,
-    );
-    return { major: row.major, role: row.role, readsEverything: row.reads_everything };
-  } finally {
-    await client.end();
   }
 }
 

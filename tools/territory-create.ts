@@ -15,6 +15,7 @@ import { SetPasswordLinks } from '@relais/identity';
 import { createRelaisDataSource } from '@relais/persistence';
 import { isEmail } from 'class-validator';
 import { parseArgs } from 'node:util';
+import { assertSchemaOwner } from './operations/schema-owner';
 import { commandEnvironment, EXIT, runCommand, UsageError } from './operations/command';
 import {
   bootstrapTerritory,
@@ -89,8 +90,10 @@ async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(
       `PUBLIC_URL n'est pas définie : le lien donne l'adresse de l'api (http://${config.http.host}:${config.http.port}).\n`,
     );
+  const ownerUrl = config.database.ownerUrl ?? config.database.url;
+  await assertSchemaOwner(ownerUrl, 'relais-territory-create', 'la création d’un territoire');
   const dataSource = await createRelaisDataSource(
-    { ...config.database, url: config.database.ownerUrl ?? config.database.url, poolSize: 1 },
+    { ...config.database, url: ownerUrl, poolSize: 1 },
     'relais-territory-create',
   ).initialize();
   try {
