@@ -42,6 +42,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/.data/'],
   globalSetup: '<rootDir>/libs/platform/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/platform/testing/src/jest-global-teardown.ts',
+  // Browser files alternate with end-to-end ones, unit tests last (see the file).
+  testSequencer: '<rootDir>/test/test-sequencer.cjs',
   maxWorkers: 2,
   testTimeout: 30_000,
 };

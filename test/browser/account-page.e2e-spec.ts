@@ -7,6 +7,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
+  openSignedIn,
   signInThroughPage,
   tabTo,
   TWO_WIDTHS_TIMEOUT_MS,
@@ -39,7 +40,7 @@ describe('my account, in the browser', () => {
     async () => {
       const page = await suite.newPage();
       const { person, territory, organisation } = await housingOfficer();
-      await signInThroughPage(page, suite.api, person);
+      await openSignedIn(page, suite.api, person);
       await page.getByRole('link', { name: 'Mon compte', exact: true }).click();
       await page.getByRole('heading', { name: 'Mon compte', level: 1 }).waitFor();
       expect(await page.title()).toBe('Mon compte — Relais');
@@ -125,8 +126,7 @@ describe('my account, in the browser', () => {
   it('gives new recovery codes against a code of the app, shown once with a way to print them', async () => {
     const page = await suite.newPage({ width: 768 });
     const { person } = await housingOfficer();
-    await signInThroughPage(page, suite.api, person);
-    await page.goto('/compte/codes-de-secours');
+    await openSignedIn(page, suite.api, person, '/compte/codes-de-secours');
     await page.getByRole('heading', { name: 'Nouveaux codes de secours', level: 1 }).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'codes-de-secours');

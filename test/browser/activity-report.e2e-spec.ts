@@ -8,7 +8,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
 } from '../support/browser';
 import {
   chooseOtherPeriodByKeyboard,
@@ -53,7 +53,7 @@ describe('the activity report, in the browser', () => {
 
   it('shows the coordinator last year against the year before, another period, and the files', async () => {
     const page = await suite.newPage();
-    await signInThroughPage(page, suite.api, coordinator);
+    await openSignedIn(page, suite.api, coordinator);
     await openActivityReport(page);
     await page.getByRole('heading', { level: 2, name: new RegExp(`du 1er janvier ${lastYear}`) }).waitFor();
 
@@ -106,7 +106,7 @@ describe('the activity report, in the browser', () => {
 
   it('lands the steering committee on the report, with nothing about people in its navigation', async () => {
     const page = await suite.newPage();
-    await signInThroughPage(page, suite.api, steering);
+    await openSignedIn(page, suite.api, steering);
     await page.getByRole('heading', { level: 1, name: 'Bilan d’activité' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/bilan');
     const links = await page

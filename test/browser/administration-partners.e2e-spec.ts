@@ -7,7 +7,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
   TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
 
@@ -24,8 +24,7 @@ describe('the territory administration’s partners, in the browser', () => {
   async function onPartners(page: Page): Promise<void> {
     // At most three sign-ins of one account per 30 s of the api's clock.
     suite.api.clock.advance(30_000);
-    await page.goto('/');
-    await signInThroughPage(page, suite.api, admin);
+    await openSignedIn(page, suite.api, admin);
     await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('link', { name: 'Partenaires' }).click();
     await page.getByRole('heading', { level: 1, name: 'Partenaires' }).waitFor();

@@ -8,6 +8,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
+  openSignedIn,
   signInThroughPage,
   tabTo,
 } from '../support/browser';
@@ -45,7 +46,7 @@ describe('the audit chain verification, in the browser', () => {
   it.each([1280, 768])('says the chain is intact, then seals it (%i px, axe clean)', async (width) => {
     const page = await suite.newPage({ width });
     const { auditor } = await auditedTerritory();
-    await signInThroughPage(page, suite.api, auditor);
+    await openSignedIn(page, suite.api, auditor);
     await page.getByRole('link', { name: 'Journal d’audit', exact: true }).click();
     await page.getByRole('link', { name: 'Vérifier la chaîne d’audit' }).click();
     await page.getByRole('heading', { name: 'Vérifier la chaîne d’audit', level: 1 }).waitFor();

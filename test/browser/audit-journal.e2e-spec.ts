@@ -6,6 +6,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
+  openSignedIn,
   signInThroughPage,
   tabTo,
 } from '../support/browser';
@@ -60,7 +61,7 @@ describe('the audit journal, in the browser', () => {
     async (width) => {
       const page = await suite.newPage({ width });
       const { auditor, admin, organisationId } = await auditedTerritory();
-      await signInThroughPage(page, suite.api, auditor);
+      await openSignedIn(page, suite.api, auditor);
       await page.getByRole('link', { name: 'Journal d’audit', exact: true }).click();
       await page.getByRole('heading', { name: 'Journal d’audit', level: 1 }).waitFor();
       expect(await page.title()).toBe('Journal d’audit — Relais');
@@ -157,7 +158,7 @@ describe('the audit journal, in the browser', () => {
       });
       expect(created.errors).toBeUndefined();
     }
-    await signInThroughPage(page, api, auditor);
+    await openSignedIn(page, api, auditor);
     await page.getByRole('link', { name: 'Journal d’audit', exact: true }).click();
     await page.getByText('50 événements affichés, d’autres plus anciens existent.').waitFor();
     const rows = page.locator('main table tbody tr');

@@ -5,6 +5,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
+  openSignedIn,
   signInThroughPage,
   tabTo,
 } from '../support/browser';
@@ -57,8 +58,8 @@ describe('recording the visits of a trinôme follow-up', () => {
   async function signIn(page: Page, account: TrinomeAccount, keyboardOnly = false): Promise<void> {
     // At most three sign-ins of one account per 30 s of the api's clock.
     suite.api.clock.advance(30_000);
-    await page.goto('/');
-    await signInThroughPage(page, suite.api, account, { keyboardOnly });
+    if (keyboardOnly) await signInThroughPage(page, suite.api, account, { keyboardOnly });
+    else await openSignedIn(page, suite.api, account);
   }
 
   it('the nurse, keyboard alone at 768 px, lands on « Mon suivi » and records a home visit whose health-only note is said to be restricted before saving', async () => {

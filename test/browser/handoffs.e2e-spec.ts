@@ -8,7 +8,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
 } from '../support/browser';
 import { trinomeFollowUp } from '../support/follow-up-fixtures';
 import type { TrinomeFollowUp } from '../support/follow-up-fixtures';
@@ -125,7 +125,7 @@ describe('passage de relais from a follow-up to the CMP', () => {
 
   const signedIn = async (account: { email: string; password: string }): Promise<Page> => {
     const page = await suite.newPage();
-    await signInThroughPage(page, suite.api, account);
+    await openSignedIn(page, suite.api, account);
     return page;
   };
 

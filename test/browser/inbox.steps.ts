@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApi } from '../support/api-harness';
-import { signInThroughPage } from '../support/browser';
+import { openSignedIn } from '../support/browser';
 
 /** A section of the inbox, by the start of its heading (« Saisines à pré-examiner »). */
 export const inboxSection = (page: Page, title: string): Locator =>
@@ -27,8 +27,7 @@ export async function signInToInbox(
   coordinator: { email: string; password: string },
 ): Promise<void> {
   api.clock.advance(30_000);
-  await page.goto('/');
-  await signInThroughPage(page, api, coordinator);
+  await openSignedIn(page, api, coordinator);
   await page.getByRole('heading', { level: 1, name: 'À traiter' }).waitFor();
   await inboxSection(page, 'Saisines à pré-examiner').locator('li.inbox-entry').first().waitFor();
 }

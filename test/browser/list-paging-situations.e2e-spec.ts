@@ -2,7 +2,7 @@ import { DataCategory, Role } from '@relais/access';
 import { OrganisationKind, Profession } from '@relais/identity';
 import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
 import { randomUUID } from 'node:crypto';
-import { BROWSER_SETUP_TIMEOUT_MS, browserSuite, signInThroughPage, tabTo } from '../support/browser';
+import { BROWSER_SETUP_TIMEOUT_MS, browserSuite, openSignedIn, tabTo } from '../support/browser';
 
 /**
  * « Afficher plus » under a situation's history, in a territory of its own: the first twenty lines,
@@ -58,7 +58,7 @@ describe('a long history read page by page', () => {
 
   it('shows twenty lines, then the older five with the keyboard, and says so', async () => {
     const page = await suite.newPage();
-    await signInThroughPage(page, suite.api, scenario.coordinator);
+    await openSignedIn(page, suite.api, scenario.coordinator);
     await page.goto(`/situations/${scenario.situationId}`);
     const history = page.getByRole('region', { name: 'Historique' });
     const lines = history.getByRole('listitem');

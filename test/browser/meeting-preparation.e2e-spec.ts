@@ -4,7 +4,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
 } from '../support/browser';
 import {
   addSuggestion,
@@ -44,7 +44,7 @@ describe('preparing a cell meeting: planning, the agenda, publishing, and a gues
     const page = await suite.newPage();
     suite.api.clock.advance(30_000);
     await page.goto('/');
-    await signInThroughPage(page, suite.api, scenario.coordinator);
+    await openSignedIn(page, suite.api, scenario.coordinator);
     await openMeetings(page);
     expect(await page.title()).toBe('Séances — Relais');
     await page.getByText('Aucune séance n’est prévue.').waitFor();
@@ -165,7 +165,7 @@ describe('preparing a cell meeting: planning, the agenda, publishing, and a gues
     const page = await suite.newPage({ width: 768 });
     suite.api.clock.advance(30_000);
     await page.goto('/');
-    await signInThroughPage(page, suite.api, scenario.landlord);
+    await openSignedIn(page, suite.api, scenario.landlord);
     await openMeetings(page);
     await openAgendaOf(page, day);
 

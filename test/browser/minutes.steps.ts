@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApi } from '../support/api-harness';
-import { Account, signInThroughPage } from '../support/browser';
+import { Account, openSignedIn } from '../support/browser';
 
 /** Signs in (the api's clock moved past the last code) and opens the meeting's minutes. */
 export async function openMinutes(
@@ -16,8 +16,7 @@ export async function openMinutes(
   meetingId: string,
 ): Promise<void> {
   api.clock.advance(30_000);
-  await signInThroughPage(page, api, account);
-  await page.goto(`/seances/${meetingId}/compte-rendu`);
+  await openSignedIn(page, api, account, `/seances/${meetingId}/compte-rendu`);
   await page.getByRole('heading', { level: 1, name: /^Compte rendu de la séance du / }).waitFor();
 }
 

@@ -6,6 +6,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
+  openSignedIn,
   signInThroughPage,
   tabTo,
   TWO_WIDTHS_TIMEOUT_MS,
@@ -23,8 +24,8 @@ describe('the housing officer updates the actions entrusted to its organisation'
   async function onMyActions(page: Page, options: { keyboardOnly?: boolean } = {}): Promise<void> {
     // At most three sign-ins of one account per 30 s of the api's clock.
     suite.api.clock.advance(30_000);
-    await page.goto('/');
-    await signInThroughPage(page, suite.api, scenario.officer, options);
+    if (options.keyboardOnly) await signInThroughPage(page, suite.api, scenario.officer, options);
+    else await openSignedIn(page, suite.api, scenario.officer);
     await page.getByRole('heading', { level: 1, name: 'Mes saisines' }).waitFor();
     const link = page.getByRole('navigation').getByRole('link', { name: 'Mes actions' });
     if (options.keyboardOnly) {

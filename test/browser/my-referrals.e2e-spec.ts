@@ -5,6 +5,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
+  openSignedIn,
   signInThroughPage,
   tabTo,
   TWO_WIDTHS_TIMEOUT_MS,
@@ -45,7 +46,9 @@ describe('the housing officer follows its referrals in the browser', () => {
   ): Promise<void> {
     // At most three sign-ins of one account per 30 s of the api's clock.
     suite.api.clock.advance(30_000);
-    await signInThroughPage(page, suite.api, scenario[options.as ?? 'officer'], options);
+    const account = scenario[options.as ?? 'officer'];
+    if (options.keyboardOnly) await signInThroughPage(page, suite.api, account, options);
+    else await openSignedIn(page, suite.api, account);
     await page.getByRole('heading', { level: 1, name: 'Mes saisines' }).waitFor();
   }
 

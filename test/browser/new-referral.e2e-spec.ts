@@ -9,7 +9,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
 } from '../support/browser';
 import { referPerson, submit } from '../support/referral-journey';
 import {
@@ -135,7 +135,7 @@ describe('a housing officer writes a new referral in the browser', () => {
   async function signedIn(page: Page, officer: Officer): Promise<void> {
     // At most three sign-ins of one account per 30 s of the api's clock.
     suite.api.clock.advance(30_000);
-    await signInThroughPage(page, suite.api, officer);
+    await openSignedIn(page, suite.api, officer);
   }
 
   /**

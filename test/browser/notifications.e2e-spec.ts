@@ -4,7 +4,13 @@ import { OrganisationKind, Profession, User } from '@relais/identity';
 import { MailStatus, Notification, Reminder, ReminderKind, ReminderStatus } from '@relais/reminders';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { browserSuite, expectNoAxeViolations, screenshot, signInThroughPage } from '../support/browser';
+import {
+  browserSuite,
+  expectNoAxeViolations,
+  screenshot,
+  openSignedIn,
+  signInThroughPage,
+} from '../support/browser';
 
 const HOUR = 3_600_000;
 
@@ -102,7 +108,7 @@ describe('the notification centre, in the browser', () => {
   it('lists, filters and marks read, and the header counts along (1280 px)', async () => {
     const page = await suite.newPage();
     const { person, notices } = await referrerWithNotices();
-    await signInThroughPage(page, suite.api, person);
+    await openSignedIn(page, suite.api, person);
     await headerLink(page, 3).click();
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     expect(await page.title()).toBe('Notifications — Relais');
@@ -200,8 +206,7 @@ describe('the notification centre, in the browser', () => {
   it('saves the e-mail choice, explained in plain words', async () => {
     const page = await suite.newPage();
     const { person } = await referrerWithNotices();
-    await signInThroughPage(page, suite.api, person);
-    await page.goto('/notifications');
+    await openSignedIn(page, suite.api, person, '/notifications');
     await page.getByRole('link', { name: 'Choisir comment recevoir les e-mails' }).click();
     await page.getByRole('heading', { name: 'Notifications par e-mail', level: 1 }).waitFor();
     const immediate = page.getByRole('radio', { name: /^Un e-mail pour chaque notification/ });

@@ -15,7 +15,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
 } from '../support/browser';
 import { memberOf, recordConsent, referPerson, submitAndAccept } from '../support/referral-journey';
 import { downloadHandoffDocument } from './handoffs.steps';
@@ -108,7 +108,7 @@ describe('the person’s rights and the archive, for the coordinator', () => {
 
   it('records and answers the person’s requests (erasure refused with the law’s reason), downloads her file, and lists the archive', async () => {
     const page = await suite.newPage();
-    await signInThroughPage(page, suite.api, scenario.coordinator);
+    await openSignedIn(page, suite.api, scenario.coordinator);
     const section = await openPersonRights(page, scenario.situationId);
     await section.getByText('Aucune demande enregistrée.', { exact: false }).waitFor();
 

@@ -18,7 +18,7 @@ import {
   browserSuite,
   expectNoAxeViolations,
   screenshot,
-  signInThroughPage,
+  openSignedIn,
 } from '../support/browser';
 import { memberOf, recordConsent, referPerson, submitAndAccept } from '../support/referral-journey';
 import {
@@ -164,7 +164,7 @@ describe('the situations the cell follows', () => {
     // At most three sign-ins of one account per 30 s of the api's clock.
     suite.api.clock.advance(30_000);
     await page.goto('/');
-    await signInThroughPage(page, suite.api, account);
+    await openSignedIn(page, suite.api, account);
   }
 
   /** The reviews due, in few lines: the list's layout checked by axe without twenty rows to walk. */

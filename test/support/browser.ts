@@ -4,6 +4,7 @@
  * storage) per page. See test/browser/ for examples.
  */
 import { Environment, processEnvironment } from '@relais/config';
+import { CLIENT_HEADER } from '@relais/graphql';
 import { nextSecondFactorCode } from '@relais/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -216,6 +217,50 @@ export async function signInThroughPage(
   await code.waitFor();
   await fill(code, nextSecondFactorCode(api.anonymous, account.email));
   await submit(code, page.getByRole('button', { name: 'Valider le code' }));
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+/**
+ * Opens `path` already signed in, for tests about what comes after signing in: the session is
+ * opened through the api as the web client opens it (password and second factor in one `logIn`
+ * with the client header), its httpOnly cookies are given to the page's context, then the page
+ * loads as after a reload. Saves each test the sign-in pages, which sign-in.e2e-spec.ts and the
+ * journeys walk through. Resolves once the signed-in page shows.
+ */
+export async function openSignedIn(page: Page, api: RunningApi, account: Account, path = '/'): Promise<void> {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'web' },
+    body: JSON.stringify({
+      query: 'mutation ($input: LogInInput!) { logIn(input: $input) { accessTokenExpiresAt } }',
+      variables: {
+        input: {
+          email: account.email,
+          password: account.password,
+          secondFactorCode: nextSecondFactorCode(api.anonymous, account.email),
+        },
+      },
+    }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  const cookies = response.headers.getSetCookie();
+  if (body.errors?.length || !cookies.length) {
+    throw new Error(`Connexion de ${account.email} refusée par l'api : ${JSON.stringify(body.errors)}`);
+  }
+  await page.context().addCookies(
+    cookies.map((line) => {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      return {
+        name: pair.slice(0, at),
+        value: pair.slice(at + 1),
+        url: api.url,
+        httpOnly: true,
+        sameSite: 'Strict' as const,
+      };
+    }),
+  );
+  await page.goto(path);
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
 
