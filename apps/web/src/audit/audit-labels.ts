@@ -63,6 +63,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   SHARING_MATRIX_NARROWED: 'Partage d’informations restreint',
   SITUATION_CLOSED: 'Situation clôturée',
   SITUATION_OPENED: 'Situation ouverte',
+  TERRITORY_CREATED: 'Territoire créé (installation)',
   USER_CREATED: 'Compte créé',
   SECURITY_LOGIN_FAILED: 'Connexion échouée',
   SECURITY_ACCOUNT_LOCKED: 'Compte bloqué après trop d’échecs',
