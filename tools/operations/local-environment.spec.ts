@@ -67,6 +67,26 @@ describe('where an operations command connects', () => {
     expect(connectionLine).not.toContain(APPLICATION_PASSWORD);
   });
 
+  it('finds the servers on the ports npm start was given (RELAIS_POSTGRES_PORT, RELAIS_REDIS_PORT)', async () => {
+    startedOnce();
+    const probed: string[] = [];
+    const { environment } = await resolveEnvironment(
+      { RELAIS_POSTGRES_PORT: '55432', RELAIS_REDIS_PORT: '16379' },
+      { postgres: 'application', redis: true },
+      {
+        dataDir,
+        isPortOpen: (host, port) => {
+          probed.push(`${host}:${port}`);
+          return running();
+        },
+      },
+    );
+    expect(probed).toEqual(['127.0.0.1:55432', '127.0.0.1:16379']);
+    expect(new URL(environment.DATABASE_OWNER_URL!).host).toBe('127.0.0.1:55432');
+    expect(new URL(environment.DATABASE_URL!).host).toBe('127.0.0.1:55432');
+    expect(environment.REDIS_URL).toBe('redis://127.0.0.1:16379');
+  });
+
   it('says the owner for the commands that run as the owner', async () => {
     startedOnce();
     const { connectionLine } = await resolveEnvironment(

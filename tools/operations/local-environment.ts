@@ -69,6 +69,9 @@ export async function resolveEnvironment(
   // An empty variable (`DATABASE_URL= npm run …`) counts as unset, as in a shell script.
   for (const [key, value] of Object.entries(resolved)) if (value === '') delete resolved[key];
   const secrets = readLocalSecrets(options.dataDir);
+  // The ports npm start was told to use (RELAIS_POSTGRES_PORT, RELAIS_REDIS_PORT), else its own.
+  const postgresPort = Number(resolved.RELAIS_POSTGRES_PORT || LOCAL_POSTGRES_PORT);
+  const redisPort = Number(resolved.RELAIS_REDIS_PORT || LOCAL_REDIS_PORT);
   const production = environment.NODE_ENV === 'production';
 
   if (!resolved.DATABASE_URL && !resolved.DATABASE_OWNER_URL && !production) {
@@ -76,15 +79,17 @@ export async function resolveEnvironment(
     const local = existsSync(passwordFile);
     if (needs.postgres && !local) throw new LocalServersUnavailable('Aucun Postgres configuré');
     if (local) {
-      if (needs.postgres && !(await isPortOpen(LOCAL_HOST, LOCAL_POSTGRES_PORT)))
-        throw new LocalServersUnavailable(
-          `Le Postgres local (${LOCAL_HOST}:${LOCAL_POSTGRES_PORT}) ne répond pas`,
-        );
-      const owner = postgresUrl(LOCAL_OWNER, readFileSync(passwordFile, 'utf8').trim());
+      if (needs.postgres && !(await isPortOpen(LOCAL_HOST, postgresPort)))
+        throw new LocalServersUnavailable(`Le Postgres local (${LOCAL_HOST}:${postgresPort}) ne répond pas`);
+      const owner = postgresUrl(LOCAL_OWNER, readFileSync(passwordFile, 'utf8').trim(), postgresPort);
       resolved.DATABASE_OWNER_URL = owner;
       // Without the application role's password (never started to the end), only the owner is known.
       if (secrets?.applicationDatabasePassword)
-        resolved.DATABASE_URL = postgresUrl(LOCAL_APPLICATION_ROLE, secrets.applicationDatabasePassword);
+        resolved.DATABASE_URL = postgresUrl(
+          LOCAL_APPLICATION_ROLE,
+          secrets.applicationDatabasePassword,
+          postgresPort,
+        );
       else if (needs.postgres === 'application')
         throw new LocalServersUnavailable('Le rôle applicatif local est inconnu (.data/local-secrets.json)');
       else resolved.DATABASE_URL = owner;
@@ -95,10 +100,10 @@ export async function resolveEnvironment(
   }
 
   if (!resolved.REDIS_URL && !production) {
-    const local = `redis://${LOCAL_HOST}:${LOCAL_REDIS_PORT}`;
+    const local = `redis://${LOCAL_HOST}:${redisPort}`;
     if (needs.redis) {
-      if (!existsSync(options.dataDir) || !(await isPortOpen(LOCAL_HOST, LOCAL_REDIS_PORT)))
-        throw new LocalServersUnavailable(`Le Redis local (${LOCAL_HOST}:${LOCAL_REDIS_PORT}) ne répond pas`);
+      if (!existsSync(options.dataDir) || !(await isPortOpen(LOCAL_HOST, redisPort)))
+        throw new LocalServersUnavailable(`Le Redis local (${LOCAL_HOST}:${redisPort}) ne répond pas`);
       resolved.REDIS_URL = local;
     } else if (existsSync(options.dataDir)) {
       // Required by the configuration, never opened by this command.
@@ -149,8 +154,8 @@ function describeServer(url: string): string {
   }
 }
 
-function postgresUrl(user: string, password: string): string {
-  const url = new URL(`postgres://${LOCAL_HOST}:${LOCAL_POSTGRES_PORT}/${LOCAL_DATABASE}`);
+function postgresUrl(user: string, password: string, port: number): string {
+  const url = new URL(`postgres://${LOCAL_HOST}:${port}/${LOCAL_DATABASE}`);
   url.username = encodeURIComponent(user);
   url.password = encodeURIComponent(password);
   return url.toString();
