@@ -3,9 +3,13 @@
  * accounts), then where to go and how to sign in. A process of its own that exits when done.
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET, otpauthUri } from '@relais/identity';
+import { processEnvironment } from '@relais/config';
+import { join } from 'node:path';
 import { seedDemoActivity } from '../demo/demo-activity';
 
 const say = (line: string) => process.stdout.write(`[relais] ${line}\n`);
+/** Where the launcher writes the logs: its data folder (RELAIS_DATA_DIR, .data by default). */
+const LOGS = join(processEnvironment().RELAIS_DATA_DIR || '.data', 'logs');
 
 async function welcome(url: string): Promise<void> {
   try {
@@ -15,7 +19,7 @@ async function welcome(url: string): Promise<void> {
     // Relais still runs: the territory is there, only its sample activity is missing or partial.
     say(
       `activité de démonstration non créée : ${error instanceof Error ? error.message : String(error)}` +
-        ' (journal : .data/logs/api.log)',
+        ` (journal : ${join(LOGS, 'api.log')})`,
     );
   }
   const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
@@ -28,7 +32,7 @@ async function welcome(url: string): Promise<void> {
       `  GraphiQL   : ${url}/graphiql`,
       `  GraphQL    : ${url}/graphql`,
       `  Santé      : ${url}/health`,
-      `  Journaux   : .data/logs/api.log, .data/logs/worker.log`,
+      `  Journaux   : ${join(LOGS, 'api.log')}, ${join(LOGS, 'worker.log')}`,
       '',
       `Comptes du « CLSM de Démonstration » — mot de passe commun (démonstration uniquement) : ${DEMO_PASSWORD}`,
       ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(width)}  ${account.label}`),
