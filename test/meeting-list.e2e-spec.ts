@@ -1,9 +1,8 @@
 import { Role } from '@relais/access';
-import { CLIENT_HEADER } from '@relais/graphql';
 import { OrganisationKind, Profession } from '@relais/identity';
 import { Meeting, MeetingStatus } from '@relais/meetings';
-import { nextSecondFactorCode } from '@relais/testing';
 import { RunningApi, startApi } from './support/api-harness';
+import { openWebSession } from './support/web-session';
 import { Member, memberOf } from './support/referral-journey';
 
 const HOUR = 3_600_000;
@@ -123,20 +122,8 @@ describe('The list of meetings: coming ones soonest first, past ones latest firs
     let cookie: string;
     beforeAll(async () => {
       api.clock.advance(30_000);
-      const { email, password } = coordinatorAccount;
-      const response = await fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'web' },
-        body: JSON.stringify({
-          query: 'mutation ($input: LogInInput!) { logIn(input: $input) { accessTokenExpiresAt } }',
-          variables: {
-            input: { email, password, secondFactorCode: nextSecondFactorCode(api.anonymous, email) },
-          },
-        }),
-      });
-      cookie = response.headers
-        .getSetCookie()
-        .map((line) => line.split(';')[0])
+      cookie = (await openWebSession(api, coordinatorAccount))
+        .map(({ name, value }) => `${name}=${value}`)
         .join('; ');
     });
     const download = (headers: Record<string, string>) =>

@@ -4,7 +4,6 @@
  * storage) per page. See test/browser/ for examples.
  */
 import { Environment, processEnvironment } from '@relais/config';
-import { CLIENT_HEADER } from '@relais/graphql';
 import { nextSecondFactorCode } from '@relais/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-cor
 import { WORKSPACE_ROOT } from '@relais/web-build';
 import { RunningApi, startApi } from './api-harness';
 import { BROWSER_SETUP_TIMEOUT_MS, ensureChromium, webClientSnapshot } from './browser-setup';
+import { openWebSession } from './web-session';
 
 export { expectNoAxeViolations } from './browser-axe';
 export { BROWSER_SETUP_TIMEOUT_MS } from './browser-setup';
@@ -228,38 +228,12 @@ export async function signInThroughPage(
  * journeys walk through. Resolves once the signed-in page shows.
  */
 export async function openSignedIn(page: Page, api: RunningApi, account: Account, path = '/'): Promise<void> {
-  const response = await fetch(`${api.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'web' },
-    body: JSON.stringify({
-      query: 'mutation ($input: LogInInput!) { logIn(input: $input) { accessTokenExpiresAt } }',
-      variables: {
-        input: {
-          email: account.email,
-          password: account.password,
-          secondFactorCode: nextSecondFactorCode(api.anonymous, account.email),
-        },
-      },
-    }),
-  });
-  const body = (await response.json()) as { errors?: unknown[] };
-  const cookies = response.headers.getSetCookie();
-  if (body.errors?.length || !cookies.length) {
-    throw new Error(`Connexion de ${account.email} refusée par l'api : ${JSON.stringify(body.errors)}`);
-  }
-  await page.context().addCookies(
-    cookies.map((line) => {
-      const [pair] = line.split(';');
-      const at = pair.indexOf('=');
-      return {
-        name: pair.slice(0, at),
-        value: pair.slice(at + 1),
-        url: api.url,
-        httpOnly: true,
-        sameSite: 'Strict' as const,
-      };
-    }),
-  );
+  const cookies = await openWebSession(api, account);
+  await page
+    .context()
+    .addCookies(
+      cookies.map((cookie) => ({ ...cookie, url: api.url, httpOnly: true, sameSite: 'Strict' as const })),
+    );
   await page.goto(path);
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
