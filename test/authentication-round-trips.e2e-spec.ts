@@ -39,7 +39,13 @@ describe('authentication: one round trip per request', () => {
     const organisation = await api.factory.organisation(territory, OrganisationKind.HOUSING);
     const user = await api.factory.user({ territory, organisation, roles });
     const { client, session } = await logInClient(api.anonymous, user.email, user.password);
-    return { client, userId: user.id, organisationId: organisation.id, accessToken: session.accessToken };
+    return {
+      client,
+      userId: user.id,
+      organisationId: organisation.id,
+      accessToken: session.accessToken,
+      refreshToken: session.refreshToken,
+    };
   }
 
   const authenticateOnly = async (client: GraphqlClient, userId: string) =>
@@ -134,6 +140,73 @@ describe('authentication: one round trip per request', () => {
     api.clock.advanceMinutes(-(api.config.auth.sessionIdleTimeoutMinutes + 1));
     const after = await idle.client.request(AUTHENTICATION_ONLY, { id: idle.userId });
     expect(after.errors?.[0]?.message).toBe('Votre session a expiré. Veuillez vous reconnecter.');
+  });
+
+  /**
+   * A request checks its session in SQL (`authenticate_session`), a refresh in TypeScript
+   * (`AuthenticationService.refresh`): the same rules written twice, held together here at their
+   * edges, to the millisecond, on sessions placed by hand against the api's stopped clock.
+   */
+  it('ends a session at the same moments whether a request or a refresh finds it', async () => {
+    const idleMs = api.config.auth.sessionIdleTimeoutMinutes * 60_000;
+    const now = api.clock.now().getTime();
+    const REFRESH = /* GraphQL */ `
+      mutation ($input: RefreshSessionInput!) {
+        refreshSession(input: $input) {
+          accessToken
+        }
+      }
+    `;
+    const found = async (placed: { lastSeenAt: number; expiresAt?: number }) => {
+      const [byRequest, byRefresh] = await Promise.all([signedIn(), signedIn()]);
+      for (const { userId } of [byRequest, byRefresh]) {
+        await api.dataSource.query(
+          `UPDATE sessions SET last_seen_at = $2, expires_at = COALESCE($3, expires_at) WHERE user_id = $1`,
+          [
+            userId,
+            new Date(placed.lastSeenAt),
+            placed.expiresAt === undefined ? null : new Date(placed.expiresAt),
+          ],
+        );
+      }
+      const requested = await byRequest.client.request(AUTHENTICATION_ONLY, { id: byRequest.userId });
+      const refreshed = await api.anonymous.request(REFRESH, {
+        input: { refreshToken: byRefresh.refreshToken },
+      });
+      return {
+        request: requested.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' ? 'refused' : 'accepted',
+        refresh: refreshed.errors?.length ? 'refused' : 'accepted',
+        endReasons: [
+          (await sessionOf(byRequest.userId)).end_reason,
+          (await sessionOf(byRefresh.userId)).end_reason,
+        ],
+      };
+    };
+
+    // Idle for exactly the limit: still open on both paths.
+    expect(await found({ lastSeenAt: now - idleMs })).toEqual({
+      request: 'accepted',
+      refresh: 'accepted',
+      endReasons: [null, null],
+    });
+    // One millisecond more: idle on both.
+    expect(await found({ lastSeenAt: now - idleMs - 1 })).toEqual({
+      request: 'refused',
+      refresh: 'refused',
+      endReasons: ['IDLE_TIMEOUT', 'IDLE_TIMEOUT'],
+    });
+    // Expiring at this very moment: expired on both, even though just seen.
+    expect(await found({ lastSeenAt: now, expiresAt: now })).toEqual({
+      request: 'refused',
+      refresh: 'refused',
+      endReasons: ['EXPIRED', 'EXPIRED'],
+    });
+    // One millisecond before its end: open on both.
+    expect(await found({ lastSeenAt: now, expiresAt: now + 1 })).toEqual({
+      request: 'accepted',
+      refresh: 'accepted',
+      endReasons: [null, null],
+    });
   });
 
   it("leaves a calling transaction's purpose as it was: the account tables stay closed to it", async () => {
