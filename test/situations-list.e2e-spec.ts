@@ -342,6 +342,34 @@ describe('the list of situations', () => {
     expect(theirsInMine.situations.edges).toEqual([]);
   });
 
+  it('leaves out a situation whose person row-level security hides, without a gap in the pages', async () => {
+    // A situation of this territory pointing at a person of another, which only the owner can write:
+    // the coordinator must not see it, nor a line without its person.
+    // Its own situation there is closed: a person has one open situation at most.
+    const [stray] = await seed(elsewhere.id, [
+      { status: SituationStatus.CLOSED, review: null, district: 'Centre' },
+    ]);
+    const inconsistent = await api.dataSource.getRepository(Situation).save({
+      territoryId: territory.id,
+      personId: stray.personId,
+      status: SituationStatus.ACCEPTED,
+      openedAt: new Date(Date.UTC(2026, 0, 1)),
+      closedAt: null,
+      closureReason: null,
+      nextReviewOn: null,
+    });
+    try {
+      const nodes = await all(coordinator.client);
+      expect(nodes.map((node) => node.id)).not.toContain(inconsistent.id);
+      expect(new Set(nodes.map((node) => node.id))).toEqual(
+        new Set([...seeded.map((situation) => situation.id), ...Object.values(journey)]),
+      );
+      expect(nodes.every((node) => node.person.caseCode)).toBe(true);
+    } finally {
+      await api.dataSource.getRepository(Situation).delete({ id: inconsistent.id });
+    }
+  });
+
   it('refuses a cursor it did not write, and a page too large, on their fields', async () => {
     const forged = await coordinator.client.request(SITUATIONS, {
       t: territory.id,

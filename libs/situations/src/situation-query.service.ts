@@ -3,7 +3,7 @@ import { AccessService, DataCategory, gateFields, Principal, rowView } from '@re
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
-import { Connection, pageOf } from '@relais/graphql';
+import { Connection, Edge, pageOf } from '@relais/graphql';
 import { EntityManager } from 'typeorm';
 import { situationNextStep } from './domain/situation-next-step';
 import { SITUATION_STATUS_LABELS } from './domain/situation-status';
@@ -57,7 +57,9 @@ export class SituationQueryService {
       const { entities, raw } = await query.getRawAndEntities();
       const accesses = readAccess(raw);
       const columns = listedColumns(raw as Record<string, unknown>[]);
-      const shown = entities.slice(0, request.first);
+      // A situation whose person row-level security hides is not shown (they share a territory);
+      // the page still ends where the statement's did, so the next one neither skips nor repeats.
+      const shown = entities.slice(0, request.first).filter((situation) => columns.get(situation.id)!.person);
       const open = new Map<string, { count: number; nextDueOn: string | null }>();
       if (shown.length) {
         const actions = openActionsQuery(
@@ -83,7 +85,7 @@ export class SituationQueryService {
               {
                 id: situation.id,
                 territoryId: situation.territoryId,
-                person: toPersonObject(situation.person!),
+                person: toPersonObject(columns.get(situation.id)!.person!),
                 status: situation.status,
                 statusLabel: SITUATION_STATUS_LABELS[situation.status],
                 openedAt: situation.openedAt,
@@ -114,15 +116,19 @@ export class SituationQueryService {
           categories: gated.get(situation.id)!.shown,
         })),
       );
-      return pageOf(
+      const page = pageOf(
         entities,
         request.first,
         (situation) => {
           const { reviewKey, openedKey } = columns.get(situation.id)!;
           return [reviewKey, openedKey, situation.id];
         },
-        (situation) => gated.get(situation.id)!.value,
+        (situation) => gated.get(situation.id)?.value,
       );
+      return {
+        ...page,
+        edges: page.edges.filter((edge): edge is Edge<SituationSummaryObject> => !!edge.node),
+      };
     });
   }
 
