@@ -1,5 +1,4 @@
 export * from './data-source-options';
-export * from './standby';
 export * from './database.module';
 export * from './embedded-postgres';
 export * from './snake-naming.strategy';
