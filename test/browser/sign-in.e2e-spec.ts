@@ -1,6 +1,7 @@
 import { Role } from '@relais/access';
 import { OrganisationKind, Profession } from '@relais/identity';
 import { nextSecondFactorCode } from '@relais/testing';
+import type { Page } from 'playwright-core';
 import {
   browserSuite,
   expectNoAxeViolations,
@@ -13,7 +14,7 @@ describe('signing in, in the browser', () => {
   const suite = browserSuite();
 
   /** A bailleur's housing officer, the person Relais is first made for. */
-  async function housingOfficer() {
+  async function housingOfficer(options: { secondFactor?: boolean } = {}) {
     const territory = await suite.api.factory.territory();
     const organisation = await suite.api.factory.organisation(territory, OrganisationKind.HOUSING);
     return suite.api.factory.user({
@@ -21,7 +22,14 @@ describe('signing in, in the browser', () => {
       organisation,
       profession: Profession.HOUSING_OFFICER,
       roles: [Role.REFERRER],
+      ...options,
     });
+  }
+
+  async function submitCredentials(page: Page, email: string, password: string): Promise<void> {
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
   }
 
   it.each([1280, 768])(
@@ -99,5 +107,80 @@ describe('signing in, in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Connexion à Relais' }).waitFor();
     expect(await page.getByRole('status').textContent()).toBe('Vous êtes déconnecté. À bientôt.');
+  });
+
+  it('refuses even the right password while the account waits after failures, in the same words, saying why', async () => {
+    const page = await suite.newPage();
+    const person = await housingOfficer();
+    await page.goto('/connexion');
+    const alert = page.getByRole('alert');
+    let refusal = '';
+    for (let failure = 1; failure <= 3; failure += 1) {
+      await submitCredentials(page, person.email, `Pas-le-bon-mot-de-passe-${failure}!`);
+      await alert.getByText(/^Identifiants incorrects/).waitFor();
+      refusal = (await alert.textContent()) ?? '';
+    }
+
+    // The account now waits: the right password gets the very same answer (nothing to tell an
+    // attacker which guess was right), and the page explains the wait to the person.
+    const answer = page.waitForResponse((response) => response.url().endsWith('/graphql'));
+    await submitCredentials(page, person.email, person.password);
+    await answer;
+    await alert.getByText(refusal, { exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Code de vérification' }).count()).toBe(0);
+    expect(refusal).toContain('compte momentanément bloqué. Réessayez dans quelques minutes');
+    await page.getByText(/^Après plusieurs essais manqués, Relais fait patienter le compte/).waitFor();
+  });
+
+  it('protects a new account with a code QR, shows ten recovery codes once, and one of them opens the account later', async () => {
+    const page = await suite.newPage({ width: 768 });
+    const person = await housingOfficer({ secondFactor: false });
+    await page.goto('/connexion');
+    await submitCredentials(page, person.email, person.password);
+
+    await page.getByRole('heading', { name: 'Protégez votre compte', level: 1 }).waitFor();
+    const qrCode = page.getByRole('img', {
+      name: 'Code QR à scanner avec votre application d’authentification',
+    });
+    await qrCode.waitFor();
+    expect(decodeURIComponent((await qrCode.getAttribute('src')) ?? '')).toMatch(
+      /^data:image\/svg\+xml;charset=utf-8,<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
+    // The key typed by hand when the camera cannot scan: what the authenticator app computes from.
+    const label = (await page.locator('.secret').getAttribute('aria-label')) ?? '';
+    const secret = label.replace(/^Clé : /, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'connexion-proteger-compte');
+
+    const code = page.getByLabel(/^Code à six chiffres/);
+    // A wrong code first: refused on its field; the right one then goes through with one click.
+    await code.fill('000000');
+    await page.getByRole('button', { name: 'Activer la protection' }).click();
+    await page.getByText("Ce code n'est pas valide.", { exact: true }).waitFor();
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    await code.fill(nextSecondFactorCode(suite.api.anonymous, person.email, { secret }));
+    await page.getByRole('button', { name: 'Activer la protection' }).click();
+    await page.getByRole('heading', { name: 'Vos codes de secours', level: 1 }).waitFor();
+    const recoveryCodes = await page
+      .getByRole('list', { name: 'Codes de secours' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'connexion-codes-de-secours');
+
+    await page.getByRole('button', { name: 'J’ai conservé mes codes, continuer' }).click();
+    const banner = page.getByRole('banner');
+    await banner.getByText(`${person.firstName} ${person.lastName}`).waitFor();
+
+    // Later, without the phone: a recovery code in place of the six digits.
+    await banner.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion à Relais' }).waitFor();
+    await submitCredentials(page, person.email, person.password);
+    await page.getByLabel('Code à six chiffres ou code de secours').fill(recoveryCodes[3]);
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+    await banner.getByText(`${person.firstName} ${person.lastName}`).waitFor();
   });
 });

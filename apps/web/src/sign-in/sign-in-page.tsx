@@ -44,6 +44,19 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<ShownError | undefined>();
   const [missing, setMissing] = useState<Record<string, string>>({});
+
+  /**
+   * A field's refusal goes as soon as the person types again, not when the field loses the focus:
+   * it would vanish between the press and the release of a click on the button under it, moving the
+   * button away from the pointer, and the click would be lost.
+   */
+  const typedInto = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    if (Object.keys(error?.fields ?? {}).length > 0 || Object.keys(missing).length > 0) {
+      setError(undefined);
+      setMissing({});
+    }
+  };
   const [logInState, logIn] = useMutation(LogInMutation);
   const [, startEnrolment] = useMutation(StartEnrolmentMutation);
   const [completeState, completeEnrolment] = useMutation(CompleteEnrolmentMutation);
@@ -140,7 +153,7 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
               autoComplete="username"
               spellCheck="false"
               value={email}
-              onChange={setEmail}
+              onChange={typedInto(setEmail)}
               isRequired
             />
             <TextField
@@ -149,7 +162,7 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
               type="password"
               autoComplete="current-password"
               value={password}
-              onChange={setPassword}
+              onChange={typedInto(setPassword)}
               isRequired
             />
             <Button type="submit" isPending={logInState.fetching}>
@@ -192,7 +205,7 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
               autoComplete="one-time-code"
               spellCheck="false"
               value={code}
-              onChange={setCode}
+              onChange={typedInto(setCode)}
               isRequired
               autoFocus
             />
@@ -254,7 +267,7 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
                   autoComplete="one-time-code"
                   spellCheck="false"
                   value={code}
-                  onChange={setCode}
+                  onChange={typedInto(setCode)}
                   isRequired
                 />
                 <Button type="submit" isPending={completeState.fetching}>
