@@ -1,8 +1,7 @@
 /**
  * The housing officer's whole journey, from the referral written in the browser to the action the
  * cell entrusted to its organisation: the territory it happens in, what the coordinator and a nurse
- * do through the api meanwhile, and the officer's moves, with the keyboard alone (each page's own
- * tests cover the mouse).
+ * do through the api meanwhile, and the officer's moves, with the mouse or with the keyboard alone.
  */
 import { Role } from '@relais/access';
 import { Cell, Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
@@ -22,9 +21,14 @@ import {
 import { START_PRE_REVIEW } from '../support/referral-documents';
 import { acceptReferral, Member, memberOf, planMeeting } from '../support/referral-journey';
 import {
+  answerAdmissibility,
   answerAdmissibilityByKeyboard,
   ConsentChoices,
+  fillConsent,
+  fillPerson,
+  fillReferralForm,
   giveConsentByKeyboard,
+  next,
   onStep,
   press,
   stepHeading,
@@ -193,7 +197,7 @@ export function parisDay(moment: string): string {
   return day.replace(/^(\S+) 1 /, '$1 1er ');
 }
 
-/** How the officer moves through the pages: the keyboard alone (the pages' own tests use the mouse). */
+/** How the officer moves through the pages: the mouse, or the keyboard alone. */
 export interface Hands {
   readonly keyboardOnly: boolean;
   /**
@@ -218,6 +222,38 @@ async function reachBackward(page: Page, target: Locator): Promise<void> {
   }
   throw new Error(`Après ${MAX_PRESSES} appuis sur Maj+Tab, le focus n'a pas atteint ${target.toString()}.`);
 }
+
+export const MOUSE: Hands = {
+  keyboardOnly: false,
+  activate: (_page, target) => target.click(),
+  async writeReferral(page, lastName, consent) {
+    await stepHeading(page, 1, 'La personne').waitFor();
+    await fillPerson(page, { lastName });
+    await next(page).click();
+    await stepHeading(page, 2, 'La fiche de saisine').waitFor();
+    await fillReferralForm(page);
+    await next(page).click();
+    await stepHeading(page, 3, 'Recevabilité').waitFor();
+    await answerAdmissibility(page);
+    await next(page).click();
+    await stepHeading(page, 4, 'Le consentement').waitFor();
+    await fillConsent(page, consent);
+    await page.getByRole('button', { name: 'Enregistrer sa réponse' }).click();
+    await page.getByText(/^Accord enregistré : recueilli le /).waitFor();
+    await next(page).click();
+    await stepHeading(page, 5, 'Vérifier et transmettre').waitFor();
+    await page.getByRole('button', { name: 'Transmettre à la cellule' }).click();
+  },
+  async updateAction(dialog, status, outcome) {
+    // A person clicks the choice's words (react-aria hides the native radio under them).
+    await dialog
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${status}`) })
+      .click();
+    await dialog.getByLabel(/^Résultat/).fill(outcome);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  },
+};
 
 export const KEYBOARD: Hands = {
   keyboardOnly: true,
