@@ -25,7 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
-        DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-api'),
+        DatabaseModule.forRoot(RELAIS_ENTITIES, 'relais-api', { standby: true }),
         QueueModule.forRoot('producer'),
         // Objects about a person are served only as the field gate made them; moments are read
         // strictly (full ISO 8601 with an offset, no 30 February).

@@ -1,3 +1,4 @@
+import { StandbyReads } from '@relais/database';
 import { DataCategory } from './domain/data-category';
 import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
@@ -33,6 +34,13 @@ export class Principal {
     /** The request's moment, from the injectable clock: rules on expiry compare with it. */
     readonly now: Date = new Date(),
   ) {}
+
+  /**
+   * Given by the authentication guard to a query or a document download, never to a mutation, when
+   * a standby is configured: the lists, reports and documents read through `ScopedDatabase.read`
+   * may then be answered there.
+   */
+  standbyReads?: StandbyReads;
 
   get territoryIds(): string[] {
     return this.memberships.map((m) => m.territoryId);

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AUDITED_READ_CATEGORIES, DataCategory, Principal } from '@relais/access';
 import { Clock } from '@relais/config';
+import { ScopedDatabase } from '@relais/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -45,10 +46,27 @@ export class AuditService {
   constructor(
     private readonly clock: Clock,
     private readonly keyring: AuditChainKeyring,
+    @Optional() private readonly database?: ScopedDatabase,
   ) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await this.recordAll(manager, record.territoryId, [record]);
+    await this.onPrimary(manager, [record.territoryId], (writer) =>
+      this.recordAll(writer, record.territoryId, [record]),
+    );
+  }
+
+  /**
+   * A read answered by the standby cannot write there: its events are written on the primary, in
+   * a transaction of their own within the same request, before anything read is returned; if that
+   * fails, the read fails with it.
+   */
+  private onPrimary(
+    manager: EntityManager,
+    territoryIds: readonly string[],
+    write: (writer: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    if (!this.database?.isStandby(manager)) return write(manager);
+    return this.database.run({ territoryIds: [...new Set(territoryIds)] }, write);
   }
 
   /**
@@ -126,7 +144,11 @@ export class AuditService {
         hash: sealHash(key, id, fields),
       });
     });
-    await this.insert(manager, events);
+    await this.onPrimary(
+      manager,
+      events.map((event) => event.territoryId),
+      (writer) => this.insert(writer, events),
+    );
   }
 
   private fieldsOf(record: AuditRecord, occurredAt: Date): EventFields {

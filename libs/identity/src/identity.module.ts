@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerPolicy } from '@relais/access';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { IdentityAdminResolver } from './admin/identity-admin.resolver';
 import { IdentityAdminService } from './admin/identity-admin.service';
 import { PasswordResetService } from './admin/password-reset.service';
@@ -15,6 +15,7 @@ import { PasswordResolver } from './auth/password.resolver';
 import { PasswordService } from './auth/password.service';
 import { SetPasswordLinks } from './auth/set-password-links';
 import { TokenService } from './auth/token.service';
+import { WritePositionsInterceptor } from './auth/standby-routing';
 import { CharterResolver } from './charters/charter.resolver';
 import { CharterService } from './charters/charter.service';
 import { identityPolicy } from './identity.policy';
@@ -74,6 +75,7 @@ export class IdentityModule {}
     CharterResolver,
     SecondFactorResolver,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_INTERCEPTOR, useClass: WritePositionsInterceptor },
   ],
 })
 export class IdentityGraphqlModule {}

@@ -42,7 +42,8 @@ export class MyReferralsQueryService {
     args: MyOrganisationReferralsArgs,
   ): Promise<CountedConnection<MyReferralObject>> {
     const after = cursorAfter(args.after, CREATED_CURSOR);
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+    // A list: on the standby once it has replayed the reader's writes and its territories'.
+    return this.database.read({ territoryIds: actor.territoryIds }, actor.standbyReads, async (manager) => {
       // The most recently created first: a creation moment never changes, so a referral sent
       // between two pages neither moves nor repeats.
       const query = this.ours(manager, actor, args)

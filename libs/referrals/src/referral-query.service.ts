@@ -95,7 +95,8 @@ export class ReferralQueryService {
   referrals(actor: Principal, args: ReferralsArgs): Promise<CountedConnection<ReferralObject>> {
     const after = cursorAfter(args.after, CREATED_CURSOR);
     const filter = { territoryId: args.territoryId, status: args.status ?? undefined };
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+    // Lists: on the standby once it has replayed the reader's writes and its territories'.
+    return this.database.read({ territoryIds: actor.territoryIds }, actor.standbyReads, async (manager) => {
       const page: PageRequest = { order: 'newest', first: args.first, after };
       const rows = await this.views(manager, actor, filter, false, page);
       return this.connection(rows, args.first, await this.count(manager, actor, filter, page), (row) => [
@@ -116,7 +117,7 @@ export class ReferralQueryService {
   ): Promise<CountedConnection<ReferralObject>> {
     const after = cursorAfter(args.after, REVIEW_CURSOR);
     const filter = { territoryId: args.territoryId };
-    return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => {
+    return this.database.read({ territoryIds: actor.territoryIds }, actor.standbyReads, async (manager) => {
       const page: PageRequest = { order: 'review', first: args.first, after };
       const rows = await this.views(manager, actor, filter, false, page);
       return this.connection(rows, args.first, await this.count(manager, actor, filter, page), (row) => [

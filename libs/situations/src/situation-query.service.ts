@@ -45,91 +45,98 @@ export class SituationQueryService {
     principal: Principal,
     request: SituationPageRequest,
   ): Promise<Connection<SituationSummaryObject>> {
-    return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = situationPageQuery(manager, request);
-      const readAccess = this.access.selectRowAccess(
-        query,
-        principal,
-        'read',
-        'Situation',
-        SituationSummaryObject,
-      );
-      const { entities, raw } = await query.getRawAndEntities();
-      const accesses = readAccess(raw);
-      const columns = listedColumns(raw as Record<string, unknown>[]);
-      // A situation whose person row-level security hides is not shown (they share a territory);
-      // the page still ends where the statement's did, so the next one neither skips nor repeats.
-      const shown = entities.slice(0, request.first).filter((situation) => columns.get(situation.id)!.person);
-      const open = new Map<string, { count: number; nextDueOn: string | null }>();
-      if (shown.length) {
-        const actions = openActionsQuery(
-          manager,
-          shown.map((situation) => situation.id),
+    // A list: on the standby once it has replayed the reader's writes and its territories'.
+    return this.database.read(
+      { territoryIds: principal.territoryIds },
+      principal.standbyReads,
+      async (manager) => {
+        const query = situationPageQuery(manager, request);
+        const readAccess = this.access.selectRowAccess(
+          query,
+          principal,
+          'read',
+          'Situation',
+          SituationSummaryObject,
         );
-        this.access.accessibleBy(actions, principal, 'read', 'SituationAction');
-        for (const row of await actions.getRawMany<{
-          situation_id: string;
-          open_count: number;
-          next_due_on: string;
-        }>())
-          open.set(row.situation_id, { count: row.open_count, nextDueOn: row.next_due_on });
-      }
-      const today = parisDate(this.clock.now());
-      const gated = new Map(
-        shown.map((situation) => {
-          const actions = open.get(situation.id) ?? { count: 0, nextDueOn: null };
-          return [
-            situation.id,
-            gateFields(
-              SituationSummaryObject,
-              {
-                id: situation.id,
-                territoryId: situation.territoryId,
-                person: toPersonObject(columns.get(situation.id)!.person!),
-                status: situation.status,
-                statusLabel: SITUATION_STATUS_LABELS[situation.status],
-                openedAt: situation.openedAt,
-                nextReviewOn: situation.nextReviewOn,
-                referrerKinds: columns.get(situation.id)!.referrerKinds,
-                openActionCount: actions.count,
-                nextActionDueOn: actions.nextDueOn,
-                nextStep: situationNextStep({
+        const { entities, raw } = await query.getRawAndEntities();
+        const accesses = readAccess(raw);
+        const columns = listedColumns(raw as Record<string, unknown>[]);
+        // A situation whose person row-level security hides is not shown (they share a territory);
+        // the page still ends where the statement's did, so the next one neither skips nor repeats.
+        const shown = entities
+          .slice(0, request.first)
+          .filter((situation) => columns.get(situation.id)!.person);
+        const open = new Map<string, { count: number; nextDueOn: string | null }>();
+        if (shown.length) {
+          const actions = openActionsQuery(
+            manager,
+            shown.map((situation) => situation.id),
+          );
+          this.access.accessibleBy(actions, principal, 'read', 'SituationAction');
+          for (const row of await actions.getRawMany<{
+            situation_id: string;
+            open_count: number;
+            next_due_on: string;
+          }>())
+            open.set(row.situation_id, { count: row.open_count, nextDueOn: row.next_due_on });
+        }
+        const today = parisDate(this.clock.now());
+        const gated = new Map(
+          shown.map((situation) => {
+            const actions = open.get(situation.id) ?? { count: 0, nextDueOn: null };
+            return [
+              situation.id,
+              gateFields(
+                SituationSummaryObject,
+                {
+                  id: situation.id,
+                  territoryId: situation.territoryId,
+                  person: toPersonObject(columns.get(situation.id)!.person!),
                   status: situation.status,
+                  statusLabel: SITUATION_STATUS_LABELS[situation.status],
+                  openedAt: situation.openedAt,
                   nextReviewOn: situation.nextReviewOn,
+                  referrerKinds: columns.get(situation.id)!.referrerKinds,
                   openActionCount: actions.count,
-                  today,
-                }),
-              },
-              rowView(principal, situation.territoryId, accesses.get(situation.id)!),
-            ),
-          ] as const;
-        }),
-      );
-      // Logistics only, which the audit does not record: written for the day a field is added.
-      await this.audit.recordReads(
-        manager,
-        principal,
-        shown.map((situation) => ({
-          territoryId: situation.territoryId,
-          personId: situation.personId,
-          subject: { type: 'Situation', id: situation.id },
-          categories: gated.get(situation.id)!.shown,
-        })),
-      );
-      const page = pageOf(
-        entities,
-        request.first,
-        (situation) => {
-          const { reviewKey, openedKey } = columns.get(situation.id)!;
-          return [reviewKey, openedKey, situation.id];
-        },
-        (situation) => gated.get(situation.id)?.value,
-      );
-      return {
-        ...page,
-        edges: page.edges.filter((edge): edge is Edge<SituationSummaryObject> => !!edge.node),
-      };
-    });
+                  nextActionDueOn: actions.nextDueOn,
+                  nextStep: situationNextStep({
+                    status: situation.status,
+                    nextReviewOn: situation.nextReviewOn,
+                    openActionCount: actions.count,
+                    today,
+                  }),
+                },
+                rowView(principal, situation.territoryId, accesses.get(situation.id)!),
+              ),
+            ] as const;
+          }),
+        );
+        // Logistics only, which the audit does not record: written for the day a field is added.
+        await this.audit.recordReads(
+          manager,
+          principal,
+          shown.map((situation) => ({
+            territoryId: situation.territoryId,
+            personId: situation.personId,
+            subject: { type: 'Situation', id: situation.id },
+            categories: gated.get(situation.id)!.shown,
+          })),
+        );
+        const page = pageOf(
+          entities,
+          request.first,
+          (situation) => {
+            const { reviewKey, openedKey } = columns.get(situation.id)!;
+            return [reviewKey, openedKey, situation.id];
+          },
+          (situation) => gated.get(situation.id)?.value,
+        );
+        return {
+          ...page,
+          edges: page.edges.filter((edge): edge is Edge<SituationSummaryObject> => !!edge.node),
+        };
+      },
+    );
   }
 
   /** One situation as the reader may see it: a fixed number of queries, whatever its history. */

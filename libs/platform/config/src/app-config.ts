@@ -22,6 +22,8 @@ export interface AppConfig {
     readonly url: string;
     /** The schema owner, for migrations and seeding only. */
     readonly ownerUrl: string | undefined;
+    /** A hot standby of `url`'s server (same role), for the reads that may lag; unset, all reads stay on `url`. */
+    readonly replicaUrl?: string | undefined;
     readonly poolSize: number;
     /** Marked statements are prepared by name per connection (plans reused); on unless said otherwise. */
     readonly preparedStatements?: boolean;

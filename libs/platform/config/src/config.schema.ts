@@ -53,6 +53,15 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().url().startsWith('postgres'),
   /** The schema owner's connection, for migrations only; the api and the worker never need it. */
   DATABASE_OWNER_URL: z.string().url().startsWith('postgres').optional(),
+  /**
+   * A streaming standby of DATABASE_URL's server, same role: lists, reports and documents read there
+   * once it has replayed what the reader must see; everything else, and every write, stays on the primary.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .url('doit être une URL postgres://')
+    .startsWith('postgres', 'doit être une URL postgres://')
+    .optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   /** `off` sends SQL marked `/* prepared:… *\/` unnamed like the rest (to measure what plan reuse saves). */
   DATABASE_PREPARED_STATEMENTS: z

@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads an optional standby for reads, refusing anything but a Postgres URL', () => {
+    expect(loadConfig(valid).database.replicaUrl).toBeUndefined();
+    const standby = 'postgres://relais:secret@standby.internal:5432/relais';
+    expect(loadConfig({ ...valid, DATABASE_REPLICA_URL: standby }).database.replicaUrl).toBe(standby);
+    expect(() => loadConfig({ ...valid, DATABASE_REPLICA_URL: 'mysql://standby/relais' })).toThrow(
+      'DATABASE_REPLICA_URL : doit être une URL postgres://',
+    );
+  });
+
   it('turns introspection and GraphiQL off in production', () => {
     const config = loadConfig({
       ...valid,

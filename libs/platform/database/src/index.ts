@@ -1,4 +1,5 @@
 export * from './data-source-options';
+export * from './standby';
 export * from './database.module';
 export * from './embedded-postgres';
 export * from './snake-naming.strategy';

@@ -44,7 +44,9 @@ export class ActivityReportService {
       });
     }
     const period = reportPeriod(from, to);
-    return this.database.run({ territoryIds: [territoryId] }, async (manager) => {
+    // A report (the query and its files): on the standby once it has replayed the territory's
+    // writes; its audit event goes to the primary.
+    return this.database.read({ territoryIds: [territoryId] }, principal.standbyReads, async (manager) => {
       const territory = await this.territories.reportingTerritory(manager, territoryId);
       if (!territory) throw new AccessException('NOT_FOUND');
       const counts = await readReportCounts(manager, territoryId, period);

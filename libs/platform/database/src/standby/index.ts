@@ -1,0 +1,2 @@
+export * from './standby-reads';
+export * from './read-positions';
