@@ -17,17 +17,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { anActionFor, eventually } from './support/reminder-fixtures';
+import { anActionFor, eventually, insertDueReminders, ReminderSubject } from './support/reminder-fixtures';
 import { spawnWorkerProcess, WorkerProcess } from './support/worker-process';
-
-interface Subject {
-  territoryId: string;
-  personId: string;
-  situationId: string;
-  actionId: string;
-  ownerUserId: string;
-  ownerOrganisationId: string;
-}
 
 interface Tally {
   total: number;
@@ -56,7 +47,7 @@ describe('reminders under faults', () => {
   let queue: Queue;
   let workerEnvironment: Environment;
   const workers: WorkerProcess[] = [];
-  const subjects: Subject[] = [];
+  const subjects: ReminderSubject[] = [];
 
   /** Tracked from the start, so that afterAll kills it even if it never became ready. */
   const spawnWorker = (): WorkerProcess => {
@@ -139,33 +130,13 @@ describe('reminders under faults', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /**
-   * `count` reminders due in `dueInMs`, on a subject that stays due, for an active member who is
-   * not a coordinator (so, as the planner writes it, one who hears through the person's consent).
-   */
-  async function scheduleReminders(scenario: string, subject: Subject, count: number, dueInMs: number) {
-    const rows = (await dataSource.query(
-      `INSERT INTO reminders (territory_id, kind, subject_type, subject_id, person_id, situation_id,
-              recipient_user_id, recipient_organisation_id, through_consent, due_at, status, dedupe_key,
-              occurrence, created_at)
-       SELECT $1::uuid, 'ACTION_DUE', 'SituationAction', $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid,
-              true, $7::timestamptz, 'SCHEDULED', $8::text || i, 1, now()
-         FROM generate_series(1, $9::int) AS i
-       RETURNING id`,
-      [
-        subject.territoryId,
-        subject.actionId,
-        subject.personId,
-        subject.situationId,
-        subject.ownerUserId,
-        subject.ownerOrganisationId,
-        new Date(Date.now() + dueInMs),
-        `fault:${scenario}:`,
-        count,
-      ],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
-  }
+  /** `count` reminders of the scenario due in `dueInMs` (see `insertDueReminders`). */
+  const scheduleReminders = (scenario: string, subject: ReminderSubject, count: number, dueInMs: number) =>
+    insertDueReminders(dataSource, subject, {
+      prefix: `fault:${scenario}:`,
+      count,
+      dueAt: new Date(Date.now() + dueInMs),
+    });
 
   const tally = async (scenario: string): Promise<Tally> => {
     const [row] = (await dataSource.query(
@@ -209,7 +180,7 @@ describe('reminders under faults', () => {
     }
   }
 
-  async function expectEachSentOnce(scenario: string, subject: Subject, ids: readonly string[]) {
+  async function expectEachSentOnce(scenario: string, subject: ReminderSubject, ids: readonly string[]) {
     await eventually(
       () => tally(scenario),
       (seen) => seen.sent === ids.length,
