@@ -386,7 +386,7 @@ describe('replicas: two apis and two workers on one database and one Redis prefi
     let replicas = [apiA.url, apiB.url];
     const traffic = spreadTraffic({
       replicas: () => replicas,
-      concurrency: 4,
+      concurrency: 8,
       ask: async (url) => {
         const answer = await postGraphql(url, ME, {}, bearer);
         const ok = (answer.data?.me as { id?: string } | undefined)?.id === account.id;
@@ -422,11 +422,11 @@ describe('replicas: two apis and two workers on one database and one Redis prefi
     // the new replica is ready and in the list before the old one is sent SIGTERM.
     const replacement = await replacing;
     replicas = [...replicas, replacement.url];
-    await new Promise((done) => setTimeout(done, 500));
+    await new Promise((done) => setTimeout(done, 1_000));
     expect(await stopped('api A', apiA)).toBe(0);
-    await new Promise((done) => setTimeout(done, 500));
+    await new Promise((done) => setTimeout(done, 1_000));
     expect(await stopped('api B', apiB)).toBe(0);
-    await new Promise((done) => setTimeout(done, 500));
+    await new Promise((done) => setTimeout(done, 1_000));
     const tally = await traffic.stop();
     expect(await stoppingWorker).toBe(0);
 
