@@ -271,6 +271,21 @@ describe('replicas: two apis and two workers on one database and one Redis prefi
       await countOf(`SELECT count(*)::int AS n FROM reminders WHERE subject_id = ANY($1::uuid[])`, [actions]),
     ).toBe(100);
     expect(await countOf(`SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL`)).toBe(0);
+    // Every event handled by each consumer (a consumption row apiece), the projection's included,
+    // without a job given up on.
+    const unhandled = `SELECT count(*)::int AS n FROM outbox_events e, unnest($1::text[]) AS wanted(name)
+      WHERE NOT EXISTS (SELECT 1 FROM outbox_consumptions c WHERE c.event_id = e.id AND c.consumer = wanted.name)`;
+    await eventually(
+      () => countOf(unhandled, [['reminders', 'reporting']]),
+      (count) => count === 0,
+      10_000,
+    );
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM outbox_consumptions WHERE consumer = 'set-password-mail'`,
+      ),
+    ).toBe(accounts);
+    expect(await queues.get(QueueName.OUTBOX).getFailedCount()).toBe(0);
   });
 
   it('fires every reminder once with two workers', async () => {
