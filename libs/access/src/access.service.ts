@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rulesToQuery } from '@casl/ability/extra';
+import { CompoundCondition } from '@ucast/mongo2js';
 import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AccessException } from './access.exception';
 import { Role } from './domain/role';
@@ -106,14 +107,15 @@ export class AccessService implements OnModuleInit {
   /** The rules as one SQL condition over `alias` (a row of `subject`); FALSE when no rule grants. */
   conditionFor(principal: Principal, action: Action, subject: string, alias: string): CompiledCondition {
     const compiled = this.compiledRules(principal, action, subject, alias);
+    // A forbidding rule's SQL is already its negation (see compiledRules).
     const query = rulesToQuery(this.abilityFor(principal), action, subject, (rule) => ({
-      sql: compiled.sqlOf.get(rule) ?? 'TRUE',
+      sql: compiled.sqlOf.get(rule) ?? (rule.inverted ? 'FALSE' : 'TRUE'),
     }));
     if (query === null) return { sql: 'FALSE', parameters: {} };
     const parts: string[] = [];
     const allowed = (query.$or ?? []).map(({ sql }) => sql);
     if (allowed.length) parts.push(allowed.length === 1 ? allowed[0] : `(${allowed.join(' OR ')})`);
-    for (const { sql } of query.$and ?? []) parts.push(`NOT (${sql})`);
+    for (const { sql } of query.$and ?? []) parts.push(sql);
     return { sql: parts.length ? parts.join(' AND ') : 'TRUE', parameters: compiled.parameters };
   }
 
@@ -287,7 +289,10 @@ export class AccessService implements OnModuleInit {
     const parameters: Record<string, unknown> = {};
     for (const rule of this.abilityFor(principal).rulesFor(action, subject)) {
       if (!rule.ast) continue;
-      const condition = compileCondition(rule.ast, metadata, alias);
+      // A forbidding rule is compiled as its negation, which the compiler may write without a NOT
+      // that Postgres would misjudge under row-level security.
+      const ast = rule.inverted ? new CompoundCondition('not', [rule.ast]) : rule.ast;
+      const condition = compileCondition(ast, metadata, alias);
       Object.assign(parameters, condition.parameters);
       sqlOf.set(rule, `(${condition.sql})`);
     }

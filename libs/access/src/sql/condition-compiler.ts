@@ -42,6 +42,10 @@ export function compileCondition(
   };
 
   const walk = (node: Condition, meta: EntityMetadata, from: string): string => {
+    if (node.operator === 'not') {
+      const negated = negation((node as CompoundCondition).value, meta);
+      if (negated) return walk(negated, meta, from);
+    }
     if (COMPOUND_OPERATORS.has(node.operator)) {
       const children = (node as CompoundCondition).value.map((child) => walk(child, meta, from));
       if (node.operator === 'not') return `NOT (${children.join(' AND ') || 'TRUE'})`;
@@ -76,6 +80,37 @@ export function compileCondition(
   return { sql: walk(condition, metadata, alias), parameters };
 }
 
+/**
+ * `NOT (conditions)` rewritten without the NOT where every negated condition is an enumeration
+ * column's value (a `forbid` of archived situations, say): as the values left, `state = 'ACTIVE'`
+ * rather than `NOT (state = ANY('{ARCHIVED,ANONYMISED}'))`. Under row-level security Postgres may
+ * not read a column's statistics through a function that is not leakproof (enums' `<>` is not), and
+ * estimated the negation at almost no row: a page of a large territory was then sorted whole rather
+ * than read from the ordered index. A value the database has and the code's enumeration lacks is
+ * left out, so the rewrite can only hide rows, never show more. Null when it does not apply.
+ */
+function negation(conditions: readonly Condition[], meta: EntityMetadata): Condition | null {
+  const negated: Condition[] = [];
+  // The conditions of one rule arrive as one AND of them, or as themselves.
+  const flat = conditions.flatMap((condition) =>
+    condition.operator === 'and' ? (condition as CompoundCondition).value : [condition],
+  );
+  for (const condition of flat) {
+    const field = condition as FieldCondition;
+    const column =
+      (field.operator === 'in' || field.operator === 'eq') && !field.field.includes('.')
+        ? meta.findColumnWithPropertyPath(field.field)
+        : undefined;
+    if (!column || column.type !== 'enum' || column.isNullable || column.isArray || !column.enum) return null;
+    const excluded = new Set<unknown>(field.operator === 'in' ? (field.value as unknown[]) : [field.value]);
+    const left = column.enum.filter((value) => !excluded.has(value));
+    negated.push({ operator: 'in', field: field.field, value: left } as FieldCondition);
+  }
+  // NOT (a AND b) is (NOT a) OR (NOT b).
+  if (!negated.length) return null;
+  return negated.length === 1 ? negated[0] : ({ operator: 'or', value: negated } as CompoundCondition);
+}
+
 function compare(
   column: string,
   metadata: ColumnMetadata,
@@ -96,6 +131,10 @@ function compare(
       return value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM ${bind(value)}`;
     case 'in':
       assertList(value, operator);
+      // One value as an equality: Postgres then sees it equals the query's own `territory_id = $1`
+      // and keeps one condition, where `= ANY` multiplied their selectivities, estimated a page's
+      // territory at a few rows and sorted all of it instead of reading the ordered index.
+      if (value.length === 1) return `${column} = ${bind(value[0])}`;
       return `${column} = ANY(${bind(value)})`;
     case 'nin':
       assertList(value, operator);
@@ -113,7 +152,7 @@ function compare(
   }
 }
 
-function assertList(value: unknown, operator: string): void {
+function assertList(value: unknown, operator: string): asserts value is readonly unknown[] {
   if (!Array.isArray(value) || value.some((item) => item === null)) {
     throw new UnsupportedConditionError(`${operator} attend une liste sans valeur nulle`);
   }
