@@ -1,5 +1,6 @@
 import { AuditChainKeyConfig } from './audit-chain-keys';
 import { RawConfig } from './config.schema';
+import { RedisSentinelConfig } from './redis-sentinels';
 
 /** The validated configuration, grouped by concern. Built once at boot by `loadConfig`. */
 export interface AppConfig {
@@ -28,7 +29,12 @@ export interface AppConfig {
     /** Marked statements are prepared by name per connection (plans reused); on unless said otherwise. */
     readonly preparedStatements?: boolean;
   };
-  readonly redis: { readonly url: string; readonly keyPrefix: string };
+  readonly redis: {
+    readonly url: string;
+    readonly keyPrefix: string;
+    /** Set, the master is the one the sentinels name; REDIS_URL's host and port are then unused. */
+    readonly sentinel?: RedisSentinelConfig | undefined;
+  };
   /** Outgoing mail; unset means notifications stay in the application. */
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly metrics: { readonly token: string | undefined };

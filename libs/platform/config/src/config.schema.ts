@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkpointDirectoryOf, parseAuditChainKeys } from './audit-chain-keys';
+import { parseSentinelAddresses } from './redis-sentinels';
 
 /** A 32-byte key, written as 64 hexadecimal characters or in base64 (standard or URL-safe). */
 export function decodeKey32(value: string): Buffer | null {
@@ -72,6 +73,25 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_{}-]+$/)
     .default('relais'),
+  /** Sentinels that name the current master (`hôte:port,…`); REDIS_URL then gives credentials, db and TLS. */
+  REDIS_SENTINELS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      const parsed = parseSentinelAddresses(text ?? '');
+      if (parsed.problem === undefined) return parsed.addresses;
+      context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem });
+      return z.NEVER;
+    }),
+  /** The master's name in the sentinels' `sentinel monitor` line (`relais` when unset). */
+  REDIS_SENTINEL_MASTER: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]{1,100}$/,
+      'doit compter 1 à 100 caractères parmi lettres, chiffres, « . », « _ » et « - »',
+    )
+    .optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(32),
   /** `id:base64,…` — the audit chain's HMAC keys, newest first; the database never holds them. */
   AUDIT_CHAIN_KEYS: z.string().transform((text, context) => {

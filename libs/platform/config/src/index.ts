@@ -6,3 +6,4 @@ export * from './load-config';
 export * from './process-lifecycle';
 export * from './calendar';
 export * from './audit-chain-keys';
+export * from './redis-sentinels';

@@ -129,6 +129,51 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).audit.checkpointDirectory).toMatch(/\.data\/audit-checkpoints$/);
   });
 
+  it("reads Redis sentinels, with Sentinel's usual port and the default master name", () => {
+    expect(loadConfig(valid).redis.sentinel).toBeUndefined();
+    const config = loadConfig({
+      ...valid,
+      REDIS_SENTINELS: 'sentinelle-a:26380, 10.0.0.2 ,[fd00::3]:26381',
+      REDIS_SENTINEL_PASSWORD: 'secret-des-sentinelles',
+    });
+    expect(config.redis.sentinel).toEqual({
+      addresses: [
+        { host: 'sentinelle-a', port: 26380 },
+        { host: '10.0.0.2', port: 26379 },
+        { host: 'fd00::3', port: 26381 },
+      ],
+      masterName: 'relais',
+      password: 'secret-des-sentinelles',
+    });
+    expect(
+      loadConfig({ ...valid, REDIS_SENTINELS: 'a', REDIS_SENTINEL_MASTER: 'maitre-2' }).redis.sentinel,
+    ).toMatchObject({ masterName: 'maitre-2' });
+  });
+
+  it('refuses malformed sentinels, and sentinel settings without sentinels, in French', () => {
+    const problemsOf = (environment: Record<string, string>) => {
+      try {
+        loadConfig({ ...valid, ...environment });
+      } catch (error) {
+        return (error as ConfigurationError).problems;
+      }
+      return [];
+    };
+    expect(problemsOf({ REDIS_SENTINELS: 'a:26379,b:99999', REDIS_SENTINEL_MASTER: 'mon maître' })).toEqual([
+      'REDIS_SENTINELS : sentinelle n° 2 : la forme attendue est hôte:port (port entre 1 et 65535), séparées par des virgules',
+      'REDIS_SENTINEL_MASTER : doit compter 1 à 100 caractères parmi lettres, chiffres, « . », « _ » et « - »',
+    ]);
+    expect(problemsOf({ REDIS_SENTINELS: 'a:b' })).toHaveLength(1);
+    const orphans = problemsOf({
+      REDIS_SENTINEL_MASTER: 'relais',
+      REDIS_SENTINEL_PASSWORD: 'secret-orphelin',
+    });
+    expect(orphans).toEqual([
+      'REDIS_SENTINEL_MASTER : sans effet sans REDIS_SENTINELS (liste hôte:port des sentinelles)',
+      'REDIS_SENTINEL_PASSWORD : sans effet sans REDIS_SENTINELS (liste hôte:port des sentinelles)',
+    ]);
+  });
+
   it('parses the CORS origins list', () => {
     const config = loadConfig({ ...valid, CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

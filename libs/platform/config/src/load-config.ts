@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
 import { ZodIssue } from 'zod';
 import { AppConfig } from './app-config';
-import { configSchema, decodeKey32 } from './config.schema';
+import { configSchema, decodeKey32, RawConfig } from './config.schema';
 import { Environment, processEnvironment } from './environment';
+import { DEFAULT_SENTINEL_MASTER, RedisSentinelConfig } from './redis-sentinels';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -51,7 +52,7 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       poolSize: env.DATABASE_POOL_SIZE,
       preparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'on',
     },
-    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, sentinel: redisSentinel(env) },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     metrics: { token: env.METRICS_TOKEN },
     jobs: {
@@ -102,6 +103,24 @@ function auditCheckpointDirectory(directory: string | undefined, isProduction: b
       'AUDIT_CHECKPOINT_URL : variable manquante en production (un répertoire hors de la base, file:///var/lib/relais/audit-checkpoints)',
     ]);
   return resolve('.data', 'audit-checkpoints');
+}
+
+/** Sentinel settings without sentinels would silently leave Redis at REDIS_URL's host: refused. */
+function redisSentinel(env: RawConfig): RedisSentinelConfig | undefined {
+  if (env.REDIS_SENTINELS.length)
+    return {
+      addresses: env.REDIS_SENTINELS,
+      masterName: env.REDIS_SENTINEL_MASTER ?? DEFAULT_SENTINEL_MASTER,
+      password: env.REDIS_SENTINEL_PASSWORD,
+    };
+  const orphans = (['REDIS_SENTINEL_MASTER', 'REDIS_SENTINEL_PASSWORD'] as const).filter(
+    (name) => env[name] !== undefined,
+  );
+  if (orphans.length)
+    throw new ConfigurationError(
+      orphans.map((name) => `${name} : sans effet sans REDIS_SENTINELS (liste hôte:port des sentinelles)`),
+    );
+  return undefined;
 }
 
 /** Boot helper: prints each problem and stops the process instead of starting half-configured. */

@@ -13,9 +13,33 @@ function fromUrl(url: string): RedisOptions {
   };
 }
 
+/**
+ * REDIS_URL's server, or with sentinels the master they name: ioredis asks them on every
+ * (re)connection and checks the role of the server it reaches. REDIS_URL's credentials, database and
+ * TLS still apply to the master; `rediss:` also encrypts the talk with the sentinels.
+ */
+function connectionOptions(redis: AppConfig['redis']): RedisOptions {
+  const server = fromUrl(redis.url);
+  if (!redis.sentinel) return server;
+  const { host: _host, port: _port, tls, ...master } = server;
+  return {
+    ...master,
+    sentinels: redis.sentinel.addresses.map(({ host, port }) => ({ host, port })),
+    name: redis.sentinel.masterName,
+    sentinelPassword: redis.sentinel.password,
+    ...(tls ? { tls, enableTLSForSentinelMode: true, sentinelTLS: tls } : {}),
+    // The former master keeps its clients, and takes their writes, until the sentinels demote it
+    // some 10 s after the failover; listening for `+switch-master` moves them within a second
+    // (one more connection per sentinel for each client).
+    failoverDetector: true,
+    // A former master demoted to replica refuses writes: reconnect through the sentinels and resend.
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
+  };
+}
+
 /** Workers block on Redis: BullMQ requires them to retry forever rather than fail a command. */
 export function workerConnectionOptions(redis: AppConfig['redis']): RedisOptions {
-  return { ...fromUrl(redis.url), maxRetriesPerRequest: null, enableReadyCheck: true };
+  return { ...connectionOptions(redis), maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 
 /**
@@ -23,7 +47,7 @@ export function workerConnectionOptions(redis: AppConfig['redis']): RedisOptions
  * outbox relay) keeps the truth in Postgres and retries.
  */
 export function producerConnectionOptions(redis: AppConfig['redis']): RedisOptions {
-  return { ...fromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+  return { ...connectionOptions(redis), enableOfflineQueue: false, maxRetriesPerRequest: 1 };
 }
 
 /** BullMQ key prefix; the braces make every key of one deployment hash to the same Cluster slot. */
