@@ -4,7 +4,7 @@ import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ActionStatus } from './domain/action-status';
 import { SituationStatus } from './domain/situation-status';
 import { SITUATION_CURSOR, SituationFilterInput } from './dto/situations.args';
-import { Person, Situation } from './entities';
+import { Person, Situation, SituationAction } from './entities';
 
 /** Where situations without a planned review sort: after every real day. */
 const NO_REVIEW = '9999-12-31';
@@ -22,20 +22,9 @@ export interface ListedColumns {
   referrerKinds: ReferrerKind[];
   /** Null when row-level security hides the person: the row is then not shown. */
   person: Person | null;
-  /** The open actions the reader may see: how many, and the soonest due day. */
-  openActions: { count: number; nextDueOn: string | null };
 }
 
 /** Which page of a territory's situations, and which of them. */
-/** The reader's access to actions, compiled over the sub-query's alias `listed_action`. */
-export interface ActionAccess {
-  sql: string;
-  parameters: Record<string, unknown>;
-}
-
-/** The alias the open actions' sub-query gives its rows, for the access condition written over it. */
-export const LISTED_ACTION_ALIAS = 'listed_action';
-
 export interface SituationPageRequest {
   territoryId: string;
   first: number;
@@ -50,15 +39,12 @@ export interface SituationPageRequest {
  * The person and who referred are sub-queries of the selected columns, not joins: Postgres
  * evaluates them after the sort and the limit, for the page's rows only. A join made it look up the
  * person of every situation of the territory before sorting (6,667 lookups for a 50-row page on a
- * large territory), its estimates being too low to read the ordered index instead. The open
- * actions too, one index probe per row of the page: a statement of their own for the page's ids
- * made Postgres intersect them with every action of the territory.
- * The access rules on situations are added by the caller; those on actions come in `actionAccess`.
+ * large territory), its estimates being too low to read the ordered index instead.
+ * The access rules are added by the caller.
  */
 export function situationPageQuery(
   manager: EntityManager,
   request: SituationPageRequest,
-  actionAccess: ActionAccess,
 ): SelectQueryBuilder<Situation> {
   const query = manager
     .getRepository(Situation)
@@ -81,14 +67,6 @@ export function situationPageQuery(
         WHERE "referral"."situation_id" = "situation"."id")`,
       'list_referrer_kinds',
     )
-    .addSelect(
-      `(SELECT json_build_object('count', COUNT(*), 'nextDueOn', MIN("${LISTED_ACTION_ALIAS}"."due_on")::text)
-        FROM "situation_actions" "${LISTED_ACTION_ALIAS}"
-        WHERE "${LISTED_ACTION_ALIAS}"."situation_id" = "situation"."id"
-          AND "${LISTED_ACTION_ALIAS}"."status" IN (:...openStatuses) AND (${actionAccess.sql}))`,
-      'list_open_actions',
-    )
-    .setParameters({ ...actionAccess.parameters, openStatuses: OPEN_ACTIONS })
     .where('situation.territoryId = :territoryId', { territoryId: request.territoryId })
     .orderBy(REVIEW_KEY, 'ASC')
     .addOrderBy('situation.openedAt', 'ASC')
@@ -148,11 +126,23 @@ export function listedColumns(raw: readonly Record<string, unknown>[]): Map<stri
       openedKey: String(row.list_opened_key),
       referrerKinds: [...new Set(kinds.map((kind) => referrerKindOf(kind as OrganisationKind)))].sort(),
       person: row.list_person ? Object.assign(new Person(), row.list_person) : null,
-      openActions: (row.list_open_actions as ListedColumns['openActions'] | null) ?? {
-        count: 0,
-        nextDueOn: null,
-      },
     });
   }
   return columns;
+}
+
+/** The statement counting, per situation of the page, the open actions (the caller adds the rules). */
+export function openActionsQuery(
+  manager: EntityManager,
+  situationIds: readonly string[],
+): SelectQueryBuilder<SituationAction> {
+  return manager
+    .getRepository(SituationAction)
+    .createQueryBuilder('action')
+    .select('"action"."situation_id"', 'situation_id')
+    .addSelect('COUNT(*)::int', 'open_count')
+    .addSelect('MIN("action"."due_on")::text', 'next_due_on')
+    .where('action.situationId IN (:...situationIds)', { situationIds })
+    .andWhere('action.status IN (:...openStatuses)', { openStatuses: OPEN_ACTIONS })
+    .groupBy('"action"."situation_id"');
 }

@@ -14,7 +14,7 @@ import { IdentityReader } from './identity-reader';
 import { LOGISTIC_ONLY, toPersonObject } from './person.mapper';
 import {
   listedColumns,
-  LISTED_ACTION_ALIAS,
+  openActionsQuery,
   SituationPageRequest,
   situationPageQuery,
 } from './situation-list.query';
@@ -38,8 +38,8 @@ export class SituationQueryService {
 
   /**
    * The situations of a territory the reader may read, one page at a time: next review soonest,
-   * then the oldest opened. One statement whatever the page size: the access rules, the filter, who
-   * referred and the open actions the reader may see. Logistics only.
+   * then the oldest opened. Two statements whatever the page size: the page (access rules, filter
+   * and who referred in one), then its open actions the reader may see. Logistics only.
    */
   situations(
     principal: Principal,
@@ -50,13 +50,7 @@ export class SituationQueryService {
       { territoryIds: principal.territoryIds },
       principal.standbyReads,
       async (manager) => {
-        const actionAccess = this.access.conditionFor(
-          principal,
-          'read',
-          'SituationAction',
-          LISTED_ACTION_ALIAS,
-        );
-        const query = situationPageQuery(manager, request, actionAccess);
+        const query = situationPageQuery(manager, request);
         const readAccess = this.access.selectRowAccess(
           query,
           principal,
@@ -72,10 +66,24 @@ export class SituationQueryService {
         const shown = entities
           .slice(0, request.first)
           .filter((situation) => columns.get(situation.id)!.person);
+        const open = new Map<string, { count: number; nextDueOn: string | null }>();
+        if (shown.length) {
+          const actions = openActionsQuery(
+            manager,
+            shown.map((situation) => situation.id),
+          );
+          this.access.accessibleBy(actions, principal, 'read', 'SituationAction');
+          for (const row of await actions.getRawMany<{
+            situation_id: string;
+            open_count: number;
+            next_due_on: string;
+          }>())
+            open.set(row.situation_id, { count: row.open_count, nextDueOn: row.next_due_on });
+        }
         const today = parisDate(this.clock.now());
         const gated = new Map(
           shown.map((situation) => {
-            const actions = columns.get(situation.id)!.openActions;
+            const actions = open.get(situation.id) ?? { count: 0, nextDueOn: null };
             return [
               situation.id,
               gateFields(
