@@ -32,6 +32,9 @@ function connectionOptions(redis: AppConfig['redis']): RedisOptions {
     // some 10 s after the failover; listening for `+switch-master` moves them within a second
     // (one more connection per sentinel for each client).
     failoverDetector: true,
+    // BullMQ waits at least 1 s before reconnecting; announced, the new master is already there:
+    // the first attempt goes at once, the next ones as BullMQ spaces them.
+    retryStrategy: (times) => (times === 1 ? 50 : Math.max(Math.min(Math.exp(times), 20_000), 1_000)),
     // A former master demoted to replica refuses writes: reconnect through the sentinels and resend.
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
   };
