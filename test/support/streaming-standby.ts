@@ -66,6 +66,8 @@ export async function startStreamingPair(): Promise<StreamingPair> {
         const url = new URL(server === 'primary' ? primaryUrl : standbyUrl);
         url.pathname = `/${database}`;
         client = new Client({ connectionString: url.toString() });
+        // A server stopped on purpose (a failover) ends its connections: forgotten, not thrown.
+        client.on('error', () => clients.delete(key));
         await client.connect();
         clients.set(key, client);
       }
