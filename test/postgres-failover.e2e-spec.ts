@@ -5,8 +5,14 @@ import { OrganisationKind, Profession, Territory } from '@relais/identity';
 import { IdentityFactory } from '@relais/identity/testing';
 import { createRelaisDataSource } from '@relais/persistence';
 import { ProducerQueues, QueueName } from '@relais/queue';
-import { GraphqlClient, logInClient, SmtpSink, startSmtpSink, testConfig } from '@relais/testing';
-import Redis from 'ioredis';
+import {
+  deleteQueueKeys,
+  GraphqlClient,
+  logInClient,
+  SmtpSink,
+  startSmtpSink,
+  testConfig,
+} from '@relais/testing';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -140,17 +146,7 @@ describe('Postgres failover under a running api and worker', () => {
     await proxy?.close();
     await pair?.stop();
     await smtp?.stop();
-    const redis = new Redis(testConfig().redis.url, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `{${prefix}}*`, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
+    await deleteQueueKeys(testConfig().redis.url, prefix);
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -43,7 +43,8 @@ export async function provisionIsolatedDatabase(): Promise<IsolatedDatabase> {
   };
 }
 
-async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+/** Deletes every BullMQ key of a deployment prefix (the `{prefix}` hash-tagged keys). */
+export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
