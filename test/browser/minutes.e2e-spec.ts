@@ -14,6 +14,7 @@ import {
   publishMinutes,
   recordPersonAnswer,
 } from './minutes.steps';
+import { holdBackOperation } from './slow-network';
 
 const HEALTH_NOTE = 'Traitement interrompu depuis l’été, rendez-vous au CMP à reprendre.';
 
@@ -51,6 +52,9 @@ describe('the minutes of a held meeting', () => {
 
   it('shows the coordinator the draft, previews it as the landlord and the CMP, publishes, notes the answer, downloads the log', async () => {
     const page = await suite.newPage();
+    // The partners' names held back a moment, as on a slow network: the minutes wait for them rather
+    // than show each action entrusted to a « Partenaire non répertorié » first.
+    await holdBackOperation(page, 'MinutesPartners', 1_000);
     await openMinutes(page, suite.api, held.accounts.coordinator, held.meetingId);
     const housing = minutesItem(page.locator('main'), held.items.housing.caseCode).first();
     await housing.getByText(HELD_MEETING_TEXTS.housingSummary).waitFor();

@@ -66,6 +66,15 @@ function SituationView({
   const nameOf = (id: string | null | undefined) =>
     (id && organisations.find((organisation) => organisation.id === id)?.name) ||
     'Un partenaire du territoire';
+  // The file waits for the partners' names rather than flash « Un partenaire du territoire » first.
+  if (!directory.data && !directory.error) {
+    return (
+      <>
+        <h1>Situation {situation.person.caseCode}</h1>
+        <p role="status">Chargement de la situation…</p>
+      </>
+    );
+  }
 
   return (
     <>

@@ -79,7 +79,9 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
     [refetchMinutes],
   );
 
-  const minutes = minutesResult.data?.meetingMinutes;
+  // The minutes wait for the partners' names: shown before them, each action would flash as entrusted to
+  // a « Partenaire non répertorié ».
+  const minutes = partnersResult.data ? minutesResult.data?.meetingMinutes : undefined;
   const partners = useMemo(
     () => partnersResult.data?.organisations.edges.map((edge) => edge.node) ?? [],
     [partnersResult.data],
@@ -152,7 +154,7 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
             reader="vous"
             itemExtras={itemExtras}
           />
-        ) : minutesResult.error ? null : (
+        ) : error ? null : (
           <p role="status">Chargement du compte rendu…</p>
         )
       ) : afterMeeting && choices.length ? (

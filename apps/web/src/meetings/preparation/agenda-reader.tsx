@@ -15,6 +15,8 @@ export function AgendaReader({ agenda, territoryId }: { agenda: AgendaView; terr
     partners.data?.organisations.edges.find(({ node }) => node.id === organisationId)?.node.name ??
     'un partenaire';
   const invitedToSome = agenda.items.some((item) => item.detailed);
+  // Items wait for the partners' names rather than flash « un partenaire » where a name follows.
+  if (!partners.data && !partners.error) return <p role="status">Chargement de l’ordre du jour…</p>;
   return (
     <section aria-labelledby="points">
       <h2 id="points">
