@@ -443,10 +443,16 @@ async function withAdminClient<T>(adminUrl: string, work: (client: Client) => Pr
   }
 }
 
-export async function createDatabase(adminUrl: string, name: string): Promise<void> {
+/**
+ * With `template`, a copy of that database (no session may be connected to it): a migrated schema
+ * copied in a fraction of what running the migrations again costs.
+ */
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
   assertDatabaseName(name);
+  if (template) assertDatabaseName(template);
   return withAdminClient(adminUrl, async (client) => {
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    const copied = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${copied}`);
   });
 }
 

@@ -117,6 +117,10 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
     env: { ...processEnvironment(), ...variables },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // Copied, before any test writes to the run's database, for suites that need a database of their own.
+  const templateName = `${databaseName}_template`;
+  await createDatabase(adminDatabaseUrl, templateName, databaseName);
+  exportToEnvironment({ RELAIS_TEST_TEMPLATE_DATABASE: templateName });
 
   return {
     adminDatabaseUrl,
@@ -125,6 +129,7 @@ export async function provisionTestInfrastructure(): Promise<TestInfrastructure>
     redisKeyPrefix,
     async stop() {
       await dropDatabase(adminDatabaseUrl, databaseName);
+      await dropDatabase(adminDatabaseUrl, templateName);
       await dropApplicationLogin(adminDatabaseUrl, applicationRole);
       await deleteKeys(redisUrl, redisKeyPrefix);
       for (const stop of stops.reverse()) await stop();
