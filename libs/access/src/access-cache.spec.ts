@@ -59,6 +59,59 @@ describe('the access cache', () => {
     expect(cache.entries).toBe(1);
   });
 
+  it('collects the rules once for the requests of a person, whatever their session, request or hour of the day', () => {
+    let collected = 0;
+    const counting = {
+      ...policy,
+      define: (...args: Parameters<typeof policy.define>) => {
+        collected += 1;
+        policy.define(...args);
+      },
+    };
+    const cache = new AccessCache(() => [counting]);
+    const first = cache.of(principal(undefined, new Date('2026-03-02T07:00:00Z'), 'first'));
+    const again = new Principal(
+      'user',
+      'another session',
+      'organisation',
+      SharingCategory.SOCIAL_MEDICOSOCIAL,
+      [membership()],
+      'another request',
+      'OTHER',
+      new Date('2026-03-02T21:00:00Z'),
+    );
+    expect(cache.of(again)).toBe(first);
+    expect(collected).toBe(1);
+    // Another organisation kind may be named by consents: other rules are collected.
+    const otherKind = new Principal(
+      'user',
+      's',
+      'organisation',
+      SharingCategory.SOCIAL_MEDICOSOCIAL,
+      [membership()],
+      'r',
+      'CMP',
+      again.now,
+    );
+    cache.of(otherKind);
+    expect(collected).toBe(2);
+  });
+
+  it('gives policies the Paris day of the request at noon, not the hour asked', () => {
+    const seen: Date[] = [];
+    const watching = {
+      ...policy,
+      define: (...args: Parameters<typeof policy.define>) => {
+        seen.push(args[0].now);
+        policy.define(...args);
+      },
+    };
+    new AccessCache(() => [watching]).of(principal(undefined, new Date('2026-07-14T22:30:00Z')));
+    // 22:30 UTC on 14 July is 00:30 on the 15th in Paris.
+    expect(parisDate(seen[0])).toBe('2026-07-15');
+    expect(seen[0].toISOString()).toBe('2026-07-15T11:00:00.000Z');
+  });
+
   it('builds again when a membership changes, so a role taken away stops granting on the next request', () => {
     const cache = new AccessCache(() => [policy]);
     expect(cache.of(principal()).ability.can('read', note(TERRITORY))).toBe(true);
