@@ -9,8 +9,6 @@ import { Situation } from './situation.entity';
 @Index('ix_situation_actions_territory_person', ['territoryId', 'personId'])
 @Index('ix_situation_actions_origin', ['originId', 'createdAt'])
 @Index('ix_situation_actions_situation_due', ['situationId', 'dueOn', 'id'])
-// The list's open actions of a page, answered from the index alone (see its migration).
-@Index('ix_situation_actions_situation_open', ['situationId', 'status', 'territoryId', 'dueOn'])
 export class SituationAction {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_situation_actions' })
   id!: string;
