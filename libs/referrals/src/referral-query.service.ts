@@ -21,6 +21,7 @@ import { REVIEW_CURSOR, ReferralsToReviewArgs } from './dto/referrals-to-review.
 import { Referral, ReferralTransition } from './entities';
 import { prepared } from './prepared-statement';
 import { LoadedReferral, mayReadDuplicate, mayReadTransitions, toReferralView } from './referral.view';
+import { inOrderOfOccurrence } from './domain/transition-order';
 
 /** Reads a page's `after` cursor, refused in French when it was not written for this list. */
 export function cursorAfter(after: string | null | undefined, shape: CursorShape): [string, string] | null {
@@ -250,7 +251,7 @@ export class ReferralQueryService {
         consentStatus: states.get(referral.personId)?.status ?? null,
         possibleDuplicate: duplicate ? toPersonObject(duplicate) : null,
         transitions: withTransitions
-          ? transitions.filter((transition) => transition.referralId === referral.id)
+          ? inOrderOfOccurrence(transitions.filter((transition) => transition.referralId === referral.id))
           : null,
       });
     });
