@@ -29,8 +29,13 @@ interface Tally {
 
 /** Every state a job waits or runs in: a job in none of them has finished for good. */
 const UNFINISHED = ['active', 'wait', 'delayed', 'prioritized', 'paused', 'waiting-children'] as const;
-/** More than a batch takes: the fault strikes while some are fired and others not yet. */
-const MID_RUN = 2 * FIRING_BATCH;
+/**
+ * Enough batches that the fault strikes while some are fired and others not yet: with two, both
+ * workers could commit theirs before the first poll saw one, on a loaded machine.
+ */
+const MID_RUN = 5 * FIRING_BATCH;
+/** Time to write them and for the reconciler to mirror them all in Redis before they fall due. */
+const MID_RUN_DUE_IN_MS = 5_000;
 
 /**
  * The promise of the reminders (each one fires, once) under the faults production will meet:
@@ -233,7 +238,7 @@ describe('reminders under faults', () => {
 
   it('Redis restarted mid-run: no reminder lost, none doubled', async () => {
     const subject = subjects[1];
-    const ids = await scheduleReminders('restart', subject, MID_RUN, 2_500);
+    const ids = await scheduleReminders('restart', subject, MID_RUN, MID_RUN_DUE_IN_MS);
     await delayedInRedis(ids);
 
     const atFault = await firstNotifications('restart');
@@ -254,7 +259,7 @@ describe('reminders under faults', () => {
     events.on('stalled', ({ jobId }) => stalled.push(jobId));
     try {
       await events.waitUntilReady();
-      const ids = await scheduleReminders('kill', subject, MID_RUN, 2_500);
+      const ids = await scheduleReminders('kill', subject, MID_RUN, MID_RUN_DUE_IN_MS);
       await delayedInRedis(ids);
 
       const atFault = await firstNotifications('kill');
