@@ -1,5 +1,5 @@
 import { Role } from '@relais/access';
-import { AppConfig, Environment, processEnvironment } from '@relais/config';
+import { AppConfig, processEnvironment } from '@relais/config';
 import { createDatabase, withCredentials } from '@relais/database';
 import { OrganisationKind, Profession, Territory } from '@relais/identity';
 import { IdentityFactory } from '@relais/identity/testing';
@@ -29,7 +29,7 @@ import {
   ReminderSubject,
   sentOnceTally,
 } from './support/reminder-fixtures';
-import { ServiceProcess } from './support/service-process';
+import { ServiceProcess, serviceProcessEnvironment } from './support/service-process';
 import { startStreamingPair, StreamingPair } from './support/streaming-standby';
 import { startTcpSwitch, TcpSwitch } from './support/tcp-switch';
 import { spawnWorkerProcess } from './support/worker-process';
@@ -103,17 +103,7 @@ describe('Postgres failover under a running api and worker', () => {
     });
     setupMs.migrations = Date.now() - from;
     from = Date.now();
-    const environment: Environment = {
-      ...processEnvironment(),
-      ...database,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      SMTP_URL: smtp.url,
-      WEB_ROOT: scratch,
-      OUTBOX_POLL_MS: '100',
-      RECONCILE_EVERY_MS: '500',
-      JOB_LOCK_MS: '2000',
-    };
+    const environment = serviceProcessEnvironment({ database, smtpUrl: smtp.url, webRoot: scratch });
     const booting = Promise.all([
       spawnApiProcess(environment, { readyTimeoutMs: BOOT_TIMEOUT_MS }).then(async (spawned) => {
         started.push(spawned);

@@ -1,5 +1,5 @@
 import { Role } from '@relais/access';
-import { AppConfig, addDays, Environment, parisDate, processEnvironment } from '@relais/config';
+import { AppConfig, addDays, Environment, parisDate } from '@relais/config';
 import { AuditChainKeyring, AuditChainVerifier, AuditEvent, FileAuditCheckpointStore } from '@relais/audit';
 import { CLIENT_HEADER } from '@relais/graphql';
 import { OrganisationKind, Profession, Territory } from '@relais/identity';
@@ -31,7 +31,7 @@ import {
   ReminderSubject,
   sentOnceTally,
 } from './support/reminder-fixtures';
-import { ServiceProcess } from './support/service-process';
+import { ServiceProcess, serviceProcessEnvironment } from './support/service-process';
 import { spawnWorkerProcess } from './support/worker-process';
 
 const LOG_IN = `mutation ($input: LogInInput!) {
@@ -113,19 +113,11 @@ describe('replicas: two apis and two workers on one database and one Redis prefi
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'relais-replicas-'));
     [isolated, smtp] = await Promise.all([provisionIsolatedDatabase(), startSmtpSink()]);
-    environment = {
-      ...processEnvironment(),
-      ...isolated.environment,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      SMTP_URL: smtp.url,
-      // No web client build: these replicas answer the api alone.
-      WEB_ROOT: scratch,
-      OUTBOX_POLL_MS: '100',
-      // Each replica also upserts the job schedulers at every round: twice a second here.
-      RECONCILE_EVERY_MS: '500',
-      JOB_LOCK_MS: '2000',
-    };
+    environment = serviceProcessEnvironment({
+      database: isolated.environment,
+      smtpUrl: smtp.url,
+      webRoot: scratch,
+    });
     config = testConfig(isolated.environment);
     // The four boot at once, as replicas do; the fixtures are written meanwhile.
     const booting = Promise.all([

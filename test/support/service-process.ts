@@ -1,4 +1,4 @@
-import { Environment } from '@relais/config';
+import { Environment, processEnvironment } from '@relais/config';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -89,5 +89,29 @@ export function spawnServiceProcess(options: {
     exited,
     kill: async () => void (await end('SIGKILL')),
     stop: () => end('SIGTERM'),
+  };
+}
+
+/**
+ * What the api and worker processes of a multi-process suite run with: this run's variables over
+ * `database`, mail to the suite's SMTP sink, no web client build (`webRoot` an empty directory), and
+ * the outbox, reconciler and job locks turned quick so a suite sees them act within seconds.
+ */
+export function serviceProcessEnvironment(options: {
+  database: Environment;
+  smtpUrl: string;
+  webRoot: string;
+}): Environment {
+  return {
+    ...processEnvironment(),
+    ...options.database,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    SMTP_URL: options.smtpUrl,
+    WEB_ROOT: options.webRoot,
+    OUTBOX_POLL_MS: '100',
+    // Each replica also upserts the job schedulers at every round: twice a second here.
+    RECONCILE_EVERY_MS: '500',
+    JOB_LOCK_MS: '2000',
   };
 }
