@@ -100,8 +100,11 @@ const quantile = (values: number[], q: number) => {
 };
 
 async function startServers(argument: string): Promise<{ child: ChildProcess; ready: ServersReady }> {
+  // RELAIS_BENCH_CPU_PROFILE=<directory>: the servers' process leaves a V8 CPU profile there on exit.
+  const profileDirectory = processEnvironment().RELAIS_BENCH_CPU_PROFILE;
+  const profiling = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
   const child = fork(`${__dirname}/national/servers.ts`, [argument], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: ['-r', '@swc-node/register', ...profiling],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<ServersReady>((resolve, reject) => {

@@ -1,10 +1,12 @@
 /**
  * The national bench's server process (forked, pinned to one core): the real api over the national
  * database, and beside it a bare Fastify + pg server that sends, for each request, the very
- * statements the api sent for it once (recorded from a real request), with the same parameters, in
- * one transaction under the same row-level security settings: no GraphQL, no Nest, no checks.
+ * statements the api sent for it once (recorded from a real request), with the same parameters and
+ * round trips (authentication on its own, then one transaction opened with its row-level security
+ * scope in one message): no GraphQL, no Nest, no checks.
  */
 import { Environment } from '@relais/config';
+import { openingWithScope } from '@relais/database';
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool, PoolClient } from 'pg';
@@ -136,12 +138,18 @@ async function main(): Promise<void> {
     const statements = replays.get(decodeURIComponent(request.params.key));
     if (!statements) throw new Error('requête inconnue');
     const client = await pool.connect();
+    let opened = false;
     try {
-      await client.query('BEGIN');
       let rows = 0;
       let scope: unknown[] | null = null;
       for (const statement of statements) {
-        if (statement.scope && statement.scope !== scope) {
+        // As the api: what precedes the scope (authentication) on its own, then the transaction
+        // opened with its scope in one message.
+        if (statement.scope && !opened) {
+          await client.query(openingWithScope(statement.scope, (value) => client.escapeLiteral(value))!);
+          opened = true;
+          scope = statement.scope;
+        } else if (statement.scope && statement.scope !== scope) {
           scope = statement.scope;
           await client.query(
             `SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
@@ -150,10 +158,10 @@ async function main(): Promise<void> {
         }
         rows += (await send(client, statement)).rowCount ?? 0;
       }
-      await client.query('COMMIT');
+      if (opened) await client.query('COMMIT');
       return { rows };
     } catch (error) {
-      await client.query('ROLLBACK');
+      if (opened) await client.query('ROLLBACK');
       throw error;
     } finally {
       client.release();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, gateFields, Principal } from '@relais/access';
+import { AccessService, gateFields, LOGISTIC_VIEW, Principal } from '@relais/access';
 import { ScopedDatabase } from '@relais/database';
 import {
   Connection,
@@ -8,7 +8,7 @@ import {
   InputValidationException,
   pageOf,
 } from '@relais/graphql';
-import { Handoff, HandoffStatus, LOGISTIC_ONLY, Person, Situation } from '@relais/situations';
+import { Handoff, HandoffStatus, Person, Situation } from '@relais/situations';
 import {
   AWAITING_HANDOFF_CURSOR,
   HandoffAwaitingAnswerObject,
@@ -78,7 +78,7 @@ export class HandoffAwaitingQueryService {
               receivingOrganisationId: handoff.receivingOrganisationId,
               proposedAt: handoff.proposedAt,
             },
-            { categories: LOGISTIC_ONLY },
+            LOGISTIC_VIEW,
           ).value,
       );
     });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, gateFields, Principal } from '@relais/access';
+import { AccessService, gateFields, LOGISTIC_VIEW, Principal } from '@relais/access';
 import { frenchDate } from '@relais/config';
 import { ConsentPurpose, ConsentService, CoverageGap } from '@relais/consent';
 import { ScopedDatabase } from '@relais/database';
 import { Connection, pageOf } from '@relais/graphql';
 import { Organisation } from '@relais/identity';
-import { Handoff, HandoffStatus, LOGISTIC_ONLY } from '@relais/situations';
+import { Handoff, HandoffStatus } from '@relais/situations';
 import {
   HANDOFF_RECIPIENT_CURSOR,
   HandoffRecipientObject,
@@ -139,7 +139,7 @@ export class HandoffListQueryService {
               allowed: gap === null,
               reason: gap === null ? null : GAP_REASONS[gap](expiresOn),
             },
-            { categories: LOGISTIC_ONLY },
+            LOGISTIC_VIEW,
           ).value;
         },
       );

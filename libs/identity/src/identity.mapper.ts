@@ -1,4 +1,4 @@
-import { DataCategory, gateFields, SharingCategory } from '@relais/access';
+import { gateFields, LOGISTIC_VIEW, SharingCategory } from '@relais/access';
 import { withDefaultSettings } from './domain/territory-settings';
 import {
   CellObject,
@@ -47,7 +47,6 @@ export function toUserObject(user: User): UserObject {
   };
 }
 
-const LOGISTIC_ONLY: ReadonlySet<DataCategory> = new Set([DataCategory.LOGISTIC]);
 
 /**
  * Through the field gate. Every field of a membership is logistic; the ones the rules keep from
@@ -58,7 +57,7 @@ export function toMembershipObject(membership: Membership, redactedFields: strin
   return gateFields(
     MembershipObject,
     { id, territoryId, userId, roles, cellId, substituteOfId, status, redactedFields },
-    { categories: LOGISTIC_ONLY },
+    LOGISTIC_VIEW,
   ).value;
 }
 

@@ -1,10 +1,7 @@
-import { DataCategory, gateFields } from '@relais/access';
+import { gateFields, LOGISTIC_VIEW } from '@relais/access';
 import { AGE_BAND_LABELS } from './domain/age-band';
 import { PersonObject } from './dto/situation.objects';
 import { Person } from './entities';
-
-/** What every reader of a row about a person sees: its logistics. */
-export const LOGISTIC_ONLY: ReadonlySet<DataCategory> = new Set([DataCategory.LOGISTIC]);
 
 /** « E. D., 50–59 ans, Quartier Nord »: how the plenary cell names a person. */
 export function pseudonymOf(person: Pick<Person, 'initials' | 'ageBand' | 'district'>): string {
@@ -28,6 +25,6 @@ export function toPersonObject(person: Person): PersonObject {
       district: person.district,
       pseudonym: pseudonymOf(person),
     },
-    { categories: LOGISTIC_ONLY },
+    LOGISTIC_VIEW,
   ).value;
 }

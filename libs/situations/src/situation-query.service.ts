@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, DataCategory, gateFields, Principal, rowView } from '@relais/access';
+import { AccessService, DataCategory, gateFields, LOGISTIC_VIEW, Principal, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -11,7 +11,7 @@ import { SituationSummaryObject } from './dto/situation-summary.object';
 import { SituationCircleMemberObject, SituationObject, SituationRecord } from './dto/situation.objects';
 import { Person, Situation, SituationCircleMember } from './entities';
 import { IdentityReader } from './identity-reader';
-import { LOGISTIC_ONLY, toPersonObject } from './person.mapper';
+import { toPersonObject } from './person.mapper';
 import {
   listedColumns,
   openActionsQuery,
@@ -278,6 +278,6 @@ function toCircleMemberObject(member: SituationCircleMember): SituationCircleMem
   return gateFields(
     SituationCircleMemberObject,
     { organisationId: member.organisationId, basis: member.basis, addedAt: member.addedAt },
-    { categories: LOGISTIC_ONLY },
+    LOGISTIC_VIEW,
   ).value;
 }

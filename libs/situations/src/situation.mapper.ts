@@ -1,8 +1,7 @@
-import { Gated, gateFields, RowView } from '@relais/access';
+import { Gated, gateFields, LOGISTIC_VIEW, RowView } from '@relais/access';
 import { situationEventLabel } from './domain/event-kind';
 import { ActionObject, SituationEventObject } from './dto/situation.objects';
 import { SituationAction, SituationEvent } from './entities';
-import { LOGISTIC_ONLY } from './person.mapper';
 
 /**
  * An action as its readers see it, with the case code of the person it concerns. Every exposed
@@ -24,7 +23,7 @@ export function toActionObject(action: SituationAction, caseCode: string): Actio
       origin: action.origin,
       outcome: action.outcome,
     },
-    { categories: LOGISTIC_ONLY },
+    LOGISTIC_VIEW,
   ).value;
 }
 

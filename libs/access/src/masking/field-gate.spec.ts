@@ -193,4 +193,58 @@ describe('field lists, rule by rule', () => {
     expect(gated.value.lastName).toBeNull();
     expect(gated.shown).toEqual([HEALTH_SECRET, LOGISTIC, SOCIAL_CONFIDENTIAL]);
   });
+
+  describe('read from a plan kept per view (a value masking nothing itself, no field of its own category)', () => {
+    const views = {
+      everything: { categories: new Set(Object.values(DataCategory)) },
+      'logistics only': { categories: new Set([LOGISTIC]) },
+      'social, description listed': {
+        categories: new Set([LOGISTIC, SOCIAL_CONFIDENTIAL]),
+        restrictedTo: new Map([[SOCIAL_CONFIDENTIAL, new Set(['description'])]]),
+      },
+      'identity, another field listed': {
+        categories: new Set([LOGISTIC, IDENTITY]),
+        restrictedTo: new Map([[IDENTITY, new Set(['initials'])]]),
+      },
+      nothing: { categories: new Set<DataCategory>() },
+    };
+    const values = {
+      whole: sample(),
+      // Fields a mapper leaves out are still masked and listed when the view hides them.
+      'some fields left out': { initials: 'M. D.', careNote: 'Suivi au CMP' } as unknown as ReturnType<
+        typeof sample
+      >,
+      'empty values': { initials: '', lastName: null, careNote: null, description: null, forgotten: null },
+      'an undeclared field': { ...sample(), stray: 'ajout' } as ReturnType<typeof sample>,
+    };
+
+    it.each(Object.keys(views).flatMap((view) => Object.keys(values).map((value) => [view, value])))(
+      'gives, for the view « %s » and %s, what the field-by-field gate gives',
+      (viewName, valueName) => {
+        const view = views[viewName as keyof typeof views];
+        const value = values[valueName as keyof typeof values];
+        const planned = gateFields(PersonView, value, view);
+        // A field filed under its own declared category changes nothing, but takes the other path.
+        const fieldByField = gateFields(PersonView, value, view, { initials: LOGISTIC });
+        expect(planned.value).toEqual(fieldByField.value);
+        expect(Object.getPrototypeOf(planned.value)).toBe(PersonView.prototype);
+        expect(planned.shown).toEqual(fieldByField.shown);
+      },
+    );
+
+    it('masks every row alike when one view serves a whole list', () => {
+      const view = views['social, description listed'];
+      const rows = [sample(), { ...sample(), lastName: 'Martin' }, { ...sample(), description: null }];
+      const gated = rows.map((row) => gateFields(PersonView, row, view));
+      expect(gated.map(({ value }) => value.lastName)).toEqual([null, null, null]);
+      expect(gated.map(({ value }) => value.redactedFields)).toEqual(
+        Array(3).fill(['careNote', 'forgotten', 'lastName']),
+      );
+      expect(gated.map(({ shown }) => shown)).toEqual([
+        [LOGISTIC, SOCIAL_CONFIDENTIAL],
+        [LOGISTIC, SOCIAL_CONFIDENTIAL],
+        [LOGISTIC],
+      ]);
+    });
+  });
 });

@@ -41,6 +41,9 @@ export interface RowView {
   readonly restrictedTo?: ReadonlyMap<DataCategory, ReadonlySet<string>>;
 }
 
+/** The view of a reader who sees a row's logistics only: one object, so its plans are shared. */
+export const LOGISTIC_VIEW: RowView = { categories: new Set([DataCategory.LOGISTIC]) };
+
 export interface Gated<T> {
   /** The value with every field the reader may not see set to null and named in `redactedFields`. */
   readonly value: T;
@@ -78,11 +81,12 @@ export function gateFields<T extends WithRedactions>(
    */
   ownCategories: { readonly [field in keyof T & string]?: DataCategory } = {},
 ): Gated<T> {
+  // One object, made straight on the type's prototype: every row of every list passes here.
+  const copy = Object.assign(Object.create(type.prototype as object), value) as Record<string, unknown>;
+  if (!value.redactedFields?.length && !hasAny(ownCategories)) return gateByPlan(copy, planFor(type, view));
   const categories: Readonly<Record<string, DataCategory>> =
     (type.prototype as Categorised)[FIELD_CATEGORIES] ?? {};
   const own = ownCategories as Readonly<Record<string, DataCategory | undefined>>;
-  // One object, made straight on the type's prototype: every row of every list passes here.
-  const copy = Object.assign(Object.create(type.prototype as object), value) as Record<string, unknown>;
   const redacted = new Set<string>(value.redactedFields ?? []);
   const shown = new Set<DataCategory>();
   const pass = (field: string) => {
@@ -108,6 +112,64 @@ export function gateFields<T extends WithRedactions>(
   const gated = copy as T;
   GATED.add(gated);
   return { value: gated, shown: [...shown].sort() };
+}
+
+function hasAny(fields: object): boolean {
+  for (const _field in fields) return true;
+  return false;
+}
+
+/** What one view shows of one type, worked out once: each declared field's category and fate. */
+interface GatePlan {
+  /** Declared fields the view shows, with their category; any other field is masked. */
+  readonly shown: ReadonlyMap<string, DataCategory>;
+  /** Declared fields the view masks: masked (and listed) even when the value leaves them out. */
+  readonly masked: readonly string[];
+}
+
+/** Plans by view, then by type: views are shared by the rows holding the same access. */
+const plans = new WeakMap<RowView, WeakMap<object, GatePlan>>();
+
+function planFor(type: abstract new (...args: never[]) => object, view: RowView): GatePlan {
+  let byType = plans.get(view);
+  if (!byType) plans.set(view, (byType = new WeakMap()));
+  let plan = byType.get(type);
+  if (!plan) {
+    const categories = (type.prototype as Categorised)[FIELD_CATEGORIES] ?? {};
+    const shown = new Map<string, DataCategory>();
+    const masked: string[] = [];
+    for (const field of declaredFieldsOf(type)) {
+      if (sees(view, categories[field], field)) shown.set(field, categories[field]);
+      else masked.push(field);
+    }
+    byType.set(type, (plan = { shown, masked }));
+  }
+  return plan;
+}
+
+/**
+ * `gateFields` for a value that masks nothing itself and carries no field of its own category (most
+ * rows of most lists): the same outcome, read from the view's plan.
+ */
+function gateByPlan<T>(copy: Record<string, unknown>, plan: GatePlan): Gated<T> {
+  const redacted: string[] = [];
+  const shown: DataCategory[] = [];
+  for (const field of Object.keys(copy)) {
+    if (field === REDACTED_FIELDS) continue;
+    const category = plan.shown.get(field);
+    if (category === undefined) {
+      copy[field] = null;
+      redacted.push(field);
+    } else if (filled(copy[field]) && !shown.includes(category)) shown.push(category);
+  }
+  for (const field of plan.masked) {
+    if (Object.prototype.hasOwnProperty.call(copy, field)) continue;
+    copy[field] = null;
+    redacted.push(field);
+  }
+  copy[REDACTED_FIELDS] = redacted.sort();
+  GATED.add(copy);
+  return { value: copy as T, shown: shown.sort() };
 }
 
 /** Does the view show this field of this category (logistics always whole, others within field lists)? */

@@ -17,6 +17,21 @@ describe('calendar dates', () => {
     expect(parisDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
   });
 
+  it('gives every minute of a year, both clock changes included, the day a Paris calendar shows', () => {
+    const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+    const start = Date.UTC(2026, 0, 1);
+    // Forwards, then back: the answer kept for an hour must never outlive its day.
+    for (const step of [17 * 60_000, -23 * 60_000]) {
+      for (let minute = 0; minute < 366 * 24 * 60; minute += Math.abs(step) / 60_000) {
+        const moment = new Date(
+          step > 0 ? start + minute * 60_000 : start + 366 * 86_400_000 - minute * 60_000,
+        );
+        if (parisDate(moment) !== paris.format(moment))
+          throw new Error(`jour faux à ${moment.toISOString()}`);
+      }
+    }
+  });
+
   it('refuses dates that do not exist', () => {
     expect(isCalendarDate('2027-02-29')).toBe(false);
     expect(isCalendarDate('2028-02-29')).toBe(true);

@@ -9,8 +9,20 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 3_600_000;
+/** The last hour asked for and its Paris day: most calls of a request, and of a second, share it. */
+let lastHour = NaN;
+let lastDay = '';
+
 export function parisDate(moment: Date): string {
-  return PARIS_DAY.format(moment);
+  // Paris is a whole number of hours from UTC: its day changes on a UTC hour, so one formatting
+  // (a few microseconds) serves the whole hour.
+  const hour = Math.floor(moment.getTime() / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDay = PARIS_DAY.format(moment);
+    lastHour = hour;
+  }
+  return lastDay;
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -6,4 +6,5 @@ export * from './snake-naming.strategy';
 export * from './application-role';
 export * from './scoped-database';
 export * from './prepared-statements';
+export * from './transaction-opening';
 export * from './distribution-readiness';

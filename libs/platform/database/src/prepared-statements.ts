@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, QueryResult } from 'pg';
+import { openingWithScope, SCOPE_STATEMENT, START_TRANSACTION } from './transaction-opening';
 
 /**
  * A statement opts into plan reuse by opening with `/* prepared:<name> *\/` (what a QueryBuilder's
@@ -41,12 +42,15 @@ export function preparedStatementName(text: string): string | null {
 }
 
 /**
- * The pg client the pool makes its connections from (TypeORM's `extra.Client`). Only texts with the
- * marker change: they go as named statements; every other query, and TypeORM's own path to this
- * method, stay as they were.
+ * The pg client the pool makes its connections from (TypeORM's `extra.Client`). Texts with the
+ * marker go as named statements. TypeORM's `START TRANSACTION` waits for the next query: when that
+ * is the scope, both go in one message (`openingWithScope`); anything else follows it as sent.
+ * Every other query, and TypeORM's own path to this method, stay as they were.
  */
 export class PreparingClient extends Client {
   private readonly prepared = new Set<string>();
+  /** A `START TRANSACTION` answered but not sent yet: it goes with the next query. */
+  openingHeld = false;
 
   /** The name to prepare `text` under on this connection, or null to send it unnamed. */
   nameFor(text: string): string | null {
@@ -58,17 +62,51 @@ export class PreparingClient extends Client {
   }
 }
 
+// pg's own method, looked up at each call so that what is sent can be watched on pg's Client.
+const sendPlain = (client: Client, ...args: unknown[]): unknown =>
+  (Client.prototype.query as (this: Client, ...args: unknown[]) => unknown).apply(client, args);
+
+/** What pg answers to `START TRANSACTION`, given while it is held. */
+const OPENED: Pick<QueryResult, 'command' | 'rowCount' | 'rows' | 'fields'> = {
+  command: 'BEGIN',
+  rowCount: null,
+  rows: [],
+  fields: [],
+};
+
+function send(client: PreparingClient, config: unknown, values?: unknown, callback?: unknown): unknown {
+  const name = typeof config === 'string' ? client.nameFor(config) : null;
+  return name
+    ? sendPlain(client, { name, text: config }, values, callback)
+    : sendPlain(client, config, values, callback);
+}
+
 // Set on the prototype rather than declared: `Client.query` is a dozen overloads a single override
 // cannot restate. pg reads `(config, values, callback)` the same whether config is a text or an object.
-const plainQuery = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
 PreparingClient.prototype.query = function query(
   this: PreparingClient,
   config: unknown,
   values?: unknown,
   callback?: unknown,
 ) {
-  const name = typeof config === 'string' ? this.nameFor(config) : null;
-  return name
-    ? plainQuery.call(this, { name, text: config }, values, callback)
-    : plainQuery.call(this, config, values, callback);
+  // pg also takes a callback in the place of the values.
+  const answered = [values, callback].find((argument) => typeof argument === 'function') as
+    ((error: unknown) => void) | undefined;
+  if (!this.openingHeld) {
+    if (config === START_TRANSACTION && values === undefined && !answered) {
+      this.openingHeld = true;
+      return Promise.resolve({ ...OPENED, rows: [] });
+    }
+    return send(this, config, values, callback);
+  }
+  this.openingHeld = false;
+  if (config === SCOPE_STATEMENT && Array.isArray(values) && !answered) {
+    const opening = openingWithScope(values, (value) => this.escapeLiteral(value));
+    if (opening) return (sendPlain(this, opening) as Promise<QueryResult[]>).then((results) => results[1]);
+  }
+  // Anything else follows the opening, and only once it succeeded: never outside the transaction.
+  const opened = sendPlain(this, START_TRANSACTION) as Promise<unknown>;
+  if (!answered) return opened.then(() => send(this, config, values));
+  opened.then(() => send(this, config, values, callback), answered);
+  return undefined;
 } as Client['query'];

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { STANDBY_DATA_SOURCE, StandbyBehind, StandbyReads } from './standby/standby-reads';
+import { SCOPE_STATEMENT } from './transaction-opening';
 
 /**
  * What a transaction states to Postgres's row-level security (the second lock behind the
@@ -111,12 +112,12 @@ export class ScopedDatabase {
   }
 }
 
-/** Opens every transaction, so its plan is kept per connection (see `PreparingClient`). */
+/**
+ * Opens every transaction: its plan is kept per connection, and it goes with TypeORM's `START
+ * TRANSACTION` in one round trip (see `PreparingClient`).
+ */
 export async function applyScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {
-  await manager.query(
-    `/* prepared:scope */ SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
-    scopeParameters(scope),
-  );
+  await manager.query(SCOPE_STATEMENT, scopeParameters(scope));
 }
 
 function scopeParameters(scope: DatabaseScope): string[] {
