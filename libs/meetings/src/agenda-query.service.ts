@@ -13,12 +13,12 @@ import {
 import { EntityManager } from 'typeorm';
 import { OrganisationKind, referrerKindOf } from '@relais/identity';
 import { AgeBand, Person, pseudonymOf, Situation } from '@relais/situations';
-import { AgendaItemKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
+import { AgendaItemKind, InviteeKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
 import { SUGGESTIONS_SQL } from './agenda-suggestions.sql';
 import { explainSuggestion, SUGGESTED_KIND } from './domain/suggestion';
 import { AgendaSuggestionsArgs, SUGGESTION_CURSOR } from './dto/agenda-suggestions.args';
 import { AgendaItemObject, AgendaObject, AgendaSuggestionObject } from './dto/meeting.dto';
-import { AgendaItem, ItemInvitation, Meeting, MeetingInvitee } from './entities';
+import { AgendaItem, Meeting } from './entities';
 import { toMeetingObject } from './meeting.mapper';
 
 interface SuggestionRow {
@@ -122,21 +122,27 @@ export class AgendaQueryService {
       const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem', AgendaItemObject);
       const rows = await query.getRawMany<AgendaItemRow>();
       const accesses = accessOf(rows);
+      // Read as rows, not entities: only these columns are shown, and an agenda has hundreds.
       const invitations = coordinating
-        ? await manager
-            .getRepository(ItemInvitation)
-            .createQueryBuilder('invitation')
-            .where('invitation.meetingId = :meetingId', { meetingId: meeting.id })
-            .comment('prepared:agenda-item-invitations')
-            .getMany()
+        ? ((await manager.query(
+            `/* prepared:agenda-item-invitations */
+             SELECT agenda_item_id, organisation_id FROM item_invitations WHERE meeting_id = $1`,
+            [meeting.id],
+          )) as { agenda_item_id: string; organisation_id: string }[])
         : [];
+      const guestsByItem = new Map<string, string[]>();
+      for (const invitation of invitations) {
+        const guests = guestsByItem.get(invitation.agenda_item_id);
+        if (guests) guests.push(invitation.organisation_id);
+        else guestsByItem.set(invitation.agenda_item_id, [invitation.organisation_id]);
+      }
       const standing = coordinating
-        ? await manager
-            .getRepository(MeetingInvitee)
-            .createQueryBuilder('invitee')
-            .where('invitee.meetingId = :meetingId', { meetingId: meeting.id })
-            .comment('prepared:agenda-standing-invitees')
-            .getMany()
+        ? ((await manager.query(
+            `/* prepared:agenda-standing-invitees */
+             SELECT user_id AS "userId", organisation_id AS "organisationId", kind
+               FROM meeting_invitees WHERE meeting_id = $1`,
+            [meeting.id],
+          )) as { userId: string; organisationId: string; kind: InviteeKind }[])
         : null;
 
       const gated = rows.map((row) => {
@@ -164,9 +170,7 @@ export class AgendaQueryService {
               reason: row.reason,
               presenterOrganisationId: row.presenter_organisation_id,
               presenterUserId: row.presenter_user_id,
-              guestOrganisationIds: invitations
-                .filter((invitation) => invitation.agendaItemId === row.id)
-                .map((invitation) => invitation.organisationId),
+              guestOrganisationIds: guestsByItem.get(row.id) ?? [],
               // Logistic, but kept to the relations that show an item's details (and the guests
               // to the coordinator): the gate masks what is listed here.
               redactedFields: [
