@@ -227,7 +227,7 @@ describe('field lists, rule by rule', () => {
         // A field filed under its own declared category changes nothing, but takes the other path.
         const fieldByField = gateFields(PersonView, value, view, { initials: LOGISTIC });
         expect(planned.value).toEqual(fieldByField.value);
-        expect(Object.getPrototypeOf(planned.value)).toBe(PersonView.prototype);
+        expect(planned.value).toBeInstanceOf(PersonView);
         expect(planned.shown).toEqual(fieldByField.shown);
       },
     );

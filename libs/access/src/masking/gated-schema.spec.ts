@@ -17,7 +17,7 @@ const schema = requireGatedObjects(
   buildSchema(`
     type Person { caseCode: String! lastName: String redactedFields: [String!]! }
     type Meeting { place: String! }
-    type Query { gated: Person handMade: Person meeting: Meeting }
+    type Query { gated: Person handMade: Person unmasked: Person meeting: Meeting }
   `),
 );
 
@@ -25,6 +25,11 @@ const person = { caseCode: '7KQ-4MZ', lastName: 'Dupont' };
 const rootValue = {
   gated: () => gateFields(PersonView, person, { categories: new Set([DataCategory.LOGISTIC]) }).value,
   handMade: () => ({ ...person, redactedFields: [] }),
+  // A gated object spread into a new one with the masked field put back.
+  unmasked: () => ({
+    ...gateFields(PersonView, person, { categories: new Set([DataCategory.LOGISTIC]) }).value,
+    lastName: person.lastName,
+  }),
   meeting: () => ({ place: 'Mairie' }),
 };
 
@@ -42,6 +47,12 @@ describe('the served schema lets objects about a person through only from the ga
   it('refuses an object built by hand, whatever it holds', async () => {
     const result = await graphql({ schema, rootValue, source: '{ handMade { caseCode lastName } }' });
     expect(result.data?.handMade).toBeNull();
+    expect(result.errors?.[0].message).toContain('Person');
+  });
+
+  it('refuses a copy of a gated object, which may have put back what the gate masked', async () => {
+    const result = await graphql({ schema, rootValue, source: '{ unmasked { caseCode lastName } }' });
+    expect(result.data?.unmasked).toBeNull();
     expect(result.errors?.[0].message).toContain('Person');
   });
 
