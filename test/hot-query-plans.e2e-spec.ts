@@ -127,11 +127,8 @@ describe('hot queries use indexes at national scale', () => {
             // Few rows per territory here: the planner is told to read tables whole only when no
             // index can serve, as it would choose over the tables of a national deployment.
             await client.query('SET LOCAL enable_seqscan = off');
-            if (statement.scope)
-              await client.query(
-                `SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
-                statement.scope,
-              );
+            // As the api stated it, planner settings included.
+            if (statement.scope) await client.query(statement.scopeSql!, statement.scope);
             if (narrowing) await client.query(narrowing.sql, narrowing.parameters);
             const [row] = (
               await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(

@@ -146,15 +146,14 @@ async function main(): Promise<void> {
         // As the api: what precedes the scope (authentication) on its own, then the transaction
         // opened with its scope in one message.
         if (statement.scope && !opened) {
-          await client.query(openingWithScope(statement.scope, (value) => client.escapeLiteral(value))!);
+          await client.query(
+            openingWithScope(statement.scopeSql!, statement.scope, (value) => client.escapeLiteral(value))!,
+          );
           opened = true;
           scope = statement.scope;
         } else if (statement.scope && statement.scope !== scope) {
           scope = statement.scope;
-          await client.query(
-            `SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true)`,
-            statement.scope,
-          );
+          await client.query(statement.scopeSql!, statement.scope);
         }
         rows += (await send(client, statement)).rowCount ?? 0;
       }

@@ -10,6 +10,8 @@ export interface RecordedStatement {
   parameters: unknown[];
   /** The `set_config` parameters of the transaction it ran in: territory ids and purpose. */
   scope: unknown[] | null;
+  /** The statement that stated that scope, as the api sent it (planner settings included). */
+  scopeSql: string | null;
 }
 
 const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i;
@@ -28,7 +30,7 @@ export class StatementRecorder {
 
   constructor(connection: DataSource) {
     const original = this.original;
-    const scopes = new WeakMap<PostgresQueryRunner, unknown[]>();
+    const scopes = new WeakMap<PostgresQueryRunner, { sql: string; parameters: unknown[] }>();
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const recorder = this;
     PostgresQueryRunner.prototype.query = function (
@@ -39,9 +41,16 @@ export class StatementRecorder {
       if (recorder.recording && this.connection === connection) {
         const sql = query.trim();
         const bare = sql.replace(LEADING_COMMENT, '');
-        if (SCOPE.test(bare)) scopes.set(this, parameters ?? []);
-        else if (!CONTROL.test(bare))
-          recorder.recording.push({ sql, parameters: parameters ?? [], scope: scopes.get(this) ?? null });
+        if (SCOPE.test(bare)) scopes.set(this, { sql, parameters: parameters ?? [] });
+        else if (!CONTROL.test(bare)) {
+          const scope = scopes.get(this);
+          recorder.recording.push({
+            sql,
+            parameters: parameters ?? [],
+            scope: scope?.parameters ?? null,
+            scopeSql: scope?.sql ?? null,
+          });
+        }
       }
       return original.apply(this, args) as ReturnType<PostgresQueryRunner['query']>;
     } as PostgresQueryRunner['query'];

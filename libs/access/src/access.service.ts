@@ -16,7 +16,12 @@ import { categoriesDeclaredBy } from './masking/field-mask';
 import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
 import { readsByRole } from './masking/visible-categories';
 import { DataCategory } from './domain/data-category';
-import { compileCondition, CompiledCondition, UnsupportedConditionError } from './sql/condition-compiler';
+import {
+  cheapestFirst,
+  compileCondition,
+  CompiledCondition,
+  UnsupportedConditionError,
+} from './sql/condition-compiler';
 import { RefusedTarget } from './refusal/access-refusal';
 import { notFoundOnRead } from './refusal/not-found-on-read';
 
@@ -113,7 +118,7 @@ export class AccessService implements OnModuleInit {
     }));
     if (query === null) return { sql: 'FALSE', parameters: {} };
     const parts: string[] = [];
-    const allowed = (query.$or ?? []).map(({ sql }) => sql);
+    const allowed = cheapestFirst((query.$or ?? []).map(({ sql }) => sql));
     if (allowed.length) parts.push(allowed.length === 1 ? allowed[0] : `(${allowed.join(' OR ')})`);
     for (const { sql } of query.$and ?? []) parts.push(sql);
     return { sql: parts.length ? parts.join(' AND ') : 'TRUE', parameters: compiled.parameters };

@@ -46,8 +46,9 @@ export class SituationQueryService {
     request: SituationPageRequest,
   ): Promise<Connection<SituationSummaryObject>> {
     // A list: on the standby once it has replayed the reader's writes and its territories'.
+    // Its two statements read through the ordered index and the page's ids (see `indexReads`).
     return this.database.read(
-      { territoryIds: principal.territoryIds },
+      { territoryIds: principal.territoryIds, indexReads: true },
       principal.standbyReads,
       async (manager) => {
         const query = situationPageQuery(manager, request);

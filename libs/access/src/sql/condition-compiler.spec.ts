@@ -1,6 +1,6 @@
 import { Condition } from '@ucast/mongo2js';
 import { EntityMetadata } from 'typeorm';
-import { compileCondition } from './condition-compiler';
+import { cheapestFirst, compileCondition } from './condition-compiler';
 
 enum RetentionState {
   ACTIVE = 'ACTIVE',
@@ -99,5 +99,19 @@ describe('compileCondition', () => {
     expect(
       compiled(not(field('retentionState', 'eq', RetentionState.ARCHIVED), field('territoryId', 'eq', 't1'))),
     ).toBe('NOT ("s"."retention_state" = "ARCHIVED" AND "s"."territory_id" = "t1")');
+  });
+});
+
+describe('cheapestFirst', () => {
+  it('puts conditions with a sub-query after those on the row’s own columns, each group in its order', () => {
+    const invited = `EXISTS (SELECT 1 FROM "item_invitations" "i" WHERE "i"."situation_id" = "s"."id")`;
+    const archived = `NOT (EXISTS (SELECT 1 FROM "situations" "a" WHERE "a"."id" = "s"."situation_id"))`;
+    expect(
+      cheapestFirst([invited, `"s"."territory_id" = :a`, archived, `"s"."owner_id" = :b`]),
+    ).toEqual([`"s"."territory_id" = :a`, `"s"."owner_id" = :b`, invited, archived]);
+  });
+
+  it('leaves a list without sub-queries as it was', () => {
+    expect(cheapestFirst(['b', 'a', 'c'])).toEqual(['b', 'a', 'c']);
   });
 });

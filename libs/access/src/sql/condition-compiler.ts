@@ -47,7 +47,9 @@ export function compileCondition(
       if (negated) return walk(negated, meta, from);
     }
     if (COMPOUND_OPERATORS.has(node.operator)) {
-      const children = (node as CompoundCondition).value.map((child) => walk(child, meta, from));
+      const children = cheapestFirst(
+        (node as CompoundCondition).value.map((child) => walk(child, meta, from)),
+      );
       if (node.operator === 'not') return `NOT (${children.join(' AND ') || 'TRUE'})`;
       if (!children.length) return node.operator === 'and' ? 'TRUE' : 'FALSE';
       return `(${children.join(node.operator === 'and' ? ' AND ' : ' OR ')})`;
@@ -78,6 +80,17 @@ export function compileCondition(
   };
 
   return { sql: walk(condition, metadata, alias), parameters };
+}
+
+/**
+ * Conditions on the row's own columns before those with a sub-query, the order otherwise kept:
+ * Postgres evaluates the operands of a nested AND or OR in the order written and stops at the
+ * first that decides, so a sub-query (an index probe per row) runs only for the rows the columns
+ * leave undecided. AND and OR are commutative in SQL's logic, nulls included: the result is the same.
+ */
+export function cheapestFirst(conditions: readonly string[]): string[] {
+  const probes = (sql: string) => (sql.includes('EXISTS (') ? 1 : 0);
+  return [...conditions].sort((left, right) => probes(left) - probes(right));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, QueryResult } from 'pg';
-import { openingWithScope, SCOPE_STATEMENT, START_TRANSACTION } from './transaction-opening';
+import { isScopeStatement, openingWithScope, START_TRANSACTION } from './transaction-opening';
 
 /**
  * A statement opts into plan reuse by opening with `/* prepared:<name> *\/` (what a QueryBuilder's
@@ -100,8 +100,8 @@ PreparingClient.prototype.query = function query(
     return send(this, config, values, callback);
   }
   this.openingHeld = false;
-  if (config === SCOPE_STATEMENT && Array.isArray(values) && !answered) {
-    const opening = openingWithScope(values, (value) => this.escapeLiteral(value));
+  if (isScopeStatement(config) && Array.isArray(values) && !answered) {
+    const opening = openingWithScope(config, values, (value) => this.escapeLiteral(value));
     if (opening) return (sendPlain(this, opening) as Promise<QueryResult[]>).then((results) => results[1]);
   }
   // Anything else follows the opening, and only once it succeeded: never outside the transaction.

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { STANDBY_DATA_SOURCE, StandbyBehind, StandbyReads } from './standby/standby-reads';
-import { SCOPE_STATEMENT } from './transaction-opening';
+import { INDEX_READ_SCOPE_STATEMENT, SCOPE_STATEMENT } from './transaction-opening';
 
 /**
  * What a transaction states to Postgres's row-level security (the second lock behind the
@@ -14,6 +14,11 @@ import { SCOPE_STATEMENT } from './transaction-opening';
 export interface DatabaseScope {
   readonly territoryIds: readonly string[];
   readonly purpose?: 'authentication' | 'maintenance' | 'dispatch';
+  /**
+   * Every statement of the transaction reads through an ordered index or a page's ids: Postgres
+   * plans no bitmap scan there (see `INDEX_READ_SCOPE_STATEMENT`).
+   */
+  readonly indexReads?: boolean;
 }
 
 /**
@@ -79,6 +84,7 @@ export class ScopedDatabase {
       return await this.standby!.transaction(async (manager) => {
         const [{ replayed }] = (await manager.query(
           `/* prepared:scope-standby */ SELECT set_config('app.territory_ids', $1, true), set_config('app.purpose', $2, true),
+                  ${scope.indexReads ? "set_config('enable_bitmapscan', 'off', true)," : ''}
                   (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::text AS replayed`,
           scopeParameters(scope),
         )) as { replayed: string | null }[];
@@ -117,7 +123,10 @@ export class ScopedDatabase {
  * TRANSACTION` in one round trip (see `PreparingClient`).
  */
 export async function applyScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {
-  await manager.query(SCOPE_STATEMENT, scopeParameters(scope));
+  await manager.query(
+    scope.indexReads ? INDEX_READ_SCOPE_STATEMENT : SCOPE_STATEMENT,
+    scopeParameters(scope),
+  );
 }
 
 function scopeParameters(scope: DatabaseScope): string[] {

@@ -2,7 +2,7 @@ import { loadConfig, processEnvironment } from '@relais/config';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-import { SCOPE_STATEMENT, START_TRANSACTION } from './transaction-opening';
+import { INDEX_READ_SCOPE_STATEMENT, SCOPE_STATEMENT, START_TRANSACTION } from './transaction-opening';
 
 async function withDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   // The run's database, as the global setup exported it (@relais/testing would import this library back).
@@ -50,7 +50,9 @@ describe('a transaction opened with its scope', () => {
       );
       expect(result).toEqual(['{00000000-0000-4000-8000-000000000001}', 'maintenance']);
       expect(sent).toHaveLength(4);
-      expect(sent[0]).toMatch(/^START TRANSACTION; SELECT set_config\('app\.territory_ids', /);
+      expect(sent[0]).toMatch(
+        /^START TRANSACTION; \/\* prepared:scope \*\/ SELECT set_config\('app\.territory_ids', /,
+      );
       expect(sent[3]).toBe('COMMIT');
       // Local to the transaction: gone once it ended, so the pooled connection carries nothing on.
       expect(await setting(dataSource, 'app.territory_ids')).toBe('');
@@ -59,12 +61,29 @@ describe('a transaction opened with its scope', () => {
 
   it('writes the values as literals that come back exactly, quotes and backslashes included', async () => {
     await withDataSource(async (dataSource) => {
-      const awkward = `l'usage \\ d'un « but » '); SELECT 1; --`;
+      const awkward = `l'usage \\ d'un « but » $1 $& $' '); SELECT 1; --`;
       const read = await dataSource.transaction(async (manager) => {
         await manager.query(SCOPE_STATEMENT, ['{}', awkward]);
         return setting(manager, 'app.purpose');
       });
       expect(read).toBe(awkward);
+    });
+  });
+
+  it('turns bitmap scans off for a read through indexes, until its end, in the same round trip', async () => {
+    await withDataSource(async (dataSource) => {
+      const { result, sent } = await sentDuring(() =>
+        dataSource.transaction(async (manager) => {
+          await manager.query(INDEX_READ_SCOPE_STATEMENT, ['{00000000-0000-4000-8000-000000000001}', '']);
+          return [await setting(manager, 'app.territory_ids'), await setting(manager, 'enable_bitmapscan')];
+        }),
+      );
+      expect(result).toEqual(['{00000000-0000-4000-8000-000000000001}', 'off']);
+      expect(sent).toHaveLength(4);
+      expect(sent[0]).toMatch(
+        /^START TRANSACTION; \/\* prepared:scope-index-reads \*\/ SELECT .*set_config\('enable_bitmapscan', 'off', true\)$/,
+      );
+      expect(await setting(dataSource, 'enable_bitmapscan')).toBe('on');
     });
   });
 
