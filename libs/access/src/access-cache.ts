@@ -19,6 +19,8 @@ export interface PrincipalAccess {
   readonly compiled: Map<string, CompiledRules>;
   /** By action and subject: the refinements kept after pruning. */
   readonly refinements: Map<string, RelaisRule[]>;
+  /** By action and subject: the granting rules a row's access is read from (see `AccessService`). */
+  readonly granting: Map<string, RelaisRule[]>;
 }
 
 /** Rule sets kept: a process serves at most about this many people in one stretch. */
@@ -109,6 +111,7 @@ export class AccessCache {
         ability: abilityFromRules(rules),
         compiled: new Map(),
         refinements: new Map(),
+        granting: new Map(),
       };
     }
     keepRecent(this.byRules, rulesKey, access, this.size);

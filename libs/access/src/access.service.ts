@@ -8,13 +8,12 @@ import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
 import { buildAbility, RelaisAbility, RelaisRawRule, RelaisRule } from './ability';
 import { AccessCache, CompiledRules, PrincipalAccess } from './access-cache';
-import { Action, Conditions, Grant, refinementOf } from './policy/policy';
-import { conditionsImply } from './policy/rule-implication';
+import { Action, Grant, refinementOf } from './policy/policy';
+import { grantingRulesOf, refinementsOf } from './policy/rule-pruning';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
 import { categoriesDeclaredBy } from './masking/field-mask';
 import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
-import { readsByRole } from './masking/visible-categories';
 import { DataCategory } from './domain/data-category';
 import {
   cheapestFirst,
@@ -141,7 +140,7 @@ export class AccessService implements OnModuleInit {
     if (!ability.can(action, row)) return null;
     const type = ability.detectSubjectType(row);
     return rowAccessFrom(
-      [...ability.possibleRulesFor(action, type), ...this.refinementsFor(principal, action, type)]
+      [...this.grantingRulesFor(principal, action, type), ...this.refinementsFor(principal, action, type)]
         .filter((rule) => !rule.inverted && rule.matchesConditions(row))
         .map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
     );
@@ -230,6 +229,8 @@ export class AccessService implements OnModuleInit {
     alias: string,
     /** When given, refinements opening none of these (beyond logistics) are left out. */
     shown?: ReadonlySet<DataCategory>,
+    /** Every granting rule, those another shows at least as much as included (explanations). */
+    every = false,
   ): { sql: string[]; parameters: Record<string, unknown>; rules: MatchedGrant[] } {
     const compiled = this.compiledRules(principal, action, subject, alias);
     const refinements = this.compiledRules(principal, refinementOf(action), subject, alias);
@@ -240,7 +241,7 @@ export class AccessService implements OnModuleInit {
         (category) => category !== DataCategory.LOGISTIC && shown.has(category),
       );
     const granting = [
-      ...ability.rulesFor(action, subject),
+      ...(every ? ability.rulesFor(action, subject) : this.grantingRulesFor(principal, action, subject)),
       ...this.refinementsFor(principal, action, subject).filter(opensSomethingShown),
     ].filter((rule) => !rule.inverted);
     const sqlOf = (rule: object) => compiled.sqlOf.get(rule) ?? refinements.sqlOf.get(rule) ?? 'TRUE';
@@ -251,31 +252,27 @@ export class AccessService implements OnModuleInit {
     };
   }
 
-  /**
-   * The refinements of `action` on `subject` that can change what a reader sees: one is left out
-   * when every row it matches is also granted by a rule that reads by role and opens everything
-   * (the coordinator's, for the territories they coordinate), which already shows at least as
-   * much. The same list serves the SQL columns and the memory evaluation, so both stay equal.
-   */
+  /** The granting rules a row's access is read from (see `grantingRulesOf`), once per rule set. */
+  private grantingRulesFor(principal: Principal, action: Action, subject: string): RelaisRule[] {
+    return this.pruned(principal, 'granting', action, subject, grantingRulesOf);
+  }
+
+  /** The refinements that can change what a reader sees (see `refinementsOf`), once per rule set. */
   private refinementsFor(principal: Principal, action: Action, subject: string): RelaisRule[] {
-    const byKey = this.accessOf(principal).refinements;
+    return this.pruned(principal, 'refinements', action, subject, refinementsOf);
+  }
+
+  private pruned(
+    principal: Principal,
+    kind: 'granting' | 'refinements',
+    action: Action,
+    subject: string,
+    prune: (ability: RelaisAbility, action: Action, subject: string) => RelaisRule[],
+  ): RelaisRule[] {
+    const byKey = this.accessOf(principal)[kind];
     const key = `${action}\u0000${subject}`;
-    const known = byKey.get(key);
-    if (known) return known;
-    const ability = this.abilityFor(principal);
-    const dominant = ability.rulesFor(action, subject).filter((rule) => {
-      const grant = (rule.origin as RelaisRawRule).grant;
-      return !rule.inverted && !rule.fields && grant?.relation && readsByRole(grant.relation) && !grant.opens;
-    });
-    const kept = ability
-      .rulesFor(refinementOf(action), subject)
-      .filter(
-        (refinement) =>
-          !dominant.some((rule) =>
-            conditionsImply(refinement.conditions as Conditions, rule.conditions as Conditions),
-          ),
-      );
-    byKey.set(key, kept);
+    let kept = byKey.get(key);
+    if (!kept) byKey.set(key, (kept = prune(this.abilityFor(principal), action, subject)));
     return kept;
   }
 
@@ -327,7 +324,7 @@ export class AccessService implements OnModuleInit {
     const metadata = this.metadataOf(subject);
     const alias = 'subject';
     const overall = this.conditionFor(principal, action, subject, alias);
-    const rules = this.ruleColumns(principal, action, subject, alias);
+    const rules = this.ruleColumns(principal, action, subject, alias, undefined, true);
     const columns = [
       `(${overall.sql}) AS "allowed"`,
       ...rules.sql.map((sql, index) => `${sql} AS "${ruleColumn(index)}"`),

@@ -4,8 +4,10 @@ import {
   DataCategory,
   LegalBasis,
   Principal,
+  RelaisRawRule,
   Role,
   RowAccess,
+  rowAccessFrom,
   SharingCategory,
   rowView,
 } from '@relais/access';
@@ -564,5 +566,60 @@ describe('sharing rules: SQL and memory agree', () => {
     expect(await inSql(principals.coordination, 'approve', 'ConsentException')).toEqual([]);
     // A social professional of the cell, unrelated to the person, neither reads nor decides it.
     expect(await inSql(principals['SAVS (cellule)'], 'approve', 'ConsentException')).toEqual([]);
+  });
+
+  it('reads a coordinator who is also a partner by the coordinator’s rule alone, showing what every rule shows', async () => {
+    // The CCAS coordinating A: its partner rules (cell, referrer, circle, invitations) match rows
+    // the coordinator's rule already grants, and read through the matrix what the role reads whole.
+    const ccasMembership: ActiveMembership = {
+      id: randomUUID(),
+      territoryId: a.id,
+      roles: [Role.COORDINATOR, Role.CELL_MEMBER, Role.REFERRER],
+      cellId: null,
+      charterAccepted: true,
+    };
+    const both = new Principal(
+      user.ccas,
+      user.ccas,
+      org.ccas.id,
+      SharingCategory.SOCIAL_MEDICOSOCIAL,
+      [ccasMembership],
+      '',
+      org.ccas.kind,
+      TODAY,
+    );
+    const ruleColumns = (principal: Principal) => {
+      const query = dataSource.getRepository(Situation).createQueryBuilder('row');
+      access.selectRowAccess(query, principal, 'read', 'Situation');
+      return query.getQuery().match(/AS "access_rule_\d+"/g)?.length ?? 0;
+    };
+    const granting = access
+      .abilityFor(both)
+      .rulesFor('read', 'Situation')
+      .filter((rule) => !rule.inverted);
+    expect(granting.length).toBeGreaterThan(ruleColumns(both));
+    expect(ruleColumns(both)).toBe(ruleColumns(principals.coordination));
+
+    const rows = await dataSource.getRepository(Situation).find({
+      where: { territoryId: a.id },
+      relations: SUBJECTS.Situation.relations,
+    });
+    const described = (rowAccess: RowAccess) =>
+      describeVisibility(both, a.id, { ...rowAccess, relations: new Map() });
+    const inSqlNow = await visibilityInSql(both, 'Situation');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const everyRule = rowAccessFrom(
+        granting
+          .filter((rule) => rule.matchesConditions(row))
+          .map((rule) => ({ grant: (rule.origin as RelaisRawRule).grant, fields: rule.fields })),
+      );
+      const kept = access.rowAccessOn(both, 'read', row)!;
+      expect(described(kept)).toBe(described(everyRule));
+      // The same answer from the statement.
+      expect(JSON.parse(inSqlNow.get(row.id)!).categories).toEqual(
+        JSON.parse(described(everyRule)).categories,
+      );
+    }
   });
 });
