@@ -47,7 +47,6 @@ export function toUserObject(user: User): UserObject {
   };
 }
 
-
 /**
  * Through the field gate. Every field of a membership is logistic; the ones the rules keep from
  * this reader (the status, the administrator's) come in `redactedFields` and read as null.

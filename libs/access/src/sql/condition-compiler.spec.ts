@@ -106,9 +106,12 @@ describe('cheapestFirst', () => {
   it('puts conditions with a sub-query after those on the row’s own columns, each group in its order', () => {
     const invited = `EXISTS (SELECT 1 FROM "item_invitations" "i" WHERE "i"."situation_id" = "s"."id")`;
     const archived = `NOT (EXISTS (SELECT 1 FROM "situations" "a" WHERE "a"."id" = "s"."situation_id"))`;
-    expect(
-      cheapestFirst([invited, `"s"."territory_id" = :a`, archived, `"s"."owner_id" = :b`]),
-    ).toEqual([`"s"."territory_id" = :a`, `"s"."owner_id" = :b`, invited, archived]);
+    expect(cheapestFirst([invited, `"s"."territory_id" = :a`, archived, `"s"."owner_id" = :b`])).toEqual([
+      `"s"."territory_id" = :a`,
+      `"s"."owner_id" = :b`,
+      invited,
+      archived,
+    ]);
   });
 
   it('leaves a list without sub-queries as it was', () => {
