@@ -1,5 +1,6 @@
 import { Role } from '@relais/access';
 import { AuditEvent } from '@relais/audit';
+import { parisDate } from '@relais/config';
 import { PDFParse } from 'pdf-parse';
 import { Organisation, OrganisationKind, Profession, Territory } from '@relais/identity';
 import { OutboxEvent } from '@relais/outbox';
@@ -110,7 +111,7 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
       input: {
         status: 'GIVEN',
         method: 'WRITTEN',
-        collectedOn: api.clock.now().toISOString().slice(0, 10),
+        collectedOn: parisDate(api.clock.now()),
         informationGiven: ALL_INFORMATION,
         wishesToAttend: false,
         purposes: ['CELL_EXAMINATION', 'FOLLOW_UP', 'HANDOFF'],
@@ -188,7 +189,7 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
   it('records a home visit whose health-only note the TISF sees as a visit without its note, and the bailleur not at all', async () => {
     const act = {
       followUpId,
-      occurredOn: api.clock.now().toISOString().slice(0, 10),
+      occurredOn: parisDate(api.clock.now()),
       type: 'HOME_VISIT',
       durationMinutes: 60,
       presentUserIds: [ids.nurse, ids.tisf],
@@ -336,7 +337,7 @@ describe('trinôme follow-up: the psychiatric nurse’s journey to a hand-off', 
     const view = await read(as.coordinator);
     expect(seat(view, 'PSYCHIATRIC_PROFESSIONAL')).toMatchObject({ userId: ids.nurse, vacancy: 'SUSPENDED' });
     // While the TISF is away, the educator stands in for a dated period; the titular returns after.
-    const today = api.clock.now().toISOString().slice(0, 10);
+    const today = parisDate(api.clock.now());
     const later = new Date(api.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     const { assignTeamMember } = await as.coordinator.expectData<{ assignTeamMember: FollowUpView }>(ASSIGN, {
       input: {

@@ -6,6 +6,7 @@
  * phases and hand-offs through the api; each call makes its own territory.
  */
 import { Role } from '@relais/access';
+import { parisDate } from '@relais/config';
 import { Organisation, OrganisationKind, Profession, Territory, User } from '@relais/identity';
 import { GraphqlClient, logInClient } from '@relais/testing';
 import { RunningApi } from './api-harness';
@@ -85,9 +86,12 @@ const FIRST_NAMES: Record<TrinomeMember, string> = {
 
 const DEFAULT_OBJECTIVES = ['Renouer le contact avec le CMP', 'Éviter la procédure d’expulsion'];
 
-/** The day on the api's clock (AAAA-MM-JJ), the date an act recorded « today » carries. */
+/**
+ * The day in Paris on the api's clock (AAAA-MM-JJ), the date an act recorded « today » carries.
+ * Not the UTC day, which is the day before from 22:00 or 23:00 UTC to midnight.
+ */
 export function apiToday(api: RunningApi): string {
-  return api.clock.now().toISOString().slice(0, 10);
+  return parisDate(api.clock.now());
 }
 
 /**
