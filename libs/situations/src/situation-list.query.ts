@@ -71,7 +71,9 @@ export function situationPageQuery(
     .orderBy(REVIEW_KEY, 'ASC')
     .addOrderBy('situation.openedAt', 'ASC')
     .addOrderBy('situation.id', 'ASC')
-    .limit(request.first + 1);
+    .limit(request.first + 1)
+    // Its text varies with the reader's rules, the filters given and the page size only.
+    .comment('prepared:situations-page');
   const filter = request.filter ?? {};
   if (filter.statuses) query.andWhere('situation.status IN (:...statuses)', { statuses: filter.statuses });
   const district = filter.district?.trim();
@@ -136,13 +138,17 @@ export function openActionsQuery(
   manager: EntityManager,
   situationIds: readonly string[],
 ): SelectQueryBuilder<SituationAction> {
-  return manager
-    .getRepository(SituationAction)
-    .createQueryBuilder('action')
-    .select('"action"."situation_id"', 'situation_id')
-    .addSelect('COUNT(*)::int', 'open_count')
-    .addSelect('MIN("action"."due_on")::text', 'next_due_on')
-    .where('action.situationId IN (:...situationIds)', { situationIds })
-    .andWhere('action.status IN (:...openStatuses)', { openStatuses: OPEN_ACTIONS })
-    .groupBy('"action"."situation_id"');
+  return (
+    manager
+      .getRepository(SituationAction)
+      .createQueryBuilder('action')
+      .select('"action"."situation_id"', 'situation_id')
+      .addSelect('COUNT(*)::int', 'open_count')
+      .addSelect('MIN("action"."due_on")::text', 'next_due_on')
+      // One array rather than a list of values, so that the text is the same whatever the page's length.
+      .where('action.situationId = ANY(:situationIds)', { situationIds })
+      .andWhere('action.status IN (:...openStatuses)', { openStatuses: OPEN_ACTIONS })
+      .groupBy('"action"."situation_id"')
+      .comment('prepared:situations-open-actions')
+  );
 }
