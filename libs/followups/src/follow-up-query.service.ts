@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessService, DataCategory, gateFields, Principal, rowView } from '@relais/access';
+import {
+  AccessException,
+  AccessService,
+  DataCategory,
+  gateFields,
+  LOGISTIC_VIEW,
+  Principal,
+  rowView,
+} from '@relais/access';
 import { Clock, parisDate } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { CmpFollowUpStatus, Person, Situation } from '@relais/situations';
@@ -106,14 +114,13 @@ export class FollowUpQueryService {
            FROM handoffs WHERE follow_up_id = ANY($1) AND status = 'ACCEPTED' GROUP BY cmp_follow_up_status`,
         [ids],
       )) as { status: CmpFollowUpStatus; count: number }[];
-      const codes = { categories: new Set([DataCategory.LOGISTIC]) };
       return counted({
         byKindAndRequester: byKind.map(
           (row) =>
             gateFields(
               FollowUpCountObject,
               { kind: row.kind, requesterKind: row.requester_kind, count: row.count },
-              codes,
+              LOGISTIC_VIEW,
             ).value,
         ),
         followUps: ids.length,
@@ -121,7 +128,9 @@ export class FollowUpQueryService {
         homeShare: acts.total ? acts.at_home / acts.total : 0,
         renewals: byKind.reduce((total, row) => total + row.renewals, 0),
         handoffsAccepted: handoffs.reduce((total, row) => total + row.count, 0),
-        cmpFollowUpAtHandoff: handoffs.map((row) => gateFields(CmpStatusCountObject, row, codes).value),
+        cmpFollowUpAtHandoff: handoffs.map(
+          (row) => gateFields(CmpStatusCountObject, row, LOGISTIC_VIEW).value,
+        ),
       });
     });
   }

@@ -72,7 +72,7 @@ export function situationPageQuery(
     .addOrderBy('situation.openedAt', 'ASC')
     .addOrderBy('situation.id', 'ASC')
     .limit(request.first + 1)
-    // Its text varies with the reader's rules, the filters given and the page size only.
+    // Its text varies only with the reader's rules, the filters and cursor given and the page size.
     .comment('prepared:situations-page');
   const filter = request.filter ?? {};
   if (filter.statuses) query.andWhere('situation.status IN (:...statuses)', { statuses: filter.statuses });

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Categorized, DataCategory } from '@relais/access';
+import { Categorized, DataCategory, LOGISTIC_VIEW, RowView } from '@relais/access';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 const L = DataCategory.LOGISTIC;
@@ -8,7 +8,7 @@ const L = DataCategory.LOGISTIC;
  * An access log line names a person by id only, with verbs and categories, never the data: every
  * field is logistic, so its readers (auditors, the coordinator) see it whole through the gate.
  */
-export const AUDIT_LINE_VIEW = { categories: new Set([DataCategory.LOGISTIC]) };
+export const AUDIT_LINE_VIEW: RowView = LOGISTIC_VIEW;
 
 @ObjectType('AuditEvent', {
   description: "Une entrée du journal d'audit : qui a fait ou lu quoi, sans la donnée elle-même.",

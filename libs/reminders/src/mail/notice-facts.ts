@@ -1,4 +1,4 @@
-import { Categorized, DataCategory, gateFields } from '@relais/access';
+import { Categorized, DataCategory, gateFields, LOGISTIC_VIEW } from '@relais/access';
 import { AppConfig } from '@relais/config';
 import { ReminderKind } from '../domain/reminder-kind';
 import { Notification } from '../entities';
@@ -26,7 +26,7 @@ class NoticeFacts {
   redactedFields!: string[];
 }
 
-const A_NOTICE_CARRIES = { categories: new Set([DataCategory.LOGISTIC]) };
+const A_NOTICE_CARRIES = LOGISTIC_VIEW;
 
 export function noticeFacts(config: AppConfig, notification: Notification): NotificationTextInput {
   const { value } = gateFields(

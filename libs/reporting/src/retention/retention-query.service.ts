@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, asSubject, DataCategory, gateFields, Principal, rowView } from '@relais/access';
+import {
+  AccessService,
+  asSubject,
+  DataCategory,
+  gateFields,
+  LOGISTIC_VIEW,
+  Principal,
+  rowView,
+} from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
@@ -17,7 +25,6 @@ import { ARCHIVED_SITUATION_CURSOR, ArchivedSituationsArgs } from './dto/retenti
 import { RetentionLifecycleService } from './retention-lifecycle.service';
 import { holdsInForce, retentionOf } from './retention-settings.service';
 
-const LOGISTIC_VIEW = { categories: new Set([DataCategory.LOGISTIC]) };
 const ARCHIVED_KEY = `to_char("situation"."archived_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** What the coordination reads of the archive, and the dry run of the lifecycle. */
