@@ -1,4 +1,5 @@
 import { ProjectionRebuilder } from '@relais/reporting';
+import { IsolatedDatabase, provisionIsolatedDatabase } from '@relais/testing';
 import { PDFParse } from 'pdf-parse';
 import {
   allFigures,
@@ -23,11 +24,18 @@ type Row = Record<string, unknown>;
  */
 describe('activity report over a year built through the api', () => {
   let api: RunningApi;
+  // Its own database: its sessions are dated 2024 and 2025, and another suite's housekeeping, run at
+  // today's date or later in the shared database, deletes every session whose end has passed.
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
-    api = await startApi();
+    isolated = await provisionIsolatedDatabase();
+    api = await startApi(isolated.environment);
   }, 60_000);
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await isolated?.drop();
+  });
 
   it('reports the year as it was lived, hides small counts for good, names no one, and survives a rebuild', async () => {
     const { territory, people, at, as, events } = await liveActivityYear(api);

@@ -17,7 +17,7 @@ import {
   ReportingConsumer,
   ReportSituation,
 } from '@relais/reporting';
-import { GraphqlClient, logInClient } from '@relais/testing';
+import { GraphqlClient, IsolatedDatabase, logInClient, provisionIsolatedDatabase } from '@relais/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningApi, startApi } from './support/api-harness';
 import { recordConsent, referPerson, submit, submitAndAccept } from './support/referral-journey';
@@ -217,9 +217,13 @@ describe('activity report (bilan d’activité)', () => {
   let territory: Territory;
   let sessions: Record<Role, RoleSession>;
   let seeded: ReturnType<typeof history>;
+  // Its own database: its sessions are dated January 2026, and another suite's housekeeping, run at
+  // today's date or later in the shared database, deletes every session whose end has passed.
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
-    api = await startApi();
+    isolated = await provisionIsolatedDatabase();
+    api = await startApi(isolated.environment);
     api.clock.set(new Date('2026-01-15T09:00:00Z'));
     territory = await api.factory.territory();
     sessions = await sessionsByRole(api, territory);
@@ -249,7 +253,10 @@ describe('activity report (bilan d’activité)', () => {
       },
     });
   }, 60_000);
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    await isolated?.drop();
+  });
 
   async function reportAs(role: Role, from = '2025-01-01', to = '2025-12-31') {
     return sessions[role].client.request<{ activityReport: Report }>(REPORT, { t: territory.id, from, to });
