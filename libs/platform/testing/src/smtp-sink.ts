@@ -15,6 +15,8 @@ export interface SmtpSink {
   readonly url: string;
   /** Every mail received so far, in order of arrival. */
   readonly messages: ReceivedMail[];
+  /** The codes of connections a sender broke off in the middle of a mail (its process killed). */
+  readonly droppedConnections: string[];
   /** Resolves once `count` mails have arrived (all of them, not only the new ones). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   stop(): Promise<void>;
@@ -28,6 +30,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   // Loaded here rather than with @relais/testing: every test file imports it, few receive mail.
   const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
   const messages: ReceivedMail[] = [];
+  const droppedConnections: string[] = [];
   const waiters = new Set<() => boolean>();
 
   const server = new SMTPServer({
@@ -53,6 +56,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       );
     },
   });
+
+  // A sender killed mid-mail (a worker stopped by a test) resets its connection; smtp-server then
+  // emits the error on the server, which without a listener would end the test process.
+  server.on('error', (error: NodeJS.ErrnoException) => droppedConnections.push(error.code ?? error.message));
 
   // Port 0: the system picks a free port at bind time, so parallel Jest workers cannot collide.
   const port = await new Promise<number>((resolve, reject) => {
@@ -86,6 +93,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    droppedConnections,
     waitFor,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
