@@ -1,6 +1,6 @@
 import { AccessService, Principal } from '@relais/access';
 import { decodeCursor, INVALID_CURSOR_MESSAGE, InputValidationException } from '@relais/graphql';
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   MEMBER_CURSOR,
   ORGANISATION_CURSOR,
@@ -8,6 +8,7 @@ import {
   TerritoryMembersArgs,
 } from '../dto/directory.args';
 import { Membership, Organisation } from '../entities';
+import { containsPattern, foldedSql } from './name-search';
 
 /** Fields of a membership that a field rule may keep from its reader. */
 const RESTRICTED_MEMBERSHIP_FIELDS = ['status'];
@@ -20,8 +21,19 @@ function positionOf(after: string | null | undefined, shape: typeof MEMBER_CURSO
 }
 
 /**
+ * What varies the text of a directory statement, for its plan's name: the filters asked for and
+ * whether a cursor is given (their values are parameters).
+ */
+function variantOf(filters: { ids: boolean; search: boolean; after: boolean }): string {
+  return [filters.ids ? 'ids' : '', filters.search ? 'search' : '', filters.after ? 'next' : 'first']
+    .filter(Boolean)
+    .join('-');
+}
+
+/**
  * One page of the territory's partners the reader may read, alphabetical (then by id, so equal
- * names keep one order), with one row more than asked to tell whether more follow.
+ * names keep one order), with one row more than asked to tell whether more follow; only the given
+ * ids, or the names containing the search, when asked.
  */
 export function organisationsPage(
   manager: EntityManager,
@@ -43,9 +55,16 @@ export function organisationsPage(
       afterId: after[1],
     });
   }
+  const ids = args.ids ?? null;
+  if (ids) query.andWhere('organisation.id = ANY(CAST(:ids AS uuid[]))', { ids });
+  const search = args.search?.trim() || null;
+  if (search) {
+    query.andWhere(`${foldedSql('organisation.name')} LIKE :pattern`, { pattern: containsPattern(search) });
+  }
+  const variant = variantOf({ ids: !!ids, search: !!search, after: !!after });
   return access
     .accessibleBy(query, actor, 'read', 'Organisation')
-    .comment(after ? 'prepared:organisations-next-page' : 'prepared:organisations-first-page')
+    .comment(`prepared:organisations-${variant}-page`)
     .getMany();
 }
 
@@ -76,8 +95,9 @@ export async function membersPage(
       { afterLast: after[0], afterFirst: after[1], afterId: after[2] },
     );
   }
+  const filters = filterMembers(query, args);
   const readAccess = access.selectRowAccess(query, actor, 'read', 'Membership');
-  query.comment(after ? 'prepared:territory-members-next-page' : 'prepared:territory-members-first-page');
+  query.comment(`prepared:territory-members-${variantOf({ ...filters, after: !!after })}-page`);
   const { entities, raw } = await query.getRawAndEntities();
   const accesses = readAccess(raw);
   return entities.map((membership) => {
@@ -93,19 +113,44 @@ export async function membersPage(
   });
 }
 
-/** How many memberships of the territory the reader may read, for the directory's heading. */
+/** Only the given accounts, or the people whose last or first name contains the search, when asked. */
+function filterMembers(
+  query: SelectQueryBuilder<Membership>,
+  args: Pick<TerritoryMembersArgs, 'userIds' | 'search'>,
+): { ids: boolean; search: boolean } {
+  const userIds = args.userIds ?? null;
+  if (userIds) query.andWhere('membership.userId = ANY(CAST(:userIds AS uuid[]))', { userIds });
+  const search = args.search?.trim() || null;
+  if (search) {
+    query.andWhere(
+      `(${foldedSql('user.lastName')} LIKE :pattern OR ${foldedSql('user.firstName')} LIKE :pattern)`,
+      {
+        pattern: containsPattern(search),
+      },
+    );
+  }
+  return { ids: !!userIds, search: !!search };
+}
+
+/**
+ * How many memberships of the territory the reader may read, for the directory's heading: those
+ * the filters keep, when some are asked.
+ */
 export async function membersCount(
   manager: EntityManager,
   access: AccessService,
   actor: Principal,
-  territoryId: string,
+  args: Pick<TerritoryMembersArgs, 'territoryId' | 'userIds' | 'search'>,
 ): Promise<number> {
   const query = manager
     .getRepository(Membership)
     .createQueryBuilder('membership')
-    .where('membership.territoryId = :territoryId', { territoryId });
+    .where('membership.territoryId = :territoryId', { territoryId: args.territoryId });
+  // The search reads the account's names; without it the count needs no join.
+  if (args.search?.trim()) query.innerJoin('membership.user', 'user');
+  const filters = filterMembers(query, args);
   return access
     .accessibleBy(query, actor, 'read', 'Membership')
-    .comment('prepared:territory-members-count')
+    .comment(`prepared:territory-members-${variantOf({ ...filters, after: false })}-count`)
     .getCount();
 }

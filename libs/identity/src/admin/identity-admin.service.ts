@@ -285,7 +285,7 @@ export class IdentityAdminService {
     this.access.assertMayAttempt(actor, 'read', 'Membership');
     return this.database.run({ territoryIds: actor.territoryIds }, async (manager) => ({
       rows: await membersPage(manager, this.access, actor, args),
-      totalCount: await membersCount(manager, this.access, actor, args.territoryId),
+      totalCount: await membersCount(manager, this.access, actor, args),
     }));
   }
 

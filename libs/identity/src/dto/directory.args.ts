@@ -1,6 +1,16 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { AfterCursor, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
-import { IsInt, IsUUID, Max, Min, isUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  isUUID,
+} from 'class-validator';
 
 const isName = (value: string) => value.length <= 300;
 
@@ -24,6 +34,26 @@ export class OrganisationsArgs {
 
   @AfterCursor(ORGANISATION_CURSOR, { maxLength: 1000 })
   after?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Seulement ces partenaires (100 au plus) : pour nommer ceux qu’une page montre. Un identifiant inconnu ou illisible pour vous est ignoré.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100, { message: 'Au plus 100 partenaires à la fois.' })
+  @IsUUID('all', { each: true, message: INVALID_ID_MESSAGE })
+  ids?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Seulement les partenaires dont le nom contient ce texte, sans tenir compte des majuscules ni des accents.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'La recherche tient en 100 caractères.' })
+  search?: string | null;
 }
 
 /** A page of the territory's directory, by last name then first name. */
@@ -41,4 +71,24 @@ export class TerritoryMembersArgs {
 
   @AfterCursor(MEMBER_CURSOR, { maxLength: 1000 })
   after?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Seulement les membres ayant ces comptes (100 au plus) : pour nommer ceux qu’une page montre. Un identifiant inconnu ou illisible pour vous est ignoré.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100, { message: 'Au plus 100 membres à la fois.' })
+  @IsUUID('all', { each: true, message: INVALID_ID_MESSAGE })
+  userIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Seulement les membres dont le nom ou le prénom contient ce texte, sans tenir compte des majuscules ni des accents.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'La recherche tient en 100 caractères.' })
+  search?: string | null;
 }

@@ -6,7 +6,8 @@ export const TerritoryMemberConnection = CountedConnectionType(TerritoryMemberOb
   name: 'TerritoryMember',
   description: "Une page de l'annuaire du territoire, ce qui la suit, et combien il compte de membres.",
   nodeDescription: 'Un membre du territoire',
-  totalDescription: 'Combien l’annuaire compte de membres en tout, pour vous.',
+  totalDescription:
+    'Combien l’annuaire compte de membres en tout, pour vous (ceux que la recherche ou les identifiants demandés retiennent, s’il y en a).',
 });
 
 export type CountedMemberPage = CountedConnection<TerritoryMemberObject>;

@@ -66,6 +66,8 @@ export class IdentityFactory {
     status?: MembershipStatus;
     password?: string;
     email?: string;
+    firstName?: string;
+    lastName?: string;
     /** Enrolled with TEST_SECOND_FACTOR_SECRET unless false (to test the forced enrolment). */
     secondFactor?: boolean;
   }): Promise<User & { password: string }> {
@@ -80,8 +82,8 @@ export class IdentityFactory {
       territoryId: options.territory.id,
       organisationId: organisation.id,
       email: options.email ?? `pro-${unique()}@essai.relais.test`,
-      firstName: 'Camille',
-      lastName: `Essai${unique()}`,
+      firstName: options.firstName ?? 'Camille',
+      lastName: options.lastName ?? `Essai${unique()}`,
       profession,
       sharingCategory: sharingCategoryOf(profession, organisation.kind),
       passwordHash,
