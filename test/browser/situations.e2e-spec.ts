@@ -20,6 +20,8 @@ import {
   screenshot,
   openSignedIn,
 } from '../support/browser';
+import { crowdDirectory } from '../support/crowded-directory';
+import { seedHandoffs } from '../support/inbox-fixtures';
 import { memberOf, recordConsent, referPerson, submitAndAccept } from '../support/referral-journey';
 import {
   askReviewsDueToday,
@@ -31,6 +33,7 @@ import {
   openSituations,
   showMoreSituations,
   situationLine,
+  situationSection,
 } from './situations.steps';
 
 const DAY = 86_400_000;
@@ -58,6 +61,8 @@ describe('the situations the cell follows', () => {
       ccas: await api.factory.organisation(territory, OrganisationKind.SOCIAL, NAMES.ccas),
       otherBailleur: await api.factory.organisation(territory, OrganisationKind.HOUSING, NAMES.otherBailleur),
     };
+    // More partners than the directory's first page, all before these three: the page names them anyway.
+    await crowdDirectory(api, territory);
     // The coordinator is a social worker of the CCAS, inside the secret partagé.
     const coordinator = await api.factory.user({
       territory,
@@ -125,6 +130,20 @@ describe('the situations the cell follows', () => {
       })),
     );
 
+    // The CCAS proposes to hand the follow-through over to the landlord.
+    await seedHandoffs(
+      api.dataSource,
+      territory,
+      [
+        {
+          situation: await api.dataSource
+            .getRepository(Situation)
+            .findOneByOrFail({ id: scenario.referred.situationId }),
+        },
+      ],
+      [{ from: org.ccas.id, to: org.bailleur.id, proposedAt: api.clock.now() }],
+    );
+
     // Twenty-one more in the north district followed by the cell, three in the south to review.
     const plan = [
       ...Array.from({ length: 21 }, (_, index) => ({
@@ -178,7 +197,7 @@ describe('the situations the cell follows', () => {
     await screenshot(page, 'situations-a-reexaminer');
   }
 
-  it('the coordinator filters the list, pages on, and opens a situation: circle, consent, history, actions, why, who consulted; wide and at 768 px, axe clean', async () => {
+  it('the coordinator filters the list, pages on, and opens a situation: circle, consent, history, actions, why, who consulted, its partners named past the directory’s first hundred; wide and at 768 px, axe clean', async () => {
     const page = await suite.newPage({ width: 1280 });
     await signIn(page, scenario.coordinator);
     expect(await openSituations(page)).toBe('20 situations affichées, d’autres suivent.');
@@ -235,6 +254,15 @@ describe('the situations the cell follows', () => {
       why: 'Vous coordonnez la cellule de ce territoire',
       readerName: scenario.coordinator.name,
     });
+    // Every partner by its name, though none is on the directory's first page.
+    const actions = await situationSection(page, 'Actions').textContent();
+    expect(actions).toContain(`${NAMES.bailleur} · pour le`);
+    expect(actions).toContain(`${NAMES.ccas} · pour le`);
+    expect(await situationSection(page, 'Historique').textContent()).toContain(`Par : ${NAMES.ccas}`);
+    const handoff = situationSection(page, 'Passages de relais');
+    await handoff.getByText(`Vers ${NAMES.bailleur}`).waitFor();
+    expect(await handoff.textContent()).toContain(`Proposé par ${NAMES.ccas}`);
+    expect(await page.locator('main').textContent()).not.toContain('Un partenaire du territoire');
     await expectNoAxeViolations(page);
     await screenshot(page, 'situation');
 

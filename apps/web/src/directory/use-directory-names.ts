@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
 import type { ResultOf } from '../graphql/graphql';
@@ -14,14 +14,17 @@ export type NamedMember = ResultOf<
 export interface DirectoryNames<Entry> {
   /** The entry of an id the page shows; undefined while it loads, or when the api gives none. */
   entryOf(id: string | null | undefined): Entry | undefined;
+  /** True while this id waits for its answer: the page says so rather than show it as unnamed. */
+  pending(id: string | null | undefined): boolean;
   /** True until every id asked for has its answer. */
   loading: boolean;
   error?: CombinedError;
 }
 
-interface Answered<Entry> {
-  key: string;
-  entries: Map<string, Entry>;
+interface Known<Entry> {
+  territoryId: string;
+  /** Each id answered: its entry, or null when the api does not name it to me. */
+  answers: Map<string, Entry | null>;
   error?: CombinedError;
 }
 
@@ -33,6 +36,8 @@ function distinctIds(ids: readonly (string | null | undefined)[]): string[] {
 /**
  * Names what a page shows by asking the api for those ids, a hundred at a time, rather than reading
  * the first page of the directory: a territory may count more partners or people than a page holds.
+ * Answers are kept while the page lives, so a list shown longer (« Afficher plus », a change read
+ * again) asks only for its new ids and keeps the names it already shows.
  */
 function useDirectoryNames<Entry extends { id: string }, Data>(
   territoryId: string,
@@ -46,29 +51,42 @@ function useDirectoryNames<Entry extends { id: string }, Data>(
   const client = useClient();
   const wanted = distinctIds(ids);
   const key = `${territoryId}|${wanted.join(',')}`;
-  const [answered, setAnswered] = useState<Answered<Entry>>();
+  const [known, setKnown] = useState<Known<Entry>>();
+  // The ids asked for (answered or on their way) in the territory asked about.
+  const asked = useRef<{ territoryId: string; ids: Set<string> }>(undefined);
 
   useEffect(() => {
-    let current = true;
-    void readEntries(client, wanted, lookup).then((answer) => {
-      if (current) setAnswered({ key, ...answer });
+    if (asked.current?.territoryId !== territoryId) asked.current = { territoryId, ids: new Set() };
+    const askedIds = asked.current.ids;
+    const missing = wanted.filter((id) => !askedIds.has(id));
+    if (!missing.length) return;
+    for (const id of missing) askedIds.add(id);
+    void readEntries(client, missing, lookup).then(({ entries, error }) => {
+      // An answer about a territory the page no longer shows is dropped.
+      if (asked.current?.territoryId !== territoryId) return;
+      setKnown((previous) => {
+        const answers = new Map(previous?.territoryId === territoryId ? previous.answers : undefined);
+        // An id the api did not name, or could not be asked for, is answered as unnamed: the page
+        // shows its fallback (and the error) rather than wait for ever.
+        for (const id of missing) answers.set(id, entries.get(id) ?? null);
+        const earlier = previous?.territoryId === territoryId ? previous.error : undefined;
+        return { territoryId, answers, error: error ?? earlier };
+      });
     });
-    return () => {
-      current = false;
-    };
     // `key` says everything the lookup depends on; `wanted` and `lookup` are remade each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, key]);
 
   return useMemo(() => {
-    const fresh = answered?.key === key ? answered : undefined;
+    const answers = known?.territoryId === territoryId ? known.answers : undefined;
     return {
-      entryOf: (id) => (id ? fresh?.entries.get(id) : undefined),
-      loading: wanted.length > 0 && !fresh,
-      error: fresh?.error,
+      entryOf: (id) => (id ? (answers?.get(id) ?? undefined) : undefined),
+      pending: (id) => !!id && !answers?.has(id),
+      loading: wanted.some((id) => !answers?.has(id)),
+      error: known?.territoryId === territoryId ? known.error : undefined,
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answered, key]);
+  }, [known, key]);
 }
 
 async function readEntries<Entry extends { id: string }, Data>(
@@ -120,4 +138,27 @@ export function useMemberNames(
     entries: (data: ResultOf<typeof MemberNamesQuery>) =>
       data.territoryMembers.edges.map((edge) => edge.node.user),
   });
+}
+
+/** Said where a name will appear while the api is asked for it. */
+export const NAME_LOADING = 'Chargement…';
+
+/** A partner's name as a page writes it: « Chargement… » while asked for, `unnamed` when the api names none. */
+export function organisationName(
+  names: DirectoryNames<NamedOrganisation>,
+  id: string | null | undefined,
+  unnamed: string,
+): string {
+  if (names.pending(id)) return NAME_LOADING;
+  return names.entryOf(id)?.name ?? unnamed;
+}
+
+/**
+ * True from the first time a list and the names it shows are both there. A list waits for its names
+ * once, rather than flash a fallback; what it adds later stays on screen, each name loading in place.
+ */
+export function useShownOnce(ready: boolean): boolean {
+  const [shown, setShown] = useState(ready);
+  if (ready && !shown) setShown(true);
+  return shown || ready;
 }

@@ -2,12 +2,12 @@ import { useCallback } from 'react';
 import { useClient } from 'urql';
 import { ShowMore } from '../actions/show-more';
 import { ACTION_STATUS_LABELS } from '../actions/action-status';
+import { useShownOnce } from '../directory/use-directory-names';
 import { readError } from '../graphql/errors';
 import { Notice } from '../ui/notice';
 import { usePagedList } from '../ui/use-paged-list';
 import { frenchCalendarDate, frenchDate, frenchTime } from '../ui/written-dates';
-import { Section } from './situation-sections';
-import type { NameOf } from './situation-sections';
+import { NamesError, Section, usePartnerNames } from './situation-sections';
 import { SituationActionsQuery, SituationTimelineQuery } from './situations.operations';
 
 /** A screenful of the timeline; « Afficher plus » reads older lines. */
@@ -26,7 +26,7 @@ function actionsAdded(added: number): string {
 }
 
 /** What happened, the most recent first, as far as my relation to each line lets the server send it. */
-export function TimelineSection({ situationId, nameOf }: { situationId: string; nameOf: NameOf }) {
+export function TimelineSection({ territoryId, situationId }: { territoryId: string; situationId: string }) {
   const client = useClient();
   const fetchPage = useCallback(
     async (after: string | null) => {
@@ -42,7 +42,10 @@ export function TimelineSection({ situationId, nameOf }: { situationId: string; 
     [client, situationId],
   );
   const list = usePagedList(situationId, fetchPage, (line) => line.id);
-  const timeline = list.items;
+  const names = usePartnerNames(territoryId, list.items?.map((line) => line.actorOrganisationId) ?? []);
+  const { nameOf } = names;
+  const shown = useShownOnce(!!list.items && !names.loading);
+  const timeline = shown ? list.items : undefined;
   return (
     <Section id="historique" title="Historique">
       {!timeline ? (
@@ -71,12 +74,13 @@ export function TimelineSection({ situationId, nameOf }: { situationId: string; 
       ) : (
         <p>Aucune ligne d’historique ne vous est visible pour cette situation.</p>
       )}
+      <NamesError error={names.error} />
     </Section>
   );
 }
 
 /** « Qui fait quoi pour quand »: all of them for the coordination, one's own otherwise. */
-export function ActionsSection({ situationId, nameOf }: { situationId: string; nameOf: NameOf }) {
+export function ActionsSection({ territoryId, situationId }: { territoryId: string; situationId: string }) {
   const client = useClient();
   const fetchPage = useCallback(
     async (after: string | null) => {
@@ -92,7 +96,10 @@ export function ActionsSection({ situationId, nameOf }: { situationId: string; n
     [client, situationId],
   );
   const list = usePagedList(situationId, fetchPage, (action) => action.id);
-  const actions = list.items;
+  const names = usePartnerNames(territoryId, list.items?.map((action) => action.ownerOrganisationId) ?? []);
+  const { nameOf } = names;
+  const shown = useShownOnce(!!list.items && !names.loading);
+  const actions = shown ? list.items : undefined;
   return (
     <Section id="actions" title="Actions">
       {!actions ? (
@@ -123,6 +130,7 @@ export function ActionsSection({ situationId, nameOf }: { situationId: string; n
       ) : (
         <p>Aucune action ne vous est visible : la cellule en décide en séance.</p>
       )}
+      <NamesError error={names.error} />
     </Section>
   );
 }

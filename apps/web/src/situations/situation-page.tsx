@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { readError } from '../graphql/errors';
 import { NotFoundPage } from '../pages/not-found-page';
+import { useOrganisationNames } from '../directory/use-directory-names';
 import { ConsentFacts } from '../referrals/referral-consent';
 import { PROTECTION_MEASURES } from '../referrals/new-referral/referral-labels';
 import { Link } from '../routing/link';
@@ -9,12 +10,12 @@ import { PersonRightsSection } from '../subject-rights/person-rights-section';
 import { usePageTitle } from '../ui/use-page-title';
 import { frenchCalendarDate, frenchDate } from '../ui/written-dates';
 import { AccessBasisSection, AccessLogSection } from './situation-access';
-import { CircleSection, FollowUpsSection, HandoffsSection } from './situation-sections';
+import { CircleSection, FollowUpsSection, HandoffsSection, NamesError } from './situation-sections';
 import { ActionsSection, TimelineSection } from './situation-history-sections';
 import { useWorkingTerritories } from './situation-territory';
 import { CLOSURE_REASON_LABELS, SITUATION_STATUS_TONES } from './situation-words';
-import { PersonConsentsQuery, SituationQuery, TerritoryOrganisationsQuery } from './situations.operations';
-import type { SituationDetail, SituationHandoff, TerritoryOrganisation } from './situations.operations';
+import { PersonConsentsQuery, SituationQuery } from './situations.operations';
+import type { SituationDetail, SituationHandoff } from './situations.operations';
 import '../referrals/referrals.css';
 import '../ui/page-parts.css';
 import './situations.css';
@@ -55,26 +56,10 @@ function SituationView({
   situation: SituationDetail;
   handoffs: readonly SituationHandoff[];
 }) {
-  const [directory] = useQuery({
-    query: TerritoryOrganisationsQuery,
-    variables: { territoryId: situation.territoryId },
-  });
   const { territories } = useWorkingTerritories();
   const roles = territories.find((territory) => territory.id === situation.territoryId)?.roles ?? [];
   const coordinates = roles.includes('COORDINATOR');
-  const organisations = directory.data?.organisations.edges.map((edge) => edge.node) ?? [];
-  const nameOf = (id: string | null | undefined) =>
-    (id && organisations.find((organisation) => organisation.id === id)?.name) ||
-    'Un partenaire du territoire';
-  // The file waits for the partners' names rather than flash « Un partenaire du territoire » first.
-  if (!directory.data && !directory.error) {
-    return (
-      <>
-        <h1>Situation {situation.person.caseCode}</h1>
-        <p role="status">Chargement de la situation…</p>
-      </>
-    );
-  }
+  const territoryId = situation.territoryId;
 
   return (
     <>
@@ -88,7 +73,6 @@ function SituationView({
       <p>
         <Link to="/situations">Retour aux situations</Link>
       </p>
-      {directory.error ? <Notice tone="error">{readError(directory.error).message}</Notice> : null}
 
       <section className="situation-section" aria-labelledby="ou-en-est">
         <h2 id="ou-en-est">Où en est la situation</h2>
@@ -112,31 +96,27 @@ function SituationView({
       </section>
 
       <PersonSection situation={situation} />
-      <CircleSection circle={situation.circle} nameOf={nameOf} />
+      <CircleSection territoryId={territoryId} circle={situation.circle} />
       <ConsentsSection
+        territoryId={territoryId}
         personId={situation.person.id}
-        organisations={organisations}
         // The api keeps consents to the coordination and the referring partners.
         mayRead={coordinates || roles.includes('REFERRER')}
       />
-      <TimelineSection situationId={situation.id} nameOf={nameOf} />
-      <ActionsSection situationId={situation.id} nameOf={nameOf} />
-      <HandoffsSection handoffs={handoffs} nameOf={nameOf} />
-      <FollowUpsSection situationId={situation.id} nameOf={nameOf} />
+      <TimelineSection territoryId={territoryId} situationId={situation.id} />
+      <ActionsSection territoryId={territoryId} situationId={situation.id} />
+      <HandoffsSection territoryId={territoryId} handoffs={handoffs} />
+      <FollowUpsSection territoryId={territoryId} situationId={situation.id} />
       {coordinates ? (
         <PersonRightsSection
-          territoryId={situation.territoryId}
+          territoryId={territoryId}
           personId={situation.person.id}
           situationId={situation.id}
           caseCode={situation.person.caseCode}
         />
       ) : null}
       <AccessBasisSection situationId={situation.id} />
-      <AccessLogSection
-        personId={situation.person.id}
-        territoryId={situation.territoryId}
-        coordinates={coordinates}
-      />
+      <AccessLogSection personId={situation.person.id} territoryId={territoryId} coordinates={coordinates} />
     </>
   );
 }
@@ -203,16 +183,24 @@ function PersonSection({ situation }: { situation: SituationDetail }) {
 }
 
 function ConsentsSection({
+  territoryId,
   personId,
-  organisations,
   mayRead,
 }: {
+  territoryId: string;
   personId: string;
-  organisations: TerritoryOrganisation[];
   mayRead: boolean;
 }) {
   const [result] = useQuery({ query: PersonConsentsQuery, variables: { personId }, pause: !mayRead });
-  const consents = result.data?.consents;
+  const names = useOrganisationNames(
+    territoryId,
+    result.data?.consents.flatMap((consent) => consent.organisationIds) ?? [],
+  );
+  // The consents wait for their partners' names rather than flash « Un partenaire du territoire ».
+  const consents = names.loading ? undefined : result.data?.consents;
+  const organisations = consents
+    ?.flatMap((consent) => consent.organisationIds.map((id) => names.entryOf(id)))
+    .filter((organisation) => organisation !== undefined);
   return (
     <section className="situation-section" aria-labelledby="consentements">
       <h2 id="consentements">Accord de la personne</h2>
@@ -229,7 +217,7 @@ function ConsentsSection({
         <ul className="situation-list">
           {consents.map((consent) => (
             <li key={consent.id}>
-              <ConsentFacts consent={consent} organisations={organisations} />
+              <ConsentFacts consent={consent} organisations={organisations ?? []} />
             </li>
           ))}
         </ul>
@@ -239,6 +227,7 @@ function ConsentsSection({
           recueillis, ou que la coordination suit, sont montrés.
         </p>
       )}
+      <NamesError error={names.error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { organisationName, useOrganisationNames } from '../directory/use-directory-names';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
@@ -13,8 +14,23 @@ import {
 import { SituationFollowUpsQuery } from './situations.operations';
 import type { SituationDetail, SituationHandoff } from './situations.operations';
 
-/** A partner's name from its id (« Un partenaire du territoire » when the directory does not name it). */
-export type NameOf = (organisationId: string | null | undefined) => string;
+/**
+ * The partners a section shows, named by the api from their ids: « Chargement… » while asked for,
+ * « Un partenaire du territoire » only for one it does not name to me.
+ */
+export function usePartnerNames(territoryId: string, ids: readonly (string | null | undefined)[]) {
+  const names = useOrganisationNames(territoryId, ids);
+  return {
+    nameOf: (id: string | null | undefined) => organisationName(names, id, 'Un partenaire du territoire'),
+    loading: names.loading,
+    error: names.error,
+  };
+}
+
+/** Why some names are missing, when the api could not be asked for them. */
+export function NamesError({ error }: { error: ReturnType<typeof usePartnerNames>['error'] }) {
+  return error ? <Notice tone="error">{readError(error).message}</Notice> : null;
+}
 
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -26,7 +42,15 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 }
 
 /** Who is around the person, and on what ground; not sent to those outside the secret partagé. */
-export function CircleSection({ circle, nameOf }: { circle: SituationDetail['circle']; nameOf: NameOf }) {
+export function CircleSection({
+  territoryId,
+  circle,
+}: {
+  territoryId: string;
+  circle: SituationDetail['circle'];
+}) {
+  const names = usePartnerNames(territoryId, circle?.map((member) => member.organisationId) ?? []);
+  const { nameOf } = names;
   return (
     <Section id="cercle" title="Le cercle">
       {circle === null ? (
@@ -34,6 +58,8 @@ export function CircleSection({ circle, nameOf }: { circle: SituationDetail['cir
           La composition du cercle est réservée aux professionnels du secret partagé : Relais ne vous la
           transmet pas.
         </p>
+      ) : names.loading ? (
+        <p role="status">Chargement…</p>
       ) : circle.length ? (
         <ul className="situation-list">
           {circle.map((member) => (
@@ -48,21 +74,29 @@ export function CircleSection({ circle, nameOf }: { circle: SituationDetail['cir
       ) : (
         <p>Aucun partenaire n’est encore dans le cercle de cette situation.</p>
       )}
+      <NamesError error={names.error} />
     </Section>
   );
 }
 
 /** The hand-offs to common-law services I may see. */
 export function HandoffsSection({
+  territoryId,
   handoffs,
-  nameOf,
 }: {
+  territoryId: string;
   handoffs: readonly SituationHandoff[];
-  nameOf: NameOf;
 }) {
+  const names = usePartnerNames(
+    territoryId,
+    handoffs.flatMap((handoff) => [handoff.receivingOrganisationId, handoff.proposedByOrganisationId]),
+  );
+  const { nameOf } = names;
   return (
     <Section id="relais" title="Passages de relais">
-      {handoffs.length ? (
+      {names.loading ? (
+        <p role="status">Chargement…</p>
+      ) : handoffs.length ? (
         <ul className="situation-list">
           {handoffs.map((handoff) => (
             <li key={handoff.id}>
@@ -87,17 +121,26 @@ export function HandoffsSection({
       ) : (
         <p>Aucun passage de relais ne vous est visible pour cette situation.</p>
       )}
+      <NamesError error={names.error} />
     </Section>
   );
 }
 
 /** The trinôme follow-ups I may read, each in short, with the way to its page. */
-export function FollowUpsSection({ situationId, nameOf }: { situationId: string; nameOf: NameOf }) {
+export function FollowUpsSection({ territoryId, situationId }: { territoryId: string; situationId: string }) {
   const [result] = useQuery({ query: SituationFollowUpsQuery, variables: { situationId } });
   const connection = result.data?.situationFollowUps;
+  // The seats held by nobody in particular are named by their partner.
+  const names = usePartnerNames(
+    territoryId,
+    connection?.edges.flatMap(({ node }) =>
+      node.team.map((seat) => (seat.holderName ? null : seat.organisationId)),
+    ) ?? [],
+  );
+  const { nameOf } = names;
   return (
     <Section id="accompagnements" title="Accompagnements">
-      {!connection ? (
+      {!connection || names.loading ? (
         result.error ? (
           <Notice tone="error">{readError(result.error).message}</Notice>
         ) : (
@@ -137,6 +180,7 @@ export function FollowUpsSection({ situationId, nameOf }: { situationId: string;
       ) : (
         <p>Aucun accompagnement (trinôme) ne vous est visible pour cette situation.</p>
       )}
+      <NamesError error={names.error} />
     </Section>
   );
 }

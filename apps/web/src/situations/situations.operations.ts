@@ -53,8 +53,8 @@ export type SituationLine = SituationsPage['edges'][number]['node'];
 
 /**
  * A situation as my relation to it lets the server send it: identity (or not), circle, timeline,
- * actions, the ids of the follow-ups I may read; with the person's consents and the hand-offs I
- * may see, and the partners' names.
+ * actions, the ids of the follow-ups I may read; with the hand-offs I may see. Partners are given
+ * by id: each section asks the directory for the names of those it shows.
  */
 export const SituationQuery = graphql(`
   query Situation($situationId: ID!) {
@@ -164,24 +164,6 @@ export type SituationActionLine = ResultOf<
   typeof SituationActionsQuery
 >['situation']['actions']['edges'][number]['node'];
 export type SituationHandoff = ResultOf<typeof SituationQuery>['handoffs'][number];
-
-/** The partners of the territory, to name those the situation refers to by id. */
-export const TerritoryOrganisationsQuery = graphql(`
-  query TerritoryOrganisations($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-export type TerritoryOrganisation = ResultOf<
-  typeof TerritoryOrganisationsQuery
->['organisations']['edges'][number]['node'];
 
 /** The person's consents I may see (the coordination, the referring partner). */
 export const PersonConsentsQuery = graphql(`
