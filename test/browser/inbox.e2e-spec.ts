@@ -31,7 +31,7 @@ describe('the coordinator works through « À traiter »', () => {
   const heading = async (page: Page, title: string) =>
     (await inboxSection(page, title).getByRole('heading', { level: 2 }).textContent())?.trim();
 
-  it('lists what waits, anonymously, and decides: accept a duplicate, redirect, ask consent, approve a derogation (1280 px, axe)', async () => {
+  it('lists what waits, anonymously, its partners named past the directory’s first hundred, and decides: accept a duplicate, redirect, ask consent, approve a derogation (1280 px, axe)', async () => {
     const current = await suite.newPage({ width: 1280 });
     await signInToInbox(current, suite.api, scenario.coordinator);
     expect(await current.title()).toBe('À traiter — Relais');
@@ -57,6 +57,10 @@ describe('the coordinator works through « À traiter »', () => {
       await inboxEntry(inboxSection(current, 'Saisines'), scenario.duplicate.caseCode).textContent(),
     ).toContain(`Doublon possible : ${scenario.duplicate.knownCaseCode}`);
     expect(await inboxSection(current, 'Dérogations').textContent()).toContain(DEROGATION_JUSTIFICATION);
+    expect(await inboxSection(current, 'Dérogations').textContent()).toContain(
+      `Partage avec : ${scenario.cmpName}`,
+    );
+    expect(await current.locator('main').textContent()).not.toContain('partenaire inconnu');
     await expectNoAxeViolations(current);
     await screenshot(current, 'a-traiter');
 

@@ -3,14 +3,16 @@
  * a landlord's referrals sent to the cell (one read anonymously, one to redirect, one whose consent
  * the cell asks for), a CCAS referral about a person the cell already follows (a possible
  * duplicate, in pre-review), a derogation the CCAS asked for, one partner's late action and a
- * hand-off nobody answered, a situation whose review is due. The coordinator works at the CCAS as a social worker: a second social
- * professional related to the person, who may weigh the derogation.
+ * hand-off nobody answered, a situation whose review is due; in a territory of more than a hundred
+ * partners, those named past the directory's first page. The coordinator works at the CCAS as a
+ * social worker: a second social professional related to the person, who may weigh the derogation.
  */
 import { Role } from '@relais/access';
 import { parisDate } from '@relais/config';
 import { OrganisationKind, Profession } from '@relais/identity';
 import { logInClient } from '@relais/testing';
 import type { RunningApi } from '../support/api-harness';
+import { crowdDirectory } from '../support/crowded-directory';
 import { seedActions, seedHandoffs, seedSituations } from '../support/inbox-fixtures';
 import { REQUEST_DEROGATION, START_PRE_REVIEW } from '../support/referral-documents';
 import { memberOf, recordConsent, referPerson, submit, submitAndAccept } from '../support/referral-journey';
@@ -61,6 +63,8 @@ export async function seedInboxScenario(api: RunningApi): Promise<InboxScenario>
   const bailleur = await api.factory.organisation(territory, OrganisationKind.HOUSING, landlordName);
   const ccas = await api.factory.organisation(territory, OrganisationKind.SOCIAL, `CCAS Inbox ${stamp}`);
   const cmp = await api.factory.organisation(territory, OrganisationKind.PSYCHIATRY, cmpName);
+  // More partners than the directory's first page, all before these three: the inbox names them anyway.
+  await crowdDirectory(api, territory);
 
   const coordinator = await api.factory.user({
     territory,

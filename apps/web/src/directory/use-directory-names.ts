@@ -143,14 +143,29 @@ export function useMemberNames(
 /** Said where a name will appear while the api is asked for it. */
 export const NAME_LOADING = 'Chargement…';
 
-/** A partner's name as a page writes it: « Chargement… » while asked for, `unnamed` when the api names none. */
-export function organisationName(
-  names: DirectoryNames<NamedOrganisation>,
-  id: string | null | undefined,
+export interface PartnerNames {
+  /** The partner's name; « Chargement… » while asked for; the page's `unnamed` words otherwise. */
+  nameOf(id: string | null | undefined): string;
+  /** True until every partner asked for has its answer. */
+  loading: boolean;
+  error?: CombinedError;
+}
+
+/**
+ * The partners of `ids` as a page writes them: `unnamed` (« Un partenaire du territoire »…) only
+ * for one the api does not name to me, never for one still asked for.
+ */
+export function usePartnerNames(
+  territoryId: string,
+  ids: readonly (string | null | undefined)[],
   unnamed: string,
-): string {
-  if (names.pending(id)) return NAME_LOADING;
-  return names.entryOf(id)?.name ?? unnamed;
+): PartnerNames {
+  const names = useOrganisationNames(territoryId, ids);
+  return {
+    nameOf: (id) => (names.pending(id) ? NAME_LOADING : (names.entryOf(id)?.name ?? unnamed)),
+    loading: names.loading,
+    error: names.error,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { readError } from '../graphql/errors';
 import { ConfirmDialog } from '../administration/confirm-dialog';
+import { useShownOnce } from '../directory/use-directory-names';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Link } from '../routing/link';
 import { frenchCalendarDate } from '../ui/written-dates';
@@ -12,6 +13,7 @@ import { countWords, daysSince, sinceWords, URGENCY_LABELS } from './inbox-words
 import { ApproveDerogationMutation, RejectDerogationMutation } from './inbox.operations';
 import type { InboxDerogation, InboxReferral } from './inbox.operations';
 import { inboxReferralPath } from './inbox-paths';
+import { namesError, useInboxPartnerNames } from './inbox-partner-names';
 import { ReferralDecisions } from './referral-decisions';
 import type { CursorList } from './use-cursor-list';
 import type { PagedList } from '../ui/use-paged-list';
@@ -93,18 +95,24 @@ function derogationsAdded(added: number): string {
  * longest waiting first, a page at a time; the heading counts them all.
  */
 export function DerogationSection({
+  territoryId,
   list,
-  organisationName,
   onDecided,
 }: {
+  territoryId: string;
   list: PagedList<InboxDerogation> & { totalCount?: number };
-  organisationName(id: string): string;
 } & DecidedProps) {
   const [told, setTold] = useState<string>();
   const [, approve] = useMutation(ApproveDerogationMutation);
   const [, reject] = useMutation(RejectDerogationMutation);
   const today = localCalendarDay();
-  if (!list.items && !list.error) return <p role="status">Chargement des dérogations…</p>;
+  const names = useInboxPartnerNames(
+    territoryId,
+    list.items?.flatMap((derogation) => derogation.organisationIds) ?? [],
+  );
+  // The first page waits for its partners' names; what « Afficher plus » adds has them load in place.
+  const shown = useShownOnce(!!list.items && !names.loading);
+  if (!shown && !list.error) return <p role="status">Chargement des dérogations…</p>;
   const waiting = list.items ?? [];
   return (
     <>
@@ -112,7 +120,7 @@ export function DerogationSection({
         id="derogations"
         title="Dérogations à valider"
         count={String(list.totalCount ?? waiting.length)}
-        error={list.error ? readError(list.error).message : undefined}
+        error={list.error ? readError(list.error).message : namesError(names)}
         intro="Un second professionnel du social ou de la santé, en lien avec la personne et autre que l’auteur de la demande, valide ou refuse : si ce n’est pas votre cas, Relais vous le dira."
 
         isEmpty={!waiting.length}
@@ -128,7 +136,7 @@ export function DerogationSection({
         }
       >
         {waiting.map((derogation) => {
-          const partners = derogation.organisationIds.map(organisationName).join(', ');
+          const partners = derogation.organisationIds.map(names.nameOf).join(', ');
           const context = `(${derogation.groundLabel}, demandée ${sinceWords(daysSince(derogation.requestedAt, today))})`;
           return (
             <InboxEntry

@@ -1,3 +1,4 @@
+import { useShownOnce } from '../directory/use-directory-names';
 import { readError } from '../graphql/errors';
 import { localCalendarDay } from '../referrals/calendar-day';
 import { Link } from '../routing/link';
@@ -5,6 +6,7 @@ import { frenchCalendarDate } from '../ui/written-dates';
 import { InboxEntry, InboxSection } from './inbox-section';
 import { countWords, daysSince, lateWords, sinceWords } from './inbox-words';
 import { HandoffsAwaitingAnswerQuery, OverdueActionsQuery } from './inbox.operations';
+import { namesError, useInboxPartnerNames } from './inbox-partner-names';
 import { situationPath } from './inbox-paths';
 import { SECTION_SIZE } from './decision-sections';
 import { useConnectionList } from './use-cursor-list';
@@ -12,7 +14,6 @@ import type { CursorList } from './use-cursor-list';
 
 interface FollowProps {
   territoryId: string;
-  organisationName(id: string): string;
 }
 
 function moreOf<Node>(list: CursorList<Node>, label: string) {
@@ -20,18 +21,24 @@ function moreOf<Node>(list: CursorList<Node>, label: string) {
 }
 
 /** Every partner's late actions, the longest late first, read ten at a time. */
-export function OverdueActionSection({ territoryId, organisationName }: FollowProps) {
+export function OverdueActionSection({ territoryId }: FollowProps) {
   const list = useConnectionList(OverdueActionsQuery, { territoryId }, SECTION_SIZE, 'overdueActions');
+  const names = useInboxPartnerNames(
+    territoryId,
+    list.nodes?.map((action) => action.ownerOrganisationId) ?? [],
+  );
+  const organisationName = names.nameOf;
+  const shown = useShownOnce(!!list.nodes && !names.loading);
   const today = localCalendarDay();
   const actions = list.nodes ?? [];
-  if (!list.nodes && !list.error) return <p role="status">Chargement des actions en retard…</p>;
+  if (!shown && !list.error) return <p role="status">Chargement des actions en retard…</p>;
   return (
     <InboxSection
       id="actions-en-retard"
       title="Actions en retard"
       count={countWords(actions.length, list.hasMore)}
       isEmpty={!actions.length}
-      error={list.error ? readError(list.error).message : undefined}
+      error={list.error ? readError(list.error).message : namesError(names)}
       empty="Aucune action en retard dans le territoire. Quand un partenaire dépasse l’échéance d’une action décidée en séance, elle apparaît ici pour que vous puissiez le relancer."
       more={moreOf(list, 'Afficher plus d’actions en retard')}
     >
@@ -60,23 +67,30 @@ export function OverdueActionSection({ territoryId, organisationName }: FollowPr
 }
 
 /** Hand-offs proposed to a common-law partner that has not answered yet, the longest waiting first. */
-export function AwaitingHandoffSection({ territoryId, organisationName }: FollowProps) {
+export function AwaitingHandoffSection({ territoryId }: FollowProps) {
   const list = useConnectionList(
     HandoffsAwaitingAnswerQuery,
     { territoryId },
     SECTION_SIZE,
     'handoffsAwaitingAnswer',
   );
+  const names = useInboxPartnerNames(
+    territoryId,
+    list.nodes?.flatMap((handoff) => [handoff.receivingOrganisationId, handoff.proposedByOrganisationId]) ??
+      [],
+  );
+  const organisationName = names.nameOf;
+  const shown = useShownOnce(!!list.nodes && !names.loading);
   const today = localCalendarDay();
   const handoffs = list.nodes ?? [];
-  if (!list.nodes && !list.error) return <p role="status">Chargement des passages de relais…</p>;
+  if (!shown && !list.error) return <p role="status">Chargement des passages de relais…</p>;
   return (
     <InboxSection
       id="relais-sans-reponse"
       title="Passages de relais sans réponse"
       count={countWords(handoffs.length, list.hasMore)}
       isEmpty={!handoffs.length}
-      error={list.error ? readError(list.error).message : undefined}
+      error={list.error ? readError(list.error).message : namesError(names)}
       empty="Aucun passage de relais n’attend de réponse. Un relais proposé à un partenaire du droit commun apparaît ici tant que ce partenaire ne l’a ni accepté ni décliné."
       more={moreOf(list, 'Afficher plus de passages de relais')}
     >

@@ -1,13 +1,11 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { useQuery } from 'urql';
-import { readError } from '../graphql/errors';
+import { useCallback, useRef, useState } from 'react';
 import { Notice } from '../ui/notice';
 import { useFocusOnChange } from '../ui/use-focus-on-change';
 import { usePageTitle } from '../ui/use-page-title';
 import { CoordinatedTerritoryChoice } from './coordinated-territory';
 import { DerogationSection, ReferralSection, SECTION_SIZE } from './decision-sections';
 import { AwaitingHandoffSection, OverdueActionSection } from './follow-sections';
-import { InboxDecisionsQuery, ReferralsToReviewQuery } from './inbox.operations';
+import { ReferralsToReviewQuery } from './inbox.operations';
 import { ReviewDueSection } from './review-section';
 import { useConnectionList } from './use-cursor-list';
 import { usePendingDerogations } from './use-pending-derogations';
@@ -37,7 +35,6 @@ interface Told {
 }
 
 function Inbox({ territoryId }: { territoryId: string }) {
-  const [decisions] = useQuery({ query: InboxDecisionsQuery, variables: { territoryId } });
   const referrals = useConnectionList(
     ReferralsToReviewQuery,
     { territoryId },
@@ -52,11 +49,6 @@ function Inbox({ territoryId }: { territoryId: string }) {
   // A decision moves its entry (or removes it): the reading position goes to what was done.
   useFocusOnChange(announced, told?.at);
 
-  const data = decisions.data;
-  const organisationName = useMemo(() => {
-    const names = new Map((data?.organisations.edges ?? []).map(({ node }) => [node.id, node.name]));
-    return (id: string) => names.get(id) ?? 'partenaire inconnu';
-  }, [data]);
   const onDecided = useCallback(
     (message: string) => {
       setTold({ message, tone: 'success', at: Date.now() });
@@ -80,14 +72,13 @@ function Inbox({ territoryId }: { territoryId: string }) {
       ) : null}
       <ReferralSection list={referrals} onDecided={onDecided} onRefused={onRefused} />
       <DerogationSection
+        territoryId={territoryId}
         list={derogations}
-        organisationName={organisationName}
         onDecided={onDecided}
         onRefused={onRefused}
       />
-      {decisions.error ? <Notice tone="error">{readError(decisions.error).message}</Notice> : null}
-      <OverdueActionSection territoryId={territoryId} organisationName={organisationName} />
-      <AwaitingHandoffSection territoryId={territoryId} organisationName={organisationName} />
+      <OverdueActionSection territoryId={territoryId} />
+      <AwaitingHandoffSection territoryId={territoryId} />
       <ReviewDueSection territoryId={territoryId} />
     </>
   );

@@ -57,22 +57,6 @@ export const PendingDerogationsQuery = graphql(`
 export type DerogationPage = ResultOf<typeof PendingDerogationsQuery>['derogations'];
 export type InboxDerogation = DerogationPage['edges'][number]['node'];
 
-/** The partners' names, which the sections name organisations by. */
-export const InboxDecisionsQuery = graphql(`
-  query InboxDecisions($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-export type InboxDecisions = ResultOf<typeof InboxDecisionsQuery>;
-
 /**
  * One page of the referrals sent or in pre-review, the longest waiting first, read anonymously: no
  * identity is asked for here. The person's identity is read on the referral's own page, where the

@@ -7,7 +7,7 @@ import { readError } from '../graphql/errors';
 import { Notice } from '../ui/notice';
 import { usePagedList } from '../ui/use-paged-list';
 import { frenchCalendarDate, frenchDate, frenchTime } from '../ui/written-dates';
-import { NamesError, Section, usePartnerNames } from './situation-sections';
+import { NamesError, Section, useSectionPartnerNames } from './situation-sections';
 import { SituationActionsQuery, SituationTimelineQuery } from './situations.operations';
 
 /** A screenful of the timeline; « Afficher plus » reads older lines. */
@@ -42,7 +42,10 @@ export function TimelineSection({ territoryId, situationId }: { territoryId: str
     [client, situationId],
   );
   const list = usePagedList(situationId, fetchPage, (line) => line.id);
-  const names = usePartnerNames(territoryId, list.items?.map((line) => line.actorOrganisationId) ?? []);
+  const names = useSectionPartnerNames(
+    territoryId,
+    list.items?.map((line) => line.actorOrganisationId) ?? [],
+  );
   const { nameOf } = names;
   const shown = useShownOnce(!!list.items && !names.loading);
   const timeline = shown ? list.items : undefined;
@@ -96,7 +99,10 @@ export function ActionsSection({ territoryId, situationId }: { territoryId: stri
     [client, situationId],
   );
   const list = usePagedList(situationId, fetchPage, (action) => action.id);
-  const names = usePartnerNames(territoryId, list.items?.map((action) => action.ownerOrganisationId) ?? []);
+  const names = useSectionPartnerNames(
+    territoryId,
+    list.items?.map((action) => action.ownerOrganisationId) ?? [],
+  );
   const { nameOf } = names;
   const shown = useShownOnce(!!list.items && !names.loading);
   const actions = shown ? list.items : undefined;

@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
-import { organisationName, useOrganisationNames } from '../directory/use-directory-names';
+import { usePartnerNames } from '../directory/use-directory-names';
+import type { PartnerNames } from '../directory/use-directory-names';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
@@ -14,21 +15,19 @@ import {
 import { SituationFollowUpsQuery } from './situations.operations';
 import type { SituationDetail, SituationHandoff } from './situations.operations';
 
-/**
- * The partners a section shows, named by the api from their ids: « Chargement… » while asked for,
- * « Un partenaire du territoire » only for one it does not name to me.
- */
-export function usePartnerNames(territoryId: string, ids: readonly (string | null | undefined)[]) {
-  const names = useOrganisationNames(territoryId, ids);
-  return {
-    nameOf: (id: string | null | undefined) => organisationName(names, id, 'Un partenaire du territoire'),
-    loading: names.loading,
-    error: names.error,
-  };
+/** Said of a partner the api does not name to me. */
+const UNNAMED_PARTNER = 'Un partenaire du territoire';
+
+/** The partners a section shows, named by the api from their ids. */
+export function useSectionPartnerNames(
+  territoryId: string,
+  ids: readonly (string | null | undefined)[],
+): PartnerNames {
+  return usePartnerNames(territoryId, ids, UNNAMED_PARTNER);
 }
 
 /** Why some names are missing, when the api could not be asked for them. */
-export function NamesError({ error }: { error: ReturnType<typeof usePartnerNames>['error'] }) {
+export function NamesError({ error }: { error: PartnerNames['error'] }) {
   return error ? <Notice tone="error">{readError(error).message}</Notice> : null;
 }
 
@@ -49,7 +48,7 @@ export function CircleSection({
   territoryId: string;
   circle: SituationDetail['circle'];
 }) {
-  const names = usePartnerNames(territoryId, circle?.map((member) => member.organisationId) ?? []);
+  const names = useSectionPartnerNames(territoryId, circle?.map((member) => member.organisationId) ?? []);
   const { nameOf } = names;
   return (
     <Section id="cercle" title="Le cercle">
@@ -87,7 +86,7 @@ export function HandoffsSection({
   territoryId: string;
   handoffs: readonly SituationHandoff[];
 }) {
-  const names = usePartnerNames(
+  const names = useSectionPartnerNames(
     territoryId,
     handoffs.flatMap((handoff) => [handoff.receivingOrganisationId, handoff.proposedByOrganisationId]),
   );
@@ -131,7 +130,7 @@ export function FollowUpsSection({ territoryId, situationId }: { territoryId: st
   const [result] = useQuery({ query: SituationFollowUpsQuery, variables: { situationId } });
   const connection = result.data?.situationFollowUps;
   // The seats held by nobody in particular are named by their partner.
-  const names = usePartnerNames(
+  const names = useSectionPartnerNames(
     territoryId,
     connection?.edges.flatMap(({ node }) =>
       node.team.map((seat) => (seat.holderName ? null : seat.organisationId)),
