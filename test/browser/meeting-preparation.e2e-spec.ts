@@ -1,3 +1,5 @@
+import { Role } from '@relais/access';
+import { OrganisationKind, Profession } from '@relais/identity';
 import { AgendaItem, Meeting, MeetingStatus } from '@relais/meetings';
 import {
   BROWSER_SETUP_TIMEOUT_MS,
@@ -6,6 +8,8 @@ import {
   screenshot,
   openSignedIn,
 } from '../support/browser';
+import { crowdDirectory } from '../support/crowded-directory';
+import { seedAgendaItem } from '../support/referral-journey';
 import {
   addSuggestion,
   agendaItem,
@@ -182,4 +186,59 @@ describe('preparing a cell meeting: planning, the agenda, publishing, and a gues
     await expectNoAxeViolations(page);
     await screenshot(page, 'ordre-du-jour-invite');
   }, 30_000);
+
+  it('names the partners of a guest’s item though the territory counts more than a page of partners', async () => {
+    const { api } = suite;
+    // A territory of its own, its agenda written straight in the database: what is tested is the
+    // guest's reading, whatever the coordinator's page offers to choose from.
+    const territory = await api.factory.territory();
+    const cell = await api.factory.cell(territory);
+    const landlord = await api.factory.organisation(
+      territory,
+      OrganisationKind.HOUSING,
+      'Habitat Nord Essai',
+    );
+    const ccas = await api.factory.organisation(territory, OrganisationKind.SOCIAL, 'CCAS Nord Essai');
+    await crowdDirectory(api, territory);
+    const guest = await api.factory.user({
+      territory,
+      organisation: landlord,
+      profession: Profession.HOUSING_OFFICER,
+      roles: [Role.CELL_MEMBER],
+      cell,
+    });
+    const now = api.clock.now();
+    const meeting = await api.dataSource.getRepository(Meeting).save({
+      territoryId: territory.id,
+      cellId: cell.id,
+      startsAt: new Date(now.getTime() + IN_DAYS * 86_400_000),
+      durationMinutes: 60,
+      place: 'Mairie',
+      videoLink: null,
+      status: MeetingStatus.AGENDA_PUBLISHED,
+      seriesId: null,
+      agendaPublishedAt: now,
+      cancelledAt: null,
+    });
+    await seedAgendaItem(api.dataSource, {
+      territoryId: territory.id,
+      meetingId: meeting.id,
+      position: 1,
+      guestOrganisationId: landlord.id,
+    });
+    await api.dataSource
+      .getRepository(AgendaItem)
+      .update({ meetingId: meeting.id }, { presenterOrganisationId: ccas.id });
+
+    const page = await suite.newPage({ width: 1280 });
+    api.clock.advance(30_000);
+    await page.goto('/');
+    await openSignedIn(page, api, guest);
+    await openMeetings(page);
+    await openAgendaOf(page, writtenDay(api, IN_DAYS));
+    const item = page.locator('ol.agenda-items > li');
+    expect(await item.textContent()).toContain(`Présenté par${ccas.name}`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'ordre-du-jour-invite-annuaire-plein');
+  });
 });

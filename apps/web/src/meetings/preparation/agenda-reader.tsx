@@ -1,7 +1,8 @@
-import { useQuery } from 'urql';
+import { usePartnerNames, useShownOnce } from '../../directory/use-directory-names';
+import { readError } from '../../graphql/errors';
+import { Notice } from '../../ui/notice';
 import { writtenDuration } from '../meeting-labels';
 import { AgendaItemFacts, AgendaItemTitle } from './item-facts';
-import { TerritoryPartnersQuery } from './preparation.operations';
 import type { AgendaItemView, AgendaView } from './preparation.operations';
 
 /**
@@ -10,13 +11,15 @@ import type { AgendaItemView, AgendaView } from './preparation.operations';
  * code, which is all the api gives.
  */
 export function AgendaReader({ agenda, territoryId }: { agenda: AgendaView; territoryId: string }) {
-  const [partners] = useQuery({ query: TerritoryPartnersQuery, variables: { territoryId } });
-  const nameOf = (organisationId: string) =>
-    partners.data?.organisations.edges.find(({ node }) => node.id === organisationId)?.node.name ??
-    'un partenaire';
+  const partners = usePartnerNames(
+    territoryId,
+    agenda.items.flatMap((item) => [item.presenterOrganisationId, ...(item.guestOrganisationIds ?? [])]),
+    'un partenaire',
+  );
   const invitedToSome = agenda.items.some((item) => item.detailed);
   // Items wait for the partners' names rather than flash « un partenaire » where a name follows.
-  if (!partners.data && !partners.error) return <p role="status">Chargement de l’ordre du jour…</p>;
+  const shown = useShownOnce(!partners.loading);
+  if (!shown) return <p role="status">Chargement de l’ordre du jour…</p>;
   return (
     <section aria-labelledby="points">
       <h2 id="points">
@@ -24,6 +27,7 @@ export function AgendaReader({ agenda, territoryId }: { agenda: AgendaView; terr
           ? `${agenda.items.length} point${agenda.items.length > 1 ? 's' : ''}, ${writtenDuration(agenda.totalMinutes)} prévues sur ${writtenDuration(agenda.meeting.durationMinutes)}`
           : 'Aucun point'}
       </h2>
+      {partners.error ? <Notice tone="error">{readError(partners.error).message}</Notice> : null}
       {!agenda.items.length ? (
         <p>Aucune situation n’est inscrite à cette séance.</p>
       ) : (
@@ -35,7 +39,7 @@ export function AgendaReader({ agenda, territoryId }: { agenda: AgendaView; terr
           ) : null}
           <ol className="agenda-items">
             {agenda.items.map((item) => (
-              <ReadItem key={item.id} item={item} nameOf={nameOf} />
+              <ReadItem key={item.id} item={item} nameOf={partners.nameOf} />
             ))}
           </ol>
         </>

@@ -175,20 +175,6 @@ export const AgendaPreparationQuery = graphql(`
   }
 `);
 
-/** The partners' names, for a guest reading who presents its item. */
-export const TerritoryPartnersQuery = graphql(`
-  query TerritoryPartners($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 export const AddAgendaItemMutation = graphql(
   `
     mutation AddAgendaItem($input: AgendaItemInput!) {
