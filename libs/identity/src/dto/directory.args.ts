@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { AfterCursor, CursorShape, INVALID_ID_MESSAGE } from '@relais/graphql';
 import {
@@ -19,6 +20,32 @@ export const ORGANISATION_CURSOR: CursorShape = [isName, (value) => isUUID(value
 /** A position in the directory: the last member's last and first names, and their membership's id. */
 export const MEMBER_CURSOR: CursorShape = [isName, isName, (value) => isUUID(value)];
 
+/** Only the given ids: a page asks for the names of what it shows. */
+function IdsFilter(only: string, tooMany: string): PropertyDecorator {
+  return applyDecorators(
+    Field(() => [ID], {
+      nullable: true,
+      description: `${only} (100 au plus) : pour nommer ceux qu’une page montre. Un identifiant inconnu ou illisible pour vous est ignoré.`,
+    }),
+    IsOptional(),
+    ArrayMaxSize(100, { message: tooMany }),
+    IsUUID('all', { each: true, message: INVALID_ID_MESSAGE }),
+  );
+}
+
+/** Part of a name, as a person types it in a picker (see `name-search.ts`). */
+function NameSearch(only: string): PropertyDecorator {
+  return applyDecorators(
+    Field(() => String, {
+      nullable: true,
+      description: `${only}, sans tenir compte des majuscules ni des accents.`,
+    }),
+    IsOptional(),
+    IsString({ message: 'La recherche est un texte.' }),
+    MaxLength(100, { message: 'La recherche tient en 100 caractères.' }),
+  );
+}
+
 /** A page of the territory's partners, in alphabetical order. */
 @ArgsType()
 export class OrganisationsArgs {
@@ -35,24 +62,10 @@ export class OrganisationsArgs {
   @AfterCursor(ORGANISATION_CURSOR, { maxLength: 1000 })
   after?: string | null;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      'Seulement ces partenaires (100 au plus) : pour nommer ceux qu’une page montre. Un identifiant inconnu ou illisible pour vous est ignoré.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(100, { message: 'Au plus 100 partenaires à la fois.' })
-  @IsUUID('all', { each: true, message: INVALID_ID_MESSAGE })
+  @IdsFilter('Seulement ces partenaires', 'Au plus 100 partenaires à la fois.')
   ids?: string[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Seulement les partenaires dont le nom contient ce texte, sans tenir compte des majuscules ni des accents.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: 'La recherche tient en 100 caractères.' })
+  @NameSearch('Seulement les partenaires dont le nom contient ce texte')
   search?: string | null;
 }
 
@@ -72,23 +85,9 @@ export class TerritoryMembersArgs {
   @AfterCursor(MEMBER_CURSOR, { maxLength: 1000 })
   after?: string | null;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      'Seulement les membres ayant ces comptes (100 au plus) : pour nommer ceux qu’une page montre. Un identifiant inconnu ou illisible pour vous est ignoré.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(100, { message: 'Au plus 100 membres à la fois.' })
-  @IsUUID('all', { each: true, message: INVALID_ID_MESSAGE })
+  @IdsFilter('Seulement les membres ayant ces comptes', 'Au plus 100 membres à la fois.')
   userIds?: string[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Seulement les membres dont le nom ou le prénom contient ce texte, sans tenir compte des majuscules ni des accents.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: 'La recherche tient en 100 caractères.' })
+  @NameSearch('Seulement les membres dont le nom ou le prénom contient ce texte')
   search?: string | null;
 }
