@@ -1,5 +1,12 @@
 import { Role } from '@relais/access';
-import { Membership, MembershipStatus, OrganisationKind, Territory, User } from '@relais/identity';
+import {
+  Membership,
+  MembershipStatus,
+  Organisation,
+  OrganisationKind,
+  Territory,
+  User,
+} from '@relais/identity';
 import type { Locator, Page } from 'playwright-core';
 import {
   atEachWidth,
@@ -12,6 +19,7 @@ import {
   tabTo,
   TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
+import { crowdDirectory } from '../support/crowded-directory';
 
 describe('the territory administration’s members, in the browser', () => {
   const suite = browserSuite();
@@ -24,6 +32,8 @@ describe('the territory administration’s members, in the browser', () => {
     const organisation = await suite.api.factory.organisation(territory, OrganisationKind.SOCIAL);
     admin = await suite.api.factory.user({ territory, organisation, roles: [Role.TERRITORY_ADMIN] });
     colleague = await suite.api.factory.user({ territory, organisation, roles: [Role.CELL_MEMBER] });
+    // More partners than the directory's first page, all before the members' own: the list names it.
+    await crowdDirectory(suite.api, territory);
   }, BROWSER_SETUP_TIMEOUT_MS);
 
   async function onMembers(page: Page, options: { keyboardOnly?: boolean } = {}): Promise<void> {
@@ -58,8 +68,11 @@ describe('the territory administration’s members, in the browser', () => {
       .findOneByOrFail({ userId: user.id, territoryId: territory.id });
 
   it(
-    'lists the members with their organisation, roles and access in French (1280 and 768 px, axe clean)',
+    'lists the members with their organisation (named past the directory’s first hundred), roles and access in French (1280 and 768 px, axe clean)',
     async () => {
+      const partner = await suite.api.dataSource
+        .getRepository(Organisation)
+        .findOneByOrFail({ id: colleague.organisationId });
       const page = await suite.newPage();
       suite.api.clock.advance(30_000);
       await openSignedIn(page, suite.api, admin);
@@ -78,6 +91,7 @@ describe('the territory administration’s members, in the browser', () => {
         const card = memberCard(page, colleague);
         await card.waitFor();
         const text = await card.textContent();
+        expect(text).toContain(`Organisation${partner.name}`);
         expect(text).toContain('Membre de la cellule');
         expect(text).toContain('Accès actif');
         expect(text).toContain('Assistant·e de service social');

@@ -48,7 +48,7 @@ export const TerritoryMembersQuery = graphql(`
   }
 `);
 
-/** The partners to name members' organisations and to choose one for a new account. */
+/** The partners to choose one from for a new account (members' own are named by their ids). */
 export const MemberOrganisationsQuery = graphql(`
   query MemberOrganisations($territoryId: ID!) {
     organisations(territoryId: $territoryId, first: 100) {

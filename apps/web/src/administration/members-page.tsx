@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ShowMore } from '../actions/show-more';
 import { professionLabel, roleLabel } from '../account/role-labels';
+import { usePartnerNames, useShownOnce } from '../directory/use-directory-names';
 import { readError } from '../graphql/errors';
 import { Link } from '../routing/link';
 import { Notice } from '../ui/notice';
@@ -59,6 +60,7 @@ function membersAdded(added: number): string {
 function Members({ territory }: { territory: AdministeredTerritory }) {
   const territoryId = territory.id;
   const client = useClient();
+  // The choice of an organisation for a new account (the list names members' own by their ids).
   const [partners] = useQuery({ query: MemberOrganisationsQuery, variables: { territoryId } });
   const [totalCount, setTotalCount] = useState<number>();
   const fetchPage = useCallback(
@@ -93,12 +95,15 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
     () => partners.data?.organisations.edges.map((edge) => edge.node),
     [partners.data],
   );
-  const organisationName = useMemo(() => {
-    const names = new Map((organisations ?? []).map((organisation) => [organisation.id, organisation.name]));
-    return (id: string) => names.get(id) ?? 'Organisation non communiquée';
-  }, [organisations]);
+  const organisationNames = usePartnerNames(
+    territoryId,
+    list.items?.map(({ user }) => user.organisationId) ?? [],
+    'Organisation non communiquée',
+  );
+  // The first members wait for their organisations' names; those « Afficher plus » adds load in place.
+  const shown = useShownOnce(!!list.items && !organisationNames.loading);
   // In the api's order (last then first name), page after page.
-  const members = list.items;
+  const members = shown ? list.items : undefined;
 
   if (list.error && !members) return <Notice tone="error">{readError(list.error).message}</Notice>;
   if (!members) return <p role="status">Chargement des membres…</p>;
@@ -135,6 +140,9 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
       <h2>
         {count} membre{count > 1 ? 's' : ''}
       </h2>
+      {organisationNames.error ? (
+        <Notice tone="error">{readError(organisationNames.error).message}</Notice>
+      ) : null}
       <ul className="member-list">
         {members.map(({ user, membership }) => {
           const person = `${user.firstName} ${user.lastName}`;
@@ -147,7 +155,7 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
               </h3>
               <dl className="summary-list">
                 <dt>Organisation</dt>
-                <dd>{organisationName(user.organisationId)}</dd>
+                <dd>{organisationNames.nameOf(user.organisationId)}</dd>
                 <dt>Profession</dt>
                 <dd>{professionLabel(user.profession)}</dd>
                 <dt>Adresse e-mail</dt>
