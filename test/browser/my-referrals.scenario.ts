@@ -10,6 +10,7 @@ import { Role } from '@relais/access';
 import { OrganisationKind, Profession } from '@relais/identity';
 import { SituationAction } from '@relais/situations';
 import { logInClient } from '@relais/testing';
+import { crowdDirectory } from '../support/crowded-directory';
 import type { RunningApi } from '../support/api-harness';
 import {
   ADD_ITEM,
@@ -97,6 +98,8 @@ export async function seedReferrerScenario(api: RunningApi): Promise<ReferrerSce
   const cmp = await api.factory.organisation(territory, OrganisationKind.PSYCHIATRY, 'CMP du Suivi');
   const ccas = await api.factory.organisation(territory, OrganisationKind.SOCIAL, 'CCAS du Suivi');
   const clsm = await api.factory.organisation(territory, OrganisationKind.MUNICIPAL, 'CLSM du Suivi');
+  // More partners than a page of the directory, sorted first: the consent's are past the first hundred.
+  await crowdDirectory(api, territory);
 
   const officer = await api.factory.user({
     territory,

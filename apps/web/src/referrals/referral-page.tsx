@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { useOrganisationNames } from '../directory/use-directory-names';
 import { readError } from '../graphql/errors';
 import { NotFoundPage } from '../pages/not-found-page';
 import { Link } from '../routing/link';
@@ -105,7 +106,13 @@ function ReferralView({ referral }: { referral: ReferralDetail }) {
 }
 
 function FollowThrough({ referral, data }: { referral: ReferralDetail; data?: ReferralFollowThrough }) {
-  if (!data) return null;
+  // The partners the consents name, asked by their ids: the consent waits for them rather than
+  // flash « Un partenaire du territoire ».
+  const names = useOrganisationNames(
+    referral.territoryId,
+    data?.consents.flatMap((consent) => consent.organisationIds) ?? [],
+  );
+  if (!data || names.loading) return null;
   const mine = data.myOrganisationReferrals.edges[0]?.node;
   const actions = mine?.actionsForMyOrganisation ?? [];
   return (
@@ -113,10 +120,13 @@ function FollowThrough({ referral, data }: { referral: ReferralDetail; data?: Re
       {referral.status === 'ACCEPTED' || actions.length ? (
         <ReferralActions actions={actions} total={mine?.actionsForMyOrganisationCount ?? actions.length} />
       ) : null}
+      {names.error ? <Notice tone="error">{readError(names.error).message}</Notice> : null}
       <ReferralConsent
         referral={referral}
         consents={data.consents}
-        organisations={data.organisations.edges.map((edge) => edge.node)}
+        organisations={data.consents
+          .flatMap((consent) => consent.organisationIds.map((id) => names.entryOf(id)))
+          .filter((organisation) => organisation !== undefined)}
       />
     </>
   );

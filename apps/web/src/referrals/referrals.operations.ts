@@ -148,7 +148,7 @@ export type ReferralDetail = ResultOf<typeof ReferralQuery>['referral'];
 
 /**
  * What became of this referral for my organisation (next meeting, our actions), the consents my
- * organisation collected for the person, and the partners' names the consent's scope refers to.
+ * organisation collected for the person (the partners its scope names are asked by their ids).
  */
 export const ReferralFollowThroughQuery = graphql(`
   query ReferralFollowThrough($territoryId: ID!, $referralId: ID!, $personId: ID!) {
@@ -184,14 +184,6 @@ export const ReferralFollowThroughQuery = graphql(`
       dataCategories
       wishesToAttend
       withdrawnAt
-    }
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
     }
   }
 `);
