@@ -10,6 +10,7 @@ import { OrganisationKind, Profession } from '@relais/identity';
 import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApi } from '../support/api-harness';
+import { chooseInSearch } from './directory-search.steps';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -254,7 +255,7 @@ export async function moveItemByKeyboard(
 
 export interface ItemSettings {
   minutes?: number;
-  /** Partner names to tick (the others stay as they are). */
+  /** Partner names to invite, found by name (the others stay as they are). */
   guests?: string[];
   presenterOrganisation?: string;
   presenterName?: string;
@@ -277,14 +278,16 @@ export async function setItemSettings(
   if (settings.minutes !== undefined)
     await form.getByLabel('Temps prévu, en minutes').fill(String(settings.minutes));
   for (const guest of settings.guests ?? []) {
-    // A person clicks the choice's words (react-aria hides the native box under them).
-    await form.locator('label').filter({ hasText: guest }).click();
+    await chooseInSearch(page, form.getByRole('combobox', { name: /^Inviter un partenaire/ }), guest, guest);
+    await form.getByRole('checkbox', { name: guest, checked: true }).waitFor();
   }
   if (settings.presenterOrganisation) {
-    await form.getByLabel(/^Partenaire qui présente/).selectOption({ label: settings.presenterOrganisation });
+    const partner = form.getByRole('combobox', { name: /^Partenaire qui présente/ });
+    await chooseInSearch(page, partner, settings.presenterOrganisation, settings.presenterOrganisation);
   }
   if (settings.presenterName) {
-    await form.getByLabel(/^Personne qui présente/).selectOption({ label: settings.presenterName });
+    const person = form.getByRole('combobox', { name: /^Personne qui présente/ });
+    await chooseInSearch(page, person, settings.presenterName.split(' ')[0]!, settings.presenterName);
   }
   await beforeSaving?.();
   await form.getByRole('button', { name: 'Enregistrer le point' }).click();

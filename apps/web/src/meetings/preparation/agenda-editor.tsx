@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useEffect, useRef, useState } from 'react';
+import { useMutation } from 'urql';
+import { useMemberNames, useOrganisationNames } from '../../directory/use-directory-names';
 import { readError } from '../../graphql/errors';
 import { Notice } from '../../ui/notice';
 import { useFocusOnChange } from '../../ui/use-focus-on-change';
@@ -8,12 +9,7 @@ import { moveItem, timeBudget } from './agenda-plan';
 import type { Direction } from './agenda-plan';
 import { AgendaSuggestions, useAgendaSuggestions } from './agenda-suggestions';
 import { EditItem } from './edit-item';
-import type { Member, Partner } from './item-settings';
-import {
-  AgendaPreparationQuery,
-  RemoveAgendaItemMutation,
-  ReorderAgendaMutation,
-} from './preparation.operations';
+import { RemoveAgendaItemMutation, ReorderAgendaMutation } from './preparation.operations';
 import type { AgendaItemView, AgendaView } from './preparation.operations';
 import { PublishAgendaDialog } from './publish-agenda-dialog';
 
@@ -51,10 +47,15 @@ export function AgendaEditor({
   const agenda = answer?.after === fetched ? answer.agenda : fetched;
   const setAnswered = (changed: AgendaView) => setAnswer({ after: fetched, agenda: changed });
   const suggestions = useAgendaSuggestions(meetingId);
-  const [preparation] = useQuery({
-    query: AgendaPreparationQuery,
-    variables: { territoryId },
-  });
+  // The guests and presenters the items name, named by the api whatever their place in the directory.
+  const partners = useOrganisationNames(
+    territoryId,
+    agenda.items.flatMap((item) => [...(item.guestOrganisationIds ?? []), item.presenterOrganisationId]),
+  );
+  const people = useMemberNames(
+    territoryId,
+    agenda.items.map((item) => item.presenterUserId),
+  );
   const [reordering, reorder] = useMutation(ReorderAgendaMutation);
   const [, remove] = useMutation(RemoveAgendaItemMutation);
   const [announcement, setAnnouncement] = useState<Announcement>();
@@ -65,25 +66,6 @@ export function AgendaEditor({
 
   const announce = (message: string, focus: boolean) =>
     setAnnouncement((previous) => ({ at: (previous?.at ?? 0) + 1, message, focus }));
-
-  const partners: Partner[] = useMemo(
-    () =>
-      (preparation.data?.organisations.edges ?? [])
-        .map(({ node: { id, name } }) => ({ id, name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    [preparation.data],
-  );
-  const members: Member[] = useMemo(
-    () =>
-      (preparation.data?.territoryMembers.edges ?? [])
-        .map(({ node: { user } }) => ({
-          id: user.id,
-          name: `${user.firstName} ${user.lastName}`,
-          organisationId: user.organisationId,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    [preparation.data],
-  );
 
   // After a move, the moved item's button keeps the focus, as a keyboard user expects.
   useEffect(() => {
@@ -143,7 +125,9 @@ export function AgendaEditor({
         </div>
       ) : null}
       {refusal ? <Notice tone="error">{refusal}</Notice> : null}
-      {preparation.error ? <Notice tone="error">{readError(preparation.error).message}</Notice> : null}
+      {partners.error || people.error ? (
+        <Notice tone="error">{readError((partners.error ?? people.error)!).message}</Notice>
+      ) : null}
       <section aria-labelledby="points">
         <h2 id="points">
           {agenda.items.length
@@ -175,8 +159,14 @@ export function AgendaEditor({
                 first={index === 0}
                 last={index === agenda.items.length - 1}
                 busy={reordering.fetching}
-                partners={partners}
-                members={members}
+                territoryId={territoryId}
+                nameOf={(id) =>
+                  partners.entryOf(id)?.name ?? (partners.loading ? 'chargement…' : 'un partenaire')
+                }
+                personOf={(id) => {
+                  const person = people.entryOf(id);
+                  return person ? `${person.firstName} ${person.lastName}` : undefined;
+                }}
                 onMove={(direction) => void move(item, index, direction)}
                 onRemove={() => void removeItem(item)}
                 onSaved={(saved, message) => {

@@ -3,7 +3,6 @@ import { Button } from '../../ui/button';
 import { AgendaItemFacts, AgendaItemTitle } from './item-facts';
 import type { Direction } from './agenda-plan';
 import { ItemSettings } from './item-settings';
-import type { Member, Partner } from './item-settings';
 import type { AgendaItemView, AgendaView } from './preparation.operations';
 
 export interface EditItemProps {
@@ -12,8 +11,11 @@ export interface EditItemProps {
   last: boolean;
   /** A move is on its way: the others wait for it, so that each starts from the order shown. */
   busy: boolean;
-  partners: readonly Partner[];
-  members: readonly Member[];
+  territoryId: string;
+  /** A partner's name, as the api names it. */
+  nameOf(organisationId: string): string;
+  /** A person's name, once the api named them. */
+  personOf(userId: string | null | undefined): string | undefined;
   onMove(direction: Direction): void;
   onRemove(): void;
   onSaved(agenda: AgendaView, message: string): void;
@@ -25,21 +27,20 @@ export function EditItem({
   first,
   last,
   busy,
-  partners,
-  members,
+  territoryId,
+  nameOf,
+  personOf,
   onMove,
   onRemove,
   onSaved,
 }: EditItemProps) {
   const [open, setOpen] = useState(false);
-  const nameOf = (id: string) => partners.find((partner) => partner.id === id)?.name ?? 'un partenaire';
-  const presenter = members.find((member) => member.id === item.presenterUserId);
   const named = <span className="visually-hidden"> le point {item.caseCode}</span>;
   const settingsId = `reglages-${item.id}`;
   return (
     <li className="agenda-item agenda-item-detailed">
       <AgendaItemTitle item={item} />
-      <AgendaItemFacts item={item} nameOf={nameOf} presenterName={presenter?.name} preparing />
+      <AgendaItemFacts item={item} nameOf={nameOf} presenterName={personOf(item.presenterUserId)} preparing />
       <div className="button-row item-buttons">
         <Button
           variant="quiet"
@@ -74,8 +75,7 @@ export function EditItem({
         <div id={settingsId}>
           <ItemSettings
             item={item}
-            partners={partners}
-            members={members}
+            territoryId={territoryId}
             onCancel={() => {
               setOpen(false);
               document.getElementById(`regler-${item.id}`)?.focus();

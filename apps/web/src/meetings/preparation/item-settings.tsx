@@ -4,7 +4,10 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useMutation } from 'urql';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
-import { FormChoiceGroup } from '../../ui/form/form-choice-group';
+import { FormMemberSearchField } from '../../directory/member-search-field';
+import { FormPartnerChoices } from '../../directory/partner-choices';
+import { FormPartnerSearchField } from '../../directory/partner-search-field';
+import { useMemberNames } from '../../directory/use-directory-names';
 import { FormSelectField } from '../../ui/form/form-select-field';
 import { FormTextField } from '../../ui/form/form-text-field';
 import { applyServerErrors } from '../../ui/form/server-errors';
@@ -14,17 +17,6 @@ import type { AgendaItemKind } from '../meeting-labels';
 import { itemMinutesProblem } from './agenda-plan';
 import { UpdateAgendaItemMutation } from './preparation.operations';
 import type { AgendaItemView, AgendaView } from './preparation.operations';
-
-export interface Partner {
-  id: string;
-  name: string;
-}
-
-export interface Member {
-  id: string;
-  name: string;
-  organisationId: string;
-}
 
 interface SettingsValues {
   minutes: string;
@@ -46,8 +38,7 @@ const KIND_OPTIONS = Object.entries(AGENDA_ITEM_KIND_LABELS).map(([value, label]
 
 export interface ItemSettingsProps {
   item: AgendaItemView;
-  partners: readonly Partner[];
-  members: readonly Member[];
+  territoryId: string;
   onSaved(agenda: AgendaView, message: string): void;
   onCancel(): void;
 }
@@ -56,10 +47,10 @@ export interface ItemSettingsProps {
  * One item's settings: its time, its type, the partners invited for it alone and who presents it.
  * The api decides (a guest the consent does not allow is refused there, in its words).
  */
-export function ItemSettings({ item, partners, members, onSaved, onCancel }: ItemSettingsProps) {
+export function ItemSettings({ item, territoryId, onSaved, onCancel }: ItemSettingsProps) {
   const [saving, update] = useMutation(UpdateAgendaItemMutation);
   const [general, setGeneral] = useState<string[]>([]);
-  const { control, handleSubmit, setError } = useForm<SettingsValues>({
+  const { control, handleSubmit, setError, setValue } = useForm<SettingsValues>({
     defaultValues: {
       minutes: String(item.minutes),
       kind: item.kind,
@@ -68,10 +59,10 @@ export function ItemSettings({ item, partners, members, onSaved, onCancel }: Ite
       presenterUserId: item.presenterUserId ?? '',
     },
   });
-  const presenterOrganisationId = useWatch({ control, name: 'presenterOrganisationId' });
-  const presenters = members.filter(
-    (member) => !presenterOrganisationId || member.organisationId === presenterOrganisationId,
-  );
+  const presenterUserId = useWatch({ control, name: 'presenterUserId' });
+  // The presenting person's partner: choosing another partner takes her away.
+  const presenterNames = useMemberNames(territoryId, [presenterUserId]);
+  const presenterPartnerId = presenterNames.entryOf(presenterUserId)?.organisationId;
 
   const submit = handleSubmit(async (values) => {
     setGeneral([]);
@@ -127,27 +118,33 @@ export function ItemSettings({ item, partners, members, onSaved, onCancel }: Ite
         options={KIND_OPTIONS}
         rules={{ required: 'Choisissez le type de point.' }}
       />
-      <FormChoiceGroup
+      <FormPartnerChoices
         control={control}
         name="guestOrganisationIds"
+        territoryId={territoryId}
         label="Partenaires invités pour ce point"
         hint="Ils verront ce point en détail, et les autres par leur code seulement."
-        multiple
-        choices={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
+        addLabel="Inviter un partenaire"
+        addHint="Il s’ajoute, coché, aux invités de ce point."
       />
-      <FormSelectField
+      <FormPartnerSearchField
         control={control}
         name="presenterOrganisationId"
+        territoryId={territoryId}
         label="Partenaire qui présente la situation"
-        emptyLabel="Personne pour l’instant"
-        options={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
+        onChosen={(partner) => {
+          if (presenterUserId && partner?.id !== presenterPartnerId) setValue('presenterUserId', '');
+        }}
       />
-      <FormSelectField
+      <FormMemberSearchField
         control={control}
         name="presenterUserId"
+        territoryId={territoryId}
         label="Personne qui présente"
-        emptyLabel="Pas encore désignée"
-        options={presenters.map((member) => ({ value: member.id, label: member.name }))}
+        hint="Choisir la personne choisit aussi son partenaire."
+        onChosen={(member) => {
+          if (member) setValue('presenterOrganisationId', member.organisationId);
+        }}
       />
       <div className="button-row">
         <Button type="submit" isPending={saving.fetching}>

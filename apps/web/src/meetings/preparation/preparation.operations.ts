@@ -145,36 +145,6 @@ export const AgendaSuggestionsQuery = graphql(`
   }
 `);
 
-/**
- * What the coordinator needs besides the agenda: the partners and their people to choose guests
- * and presenters from (the most the api gives in a page, alphabetical).
- */
-export const AgendaPreparationQuery = graphql(`
-  query AgendaPreparation($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-          kind
-        }
-      }
-    }
-    territoryMembers(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          user {
-            id
-            firstName
-            lastName
-            organisationId
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const AddAgendaItemMutation = graphql(
   `
     mutation AddAgendaItem($input: AgendaItemInput!) {
