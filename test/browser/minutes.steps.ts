@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApi } from '../support/api-harness';
 import { Account, openSignedIn } from '../support/browser';
+import { chooseInSearch, plainly } from './directory-search.steps';
 
 /** Signs in (the api's clock moved past the last code) and opens the meeting's minutes. */
 export async function openMinutes(
@@ -50,11 +51,13 @@ export async function addRestrictedNote(
   return restriction;
 }
 
-/** Chooses the partner in « Voir comme » and returns the preview the api computed for it. */
+/**
+ * Finds the partner in « Voir comme » by typing its name without capitals or accents, and returns
+ * the preview the api computed for it.
+ */
 export async function previewAs(page: Page, partnerName: string): Promise<Locator> {
-  const select = page.getByLabel('Voir comme');
-  const option = select.locator('option', { hasText: partnerName });
-  await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+  const field = page.getByRole('combobox', { name: /^Voir comme/ });
+  await chooseInSearch(page, field, plainly(partnerName), partnerName);
   await page.getByRole('button', { name: 'Afficher l’aperçu' }).click();
   const region = page.getByRole('region', { name: `Aperçu pour ${partnerName}` });
   await region.waitFor();

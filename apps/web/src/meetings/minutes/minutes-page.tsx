@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { useOrganisationNames } from '../../directory/use-directory-names';
 import { readError } from '../../graphql/errors';
 import { Link } from '../../routing/link';
 import { Notice } from '../../ui/notice';
@@ -8,14 +9,9 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { frenchDateTime } from '../../ui/written-dates';
 import { meetingPaths, meetingStatusLabel } from '../meeting-labels';
 import type { MinutesItem, MinutesMeeting } from './minutes.operations';
-import {
-  MeetingMinutesQuery,
-  MinutesMeetingQuery,
-  MinutesPartnersQuery,
-  RestrictedNoteChoicesQuery,
-} from './minutes.operations';
+import { MeetingMinutesQuery, MinutesMeetingQuery, RestrictedNoteChoicesQuery } from './minutes.operations';
 import { MinutesPreviewSection } from './minutes-preview-section';
-import { noteCategories } from './minutes-text';
+import { noteCategories, partnersNamedIn } from './minutes-text';
 import { MinutesView } from './minutes-view';
 import { PersonAnswerDialog } from './person-answer-dialog';
 import { PublishMinutesDialog } from './publish-minutes-dialog';
@@ -63,10 +59,6 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
     pause: !readable,
   });
   const [choicesResult] = useQuery({ query: RestrictedNoteChoicesQuery, variables, pause: !afterMeeting });
-  const [partnersResult] = useQuery({
-    query: MinutesPartnersQuery,
-    variables: { territoryId: meeting.territoryId },
-  });
   const [announcement, setAnnouncement] = useState<{ message: string; at: number }>();
   const announced = useRef<HTMLDivElement>(null);
   useFocusOnChange(announced, announcement?.at);
@@ -79,13 +71,13 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
     [refetchMinutes],
   );
 
-  // The minutes wait for the partners' names: shown before them, each action would flash as entrusted to
-  // a « Partenaire non répertorié ».
-  const minutes = partnersResult.data ? minutesResult.data?.meetingMinutes : undefined;
-  const partners = useMemo(
-    () => partnersResult.data?.organisations.edges.map((edge) => edge.node) ?? [],
-    [partnersResult.data],
-  );
+  // The partners the minutes name, asked by their ids (however many the territory counts). The
+  // minutes wait for their names: shown before them, each action would flash as entrusted to a
+  // « Partenaire non répertorié ».
+  const fetched = minutesResult.data?.meetingMinutes;
+  const names = useOrganisationNames(meeting.territoryId, fetched ? partnersNamedIn(fetched) : []);
+  const minutes = names.loading ? undefined : fetched;
+  const partners = fetched ? partnersNamedIn(fetched).flatMap((id) => names.entryOf(id) ?? []) : [];
   const choices = choicesResult.data?.restrictedNoteChoices ?? [];
   const noteDialog = (item: { itemId: string; position: number; caseCode: string }) => {
     const categories = noteCategories(
@@ -101,7 +93,7 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
       {coordinating ? <PersonAnswerDialog item={item} onRecorded={announce} /> : null}
     </div>
   );
-  const error = minutesResult.error ?? choicesResult.error ?? partnersResult.error;
+  const error = minutesResult.error ?? choicesResult.error ?? names.error;
 
   return (
     <>
@@ -179,7 +171,7 @@ function MeetingMinutes({ agenda, coordinating }: { agenda: MinutesMeeting; coor
         </section>
       ) : null}
       {coordinating && afterMeeting ? (
-        <MinutesPreviewSection meetingId={meeting.id} partners={partners} />
+        <MinutesPreviewSection meetingId={meeting.id} territoryId={meeting.territoryId} />
       ) : null}
     </>
   );

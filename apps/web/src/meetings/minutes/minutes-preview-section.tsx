@@ -1,14 +1,14 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { professionLabel } from '../../account/role-labels';
-import { organisationKindLabel } from '../../administration/organisation-kinds';
+import { PartnerSearchField } from '../../directory/partner-search-field';
+import { useOrganisationNames } from '../../directory/use-directory-names';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import type { Partner } from './minutes.operations';
 import { MinutesPreviewQuery } from './minutes.operations';
+import { partnersNamedIn } from './minutes-text';
 import { MinutesView } from './minutes-view';
-import '../../ui/form/form-select-field.css';
 
 /**
  * « Voir comme » : the minutes as a partner's member will read them, as the api computes them for
@@ -16,13 +16,12 @@ import '../../ui/form/form-select-field.css';
  */
 export function MinutesPreviewSection({
   meetingId,
-  partners,
+  territoryId,
 }: {
   meetingId: string;
-  partners: readonly Partner[];
+  territoryId: string;
 }) {
-  const selectId = useId();
-  // Chosen in the list, then asked for: each preview is computed and audited, so moving through the
+  // Chosen in the field, then asked for: each preview is computed and audited, so moving through the
   // list with the arrows does not ask for one per partner passed.
   const [chosenId, setChosenId] = useState('');
   const [organisationId, setOrganisationId] = useState('');
@@ -35,6 +34,10 @@ export function MinutesPreviewSection({
   });
   const preview = result.data?.meetingMinutesPreview;
   const shown = preview && preview.organisationId === organisationId ? preview : undefined;
+  const names = useOrganisationNames(territoryId, shown?.minutes ? partnersNamedIn(shown.minutes) : []);
+  const partners = shown?.minutes
+    ? partnersNamedIn(shown.minutes).flatMap((id) => names.entryOf(id) ?? [])
+    : [];
 
   return (
     <section className="minutes-preview" aria-labelledby="apercu-partenaire">
@@ -45,22 +48,13 @@ export function MinutesPreviewSection({
         ce que vous lisez vous-même : une note couverte par le secret médical n’y figure que si vous êtes
         professionnel·le de santé. Chaque aperçu est inscrit au journal d’audit.
       </p>
-      <div className="field select-field">
-        <label htmlFor={selectId}>Voir comme</label>
-        <select
-          id={selectId}
-          className="select"
-          value={chosenId}
-          onChange={(event) => setChosenId(event.target.value)}
-        >
-          <option value="">— Choisissez un partenaire —</option>
-          {partners.map((partner) => (
-            <option key={partner.id} value={partner.id}>
-              {partner.name} ({organisationKindLabel(partner.kind)})
-            </option>
-          ))}
-        </select>
-      </div>
+      <PartnerSearchField
+        territoryId={territoryId}
+        label="Voir comme"
+        hint="Le partenaire dont vous voulez voir la part."
+        value={chosenId}
+        onChoose={(partner) => setChosenId(partner?.id ?? '')}
+      />
       <div className="button-row">
         <Button
           variant="quiet"

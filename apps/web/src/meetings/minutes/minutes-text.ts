@@ -119,6 +119,17 @@ export function publicationShares(
   return [...shares.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
+/** The partners a reading of the minutes names: those in the room, and those entrusted with an action. */
+export function partnersNamedIn(minutes: {
+  attendance: readonly { organisationId: string }[];
+  items: readonly { actions: readonly { ownerOrganisationId: string }[] }[];
+}): string[] {
+  return [
+    ...minutes.attendance.map((entry) => entry.organisationId),
+    ...minutes.items.flatMap((item) => item.actions.map((action) => action.ownerOrganisationId)),
+  ];
+}
+
 /** A partner the page does not know (removed since) is still told, by a neutral word. */
 function nameOf(organisationId: string, partners: readonly Named[]): string {
   return partners.find((partner) => partner.id === organisationId)?.name ?? 'Partenaire non répertorié';

@@ -90,21 +90,6 @@ export const MeetingMinutesQuery = graphql(
   [MinutesFields],
 );
 
-/** The territory's partners: who the actions are entrusted to, and whom the coordination previews as. */
-export const MinutesPartnersQuery = graphql(`
-  query MinutesPartners($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-          kind
-        }
-      }
-    }
-  }
-`);
-
 /** The minutes as a member of that partner will read them, computed by the server for that reader. */
 export const MinutesPreviewQuery = graphql(
   `
@@ -158,7 +143,11 @@ export const RecordPersonAnswerMutation = graphql(`
 export type MinutesMeeting = ResultOf<typeof MinutesMeetingQuery>['meetingAgenda'];
 export type Minutes = ResultOf<typeof MinutesFields>;
 export type MinutesItem = Minutes['items'][number];
-export type Partner = ResultOf<typeof MinutesPartnersQuery>['organisations']['edges'][number]['node'];
+/** A partner the minutes name, as the directory names it. */
+export interface Partner {
+  id: string;
+  name: string;
+}
 export type MinutesPreview = ResultOf<typeof MinutesPreviewQuery>['meetingMinutesPreview'];
 export type NoteCategory = VariablesOf<typeof AddRestrictedNoteMutation>['input']['category'];
 export type PersonAnswer = VariablesOf<typeof RecordPersonAnswerMutation>['input']['answer'];
