@@ -20,18 +20,26 @@ import {
   TWO_WIDTHS_TIMEOUT_MS,
 } from '../support/browser';
 import { crowdDirectory } from '../support/crowded-directory';
+import { typeAndChoose } from './directory-search.steps';
 
 describe('the territory administration’s members, in the browser', () => {
   const suite = browserSuite();
   let territory: Territory;
   let admin: User & { password: string };
   let colleague: User & { password: string };
+  let school: { id: string };
 
   beforeAll(async () => {
     territory = await suite.api.factory.territory();
     const organisation = await suite.api.factory.organisation(territory, OrganisationKind.SOCIAL);
     admin = await suite.api.factory.user({ territory, organisation, roles: [Role.TERRITORY_ADMIN] });
     colleague = await suite.api.factory.user({ territory, organisation, roles: [Role.CELL_MEMBER] });
+    // Past the directory's first hundred partners: found by typing part of its name.
+    school = await suite.api.factory.organisation(
+      territory,
+      OrganisationKind.MEDICO_SOCIAL,
+      'École de la Plaine',
+    );
     // More partners than the directory's first page, all before the members' own: the list names it.
     await crowdDirectory(suite.api, territory);
   }, BROWSER_SETUP_TIMEOUT_MS);
@@ -115,7 +123,16 @@ describe('the territory administration’s members, in the browser', () => {
     await dialog.getByLabel('Nom', { exact: true }).fill('Vasseur');
     const email = dialog.getByLabel(/^Adresse e-mail professionnelle/);
     await email.fill(colleague.email);
-    await dialog.getByLabel(/^Organisation/).selectOption({ index: 1 });
+    // The organisation past the first hundred, found with the keyboard by typing « ecole ».
+    const organisationField = dialog.getByRole('combobox', { name: /^Organisation/ });
+    await tabTo(page, organisationField);
+    await page.keyboard.type('ecole');
+    await page.getByRole('option', { name: /^École de la Plaine/ }).waitFor();
+    expect(await page.getByRole('option').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'administration-ajouter-un-membre-organisation');
+    await typeAndChoose(page, 'ecole', /^École de la Plaine/);
+    expect(await organisationField.inputValue()).toBe('École de la Plaine');
     await dialog.getByLabel(/^Profession/).selectOption({ label: 'Psychologue' });
     await dialog
       .locator('label')
@@ -147,6 +164,7 @@ describe('the territory administration’s members, in the browser', () => {
       .getRepository(User)
       .findOneByOrFail({ email: 'leonie.vasseur@essai.relais.test' });
     expect(created.profession).toBe('PSYCHOLOGIST');
+    expect(created.organisationId).toBe(school.id);
   });
 
   it('grants a role through the roles dialog, and refuses to change one’s own roles in French', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
+import { FormPartnerSearchField } from '../directory/partner-search-field';
 import { readError } from '../graphql/errors';
 import { Button } from '../ui/button';
 import { FormChoiceGroup } from '../ui/form/form-choice-group';
@@ -27,7 +28,11 @@ const FIELDS = ['firstName', 'lastName', 'email', 'organisationId', 'profession'
 
 export interface AddMemberDialogProps {
   territoryId: string;
-  organisations: readonly { id: string; name: string }[];
+  /**
+   * No longer read: the organisation is searched in the directory, past its first hundred partners.
+   * Accepted while the members page still passes it.
+   */
+  organisations?: readonly { id: string; name: string }[];
   /** Told once the account exists, with what the api said of its set-password link. */
   onCreated(person: string, link: SetPasswordLinkResult): void;
 }
@@ -57,12 +62,7 @@ export function AddMemberDialog(props: AddMemberDialogProps) {
   );
 }
 
-function AddMemberForm({
-  territoryId,
-  organisations,
-  onCancel,
-  onCreated,
-}: AddMemberDialogProps & { onCancel(): void }) {
+function AddMemberForm({ territoryId, onCancel, onCreated }: AddMemberDialogProps & { onCancel(): void }) {
   const [state, createUser] = useMutation(CreateUserMutation);
   const [general, setGeneral] = useState<string[]>([]);
   const { control, handleSubmit, setError } = useForm<AddMemberValues>({
@@ -118,16 +118,12 @@ function AddMemberForm({
           autoComplete="off"
           rules={{ required: 'Indiquez l’adresse e-mail.' }}
         />
-        <FormSelectField
+        <FormPartnerSearchField
           control={control}
           name="organisationId"
+          territoryId={territoryId}
           label="Organisation"
           hint="Le partenaire qui emploie la personne. Un partenaire absent s’ajoute dans « Partenaires »."
-          options={organisations.map((organisation) => ({
-            value: organisation.id,
-            label: organisation.name,
-          }))}
-          emptyLabel="Choisissez une organisation"
           rules={{ required: 'Choisissez l’organisation.' }}
         />
         <FormSelectField
