@@ -14,6 +14,7 @@ import {
   typeInto,
   typeReferralForm,
 } from './new-referral.steps';
+import { crowdDirectory } from '../support/crowded-directory';
 
 /** The whole form with the keyboard: several hundred key presses. */
 const JOURNEY_TIMEOUT_MS = 240_000;
@@ -22,12 +23,16 @@ describe('a housing officer writes a new referral with the keyboard alone', () =
   const suite = browserSuite();
   let officer: { email: string; password: string };
   let coordinator: GraphqlClient;
+  let school: { id: string };
 
   beforeAll(async () => {
     const { factory } = suite.api;
     const territory = await factory.territory({ name: 'CLSM du clavier' });
     const bailleur = await factory.organisation(territory, OrganisationKind.HOUSING, 'Habitat du clavier');
     await factory.organisation(territory, OrganisationKind.SOCIAL, 'CCAS du clavier');
+    // Past the directory's first hundred, alphabetically: found only by typing part of its name.
+    school = await factory.organisation(territory, OrganisationKind.MEDICO_SOCIAL, 'École de la Plaine');
+    await crowdDirectory(suite.api, territory);
     const clsm = await factory.organisation(territory, OrganisationKind.MUNICIPAL, 'Coordination du clavier');
     officer = await factory.user({
       territory,
@@ -106,7 +111,7 @@ describe('a housing officer writes a new referral with the keyboard alone', () =
       await onStep(page, 4, 'Le consentement');
       await giveConsentByKeyboard(page, {
         purposes: [/^Un accompagnement par une équipe/],
-        partners: [/^CCAS du clavier/],
+        partners: ['CCAS du clavier', { name: 'École de la Plaine', typed: 'ecole' }],
         categories: [/^Les informations pratiques/, /^Son logement/],
         wishesToAttend: 'Oui',
       });
@@ -121,6 +126,8 @@ describe('a housing officer writes a new referral with the keyboard alone', () =
       // 5. Vérifier et transmettre.
       await onStep(page, 5, 'Vérifier et transmettre');
       expect(await page.locator('form').textContent()).toContain('Martin Jeanne');
+      // The partner past the first hundred is named in what she agreed to.
+      expect(await page.locator('form').textContent()).toContain('École de la Plaine');
       await press(page, 'Transmettre à la cellule');
       const done = page.getByRole('heading', { level: 1, name: 'Saisine transmise à la cellule' });
       await done.waitFor();
@@ -131,16 +138,27 @@ describe('a housing officer writes a new referral with the keyboard alone', () =
           '',
       )?.[1];
       const { referral } = await coordinator.expectData<{
-        referral: { status: string; requests: string[]; identity: { lastName: string; birthDate: string } };
+        referral: {
+          status: string;
+          requests: string[];
+          identity: { lastName: string; birthDate: string };
+          person: { id: string };
+        };
       }>(
-        `query ($id: ID!) { referral(referralId: $id) { status requests identity { lastName birthDate } } }`,
+        `query ($id: ID!) { referral(referralId: $id) { status requests identity { lastName birthDate } person { id } } }`,
         { id },
       );
       expect(referral).toEqual({
         status: 'SUBMITTED',
         requests: ['FOLLOW_UP_ASSESSMENT', 'CELL_EXAMINATION'],
         identity: { lastName: 'Martin', birthDate: '1958-11-02' },
+        person: { id: expect.any(String) },
       });
+      const { consents } = await coordinator.expectData<{ consents: { organisationIds: string[] }[] }>(
+        `query ($personId: ID!) { consents(personId: $personId) { organisationIds } }`,
+        { personId: referral.person.id },
+      );
+      expect(consents[0]?.organisationIds).toContain(school.id);
     },
     JOURNEY_TIMEOUT_MS,
   );

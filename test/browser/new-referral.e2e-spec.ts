@@ -13,6 +13,7 @@ import {
 } from '../support/browser';
 import { referPerson, submit } from '../support/referral-journey';
 import {
+  addPartnerField,
   answerAdmissibility,
   checkbox,
   fillConsent,
@@ -234,10 +235,10 @@ describe('a housing officer writes a new referral in the browser', () => {
       await next(page).click();
 
       await stepHeading(page, 4, 'Le consentement').waitFor();
-      await checkbox(page, /^CCAS des Essais/).waitFor();
+      await addPartnerField(page).waitFor();
       await look(page, 'nouvelle-saisine-4-consentement');
       await fillConsent(page, {
-        partners: [/^CCAS des Essais/],
+        partners: ['CCAS des Essais'],
         kinds: [/^Tout service de psychiatrie partenaire/],
         categories: [
           /^Les informations pratiques/,

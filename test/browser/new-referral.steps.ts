@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { tabTo } from '../support/browser';
+import { chooseInSearch, chooseInSearchByKeyboard } from './directory-search.steps';
 
 /** The seven points the person is told before she agrees, as the form lists them. */
 export const INFORMATION_ITEMS = [
@@ -29,8 +30,8 @@ export const group = (page: Page, name: RegExp): Locator => page.getByRole('radi
 export interface ConsentChoices {
   /** Purposes beyond the cell's examination, which is always ticked. */
   purposes?: RegExp[];
-  /** Partners named, beyond the cell. */
-  partners: RegExp[];
+  /** Partners named, beyond the cell: added by their name (or by `typed`, part of it). */
+  partners: (string | { name: string; typed: string })[];
   /** Kinds of partner named as a whole (« Tout service de psychiatrie partenaire »). */
   kinds?: RegExp[];
   categories: RegExp[];
@@ -38,6 +39,12 @@ export interface ConsentChoices {
 }
 
 // With the mouse.
+
+/** « Ajouter un partenaire qu’elle accepte »: the directory searched by name. */
+export const addPartnerField = (page: Page): Locator =>
+  page.getByRole('combobox', { name: /^Ajouter un partenaire qu’elle accepte/ });
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const radio = (page: Page, name: string | RegExp): Locator =>
   page.getByRole('radio', { name, exact: typeof name === 'string' });
@@ -94,7 +101,12 @@ export async function fillConsent(page: Page, choices: ConsentChoices): Promise<
   await pick(checkbox(page, /^Que la cellule examine sa situation/));
   for (const purpose of choices.purposes ?? []) await pick(checkbox(page, purpose));
   await pick(checkbox(page, /^La cellule de situations complexes du CLSM/));
-  for (const partner of [...choices.partners, ...(choices.kinds ?? [])]) await pick(checkbox(page, partner));
+  for (const partner of choices.partners) {
+    const { name, typed } = typeof partner === 'string' ? { name: partner, typed: partner } : partner;
+    await chooseInSearch(page, addPartnerField(page), typed, name);
+    expect(await checkbox(page, new RegExp(`^${escaped(name)}`)).isChecked()).toBe(true);
+  }
+  for (const kind of choices.kinds ?? []) await pick(checkbox(page, kind));
   for (const category of choices.categories) await pick(checkbox(page, category));
   await pick(
     group(page, /Souhaite-t-elle être présente/).getByRole('radio', { name: choices.wishesToAttend }),
@@ -214,9 +226,16 @@ export async function giveConsentByKeyboard(page: Page, choices: ConsentChoices)
   for (const purpose of choices.purposes ?? [])
     await tick(page, page.getByRole('checkbox', { name: purpose }));
   await tick(page, page.getByRole('checkbox', { name: /^La cellule de situations complexes/ }));
-  for (const partner of [...choices.partners, ...(choices.kinds ?? [])]) {
-    await tick(page, page.getByRole('checkbox', { name: partner }));
+  for (const partner of choices.partners) {
+    const { name, typed } = typeof partner === 'string' ? { name: partner, typed: partner } : partner;
+    await chooseInSearchByKeyboard(page, addPartnerField(page), typed, name);
+    // Added ticked, and the focus stays in the field for the next one.
+    expect(await page.getByRole('checkbox', { name: new RegExp(`^${escaped(name)}`) }).isChecked()).toBe(
+      true,
+    );
+    expect(await isFocused(addPartnerField(page))).toBe(true);
   }
+  for (const kind of choices.kinds ?? []) await tick(page, page.getByRole('checkbox', { name: kind }));
   for (const category of choices.categories) await tick(page, page.getByRole('checkbox', { name: category }));
   const attends = group(page, /Souhaite-t-elle être présente/);
   await tabTo(page, attends.getByRole('radio').first(), FAR);

@@ -101,10 +101,8 @@ export async function newLandlord(
  * landlord itself, with her housing and health among what is shared.
  */
 export function consentFor(at: JourneyTerritory, landlord: Organisation): ConsentChoices {
-  const named = (organisation: Organisation) =>
-    new RegExp(`^${organisation.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   return {
-    partners: [named(at.cmp), named(landlord)],
+    partners: [at.cmp.name, landlord.name],
     categories: [/^Les informations pratiques/, /^Son logement/, /^Sa santé/],
     wishesToAttend: 'Non',
   };

@@ -1,5 +1,6 @@
 import { useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
+import { FormPartnerChoices } from '../../directory/partner-choices';
 import { FormChoiceGroup } from '../../ui/form/form-choice-group';
 import { parseDayText } from '../../ui/form/day-text';
 import { FormDateField } from '../../ui/form/form-date-field';
@@ -43,6 +44,8 @@ const YES_NO = [
 
 export interface ConsentFieldsProps {
   control: Control<NewReferralValues>;
+  territoryId: string;
+  /** The partners the consent names, as the api names them. */
   organisations: readonly Organisation[];
   /** Who collects the answer: the person signed in, for the api records her as the collector. */
   collector: string;
@@ -50,23 +53,18 @@ export interface ConsentFieldsProps {
 }
 
 /** The person's answer and, when she agrees, its scope, said as one reads it to her. */
-export function ConsentFields({ control, organisations, collector, validityMonths }: ConsentFieldsProps) {
+export function ConsentFields({
+  control,
+  territoryId,
+  organisations,
+  collector,
+  validityMonths,
+}: ConsentFieldsProps) {
   const consent = useWatch({ control, name: 'consent' });
   const collectedOn = parseDayText(consent.collectedOn);
   const defaultEnd = collectedOn ? frenchCalendarDate(addMonths(collectedOn, validityMonths)) : undefined;
   const summary = consentScopeSummary(consent, organisations, validityMonths);
-  const recipients = [
-    {
-      value: CELL_RECIPIENT,
-      label: 'La cellule de situations complexes du CLSM',
-      description: 'Les partenaires réunis autour de la table pour examiner sa situation.',
-    },
-    ...organisations.map((organisation) => ({
-      value: organisation.id,
-      label: organisation.name,
-      description: `${capitalised(ORGANISATION_KIND_NAMES[organisation.kind])}. ${ORGANISATION_KIND_SEES[organisation.kind]}`,
-    })),
-  ];
+
   return (
     <>
       <p>
@@ -133,13 +131,24 @@ export function ConsentFields({ control, organisations, collector, validityMonth
             multiple
             rules={{ required: 'Choisissez au moins une finalité.' }}
           />
-          <FormChoiceGroup
+          <FormPartnerChoices
             control={control}
             name="consent.recipients"
+            territoryId={territoryId}
             label="Avec qui"
-            hint="La cellule et les partenaires qu’elle accepte."
-            choices={recipients}
-            multiple
+            hint="La cellule, et chaque partenaire qu’elle accepte, ajouté par son nom ci-dessous."
+            leading={[
+              {
+                value: CELL_RECIPIENT,
+                label: 'La cellule de situations complexes du CLSM',
+                description: 'Les partenaires réunis autour de la table pour examiner sa situation.',
+              },
+            ]}
+            describe={(organisation) =>
+              `${capitalised(ORGANISATION_KIND_NAMES[organisation.kind])}. ${ORGANISATION_KIND_SEES[organisation.kind]}`
+            }
+            addLabel="Ajouter un partenaire qu’elle accepte"
+            addHint="Il s’ajoute, coché, à la liste « Avec qui »."
             rules={{ required: 'Nommez au moins la cellule ou un partenaire.' }}
           />
           <FormChoiceGroup

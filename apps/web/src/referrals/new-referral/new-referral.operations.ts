@@ -109,21 +109,6 @@ export const SubmitReferralMutation = graphql(`
   }
 `);
 
-/** The partners a consent may name. */
-export const TerritoryOrganisationsQuery = graphql(`
-  query TerritoryOrganisations($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-          kind
-        }
-      }
-    }
-  }
-`);
-
 export const ConsentFields = graphql(`
   fragment ConsentFields on Consent {
     id
@@ -207,7 +192,10 @@ export type InformationItem = ConsentInput['informationGiven'][number];
 export type OrganisationKind = ConsentInput['organisationKinds'][number];
 
 export type NewReferralContext = ResultOf<typeof NewReferralContextQuery>['me'];
-export type Organisation = ResultOf<
-  typeof TerritoryOrganisationsQuery
->['organisations']['edges'][number]['node'];
+/** A partner a consent names, as the directory names it. */
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
 export type RecordedConsent = ResultOf<typeof ConsentFields>;

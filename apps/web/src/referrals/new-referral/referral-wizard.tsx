@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import type { CombinedError } from 'urql';
+import { useOrganisationNames } from '../../directory/use-directory-names';
 import { readError } from '../../graphql/errors';
 import { readFragment } from '../../graphql/graphql';
 import { navigate } from '../../routing/router';
@@ -20,7 +21,6 @@ import {
   DraftReferralFields,
   RecordConsentMutation,
   SubmitReferralMutation,
-  TerritoryOrganisationsQuery,
   UpdateReferralMutation,
 } from './new-referral.operations';
 import type { NewReferralContext, RecordedConsent as Recorded } from './new-referral.operations';
@@ -111,12 +111,10 @@ export function ReferralWizard(props: ReferralWizardProps) {
   const territoryId = useWatch({ control, name: 'territoryId' });
   const territory = territories.find((candidate) => candidate.id === territoryId);
   const validityMonths = territory?.consentValidityMonths ?? 12;
-  const [organisations] = useQuery({
-    query: TerritoryOrganisationsQuery,
-    variables: { territoryId },
-    pause: !territoryId || step < 4,
-  });
-  const partners = organisations.data?.organisations.edges.map((edge) => edge.node) ?? [];
+  // The partners the consent names, named by the api whatever their place in the directory.
+  const recipients = useWatch({ control, name: 'consent.recipients' });
+  const names = useOrganisationNames(territoryId, step < 4 ? [] : recipients);
+  const partners = recipients.flatMap((id) => names.entryOf(id) ?? []);
   const mayWriteHealth = me.sharingCategory === 'HEALTH';
   // A draft stays in the territory it was written for: the choice goes once it exists.
   const options = { territoryChoice: territories.length > 1 && !referralId, mayWriteHealth };
@@ -352,6 +350,7 @@ export function ReferralWizard(props: ReferralWizardProps) {
         {step === 4 && !showRecordedConsent ? (
           <ConsentFields
             control={control}
+            territoryId={territoryId}
             organisations={partners}
             collector={collector}
             validityMonths={validityMonths}
