@@ -27,6 +27,7 @@ import {
   typedDay,
   typeNextReviewByKeyboard,
 } from './meeting-mode.steps';
+import { crowdDirectory } from '../support/crowded-directory';
 
 const DECISION = 'Proposer une visite à domicile conjointe';
 const ACTION = 'Organiser la visite avec la personne';
@@ -37,6 +38,9 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
 
   beforeAll(async () => {
     scenario = await seedMeetingModeScenario(suite.api);
+    // More partners than a page of the directory, all before the meeting's: the action's partner is
+    // found by typing part of its name, without its accent.
+    await crowdDirectory(suite.api, scenario.territory);
   }, BROWSER_SETUP_TIMEOUT_MS);
 
   /** No name of the people examined in anything the page holds as text. */

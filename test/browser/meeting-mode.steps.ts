@@ -9,6 +9,7 @@ import { logInClient } from '@relais/testing';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApi } from '../support/api-harness';
 import { tabTo } from '../support/browser';
+import { plainly, typeAndChoose } from './directory-search.steps';
 import { ADD_ITEM, AGENDA, PUBLISH_AGENDA } from '../support/meeting-documents';
 import {
   Member,
@@ -228,7 +229,7 @@ export async function confirmRevealByKeyboard(page: Page, dialog: Locator): Prom
 
 export interface TypedAction {
   description: string;
-  /** The partner's name, typed in its list to choose it. */
+  /** The partner's name: part of it typed (without capitals or accents) to find and choose it. */
   organisation: string;
   person?: string;
   /** JJ/MM/AAAA. */
@@ -254,23 +255,13 @@ export async function typeDecisionByKeyboard(
     if (!(await isFocused(description))) throw new Error(`La ligne d'action ${index + 1} n'a pas le focus.`);
     await page.keyboard.type(action.description);
     await page.keyboard.press('Tab');
-    await chooseByTyping(page, action.organisation);
+    await typeAndChoose(page, plainly(action.organisation), action.organisation);
     await page.keyboard.press('Tab');
-    if (action.person) await chooseByTyping(page, action.person);
+    if (action.person) await typeAndChoose(page, plainly(action.person.split(' ')[0]!), action.person);
     await page.keyboard.press('Tab');
     await page.keyboard.type(action.dueOn);
     await page.keyboard.press('Enter');
   }
-}
-
-/** A native list answers typing: its first word picks the option (a space would open the list). */
-async function chooseByTyping(page: Page, label: string): Promise<void> {
-  await page.keyboard.type(label.split(' ')[0]!);
-  const chosen = await page.evaluate(() => {
-    const select = document.activeElement as HTMLSelectElement | null;
-    return select?.selectedOptions?.[0]?.textContent ?? '';
-  });
-  if (!chosen.startsWith(label)) throw new Error(`« ${label} » n'est pas choisi (lu : « ${chosen} »).`);
 }
 
 /** Types the next review day (JJ/MM/AAAA). */

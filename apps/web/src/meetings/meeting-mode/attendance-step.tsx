@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { Checkbox, CheckboxGroup, Label, Text } from 'react-aria-components';
 import { useMutation } from 'urql';
+import { MemberSearchField } from '../../directory/member-search-field';
+import type { FoundMember } from '../../directory/use-directory-search';
 import { readError } from '../../graphql/errors';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
@@ -20,6 +22,11 @@ export interface AttendanceStepProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
   /** The coordinator who chairs, said so in the list. */
   chairId: string | undefined;
+  territoryId: string;
+  /** The partners invited to an item, whose professionals are added by name as they come in. */
+  guestPartners: readonly string[];
+  /** Someone found in the directory joins the list, ticked present. */
+  onAdded(person: FoundMember): void;
 }
 
 /** Who came: each expected person checked present; a member of the cell left unchecked is excused. */
@@ -32,6 +39,9 @@ export function AttendanceStep({
   onRecorded,
   headingRef,
   chairId,
+  territoryId,
+  guestPartners,
+  onAdded,
 }: AttendanceStepProps) {
   const [chosen, setChosen] = useState<string[]>(() => [...presentIds]);
   const [sentPresent, setSentPresent] = useState<ReadonlySet<string>>(presentIds);
@@ -102,6 +112,21 @@ export function AttendanceStep({
       ) : (
         <p>Aucun membre de la cellule ni aucun invité n’est connu pour cette séance.</p>
       )}
+      <MemberSearchField
+        territoryId={territoryId}
+        label="Ajouter une personne présente"
+        hint={
+          guestPartners.length
+            ? `Un professionnel d’un partenaire invité (${guestPartners.join(', ')}), ou qui en remplace un autre.`
+            : 'Un professionnel qui remplace un membre, ou qui vient pour un point.'
+        }
+        excludeIds={attendees.map((person) => person.userId)}
+        onChoose={(person) => {
+          if (!person) return;
+          onAdded(person);
+          setChosen((current) => (current.includes(person.id) ? current : [...current, person.id]));
+        }}
+      />
       {outcome ? (
         <div ref={outcomeBox} tabIndex={-1} key={outcome.at} className="announcement">
           <Notice tone={outcome.tone}>{outcome.message}</Notice>

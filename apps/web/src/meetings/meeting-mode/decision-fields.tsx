@@ -1,14 +1,14 @@
-import { useEffect, useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import type { Control, UseFormSetFocus, UseFormSetValue } from 'react-hook-form';
 import { Button } from '../../ui/button';
+import { FormMemberSearchField } from '../../directory/member-search-field';
+import { FormPartnerSearchField } from '../../directory/partner-search-field';
+import { useMemberNames } from '../../directory/use-directory-names';
 import { FormDateField } from '../../ui/form/form-date-field';
-import { FormSelectField } from '../../ui/form/form-select-field';
 import { FormTextField } from '../../ui/form/form-text-field';
 import { EMPTY_ACTION, isBlankAction } from './item-record';
 import type { ItemDraft } from './item-record';
-import type { NamedOrganisation, Professional } from './meeting-room';
 
 /** Shown as required, checked only when the line is used: a blank line is simply left out. */
 const WHEN_USED = { value: false, message: '' } as const;
@@ -18,8 +18,7 @@ export interface DecisionFieldsProps {
   setFocus: UseFormSetFocus<ItemDraft>;
   setValue: UseFormSetValue<ItemDraft>;
   index: number;
-  organisations: readonly NamedOrganisation[];
-  members: readonly Professional[];
+  territoryId: string;
   onRemove?: () => void;
 }
 
@@ -33,8 +32,7 @@ export function DecisionFields({
   setFocus,
   setValue,
   index,
-  organisations,
-  members,
+  territoryId,
   onRemove,
 }: DecisionFieldsProps) {
   const { fields, insert, remove } = useFieldArray({ control, name: `decisions.${index}.actions` });
@@ -77,8 +75,7 @@ export function DecisionFields({
             setValue={setValue}
             decision={index}
             index={actionIndex}
-            organisations={organisations}
-            members={members}
+            territoryId={territoryId}
             onEnter={() => insert(actionIndex + 1, { ...EMPTY_ACTION })}
             onRemove={fields.length > 1 ? () => remove(actionIndex) : undefined}
           />
@@ -103,38 +100,16 @@ interface ActionLineProps {
   setValue: UseFormSetValue<ItemDraft>;
   decision: number;
   index: number;
-  organisations: readonly NamedOrganisation[];
-  members: readonly Professional[];
+  territoryId: string;
   onEnter(): void;
   onRemove?: () => void;
 }
 
-function ActionLine({
-  control,
-  setValue,
-  decision,
-  index,
-  organisations,
-  members,
-  onEnter,
-  onRemove,
-}: ActionLineProps) {
+function ActionLine({ control, setValue, decision, index, territoryId, onEnter, onRemove }: ActionLineProps) {
   const path = `decisions.${decision}.actions.${index}` as const;
-  const ownerOrganisationId = useWatch({ control, name: `${path}.ownerOrganisationId` });
   const ownerUserId = useWatch({ control, name: `${path}.ownerUserId` });
-  const people = useMemo(
-    () =>
-      members
-        .filter((member) => member.organisationId === ownerOrganisationId)
-        .map((member) => ({ value: member.id, label: `${member.firstName} ${member.lastName}` }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
-    [members, ownerOrganisationId],
-  );
-  // Another partner chosen: the person named at the former one no longer fits.
-  useEffect(() => {
-    if (ownerUserId && !people.some((person) => person.value === ownerUserId))
-      setValue(`${path}.ownerUserId`, '');
-  }, [ownerUserId, people, path, setValue]);
+  const owners = useMemberNames(territoryId, [ownerUserId]);
+  const ownerPartnerId = owners.entryOf(ownerUserId)?.organisationId;
 
   const lineUsed = (values: ItemDraft) => {
     const line = values.decisions[decision]?.actions[index];
@@ -143,8 +118,9 @@ function ActionLine({
 
   function onKey(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target;
-    if (event.key !== 'Enter' || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement))
-      return;
+    if (event.key !== 'Enter' || !(target instanceof HTMLInputElement)) return;
+    // Entrée in an open list chooses there, and only there.
+    if (target.getAttribute('aria-expanded') === 'true') return;
     event.preventDefault();
     onEnter();
   }
@@ -167,24 +143,30 @@ function ActionLine({
           },
         }}
       />
-      <FormSelectField
+      <FormPartnerSearchField
         control={control}
         name={`${path}.ownerOrganisationId`}
+        territoryId={territoryId}
         label="Partenaire chargé"
-        emptyLabel="Choisir un partenaire"
-        options={organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
         rules={{
           required: WHEN_USED,
           validate: (value, values) =>
             !lineUsed(values) || Boolean(value) || 'Choisissez le partenaire chargé de l’action.',
         }}
+        onChosen={(partner) => {
+          // Another partner chosen: the person named at the former one no longer fits.
+          if (ownerUserId && partner?.id !== ownerPartnerId) setValue(`${path}.ownerUserId`, '');
+        }}
       />
-      <FormSelectField
+      <FormMemberSearchField
         control={control}
         name={`${path}.ownerUserId`}
+        territoryId={territoryId}
         label="Personne chargée"
-        emptyLabel={ownerOrganisationId ? 'Le partenaire, sans nom' : 'Choisissez d’abord le partenaire'}
-        options={people}
+        hint="Sans nom, l’action va au partenaire. Choisir la personne choisit aussi son partenaire."
+        onChosen={(member) => {
+          if (member) setValue(`${path}.ownerOrganisationId`, member.organisationId);
+        }}
       />
       <FormDateField
         control={control}

@@ -20,7 +20,7 @@ import type { ItemTimes } from './meeting-clock';
 import type { MeetingModeItem } from './meeting-mode.operations';
 import { RecordAgendaItemMutation } from './meeting-mode.operations';
 import { itemRoomChoices, revealRoom } from './meeting-room';
-import type { Attendee, NamedOrganisation, Professional } from './meeting-room';
+import type { Attendee, NamedOrganisation } from './meeting-room';
 import { RecordedItem } from './recorded-item';
 
 export interface ItemStepProps {
@@ -31,8 +31,9 @@ export interface ItemStepProps {
   /** The meeting's present people, once the attendance is recorded. */
   presentIds: ReadonlySet<string>;
   attendanceRecorded: boolean;
+  territoryId: string;
+  /** The partners of the room and of the item's guests, named. */
   organisations: readonly NamedOrganisation[];
-  members: readonly Professional[];
   coordinatorId: string | undefined;
   /** What was typed for this item before, if the coordinator came back to it. */
   draft: ItemDraft | undefined;
@@ -145,7 +146,7 @@ export function ItemStep(props: ItemStepProps) {
         <div className="meeting-column">
           {recorded ? (
             <div ref={savedNotice} tabIndex={-1} className="announcement">
-              <RecordedItem recorded={recorded} organisations={props.organisations} members={props.members} />
+              <RecordedItem recorded={recorded} territoryId={props.territoryId} />
             </div>
           ) : (
             <form
@@ -167,8 +168,7 @@ export function ItemStep(props: ItemStepProps) {
                   setFocus={setFocus}
                   setValue={setValue}
                   index={index}
-                  organisations={props.organisations}
-                  members={props.members}
+                  territoryId={props.territoryId}
                   onRemove={decisions.fields.length > 1 ? () => decisions.remove(index) : undefined}
                 />
               ))}

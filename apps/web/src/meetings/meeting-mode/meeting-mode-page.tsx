@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { useMemberNames } from '../../directory/use-directory-names';
 import { readError } from '../../graphql/errors';
 import { Link } from '../../routing/link';
 import { Notice } from '../../ui/notice';
@@ -6,29 +7,26 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { MeetingMode } from './meeting-mode';
 import {
   MeetingModeAgendaQuery,
-  MeetingModeDirectoryQuery,
+  MeetingModeChairQuery,
   MeetingProgressQuery,
 } from './meeting-mode.operations';
+import type { MeetingModeProgress } from './meeting-mode.operations';
 import '../../ui/dialog.css';
 import '../../ui/page-parts.css';
 import './meeting-mode.css';
 
 /**
  * « En séance » (/seances/:id/en-seance): the coordinator runs the cell's meeting from it, on the
- * projector. It reads the agenda, which carries no identity, the territory's directory, and what
- * is already recorded of the meeting, so that a reload loses nothing.
+ * projector. It reads the agenda, which carries no identity, what is already recorded of the
+ * meeting, so that a reload loses nothing, and the names of the people and partners these name.
  */
 export function MeetingModePage({ meetingId }: { meetingId: string }) {
   usePageTitle('En séance');
   const [agendaResult] = useQuery({ query: MeetingModeAgendaQuery, variables: { meetingId } });
   const agenda = agendaResult.data?.meetingAgenda;
   const territoryId = agenda?.meeting.territoryId ?? '';
-  const [directoryResult] = useQuery({
-    query: MeetingModeDirectoryQuery,
-    variables: { territoryId },
-    pause: !territoryId,
-  });
-  const directory = directoryResult.data;
+  const [chairResult] = useQuery({ query: MeetingModeChairQuery });
+  const coordinatorId = chairResult.data?.me?.id;
   // Only the coordination reads it, and only for a meeting that is being held.
   const holding =
     Boolean(agenda?.standingInvitees) &&
@@ -41,9 +39,16 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     requestPolicy: 'network-only',
   });
   const progress = progressResult.data?.meetingProgress;
-  const error = agendaResult.error ?? directoryResult.error ?? progressResult.error;
+  // The people the meeting names (the cell, the chair, those recorded), asked by their ids: a
+  // territory may count more people than a page of its directory.
+  const members = useMemberNames(territoryId, [
+    ...(agenda?.standingInvitees ?? []).map((invitee) => invitee.userId),
+    coordinatorId,
+    ...(progress ? recordedPeople(progress) : []),
+  ]);
+  const error = agendaResult.error ?? chairResult.error ?? progressResult.error ?? members.error;
 
-  if (!agenda || !directory || (holding && !progress)) {
+  if (!agenda || !chairResult.data || members.loading || (holding && !progress)) {
     return (
       <div className="meeting-mode">
         <h1>En séance</h1>
@@ -108,13 +113,28 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
 
   if (!progress) return null;
 
+  const named = [
+    ...(agenda.standingInvitees ?? []).map((invitee) => invitee.userId),
+    coordinatorId,
+    ...recordedPeople(progress),
+  ].flatMap((id) => members.entryOf(id) ?? []);
   return (
     <MeetingMode
       agenda={agenda}
       progress={progress}
-      organisations={directory.organisations.edges.map((edge) => edge.node)}
-      members={directory.territoryMembers.edges.map((edge) => edge.node.user)}
-      coordinatorId={directory.me.id}
+      members={[...new Map(named.map((member) => [member.id, member])).values()]}
+      coordinatorId={coordinatorId}
     />
   );
+}
+
+/** Everyone the saved progress names: in the room, standing in for someone, or charged with an action. */
+function recordedPeople(progress: MeetingModeProgress): (string | null)[] {
+  return [
+    ...progress.attendance.flatMap((entry) => [entry.userId, entry.representedByUserId]),
+    ...progress.items.flatMap((item) => [
+      ...item.presentUserIds,
+      ...item.decisions.flatMap((decision) => decision.actions.map((action) => action.ownerUserId)),
+    ]),
+  ];
 }

@@ -39,31 +39,11 @@ export const MeetingModeAgendaQuery = graphql(`
 export type MeetingModeAgenda = ResultOf<typeof MeetingModeAgendaQuery>['meetingAgenda'];
 export type MeetingModeItem = MeetingModeAgenda['items'][number];
 
-/** The territory's partners and professionals: who may be in the room, and to whom an action goes. */
-export const MeetingModeDirectoryQuery = graphql(`
-  query MeetingModeDirectory($territoryId: ID!) {
+/** Who runs the meeting: the coordinator chairs, in the room whether or not she sits in the cell. */
+export const MeetingModeChairQuery = graphql(`
+  query MeetingModeChair {
     me {
       id
-    }
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-    territoryMembers(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          user {
-            id
-            firstName
-            lastName
-            organisationId
-          }
-        }
-      }
     }
   }
 `);

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useOrganisationNames } from '../../directory/use-directory-names';
+import type { FoundMember } from '../../directory/use-directory-search';
 import { Link } from '../../routing/link';
 import { Button } from '../../ui/button';
 import { frenchDateTime } from '../../ui/written-dates';
@@ -14,14 +16,14 @@ import type { SavedItem } from './meeting-progress';
 import { nextStep, previousStep, stepMoveOf } from './meeting-navigation';
 import type { MeetingStep } from './meeting-navigation';
 import { expectedAttendees } from './meeting-room';
-import type { NamedOrganisation, Professional } from './meeting-room';
+import type { Professional } from './meeting-room';
 import { useFullscreen } from './use-fullscreen';
 
 export interface MeetingModeProps {
   agenda: MeetingModeAgenda;
   /** What was already recorded when the page opened (a reload in the middle of the meeting). */
   progress: MeetingModeProgress;
-  organisations: readonly NamedOrganisation[];
+  /** The people the meeting names: the cell, the chair, those already recorded. */
   members: readonly Professional[];
   coordinatorId: string | undefined;
 }
@@ -31,8 +33,28 @@ export interface MeetingModeProps {
  * between them keeps what was typed for each item (in memory only) and the time spent on it; what
  * was saved starts from what the api says is recorded.
  */
-export function MeetingMode({ agenda, progress, organisations, members, coordinatorId }: MeetingModeProps) {
+export function MeetingMode({ agenda, progress, members: named, coordinatorId }: MeetingModeProps) {
   const { meeting, items } = agenda;
+  // People found in the directory and added to the room during the meeting (a guest's professional).
+  const [added, setAdded] = useState<readonly FoundMember[]>([]);
+  const members = useMemo(
+    () => [...named, ...added.filter((person) => !named.some((member) => member.id === person.id))],
+    [named, added],
+  );
+  const partners = useOrganisationNames(meeting.territoryId, [
+    ...members.map((member) => member.organisationId),
+    ...items.flatMap((item) => item.guestOrganisationIds ?? []),
+  ]);
+  const organisations = useMemo(
+    () =>
+      [
+        ...new Set([
+          ...members.map((member) => member.organisationId),
+          ...items.flatMap((item) => item.guestOrganisationIds ?? []),
+        ]),
+      ].flatMap((id) => partners.entryOf(id) ?? []),
+    [members, items, partners],
+  );
   // The step on screen and the time spent on each item change together: the clock follows the screen.
   const [view, setView] = useState<{ step: MeetingStep; times: ItemTimes }>({
     step: { kind: 'attendance' },
@@ -52,10 +74,6 @@ export function MeetingMode({ agenda, progress, organisations, members, coordina
   const heading = useRef<HTMLHeadingElement>(null);
   const fullscreen = useFullscreen();
 
-  const sortedOrganisations = useMemo(
-    () => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    [organisations],
-  );
   const attendees = useMemo(() => {
     // The coordinator chairs: in the room, whether or not she sits in the cell as a member.
     const invitees = agenda.standingInvitees ?? [];
@@ -64,13 +82,23 @@ export function MeetingMode({ agenda, progress, organisations, members, coordina
       chair && !invitees.some((invitee) => invitee.userId === chair.id)
         ? [{ userId: chair.id, organisationId: chair.organisationId }, ...invitees]
         : invitees;
+    // Whoever was recorded in the room, or added by name, is listed too.
+    const inRoom = new Set([
+      ...progress.attendance.map((entry) => entry.userId),
+      ...progress.items.flatMap((item) => item.presentUserIds),
+      ...added.map((person) => person.id),
+    ]);
     return expectedAttendees(
       standing,
       items.flatMap((item) => item.guestOrganisationIds ?? []),
       members,
       organisations,
+      members.filter((member) => inRoom.has(member.id)),
     );
-  }, [agenda.standingInvitees, items, members, organisations, coordinatorId]);
+  }, [agenda.standingInvitees, items, members, organisations, coordinatorId, progress, added]);
+  const guestPartners = [...new Set(items.flatMap((item) => item.guestOrganisationIds ?? []))].flatMap(
+    (id) => partners.entryOf(id)?.name ?? [],
+  );
 
   const move = useCallback(
     (direction: 'next' | 'previous') => {
@@ -174,6 +202,9 @@ export function MeetingMode({ agenda, progress, organisations, members, coordina
           }}
           headingRef={heading}
           chairId={coordinatorId}
+          territoryId={meeting.territoryId}
+          guestPartners={guestPartners}
+          onAdded={(person) => setAdded((current) => [...current, person])}
         />
       ) : item ? (
         <ItemStep
@@ -184,8 +215,8 @@ export function MeetingMode({ agenda, progress, organisations, members, coordina
           attendees={attendees}
           presentIds={presentIds}
           attendanceRecorded={attendanceRecorded}
-          organisations={sortedOrganisations}
-          members={members}
+          territoryId={meeting.territoryId}
+          organisations={organisations}
           coordinatorId={coordinatorId}
           draft={drafts[item.id]}
           onDraft={saveDraft}

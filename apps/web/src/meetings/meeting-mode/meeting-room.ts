@@ -30,15 +30,16 @@ const byOrganisationThenName = (a: Attendee, b: Attendee) =>
   a.organisationName.localeCompare(b.organisationName, 'fr') || a.name.localeCompare(b.name, 'fr');
 
 /**
- * The cell's standing invitees and the professionals of every organisation invited to an item,
- * each once, by organisation then name. A standing invitee whose account is gone is left out: the
- * api would refuse it.
+ * The cell's standing invitees, the professionals of every organisation invited to an item among
+ * `members`, and `others` (recorded in the room, or added by name), each once, by organisation then
+ * name. A standing invitee whose account is gone is left out: the api would refuse it.
  */
 export function expectedAttendees(
   standing: readonly { userId: string; organisationId: string }[],
   guestOrganisationIds: readonly string[],
   members: readonly Professional[],
   organisations: readonly NamedOrganisation[],
+  others: readonly Professional[] = [],
 ): Attendee[] {
   const organisationName = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
   const memberById = new Map(members.map((member) => [member.id, member]));
@@ -59,6 +60,7 @@ export function expectedAttendees(
   }
   const guests = new Set(guestOrganisationIds);
   for (const member of members) if (guests.has(member.organisationId)) add(member, false);
+  for (const other of others) add(other, false);
   return [...attendees.values()].sort(byOrganisationThenName);
 }
 

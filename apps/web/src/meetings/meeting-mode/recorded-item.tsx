@@ -1,23 +1,24 @@
+import { useMemberNames, useOrganisationNames } from '../../directory/use-directory-names';
 import { frenchCalendarDate, frenchTime } from '../../ui/written-dates';
 import type { SavedItem } from './meeting-progress';
-import type { NamedOrganisation, Professional } from './meeting-room';
 
 /**
  * What was saved for the item, read back to the room: the decisions, who does what by when. It is
  * saved once: a correction is the minutes' to make.
  */
-export function RecordedItem({
-  recorded,
-  organisations,
-  members,
-}: {
-  recorded: SavedItem;
-  organisations: readonly NamedOrganisation[];
-  members: readonly Professional[];
-}) {
-  const organisationName = (id: string) => organisations.find((organisation) => organisation.id === id)?.name;
+export function RecordedItem({ recorded, territoryId }: { recorded: SavedItem; territoryId: string }) {
+  const actionsOf = recorded.decisions.flatMap((decision) => decision.actions);
+  const partners = useOrganisationNames(
+    territoryId,
+    actionsOf.map((action) => action.ownerOrganisationId),
+  );
+  const people = useMemberNames(
+    territoryId,
+    actionsOf.map((action) => action.ownerUserId),
+  );
+  const organisationName = (id: string) => partners.entryOf(id)?.name;
   const personName = (id: string | null) => {
-    const member = id ? members.find((candidate) => candidate.id === id) : undefined;
+    const member = people.entryOf(id);
     return member ? `${member.firstName} ${member.lastName}` : undefined;
   };
   const actions = recorded.decisions.reduce((total, decision) => total + decision.actions.length, 0);
