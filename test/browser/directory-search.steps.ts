@@ -22,6 +22,9 @@ export async function chooseInSearch(
   typed: string,
   name: string | RegExp,
 ): Promise<void> {
+  // In the middle of the screen, the list opens whole: scrolling the page would close it, as
+  // react-aria closes a list whose field scrolls away.
+  await field.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await field.click();
   await field.fill(typed);
   await optionOf(page, name).click();

@@ -292,6 +292,8 @@ export async function setItemSettings(
   await beforeSaving?.();
   await form.getByRole('button', { name: 'Enregistrer le point' }).click();
   await form.waitFor({ state: 'detached' });
+  // The partners just chosen are named by the api once the item is saved.
+  await item.filter({ hasNotText: 'chargement…' }).waitFor();
 }
 
 /** « Publier l’ordre du jour », confirmed in its dialog; waits for the page to say it is published. */
