@@ -20,8 +20,14 @@ const ORGANISATIONS = /* GraphQL */ `
   }
 `;
 const MEMBERS = /* GraphQL */ `
-  query ($t: ID!, $first: Int, $userIds: [ID!], $search: String) {
-    territoryMembers(territoryId: $t, first: $first, userIds: $userIds, search: $search) {
+  query ($t: ID!, $first: Int, $userIds: [ID!], $organisationIds: [ID!], $search: String) {
+    territoryMembers(
+      territoryId: $t
+      first: $first
+      userIds: $userIds
+      organisationIds: $organisationIds
+      search: $search
+    ) {
       totalCount
       edges {
         node {
@@ -185,6 +191,16 @@ describe('the directory looked up by ids and searched by name', () => {
     expect(await members({ search: 'helene' })).toEqual({ total: 2, people: [people[0], people[1]] });
     expect(await members({ search: 'DUP' })).toEqual({ total: 2, people: [people[3], people[0]] });
     expect(await members({ search: 'emile z' })).toEqual({ total: 0, people: [] });
+    // The professionals of a partner (an invited one, a chosen one), with a search or without.
+    expect(await members({ organisationIds: [organisation.id] })).toEqual({
+      total: 4,
+      people: [people[3], people[0], people[1], people[2]],
+    });
+    expect(await members({ organisationIds: [organisation.id], search: 'dup' })).toEqual({
+      total: 2,
+      people: [people[3], people[0]],
+    });
+    expect(await members({ organisationIds: [partners[0].id] })).toEqual({ total: 0, people: [] });
     const everyone = await members({});
     expect(everyone.total).toBeGreaterThan(4);
   });
@@ -194,6 +210,7 @@ describe('the directory looked up by ids and searched by name', () => {
     for (const [query, variables, message] of [
       [ORGANISATIONS, { ids: tooMany }, 'Au plus 100 partenaires à la fois.'],
       [MEMBERS, { userIds: tooMany }, 'Au plus 100 membres à la fois.'],
+      [MEMBERS, { organisationIds: tooMany }, 'Au plus 100 partenaires à la fois.'],
       [ORGANISATIONS, { ids: ['pas-un-identifiant'] }, 'identifiant'],
       [ORGANISATIONS, { search: 'x'.repeat(101) }, 'La recherche tient en 100 caractères.'],
       [MEMBERS, { search: 'x'.repeat(101) }, 'La recherche tient en 100 caractères.'],

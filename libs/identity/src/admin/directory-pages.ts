@@ -24,8 +24,18 @@ function positionOf(after: string | null | undefined, shape: typeof MEMBER_CURSO
  * What varies the text of a directory statement, for its plan's name: the filters asked for and
  * whether a cursor is given (their values are parameters).
  */
-function variantOf(filters: { ids: boolean; search: boolean; after: boolean }): string {
-  return [filters.ids ? 'ids' : '', filters.search ? 'search' : '', filters.after ? 'next' : 'first']
+function variantOf(filters: {
+  ids: boolean;
+  organisations?: boolean;
+  search: boolean;
+  after: boolean;
+}): string {
+  return [
+    filters.ids ? 'ids' : '',
+    filters.organisations ? 'organisations' : '',
+    filters.search ? 'search' : '',
+    filters.after ? 'next' : 'first',
+  ]
     .filter(Boolean)
     .join('-');
 }
@@ -113,13 +123,20 @@ export async function membersPage(
   });
 }
 
-/** Only the given accounts, or the people whose last or first name contains the search, when asked. */
+/**
+ * Only the given accounts, the professionals of the given partners, or the people whose last or first
+ * name contains the search, when asked.
+ */
 function filterMembers(
   query: SelectQueryBuilder<Membership>,
-  args: Pick<TerritoryMembersArgs, 'userIds' | 'search'>,
-): { ids: boolean; search: boolean } {
+  args: Pick<TerritoryMembersArgs, 'userIds' | 'organisationIds' | 'search'>,
+): { ids: boolean; organisations: boolean; search: boolean } {
   const userIds = args.userIds ?? null;
   if (userIds) query.andWhere('membership.userId = ANY(CAST(:userIds AS uuid[]))', { userIds });
+  const organisationIds = args.organisationIds ?? null;
+  if (organisationIds) {
+    query.andWhere('user.organisationId = ANY(CAST(:organisationIds AS uuid[]))', { organisationIds });
+  }
   const search = args.search?.trim() || null;
   if (search) {
     query.andWhere(
@@ -129,7 +146,7 @@ function filterMembers(
       },
     );
   }
-  return { ids: !!userIds, search: !!search };
+  return { ids: !!userIds, organisations: !!organisationIds, search: !!search };
 }
 
 /**
@@ -140,14 +157,14 @@ export async function membersCount(
   manager: EntityManager,
   access: AccessService,
   actor: Principal,
-  args: Pick<TerritoryMembersArgs, 'territoryId' | 'userIds' | 'search'>,
+  args: Pick<TerritoryMembersArgs, 'territoryId' | 'userIds' | 'organisationIds' | 'search'>,
 ): Promise<number> {
   const query = manager
     .getRepository(Membership)
     .createQueryBuilder('membership')
     .where('membership.territoryId = :territoryId', { territoryId: args.territoryId });
-  // The search reads the account's names; without it the count needs no join.
-  if (args.search?.trim()) query.innerJoin('membership.user', 'user');
+  // The search and the partners read the account; without them the count needs no join.
+  if (args.search?.trim() || args.organisationIds) query.innerJoin('membership.user', 'user');
   const filters = filterMembers(query, args);
   return access
     .accessibleBy(query, actor, 'read', 'Membership')

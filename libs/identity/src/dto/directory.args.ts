@@ -88,6 +88,16 @@ export class TerritoryMembersArgs {
   @IdsFilter('Seulement les membres ayant ces comptes', 'Au plus 100 membres à la fois.')
   userIds?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Seulement les professionnels de ces partenaires (100 au plus) : ceux d’un partenaire invité, ou d’un partenaire choisi.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100, { message: 'Au plus 100 partenaires à la fois.' })
+  @IsUUID('all', { each: true, message: INVALID_ID_MESSAGE })
+  organisationIds?: string[] | null;
+
   @NameSearch('Seulement les membres dont le nom ou le prénom contient ce texte')
   search?: string | null;
 }
