@@ -76,6 +76,12 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Plein écran' }).waitFor();
 
+    // The professionals of a partner invited to an item are listed with the cell, not ticked.
+    const guestBox = page.getByRole('checkbox', { name: new RegExp(`^${scenario.guest.name}`) });
+    expect(await page.locator('label', { has: guestBox }).textContent()).toContain(
+      `SAVS Séance · invité à un point`,
+    );
+    expect(await guestBox.isChecked()).toBe(false);
     await recordAttendanceByKeyboard(page, [coordinator.name, socialWorker.name, nurse.name]);
     await screenshot(page, 'seance-presences');
 
@@ -183,7 +189,8 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
       meetingId,
       itemId: allowed.id,
       presentUserIds: [socialWorker.id, nurse.id].sort(),
-      organisationIds: [scenario.ccas.id, scenario.cmp.id].sort(),
+      // The partner invited to the item is in the room the api judges, present or not.
+      organisationIds: [scenario.ccas.id, scenario.cmp.id, scenario.savs.id].sort(),
     });
 
     // The api's two minutes pass: the identity leaves the screen, the reveal button has the focus.

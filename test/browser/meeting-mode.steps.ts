@@ -48,6 +48,9 @@ export interface MeetingModeScenario {
   coordinator: Member & Account & { name: string };
   socialWorker: Member & { name: string };
   nurse: Member & { name: string };
+  /** A partner invited to the second item, and one of its professionals (not of the cell). */
+  savs: Organisation;
+  guest: Member & { name: string };
   meetingId: string;
   refused: ProjectedItem;
   allowed: ProjectedItem;
@@ -107,6 +110,10 @@ export async function seedMeetingModeScenario(
     cell,
   );
   const nurse = { ...nurseMember, name: await named(api, nurseMember, 'Nina', 'Soignante') };
+  // A partner invited to an item: its professionals are expected in the room with the cell.
+  const savs = await api.factory.organisation(territory, OrganisationKind.ASSOCIATION, `SAVS ${suffix}`);
+  const guestMember = await memberOf(api, territory, savs, Profession.SPECIALISED_EDUCATOR, [Role.REFERRER]);
+  const guest = { ...guestMember, name: await named(api, guestMember, 'Gaël', 'Invité') };
 
   const situationOf = async (firstName: string, lastName: string, organisationIds: string[]) => {
     const referral = await referPerson(socialWorker.client, {
@@ -126,7 +133,7 @@ export async function seedMeetingModeScenario(
   };
   const [refusedSituation, allowedSituation] = await Promise.all([
     situationOf('Paul', 'Ravenel', [ccas.id]),
-    situationOf('Lucie', 'Quintard', [ccas.id, cmp.id]),
+    situationOf('Lucie', 'Quintard', [ccas.id, cmp.id, savs.id]),
   ]);
 
   const meetingId = await planMeeting(
@@ -134,9 +141,12 @@ export async function seedMeetingModeScenario(
     cell.id,
     new Date(api.clock.now().getTime() + 2 * DAY),
   );
-  for (const { situationId } of [refusedSituation, allowedSituation]) {
+  for (const [{ situationId }, guestOrganisationIds] of [
+    [refusedSituation, []],
+    [allowedSituation, [savs.id]],
+  ] as const) {
     await coordinator.client.expectData(ADD_ITEM, {
-      input: { meetingId, situationId, guestOrganisationIds: [] },
+      input: { meetingId, situationId, guestOrganisationIds },
     });
   }
   await coordinator.client.expectData(PUBLISH_AGENDA, { m: meetingId });
@@ -157,6 +167,8 @@ export async function seedMeetingModeScenario(
     coordinator,
     socialWorker,
     nurse,
+    savs,
+    guest,
     meetingId,
     refused: itemOf(refusedSituation),
     allowed: itemOf(allowedSituation),

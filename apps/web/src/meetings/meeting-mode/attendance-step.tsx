@@ -23,7 +23,7 @@ export interface AttendanceStepProps {
   /** The coordinator who chairs, said so in the list. */
   chairId: string | undefined;
   territoryId: string;
-  /** The partners invited to an item, whose professionals are added by name as they come in. */
+  /** The partners invited to an item, named in the search field's hint. */
   guestPartners: readonly string[];
   /** Someone found in the directory joins the list, ticked present. */
   onAdded(person: FoundMember): void;
@@ -117,8 +117,8 @@ export function AttendanceStep({
         label="Ajouter une personne présente"
         hint={
           guestPartners.length
-            ? `Un professionnel d’un partenaire invité (${guestPartners.join(', ')}), ou qui en remplace un autre.`
-            : 'Un professionnel qui remplace un membre, ou qui vient pour un point.'
+            ? `Quelqu’un qui n’est pas dans la liste : un professionnel qui en remplace un autre, ou d’un partenaire invité (${guestPartners.join(', ')}) qui n’y figure pas.`
+            : 'Quelqu’un qui n’est pas dans la liste : un professionnel qui remplace un membre, ou qui vient pour un point.'
         }
         excludeIds={attendees.map((person) => person.userId)}
         onChoose={(person) => {

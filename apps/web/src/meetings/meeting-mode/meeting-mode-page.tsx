@@ -7,6 +7,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { MeetingMode } from './meeting-mode';
 import {
   MeetingModeAgendaQuery,
+  MeetingGuestProfessionalsQuery,
   MeetingModeChairQuery,
   MeetingProgressQuery,
 } from './meeting-mode.operations';
@@ -18,7 +19,8 @@ import './meeting-mode.css';
 /**
  * « En séance » (/seances/:id/en-seance): the coordinator runs the cell's meeting from it, on the
  * projector. It reads the agenda, which carries no identity, what is already recorded of the
- * meeting, so that a reload loses nothing, and the names of the people and partners these name.
+ * meeting, so that a reload loses nothing, the names of the people and partners these name, and the
+ * professionals of the partners invited to an item.
  */
 export function MeetingModePage({ meetingId }: { meetingId: string }) {
   usePageTitle('En séance');
@@ -46,9 +48,20 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     coordinatorId,
     ...(progress ? recordedPeople(progress) : []),
   ]);
-  const error = agendaResult.error ?? chairResult.error ?? progressResult.error ?? members.error;
+  // The partners invited to an item: their professionals are expected in the room too.
+  const guestPartnerIds = [...new Set(agenda?.items.flatMap((item) => item.guestOrganisationIds ?? []))]
+    .sort()
+    .slice(0, 100);
+  const [guestsResult] = useQuery({
+    query: MeetingGuestProfessionalsQuery,
+    variables: { territoryId, organisationIds: guestPartnerIds },
+    pause: !holding || !guestPartnerIds.length,
+  });
+  const guestsLoading = holding && guestPartnerIds.length > 0 && !guestsResult.data && !guestsResult.error;
+  const error =
+    agendaResult.error ?? chairResult.error ?? progressResult.error ?? members.error ?? guestsResult.error;
 
-  if (!agenda || !chairResult.data || members.loading || (holding && !progress)) {
+  if (!agenda || !chairResult.data || members.loading || guestsLoading || (holding && !progress)) {
     return (
       <div className="meeting-mode">
         <h1>En séance</h1>
@@ -122,7 +135,13 @@ export function MeetingModePage({ meetingId }: { meetingId: string }) {
     <MeetingMode
       agenda={agenda}
       progress={progress}
-      members={[...new Map(named.map((member) => [member.id, member])).values()]}
+      members={[
+        ...new Map(
+          [...named, ...(guestsResult.data?.territoryMembers.edges.map((edge) => edge.node.user) ?? [])].map(
+            (member) => [member.id, member],
+          ),
+        ).values(),
+      ]}
       coordinatorId={coordinatorId}
     />
   );

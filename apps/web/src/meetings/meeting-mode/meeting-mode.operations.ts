@@ -49,6 +49,27 @@ export const MeetingModeChairQuery = graphql(`
 `);
 
 /**
+ * The professionals of the partners invited to an item, expected in the room with the cell (a
+ * hundred at most: past them, the attendance's search field adds whoever came).
+ */
+export const MeetingGuestProfessionalsQuery = graphql(`
+  query MeetingGuestProfessionals($territoryId: ID!, $organisationIds: [ID!]!) {
+    territoryMembers(territoryId: $territoryId, organisationIds: $organisationIds, first: 100) {
+      edges {
+        node {
+          user {
+            id
+            firstName
+            lastName
+            organisationId
+          }
+        }
+      }
+    }
+  }
+`);
+
+/**
  * What is already recorded of the meeting (coordination only): read when the page opens, so that
  * a reload in the middle of the meeting keeps the attendance and the items saved.
  */
