@@ -28,11 +28,6 @@ const FIELDS = ['firstName', 'lastName', 'email', 'organisationId', 'profession'
 
 export interface AddMemberDialogProps {
   territoryId: string;
-  /**
-   * No longer read: the organisation is searched in the directory, past its first hundred partners.
-   * Accepted while the members page still passes it.
-   */
-  organisations?: readonly { id: string; name: string }[];
   /** Told once the account exists, with what the api said of its set-password link. */
   onCreated(person: string, link: SetPasswordLinkResult): void;
 }

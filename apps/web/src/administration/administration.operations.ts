@@ -48,21 +48,6 @@ export const TerritoryMembersQuery = graphql(`
   }
 `);
 
-/** The partners to choose one from for a new account (members' own are named by their ids). */
-export const MemberOrganisationsQuery = graphql(`
-  query MemberOrganisations($territoryId: ID!) {
-    organisations(territoryId: $territoryId, first: 100) {
-      edges {
-        node {
-          id
-          name
-          kind
-        }
-      }
-    }
-  }
-`);
-
 /** A page of the territory's partners, alphabetical. */
 export const TerritoryOrganisationsQuery = graphql(`
   query TerritoryOrganisations($territoryId: ID!, $first: Int!, $after: String) {

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { ShowMore } from '../actions/show-more';
 import { professionLabel, roleLabel } from '../account/role-labels';
 import { usePartnerNames, useShownOnce } from '../directory/use-directory-names';
@@ -15,7 +15,6 @@ import { AdministeredTerritoryChoice } from './administered-territory';
 import type { AdministeredTerritory } from './administered-territory';
 import {
   IssueSetPasswordLinkMutation,
-  MemberOrganisationsQuery,
   ReactivateMembershipMutation,
   ResetSecondFactorMutation,
   SuspendMembershipMutation,
@@ -60,8 +59,6 @@ function membersAdded(added: number): string {
 function Members({ territory }: { territory: AdministeredTerritory }) {
   const territoryId = territory.id;
   const client = useClient();
-  // The choice of an organisation for a new account (the list names members' own by their ids).
-  const [partners] = useQuery({ query: MemberOrganisationsQuery, variables: { territoryId } });
   const [totalCount, setTotalCount] = useState<number>();
   const fetchPage = useCallback(
     async (after: string | null) => {
@@ -91,10 +88,6 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
     void list.refresh();
   };
 
-  const organisations = useMemo(
-    () => partners.data?.organisations.edges.map((edge) => edge.node),
-    [partners.data],
-  );
   const organisationNames = usePartnerNames(
     territoryId,
     list.items?.map(({ user }) => user.organisationId) ?? [],
@@ -119,7 +112,6 @@ function Members({ territory }: { territory: AdministeredTerritory }) {
       <div className="button-row">
         <AddMemberDialog
           territoryId={territoryId}
-          organisations={organisations ?? []}
           onCreated={(person, link) =>
             announce(
               <>
