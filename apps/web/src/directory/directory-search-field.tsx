@@ -1,5 +1,4 @@
 import { useContext, useEffect, useState } from 'react';
-import type { Ref } from 'react';
 import {
   Button,
   ComboBox,
@@ -14,6 +13,7 @@ import {
 } from 'react-aria-components';
 import type { Key } from 'react-aria-components';
 import { readError } from '../graphql/errors';
+import type { SearchFieldProps } from './search-field-state';
 import type { DirectorySearch } from './use-directory-search';
 import './directory-search-field.css';
 
@@ -31,9 +31,10 @@ export interface DirectoryWords {
   feminine: boolean;
 }
 
-export interface DirectorySearchFieldProps<Entry extends { id: string }> {
-  label: string;
-  hint?: string;
+export interface DirectorySearchFieldProps<Entry extends { id: string }> extends Omit<
+  SearchFieldProps<Entry>,
+  'territoryId'
+> {
   words: DirectoryWords;
   search: DirectorySearch<Entry>;
   /** What is typed: the search, or the chosen entry's name. */
@@ -42,21 +43,10 @@ export interface DirectorySearchFieldProps<Entry extends { id: string }> {
   onOpenChange(open: boolean): void;
   show(entry: Entry): ShownEntry;
   /**
-   * The chosen id ('' for none) and its name, for a field that holds one choice. Without `value`,
-   * the field adds: each choice is handed over, and the field empties for the next.
+   * The chosen entry's name, for a field that holds one choice (`value`). Without `value`, the
+   * field adds: each choice is handed over, and the field empties for the next.
    */
-  value?: string;
   valueName?: string;
-  onChoose(entry: Entry | null): void;
-  /** Already chosen elsewhere on the page: left out of the list. */
-  excludeIds?: readonly string[];
-  /** In a form: false marks the field « (facultatif) », as the form's other fields. */
-  isRequired?: boolean;
-  isDisabled?: boolean;
-  errorMessage?: string;
-  onBlur?(): void;
-  inputRef?: Ref<HTMLInputElement>;
-  name?: string;
 }
 
 /** Closes the list after each addition (react-aria leaves it open, the choice not being kept). */
