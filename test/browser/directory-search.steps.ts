@@ -15,6 +15,21 @@ const optionOf = (page: Page, name: string | RegExp): Locator =>
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Waits until the field's list answers what was typed: while the api is asked, the list still shows
+ * the entries it had (the first page), which the answer then moves or replaces under the pointer.
+ * The status line under the field is empty while the search is under way.
+ */
+async function searchSettled(field: Locator): Promise<void> {
+  await field
+    .locator(
+      'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " directory-search ")][1]',
+    )
+    .locator('.directory-search-status')
+    .filter({ hasText: /\S/ })
+    .waitFor();
+}
+
 /** With the mouse: types `typed` in the field, then clicks the option found. */
 export async function chooseInSearch(
   page: Page,
@@ -27,6 +42,7 @@ export async function chooseInSearch(
   await field.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await field.click();
   await field.fill(typed);
+  await searchSettled(field);
   await optionOf(page, name).click();
   await optionOf(page, name).waitFor({ state: 'detached' });
 }
@@ -50,6 +66,7 @@ export async function chooseInSearchByKeyboard(
 export async function typeAndChoose(page: Page, typed: string, name: string | RegExp): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(typed);
+  await searchSettled(page.locator(':focus'));
   const option = optionOf(page, name);
   await option.waitFor();
   for (let presses = 0; presses < 25; presses += 1) {
