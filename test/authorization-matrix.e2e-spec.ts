@@ -54,8 +54,10 @@ const MATRIX: Record<string, MatrixLine> = {
     who: DIRECTORY,
     territorial: true,
     call: ({ territory }) => ({
-      query: 'query ($t: ID!) { organisations(territoryId: $t) { edges { node { id } } } }',
-      variables: { t: territory.id },
+      // With its filters: asking for ids or a name opens nothing the list itself does not.
+      query:
+        'query ($t: ID!, $ids: [ID!]) { all: organisations(territoryId: $t) { edges { node { id } } } named: organisations(territoryId: $t, ids: $ids, search: "e") { edges { node { id } } } }',
+      variables: { t: territory.id, ids: [UNKNOWN_ID] },
     }),
   },
   'Query.territoryMembers': {
@@ -63,8 +65,8 @@ const MATRIX: Record<string, MatrixLine> = {
     territorial: true,
     call: ({ territory }) => ({
       query:
-        'query ($t: ID!) { territoryMembers(territoryId: $t) { edges { node { user { id } membership { roles } } } } }',
-      variables: { t: territory.id },
+        'query ($t: ID!, $ids: [ID!]) { all: territoryMembers(territoryId: $t) { edges { node { user { id } membership { roles } } } } named: territoryMembers(territoryId: $t, userIds: $ids, organisationIds: $ids, search: "e") { totalCount } }',
+      variables: { t: territory.id, ids: [UNKNOWN_ID] },
     }),
   },
   'Query.charters': {
