@@ -6,6 +6,7 @@ import { createLogger } from '@relais/logging';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ExecutionResult, GraphQLSchema } from 'graphql';
 import { formatExecutionResult } from './errors/error-formatter';
+import { readPlainFieldsDirectly } from './execution/plain-field-reads';
 import { graphqlHooks } from './graphql-hooks';
 import { schemaLimitRules } from './limits/query-limits';
 import { refuseUnsafeTransport } from './transport/graphql-transport';
@@ -40,7 +41,8 @@ export function graphqlModule(options: GraphqlModuleOptions = {}): DynamicModule
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
-        transformSchema: options.transformSchema,
+        transformSchema: (schema) =>
+          readPlainFieldsDirectly(options.transformSchema ? options.transformSchema(schema) : schema),
         // Mercurius's page loads GraphiQL from a CDN: the api serves its own (apps/api, graphiql/).
         graphiql: false,
         // Compiled after this many runs of a document; the variables hook keeps compiled and
