@@ -4,12 +4,21 @@ import { abilityFromRules, collectRules, RelaisAbility, RelaisRawRule, RelaisRul
 import { Policy } from './policy/policy';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
+import { MatchedGrant } from './masking/row-access';
+import { CompiledCondition } from './sql/condition-compiler';
 
 /** One action's rules on one subject compiled into SQL over one alias. */
 export interface CompiledRules {
   /** Each rule with a condition (by identity), as SQL over the alias. */
   readonly sqlOf: ReadonlyMap<object, string>;
   readonly parameters: Record<string, unknown>;
+}
+
+/** The granting rules of one action on one subject, each as a column telling whether a row matches it. */
+export interface RuleColumns {
+  readonly sql: readonly string[];
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly rules: readonly MatchedGrant[];
 }
 
 /** What the access service derives from a set of rules, each piece filled when first asked. */
@@ -21,6 +30,10 @@ export interface PrincipalAccess {
   readonly refinements: Map<string, RelaisRule[]>;
   /** By action and subject: the granting rules a row's access is read from (see `AccessService`). */
   readonly granting: Map<string, RelaisRule[]>;
+  /** By action, subject and alias: the rules as one condition. */
+  readonly conditions: Map<string, CompiledCondition>;
+  /** By action, subject, alias and the categories shown: the rule columns of a list. */
+  readonly ruleColumns: Map<string, RuleColumns>;
 }
 
 /** Rule sets kept: a process serves at most about this many people in one stretch. */
@@ -112,6 +125,8 @@ export class AccessCache {
         compiled: new Map(),
         refinements: new Map(),
         granting: new Map(),
+        conditions: new Map(),
+        ruleColumns: new Map(),
       };
     }
     keepRecent(this.byRules, rulesKey, access, this.size);

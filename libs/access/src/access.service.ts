@@ -7,7 +7,7 @@ import { AccessException } from './access.exception';
 import { Role } from './domain/role';
 import { SharingCategory } from './domain/sharing-category';
 import { buildAbility, RelaisAbility, RelaisRawRule, RelaisRule } from './ability';
-import { AccessCache, CompiledRules, PrincipalAccess } from './access-cache';
+import { AccessCache, CompiledRules, PrincipalAccess, RuleColumns } from './access-cache';
 import { Action, Grant, refinementOf } from './policy/policy';
 import { grantingRulesOf, refinementsOf } from './policy/rule-pruning';
 import { policyRegistry } from './policy/policy-registry';
@@ -25,6 +25,15 @@ import { RefusedTarget } from './refusal/access-refusal';
 import { notFoundOnRead } from './refusal/not-found-on-read';
 
 const ROW_ID_COLUMN = 'access_row_id';
+
+/** Each object type a list is shown as gets a number, to key its rule columns. */
+const shownTypeNumbers = new WeakMap<object, number>();
+let nextShownTypeNumber = 0;
+function shownKey(type: object): number {
+  let number = shownTypeNumbers.get(type);
+  if (number === undefined) shownTypeNumbers.set(type, (number = nextShownTypeNumber++));
+  return number;
+}
 const ruleColumn = (index: number) => `access_rule_${index}`;
 
 /**
@@ -110,6 +119,19 @@ export class AccessService implements OnModuleInit {
 
   /** The rules as one SQL condition over `alias` (a row of `subject`); FALSE when no rule grants. */
   conditionFor(principal: Principal, action: Action, subject: string, alias: string): CompiledCondition {
+    const byKey = this.accessOf(principal).conditions;
+    const key = `${action}\u0000${subject}\u0000${alias}`;
+    let condition = byKey.get(key);
+    if (!condition) byKey.set(key, (condition = this.combinedCondition(principal, action, subject, alias)));
+    return condition;
+  }
+
+  private combinedCondition(
+    principal: Principal,
+    action: Action,
+    subject: string,
+    alias: string,
+  ): CompiledCondition {
     const compiled = this.compiledRules(principal, action, subject, alias);
     // A forbidding rule's SQL is already its negation (see compiledRules).
     const query = rulesToQuery(this.abilityFor(principal), action, subject, (rule) => ({
@@ -163,16 +185,10 @@ export class AccessService implements OnModuleInit {
     shownAs?: abstract new (...args: never[]) => object,
   ): (raw: readonly object[]) => Map<string, RowAccess> {
     this.accessibleBy(query, principal, action, subject);
-    const columns = this.ruleColumns(
-      principal,
-      action,
-      subject,
-      query.alias,
-      shownAs && categoriesDeclaredBy(shownAs),
-    );
+    const columns = this.ruleColumns(principal, action, subject, query.alias, shownAs);
     query.addSelect(`"${query.alias}"."id"`, ROW_ID_COLUMN);
     columns.sql.forEach((sql, index) => query.addSelect(sql, ruleColumn(index)));
-    query.setParameters({ ...query.getParameters(), ...columns.parameters });
+    query.setParameters(columns.parameters);
     const names = columns.sql.map((_sql, index) => ruleColumn(index));
     return (raw) => {
       const accesses = new Map<string, RowAccess>();
@@ -221,17 +237,45 @@ export class AccessService implements OnModuleInit {
     return { row, access: readAccess(raw).get(id)! };
   }
 
-  /** Each granting rule of `subject` for `action` compiled as a boolean SQL expression over `alias`. */
+  /**
+   * Each granting rule of `subject` for `action` compiled as a boolean SQL expression over `alias`,
+   * worked out once per set of rules (lists ask for them on every read).
+   */
   private ruleColumns(
     principal: Principal,
     action: Action,
     subject: string,
     alias: string,
     /** When given, refinements opening none of these (beyond logistics) are left out. */
-    shown?: ReadonlySet<DataCategory>,
+    shownAs?: abstract new (...args: never[]) => object,
     /** Every granting rule, those another shows at least as much as included (explanations). */
     every = false,
-  ): { sql: string[]; parameters: Record<string, unknown>; rules: MatchedGrant[] } {
+  ): RuleColumns {
+    const byKey = this.accessOf(principal).ruleColumns;
+    const key = `${action}\u0000${subject}\u0000${alias}\u0000${shownAs ? shownKey(shownAs) : ''}\u0000${every}`;
+    let columns = byKey.get(key);
+    if (!columns) {
+      columns = this.compiledRuleColumns(
+        principal,
+        action,
+        subject,
+        alias,
+        shownAs && categoriesDeclaredBy(shownAs),
+        every,
+      );
+      byKey.set(key, columns);
+    }
+    return columns;
+  }
+
+  private compiledRuleColumns(
+    principal: Principal,
+    action: Action,
+    subject: string,
+    alias: string,
+    shown: ReadonlySet<DataCategory> | undefined,
+    every: boolean,
+  ): RuleColumns {
     const compiled = this.compiledRules(principal, action, subject, alias);
     const refinements = this.compiledRules(principal, refinementOf(action), subject, alias);
     const ability = this.abilityFor(principal);
