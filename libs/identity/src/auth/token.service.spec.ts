@@ -1,15 +1,14 @@
 import { AppConfig, Clock } from '@relais/config';
 import jsonwebtoken from 'jsonwebtoken';
 import { KeyObject } from 'node:crypto';
-import { TokenService } from './token.service';
+import { TokenService, VERIFIED_TOKENS_KEPT } from './token.service';
 
 const SECRET = 'un secret de test assez long pour HS256, é compris';
 const NOW = new Date('2026-03-02T10:00:00Z');
 const claims = { sub: '6f0c1a9e-4a47-4b8e-9a52-0d7f3c1b2a10', sid: '0b8e2f4c-1d3a-4e5f-8a6b-7c9d0e1f2a3b' };
 
-function service(secret = SECRET): TokenService {
+function service(secret = SECRET, clock: Clock = { now: () => NOW }): TokenService {
   const config = { auth: { jwtSecret: secret, accessTokenTtlSeconds: 900 } } as AppConfig;
-  const clock: Clock = { now: () => NOW };
   return new TokenService(config, clock);
 }
 
@@ -21,13 +20,45 @@ describe('TokenService', () => {
   it('verifies with a key object made once, not with the text', () => {
     const verify = jest.spyOn(jsonwebtoken, 'verify');
     const tokens = service();
-    const { token } = tokens.issueAccessToken(claims);
-    expect(tokens.readAccessToken(token)).toEqual(claims);
-    expect(tokens.readAccessToken(token)).toEqual(claims);
-    const keys = verify.mock.calls.map(([, key]) => key);
-    expect(keys).toHaveLength(2);
+    const keys = [claims, { ...claims, sid: 'une autre session' }].map((sessionClaims) => {
+      const { token } = tokens.issueAccessToken(sessionClaims);
+      expect(tokens.readAccessToken(token)).toEqual(sessionClaims);
+      return verify.mock.calls.at(-1)![1];
+    });
     expect(keys[0]).toBeInstanceOf(KeyObject);
     expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('verifies a token once, then reads it from memory until it expires, and then refuses it', () => {
+    let now = NOW;
+    const tokens = service(SECRET, { now: () => now });
+    const verify = jest.spyOn(jsonwebtoken, 'verify');
+    const { token, expiresAt } = tokens.issueAccessToken(claims);
+    for (let request = 0; request < 5; request += 1) expect(tokens.readAccessToken(token)).toEqual(claims);
+    expect(verify).toHaveBeenCalledTimes(1);
+    now = new Date(expiresAt.getTime() - 1000);
+    expect(tokens.readAccessToken(token)).toEqual(claims);
+    now = expiresAt;
+    expect(tokens.readAccessToken(token)).toBeNull();
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps only tokens that verified, and a bounded number of them', () => {
+    const tokens = service();
+    const verify = jest.spyOn(jsonwebtoken, 'verify');
+    const forged = service('un autre secret, tout aussi long que le premier').issueAccessToken(claims).token;
+    expect(tokens.readAccessToken(forged)).toBeNull();
+    expect(tokens.readAccessToken(forged)).toBeNull();
+    expect(verify).toHaveBeenCalledTimes(2);
+
+    const first = tokens.issueAccessToken(claims).token;
+    tokens.readAccessToken(first);
+    for (let other = 0; other < VERIFIED_TOKENS_KEPT; other += 1)
+      tokens.readAccessToken(tokens.issueAccessToken({ ...claims, sid: `session ${other}` }).token);
+    verify.mockClear();
+    // The first one was let go to make room: it is verified again (and still valid).
+    expect(tokens.readAccessToken(first)).toEqual(claims);
+    expect(verify).toHaveBeenCalledTimes(1);
   });
 
   it('accepts tokens signed with the secret as text (issued before), and issues tokens that verify so', () => {
