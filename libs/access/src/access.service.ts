@@ -13,7 +13,7 @@ import { grantingRulesOf, refinementsOf } from './policy/rule-pruning';
 import { policyRegistry } from './policy/policy-registry';
 import { Principal } from './principal';
 import { categoriesDeclaredBy } from './masking/field-mask';
-import { MatchedGrant, RowAccess, rowAccessFrom } from './masking/row-access';
+import { RowAccess, rowAccessFrom } from './masking/row-access';
 import { DataCategory } from './domain/data-category';
 import {
   cheapestFirst,
