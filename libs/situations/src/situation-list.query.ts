@@ -15,8 +15,15 @@ const OPEN_ACTIONS: readonly ActionStatus[] = [
   ActionStatus.BLOCKED,
 ];
 
-/** The columns the list reads beside the entity, by situation id. */
-export interface ListedColumns {
+/** A situation as the list reads it: the columns it shows, its sort key and who referred it. */
+export interface ListedSituation {
+  id: string;
+  territoryId: string;
+  personId: string;
+  status: SituationStatus;
+  openedAt: Date;
+  /** A Paris day (`YYYY-MM-DD`), or null when no review is planned. */
+  nextReviewOn: string | null;
   reviewKey: string;
   openedKey: string;
   referrerKinds: ReferrerKind[];
@@ -40,7 +47,8 @@ export interface SituationPageRequest {
  * evaluates them after the sort and the limit, for the page's rows only. A join made it look up the
  * person of every situation of the territory before sorting (6,667 lookups for a 50-row page on a
  * large territory), its estimates being too low to read the ordered index instead.
- * The access rules are added by the caller.
+ * Read as rows, not entities: only these columns are shown, and hydrating the whole entity cost more
+ * than the statement's own parsing. The access rules are added by the caller.
  */
 export function situationPageQuery(
   manager: EntityManager,
@@ -49,6 +57,12 @@ export function situationPageQuery(
   const query = manager
     .getRepository(Situation)
     .createQueryBuilder('situation')
+    .select('"situation"."id"', 'list_id')
+    .addSelect('"situation"."territory_id"', 'list_territory_id')
+    .addSelect('"situation"."person_id"', 'list_person_id')
+    .addSelect('"situation"."status"', 'list_status')
+    .addSelect('"situation"."opened_at"', 'list_opened_at')
+    .addSelect('"situation"."next_review_on"::text', 'list_next_review_on')
     .addSelect(
       `(SELECT json_build_object('id', "listed_person"."id", 'territoryId', "listed_person"."territory_id",
           'caseCode', "listed_person"."case_code", 'initials', "listed_person"."initials",
@@ -118,19 +132,23 @@ export function situationPageQuery(
   return query;
 }
 
-/** The list's own columns of each raw row, by situation id. */
-export function listedColumns(raw: readonly Record<string, unknown>[]): Map<string, ListedColumns> {
-  const columns = new Map<string, ListedColumns>();
-  for (const row of raw) {
+/** The situations of the page's raw rows, in their order. */
+export function listedSituations(raw: readonly Record<string, unknown>[]): ListedSituation[] {
+  return raw.map((row) => {
     const kinds = (row.list_referrer_kinds as string[] | null) ?? [];
-    columns.set(String(row.situation_id), {
-      reviewKey: String(row.list_review_key),
-      openedKey: String(row.list_opened_key),
+    return {
+      id: row.list_id as string,
+      territoryId: row.list_territory_id as string,
+      personId: row.list_person_id as string,
+      status: row.list_status as SituationStatus,
+      openedAt: row.list_opened_at as Date,
+      nextReviewOn: row.list_next_review_on as string | null,
+      reviewKey: row.list_review_key as string,
+      openedKey: row.list_opened_key as string,
       referrerKinds: [...new Set(kinds.map((kind) => referrerKindOf(kind as OrganisationKind)))].sort(),
       person: row.list_person ? Object.assign(new Person(), row.list_person) : null,
-    });
-  }
-  return columns;
+    };
+  });
 }
 
 /** The statement counting, per situation of the page, the open actions (the caller adds the rules). */

@@ -13,7 +13,7 @@ import { Person, Situation, SituationCircleMember } from './entities';
 import { IdentityReader } from './identity-reader';
 import { toPersonObject } from './person.mapper';
 import {
-  listedColumns,
+  listedSituations,
   openActionsQuery,
   SituationPageRequest,
   situationPageQuery,
@@ -59,14 +59,12 @@ export class SituationQueryService {
           'Situation',
           SituationSummaryObject,
         );
-        const { entities, raw } = await query.getRawAndEntities();
+        const raw = await query.getRawMany<Record<string, unknown>>();
         const accesses = readAccess(raw);
-        const columns = listedColumns(raw as Record<string, unknown>[]);
+        const listed = listedSituations(raw);
         // A situation whose person row-level security hides is not shown (they share a territory);
         // the page still ends where the statement's did, so the next one neither skips nor repeats.
-        const shown = entities
-          .slice(0, request.first)
-          .filter((situation) => columns.get(situation.id)!.person);
+        const shown = listed.slice(0, request.first).filter((situation) => situation.person);
         const open = new Map<string, { count: number; nextDueOn: string | null }>();
         if (shown.length) {
           const actions = openActionsQuery(
@@ -92,12 +90,12 @@ export class SituationQueryService {
                 {
                   id: situation.id,
                   territoryId: situation.territoryId,
-                  person: toPersonObject(columns.get(situation.id)!.person!),
+                  person: toPersonObject(situation.person!),
                   status: situation.status,
                   statusLabel: SITUATION_STATUS_LABELS[situation.status],
                   openedAt: situation.openedAt,
                   nextReviewOn: situation.nextReviewOn,
-                  referrerKinds: columns.get(situation.id)!.referrerKinds,
+                  referrerKinds: situation.referrerKinds,
                   openActionCount: actions.count,
                   nextActionDueOn: actions.nextDueOn,
                   nextStep: situationNextStep({
@@ -124,12 +122,9 @@ export class SituationQueryService {
           })),
         );
         const page = pageOf(
-          entities,
+          listed,
           request.first,
-          (situation) => {
-            const { reviewKey, openedKey } = columns.get(situation.id)!;
-            return [reviewKey, openedKey, situation.id];
-          },
+          (situation) => [situation.reviewKey, situation.openedKey, situation.id],
           (situation) => gated.get(situation.id)?.value,
         );
         return {
