@@ -4,7 +4,9 @@
  * unless RELAIS_NATIONAL_SCALE=<fraction>; generated once into `relais_bench_national` and reused
  * while it holds the same scale). Prints, from interleaved rounds of one run:
  * - the api's throughput as a share of a bare Fastify + pg server sending the same statements with
- *   the same parameters under the same settings, at 8 and 32 connections (target ≥ 0.8);
+ *   the same parameters under the same settings and answering with the rows it read, at 8 and 32
+ *   connections (target ≥ 0.8), and beside it the share of the same server answering their number
+ *   alone;
  * - the p95 latency in the large territory against the small one (target ≤ 1.1);
  * - the statements each request costs.
  * The servers run in a child process pinned to core 0, the load from this one on core 1.
@@ -143,8 +145,8 @@ export async function run(): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
       body: target.body,
     });
-    const bare = (target: BenchTarget) => ({
-      url: `${bareUrl}/replay/${encodeURIComponent(`${target.territory}:${target.name}`)}`,
+    const bare = (target: BenchTarget, answer = '') => ({
+      url: `${bareUrl}/replay/${encodeURIComponent(`${target.territory}:${target.name}`)}${answer}`,
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
@@ -161,6 +163,7 @@ export async function run(): Promise<void> {
           for (const [side, shape] of [
             ['api', api(target)],
             ['nu', bare(target)],
+            ['compte', bare(target, '?answer=count')],
           ] as const) {
             const measured = await load(shape.url, shape.headers, shape.body, connections);
             failures += measured.failures;
@@ -192,9 +195,11 @@ export async function run(): Promise<void> {
       for (const connections of CONNECTIONS) {
         const ofApi = median(throughput.get(`${target.name}|${connections}|api`)!);
         const ofBare = median(throughput.get(`${target.name}|${connections}|nu`)!);
+        const ofCount = median(throughput.get(`${target.name}|${connections}|compte`)!);
         say(
           `  ${target.name.padEnd(16)} ${String(connections).padStart(2)} connexions : api ${ofApi.toFixed(0).padStart(5)}  ` +
-            `serveur nu ${ofBare.toFixed(0).padStart(5)}  api/nu ×${(ofApi / ofBare).toFixed(2)} (cible ≥ 0,8)`,
+            `serveur nu ${ofBare.toFixed(0).padStart(5)}  api/nu ×${(ofApi / ofBare).toFixed(2)} (cible ≥ 0,8)  ` +
+            `[nu ne renvoyant que le nombre de lignes ${ofCount.toFixed(0).padStart(5)}, api/nu ×${(ofApi / ofCount).toFixed(2)}]`,
         );
       }
     }

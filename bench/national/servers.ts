@@ -3,7 +3,8 @@
  * database, and beside it a bare Fastify + pg server that sends, for each request, the very
  * statements the api sent for it once (recorded from a real request), with the same parameters and
  * round trips (authentication on its own, then one transaction opened with its row-level security
- * scope in one message): no GraphQL, no Nest, no checks.
+ * scope in one message), and answers with the rows it read, as JSON: no GraphQL, no Nest, no checks.
+ * `/replay/:key?answer=count` answers their number alone, as this server did before, for comparison.
  */
 import { Environment } from '@relais/config';
 import { openingWithScope } from '@relais/database';
@@ -134,38 +135,44 @@ async function main(): Promise<void> {
 
   const pool = new Pool({ connectionString: api.config.database.url, max: api.config.database.poolSize });
   const bare = Fastify({ logger: false });
-  bare.post<{ Params: { key: string } }>('/replay/:key', async (request) => {
-    const statements = replays.get(decodeURIComponent(request.params.key));
-    if (!statements) throw new Error('requête inconnue');
-    const client = await pool.connect();
-    let opened = false;
-    try {
-      let rows = 0;
-      let scope: unknown[] | null = null;
-      for (const statement of statements) {
-        // As the api: what precedes the scope (authentication) on its own, then the transaction
-        // opened with its scope in one message.
-        if (statement.scope && !opened) {
-          await client.query(
-            openingWithScope(statement.scopeSql!, statement.scope, (value) => client.escapeLiteral(value))!,
-          );
-          opened = true;
-          scope = statement.scope;
-        } else if (statement.scope && statement.scope !== scope) {
-          scope = statement.scope;
-          await client.query(statement.scopeSql!, statement.scope);
+  bare.post<{ Params: { key: string }; Querystring: { answer?: string } }>(
+    '/replay/:key',
+    async (request) => {
+      const statements = replays.get(decodeURIComponent(request.params.key));
+      if (!statements) throw new Error('requête inconnue');
+      const client = await pool.connect();
+      let opened = false;
+      try {
+        // What a server sends back is what it read: every statement's rows, as pg gives them.
+        const read: unknown[][] = [];
+        let scope: unknown[] | null = null;
+        for (const statement of statements) {
+          // As the api: what precedes the scope (authentication) on its own, then the transaction
+          // opened with its scope in one message.
+          if (statement.scope && !opened) {
+            await client.query(
+              openingWithScope(statement.scopeSql!, statement.scope, (value) => client.escapeLiteral(value))!,
+            );
+            opened = true;
+            scope = statement.scope;
+          } else if (statement.scope && statement.scope !== scope) {
+            scope = statement.scope;
+            await client.query(statement.scopeSql!, statement.scope);
+          }
+          read.push((await send(client, statement)).rows);
         }
-        rows += (await send(client, statement)).rowCount ?? 0;
+        if (opened) await client.query('COMMIT');
+        return request.query.answer === 'count'
+          ? { rows: read.reduce((sum, rows) => sum + rows.length, 0) }
+          : { read };
+      } catch (error) {
+        if (opened) await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
       }
-      if (opened) await client.query('COMMIT');
-      return { rows };
-    } catch (error) {
-      if (opened) await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  });
+    },
+  );
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
   const ready: ServersReady = { apiUrl: api.url, bareUrl, targets };
   process.send!(ready);
