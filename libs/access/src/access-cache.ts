@@ -34,6 +34,8 @@ export interface PrincipalAccess {
   readonly conditions: Map<string, CompiledCondition>;
   /** By action, subject, alias and the categories shown: the rule columns of a list. */
   readonly ruleColumns: Map<string, RuleColumns>;
+  /** By the caller's key: what callers derive from the rules alone (see `AccessService.derivedFromRules`). */
+  readonly derived: Map<string, unknown>;
 }
 
 /** Rule sets kept: a process serves at most about this many people in one stretch. */
@@ -127,6 +129,7 @@ export class AccessCache {
         granting: new Map(),
         conditions: new Map(),
         ruleColumns: new Map(),
+        derived: new Map(),
       };
     }
     keepRecent(this.byRules, rulesKey, access, this.size);

@@ -145,6 +145,20 @@ export class AccessService implements OnModuleInit {
     return { sql: parts.length ? parts.join(' AND ') : 'TRUE', parameters: compiled.parameters };
   }
 
+  /**
+   * What `make` derives from the principal's rules and from `key` alone (a list statement's text
+   * built once, see `StatementTemplate`), made on first use and kept with the rules: every principal
+   * holding the same rules shares it, and it goes when they are let go. `key` must name everything
+   * else `make` reads; a value that varies per request has no place in it.
+   */
+  derivedFromRules<T>(principal: Principal, key: string, make: () => T): T {
+    const derived = this.accessOf(principal).derived;
+    if (derived.has(key)) return derived.get(key) as T;
+    const value = make();
+    derived.set(key, value);
+    return value;
+  }
+
   /** Narrows a list query to the rows the principal may `action`; always `andWhere`. */
   accessibleBy<T extends ObjectLiteral>(
     query: SelectQueryBuilder<T>,

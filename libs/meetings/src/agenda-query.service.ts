@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, gateFields, Principal, Relation, RowAccess, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
-import { ScopedDatabase } from '@relais/database';
+import { ScopedDatabase, slot, StatementTemplate } from '@relais/database';
 import {
   Connection,
   decodeCursor,
@@ -11,15 +11,16 @@ import {
   pageOf,
 } from '@relais/graphql';
 import { EntityManager } from 'typeorm';
-import { OrganisationKind, referrerKindOf } from '@relais/identity';
-import { AgeBand, Person, pseudonymOf, Situation } from '@relais/situations';
-import { AgendaItemKind, InviteeKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
+import { referrerKindOf } from '@relais/identity';
+import { AgeBand, pseudonymOf } from '@relais/situations';
+import { InviteeKind, MeetingStatus, SuggestionReason } from './domain/meeting.enums';
 import { SUGGESTIONS_SQL } from './agenda-suggestions.sql';
 import { explainSuggestion, SUGGESTED_KIND } from './domain/suggestion';
 import { AgendaSuggestionsArgs, SUGGESTION_CURSOR } from './dto/agenda-suggestions.args';
 import { AgendaItemObject, AgendaObject, AgendaSuggestionObject } from './dto/meeting.dto';
-import { AgendaItem, Meeting } from './entities';
+import { Meeting } from './entities';
 import { toMeetingObject } from './meeting.mapper';
+import { agendaItemsQuery, AgendaItemRow } from './agenda-items.query';
 
 interface SuggestionRow {
   situation_id: string;
@@ -31,26 +32,6 @@ interface SuggestionRow {
   initials: string;
   age_band: AgeBand;
   district: string | null;
-}
-
-/** An agenda item as read for the agenda, with its person's code and the referrer's kind. */
-interface AgendaItemRow {
-  id: string;
-  position: number;
-  kind: AgendaItemKind;
-  minutes: number;
-  presentation: number;
-  situation_id: string;
-  reason: SuggestionReason | null;
-  presenter_organisation_id: string | null;
-  presenter_user_id: string | null;
-  person_id: string;
-  case_code: string;
-  initials: string;
-  age_band: AgeBand;
-  district: string | null;
-  /** The kind of the partner whose referral opened the situation. */
-  referrer_kind: OrganisationKind | null;
 }
 
 /** What only the coordinator and the item's guests get: the way to the situation and who presents it. */
@@ -86,42 +67,17 @@ export class AgendaQueryService {
       );
       const coordinating = holds(meetingAccess, Relation.COORDINATOR);
 
-      // Only the columns the agenda shows: forty items hydrated as entities cost more than the SQL.
-      const query = manager
-        .createQueryBuilder()
-        .select([
-          'item.id AS id',
-          'item.position AS position',
-          'item.kind AS kind',
-          'item.minutes AS minutes',
-          'item.presentation AS presentation',
-          'item.situation_id AS situation_id',
-          'item.reason AS reason',
-          'item.presenter_organisation_id AS presenter_organisation_id',
-          'item.presenter_user_id AS presenter_user_id',
-          'situation.person_id AS person_id',
-          'person.case_code AS case_code',
-          'person.initials AS initials',
-          'person.age_band AS age_band',
-          'person.district AS district',
-        ])
-        .addSelect(
-          `(SELECT organisation.kind FROM referrals referral
-              JOIN organisations organisation ON organisation.id = referral.referrer_organisation_id
-             WHERE referral.situation_id = item.situation_id
-             ORDER BY referral.created_at LIMIT 1)`,
-          'referrer_kind',
-        )
-        .from(AgendaItem, 'item')
-        .innerJoin(Situation, 'situation', 'situation.id = item.situationId')
-        .innerJoin(Person, 'person', 'person.id = situation.personId')
-        .where('item.meetingId = :meetingId', { meetingId: meeting.id })
-        .orderBy('item.position', 'ASC')
-        // Its text varies with the reader's rules only: one family per set of rules.
-        .comment('prepared:agenda-items');
-      const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem', AgendaItemObject);
-      const rows = await query.getRawMany<AgendaItemRow>();
-      const accesses = accessOf(rows);
+      // Built once per set of rules: its text varies with nothing else.
+      const itemsRead = this.access.derivedFromRules(actor, 'agenda-items', () => {
+        const query = agendaItemsQuery(manager, slot('meetingId'));
+        const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem', AgendaItemObject);
+        return { statement: StatementTemplate.of(query), accessOf };
+      });
+      const rows = (await manager.query(
+        itemsRead.statement.sql,
+        itemsRead.statement.values({ meetingId: meeting.id }),
+      )) as AgendaItemRow[];
+      const accesses = itemsRead.accessOf(rows);
       // Read as rows, not entities: only these columns are shown, and an agenda has hundreds.
       const invitations = coordinating
         ? ((await manager.query(

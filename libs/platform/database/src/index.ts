@@ -8,3 +8,4 @@ export * from './scoped-database';
 export * from './prepared-statements';
 export * from './transaction-opening';
 export * from './distribution-readiness';
+export * from './statement-template';

@@ -1,0 +1,52 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** What stands, while a template is built, for a value each run gives (see `slot`). */
+class Slot {
+  constructor(readonly name: string) {}
+}
+
+/**
+ * A value to give a query builder in place of a run's own value while a template is built from it:
+ * the template then asks each run for `name`. Only for a parameter bound whole (`= :id`,
+ * `= ANY(:ids)`), never spread (`IN (:...ids)`), whose number of placeholders would vary.
+ */
+export function slot(name: string): unknown {
+  return new Slot(name);
+}
+
+/** One positional parameter of a template: its fixed value, or the run's value it takes. */
+type TemplateParameter = { readonly fixed: unknown } | { readonly slot: string };
+
+/**
+ * A statement built once with TypeORM's query builder, then sent as text with each run's values.
+ *
+ * Why: building a statement (aliases, property names, parameters) cost the agenda read about a
+ * tenth of the api's CPU, for a text that changes only with what the caller keys it by (the
+ * reader's rules, the shape of the request). Its parameters that do not come from slots (the
+ * compiled access rules') are kept with it.
+ */
+export class StatementTemplate {
+  private constructor(
+    readonly sql: string,
+    private readonly parameters: readonly TemplateParameter[],
+  ) {}
+
+  static of<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): StatementTemplate {
+    const [sql, values] = query.getQueryAndParameters();
+    // A slot given to a spread parameter (`IN (:...ids)`) has no items: TypeORM refuses it above.
+    const parameters = values.map((value): TemplateParameter =>
+      value instanceof Slot ? { slot: value.name } : { fixed: value },
+    );
+    return new StatementTemplate(sql, parameters);
+  }
+
+  /** The positional values of one run; every slot must be given. */
+  values(given: Readonly<Record<string, unknown>>): unknown[] {
+    return this.parameters.map((parameter) => {
+      if ('fixed' in parameter) return parameter.fixed;
+      if (!Object.prototype.hasOwnProperty.call(given, parameter.slot))
+        throw new Error(`Valeur manquante pour le paramètre ${parameter.slot}.`);
+      return given[parameter.slot];
+    });
+  }
+}
