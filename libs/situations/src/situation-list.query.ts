@@ -40,6 +40,36 @@ export interface SituationPageRequest {
 }
 
 /**
+ * The named values of one page's statement, checked: which of them are present decides the
+ * statement's clauses (see `situationPageQuery`), their values are the request's.
+ */
+export function situationPageValues(request: SituationPageRequest): Record<string, unknown> {
+  const values: Record<string, unknown> = { territoryId: request.territoryId };
+  const filter = request.filter ?? {};
+  if (filter.statuses) values.statuses = filter.statuses;
+  const district = filter.district?.trim();
+  if (district) values.district = district;
+  if (filter.referrerKinds) {
+    const wanted = new Set(filter.referrerKinds);
+    values.organisationKinds = Object.values(OrganisationKind).filter((kind) =>
+      wanted.has(referrerKindOf(kind)),
+    );
+  }
+  if (filter.reviewDueBy) values.reviewDueBy = filter.reviewDueBy;
+  if (request.after) {
+    const key = decodeCursor(request.after, SITUATION_CURSOR);
+    if (!key) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
+    [values.afterReview, values.afterOpened, values.afterId] = key;
+  }
+  return values;
+}
+
+/** What a page's statement text varies with besides the reader's rules: its size and its clauses. */
+export function situationPageShape(first: number, values: Readonly<Record<string, unknown>>): string {
+  return `situations-page:${first}:${Object.keys(values).sort().join(',')}`;
+}
+
+/**
  * The statement of one page: the situations of the territory matching the filter, next review
  * soonest (none planned last), then the oldest opened, one row more than asked. Who referred
  * lives in the referrals context: it is read by table, in the same statement, never row by row.
@@ -48,11 +78,14 @@ export interface SituationPageRequest {
  * person of every situation of the territory before sorting (6,667 lookups for a 50-row page on a
  * large territory), its estimates being too low to read the ordered index instead.
  * Read as rows, not entities: only these columns are shown, and hydrating the whole entity cost more
- * than the statement's own parsing. The access rules are added by the caller.
+ * than the statement's own parsing. `bound` gives each value of `situationPageValues` (or the slot
+ * standing for it); every list is bound whole (`= ANY`), so the text does not vary with its length.
+ * The access rules are added by the caller.
  */
 export function situationPageQuery(
   manager: EntityManager,
-  request: SituationPageRequest,
+  first: number,
+  bound: Readonly<Record<string, unknown>>,
 ): SelectQueryBuilder<Situation> {
   const query = manager
     .getRepository(Situation)
@@ -81,54 +114,47 @@ export function situationPageQuery(
         WHERE "referral"."situation_id" = "situation"."id")`,
       'list_referrer_kinds',
     )
-    .where('situation.territoryId = :territoryId', { territoryId: request.territoryId })
+    .where('situation.territoryId = :territoryId', { territoryId: bound.territoryId })
     .orderBy(REVIEW_KEY, 'ASC')
     .addOrderBy('situation.openedAt', 'ASC')
     .addOrderBy('situation.id', 'ASC')
-    .limit(request.first + 1)
+    .limit(first + 1)
     // Its text varies only with the reader's rules, the filters and cursor given and the page size.
     .comment('prepared:situations-page');
-  const filter = request.filter ?? {};
-  if (filter.statuses) query.andWhere('situation.status IN (:...statuses)', { statuses: filter.statuses });
-  const district = filter.district?.trim();
-  if (district)
+  const given = (name: string) => Object.prototype.hasOwnProperty.call(bound, name);
+  if (given('statuses'))
+    query.andWhere('"situation"."status" = ANY(CAST(:statuses AS situation_status[]))', {
+      statuses: bound.statuses,
+    });
+  if (given('district'))
     query.andWhere(
       `EXISTS (SELECT 1 FROM "persons" "filter_person" WHERE "filter_person"."id" = "situation"."person_id"
         AND lower("filter_person"."district") = lower(:district))`,
-      { district },
+      { district: bound.district },
     );
-  if (filter.referrerKinds) {
-    const wanted = new Set(filter.referrerKinds);
-    const organisationKinds = Object.values(OrganisationKind).filter((kind) =>
-      wanted.has(referrerKindOf(kind)),
-    );
+  if (given('organisationKinds'))
     query.andWhere(
       `EXISTS (SELECT 1 FROM "referrals" "filter_referral"
         JOIN "organisations" "filter_referrer" ON "filter_referrer"."id" = "filter_referral"."referrer_organisation_id"
         WHERE "filter_referral"."situation_id" = "situation"."id"
-          AND "filter_referrer"."kind"::text IN (:...organisationKinds))`,
-      { organisationKinds },
+          AND "filter_referrer"."kind"::text = ANY(CAST(:organisationKinds AS text[])))`,
+      { organisationKinds: bound.organisationKinds },
     );
-  }
-  if (filter.reviewDueBy)
+  if (given('reviewDueBy'))
     query.andWhere(
       `"situation"."status" <> :closed AND ("situation"."status" = :reviewDue OR "situation"."next_review_on" <= CAST(:reviewDueBy AS date))`,
       {
         closed: SituationStatus.CLOSED,
         reviewDue: SituationStatus.REVIEW_DUE,
-        reviewDueBy: filter.reviewDueBy,
+        reviewDueBy: bound.reviewDueBy,
       },
     );
-  if (request.after) {
-    const key = decodeCursor(request.after, SITUATION_CURSOR);
-    if (!key) throw new InputValidationException([{ field: 'after', message: INVALID_CURSOR_MESSAGE }]);
-    const [reviewKey, openedKey, id] = key;
-    // The key compares in the list's own order, so the page starts right after the cursor.
+  // The key compares in the list's own order, so the page starts right after the cursor.
+  if (given('afterId'))
     query.andWhere(
       `(${REVIEW_KEY}, "situation"."opened_at", "situation"."id") > (CAST(:afterReview AS date), CAST(:afterOpened AS timestamptz), CAST(:afterId AS uuid))`,
-      { afterReview: reviewKey, afterOpened: openedKey, afterId: id },
+      { afterReview: bound.afterReview, afterOpened: bound.afterOpened, afterId: bound.afterId },
     );
-  }
   return query;
 }
 
@@ -151,10 +177,13 @@ export function listedSituations(raw: readonly Record<string, unknown>[]): Liste
   });
 }
 
-/** The statement counting, per situation of the page, the open actions (the caller adds the rules). */
+/**
+ * The statement counting, per situation of the page, the open actions (the caller adds the rules);
+ * `situationIds` is the page's ids, or the slot standing for them.
+ */
 export function openActionsQuery(
   manager: EntityManager,
-  situationIds: readonly string[],
+  situationIds: unknown,
 ): SelectQueryBuilder<SituationAction> {
   return (
     manager

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, DataCategory, gateFields, LOGISTIC_VIEW, Principal, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { Clock, parisDate } from '@relais/config';
-import { ScopedDatabase } from '@relais/database';
+import { ScopedDatabase, slot, slotsFor, StatementTemplate } from '@relais/database';
 import { Connection, Edge, pageOf } from '@relais/graphql';
 import { EntityManager } from 'typeorm';
 import { situationNextStep } from './domain/situation-next-step';
@@ -17,6 +17,8 @@ import {
   openActionsQuery,
   SituationPageRequest,
   situationPageQuery,
+  situationPageShape,
+  situationPageValues,
 } from './situation-list.query';
 import { SituationHistoryQueryService } from './situation-history.query';
 
@@ -51,32 +53,50 @@ export class SituationQueryService {
       { territoryIds: principal.territoryIds, indexReads: true },
       principal.standbyReads,
       async (manager) => {
-        const query = situationPageQuery(manager, request);
-        const readAccess = this.access.selectRowAccess(
-          query,
+        const values = situationPageValues(request);
+        // Built once per set of rules and shape of the page: its text varies with nothing else.
+        const page = this.access.derivedFromRules(
           principal,
-          'read',
-          'Situation',
-          SituationSummaryObject,
+          situationPageShape(request.first, values),
+          () => {
+            const query = situationPageQuery(manager, request.first, slotsFor(values));
+            const readAccess = this.access.selectRowAccess(
+              query,
+              principal,
+              'read',
+              'Situation',
+              SituationSummaryObject,
+            );
+            return { statement: StatementTemplate.of(query), readAccess };
+          },
         );
-        const raw = await query.getRawMany<Record<string, unknown>>();
-        const accesses = readAccess(raw);
+        const raw = (await manager.query(page.statement.sql, page.statement.values(values))) as Record<
+          string,
+          unknown
+        >[];
+        const accesses = page.readAccess(raw);
         const listed = listedSituations(raw);
         // A situation whose person row-level security hides is not shown (they share a territory);
         // the page still ends where the statement's did, so the next one neither skips nor repeats.
         const shown = listed.slice(0, request.first).filter((situation) => situation.person);
         const open = new Map<string, { count: number; nextDueOn: string | null }>();
         if (shown.length) {
-          const actions = openActionsQuery(
-            manager,
-            shown.map((situation) => situation.id),
+          const actions = this.access.derivedFromRules(principal, 'situations-open-actions', () =>
+            StatementTemplate.of(
+              this.access.accessibleBy(
+                openActionsQuery(manager, slot('situationIds')),
+                principal,
+                'read',
+                'SituationAction',
+              ),
+            ),
           );
-          this.access.accessibleBy(actions, principal, 'read', 'SituationAction');
-          for (const row of await actions.getRawMany<{
+          const situationIds = shown.map((situation) => situation.id);
+          for (const row of (await manager.query(actions.sql, actions.values({ situationIds }))) as {
             situation_id: string;
             open_count: number;
             next_due_on: string;
-          }>())
+          }[])
             open.set(row.situation_id, { count: row.open_count, nextDueOn: row.next_due_on });
         }
         const today = parisDate(this.clock.now());
@@ -121,15 +141,15 @@ export class SituationQueryService {
             categories: gated.get(situation.id)!.shown,
           })),
         );
-        const page = pageOf(
+        const connection = pageOf(
           listed,
           request.first,
           (situation) => [situation.reviewKey, situation.openedKey, situation.id],
           (situation) => gated.get(situation.id)?.value,
         );
         return {
-          ...page,
-          edges: page.edges.filter((edge): edge is Edge<SituationSummaryObject> => !!edge.node),
+          ...connection,
+          edges: connection.edges.filter((edge): edge is Edge<SituationSummaryObject> => !!edge.node),
         };
       },
     );

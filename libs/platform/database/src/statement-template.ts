@@ -14,6 +14,11 @@ export function slot(name: string): unknown {
   return new Slot(name);
 }
 
+/** A slot for each of these values, under the same names: to build a template the values fill. */
+export function slotsFor(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(values).map((name) => [name, slot(name)]));
+}
+
 /** One positional parameter of a template: its fixed value, or the run's value it takes. */
 type TemplateParameter = { readonly fixed: unknown } | { readonly slot: string };
 
