@@ -14,6 +14,8 @@ RUN npx nx build web && npm run build:server
 
 FROM node:22.23-bookworm-slim
 ENV NODE_ENV=production
+# The api's V8 flags (libs/platform/config/src/node-flags.ts says why); the worker runs with them too.
+ENV NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /srv/relais
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force

@@ -11,7 +11,7 @@
  * - the statements each request costs.
  * The servers run in a child process pinned to core 0, the load from this one on core 1.
  */
-import { processEnvironment } from '@relais/config';
+import { API_NODE_FLAGS, processEnvironment } from '@relais/config';
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { provisionTestInfrastructure } from '../libs/platform/testing/src/test-infrastructure';
@@ -106,7 +106,8 @@ async function startServers(argument: string): Promise<{ child: ChildProcess; re
   const profileDirectory = processEnvironment().RELAIS_BENCH_CPU_PROFILE;
   const profiling = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
   const child = fork(`${__dirname}/national/servers.ts`, [argument], {
-    execArgv: ['-r', '@swc-node/register', ...profiling],
+    // The api's own V8 flags, as it runs in production (the bare server shares its process and them).
+    execArgv: ['-r', '@swc-node/register', ...API_NODE_FLAGS, ...profiling],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<ServersReady>((resolve, reject) => {

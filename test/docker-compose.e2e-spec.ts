@@ -1,4 +1,4 @@
-import { checkpointDirectoryOf, loadConfig } from '@relais/config';
+import { API_NODE_FLAGS, checkpointDirectoryOf, loadConfig } from '@relais/config';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -296,6 +296,11 @@ describe('image', () => {
     const command = /^CMD (\[.*\])$/m.exec(final)?.[1];
     expect(JSON.parse(command ?? 'null')).toEqual(['node', 'dist/server/apps/api/src/main.js']);
     expect(dockerfile).not.toContain('@swc-node/register');
+  });
+
+  it('runs node with the api’s V8 flags', () => {
+    const options = /^ENV NODE_OPTIONS=(\S+)$/m.exec(final)?.[1];
+    expect(options?.split(' ')).toEqual([...API_NODE_FLAGS]);
   });
 
   it('leaves local data, backups, dependencies, builds, history and .env files out of the build context', () => {

@@ -23,6 +23,7 @@ import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { processEnvironment } from '../libs/platform/config/src/environment';
 import { loadConfig } from '../libs/platform/config/src/load-config';
+import { withApiNodeFlags } from '../libs/platform/config/src/node-flags';
 import { withCredentials } from '../libs/platform/database/src/application-role';
 import {
   createDatabase,
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   if (prepared !== 0) return shutdown(1, 'préparation en échec : arrêt…');
 
-  startChild('api', childEnv);
+  startChild('api', { ...childEnv, NODE_OPTIONS: withApiNodeFlags(childEnv.NODE_OPTIONS) });
   startChild('worker', childEnv);
 
   const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;

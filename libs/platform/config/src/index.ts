@@ -7,3 +7,4 @@ export * from './process-lifecycle';
 export * from './calendar';
 export * from './audit-chain-keys';
 export * from './redis-sentinels';
+export * from './node-flags';
