@@ -100,6 +100,23 @@ export function CountedConnectionType<Node>(
 }
 
 /**
+ * An edge whose cursor is written only when read: most pages are asked for their `endCursor` alone,
+ * and encoding fifty keys a page cost about 1 % of a list read's CPU.
+ */
+class PageEdge<Node> implements Edge<Node> {
+  #cursor: string | undefined;
+
+  constructor(
+    private readonly key: readonly string[],
+    readonly node: Node,
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(this.key));
+  }
+}
+
+/**
  * One page from rows read with `LIMIT first + 1`: the extra row only tells that more follow. Each
  * row's cursor is its sort key (`keyOf`), so the next page starts right after the last one shown.
  */
@@ -110,7 +127,7 @@ export function pageOf<Row, Node>(
   toNode: (row: Row) => Node,
 ): Connection<Node> {
   const shown = rows.slice(0, first);
-  const edges = shown.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: toNode(row) }));
+  const edges: Edge<Node>[] = shown.map((row) => new PageEdge(keyOf(row), toNode(row)));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
