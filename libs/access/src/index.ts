@@ -5,6 +5,7 @@ export * from './access-requirement';
 export * from './access.exception';
 export * from './access.module';
 export * from './access.service';
+export * from './policy/policy-validation';
 export * from './allow.decorator';
 export * from './current-principal.decorator';
 export * from './domain/data-category';
