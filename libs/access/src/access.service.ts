@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { StatementTemplate } from '@relais/database';
 import { rulesToQuery } from '@casl/ability/extra';
 import { CompoundCondition } from '@ucast/mongo2js';
 import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -151,6 +152,27 @@ export class AccessService implements OnModuleInit {
     const value = make();
     derived.set(key, value);
     return value;
+  }
+
+  /**
+   * A list statement narrowed to the rows the principal may `action`, with the reader of each row's
+   * access (see `selectRowAccess`), built once per set of rules and `key` (see `derivedFromRules`):
+   * `build` gives the query with a `slot` wherever a request's own value goes, and each request
+   * sends the kept text with its values (`StatementTemplate`).
+   */
+  rowAccessStatement<T extends ObjectLiteral>(
+    principal: Principal,
+    key: string,
+    build: () => SelectQueryBuilder<T>,
+    action: Action,
+    subject: string,
+    shownAs?: abstract new (...args: never[]) => object,
+  ): { statement: StatementTemplate; readAccess: (raw: readonly object[]) => Map<string, RowAccess> } {
+    return this.derivedFromRules(principal, `row-access:${key}`, () => {
+      const query = build();
+      const readAccess = this.selectRowAccess(query, principal, action, subject, shownAs);
+      return { statement: StatementTemplate.of(query), readAccess };
+    });
   }
 
   /** Narrows a list query to the rows the principal may `action`; always `andWhere`. */

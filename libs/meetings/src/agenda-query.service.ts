@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, gateFields, Principal, Relation, RowAccess, rowView } from '@relais/access';
 import { AuditService } from '@relais/audit';
 import { parisDate } from '@relais/config';
-import { ScopedDatabase, slot, StatementTemplate } from '@relais/database';
+import { ScopedDatabase, slot } from '@relais/database';
 import {
   Connection,
   decodeCursor,
@@ -68,16 +68,19 @@ export class AgendaQueryService {
       const coordinating = holds(meetingAccess, Relation.COORDINATOR);
 
       // Built once per set of rules: its text varies with nothing else.
-      const itemsRead = this.access.derivedFromRules(actor, 'agenda-items', () => {
-        const query = agendaItemsQuery(manager, slot('meetingId'));
-        const accessOf = this.access.selectRowAccess(query, actor, 'read', 'AgendaItem', AgendaItemObject);
-        return { statement: StatementTemplate.of(query), accessOf };
-      });
+      const itemsRead = this.access.rowAccessStatement(
+        actor,
+        'agenda-items',
+        () => agendaItemsQuery(manager, slot('meetingId')),
+        'read',
+        'AgendaItem',
+        AgendaItemObject,
+      );
       const rows = (await manager.query(
         itemsRead.statement.sql,
         itemsRead.statement.values({ meetingId: meeting.id }),
       )) as AgendaItemRow[];
-      const accesses = itemsRead.accessOf(rows);
+      const accesses = itemsRead.readAccess(rows);
       // Read as rows, not entities: only these columns are shown, and an agenda has hundreds.
       const invitations = coordinating
         ? ((await manager.query(

@@ -55,20 +55,13 @@ export class SituationQueryService {
       async (manager) => {
         const values = situationPageValues(request);
         // Built once per set of rules and shape of the page: its text varies with nothing else.
-        const page = this.access.derivedFromRules(
+        const page = this.access.rowAccessStatement(
           principal,
           situationPageShape(request.first, values),
-          () => {
-            const query = situationPageQuery(manager, request.first, slotsFor(values));
-            const readAccess = this.access.selectRowAccess(
-              query,
-              principal,
-              'read',
-              'Situation',
-              SituationSummaryObject,
-            );
-            return { statement: StatementTemplate.of(query), readAccess };
-          },
+          () => situationPageQuery(manager, request.first, slotsFor(values)),
+          'read',
+          'Situation',
+          SituationSummaryObject,
         );
         const raw = (await manager.query(page.statement.sql, page.statement.values(values))) as Record<
           string,
