@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { StatementTemplate } from '@relais/database';
+import { slot, StatementTemplate } from '@relais/database';
 import { rulesToQuery } from '@casl/ability/extra';
 import { CompoundCondition } from '@ucast/mongo2js';
 import { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -253,16 +253,22 @@ export class AccessService implements OnModuleInit {
     lock?: 'pessimistic_write',
   ): Promise<{ row: T; access: RowAccess }> {
     const subject = policyRegistry.subjectNameOfEntity(entity);
-    const query = manager
-      .getRepository(entity)
-      .createQueryBuilder('subject')
-      .where('"subject"."id" = :subjectId', {
-        subjectId: id,
-      });
-    if (lock) query.setLock(lock);
-    const readAccess = this.selectRowAccess(query, principal, action, subject);
-    const { entities, raw } = await query.getRawAndEntities();
-    const row = entities[0];
+    // The text varies with the rules, the action, the entity and the lock alone (see rowAccessStatement).
+    const { statement, readAccess } = this.rowAccessStatement(
+      principal,
+      `load:${action}:${subject}:${lock ?? ''}`,
+      () => {
+        const query = manager
+          .getRepository(entity)
+          .createQueryBuilder('subject')
+          .where('"subject"."id" = :subjectId', { subjectId: slot('subjectId') });
+        return lock ? query.setLock(lock) : query;
+      },
+      action,
+      subject,
+    );
+    const raw = (await manager.query(statement.sql, statement.values({ subjectId: id }))) as object[];
+    const [row] = statement.entities<T>(manager, raw);
     if (!row) throw await this.notFound(manager, action, entity, id);
     return { row, access: readAccess(raw).get(id)! };
   }

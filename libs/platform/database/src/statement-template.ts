@@ -1,4 +1,6 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { QueryExpressionMap } from 'typeorm/query-builder/QueryExpressionMap';
+import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
 
 /** What stands, while a template is built, for a value each run gives (see `slot`). */
 class Slot {
@@ -34,6 +36,8 @@ export class StatementTemplate {
   private constructor(
     readonly sql: string,
     private readonly parameters: readonly TemplateParameter[],
+    /** What the builder knew of its selection: how its rows become entities. */
+    private readonly expressionMap: QueryExpressionMap,
   ) {}
 
   static of<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): StatementTemplate {
@@ -42,7 +46,7 @@ export class StatementTemplate {
     const parameters = values.map((value): TemplateParameter =>
       value instanceof Slot ? { slot: value.name } : { fixed: value },
     );
-    return new StatementTemplate(sql, parameters);
+    return new StatementTemplate(sql, parameters, query.expressionMap);
   }
 
   /** The positional values of one run; every slot must be given. */
@@ -53,5 +57,30 @@ export class StatementTemplate {
         throw new Error(`Valeur manquante pour le paramètre ${parameter.slot}.`);
       return given[parameter.slot];
     });
+  }
+
+  /**
+   * The entities of the rows one run read, as the builder's `getRawAndEntities` makes them, for a
+   * statement selecting its main entity's columns. Refused where the builder would do more than
+   * hydrate columns (relation ids or counts to load, `@AfterLoad` listeners or subscribers to call).
+   */
+  entities<T>(manager: EntityManager, raw: readonly object[]): T[] {
+    const map = this.expressionMap;
+    const metadata = map.mainAlias?.metadata;
+    if (
+      !metadata ||
+      map.relationIdAttributes.length ||
+      map.relationCountAttributes.length ||
+      metadata.afterLoadListeners.length ||
+      manager.connection.subscribers.length
+    )
+      throw new Error('Ce modèle de requête ne sait pas construire ses entités.');
+    return new RawSqlResultsToEntityTransformer(
+      map,
+      manager.connection.driver,
+      [],
+      [],
+      manager.queryRunner,
+    ).transform([...raw], map.mainAlias!) as T[];
   }
 }
