@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, Clock } from '@relais/config';
@@ -11,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { registerGraphiql } from './graphiql/graphiql';
+import { registerSecurityHeaders } from './security-headers';
 import { registerWebClient } from './web-client';
 
 export interface ApiOptions {
@@ -59,8 +59,8 @@ export async function createApi(
   });
   // Parses the browser's session cookies (`request.cookies`) and lets sign-in set them.
   await app.register(cookie);
-  await app.register(helmet, { crossOriginEmbedderPolicy: false });
   const instance = app.getHttpAdapter().getInstance();
+  registerSecurityHeaders(instance, { crossOriginEmbedderPolicy: false });
   // Outside production only, and from this api alone: the page works without any other network.
   if (config.graphql.graphiql) registerGraphiql(instance);
   // The browser client's build at `/`, on the same origin as /graphql: no CORS, cookies SameSite=Strict.
