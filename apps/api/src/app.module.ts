@@ -34,7 +34,7 @@ export class AppModule {
         }),
         AccessModule,
         AuditModule,
-        IdentityGraphqlModule,
+        IdentityGraphqlModule.register(config),
         AuditGraphqlModule,
         AccessGraphqlModule,
         SituationsGraphqlModule,

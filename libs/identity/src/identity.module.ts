@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '@relais/config';
 import { registerPolicy } from '@relais/access';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { IdentityAdminResolver } from './admin/identity-admin.resolver';
@@ -75,7 +76,20 @@ export class IdentityModule {}
     CharterResolver,
     SecondFactorResolver,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
-    { provide: APP_INTERCEPTOR, useClass: WritePositionsInterceptor },
   ],
 })
-export class IdentityGraphqlModule {}
+export class IdentityGraphqlModule {
+  /**
+   * With a standby (`replicaUrl`), each mutation leaves the primary's position for the reads that
+   * follow it (`WritePositionsInterceptor`). Without one nothing is read there: the interceptor,
+   * a layer around every resolver, is not installed.
+   */
+  static register(config: Pick<AppConfig, 'database'>): DynamicModule {
+    return {
+      module: IdentityGraphqlModule,
+      providers: config.database.replicaUrl
+        ? [{ provide: APP_INTERCEPTOR, useClass: WritePositionsInterceptor }]
+        : [],
+    };
+  }
+}
