@@ -1,5 +1,7 @@
 import { AuditEvent } from '@relais/audit';
-import { AgendaItem, Decision, ItemDisclosure, Meeting } from '@relais/meetings';
+import { Role } from '@relais/access';
+import { OrganisationKind, Profession } from '@relais/identity';
+import { AgendaItem, Attendance, Decision, ItemDisclosure, Meeting } from '@relais/meetings';
 import { SituationAction } from '@relais/situations';
 import type { Page } from 'playwright-core';
 import {
@@ -15,6 +17,7 @@ import {
   endMeetingByKeyboard,
   heapHolds,
   MeetingModeScenario,
+  named,
   nextStepByKeyboard,
   openMeetingMode,
   openRevealByKeyboard,
@@ -28,6 +31,8 @@ import {
   typeNextReviewByKeyboard,
 } from './meeting-mode.steps';
 import { crowdDirectory } from '../support/crowded-directory';
+import { memberOf } from '../support/referral-journey';
+import { chooseInSearchByKeyboard, plainly } from './directory-search.steps';
 
 const DECISION = 'Proposer une visite à domicile conjointe';
 const ACTION = 'Organiser la visite avec la personne';
@@ -233,4 +238,43 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     await screenshot(page, 'seance-fin');
     await expectNoPersonName(page);
   }, 120_000);
+
+  it('adds someone the list does not hold, found by typing part of their name, ticked and recorded present', async () => {
+    const { api } = suite;
+    const room = await seedMeetingModeScenario(api, 'Remplacement');
+    // A nurse standing in for the cell's: neither a member of the cell nor of a partner invited to
+    // an item; her partner is past the directory's first page, and named all the same.
+    await crowdDirectory(api, room.territory);
+    const cmp = await api.factory.organisation(room.territory, OrganisationKind.PSYCHIATRY, 'Équipe mobile');
+    const standIn = await memberOf(api, room.territory, cmp, Profession.PSYCHIATRIC_NURSE, [Role.REFERRER]);
+    const standInName = await named(api, standIn, 'Rémi', 'Suppléant');
+    const page = await suite.newPage({ width: 1280, height: 900 });
+    await signInThroughPage(page, api, room.coordinator, { keyboardOnly: true });
+    await openMeetingMode(page, room.meetingId);
+    const standInBox = page.getByRole('checkbox', { name: new RegExp(`^${standInName}`) });
+    expect(await standInBox.count()).toBe(0);
+
+    await chooseInSearchByKeyboard(
+      page,
+      page.getByRole('combobox', { name: 'Ajouter une personne présente' }),
+      plainly('Supplé'),
+      standInName,
+      40,
+    );
+    await standInBox.waitFor();
+    expect(await standInBox.isChecked()).toBe(true);
+    expect(await page.locator('label', { has: standInBox }).textContent()).toContain('Équipe mobile');
+    await expectNoAxeViolations(page);
+    await recordAttendanceByKeyboard(page, [room.coordinator.name]);
+
+    const recorded = await api.dataSource.getRepository(Attendance).findBy({ meetingId: room.meetingId });
+    expect(recorded.find((row) => row.userId === standIn.id)).toMatchObject({
+      status: 'PRESENT',
+      organisationId: cmp.id,
+    });
+    // Read back after a reload: she is listed, ticked, without being searched for again.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Présences' }).waitFor();
+    expect(await standInBox.isChecked()).toBe(true);
+  }, 90_000);
 });

@@ -56,7 +56,13 @@ export interface MeetingModeScenario {
   allowed: ProjectedItem;
 }
 
-async function named(api: RunningApi, member: { id: string }, firstName: string, lastName: string) {
+/** Gives a member the name the test reads on the page. */
+export async function named(
+  api: RunningApi,
+  member: { id: string },
+  firstName: string,
+  lastName: string,
+): Promise<string> {
   await api.dataSource.getRepository(User).update({ id: member.id }, { firstName, lastName });
   return `${firstName} ${lastName}`;
 }
