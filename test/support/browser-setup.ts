@@ -1,7 +1,7 @@
 /**
- * What browser tests need before they start: Debian's Chromium headless shell, and a build of the web client no
- * older than its sources. Each test file asks; a lock under .data/ makes the first one do the work
- * (install, build) while the others wait, then find everything ready.
+ * What browser tests need before they start: Debian's Chromium headless shell, and a build of the
+ * web client no older than its sources. Each test file asks; a lock under .data/ makes the first one
+ * do the work (install, build) while the others wait, then find everything ready.
  */
 import { processEnvironment } from '@relais/config';
 import { spawn } from 'node:child_process';
@@ -118,8 +118,8 @@ function run(command: string, args: string[]): Promise<void> {
 const INSTALL_COMMAND = `sudo apt-get update && sudo apt-get install -y ${CHROMIUM_PACKAGE}`;
 
 /**
- * Debian's Chromium, installed with apt when missing and the tests run as root; otherwise a
- * French message saying what to run. Playwright downloads no browser: it drives this one.
+ * Debian's Chromium headless shell, installed with apt when missing and the tests run as root;
+ * otherwise a French message saying what to run. Playwright downloads no browser: it drives this one.
  */
 export async function ensureChromium(): Promise<string> {
   if (existsSync(CHROMIUM)) return CHROMIUM;

@@ -35,12 +35,12 @@ describe('a page read with one row more than asked', () => {
     expect(decodeCursor(first.pageInfo.endCursor!, SHAPE)).toEqual(['2026-03-11', 'b']);
   });
 
-  it('gives each edge the cursor of its own row, written when read', () => {
+  it('gives each edge the cursor of its own row, read as often as asked', () => {
     const shown = page(rows, 3).edges;
-    expect(shown.map((edge) => decodeCursor(edge.cursor, SHAPE))).toEqual(
-      rows.map((row) => [row.day, row.id]),
-    );
-    expect(shown[0].cursor).toBe(shown[0].cursor);
+    for (let reading = 0; reading < 2; reading += 1)
+      expect(shown.map((edge) => decodeCursor(edge.cursor, SHAPE))).toEqual(
+        rows.map((row) => [row.day, row.id]),
+      );
   });
 
   it('says nothing follows when the extra row is missing, and has no cursor when empty', () => {
