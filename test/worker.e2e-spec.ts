@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { AppConfig } from '@relais/config';
 import { Role } from '@relais/access';
 import { Session } from '@relais/identity';
 import { OutboxEvent } from '@relais/outbox';
@@ -23,23 +24,32 @@ import {
 } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
 import { createRelaisDataSource } from '@relais/persistence';
-import { MovableClock, ownerDatabase, testConfig } from '@relais/testing';
+import { IsolatedDatabase, MovableClock, provisionIsolatedDatabase, testConfig } from '@relais/testing';
 import { createWorker } from '@relais/worker';
 import { Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 describe('worker', () => {
-  const config = testConfig();
   const clock = new MovableClock();
+  // A database and queue prefix of its own: on the run's shared database, the boot's periodic rounds
+  // (an audit checkpoint for each of the hundreds of territories other suites made) held the
+  // maintenance queue for a quarter of a minute before the jobs these tests add.
+  let isolated: IsolatedDatabase;
+  let config: AppConfig;
   let worker: INestApplicationContext;
   let dataSource: DataSource;
   let queue: Queue;
   let events: QueueEvents;
 
   beforeAll(async () => {
+    isolated = await provisionIsolatedDatabase();
+    config = testConfig(isolated.environment);
     worker = await createWorker(config, { clock });
     await worker.init();
-    dataSource = await createRelaisDataSource(ownerDatabase(), 'relais-test-fixtures').initialize();
+    dataSource = await createRelaisDataSource(
+      { ...config.database, url: config.database.ownerUrl! },
+      'relais-test-fixtures',
+    ).initialize();
     const connection = workerConnectionOptions(config.redis);
     queue = new Queue('maintenance', { connection, prefix: queuePrefix(config.redis) });
     events = new QueueEvents('maintenance', { connection, prefix: queuePrefix(config.redis) });
@@ -51,6 +61,7 @@ describe('worker', () => {
     await queue.close();
     await worker.close();
     await dataSource.destroy();
+    await isolated.drop();
   });
 
   it('schedules the session purge at boot', async () => {
@@ -74,12 +85,11 @@ describe('worker', () => {
     });
     const live = await factory.session(user, { now, expiresAt: new Date(now.getTime() + day) });
 
-    // The maintenance queue runs one job at a time, and the boot's periodic rounds (audit
-    // checkpoints of every territory of the run's shared database…) may still be ahead of this one.
+    // The maintenance queue runs one job at a time: the boot's own rounds may still be ahead.
     const job = await queue.add('purge-ended-sessions', {});
     const result = (await job.waitUntilFinished(events, 60_000)) as { purgedSessions: number };
 
-    // Another worker of the run may have taken the boot's own purge round first and removed them:
+    // The boot's own purge round may have run after the sessions were made and removed them first:
     // the job's count then falls short, what is left is what matters.
     expect(typeof result.purgedSessions).toBe('number');
     const remaining = await dataSource
