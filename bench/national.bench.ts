@@ -110,6 +110,10 @@ async function startServers(argument: string): Promise<{ child: ChildProcess; re
   const child = fork(`${__dirname}/national/servers.ts`, [argument], {
     // The api's own V8 flags, as it runs in production (the bare server shares its process and them).
     execArgv: ['-r', '@swc-node/register', ...API_NODE_FLAGS, ...profiling],
+    // And its libraries in their production mode, as the image sets it (graphql-js, for one, checks
+    // every `instanceof` it makes for a second copy of itself otherwise). The api's own settings
+    // are the bench's, given to it whole (the test configuration it is started with).
+    env: { ...processEnvironment(), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<ServersReady>((resolve, reject) => {
