@@ -112,7 +112,7 @@ async function startServers(argument: string): Promise<{ child: ChildProcess; re
     execArgv: ['-r', '@swc-node/register', ...API_NODE_FLAGS, ...profiling],
     // And its libraries in their production mode, as the image sets it (graphql-js, for one, checks
     // every `instanceof` it makes for a second copy of itself otherwise). The api's own settings
-    // are the bench's, given to it whole (the test configuration it is started with).
+    // stay the test configuration the harness starts it with.
     env: { ...processEnvironment(), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
