@@ -252,6 +252,8 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     await signInThroughPage(page, api, room.coordinator, { keyboardOnly: true });
     await openMeetingMode(page, room.meetingId);
     const standInBox = page.getByRole('checkbox', { name: new RegExp(`^${standInName}`) });
+    // The list is on the page (the coordinator's own box), and she is not in it.
+    await page.getByRole('checkbox', { name: new RegExp(`^${room.coordinator.name}`) }).waitFor();
     expect(await standInBox.count()).toBe(0);
 
     await chooseInSearchByKeyboard(
