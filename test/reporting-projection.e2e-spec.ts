@@ -1,15 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Role } from '@relais/access';
 import { parisDate, processEnvironment } from '@relais/config';
-import { OutboxEvent } from '@relais/outbox';
+import { OutboxConsumer, OutboxEvent } from '@relais/outbox';
 import {
   PROJECTION_ENTITIES,
   ProjectionRebuilder,
   REPORTING_CONSUMER,
   ReportingConsumer,
+  ReportingProjector,
 } from '@relais/reporting';
+import { EntityManager } from 'typeorm';
 import { IsolatedDatabase, logInClient, provisionIsolatedDatabase, testConfig } from '@relais/testing';
 import { createWorker } from '@relais/worker';
 import { RunningApi, startApi } from './support/api-harness';
@@ -64,6 +67,24 @@ const CREATE_USER = /* GraphQL */ `
 `;
 
 type Row = Record<string, unknown>;
+
+/** Applies an event, says so, then keeps its transaction open until released. */
+class HeldProjector extends ReportingProjector {
+  readonly applied: Promise<void>;
+  private markApplied!: () => void;
+
+  constructor(private readonly release: Promise<void>) {
+    super();
+    this.applied = new Promise((resolve) => (this.markApplied = resolve));
+  }
+
+  override async project(manager: EntityManager, stored: OutboxEvent): Promise<boolean> {
+    const applied = await super.project(manager, stored);
+    this.markApplied();
+    await this.release;
+    return applied;
+  }
+}
 
 /** A `date` column as written: the driver reads it as local midnight. */
 const day = (value: Date) =>
@@ -324,4 +345,55 @@ describe('reporting projection', () => {
     expect(stdout).toMatch(/projection reconstruite à partir de \d+ événement\(s\)/);
     expect(await projection(f.territory.id)).toEqual(rows);
   }, 180_000);
+
+  it('counts an examination and the acceptance of its referral handled at the same moment', async () => {
+    const territory = await api.factory.territory({ name: 'Projection concurrente' });
+    const situationId = randomUUID();
+    const examinedOn = parisDate(api.clock.now());
+    // Stamped as published in a far future: the running worker's relay and reconciler leave them be.
+    const event = async (type: string, subjectType: string, payload: Row) => {
+      const [row] = (await api.dataSource.query(
+        `INSERT INTO outbox_events (territory_id, type, subject_type, subject_id, payload, occurred_at, published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, '2999-01-01') RETURNING id`,
+        [territory.id, type, subjectType, randomUUID(), JSON.stringify(payload), api.clock.now()],
+      )) as { id: string }[];
+      return row.id;
+    };
+    const accepted = await event('referral.accepted', 'Referral', {
+      personId: randomUUID(),
+      status: 'ACCEPTED',
+      situationId,
+      opened: true,
+    });
+    const examined = await event('meeting.item_examined', 'Meeting', {
+      agendaItemId: randomUUID(),
+      situationId,
+      itemKind: 'NEW',
+      presentation: 1,
+      examinedOn,
+    });
+
+    let release!: () => void;
+    const held = new HeldProjector(new Promise((resolve) => (release = resolve)));
+    const outbox = worker.get(OutboxConsumer, { strict: false });
+    const examining = new ReportingConsumer(outbox, held).handle(examined);
+    await held.applied;
+    // The examination is written, not committed: the acceptance waits for it rather than miss it.
+    const accepting = worker.get(ReportingConsumer, { strict: false }).handle(accepted);
+    const first = await Promise.race([
+      accepting.then(() => 'acceptance'),
+      new Promise((resolve) => setTimeout(() => resolve('examination'), 500)),
+    ]);
+    release();
+    expect(await examining).toEqual({ handled: true, result: true });
+    expect(await accepting).toEqual({ handled: true, result: true });
+
+    const [referral] = (await api.dataSource.query(
+      `SELECT examinations, first_examined_on::text AS first_examined_on FROM report_referrals
+        WHERE territory_id = $1`,
+      [territory.id],
+    )) as { examinations: number; first_examined_on: string }[];
+    expect(referral).toEqual({ examinations: 1, first_examined_on: examinedOn });
+    expect(first).toBe('examination');
+  }, 60_000);
 });

@@ -15,6 +15,31 @@ export class EarlierEventPendingError extends Error {
 export type Consumption<T> =
   { handled: true; result: T } | { handled: false; reason: 'GONE' | 'ALREADY_HANDLED' };
 
+export interface ConsumeOptions {
+  /**
+   * Handlings of one territory that share this name run one after the other, each seeing what
+   * the previous committed: for a consumer whose writes for one subject read what another
+   * subject's events wrote (a read-then-write that two transactions at once would both miss).
+   */
+  oneAtATimePerTerritory?: string;
+}
+
+/**
+ * Holds, until the transaction ends, the lock that makes handlings named `name` run one at a
+ * time in the territory. Taken first in the transaction, before any row is written, so that
+ * two holders never wait on each other's rows.
+ */
+export async function lockTerritoryHandlings(
+  manager: EntityManager,
+  name: string,
+  territoryId: string,
+): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [
+    `relais-outbox:${name}`,
+    territoryId,
+  ]);
+}
+
 /**
  * Handles an outbox event once per consumer, in order per subject: the consumption row is
  * written in the transaction of the handling, so a redelivery finds it and does nothing.
@@ -30,6 +55,7 @@ export class OutboxConsumer {
     consumer: string,
     eventId: string,
     handle: (manager: EntityManager, event: OutboxEvent) => Promise<T>,
+    options: ConsumeOptions = {},
   ): Promise<Consumption<T>> {
     const event = await this.database.run({ territoryIds: [], purpose: 'dispatch' }, async (manager) => {
       const found = await manager.findOneBy(OutboxEvent, { id: eventId });
@@ -46,6 +72,9 @@ export class OutboxConsumer {
     });
     if (!event) return { handled: false, reason: 'GONE' };
     return this.database.run({ territoryIds: [event.territoryId] }, async (manager) => {
+      if (options.oneAtATimePerTerritory) {
+        await lockTerritoryHandlings(manager, options.oneAtATimePerTerritory, event.territoryId);
+      }
       const inserted = (await manager.query(
         `INSERT INTO outbox_consumptions (event_id, consumer, territory_id, consumed_at)
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING event_id`,

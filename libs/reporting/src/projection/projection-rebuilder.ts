@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ScopedDatabase } from '@relais/database';
-import { OutboxEvent } from '@relais/outbox';
+import { lockTerritoryHandlings, OutboxEvent } from '@relais/outbox';
 import { PROJECTION_ENTITIES } from './entities';
 import { ReportingProjector } from './reporting-projector';
 import { REPORTING_CONSUMER } from './reporting-consumer';
@@ -23,6 +23,8 @@ export class ProjectionRebuilder {
 
   async rebuild(territoryId: string): Promise<{ events: number }> {
     return this.database.run({ territoryIds: [territoryId] }, async (manager) => {
+      // The live consumer waits meanwhile, and handles what comes next on the rebuilt rows.
+      await lockTerritoryHandlings(manager, REPORTING_CONSUMER, territoryId);
       for (const entity of PROJECTION_ENTITIES) {
         await manager.delete(entity, { territoryId });
       }
