@@ -29,17 +29,35 @@ export function textKindOf(owner: object | undefined, property: string): TextKin
 /** The class-validator constraints that bound a text's length, with the bound's position. */
 const LENGTH_BOUNDS: Record<string, number> = { maxLength: 0, isLength: 1 };
 
+/**
+ * The bounds each input class declares, by field: read from class-validator's metadata once per
+ * class (complete once the class is defined), not for every text of every request.
+ */
+const declaredBounds = new WeakMap<object, Map<string, number>>();
+
+function boundsOf(type: object): Map<string, number> {
+  let bounds = declaredBounds.get(type);
+  if (bounds) return bounds;
+  bounds = new Map();
+  for (const metadata of getMetadataStorage().getTargetValidationMetadatas(
+    type as new () => unknown,
+    '',
+    true,
+    false,
+  )) {
+    if (!metadata.name || !(metadata.name in LENGTH_BOUNDS)) continue;
+    const bound = Number(metadata.constraints?.[LENGTH_BOUNDS[metadata.name]]);
+    if (!Number.isFinite(bound)) continue;
+    bounds.set(metadata.propertyName, Math.min(bound, bounds.get(metadata.propertyName) ?? Infinity));
+  }
+  declaredBounds.set(type, bounds);
+  return bounds;
+}
+
 /** The longest text the field of this object declares (class-validator), if it declares one. */
 export function declaredMaxLength(owner: object | undefined, property: string): number | undefined {
   if (!owner) return undefined;
-  const bounds = getMetadataStorage()
-    .getTargetValidationMetadatas(owner.constructor, '', true, false)
-    .filter(
-      (metadata) => metadata.propertyName === property && metadata.name && metadata.name in LENGTH_BOUNDS,
-    )
-    .map((metadata) => Number(metadata.constraints?.[LENGTH_BOUNDS[metadata.name as string]]))
-    .filter((bound) => Number.isFinite(bound));
-  return bounds.length ? Math.min(...bounds) : undefined;
+  return boundsOf(owner.constructor).get(property);
 }
 
 /** The bound the input layer applies to a text whose field declares none. */
