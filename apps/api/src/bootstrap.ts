@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccessRefusalReporter, refusalWitness } from '@relais/access';
 import { AppConfig, Clock } from '@relais/config';
 import { createValidationPipe, GraphqlExceptionFilter } from '@relais/graphql';
 import { createLogger, PinoNestLogger, RequestLogController } from '@relais/logging';
@@ -51,7 +52,8 @@ export async function createApi(
   );
   // Date windows (« within the next 5 years ») are read against the application's clock.
   app.useGlobalPipes(createValidationPipe(app.get(Clock)));
-  app.useGlobalFilters(new GraphqlExceptionFilter());
+  // An access refusal is recorded before it is answered.
+  app.useGlobalFilters(new GraphqlExceptionFilter(refusalWitness(app.get(AccessRefusalReporter))));
   app.enableCors({
     origin: config.http.corsOrigins.length ? [...config.http.corsOrigins] : false,
     credentials: true,

@@ -15,7 +15,7 @@ export class AbilityGuard implements CanActivate {
     private readonly refusals: AccessRefusalReporter,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const requirement = this.reflector.get<AccessRequirement | undefined>(
       ACCESS_REQUIREMENT,
       context.getHandler(),
@@ -23,13 +23,9 @@ export class AbilityGuard implements CanActivate {
     const principal = requestOf(context).principal;
     if (!principal) throw new RequestException('NOT_AUTHENTICATED');
     if (!requirement) throw new RequestException('NOT_ALLOWED');
-    try {
-      this.access.assertMayAttempt(principal, requirement.action, requirement.subject);
-    } catch (error) {
-      // Interceptors never see a guard's refusal: it is reported here.
-      await this.refusals.report(context, error);
-      throw error;
-    }
+    // A refusal, here or in the service, is recorded by the exception filter with this subject.
+    this.refusals.remember(context, requirement);
+    this.access.assertMayAttempt(principal, requirement.action, requirement.subject);
     return true;
   }
 }

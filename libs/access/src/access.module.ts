@@ -1,26 +1,21 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AbilityGuard } from './ability.guard';
 import { AccessBasisResolver, accessBasisPolicy } from './access-basis.resolver';
 import { AccessService } from './access.service';
 import { registerPolicy } from './policy/policy-registry';
-import { AccessRefusalInterceptor } from './refusal/access-refusal.interceptor';
 import { AccessRefusalReporter } from './refusal/access-refusal.reporter';
 
 registerPolicy(accessBasisPolicy);
 
 /**
  * Refusals are handed to `ACCESS_REFUSAL_LISTENER` when a module provides it (the audit library
- * does): one record per refused request, whichever of the guard or a service refused.
+ * does): one record per refused request, whichever of the guard or a service refused. The api's
+ * exception filter asks for them (`refusalWitness`): an interceptor would do the same at the cost
+ * of an rxjs pipeline and two async resources around every resolver call.
  */
 @Global()
 @Module({
-  providers: [
-    AccessService,
-    AbilityGuard,
-    AccessRefusalReporter,
-    { provide: APP_INTERCEPTOR, useClass: AccessRefusalInterceptor },
-  ],
+  providers: [AccessService, AbilityGuard, AccessRefusalReporter],
   exports: [AccessService, AbilityGuard, AccessRefusalReporter],
 })
 export class AccessModule {}

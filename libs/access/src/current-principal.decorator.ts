@@ -1,12 +1,12 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
+import { ArgumentsHost, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { GqlArgumentsHost } from '@nestjs/graphql';
 import { RequestException } from '@relais/graphql';
 import { FastifyRequest } from 'fastify';
 import { Principal } from './principal';
 
-export function requestOf(context: ExecutionContext): FastifyRequest {
+export function requestOf(context: ArgumentsHost): FastifyRequest {
   if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ request: FastifyRequest }>().request;
+    return GqlArgumentsHost.create(context).getContext<{ request: FastifyRequest }>().request;
   }
   return context.switchToHttp().getRequest<FastifyRequest>();
 }

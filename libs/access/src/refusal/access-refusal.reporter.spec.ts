@@ -1,7 +1,5 @@
-import { ExecutionContext, Logger } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ArgumentsHost, Logger } from '@nestjs/common';
 import { AccessException } from '../access.exception';
-import { ACCESS_REQUIREMENT } from '../access-requirement';
 import { SharingCategory } from '../domain/sharing-category';
 import { Role } from '../domain/role';
 import { Principal } from '../principal';
@@ -30,16 +28,13 @@ function principal(charterAccepted: Record<string, boolean> = { [HOME]: true, [S
   );
 }
 
-/** A plain HTTP call to a handler that declares `@Allow('create', 'Referral')`. */
+/** A plain HTTP call, as an exception filter is handed it. */
 function httpCall(caller: Principal, method = 'POST') {
-  const handler = () => undefined;
-  Reflect.defineMetadata(ACCESS_REQUIREMENT, { action: 'create', subject: 'Referral' }, handler);
   const request = { principal: caller, method, routeOptions: { url: '/documents/:id' } };
   return {
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => request }),
-    getHandler: () => handler,
-  } as unknown as ExecutionContext;
+  } as unknown as ArgumentsHost;
 }
 
 describe('AccessRefusalReporter', () => {
@@ -48,7 +43,7 @@ describe('AccessRefusalReporter', () => {
 
   beforeEach(() => {
     recorded = [];
-    reporter = new AccessRefusalReporter(new Reflector(), {
+    reporter = new AccessRefusalReporter({
       refused: async (refusal) => {
         recorded.push(refusal);
       },
@@ -82,11 +77,18 @@ describe('AccessRefusalReporter', () => {
   });
 
   it('tells a refused change from a refused read, and names the operation’s subject when the service did not', async () => {
-    await reporter.report(httpCall(principal(), 'POST'), new AccessException('FORBIDDEN'));
+    // As the ability guard does for a handler that declares `@Allow('create', 'Referral')`.
+    const guarded = (call: ArgumentsHost) => {
+      reporter.remember(call, { action: 'create', subject: 'Referral' });
+      return call;
+    };
+    await reporter.report(guarded(httpCall(principal(), 'POST')), new AccessException('FORBIDDEN'));
+    await reporter.report(guarded(httpCall(principal(), 'GET')), new AccessException('FORBIDDEN'));
     await reporter.report(httpCall(principal(), 'GET'), new AccessException('FORBIDDEN'));
     expect(recorded.map(({ kind, subjectType, action }) => ({ kind, subjectType, action }))).toEqual([
       { kind: 'MUTATION', subjectType: 'Referral', action: 'create' },
       { kind: 'ACCESS', subjectType: 'Referral', action: 'create' },
+      { kind: 'ACCESS', subjectType: 'Unknown', action: 'unknown' },
     ]);
   });
 
@@ -124,7 +126,7 @@ describe('AccessRefusalReporter', () => {
   it('makes a second refusal of the same request wait for the first one’s record', async () => {
     let release!: () => void;
     const listener = { refused: jest.fn(() => new Promise<void>((resolve) => (release = resolve))) };
-    const waiting = new AccessRefusalReporter(new Reflector(), listener);
+    const waiting = new AccessRefusalReporter(listener);
     const call = httpCall(principal());
     const first = waiting.report(call, new AccessException('FORBIDDEN'));
     let secondDone = false;
@@ -141,7 +143,7 @@ describe('AccessRefusalReporter', () => {
 
   it('never fails the request when recording fails, and says so in the log', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const failing = new AccessRefusalReporter(new Reflector(), {
+    const failing = new AccessRefusalReporter({
       refused: () => Promise.reject(new Error('base indisponible')),
     });
     await expect(failing.report(httpCall(principal()), new AccessException('FORBIDDEN'))).resolves.toBe(

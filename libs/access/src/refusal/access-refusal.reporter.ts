@@ -1,11 +1,10 @@
-import { ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { GqlExecutionContext } from '@nestjs/graphql';
-import { assertNever } from '@relais/graphql';
+import { ArgumentsHost, Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { GqlArgumentsHost } from '@nestjs/graphql';
+import { assertNever, ErrorWitness } from '@relais/graphql';
 import { FastifyRequest } from 'fastify';
 import { GraphQLResolveInfo } from 'graphql';
 import { AccessException } from '../access.exception';
-import { ACCESS_REQUIREMENT, AccessRequirement } from '../access-requirement';
+import { AccessRequirement } from '../access-requirement';
 import { requestOf } from '../current-principal.decorator';
 import { Principal } from '../principal';
 import {
@@ -22,31 +21,54 @@ import {
 const reported = new WeakMap<object, Promise<void>>();
 
 /**
- * Turns a refusal met while answering a request into one security record: the ability guard
- * reports its own refusals (guards run before interceptors), the interceptor those of resolvers
- * and services. A NOT_FOUND is reported only when it names an existing row.
+ * What each guarded operation declares it needs, kept by the ability guard for the record of a
+ * refusal met later: by GraphQL field (its resolve info), or by HTTP request.
+ */
+const requirements = new WeakMap<object, AccessRequirement>();
+
+/** One GraphQL field's resolution, or one HTTP request. */
+function handlingOf(host: ArgumentsHost): object | undefined {
+  const handling: unknown =
+    host.getType<string>() === 'graphql'
+      ? GqlArgumentsHost.create(host).getInfo()
+      : host.switchToHttp().getRequest();
+  return typeof handling === 'object' && handling !== null ? handling : undefined;
+}
+
+/**
+ * Turns a refusal met while answering a request into one security record: the ability guard's, a
+ * resolver's, a controller's or a service's, seen by the exception filter (`refusalWitness`)
+ * after the service's transaction has rolled back and before the caller is answered, so that an
+ * auditor reading next finds it. A NOT_FOUND is reported only when it names an existing row.
  */
 @Injectable()
 export class AccessRefusalReporter {
   private readonly logger = new Logger('AccessRefusal');
 
   constructor(
-    private readonly reflector: Reflector,
     @Optional() @Inject(ACCESS_REFUSAL_LISTENER) private readonly listener?: AccessRefusalListener,
   ) {}
 
+  /** Called by the ability guard: the operation's requirement names a refusal's subject. */
+  remember(host: ArgumentsHost, requirement: AccessRequirement): void {
+    const handling = handlingOf(host);
+    if (handling) requirements.set(handling, requirement);
+  }
+
   /** Resolves once the refusal is recorded; never rejects: the caller gets the refusal it earned. */
-  report(context: ExecutionContext, error: unknown): Promise<void> {
+  report(host: ArgumentsHost, error: unknown): Promise<void> {
     const listener = this.listener;
     if (!listener || !(error instanceof AccessException)) return Promise.resolve();
     const failed = (failure: unknown) => this.logger.error({ err: failure, msg: 'Refus non enregistré' });
     try {
-      const request = requestOf(context);
+      const request = requestOf(host);
       const principal = request?.principal;
       if (!principal) return Promise.resolve();
       const earlier = reported.get(request);
       if (earlier) return earlier;
-      const refusal = refusalOf(error, principal, describe(context, request), this.requirementOf(context));
+      const handling = handlingOf(host);
+      const requirement = handling ? requirements.get(handling) : undefined;
+      const refusal = refusalOf(error, principal, describe(host, request), requirement);
       if (!refusal) return Promise.resolve();
       const recording = Promise.resolve()
         .then(() => listener.refused(refusal))
@@ -58,10 +80,12 @@ export class AccessRefusalReporter {
       return Promise.resolve();
     }
   }
+}
 
-  private requirementOf(context: ExecutionContext): AccessRequirement | undefined {
-    return this.reflector.get<AccessRequirement | undefined>(ACCESS_REQUIREMENT, context.getHandler());
-  }
+/** For the api's exception filter: waits for the record of an access refusal, and of nothing else. */
+export function refusalWitness(reporter: AccessRefusalReporter): ErrorWitness {
+  return (exception, host) =>
+    exception instanceof AccessException ? reporter.report(host, exception) : undefined;
 }
 
 interface Operation {
@@ -70,9 +94,9 @@ interface Operation {
 }
 
 /** The operation by its schema name or route template: nothing the caller typed is kept. */
-function describe(context: ExecutionContext, request: FastifyRequest): Operation {
-  if (context.getType<string>() === 'graphql') {
-    const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+function describe(host: ArgumentsHost, request: FastifyRequest): Operation {
+  if (host.getType<string>() === 'graphql') {
+    const info = GqlArgumentsHost.create(host).getInfo<GraphQLResolveInfo>();
     return { name: info?.fieldName ?? null, changes: info?.operation.operation === 'mutation' };
   }
   return {

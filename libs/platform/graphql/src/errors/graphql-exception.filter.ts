@@ -26,15 +26,29 @@ const HTTP_REFUSALS: Record<number, { code: PublicErrorCode; message: string }> 
 };
 
 /**
+ * Sees an error raised by a resolver, a controller or their guards before it is answered: returns
+ * what to wait for first, or nothing (the usual case: answered at once). Given only domain
+ * refusals, whose answer is always sent, so that no answer is left to a promise that may fail.
+ */
+export type ErrorWitness = (exception: unknown, host: ArgumentsHost) => Promise<void> | undefined;
+
+/**
  * Hands GraphQL errors straight to the error formatter, which maps or logs them once. Without it,
  * Nest logs every expected refusal (a wrong password, a forbidden action) as an error. On plain
  * HTTP routes (documents), a domain refusal answers its status with the same code and French
  * message; Nest's own 4xx (an unknown address) are answered in French too; anything else goes on
- * to Nest's own handling.
+ * to Nest's own handling. A witness (the access library's refusal record) is waited for first.
  */
 @Catch()
 export class GraphqlExceptionFilter implements GqlExceptionFilter, ExceptionFilter {
+  constructor(private readonly witness?: ErrorWitness) {}
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
+    const witnessed = exception instanceof DomainException ? this.witness?.(exception, host) : undefined;
+    return witnessed ? witnessed.then(() => this.answer(exception, host)) : this.answer(exception, host);
+  }
+
+  private answer(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
     if (host.getType() === 'http' && exception instanceof DomainException) {
       const shown = exception.toPublicError();
