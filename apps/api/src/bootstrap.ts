@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AccessRefusalReporter, refusalWitness } from '@relais/access';
 import { AppConfig, Clock } from '@relais/config';
 import { createValidationPipe, GraphqlExceptionFilter } from '@relais/graphql';
-import { createLogger, PinoNestLogger, RequestLogController } from '@relais/logging';
+import { createLogger, deferredChildLogger, PinoNestLogger, RequestLogController } from '@relais/logging';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DestinationStream } from 'pino';
@@ -33,6 +33,8 @@ export async function createApi(
     loggerInstance: logger,
     // No line per request: server errors, slow requests and a sample only (LOG_SLOW_REQUEST_MS, LOG_ACCESS_SAMPLE_RATE).
     logController: new RequestLogController(config.requestLog),
+    // So a request's logger is made only when it writes a line.
+    childLoggerFactory: deferredChildLogger,
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.isProduction,
     // A caller's request id is kept only when it is a plain token; otherwise one is made here.
