@@ -4,7 +4,6 @@ import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ChainedFields, keyedLinkHash, sealHash } from './audit-chain';
 import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { lockChainHead, moveChainHead } from './chain/chain-head';
@@ -23,6 +22,17 @@ export interface AuditRecord {
 }
 
 /** What an event says, before it has a place in the chain. */
+/** The events' rows, as one JSON array of objects keyed by column; a chained event gets its id here. */
+const INSERT_EVENTS = `/* prepared:audit-events-insert */
+INSERT INTO audit_events (id, territory_id, sequence, occurred_at, actor_user_id, request_id, action,
+       subject_type, subject_id, person_id, data_categories, details, key_id, previous_hash, hash)
+SELECT COALESCE(id, gen_random_uuid()), territory_id, sequence, occurred_at, actor_user_id, request_id, action,
+       subject_type, subject_id, person_id, data_categories, details, key_id, previous_hash, hash
+  FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, territory_id uuid, sequence bigint,
+       occurred_at timestamptz, actor_user_id uuid, request_id text, action text, subject_type text,
+       subject_id uuid, person_id uuid, data_categories text[], details jsonb, key_id text,
+       previous_hash character(64), hash character(64))`;
+
 type EventFields = ChainedFields & { sequence: null; dataCategories: string[] };
 
 export interface AuditedRead {
@@ -167,14 +177,32 @@ export class AuditService {
     };
   }
 
-  /** One multi-row INSERT, reading nothing back; the cast only drops the jsonb column's too narrow partial type. */
-  private async insert(manager: EntityManager, events: AuditEvent[]): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEvent)
-      .values(events as QueryDeepPartialEntity<AuditEvent>[])
-      .updateEntity(false)
-      .execute();
+  /**
+   * One INSERT whatever the number of events, reading nothing back: its text never changes, so
+   * its plan is kept (a list's page writes fifty read events; built by TypeORM's insert builder,
+   * with fifteen parameters per row, it cost more than the list's own statements).
+   */
+  private async insert(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
+    await manager.query(INSERT_EVENTS, [
+      JSON.stringify(
+        events.map((event) => ({
+          id: event.id,
+          territory_id: event.territoryId,
+          sequence: event.sequence,
+          occurred_at: event.occurredAt,
+          actor_user_id: event.actorUserId,
+          request_id: event.requestId,
+          action: event.action,
+          subject_type: event.subjectType,
+          subject_id: event.subjectId,
+          person_id: event.personId,
+          data_categories: event.dataCategories,
+          details: event.details,
+          key_id: event.keyId,
+          previous_hash: event.previousHash,
+          hash: event.hash,
+        })),
+      ),
+    ]);
   }
 }
