@@ -10,6 +10,7 @@ import { OrganisationKind, Profession } from '@relais/identity';
 import { AgeBand, newCaseCode, Person, Situation, SituationStatus } from '@relais/situations';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApi } from '../support/api-harness';
+import { crowdDirectory } from '../support/crowded-directory';
 import { chooseInSearch } from './directory-search.steps';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -101,6 +102,9 @@ export async function seedPreparationScenario(api: RunningApi): Promise<Preparat
   const town = await factory.organisation(territory, OrganisationKind.MUNICIPAL, `Mairie ${territory.name}`);
   const landlord = await factory.organisation(territory, OrganisationKind.HOUSING, 'Habitat Sud Essai');
   const ccas = await factory.organisation(territory, OrganisationKind.SOCIAL, 'CCAS Essai');
+  // More partners than the directory's first page, sorted before them: the guest and the presenter
+  // are found by typing their names, past the first hundred.
+  await crowdDirectory(api, territory);
   const coordinator = await factory.user({
     territory,
     organisation: town,
