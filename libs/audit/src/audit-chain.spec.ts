@@ -74,6 +74,13 @@ describe('the seal of an event not yet chained', () => {
     expect(sealHash({ id: 'k2', key: keyA.key }, id, waiting)).not.toBe(seal);
   });
 
+  it('keeps the format seals were written in: events waiting to be linked stay verifiable', () => {
+    // Pinned value: a change here would leave every event written unchained unlinkable.
+    expect(sealHash(keyA, id, waiting)).toBe(
+      'f8f8c2734723c6d7f4a3069da8e427cd8cc2ff0c047e4fa0a40545bc8b22839c',
+    );
+  });
+
   it('never passes for a link', () => {
     expect(sealHash(keyA, id, event)).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
   });

@@ -67,12 +67,9 @@ export function legacyLinkHash(previousHash: string, event: ChainedFields): stri
  * another key.
  */
 export function keyedLinkHash(key: ChainKey, previousHash: string, event: ChainedFields): string {
+  // One string, one update: the same bytes as one update per part, at less cost per event.
   return createHmac('sha256', key.key)
-    .update(previousHash)
-    .update('\n')
-    .update(key.id)
-    .update('\n')
-    .update(linkBody(event))
+    .update(`${previousHash}\n${key.id}\n${linkBody(event)}`)
     .digest('hex');
 }
 
@@ -86,12 +83,6 @@ const SEAL_PURPOSE = 'relais-audit-seal-v1';
  */
 export function sealHash(key: ChainKey, eventId: string, event: ChainedFields): string {
   return createHmac('sha256', key.key)
-    .update(SEAL_PURPOSE)
-    .update('\n')
-    .update(key.id)
-    .update('\n')
-    .update(eventId)
-    .update('\n')
-    .update(linkBody({ ...event, sequence: null }))
+    .update(`${SEAL_PURPOSE}\n${key.id}\n${eventId}\n${linkBody({ ...event, sequence: null })}`)
     .digest('hex');
 }

@@ -1,13 +1,59 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ScopedDatabase } from '@relais/database';
 import { EntityManager } from 'typeorm';
-import { keyedLinkHash, sealHash } from '../audit-chain';
-import { AuditEvent } from '../entities';
+import { ChainedFields, keyedLinkHash, sealHash } from '../audit-chain';
 import { AuditChainKeyring } from './audit-chain-keyring';
 import { lockChainHead, moveChainHead } from './chain-head';
 
 /** Events linked per transaction: the head's lock is held for one batch at a time. */
 export const CHAINING_BATCH = 500;
+
+/**
+ * The events of a territory waiting to be linked, in the order they were written. Read as plain
+ * rows: every read of a list is an event to link, and making each an entity cost the chaining
+ * more than its two HMACs.
+ */
+const WAITING_EVENTS = `/* prepared:audit-chain-waiting */
+SELECT id, territory_id, occurred_at, actor_user_id, request_id, action, subject_type, subject_id,
+       person_id, data_categories, details, key_id, hash, position
+  FROM audit_events
+ WHERE territory_id = $1 AND sequence IS NULL AND position > $2
+ ORDER BY position
+ LIMIT $3`;
+
+interface WaitingEvent {
+  id: string;
+  territory_id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  request_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  person_id: string | null;
+  data_categories: string[];
+  details: Record<string, unknown>;
+  key_id: string | null;
+  hash: string;
+  position: string;
+}
+
+/** What an event says, as its seal and its link cover it. */
+function fieldsOf(event: WaitingEvent): ChainedFields {
+  return {
+    territoryId: event.territory_id,
+    sequence: null,
+    occurredAt: event.occurred_at,
+    actorUserId: event.actor_user_id,
+    requestId: event.request_id,
+    action: event.action,
+    subjectType: event.subject_type,
+    subjectId: event.subject_id,
+    personId: event.person_id,
+    dataCategories: event.data_categories,
+    details: event.details,
+  };
+}
 
 export interface ChainingOutcome {
   /** Events linked into the chain. */
@@ -101,14 +147,11 @@ export class AuditEventChainer {
   ): Promise<ChainingOutcome & { last: string }> {
     // The lock first: events read after it cannot be linked by another worker meanwhile.
     const head = await lockChainHead(manager, territoryId);
-    const waiting = await manager
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .where('event.territoryId = :territoryId AND event.sequence IS NULL', { territoryId })
-      .andWhere('event.position > :after', { after })
-      .orderBy('event.position', 'ASC')
-      .limit(CHAINING_BATCH)
-      .getMany();
+    const waiting = (await manager.query(WAITING_EVENTS, [
+      territoryId,
+      after,
+      CHAINING_BATCH,
+    ])) as WaitingEvent[];
     const current = this.keyring.current;
     const links = {
       ids: [] as string[],
@@ -119,8 +162,9 @@ export class AuditEventChainer {
     let { sequence, hash } = head;
     let refused = 0;
     for (const event of waiting) {
-      const key = event.keyId ? this.keyring.find(event.keyId) : undefined;
-      if (!key || sealHash(key, event.id, event) !== event.hash) {
+      const fields = fieldsOf(event);
+      const key = event.key_id ? this.keyring.find(event.key_id) : undefined;
+      if (!key || sealHash(key, event.id, fields) !== event.hash) {
         refused += 1;
         this.logger.error({
           msg: "Événement d'audit non chaîné : son sceau ne correspond pas à son contenu",
@@ -130,7 +174,7 @@ export class AuditEventChainer {
         continue;
       }
       sequence += 1n;
-      const link = keyedLinkHash(current, hash, { ...event, sequence: sequence.toString() });
+      const link = keyedLinkHash(current, hash, { ...fields, sequence: sequence.toString() });
       links.ids.push(event.id);
       links.sequences.push(sequence.toString());
       links.previous.push(hash);
