@@ -21,7 +21,6 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-/** What an event says, before it has a place in the chain. */
 /** The events' rows, as one JSON array of objects keyed by column; a chained event gets its id here. */
 const INSERT_EVENTS = `/* prepared:audit-events-insert */
 INSERT INTO audit_events (id, territory_id, sequence, occurred_at, actor_user_id, request_id, action,
@@ -33,6 +32,7 @@ SELECT COALESCE(id, gen_random_uuid()), territory_id, sequence, occurred_at, act
        subject_id uuid, person_id uuid, data_categories text[], details jsonb, key_id text,
        previous_hash character(64), hash character(64))`;
 
+/** What an event says, before it has a place in the chain. */
 type EventFields = ChainedFields & { sequence: null; dataCategories: string[] };
 
 export interface AuditedRead {
@@ -179,8 +179,8 @@ export class AuditService {
 
   /**
    * One INSERT whatever the number of events, reading nothing back: its text never changes, so
-   * its plan is kept (a list's page writes fifty read events; built by TypeORM's insert builder,
-   * with fifteen parameters per row, it cost more than the list's own statements).
+   * it is prepared once per connection (a list's page writes fifty read events; TypeORM's insert
+   * builder made a text of fifteen parameters per row, new for every number of rows).
    */
   private async insert(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
     await manager.query(INSERT_EVENTS, [
