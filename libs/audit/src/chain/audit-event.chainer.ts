@@ -10,8 +10,8 @@ export const CHAINING_BATCH = 500;
 
 /**
  * The events of a territory waiting to be linked, in the order they were written. Read as plain
- * rows: every read of a list is an event to link, and making each an entity cost the chaining
- * more than its two HMACs.
+ * rows: every read of a list is an event to link, and making each an entity cost the chainer
+ * about as much as its two HMACs.
  */
 const WAITING_EVENTS = `/* prepared:audit-chain-waiting */
 SELECT id, territory_id, occurred_at, actor_user_id, request_id, action, subject_type, subject_id,
