@@ -16,6 +16,7 @@ import {
   findFreePort,
   IsolatedDatabase,
   MovableClock,
+  ownerDatabase,
   provisionIsolatedDatabase,
   testConfig,
 } from '@relais/testing';
@@ -37,10 +38,7 @@ describe('outbox relay and consumption', () => {
   beforeAll(async () => {
     isolated = await provisionIsolatedDatabase();
     config = testConfig(isolated.environment);
-    owner = await createRelaisDataSource(
-      { ...config.database, url: config.database.ownerUrl! },
-      'relais-test',
-    ).initialize();
+    owner = await createRelaisDataSource(ownerDatabase(isolated.environment), 'relais-test').initialize();
     application = await createRelaisDataSource(config.database, 'relais-test-app').initialize();
     const database = new ScopedDatabase(application);
     queues = new ProducerQueues(config);

@@ -24,7 +24,13 @@ import {
 } from '@relais/audit';
 import { ScopedDatabase } from '@relais/database';
 import { createRelaisDataSource } from '@relais/persistence';
-import { IsolatedDatabase, MovableClock, provisionIsolatedDatabase, testConfig } from '@relais/testing';
+import {
+  IsolatedDatabase,
+  MovableClock,
+  ownerDatabase,
+  provisionIsolatedDatabase,
+  testConfig,
+} from '@relais/testing';
 import { createWorker } from '@relais/worker';
 import { Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -47,7 +53,7 @@ describe('worker', () => {
     worker = await createWorker(config, { clock });
     await worker.init();
     dataSource = await createRelaisDataSource(
-      { ...config.database, url: config.database.ownerUrl! },
+      ownerDatabase(isolated.environment),
       'relais-test-fixtures',
     ).initialize();
     const connection = workerConnectionOptions(config.redis);

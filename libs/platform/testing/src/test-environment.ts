@@ -11,9 +11,12 @@ export function adminDatabaseUrl(): string {
   return url;
 }
 
-/** The schema owner's connection: for fixtures and for checks that must see past row-level security. */
-export function ownerDatabase(): AppConfig['database'] {
-  const database = testConfig().database;
+/**
+ * The schema owner's connection: for fixtures and for checks that must see past row-level security.
+ * Of the run's database, or of a suite's own (`provisionIsolatedDatabase`'s environment).
+ */
+export function ownerDatabase(overrides: Environment = {}): AppConfig['database'] {
+  const database = testConfig(overrides).database;
   if (!database.ownerUrl)
     throw new Error("La configuration de test n'a pas été préparée (globalSetup de Jest).");
   return { ...database, url: database.ownerUrl };
