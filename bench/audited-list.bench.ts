@@ -5,9 +5,9 @@
  * - « sans audit » : the same requests and SQL, the read audit left out (the bench replaces
  *   `recordReads` by nothing — a switch that exists here only);
  * - « audit non chaîné » : as shipped, reads inserted sealed and unchained, the chaining loop
- *   running every two seconds beside them as the worker would; each round (of every way) ends
- *   once the loop has linked what it read and the table is vacuumed, that time counted in the
- *   round's, so that no round pays for the reads of the one before;
+ *   running every two seconds beside them as the worker would, writing their links; each round
+ *   (of every way) ends once the loop has linked what it read and the tables are vacuumed, that
+ *   time counted in the round's, so that no round pays for the reads of the one before;
  * - « audit sous verrou » : each list's reads chained at once under the territory's head lock, as
  *   before, for comparison.
  * Then the audit's rows and bytes per page view, the link included.
@@ -24,7 +24,7 @@ import { memberOf, recordConsent, referPerson, submit } from '../test/support/re
 
 const REFERRALS = 50;
 const CONCURRENCIES = [8, 32];
-const ROUNDS = 3;
+const ROUNDS = 5;
 const ROUND_MS = 6_000;
 const WARM_UP_MS = 3_000;
 const PAGE_VIEWS_MEASURED = 20;
@@ -156,13 +156,13 @@ export async function run(): Promise<void> {
       if (page.referralsToReview.edges.length !== REFERRALS) throw new Error('Page incomplète.');
     };
 
-    // Every round ends once the chaining loop has linked all its reads, and the table is vacuumed
-    // of the row versions linking left behind (autovacuum's work in production; off on test
-    // servers): that work is timed with the reads that made it.
+    // Every round ends once the chaining loop has linked all its reads, and the tables are
+    // vacuumed (autovacuum's work in production; off on test servers): that work is timed with the
+    // reads that made it.
     const settle = async () => {
       await chaining;
       await chainer.chainAll();
-      await api.dataSource.query('VACUUM audit_events');
+      await api.dataSource.query('VACUUM audit_events, audit_read_links');
     };
     const rate = new Map<string, number[]>();
     for (const concurrency of CONCURRENCIES) {
@@ -197,8 +197,8 @@ export async function run(): Promise<void> {
       }
     }
 
-    // Rows and bytes a page view adds to the journal, once everything is chained: at once, and
-    // once vacuum has freed the space of the versions the links replaced (what the table keeps).
+    // Rows and bytes a page view adds to the journal, links included, once everything is chained:
+    // at once, and once vacuumed (what the tables keep).
     process.stdout.write(`Journal d’audit par page vue (${PAGE_VIEWS_MEASURED} pages, chaînage compris) :\n`);
     for (const mode of ['audit non chaîné', 'audit sous verrou'] as const) {
       audit.recordReads = recorders[mode];
@@ -218,7 +218,7 @@ export async function run(): Promise<void> {
         };
       };
       const first = await growth();
-      await api.dataSource.query('VACUUM audit_events');
+      await api.dataSource.query('VACUUM audit_events, audit_read_links');
       const steady = await growth();
       process.stdout.write(
         `  ${mode.padEnd(18)} ${first.rows} lignes, ${first.rowBytes} de lignes ; table et index : ${first.relationBytes} d’emblée, ${steady.relationBytes} après VACUUM\n`,
@@ -233,11 +233,14 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The journal's rows, their bytes, and the table with its indexes (dead versions included). */
+/** The journal's events, their bytes and their links', and both tables with their indexes (dead versions included). */
 async function journalSize(api: RunningApi, territoryId: string) {
   const [row] = (await api.dataSource.query(
-    `SELECT count(*)::int AS rows, coalesce(sum(pg_column_size(e.*)), 0)::bigint AS row_bytes,
-            pg_total_relation_size('audit_events') AS relation_bytes
+    `SELECT count(*)::int AS rows,
+            coalesce(sum(pg_column_size(e.*)), 0)
+              + (SELECT coalesce(sum(pg_column_size(l.*)), 0) FROM audit_read_links l WHERE l.territory_id = $1)
+              AS row_bytes,
+            pg_total_relation_size('audit_events') + pg_total_relation_size('audit_read_links') AS relation_bytes
        FROM audit_events e WHERE e.territory_id = $1`,
     [territoryId],
   )) as { rows: number; row_bytes: string; relation_bytes: string }[];

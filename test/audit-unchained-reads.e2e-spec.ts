@@ -43,6 +43,14 @@ interface LogPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** Polls `ready` until it holds, for at most five seconds. */
+async function waitFor(ready: () => Promise<boolean>): Promise<void> {
+  for (const started = Date.now(); !(await ready());) {
+    if (Date.now() - started > 5_000) throw new Error('condition jamais remplie');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Fails instead of hanging when `work` waits on a lock. */
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([
@@ -73,11 +81,38 @@ describe('reads audited without the chain lock, chained afterwards', () => {
         after,
       })
     ).accessLog;
+  /** Each event's action and place in the chain: its own sequence, or its link's for a read. */
+  const chainPlaces = async (territoryId: string) =>
+    (
+      (await api.dataSource.query(
+        `SELECT e.action, coalesce(e.sequence, l.sequence)::text AS sequence
+           FROM audit_events e
+           LEFT JOIN audit_read_links l ON l.territory_id = e.territory_id AND l.event_position = e.position
+          WHERE e.territory_id = $1 ORDER BY e.position`,
+        [territoryId],
+      )) as { action: string; sequence: string | null }[]
+    ).map((event) => [event.action, event.sequence]);
+  /** The last position drawn, by any transaction, committed or not. */
+  const lastPosition = async () => {
+    const [row] = (await api.dataSource.query(
+      `SELECT last_value::text AS position FROM audit_events_position_seq`,
+    )) as { position: string }[];
+    return BigInt(row.position);
+  };
+  /** Runs SQL as only a superuser can, past the append-only triggers: what verification must catch. */
+  const tamper = (sql: string, parameters: unknown[]) =>
+    api.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await manager.query(sql, parameters);
+    });
   const verify = (territoryId: string) =>
     api.app.get(AuditChainVerifier).verify(api.dataSource.manager, territoryId);
 
-  /** Reads as a list records them: one event per person shown, in the reader's transaction. */
-  async function stageReads(territoryId: string, count: number): Promise<void> {
+  /**
+   * Reads as a list records them: one event per person shown, in the reader's transaction, which
+   * commits once `held` (when given) is settled.
+   */
+  async function stageReads(territoryId: string, count: number, held?: Promise<unknown>): Promise<void> {
     const audit = api.app.get(AuditService);
     const reader = sessions.COORDINATOR;
     await api.app.get(ScopedDatabase).run({ territoryIds: [territoryId] }, async (manager) => {
@@ -90,6 +125,7 @@ describe('reads audited without the chain lock, chained afterwards', () => {
       // A principal of its own per call: reads are recorded once per request and person.
       const principal = { userId: reader.userId, requestId: randomUUID() } as unknown as Principal;
       await audit.recordReads(manager, principal, reads);
+      await held;
     });
   }
   async function writeEvent(territoryId: string): Promise<void> {
@@ -181,11 +217,8 @@ describe('reads audited without the chain lock, chained afterwards', () => {
     await stageReads(other.id, 3);
     expect(await verify(other.id)).toMatchObject({ valid: true, checkedEvents: 2, unchainedEvents: 5 });
 
-    expect(await api.app.get(AuditEventChainer).chainTerritory(other.id)).toEqual({ chained: 5, refused: 0 });
-    const events = await api.dataSource
-      .getRepository(AuditEvent)
-      .find({ where: { territoryId: other.id }, order: { position: 'ASC' } });
-    expect(events.map((event) => [event.action, event.sequence])).toEqual([
+    expect(await api.app.get(AuditEventChainer).chainTerritory(other.id)).toEqual({ chained: 5 });
+    expect(await chainPlaces(other.id)).toEqual([
       ['ORGANISATION_CREATED', '1'],
       ['PERSON_DATA_READ', '3'],
       ['PERSON_DATA_READ', '4'],
@@ -196,74 +229,155 @@ describe('reads audited without the chain lock, chained afterwards', () => {
     ]);
     expect(await verify(other.id)).toMatchObject({ valid: true, checkedEvents: 7, unchainedEvents: 0 });
     // Nothing left: a second round links nothing.
-    expect(await api.app.get(AuditEventChainer).chainTerritory(other.id)).toEqual({ chained: 0, refused: 0 });
+    expect(await api.app.get(AuditEventChainer).chainTerritory(other.id)).toEqual({ chained: 0 });
   });
 
-  it('reports a waiting read changed since it was written, and never chains it', async () => {
+  it('never changes a read to link it: the event stays as written, its link is a row of its own', async () => {
+    const other = await api.factory.territory();
+    await stageReads(other.id, 3);
+    const written = await unchainedReads(other.id);
+    await api.app.get(AuditEventChainer).chainTerritory(other.id);
+    expect(await unchainedReads(other.id)).toEqual(written);
+    const [{ versions }] = (await api.dataSource.query(
+      `SELECT count(DISTINCT xmin::text)::int AS versions FROM audit_events WHERE territory_id = $1`,
+      [other.id],
+    )) as { versions: number }[];
+    expect(versions).toBe(1);
+    expect(await chainPlaces(other.id)).toEqual([
+      ['PERSON_DATA_READ', '1'],
+      ['PERSON_DATA_READ', '2'],
+      ['PERSON_DATA_READ', '3'],
+    ]);
+  });
+
+  it('links in the next round a read committed after later ones were linked', async () => {
+    const other = await api.factory.territory();
+    const chainer = api.app.get(AuditEventChainer);
+    await stageReads(other.id, 1);
+    await chainer.chainAll();
+    await chainer.chainAll();
+    let commit!: () => void;
+    const drawn = await lastPosition();
+    const late = stageReads(other.id, 2, new Promise<void>((resolve) => (commit = resolve)));
+    // The late reads hold their positions before the next one's, which commits first.
+    await waitFor(async () => (await lastPosition()) === drawn + 2n);
+    await stageReads(other.id, 1);
+    await chainer.chainAll();
+    expect((await chainPlaces(other.id)).map(([, sequence]) => sequence)).toEqual(['1', '2']);
+    commit();
+    await late;
+    await chainer.chainAll();
+    expect(await chainPlaces(other.id)).toEqual([
+      ['PERSON_DATA_READ', '1'],
+      ['PERSON_DATA_READ', '3'],
+      ['PERSON_DATA_READ', '4'],
+      ['PERSON_DATA_READ', '2'],
+    ]);
+    expect(await verify(other.id)).toMatchObject({ valid: true, checkedEvents: 4, unchainedEvents: 0 });
+  });
+
+  it('reports a waiting read changed since it was written, and once linked, at its place in the chain', async () => {
     const other = await api.factory.territory();
     await writeEvent(other.id);
     await stageReads(other.id, 2);
-    const [victim, kept] = await unchainedReads(other.id);
-    await api.dataSource.transaction(async (manager) => {
-      // Only a superuser can silence the append-only triggers; the seal still tells.
-      await manager.query('SET LOCAL session_replication_role = replica');
-      await manager.query(`UPDATE audit_events SET data_categories = '{IDENTITY}' WHERE id = $1`, [
-        victim.id,
-      ]);
-    });
+    const [victim] = await unchainedReads(other.id);
+    await tamper(`UPDATE audit_events SET data_categories = '{IDENTITY}' WHERE id = $1`, [victim.id]);
     expect(await verify(other.id)).toMatchObject({
       valid: false,
       firstBroken: { sequence: null, eventId: victim.id, problem: 'SEAL_MISMATCH' },
     });
-    expect(await api.app.get(AuditEventChainer).chainTerritory(other.id)).toEqual({ chained: 1, refused: 1 });
-    const after = await api.dataSource.getRepository(AuditEvent).findOneByOrFail({ id: victim.id });
-    expect(after.sequence).toBeNull();
-    expect((await api.dataSource.getRepository(AuditEvent).findOneByOrFail({ id: kept.id })).sequence).toBe(
-      '2',
-    );
-    expect(await verify(other.id)).toMatchObject({ valid: false, firstBroken: { problem: 'SEAL_MISMATCH' } });
-  });
-
-  it('reports a chained read changed since it was linked', async () => {
-    const other = await api.factory.territory();
-    await stageReads(other.id, 2);
-    await api.app.get(AuditEventChainer).chainTerritory(other.id);
-    const [victim] = await unchainedReads(other.id);
-    expect(victim.sequence).toBe('1');
-    await api.dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL session_replication_role = replica');
-      await manager.query(`UPDATE audit_events SET data_categories = '{IDENTITY}' WHERE id = $1`, [
-        victim.id,
-      ]);
-    });
+    // Its link vouches for its seal, not for what it says now: the change still shows.
+    expect(await api.app.get(AuditEventChainer).chainTerritory(other.id)).toEqual({ chained: 2 });
     expect(await verify(other.id)).toMatchObject({
       valid: false,
-      firstBroken: { sequence: '1', eventId: victim.id, problem: 'HASH_MISMATCH' },
+      firstBroken: { sequence: '2', eventId: victim.id, problem: 'SEAL_MISMATCH' },
     });
   });
 
-  it('lets the application link a waiting read, and change nothing else', async () => {
+  it('reports a chained read changed, resealed, removed or its link removed', async () => {
+    const other = await api.factory.territory();
+    await stageReads(other.id, 3);
+    await api.app.get(AuditEventChainer).chainTerritory(other.id);
+    const [first, second, third] = await unchainedReads(other.id);
+    expect(await verify(other.id)).toMatchObject({ valid: true, checkedEvents: 3 });
+
+    await tamper(`UPDATE audit_events SET data_categories = '{IDENTITY}' WHERE id = $1`, [first.id]);
+    expect(await verify(other.id)).toMatchObject({
+      valid: false,
+      firstBroken: { sequence: '1', eventId: first.id, problem: 'SEAL_MISMATCH' },
+    });
+    await tamper(`UPDATE audit_events SET data_categories = $2, hash = $3 WHERE id = $1`, [
+      first.id,
+      first.dataCategories,
+      'e'.repeat(64),
+    ]);
+    expect(await verify(other.id)).toMatchObject({
+      valid: false,
+      firstBroken: { sequence: '1', eventId: first.id, problem: 'HASH_MISMATCH' },
+    });
+    await tamper(`UPDATE audit_events SET hash = $2 WHERE id = $1`, [first.id, first.hash]);
+    expect(await verify(other.id)).toMatchObject({ valid: true, checkedEvents: 3 });
+
+    await tamper(`DELETE FROM audit_events WHERE id = $1`, [second.id]);
+    expect(await verify(other.id)).toMatchObject({
+      valid: false,
+      firstBroken: { sequence: '2', eventId: null, problem: 'MISSING_EVENT' },
+    });
+    // Its link gone too, the chain has a hole; the last link gone, it ends before its head.
+    await tamper(`DELETE FROM audit_read_links WHERE territory_id = $1 AND sequence = 2`, [other.id]);
+    expect(await verify(other.id)).toMatchObject({
+      valid: false,
+      firstBroken: { sequence: '2', eventId: null, problem: 'MISSING_EVENT' },
+    });
+    await tamper(`DELETE FROM audit_read_links WHERE territory_id = $1 AND event_position = $2`, [
+      other.id,
+      third.position,
+    ]);
+    expect(await verify(other.id)).toMatchObject({
+      valid: false,
+      firstBroken: { sequence: '2', eventId: null, problem: 'TRUNCATED' },
+    });
+  });
+
+  it('lets the application add a read’s link once, and change nothing else', async () => {
     const other = await api.factory.territory();
     await stageReads(other.id, 1);
     const [read] = await unchainedReads(other.id);
-    const refused = await api.app
-      .get(ScopedDatabase)
-      .run({ territoryIds: [other.id] }, (manager) =>
-        manager.query(`UPDATE audit_events SET data_categories = '{}' WHERE id = $1`, [read.id]),
-      )
-      .catch((error: Error) => error);
-    expect(refused).toBeInstanceOf(Error);
+    const asApplication = (sql: string, parameters: unknown[]) =>
+      api.app
+        .get(ScopedDatabase)
+        .run({ territoryIds: [other.id] }, (manager) => manager.query(sql, parameters))
+        .then(
+          () => null,
+          (error: Error) => error.message,
+        );
+    expect(
+      await asApplication(`UPDATE audit_events SET data_categories = '{}' WHERE id = $1`, [read.id]),
+    ).toMatch(/permission denied for table audit_events/);
     await api.app.get(AuditEventChainer).chainTerritory(other.id);
-    // Linked once: the owner's function refuses to link it again.
-    const again = await api.app
-      .get(ScopedDatabase)
-      .run({ territoryIds: [other.id] }, (manager) =>
-        manager.query(
-          `SELECT link_audit_events($1, $2::uuid[], '{9}'::bigint[], $3::text[], $3::text[], 'x')`,
-          [other.id, [read.id], ['0'.repeat(64)]],
-        ),
-      )
-      .catch((error: Error) => error);
-    expect((again as Error).message).toMatch(/événements à chaîner : 1 attendus, 0 chaînés/);
+    expect(
+      await asApplication(`UPDATE audit_read_links SET hash = $2 WHERE territory_id = $1`, [
+        other.id,
+        'f'.repeat(64),
+      ]),
+    ).toMatch(/permission denied for table audit_read_links/);
+    expect(await asApplication(`DELETE FROM audit_read_links WHERE territory_id = $1`, [other.id])).toMatch(
+      /permission denied for table audit_read_links/,
+    );
+    // Even its owner may not rewrite a link: the table's trigger refuses.
+    expect(
+      await api.dataSource.query(`DELETE FROM audit_read_links WHERE territory_id = $1`, [other.id]).then(
+        () => null,
+        (error: Error) => error.message,
+      ),
+    ).toMatch(/audit_read_links est en ajout seul/);
+    // Linked once: a second link for the same read is refused by its unique key.
+    expect(
+      await asApplication(
+        `INSERT INTO audit_read_links (territory_id, sequence, event_position, key_id, previous_hash, hash)
+         VALUES ($1, 9, $2, 'x', $3, $3)`,
+        [other.id, read.position, '0'.repeat(64)],
+      ),
+    ).toMatch(/uq_audit_read_links_event/);
   });
 });

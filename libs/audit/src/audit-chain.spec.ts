@@ -1,5 +1,12 @@
 import { createSecretKey } from 'node:crypto';
-import { ChainedFields, GENESIS_HASH, keyedLinkHash, legacyLinkHash, sealHash } from './audit-chain';
+import {
+  ChainedFields,
+  GENESIS_HASH,
+  keyedLinkHash,
+  legacyLinkHash,
+  readLinkHash,
+  sealHash,
+} from './audit-chain';
 
 const event: ChainedFields = {
   territoryId: '3f1c2a9e-0b7d-4c55-8e21-6a4d9b0f1c77',
@@ -83,5 +90,32 @@ describe('the seal of an event not yet chained', () => {
 
   it('never passes for a link', () => {
     expect(sealHash(keyA, id, event)).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
+  });
+});
+
+describe('the link of a read', () => {
+  const seal = sealHash(keyA, '0d4e6f80-3333-4444-8555-a66677778888', { ...event, sequence: null });
+  const place = { territoryId: event.territoryId, sequence: '1', seal };
+
+  it('keeps the format read links are written in: stored links stay verifiable', () => {
+    // Pinned value: a change here would break every read already linked.
+    expect(readLinkHash(keyA, GENESIS_HASH, place)).toBe(
+      'b0deb532b4c73b71fa7b59aad536717df5eaad59836961c23136ef72580cdea7',
+    );
+  });
+
+  it('covers the read’s seal, its place, the previous link and the key', () => {
+    const link = readLinkHash(keyA, GENESIS_HASH, place);
+    expect(readLinkHash(keyA, GENESIS_HASH, { ...place, seal: 'e'.repeat(64) })).not.toBe(link);
+    expect(readLinkHash(keyA, GENESIS_HASH, { ...place, sequence: '2' })).not.toBe(link);
+    expect(readLinkHash(keyA, GENESIS_HASH, { ...place, territoryId: event.subjectId! })).not.toBe(link);
+    expect(readLinkHash(keyA, 'f'.repeat(64), place)).not.toBe(link);
+    expect(readLinkHash({ id: 'k2', key: keyA.key }, GENESIS_HASH, place)).not.toBe(link);
+  });
+
+  it('never passes for an event’s link or seal', () => {
+    const link = readLinkHash(keyA, GENESIS_HASH, place);
+    expect(link).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
+    expect(link).not.toBe(seal);
   });
 });

@@ -86,3 +86,28 @@ export function sealHash(key: ChainKey, eventId: string, event: ChainedFields): 
     .update(`${SEAL_PURPOSE}\n${key.id}\n${eventId}\n${linkBody({ ...event, sequence: null })}`)
     .digest('hex');
 }
+
+/** Distinct from seals and links of events, so none can pass for another kind. */
+const READ_LINK_PURPOSE = 'relais-audit-read-link-v1';
+
+/** What a read's link covers: its place in the territory's chain, and its seal. */
+export interface ReadLinkFields {
+  territoryId: string;
+  sequence: string;
+  /** The read's seal (`sealHash`), which covers what it says and its id. */
+  seal: string;
+}
+
+/**
+ * A read's link (`audit_read_links`): an HMAC of its place and its seal after the previous link.
+ * The seal vouches for the read, the link for the seal: the chaining worker links a read without
+ * reading what it says, and verification finds a read changed since written by its seal, at its
+ * place in the chain.
+ */
+export function readLinkHash(key: ChainKey, previousHash: string, link: ReadLinkFields): string {
+  return createHmac('sha256', key.key)
+    .update(
+      `${READ_LINK_PURPOSE}\n${key.id}\n${previousHash}\n${link.territoryId}\n${link.sequence}\n${link.seal}`,
+    )
+    .digest('hex');
+}

@@ -21,6 +21,14 @@ export interface AuditEventView extends AuditEvent {
   actorName: string | null;
 }
 
+/** A read's place in the chain is in its link row: the query joins it, and `withLinks` reads it. */
+const READ_LINK_JOIN = 'link.event_position = event.position AND link.territory_id = event.territory_id';
+
+function joiningReadLinks<T extends SelectQueryBuilder<AuditEvent>>(query: T): T {
+  query.leftJoin('audit_read_links', 'link', READ_LINK_JOIN).addSelect('link.sequence', 'link_sequence');
+  return query;
+}
+
 /** The events that show something of a person to someone: a read through the gate, a document, an identity shown. */
 export const PERSON_READ_ACTIONS = [
   'PERSON_DATA_READ',
@@ -61,9 +69,7 @@ export class AuditQueryService {
   ): Promise<AuditEventView[]> {
     const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(AuditEvent)
-        .createQueryBuilder('event')
+      const query = joiningReadLinks(manager.getRepository(AuditEvent).createQueryBuilder('event'))
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
         .where('event.territoryId = :territoryId', { territoryId: filter.territoryId });
@@ -98,9 +104,7 @@ export class AuditQueryService {
   ): Promise<AuditEventView[]> {
     const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = manager
-        .getRepository(AuditEvent)
-        .createQueryBuilder('event')
+      const query = joiningReadLinks(manager.getRepository(AuditEvent).createQueryBuilder('event'))
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
         .where('event.territoryId = :territoryId', { territoryId })
@@ -123,9 +127,7 @@ export class AuditQueryService {
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
       if (this.access.can(principal, 'readAccessLog', asSubject('AuditEvent', { territoryId })))
         await this.chainer.chainWithin(manager, territoryId);
-      const query = manager
-        .getRepository(AuditEvent)
-        .createQueryBuilder('event')
+      const query = joiningReadLinks(manager.getRepository(AuditEvent).createQueryBuilder('event'))
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .leftJoin('organisations', 'organisation', 'organisation.id = actor.organisation_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
@@ -135,15 +137,17 @@ export class AuditQueryService {
         .andWhere('event.action IN (:...readActions)', { readActions: PERSON_READ_ACTIONS });
       this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
       // Any read written since the chaining above comes last, in the order it was written.
-      query.orderBy('event.sequence', 'ASC', 'NULLS LAST').addOrderBy('event.position', 'ASC');
+      query
+        .orderBy('COALESCE(event.sequence, link.sequence)', 'ASC', 'NULLS LAST')
+        .addOrderBy('event.position', 'ASC');
       const { entities, raw } = await query.getRawAndEntities<{
         actor_name: string | null;
+        link_sequence: string | null;
         organisation_id: string | null;
         organisation_name: string | null;
       }>();
-      return entities.map((event, index) => ({
+      return withActorNames({ entities, raw }).map((event, index) => ({
         ...event,
-        actorName: raw[index]?.actor_name || null,
         actorOrganisationId: raw[index]?.organisation_id ?? null,
         actorOrganisationName: raw[index]?.organisation_name ?? null,
       }));
@@ -173,9 +177,22 @@ async function pageOfEvents(
 ): Promise<AuditEventView[]> {
   if (after) query.andWhere('event.position < :after', { after });
   query.orderBy('event.position', 'DESC').limit(first + 1);
-  return withActorNames(await query.getRawAndEntities());
+  return withActorNames(
+    await query.getRawAndEntities<{ actor_name: string | null; link_sequence: string | null }>(),
+  );
 }
 
-function withActorNames({ entities, raw }: { entities: AuditEvent[]; raw: { actor_name: string | null }[] }) {
-  return entities.map((event, index) => ({ ...event, actorName: raw[index]?.actor_name || null }));
+/** Each event with its author's name and, for a read, the sequence its link gives it. */
+function withActorNames({
+  entities,
+  raw,
+}: {
+  entities: AuditEvent[];
+  raw: { actor_name: string | null; link_sequence: string | null }[];
+}): AuditEventView[] {
+  return entities.map((event, index) => ({
+    ...event,
+    sequence: event.sequence ?? raw[index]?.link_sequence ?? null,
+    actorName: raw[index]?.actor_name || null,
+  }));
 }

@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { GENESIS_HASH, keyedLinkHash, legacyLinkHash, sealHash } from './audit-chain';
+import { GENESIS_HASH, keyedLinkHash, legacyLinkHash, readLinkHash, sealHash } from './audit-chain';
 import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { AuditCheckpoint, checkpointSignature } from './chain/audit-checkpoint';
 import { StoredCheckpoint } from './chain/audit-checkpoint.store';
 import { latestSignedPurge } from './chain/audit-purge';
+import { ChainEntry, chainEntries, countChainEntriesThrough } from './chain/chain-entries';
 import { AuditChainHead, AuditEvent } from './entities';
 
 export type AuditChainProblem =
@@ -107,34 +108,27 @@ export async function verifyAuditChain(
   const head = await manager.getRepository(AuditChainHead).findOneBy({ territoryId });
   if (after) {
     // Extending a checkpoint: the event it attests must still be there, unchanged.
-    const anchor = await manager
-      .getRepository(AuditEvent)
-      .findOneBy({ territoryId, sequence: after.sequence });
+    const [anchor] = await chainEntries(manager, territoryId, {
+      from: after.sequence,
+      to: after.sequence,
+      limit: 1,
+    });
     const at = { sequence: after.sequence, eventId: anchor?.id ?? null };
     if (!anchor) return report({ ...at, problem: 'CHECKPOINT_TRUNCATED' });
     if (anchor.hash !== after.hash) return report({ ...at, problem: 'CHECKPOINT_MISMATCH' });
   } else if (purge) {
     // The purge signed how many events it left behind its anchor: one deleted since is missing.
-    const kept = await manager
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .where('event.territoryId = :territoryId AND event.sequence <= :through', {
-        territoryId,
-        through: purge.throughSequence,
-      })
-      .getCount();
+    const kept = await countChainEntriesThrough(manager, territoryId, purge.throughSequence);
     if (kept !== purge.keptEvents) {
       return report({ sequence: purge.throughSequence, eventId: null, problem: 'MISSING_EVENT' });
     }
   }
   for (;;) {
-    const query = manager
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .where('event.territoryId = :territoryId', { territoryId })
-      .andWhere('event.sequence >= :from', { from: expected.toString() });
-    if (head) query.andWhere('event.sequence <= :to', { to: head.sequence });
-    const page = await query.orderBy('event.sequence', 'ASC').limit(PAGE).getMany();
+    const page = await chainEntries(manager, territoryId, {
+      from: expected.toString(),
+      to: head?.sequence,
+      limit: PAGE,
+    });
     for (const event of page) {
       const broken = (problem: AuditChainProblem, eventId: string | null = event.id) =>
         report({ sequence: expected.toString(), eventId, problem });
@@ -146,7 +140,12 @@ export async function verifyAuditChain(
         expected = at;
       }
       if (event.previousHash !== previousHash) return broken('BROKEN_LINK');
-      if (event.keyId === null) {
+      if (event.read) {
+        const problem = readLinkProblem(keyring, previousHash, event);
+        if (problem) return broken(problem, problem === 'MISSING_EVENT' ? null : event.id);
+        keyedSeen = true;
+        keyIds.add(event.keyId!);
+      } else if (event.keyId === null) {
         if (keyedSeen || (keyedAfter !== undefined && expected > keyedAfter)) return broken('KEY_MISMATCH');
         if (legacyLinkHash(previousHash, event) !== event.hash) return broken('HASH_MISMATCH');
         legacyEvents += 1;
@@ -194,6 +193,10 @@ export async function verifyAuditChain(
         .createQueryBuilder('event')
         .where('event.territoryId = :territoryId AND event.sequence IS NULL', { territoryId })
         .andWhere('event.position > :position', { position })
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM audit_read_links link WHERE link.territory_id = event.territory_id
+             AND link.event_position = event.position OFFSET 0)`,
+        )
         .orderBy('event.position', 'ASC')
         .limit(PAGE)
         .getMany();
@@ -225,10 +228,31 @@ function validCheckpoints(keyring: AuditChainKeyring, stored: readonly StoredChe
   return { valid, invalid };
 }
 
-/** Events past a head that has not moved meanwhile: the head was set back (one snapshot, so no race). */
+/**
+ * A read's link: the link over its place and seal, then the seal over what the read says, each
+ * under the key it names; `undefined` when both hold.
+ */
+function readLinkProblem(
+  keyring: AuditChainKeyring,
+  previousHash: string,
+  entry: ChainEntry,
+): AuditChainProblem | undefined {
+  if (!entry.read || entry.id === null) return 'MISSING_EVENT';
+  const key = entry.keyId ? keyring.find(entry.keyId) : undefined;
+  if (!key) return 'UNKNOWN_KEY';
+  const link = { territoryId: entry.territoryId, sequence: entry.sequence, seal: entry.read.seal };
+  if (readLinkHash(key, previousHash, link) !== entry.hash) return 'HASH_MISMATCH';
+  const sealKey = entry.read.keyId ? keyring.find(entry.read.keyId) : undefined;
+  if (!sealKey) return 'UNKNOWN_KEY';
+  if (sealHash(sealKey, entry.id, entry) !== entry.read.seal) return 'SEAL_MISMATCH';
+  return undefined;
+}
+
+/** Links past a head that has not moved meanwhile: the head was set back (one snapshot, so no race). */
 async function eventsPastHead(manager: EntityManager, head: AuditChainHead): Promise<boolean> {
   const [row] = (await manager.query(
-    `SELECT EXISTS (SELECT 1 FROM audit_events WHERE territory_id = $1 AND sequence > $2)
+    `SELECT (EXISTS (SELECT 1 FROM audit_events WHERE territory_id = $1 AND sequence > $2)
+             OR EXISTS (SELECT 1 FROM audit_read_links WHERE territory_id = $1 AND sequence > $2))
         AND (SELECT sequence FROM audit_chain_heads WHERE territory_id = $1) = $2 AS past`,
     [head.territoryId, head.sequence],
   )) as { past: boolean | null }[];

@@ -32,8 +32,7 @@ export class AuditChainingLoop implements OnApplicationBootstrap, OnApplicationS
     this.running = this.chainer
       .chainAll()
       .then((round) => {
-        if (round.refused || round.failed)
-          this.logger.warn({ message: "Chaînage d'audit incomplet", ...round });
+        if (round.failed) this.logger.warn({ message: "Chaînage d'audit incomplet", ...round });
       })
       .catch((error: Error) =>
         this.logger.warn({ message: "Échec du chaînage d'audit", error: error.message }),

@@ -96,9 +96,14 @@ export class AuditPurgeService {
     request: AuditPurgeRequest,
   ): Promise<AuditPurgePlan & { throughHash?: string }> {
     const [row] = (await manager.query(
-      `SELECT e.sequence::text AS sequence, e.hash FROM audit_events e
-        WHERE e.territory_id = $1 AND e.occurred_at < $2 AND e.sequence IS NOT NULL
-        ORDER BY e.sequence DESC LIMIT 1`,
+      `SELECT sequence::text AS sequence, hash FROM (
+         SELECT e.sequence, e.hash FROM audit_events e
+          WHERE e.territory_id = $1 AND e.occurred_at < $2 AND e.sequence IS NOT NULL
+         UNION ALL
+         SELECT l.sequence, l.hash FROM audit_read_links l
+           JOIN audit_events e ON e.territory_id = l.territory_id AND e.position = l.event_position
+          WHERE l.territory_id = $1 AND e.occurred_at < $2) chain
+        ORDER BY chain.sequence DESC LIMIT 1`,
       [request.territoryId, request.before],
     )) as { sequence: string; hash: string }[];
     // A hold lifted since the last purge frees events behind its anchor: purge again up to there.
@@ -111,7 +116,12 @@ export class AuditPurgeService {
     const [counts] = (await manager.query(
       `SELECT count(*) FILTER (WHERE NOT kept)::int AS purgeable, count(*) FILTER (WHERE kept)::int AS kept
          FROM (SELECT (person_id = ANY ($3::uuid[]) OR subject_id = ANY ($4::uuid[])) IS TRUE AS kept
-                 FROM audit_events WHERE territory_id = $1 AND sequence <= $2) events`,
+                 FROM audit_events WHERE territory_id = $1 AND sequence <= $2
+               UNION ALL
+               SELECT (e.person_id = ANY ($3::uuid[]) OR e.subject_id = ANY ($4::uuid[])) IS TRUE
+                 FROM audit_read_links l
+                 JOIN audit_events e ON e.territory_id = l.territory_id AND e.position = l.event_position
+                WHERE l.territory_id = $1 AND l.sequence <= $2) events`,
       [request.territoryId, through.sequence, request.keptPersonIds, request.keptSubjectIds],
     )) as { purgeable: number; kept: number }[];
     return { throughSequence: through.sequence, throughHash: through.hash, ...counts };

@@ -1,12 +1,15 @@
-import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One thing done or read, never the data itself: ids, a verb and the categories touched.
  * The application's role may insert and read these rows, never change or delete them; a read is
- * inserted unchained (no lock) and only receives its link later, once (`link_audit_events`).
+ * inserted unchained (no lock) and its link written later beside it (`AuditReadLink`).
  */
 @Entity({ name: 'audit_events' })
-@Unique('uq_audit_events_territory_sequence', ['territoryId', 'sequence'])
+@Index('uq_audit_events_territory_sequence', ['territoryId', 'sequence'], {
+  unique: true,
+  where: '"sequence" IS NOT NULL',
+})
 @Check('ck_audit_events_linked', '("sequence" IS NULL) = ("previous_hash" IS NULL)')
 @Index('ix_audit_events_territory_subject', ['territoryId', 'subjectType', 'subjectId', 'occurredAt'])
 @Index('ix_audit_events_territory_person', ['territoryId', 'personId', 'occurredAt'])
@@ -15,9 +18,8 @@ import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique
 @Index('ix_audit_events_territory_security', ['territoryId', 'sequence'], {
   where: `"action" LIKE 'SECURITY\\_%'`,
 })
-// The journal in the order things were written; and what the chaining worker has left to link.
+// The journal in the order things were written; the reads the chaining worker links, in that order.
 @Index('ix_audit_events_territory_position', ['territoryId', 'position'])
-@Index('ix_audit_events_unchained', ['territoryId', 'position'], { where: '"sequence" IS NULL' })
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_events' })
   id!: string;
@@ -25,7 +27,10 @@ export class AuditEvent {
   @Column({ type: 'uuid' })
   territoryId!: string;
 
-  /** Position in the territory's chain, from 1, without gaps; null while not yet chained. */
+  /**
+   * Position in the territory's chain, from 1, without gaps, for events chained as they are
+   * written; null for reads, whose place is in their link (`AuditReadLink`).
+   */
   @Column({ type: 'bigint', nullable: true })
   sequence!: string | null;
 
@@ -74,11 +79,11 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   keyId!: string | null;
 
-  /** Null while not yet chained. */
+  /** Null for reads (see `sequence`). */
   @Column({ type: 'character', length: 64, nullable: true })
   previousHash!: string | null;
 
-  /** The link's HMAC; while not yet chained, the event's own seal (`sealHash`) under `keyId`. */
+  /** The link's HMAC; for a read, the event's own seal (`sealHash`) under `keyId`. */
   @Column({ type: 'character', length: 64 })
   hash!: string;
 }
