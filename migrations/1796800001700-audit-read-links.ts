@@ -24,13 +24,17 @@ function purgeFunction(links: boolean): string {
            WHERE e.territory_id = p_territory_id
              AND (e.sequence <= p_through_sequence OR (e.sequence IS NULL AND EXISTS (
                    SELECT 1 FROM audit_read_links l WHERE l.territory_id = p_territory_id
-                      AND l.event_position = e.position AND l.sequence <= p_through_sequence)))
+                      AND e.position = ANY (l.positions) AND l.sequence <= p_through_sequence)))
              AND (e.person_id IS NULL OR NOT (e.person_id = ANY (p_kept_person_ids)))
              AND (e.subject_id IS NULL OR NOT (e.subject_id = ANY (p_kept_subject_ids)))
           RETURNING e.position),
-        unlinked AS (
-          DELETE FROM audit_read_links l USING gone
-           WHERE l.territory_id = p_territory_id AND l.event_position = gone.position)
+        emptied AS (
+          DELETE FROM audit_read_links l
+           WHERE l.territory_id = p_territory_id AND l.sequence <= p_through_sequence
+             AND NOT EXISTS (SELECT 1 FROM audit_events e
+                              WHERE e.territory_id = p_territory_id AND e.position = ANY (l.positions)
+                                AND e.sequence IS NULL
+                                AND e.position NOT IN (SELECT position FROM gone)))
         SELECT count(*) INTO purged FROM gone;`
     : `DELETE FROM audit_events
           WHERE territory_id = p_territory_id AND sequence <= p_through_sequence
@@ -39,7 +43,7 @@ function purgeFunction(links: boolean): string {
         GET DIAGNOSTICS purged = ROW_COUNT;`;
   const keptReads = links
     ? `+ (SELECT count(*) FROM audit_read_links l JOIN audit_events e
-            ON e.territory_id = l.territory_id AND e.position = l.event_position
+            ON e.territory_id = l.territory_id AND e.position = ANY (l.positions) AND e.sequence IS NULL
           WHERE l.territory_id = p_territory_id AND l.sequence <= p_through_sequence)`
     : '';
   return `CREATE OR REPLACE FUNCTION purge_audit_events(
@@ -77,24 +81,29 @@ function purgeFunction(links: boolean): string {
 }
 
 /**
- * A read's link into its territory's chain is a row of its own, written once by the chaining
- * worker, where it used to be written into the read's event: that update rewrote the whole event
- * with an entry in every index (`sequence` is indexed, so never in place) and left a dead version
- * behind, for every read of every list. The event is now written once and never changed; its
- * link is a narrow row with two index entries.
+ * Reads are linked into their territory's chain in sets: one `audit_read_links` row per set, written
+ * once by the chaining worker, holding the positions and seals of the reads it links. A read's link
+ * used to be written into its event: that update rewrote the whole event with an entry in every
+ * index (`sequence` is indexed, so never in place) and left a dead version behind, for every read
+ * of every list. The event is now written once and never changed.
  *
  * Events linked the old way keep their link in their own row; reads waiting at migration time are
  * linked the new way. The chain is both, ordered by sequence. Reads stay out of the unique index
- * of sequences (they have none), and the index of reads waiting is gone: a read waits while it has
- * no link row.
+ * of sequences (they have none), and the index of reads waiting is gone.
  */
 export class AuditReadLinks1796800001700 implements MigrationInterface {
   name = 'AuditReadLinks1796800001700';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "audit_read_links" ("territory_id" uuid NOT NULL, "sequence" bigint NOT NULL, "event_position" bigint NOT NULL, "key_id" text NOT NULL, "previous_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "uq_audit_read_links_event" UNIQUE ("event_position", "territory_id"), CONSTRAINT "pk_audit_read_links" PRIMARY KEY ("territory_id", "sequence"))`,
+      `CREATE TABLE "audit_read_links" ("territory_id" uuid NOT NULL, "sequence" bigint NOT NULL, "positions" bigint array NOT NULL, "seals" bytea NOT NULL, "last_position" bigint NOT NULL, "key_id" text NOT NULL, "previous_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "pk_audit_read_links" PRIMARY KEY ("territory_id", "sequence"))`,
     );
+    await queryRunner.query(
+      `CREATE INDEX "ix_audit_read_links_territory_last_position" ON "audit_read_links" ("territory_id", "last_position") `,
+    );
+    // Positions and seals do not compress: stored out of line as they are, without trying.
+    await queryRunner.query(`ALTER TABLE "audit_read_links" ALTER COLUMN "positions" SET STORAGE EXTERNAL`);
+    await queryRunner.query(`ALTER TABLE "audit_read_links" ALTER COLUMN "seals" SET STORAGE EXTERNAL`);
     await queryRunner.query(`GRANT SELECT, INSERT ON audit_read_links TO relais_app`);
     await queryRunner.query(`ALTER TABLE "audit_read_links" ENABLE ROW LEVEL SECURITY`);
     await queryRunner.query(
@@ -118,6 +127,13 @@ export class AuditReadLinks1796800001700 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    // The chain before had one link per event, computed with the chain's key, which the database
+    // does not hold: reads linked in sets cannot be given such links here.
+    await queryRunner.query(`DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM audit_read_links) THEN
+          RAISE EXCEPTION 'des consultations sont chaînées par lots : retour arrière impossible sans la clé de chaîne';
+        END IF;
+      END $$`);
     await queryRunner.query(purgeFunction(false));
     await queryRunner.query(`DROP INDEX "public"."uq_audit_events_territory_sequence"`);
     await queryRunner.query(
@@ -126,12 +142,6 @@ export class AuditReadLinks1796800001700 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_audit_events_unchained" ON "audit_events" ("territory_id", "position") WHERE "sequence" IS NULL`,
     );
-    // Links go back into their events, as they were written before.
-    await queryRunner.query(`ALTER TABLE "audit_events" DISABLE TRIGGER "audit_events_append_only"`);
-    await queryRunner.query(
-      `UPDATE "audit_events" e SET "sequence" = l."sequence", "previous_hash" = l."previous_hash", "hash" = l."hash", "key_id" = l."key_id" FROM "audit_read_links" l WHERE l."territory_id" = e."territory_id" AND l."event_position" = e."position"`,
-    );
-    await queryRunner.query(`ALTER TABLE "audit_events" ENABLE TRIGGER "audit_events_append_only"`);
     await queryRunner.query(`CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN
         IF TG_OP = 'DELETE' AND coalesce(current_setting('relais.audit_purge', true), '') = 'on' THEN

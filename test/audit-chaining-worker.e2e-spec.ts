@@ -47,8 +47,9 @@ describe('the worker links the reads recorded unchained', () => {
     // Each read with the sequence of its link, null while it has none.
     const reads = () =>
       api.dataSource.query(
-        `SELECT l.sequence FROM audit_events e
-           LEFT JOIN audit_read_links l ON l.territory_id = e.territory_id AND l.event_position = e.position
+        `SELECT (SELECT l.sequence FROM audit_read_links l
+                  WHERE l.territory_id = e.territory_id AND e.position = ANY (l.positions)) AS sequence
+           FROM audit_events e
           WHERE e.territory_id = $1 AND e.action = 'PERSON_DATA_READ' AND e.person_id = $2`,
         [territory.id, referral.person.id],
       ) as Promise<{ sequence: string | null }[]>;

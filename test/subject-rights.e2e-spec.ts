@@ -358,10 +358,10 @@ describe('the person’s rights (RGPD 15–21) and the PPCS export', () => {
     const audited = (await api.dataSource.query(
       `SELECT e.actor_user_id, u.organisation_id, e.action, e.data_categories, e.occurred_at
          FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
-         LEFT JOIN audit_read_links l ON l.territory_id = e.territory_id AND l.event_position = e.position
         WHERE e.territory_id = $1 AND e.person_id = $2
           AND e.action IN ('PERSON_DATA_READ', 'DOCUMENT_DOWNLOADED', 'IDENTITY_REVEALED_IN_MEETING')
-        ORDER BY coalesce(e.sequence, l.sequence)`,
+        ORDER BY coalesce(e.sequence, (SELECT l.sequence FROM audit_read_links l
+                   WHERE l.territory_id = e.territory_id AND e.position = ANY (l.positions))), e.position`,
       [f.territory.id, personId],
     )) as {
       actor_user_id: string;

@@ -93,29 +93,44 @@ describe('the seal of an event not yet chained', () => {
   });
 });
 
-describe('the link of a read', () => {
+describe('the link of a set of reads', () => {
   const seal = sealHash(keyA, '0d4e6f80-3333-4444-8555-a66677778888', { ...event, sequence: null });
-  const place = { territoryId: event.territoryId, sequence: '1', seal };
+  const link = {
+    territoryId: event.territoryId,
+    sequence: '1',
+    reads: [
+      { position: '41', seal },
+      { position: '43', seal: 'e'.repeat(64) },
+    ],
+  };
 
   it('keeps the format read links are written in: stored links stay verifiable', () => {
     // Pinned value: a change here would break every read already linked.
-    expect(readLinkHash(keyA, GENESIS_HASH, place)).toBe(
-      'b0deb532b4c73b71fa7b59aad536717df5eaad59836961c23136ef72580cdea7',
+    expect(readLinkHash(keyA, GENESIS_HASH, link)).toBe(
+      'aeac058c82e0b419f4dced161f0a848fceced9f8f907435fc94bf6b1c7663229',
     );
   });
 
-  it('covers the read’s seal, its place, the previous link and the key', () => {
-    const link = readLinkHash(keyA, GENESIS_HASH, place);
-    expect(readLinkHash(keyA, GENESIS_HASH, { ...place, seal: 'e'.repeat(64) })).not.toBe(link);
-    expect(readLinkHash(keyA, GENESIS_HASH, { ...place, sequence: '2' })).not.toBe(link);
-    expect(readLinkHash(keyA, GENESIS_HASH, { ...place, territoryId: event.subjectId! })).not.toBe(link);
-    expect(readLinkHash(keyA, 'f'.repeat(64), place)).not.toBe(link);
-    expect(readLinkHash({ id: 'k2', key: keyA.key }, GENESIS_HASH, place)).not.toBe(link);
+  it('covers each read’s position and seal, their order, the link’s place, the previous link and the key', () => {
+    const hash = readLinkHash(keyA, GENESIS_HASH, link);
+    const [first, second] = link.reads;
+    const changes = [
+      { reads: [{ ...first, seal: 'd'.repeat(64) }, second] },
+      { reads: [{ ...first, position: '42' }, second] },
+      { reads: [second, first] },
+      { reads: [first] },
+      { sequence: '2' },
+      { territoryId: event.subjectId! },
+    ];
+    for (const change of changes)
+      expect(readLinkHash(keyA, GENESIS_HASH, { ...link, ...change })).not.toBe(hash);
+    expect(readLinkHash(keyA, 'f'.repeat(64), link)).not.toBe(hash);
+    expect(readLinkHash({ id: 'k2', key: keyA.key }, GENESIS_HASH, link)).not.toBe(hash);
   });
 
   it('never passes for an event’s link or seal', () => {
-    const link = readLinkHash(keyA, GENESIS_HASH, place);
-    expect(link).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
-    expect(link).not.toBe(seal);
+    const hash = readLinkHash(keyA, GENESIS_HASH, link);
+    expect(hash).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
+    expect(hash).not.toBe(seal);
   });
 });

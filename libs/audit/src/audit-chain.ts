@@ -88,26 +88,27 @@ export function sealHash(key: ChainKey, eventId: string, event: ChainedFields): 
 }
 
 /** Distinct from seals and links of events, so none can pass for another kind. */
-const READ_LINK_PURPOSE = 'relais-audit-read-link-v1';
+const READ_LINK_PURPOSE = 'relais-audit-read-links-v1';
 
-/** What a read's link covers: its place in the territory's chain, and its seal. */
+/** What a link of reads covers: its place in the territory's chain, and each read's position and seal. */
 export interface ReadLinkFields {
   territoryId: string;
   sequence: string;
-  /** The read's seal (`sealHash`), which covers what it says and its id. */
-  seal: string;
+  /** In the order linked; each seal (`sealHash`) covers what its read says and its id. */
+  reads: readonly { position: string; seal: string }[];
 }
 
 /**
- * A read's link (`audit_read_links`): an HMAC of its place and its seal after the previous link.
- * The seal vouches for the read, the link for the seal: the chaining worker links a read without
- * reading what it says, and verification finds a read changed since written by its seal, at its
- * place in the chain.
+ * A link of reads (`audit_read_links`): an HMAC of its place and of its reads' positions and seals,
+ * after the previous link. The seals vouch for the reads, the link for the seals: the chaining
+ * worker links reads without reading what they say, and verification finds a read changed since
+ * written by its seal, at its place in the chain.
  */
 export function readLinkHash(key: ChainKey, previousHash: string, link: ReadLinkFields): string {
+  const reads = link.reads.map((read) => `${read.position}:${read.seal}`).join('\n');
   return createHmac('sha256', key.key)
     .update(
-      `${READ_LINK_PURPOSE}\n${key.id}\n${previousHash}\n${link.territoryId}\n${link.sequence}\n${link.seal}`,
+      `${READ_LINK_PURPOSE}\n${key.id}\n${previousHash}\n${link.territoryId}\n${link.sequence}\n${reads}`,
     )
     .digest('hex');
 }

@@ -21,11 +21,17 @@ export interface AuditEventView extends AuditEvent {
   actorName: string | null;
 }
 
-/** A read's place in the chain is in its link row: the query joins it, and `withLinks` reads it. */
-const READ_LINK_JOIN = 'link.event_position = event.position AND link.territory_id = event.territory_id';
+/**
+ * A read's place in the chain is its link's: the first link reaching its position that covers it
+ * (links are found by their last position; `withActorNames` reads the result).
+ */
+const READ_LINK_SEQUENCE = `(SELECT link.sequence FROM audit_read_links link
+   WHERE link.territory_id = event.territory_id AND link.last_position >= event.position
+     AND event.position = ANY (link.positions)
+   ORDER BY link.last_position LIMIT 1)`;
 
-function joiningReadLinks<T extends SelectQueryBuilder<AuditEvent>>(query: T): T {
-  query.leftJoin('audit_read_links', 'link', READ_LINK_JOIN).addSelect('link.sequence', 'link_sequence');
+function withReadLinkSequence<T extends SelectQueryBuilder<AuditEvent>>(query: T): T {
+  query.addSelect(READ_LINK_SEQUENCE, 'link_sequence');
   return query;
 }
 
@@ -69,7 +75,7 @@ export class AuditQueryService {
   ): Promise<AuditEventView[]> {
     const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = joiningReadLinks(manager.getRepository(AuditEvent).createQueryBuilder('event'))
+      const query = withReadLinkSequence(manager.getRepository(AuditEvent).createQueryBuilder('event'))
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
         .where('event.territoryId = :territoryId', { territoryId: filter.territoryId });
@@ -104,7 +110,7 @@ export class AuditQueryService {
   ): Promise<AuditEventView[]> {
     const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = joiningReadLinks(manager.getRepository(AuditEvent).createQueryBuilder('event'))
+      const query = withReadLinkSequence(manager.getRepository(AuditEvent).createQueryBuilder('event'))
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
         .where('event.territoryId = :territoryId', { territoryId })
@@ -127,7 +133,7 @@ export class AuditQueryService {
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
       if (this.access.can(principal, 'readAccessLog', asSubject('AuditEvent', { territoryId })))
         await this.chainer.chainWithin(manager, territoryId);
-      const query = joiningReadLinks(manager.getRepository(AuditEvent).createQueryBuilder('event'))
+      const query = withReadLinkSequence(manager.getRepository(AuditEvent).createQueryBuilder('event'))
         .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
         .leftJoin('organisations', 'organisation', 'organisation.id = actor.organisation_id')
         .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
@@ -138,7 +144,7 @@ export class AuditQueryService {
       this.access.accessibleBy(query, principal, 'readAccessLog', 'AuditEvent');
       // Any read written since the chaining above comes last, in the order it was written.
       query
-        .orderBy('COALESCE(event.sequence, link.sequence)', 'ASC', 'NULLS LAST')
+        .orderBy(`COALESCE(event.sequence, ${READ_LINK_SEQUENCE})`, 'ASC', 'NULLS LAST')
         .addOrderBy('event.position', 'ASC');
       const { entities, raw } = await query.getRawAndEntities<{
         actor_name: string | null;

@@ -21,19 +21,32 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-/** The events' rows, as one JSON array of objects keyed by column; a chained event gets its id here. */
+/**
+ * The events' rows, one array per column (a chained event gets its id here): Postgres reads typed
+ * arrays about eight times faster than the same rows as JSON. Categories travel comma-joined (an
+ * array per row would not make a rectangular array), details as JSON texts.
+ */
 const INSERT_EVENTS = `/* prepared:audit-events-insert */
 INSERT INTO audit_events (id, territory_id, sequence, occurred_at, actor_user_id, request_id, action,
        subject_type, subject_id, person_id, data_categories, details, key_id, previous_hash, hash)
-SELECT COALESCE(id, gen_random_uuid()), territory_id, sequence, occurred_at, actor_user_id, request_id, action,
-       subject_type, subject_id, person_id, data_categories, details, key_id, previous_hash, hash
-  FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, territory_id uuid, sequence bigint,
-       occurred_at timestamptz, actor_user_id uuid, request_id text, action text, subject_type text,
-       subject_id uuid, person_id uuid, data_categories text[], details jsonb, key_id text,
-       previous_hash character(64), hash character(64))`;
+SELECT COALESCE(e.id, gen_random_uuid()), e.territory_id, e.sequence, e.occurred_at, e.actor_user_id,
+       e.request_id, e.action, e.subject_type, e.subject_id, e.person_id,
+       string_to_array(e.data_categories, ','), e.details::jsonb, e.key_id, e.previous_hash, e.hash
+  FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::timestamptz[], $5::uuid[], $6::text[], $7::text[],
+              $8::text[], $9::uuid[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::text[],
+              $15::text[])
+    AS e(id, territory_id, sequence, occurred_at, actor_user_id, request_id, action, subject_type,
+         subject_id, person_id, data_categories, details, key_id, previous_hash, hash)`;
 
 /** What an event says, before it has a place in the chain. */
 type EventFields = ChainedFields & { sequence: null; dataCategories: string[] };
+
+/**
+ * An event as inserted: a plain object, where TypeORM's entity creation did its metadata work for
+ * each of a page's fifty reads; a chained event's id is drawn by the insert.
+ */
+type EventRow = Omit<ChainedFields, 'dataCategories'> &
+  Pick<AuditEvent, 'keyId' | 'previousHash' | 'hash'> & { id: string | null; dataCategories: string[] };
 
 export interface AuditedRead {
   territoryId: string;
@@ -98,7 +111,7 @@ export class AuditService {
       sequence += 1n;
       const fields = { ...this.fieldsOf(record, occurredAt), sequence: sequence.toString() };
       const hash = keyedLinkHash(key, previousHash, fields);
-      const event = manager.create(AuditEvent, { ...fields, keyId: key.id, previousHash, hash });
+      const event: EventRow = { ...fields, id: null, keyId: key.id, previousHash, hash };
       previousHash = hash;
       return event;
     });
@@ -146,13 +159,14 @@ export class AuditService {
         occurredAt,
       );
       const id = randomUUID();
-      return manager.create(AuditEvent, {
+      const event: EventRow = {
         ...fields,
         id,
         keyId: key.id,
         previousHash: null,
         hash: sealHash(key, id, fields),
-      });
+      };
+      return event;
     });
     await this.onPrimary(
       manager,
@@ -182,27 +196,24 @@ export class AuditService {
    * it is prepared once per connection (a list's page writes fifty read events; TypeORM's insert
    * builder made a text of fifteen parameters per row, new for every number of rows).
    */
-  private async insert(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
+  private async insert(manager: EntityManager, events: readonly EventRow[]): Promise<void> {
+    const column = <T>(value: (event: EventRow) => T) => events.map(value);
     await manager.query(INSERT_EVENTS, [
-      JSON.stringify(
-        events.map((event) => ({
-          id: event.id,
-          territory_id: event.territoryId,
-          sequence: event.sequence,
-          occurred_at: event.occurredAt,
-          actor_user_id: event.actorUserId,
-          request_id: event.requestId,
-          action: event.action,
-          subject_type: event.subjectType,
-          subject_id: event.subjectId,
-          person_id: event.personId,
-          data_categories: event.dataCategories,
-          details: event.details,
-          key_id: event.keyId,
-          previous_hash: event.previousHash,
-          hash: event.hash,
-        })),
-      ),
+      column((event) => event.id),
+      column((event) => event.territoryId),
+      column((event) => event.sequence),
+      column((event) => event.occurredAt),
+      column((event) => event.actorUserId),
+      column((event) => event.requestId),
+      column((event) => event.action),
+      column((event) => event.subjectType),
+      column((event) => event.subjectId),
+      column((event) => event.personId),
+      column((event) => event.dataCategories.join(',')),
+      column((event) => JSON.stringify(event.details)),
+      column((event) => event.keyId),
+      column((event) => event.previousHash),
+      column((event) => event.hash),
     ]);
   }
 }

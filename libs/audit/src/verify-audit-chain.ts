@@ -4,7 +4,13 @@ import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { AuditCheckpoint, checkpointSignature } from './chain/audit-checkpoint';
 import { StoredCheckpoint } from './chain/audit-checkpoint.store';
 import { latestSignedPurge } from './chain/audit-purge';
-import { ChainEntry, chainEntries, countChainEntriesThrough } from './chain/chain-entries';
+import {
+  ChainedReads,
+  chainEntries,
+  countChainEntriesThrough,
+  linkedPositions,
+  linkedReads,
+} from './chain/chain-entries';
 import { AuditChainHead, AuditEvent } from './entities';
 
 export type AuditChainProblem =
@@ -113,7 +119,7 @@ export async function verifyAuditChain(
       to: after.sequence,
       limit: 1,
     });
-    const at = { sequence: after.sequence, eventId: anchor?.id ?? null };
+    const at = { sequence: after.sequence, eventId: anchor?.kind === 'event' ? anchor.id : null };
     if (!anchor) return report({ ...at, problem: 'CHECKPOINT_TRUNCATED' });
     if (anchor.hash !== after.hash) return report({ ...at, problem: 'CHECKPOINT_MISMATCH' });
   } else if (purge) {
@@ -130,21 +136,25 @@ export async function verifyAuditChain(
       limit: PAGE,
     });
     for (const event of page) {
-      const broken = (problem: AuditChainProblem, eventId: string | null = event.id) =>
-        report({ sequence: expected.toString(), eventId, problem });
-      const at = BigInt(event.sequence ?? 0);
+      const broken = (
+        problem: AuditChainProblem,
+        eventId: string | null = event.kind === 'event' ? event.id : null,
+      ) => report({ sequence: expected.toString(), eventId, problem });
+      const at = BigInt(event.sequence);
       if (at !== expected) {
         if (!purge || expected > purgedThrough || at > purgedThrough + 1n)
           return broken('MISSING_EVENT', null);
-        previousHash = at === purgedThrough + 1n ? purge.throughHash : (event.previousHash ?? GENESIS_HASH);
+        previousHash = at === purgedThrough + 1n ? purge.throughHash : event.previousHash;
         expected = at;
       }
       if (event.previousHash !== previousHash) return broken('BROKEN_LINK');
-      if (event.read) {
-        const problem = readLinkProblem(keyring, previousHash, event);
-        if (problem) return broken(problem, problem === 'MISSING_EVENT' ? null : event.id);
+      if (event.kind === 'reads') {
+        // Behind a purge's anchor, the reads it deleted are gone from their link.
+        const outcome = await checkReadLink(manager, keyring, previousHash, event, expected <= purgedThrough);
+        if ('problem' in outcome) return broken(outcome.problem, outcome.eventId);
+        checkedEvents += outcome.checked - 1;
         keyedSeen = true;
-        keyIds.add(event.keyId!);
+        keyIds.add(event.keyId);
       } else if (event.keyId === null) {
         if (keyedSeen || (keyedAfter !== undefined && expected > keyedAfter)) return broken('KEY_MISMATCH');
         if (legacyLinkHash(previousHash, event) !== event.hash) return broken('HASH_MISMATCH');
@@ -186,6 +196,7 @@ export async function verifyAuditChain(
   if (invalid) return report({ sequence: invalid.sequence, eventId: null, problem: 'CHECKPOINT_INVALID' });
   if (options.unchained ?? true) {
     // Not in the chain yet, each still carries its seal: a changed one shows now, not once linked.
+    const linked = await linkedPositions(manager, territoryId);
     let position = '0';
     for (;;) {
       const page = await manager
@@ -193,14 +204,11 @@ export async function verifyAuditChain(
         .createQueryBuilder('event')
         .where('event.territoryId = :territoryId AND event.sequence IS NULL', { territoryId })
         .andWhere('event.position > :position', { position })
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM audit_read_links link WHERE link.territory_id = event.territory_id
-             AND link.event_position = event.position OFFSET 0)`,
-        )
         .orderBy('event.position', 'ASC')
         .limit(PAGE)
         .getMany();
       for (const event of page) {
+        if (linked.has(event.position)) continue;
         const key = event.keyId ? keyring.find(event.keyId) : undefined;
         if (!key) return report({ sequence: null, eventId: event.id, problem: 'UNKNOWN_KEY' });
         if (sealHash(key, event.id, event) !== event.hash)
@@ -229,23 +237,35 @@ function validCheckpoints(keyring: AuditChainKeyring, stored: readonly StoredChe
 }
 
 /**
- * A read's link: the link over its place and seal, then the seal over what the read says, each
- * under the key it names; `undefined` when both hold.
+ * A link of reads: the link over its place and its reads' positions and seals, then each read
+ * still there against the seal it was linked with, and that seal against what the read says. A
+ * read that is gone is missing, unless a purge took it. The reads checked, or the first problem.
  */
-function readLinkProblem(
+async function checkReadLink(
+  manager: EntityManager,
   keyring: AuditChainKeyring,
   previousHash: string,
-  entry: ChainEntry,
-): AuditChainProblem | undefined {
-  if (!entry.read || entry.id === null) return 'MISSING_EVENT';
-  const key = entry.keyId ? keyring.find(entry.keyId) : undefined;
-  if (!key) return 'UNKNOWN_KEY';
-  const link = { territoryId: entry.territoryId, sequence: entry.sequence, seal: entry.read.seal };
-  if (readLinkHash(key, previousHash, link) !== entry.hash) return 'HASH_MISMATCH';
-  const sealKey = entry.read.keyId ? keyring.find(entry.read.keyId) : undefined;
-  if (!sealKey) return 'UNKNOWN_KEY';
-  if (sealHash(sealKey, entry.id, entry) !== entry.read.seal) return 'SEAL_MISMATCH';
-  return undefined;
+  link: ChainedReads,
+  purged: boolean,
+): Promise<{ checked: number } | { problem: AuditChainProblem; eventId: string | null }> {
+  const key = keyring.find(link.keyId);
+  if (!key) return { problem: 'UNKNOWN_KEY', eventId: null };
+  if (readLinkHash(key, previousHash, link) !== link.hash) return { problem: 'HASH_MISMATCH', eventId: null };
+  const reads = await linkedReads(manager, link);
+  let checked = 0;
+  for (const { position, seal } of link.reads) {
+    const read = reads.get(position);
+    if (!read) {
+      if (purged) continue;
+      return { problem: 'MISSING_EVENT', eventId: null };
+    }
+    if (read.seal !== seal) return { problem: 'HASH_MISMATCH', eventId: read.id };
+    const sealKey = read.keyId ? keyring.find(read.keyId) : undefined;
+    if (!sealKey) return { problem: 'UNKNOWN_KEY', eventId: read.id };
+    if (sealHash(sealKey, read.id, read) !== seal) return { problem: 'SEAL_MISMATCH', eventId: read.id };
+    checked += 1;
+  }
+  return { checked };
 }
 
 /** Links past a head that has not moved meanwhile: the head was set back (one snapshot, so no race). */

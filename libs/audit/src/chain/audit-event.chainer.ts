@@ -6,43 +6,35 @@ import { readLinkHash } from '../audit-chain';
 import { AuditChainKeyring } from './audit-chain-keyring';
 import { lockChainHead, moveChainHead } from './chain-head';
 
-/** Events linked per transaction: the head's lock is held for one batch at a time. */
-export const CHAINING_BATCH = 500;
+/** Reads linked per link and per transaction: the head's lock is held for one batch at a time. */
+export const CHAINING_BATCH = 2000;
 
 /**
- * A territory's reads waiting for their link, in the order they were written, from a position on:
- * a read waits while it has no link row. Only its position and its seal: the link covers the seal,
- * not what the read says. `OFFSET 0` keeps the search for its link one lookup in the links'
- * unique index for each read, whatever the statistics say.
+ * A territory's reads from a position on, in the order they were written: only their positions and
+ * seals, since a link covers the seals, not what the reads say.
  */
-const WAITING_READS = `/* prepared:audit-chain-waiting */
+const READS_AFTER = `/* prepared:audit-chain-reads-after */
 SELECT e.position, e.hash AS seal
   FROM audit_events e
  WHERE e.territory_id = $1 AND e.sequence IS NULL AND e.position > $2
-   AND NOT EXISTS (SELECT 1 FROM audit_read_links l
-                    WHERE l.territory_id = e.territory_id AND l.event_position = e.position OFFSET 0)
  ORDER BY e.position
  LIMIT $3`;
 
-/**
- * For each territory: the last position written there (chained or not), and whether a read waits
- * past the position given.
- */
-const TERRITORIES_WAITING = `/* prepared:audit-chain-territories-waiting */
-SELECT t.territory_id,
-       (SELECT max(e.position) FROM audit_events e WHERE e.territory_id = t.territory_id)::text AS reached,
-       EXISTS (SELECT 1 FROM audit_events e
-                WHERE e.territory_id = t.territory_id AND e.sequence IS NULL AND e.position > t.after
-                  AND NOT EXISTS (SELECT 1 FROM audit_read_links l
-                                   WHERE l.territory_id = e.territory_id AND l.event_position = e.position
-                                  OFFSET 0))
-         AS waiting
-  FROM unnest($1::uuid[], $2::bigint[]) AS t(territory_id, after)`;
+/** The reads already linked from a position on (links reaching past it, through their last). */
+const LINKED_AFTER = `/* prepared:audit-chain-linked-after */
+SELECT read.position::text AS position
+  FROM audit_read_links l, unnest(l.positions) AS read(position)
+ WHERE l.territory_id = $1 AND l.last_position > $2 AND read.position > $2`;
 
-const INSERT_LINKS = `/* prepared:audit-chain-links-insert */
-INSERT INTO audit_read_links (territory_id, sequence, event_position, key_id, previous_hash, hash)
-SELECT $1, l.sequence, l.position, $2, l.previous_hash, l.hash
-  FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) AS l(position, sequence, previous_hash, hash)`;
+/** For each territory, the last position written there, chained or not. */
+const TERRITORIES_REACHED = `/* prepared:audit-chain-territories-reached */
+SELECT t.territory_id,
+       (SELECT max(e.position) FROM audit_events e WHERE e.territory_id = t.territory_id)::text AS reached
+  FROM unnest($1::uuid[]) AS t(territory_id)`;
+
+const INSERT_LINK = `/* prepared:audit-chain-link-insert */
+INSERT INTO audit_read_links (territory_id, sequence, positions, seals, last_position, key_id, previous_hash, hash)
+VALUES ($1, $2, $3::bigint[], $4, $5, $6, $7, $8)`;
 
 /**
  * How often a round looks for waiting reads from the first position rather than from where the
@@ -74,14 +66,16 @@ interface ScanMark {
 
 /**
  * Links the reads written unchained into their territory's chain, in the order they were written,
- * under the head's lock, by writing each its link row: what readers skip, one worker does for
- * them a moment later. A link covers the read's seal (`readLinkHash`): a read changed since it
- * was written is linked all the same, and verification reports it at its place in the chain.
+ * under the head's lock: one link row for up to `CHAINING_BATCH` reads, covering their positions
+ * and seals (`readLinkHash`). What readers skip, one worker does for them a moment later, writing
+ * one row where each read used to be rewritten. A read changed after it was written is linked all
+ * the same, and verification reports it at its place in the chain.
  *
- * Reads are never marked linked in their own row, so a round does not look from the first
- * position but from its territory's mark (`ScanMark`). A read committed long after it drew its
- * position, which the marks have passed, is linked by the next full pass (`FULL_PASS_EVERY_MS`),
- * and by any chaining an answer waits for (`chainTerritory`, `chainWithin`).
+ * Reads are never marked linked in their own row: a round looks from its territory's mark
+ * (`ScanMark`) and leaves out the reads that the links reaching past it already cover. A read
+ * committed long after it drew its position, which the marks have passed, is linked by the next
+ * full pass (`FULL_PASS_EVERY_MS`), and by any chaining an answer waits for (`chainTerritory`,
+ * `chainWithin`).
  */
 @Injectable()
 export class AuditEventChainer {
@@ -94,7 +88,7 @@ export class AuditEventChainer {
     private readonly keyring: AuditChainKeyring,
   ) {}
 
-  /** The periodic round: every territory with events waiting, each in its own transactions. */
+  /** The periodic round: every territory with reads written since its mark, each in its own transactions. */
   async chainAll(): Promise<ChainingRound> {
     const round: ChainingRound = { territories: 0, chained: 0, failed: 0 };
     if (performance.now() - this.lastFullPass >= FULL_PASS_EVERY_MS) {
@@ -103,23 +97,23 @@ export class AuditEventChainer {
     }
     const territoryIds = await this.database.allTerritoryIds();
     if (!territoryIds.length) return round;
-    const starts = territoryIds.map((id) => this.marks.get(id)?.after ?? '0');
     const territories = (await this.database.run({ territoryIds, purpose: 'maintenance' }, (manager) =>
-      manager.query(TERRITORIES_WAITING, [territoryIds, starts]),
-    )) as { territory_id: string; reached: string | null; waiting: boolean }[];
-    for (const { territory_id: territoryId, reached, waiting } of territories) {
+      manager.query(TERRITORIES_REACHED, [territoryIds]),
+    )) as { territory_id: string; reached: string | null }[];
+    for (const { territory_id: territoryId, reached } of territories) {
       const mark = this.marks.get(territoryId);
-      if (waiting) {
+      const after = mark?.after ?? '0';
+      const now = reached ?? '0';
+      if (BigInt(now) > BigInt(after)) {
         round.territories += 1;
         try {
-          round.chained += (await this.chainFrom(territoryId, mark?.after ?? '0')).chained;
+          round.chained += (await this.chainFrom(territoryId, after)).chained;
         } catch (error) {
           round.failed += 1;
           this.logger.error({ err: error, territoryId, msg: "Événements d'audit non chaînés" });
           continue;
         }
       }
-      const now = reached ?? '0';
       this.marks.set(territoryId, { after: mark?.reached ?? now, reached: now });
     }
     return round;
@@ -157,43 +151,61 @@ export class AuditEventChainer {
     }
   }
 
-  /** One batch; `last` is where the next one starts, absent when nothing more waits. */
+  /** One link; `last` is where the next batch starts, absent when nothing more waits. */
   private async chainBatch(
     manager: EntityManager,
     territoryId: string,
     after: string,
   ): Promise<ChainingOutcome & { last?: string }> {
-    // The lock first: reads found after it cannot be linked by another worker meanwhile.
+    // The lock first: links and reads read after it cannot change under us.
     const head = await lockChainHead(manager, territoryId);
-    const waiting = (await manager.query(WAITING_READS, [territoryId, after, CHAINING_BATCH])) as {
-      position: string;
-      seal: string;
-    }[];
+    const waiting = await this.waitingReads(manager, territoryId, after);
     if (!waiting.length) return { chained: 0 };
     const key = this.keyring.current;
-    const sequences: string[] = [];
-    const previous: string[] = [];
-    const hashes: string[] = [];
-    let { sequence, hash } = head;
-    for (const read of waiting) {
-      sequence += 1n;
-      previous.push(hash);
-      hash = readLinkHash(key, hash, { territoryId, sequence: sequence.toString(), seal: read.seal });
-      sequences.push(sequence.toString());
-      hashes.push(hash);
-    }
-    await manager.query(INSERT_LINKS, [
+    const sequence = head.sequence + 1n;
+    const hash = readLinkHash(key, head.hash, {
       territoryId,
+      sequence: sequence.toString(),
+      reads: waiting,
+    });
+    const positions = waiting.map((read) => read.position);
+    await manager.query(INSERT_LINK, [
+      territoryId,
+      sequence.toString(),
+      positions,
+      Buffer.from(waiting.map((read) => read.seal).join(''), 'hex'),
+      positions[positions.length - 1],
       key.id,
-      waiting.map((read) => read.position),
-      sequences,
-      previous,
-      hashes,
+      head.hash,
+      hash,
     ]);
     await moveChainHead(manager, territoryId, { sequence, hash });
     return {
       chained: waiting.length,
-      ...(waiting.length === CHAINING_BATCH && { last: waiting[waiting.length - 1].position }),
+      ...(waiting.length === CHAINING_BATCH && { last: positions[positions.length - 1] }),
     };
+  }
+
+  /** Up to a batch of the territory's reads past `after` that no link covers yet, in order. */
+  private async waitingReads(manager: EntityManager, territoryId: string, after: string) {
+    const linked = new Set(
+      ((await manager.query(LINKED_AFTER, [territoryId, after])) as { position: string }[]).map(
+        (read) => read.position,
+      ),
+    );
+    const waiting: { position: string; seal: string }[] = [];
+    for (let from = after; ;) {
+      const page = (await manager.query(READS_AFTER, [territoryId, from, CHAINING_BATCH])) as {
+        position: string;
+        seal: string;
+      }[];
+      for (const read of page) {
+        if (linked.has(read.position)) continue;
+        waiting.push(read);
+        if (waiting.length === CHAINING_BATCH) return waiting;
+      }
+      if (page.length < CHAINING_BATCH) return waiting;
+      from = page[page.length - 1].position;
+    }
   }
 }

@@ -101,7 +101,7 @@ export class AuditPurgeService {
           WHERE e.territory_id = $1 AND e.occurred_at < $2 AND e.sequence IS NOT NULL
          UNION ALL
          SELECT l.sequence, l.hash FROM audit_read_links l
-           JOIN audit_events e ON e.territory_id = l.territory_id AND e.position = l.event_position
+           JOIN audit_events e ON e.territory_id = l.territory_id AND e.position = l.last_position
           WHERE l.territory_id = $1 AND e.occurred_at < $2) chain
         ORDER BY chain.sequence DESC LIMIT 1`,
       [request.territoryId, request.before],
@@ -120,7 +120,8 @@ export class AuditPurgeService {
                UNION ALL
                SELECT (e.person_id = ANY ($3::uuid[]) OR e.subject_id = ANY ($4::uuid[])) IS TRUE
                  FROM audit_read_links l
-                 JOIN audit_events e ON e.territory_id = l.territory_id AND e.position = l.event_position
+                 JOIN audit_events e ON e.territory_id = l.territory_id AND e.position = ANY (l.positions)
+                  AND e.sequence IS NULL
                 WHERE l.territory_id = $1 AND l.sequence <= $2) events`,
       [request.territoryId, through.sequence, request.keptPersonIds, request.keptSubjectIds],
     )) as { purgeable: number; kept: number }[];

@@ -25,7 +25,7 @@ export class AuditEventObject {
   @Field(() => String, {
     nullable: true,
     description:
-      'Rang dans la chaîne du territoire ; null tant que l’événement n’y est pas encore relié (une consultation l’est quelques secondes après).',
+      'Rang dans la chaîne du territoire : pour une consultation, celui du maillon qui la relie avec d’autres consultations ; null tant que l’événement n’y est pas encore relié (une consultation l’est quelques secondes après).',
   })
   @Categorized(L)
   sequence!: string | null;

@@ -1,14 +1,14 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A read's place in its territory's chain, written once by the chaining worker beside the read's
- * event, which is never changed: the link covers what the event says at this sequence. Events
- * written under the chain's lock carry their link in their own row instead.
+ * A set of reads linked into their territory's chain at one sequence, written once by the chaining
+ * worker beside the reads' events, which are never changed: the link covers the reads' seals, and
+ * each seal what its read says. Events written under the chain's lock carry their link in their
+ * own row instead.
  */
 @Entity({ name: 'audit_read_links' })
-// The event's position first: unique by itself, so finding a read's link never depends on how
-// many links the territory has (a plan made before any statistics could otherwise scan them all).
-@Unique('uq_audit_read_links_event', ['eventPosition', 'territoryId'])
+// The links a chaining round must know of: those reaching past where it starts looking.
+@Index('ix_audit_read_links_territory_last_position', ['territoryId', 'lastPosition'])
 export class AuditReadLink {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_audit_read_links' })
   territoryId!: string;
@@ -17,9 +17,17 @@ export class AuditReadLink {
   @PrimaryColumn({ type: 'bigint', primaryKeyConstraintName: 'pk_audit_read_links' })
   sequence!: string;
 
-  /** The linked event's `position`: unique per event, so a read is linked once. */
+  /** The `position` of each read linked, in the order linked. */
+  @Column({ type: 'bigint', array: true })
+  positions!: string[];
+
+  /** Each read's seal as it was linked, in the same order: 32 bytes each, end to end. */
+  @Column({ type: 'bytea' })
+  seals!: Buffer;
+
+  /** The greatest of `positions`. */
   @Column({ type: 'bigint' })
-  eventPosition!: string;
+  lastPosition!: string;
 
   @Column({ type: 'text' })
   keyId!: string;
