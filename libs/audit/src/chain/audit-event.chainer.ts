@@ -38,10 +38,11 @@ VALUES ($1, $2, $3::bigint[], $4, $5, $6, $7, $8)`;
 
 /**
  * How often a round looks for waiting reads from the first position rather than from where the
- * last rounds stopped: a read whose transaction commits long after it drew its position (rare)
- * is linked by such a full pass.
+ * last rounds stopped: a read whose transaction commits seconds after it drew its position (rare)
+ * is linked by such a full pass. It reads every read's position and seal (about 100 bytes each),
+ * hence hourly.
  */
-export const FULL_PASS_EVERY_MS = 10 * 60_000;
+export const FULL_PASS_EVERY_MS = 60 * 60_000;
 
 export interface ChainingOutcome {
   /** Reads linked into the chain. */

@@ -170,7 +170,7 @@ export async function linkedPositions(manager: EntityManager, territoryId: strin
   return new Set(rows.map((row) => row.position));
 }
 
-/** The links up to a sequence whose events are there (what a purge signs it kept). */
+/** The events and reads linked up to a sequence that are still there (what a purge signs it kept). */
 export async function countChainEntriesThrough(
   manager: EntityManager,
   territoryId: string,
