@@ -1,6 +1,6 @@
 import { Role } from '@relais/access';
 import { AppConfig, addDays, Environment, parisDate } from '@relais/config';
-import { AuditChainKeyring, AuditChainVerifier, AuditEvent, FileAuditCheckpointStore } from '@relais/audit';
+import { AuditChainKeyring, AuditChainVerifier, FileAuditCheckpointStore } from '@relais/audit';
 import { CLIENT_HEADER } from '@relais/graphql';
 import { OrganisationKind, Profession, Territory } from '@relais/identity';
 import { IdentityFactory } from '@relais/identity/testing';
@@ -332,16 +332,25 @@ describe('replicas: two apis and two workers on one database and one Redis prefi
         readers[index % 2].expectData(READ_REFERRAL, { id: referral.id }),
       ),
     );
+    // Each read with the sequence of the link that covers it, null while none does.
     const reads = () =>
-      owner.getRepository(AuditEvent).findBy({
-        territoryId: territory.id,
-        action: 'PERSON_DATA_READ',
-        personId: referral.person.id,
-      });
+      owner.query(
+        `SELECT (SELECT l.sequence FROM audit_read_links l
+                  WHERE l.territory_id = e.territory_id AND e.position = ANY (l.positions)) AS sequence
+           FROM audit_events e
+          WHERE e.territory_id = $1 AND e.action = 'PERSON_DATA_READ' AND e.person_id = $2`,
+        [territory.id, referral.person.id],
+      ) as Promise<{ sequence: string | null }[]>;
     expect((await reads()).length).toBeGreaterThanOrEqual(8);
 
     // Both workers' chaining rounds run every two seconds; each links only what is still unchained.
-    await eventually(reads, (events) => events.every((event) => event.sequence !== null), 20_000);
+    await eventually(reads, (links) => links.every((link) => link.sequence !== null), 20_000);
+    const [{ linked, distinct }] = (await owner.query(
+      `SELECT count(*)::int AS linked, count(DISTINCT read.position)::int AS distinct
+         FROM audit_read_links l, unnest(l.positions) AS read(position) WHERE l.territory_id = $1`,
+      [territory.id],
+    )) as { linked: number; distinct: number }[];
+    expect(linked).toBe(distinct);
     const verifier = new AuditChainVerifier(
       new AuditChainKeyring(config.audit.chainKeys),
       new FileAuditCheckpointStore(config.audit.checkpointDirectory),
