@@ -101,7 +101,7 @@ export class AuditReadLinks1796800001700 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_audit_read_links_territory_last_position" ON "audit_read_links" ("territory_id", "last_position") `,
     );
-    // Positions and seals do not compress: stored out of line as they are, without trying.
+    // Seals are random bytes: both arrays are stored out of line without trying to compress them.
     await queryRunner.query(`ALTER TABLE "audit_read_links" ALTER COLUMN "positions" SET STORAGE EXTERNAL`);
     await queryRunner.query(`ALTER TABLE "audit_read_links" ALTER COLUMN "seals" SET STORAGE EXTERNAL`);
     await queryRunner.query(`GRANT SELECT, INSERT ON audit_read_links TO relais_app`);
