@@ -6,6 +6,7 @@ import { RunningApi, startApi } from './support/api-harness';
 import { referPerson } from './support/referral-journey';
 import { eventually } from './support/reminder-fixtures';
 import { sessionsByRole } from './support/role-sessions';
+import { readLinkSequences } from './support/audit-read-links';
 
 const READ_REFERRAL = `query ($id: ID!) { referral(referralId: $id) { id identity { lastName } } }`;
 
@@ -44,15 +45,7 @@ describe('the worker links the reads recorded unchained', () => {
       },
     });
     await sessions.REFERRER.client.expectData(READ_REFERRAL, { id: referral.id });
-    // Each read with the sequence of its link, null while it has none.
-    const reads = () =>
-      api.dataSource.query(
-        `SELECT (SELECT l.sequence FROM audit_read_links l
-                  WHERE l.territory_id = e.territory_id AND e.position = ANY (l.positions)) AS sequence
-           FROM audit_events e
-          WHERE e.territory_id = $1 AND e.action = 'PERSON_DATA_READ' AND e.person_id = $2`,
-        [territory.id, referral.person.id],
-      ) as Promise<{ sequence: string | null }[]>;
+    const reads = () => readLinkSequences(api.dataSource, territory.id, referral.person.id);
     expect((await reads()).length).toBeGreaterThan(0);
 
     await eventually(reads, (links) => links.every((link) => link.sequence !== null));

@@ -33,6 +33,7 @@ import {
 } from './support/reminder-fixtures';
 import { ServiceProcess, serviceProcessEnvironment } from './support/service-process';
 import { spawnWorkerProcess } from './support/worker-process';
+import { readLinkSequences } from './support/audit-read-links';
 
 const LOG_IN = `mutation ($input: LogInInput!) {
   logIn(input: $input) { accessToken refreshToken } }`;
@@ -332,15 +333,7 @@ describe('replicas: two apis and two workers on one database and one Redis prefi
         readers[index % 2].expectData(READ_REFERRAL, { id: referral.id }),
       ),
     );
-    // Each read with the sequence of the link that covers it, null while none does.
-    const reads = () =>
-      owner.query(
-        `SELECT (SELECT l.sequence FROM audit_read_links l
-                  WHERE l.territory_id = e.territory_id AND e.position = ANY (l.positions)) AS sequence
-           FROM audit_events e
-          WHERE e.territory_id = $1 AND e.action = 'PERSON_DATA_READ' AND e.person_id = $2`,
-        [territory.id, referral.person.id],
-      ) as Promise<{ sequence: string | null }[]>;
+    const reads = () => readLinkSequences(owner, territory.id, referral.person.id);
     expect((await reads()).length).toBeGreaterThanOrEqual(8);
 
     // Both workers' chaining rounds run every two seconds; each links only what is still unchained.
