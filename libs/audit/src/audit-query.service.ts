@@ -23,7 +23,7 @@ export interface AuditEventView extends AuditEvent {
 
 /**
  * A read's place in the chain is its link's: the first link reaching its position that covers it
- * (links are found by their last position; `withActorNames` reads the result).
+ * (links are found by their last position; `eventViews` reads the result).
  */
 const READ_LINK_SEQUENCE = `(SELECT link.sequence FROM audit_read_links link
    WHERE link.territory_id = event.territory_id AND link.last_position >= event.position
@@ -152,7 +152,7 @@ export class AuditQueryService {
         organisation_id: string | null;
         organisation_name: string | null;
       }>();
-      return withActorNames({ entities, raw }).map((event, index) => ({
+      return eventViews({ entities, raw }).map((event, index) => ({
         ...event,
         actorOrganisationId: raw[index]?.organisation_id ?? null,
         actorOrganisationName: raw[index]?.organisation_name ?? null,
@@ -183,13 +183,13 @@ async function pageOfEvents(
 ): Promise<AuditEventView[]> {
   if (after) query.andWhere('event.position < :after', { after });
   query.orderBy('event.position', 'DESC').limit(first + 1);
-  return withActorNames(
+  return eventViews(
     await query.getRawAndEntities<{ actor_name: string | null; link_sequence: string | null }>(),
   );
 }
 
 /** Each event with its author's name and, for a read, the sequence its link gives it. */
-function withActorNames({
+function eventViews({
   entities,
   raw,
 }: {
