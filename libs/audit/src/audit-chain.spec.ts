@@ -5,6 +5,7 @@ import {
   keyedLinkHash,
   legacyLinkHash,
   readLinkHash,
+  readSeals,
   sealHash,
 } from './audit-chain';
 
@@ -90,6 +91,42 @@ describe('the seal of an event not yet chained', () => {
 
   it('never passes for a link', () => {
     expect(sealHash(keyA, id, event)).not.toBe(keyedLinkHash(keyA, GENESIS_HASH, event));
+  });
+});
+
+describe('the seals of a request’s reads', () => {
+  const reads = [
+    {
+      id: '0d4e6f80-3333-4444-8555-a66677778888',
+      territoryId: event.territoryId,
+      subjectType: 'Referral',
+      subjectId: 'c1c2c3c4-3333-4444-8555-a66677778888',
+      personId: 'd1d2d3d4-4444-4555-8666-b77788889999',
+      dataCategories: ['IDENTITY', 'SOCIAL_CONFIDENTIAL'],
+    },
+    {
+      id: '0d4e6f80-3333-4444-8555-a66677778889',
+      territoryId: 'e1e2e3e4-5555-4666-8777-c88899990000',
+      subjectType: 'Situation « suivie »\n"x"',
+      subjectId: 'c1c2c3c4-3333-4444-8555-a66677778889',
+      personId: 'd1d2d3d4-4444-4555-8666-b77788889990',
+      dataCategories: [],
+    },
+  ];
+  const readers = [
+    { actorUserId: event.actorUserId, requestId: 'req-1' },
+    { actorUserId: null, requestId: null },
+    { actorUserId: event.actorUserId, requestId: 'req "quoted" \\ é' },
+  ];
+
+  it('are each the seal of the read written alone, whoever read and whatever the read says', () => {
+    for (const reader of readers) {
+      const common = { occurredAt: event.occurredAt, action: 'PERSON_DATA_READ', ...reader };
+      const alone = reads.map(({ id, ...read }) =>
+        sealHash(keyA, id, { ...common, ...read, sequence: null, details: {} }),
+      );
+      expect(readSeals(keyA, common, reads)).toEqual(alone);
+    }
   });
 });
 

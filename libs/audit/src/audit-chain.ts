@@ -87,6 +87,45 @@ export function sealHash(key: ChainKey, eventId: string, event: ChainedFields): 
     .digest('hex');
 }
 
+/** What the reads of one request share: they are written at once, by one reader. */
+export interface ReadSealCommon {
+  occurredAt: Date;
+  actorUserId: string | null;
+  requestId: string | null;
+  action: string;
+}
+
+/** What each read says apart from the others (a read carries no details). */
+export interface ReadSealFields {
+  id: string;
+  territoryId: string;
+  subjectType: string;
+  subjectId: string;
+  personId: string;
+  dataCategories: readonly string[];
+}
+
+/**
+ * The seals of a request's reads, each exactly `sealHash` of the read (a unit test holds them
+ * equal): what the reads share is serialised once, where building each read's whole body cost a
+ * list of fifty reads more than its fifty HMACs.
+ */
+export function readSeals(key: ChainKey, common: ReadSealCommon, reads: readonly ReadSealFields[]): string[] {
+  const shared = JSON.stringify([
+    common.occurredAt.toISOString(),
+    common.actorUserId,
+    common.requestId,
+    common.action,
+  ]).slice(1, -1);
+  const head = `${SEAL_PURPOSE}\n${key.id}\n`;
+  return reads.map((read) => {
+    const says = `${JSON.stringify(read.subjectType)},${JSON.stringify(read.subjectId)},${JSON.stringify(read.personId)},${JSON.stringify(read.dataCategories)}`;
+    return createHmac('sha256', key.key)
+      .update(`${head}${read.id}\n[${JSON.stringify(read.territoryId)},null,${shared},${says},{}]`)
+      .digest('hex');
+  });
+}
+
 /** Distinct from seals and links of events, so none can pass for another kind. */
 const READ_LINK_PURPOSE = 'relais-audit-read-links-v1';
 

@@ -4,7 +4,7 @@ import { Clock } from '@relais/config';
 import { ScopedDatabase } from '@relais/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ChainedFields, keyedLinkHash, sealHash } from './audit-chain';
+import { ChainedFields, keyedLinkHash, readSeals, ReadSealFields } from './audit-chain';
 import { AuditChainKeyring } from './chain/audit-chain-keyring';
 import { lockChainHead, moveChainHead } from './chain/chain-head';
 import { AuditEvent } from './entities';
@@ -38,6 +38,24 @@ SELECT COALESCE(e.id, gen_random_uuid()), e.territory_id, e.sequence, e.occurred
     AS e(id, territory_id, sequence, occurred_at, actor_user_id, request_id, action, subject_type,
          subject_id, person_id, data_categories, details, key_id, previous_hash, hash)`;
 
+const READ_ACTION = 'PERSON_DATA_READ';
+
+/**
+ * A request's reads, sealed and unchained. What they share travels once; what differs, one text
+ * per column that Postgres splits (ids, type names and category names hold no comma or space):
+ * the driver's quoting of each value of fifteen arrays was a seventh of what a list's audit cost
+ * the api.
+ */
+const INSERT_READS = `/* prepared:audit-reads-insert */
+INSERT INTO audit_events (id, territory_id, occurred_at, actor_user_id, request_id, action, subject_type,
+       subject_id, person_id, data_categories, key_id, hash)
+SELECT r.id, r.territory_id, $1::timestamptz, $2::uuid, $3::text, $4::text, r.subject_type,
+       r.subject_id, r.person_id, string_to_array(r.data_categories, ','), $5::text, r.seal
+  FROM unnest(string_to_array($6, ',')::uuid[], string_to_array($7, ',')::uuid[],
+              string_to_array($8, ','), string_to_array($9, ',')::uuid[],
+              string_to_array($10, ',')::uuid[], string_to_array($11, ' '), string_to_array($12, ','))
+    AS r(id, territory_id, subject_type, subject_id, person_id, data_categories, seal)`;
+
 /** What an event says, before it has a place in the chain. */
 type EventFields = ChainedFields & { sequence: null; dataCategories: string[] };
 
@@ -64,7 +82,8 @@ export interface AuditedRead {
  */
 @Injectable()
 export class AuditService {
-  private readonly readsThisRequest = new WeakMap<Principal, Set<string>>();
+  /** Per request, each person's categories already recorded (the key is territory and person). */
+  private readonly readsThisRequest = new WeakMap<Principal, Map<string, Set<DataCategory>>>();
 
   constructor(
     private readonly clock: Clock,
@@ -131,47 +150,59 @@ export class AuditService {
     reads: readonly AuditedRead[],
   ): Promise<void> {
     let seen = this.readsThisRequest.get(principal);
-    if (!seen) this.readsThisRequest.set(principal, (seen = new Set()));
-    const pending = new Map<string, { read: AuditedRead; categories: Set<DataCategory> }>();
+    if (!seen) this.readsThisRequest.set(principal, (seen = new Map()));
+    const pending = new Map<string, { read: AuditedRead; categories: DataCategory[] }>();
     for (const read of reads) {
-      const key = `${read.territoryId}:${read.personId}`;
+      const person = `${read.territoryId}:${read.personId}`;
+      let recorded = seen.get(person);
       for (const category of read.categories) {
-        if (!AUDITED_READ_CATEGORIES.has(category) || seen.has(`${key}:${category}`)) continue;
-        seen.add(`${key}:${category}`);
-        const entry = pending.get(key) ?? { read, categories: new Set<DataCategory>() };
-        entry.categories.add(category);
-        pending.set(key, entry);
+        if (!AUDITED_READ_CATEGORIES.has(category) || recorded?.has(category)) continue;
+        if (!recorded) seen.set(person, (recorded = new Set()));
+        recorded.add(category);
+        const entry = pending.get(person);
+        if (entry) entry.categories.push(category);
+        else pending.set(person, { read, categories: [category] });
       }
     }
     if (!pending.size) return;
-    const occurredAt = this.clock.now();
+    const common = {
+      occurredAt: this.clock.now(),
+      actorUserId: principal.userId,
+      requestId: principal.requestId || null,
+      action: READ_ACTION,
+    };
+    const events: ReadSealFields[] = [];
+    for (const { read, categories } of pending.values()) {
+      events.push({
+        id: randomUUID(),
+        territoryId: read.territoryId,
+        subjectType: read.subject.type,
+        subjectId: read.subject.id,
+        personId: read.personId,
+        dataCategories: categories.sort(),
+      });
+    }
     const key = this.keyring.current;
-    const events = [...pending.values()].map(({ read, categories }) => {
-      const fields = this.fieldsOf(
-        {
-          territoryId: read.territoryId,
-          actor: principal,
-          action: 'PERSON_DATA_READ',
-          subject: read.subject,
-          personId: read.personId,
-          dataCategories: [...categories].sort(),
-        },
-        occurredAt,
-      );
-      const id = randomUUID();
-      const event: EventRow = {
-        ...fields,
-        id,
-        keyId: key.id,
-        previousHash: null,
-        hash: sealHash(key, id, fields),
-      };
-      return event;
-    });
+    const seals = readSeals(key, common, events);
+    const column = (value: (event: ReadSealFields) => string) => events.map(value).join(',');
     await this.onPrimary(
       manager,
       events.map((event) => event.territoryId),
-      (writer) => this.insert(writer, events),
+      (writer) =>
+        writer.query(INSERT_READS, [
+          common.occurredAt,
+          common.actorUserId,
+          common.requestId,
+          common.action,
+          key.id,
+          column((event) => event.id),
+          column((event) => event.territoryId),
+          column((event) => event.subjectType),
+          column((event) => event.subjectId),
+          column((event) => event.personId),
+          events.map((event) => event.dataCategories.join(',')).join(' '),
+          seals.join(','),
+        ]),
     );
   }
 
