@@ -200,6 +200,7 @@ export async function hotRequests(
     list('orientations de mon organisation', referrer, 'myOrganisationReferrals'),
     list('mes suivis', practitioner, 'myFollowUps'),
     list('relais reçus', practitioner, 'incomingHandoffs'),
+    list('qui a consulté ce dossier', coordinator, 'accessLog', { subjectId: territory.auditedPersonId }),
   ];
 }
 

@@ -11,7 +11,8 @@ import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn } from 
   where: '"sequence" IS NOT NULL',
 })
 @Check('ck_audit_events_linked', '("sequence" IS NULL) = ("previous_hash" IS NULL)')
-@Index('ix_audit_events_territory_subject', ['territoryId', 'subjectType', 'subjectId', 'occurredAt'])
+// "Who saw this file" knows the file's id, not its type.
+@Index('ix_audit_events_territory_subject', ['territoryId', 'subjectId', 'occurredAt'])
 @Index('ix_audit_events_territory_person', ['territoryId', 'personId', 'occurredAt'])
 @Index('ix_audit_events_territory_actor', ['territoryId', 'actorUserId', 'occurredAt'])
 // The auditor's list of security events: only their rows, in chain order.
