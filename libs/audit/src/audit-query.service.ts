@@ -23,12 +23,14 @@ export interface AuditEventView extends AuditEvent {
 
 /**
  * A read's place in the chain is its link's: the first link reaching its position that covers it
- * (links are found by their last position; `eventViews` reads the result).
+ * (links are found by their last position; `eventViews` reads the result). Looked for only for a
+ * read: no link covers an event chained when written, so for one the search went through every
+ * later link of the territory (a page of "who saw this file" took 38 ms for it nationally).
  */
-const READ_LINK_SEQUENCE = `(SELECT link.sequence FROM audit_read_links link
+const READ_LINK_SEQUENCE = `CASE WHEN event.sequence IS NULL THEN (SELECT link.sequence FROM audit_read_links link
    WHERE link.territory_id = event.territory_id AND link.last_position >= event.position
      AND event.position = ANY (link.positions)
-   ORDER BY link.last_position LIMIT 1)`;
+   ORDER BY link.last_position LIMIT 1) END`;
 
 function withReadLinkSequence<T extends SelectQueryBuilder<AuditEvent>>(query: T): T {
   query.addSelect(READ_LINK_SEQUENCE, 'link_sequence');
