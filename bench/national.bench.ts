@@ -1,8 +1,9 @@
 /**
- * One deployment for every territory: the agenda (40 items) and a 50-row list (situations) read
- * by a coordinator over the national dataset (test/support/national-dataset.ts, NATIONAL preset
- * unless RELAIS_NATIONAL_SCALE=<fraction>; generated once into `relais_bench_national` and reused
- * while it holds the same scale). Prints, from interleaved rounds of one run:
+ * One deployment for every territory: the agenda (40 items), a 50-row list (situations) and the
+ * first page of "who saw this file" (a person's audit events) read by a coordinator over the
+ * national dataset (test/support/national-dataset.ts, NATIONAL preset unless
+ * RELAIS_NATIONAL_SCALE=<fraction>; generated once into `relais_bench_national` and reused while it
+ * holds the same scale). Prints, from interleaved rounds of one run:
  * - the api's throughput as a share of a bare Fastify + pg server sending the same statements with
  *   the same parameters under the same settings and answering with the rows it read, at 8 and 32
  *   connections (target ≥ 0.8), and beside it the share of the same server answering their number
@@ -10,7 +11,9 @@
  *   the other in each round);
  * - the p95 latency in the large territory against the small one, both read at the same time
  *   (target ≤ 1.1);
- * - the statements each request costs.
+ * - the statements each request costs;
+ * - the chaining worker's full pass over the whole journal (every read's position and seal), and
+ *   the round after it.
  * The servers run in a child process pinned to core 0, the load from this one on core 1.
  */
 import { API_NODE_FLAGS, processEnvironment } from '@relais/config';
@@ -19,7 +22,7 @@ import { Agent, request } from 'node:http';
 import { provisionTestInfrastructure } from '../libs/platform/testing/src/test-infrastructure';
 import { NATIONAL, NationalScale } from '../test/support/national-dataset';
 import { nationalDatabase } from './national/dataset';
-import type { BenchTarget, ServersReady } from './national/servers';
+import type { BenchTarget, ChainingMeasured, ServersReady } from './national/servers';
 
 const ROUNDS = 6;
 const SECONDS = 3;
@@ -235,6 +238,18 @@ export async function run(): Promise<void> {
     say('\nInstructions SQL par requête (hors transaction et portée) :');
     for (const target of targets)
       say(`  ${target.name.padEnd(16)} ${target.territory.padEnd(5)} ${target.statements}`);
+    const chaining = await new Promise<ChainingMeasured>((resolve) => {
+      child!.on('message', (message) => {
+        const reply = message as { chaining?: ChainingMeasured };
+        if (reply.chaining) resolve(reply.chaining);
+      });
+      child!.send('chaining');
+    });
+    say(
+      `\nChaînage des lectures sur tout le journal (${chaining.reads} lectures, ${chaining.links} liens) : ` +
+        `passage complet (au démarrage du worker, puis chaque heure) ${(chaining.fullPassMs / 1000).toFixed(1)} s, ` +
+        `${chaining.fullPassLinked} lectures reliées ; tour suivant ${chaining.nextRoundMs.toFixed(0)} ms.`,
+    );
     if (failures) say(`\n${failures} requêtes en échec pendant la mesure.`);
   } finally {
     child?.send('stop');

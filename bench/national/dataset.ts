@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import {
   generateNationalDataset,
   NATIONAL,
+  NATIONAL_GENERATION,
   NationalDataset,
   NationalScale,
 } from '../../test/support/national-dataset';
@@ -32,8 +33,9 @@ function migrate(environment: Environment): void {
 
 /**
  * The national database, generated once at `scale` and reused while its comment says it holds
- * that scale (any newer migration is applied to it, and the application role of this run made a
- * login of it). Needs the run's variables (provisionTestInfrastructure) for the server and role.
+ * that scale and comes from this generation of the generator (any newer migration is applied to
+ * it, and the application role of this run made a login of it). Needs the run's variables
+ * (provisionTestInfrastructure) for the server and role.
  */
 export async function nationalDatabase(
   scale: NationalScale,
@@ -56,7 +58,7 @@ export async function nationalDatabase(
   ).rows;
   await adminClient.end();
   const kept = existing?.comment ? (JSON.parse(existing.comment) as NationalDataset) : null;
-  if (kept && JSON.stringify(kept.scale) === JSON.stringify(scale)) {
+  if (kept?.generation === NATIONAL_GENERATION && JSON.stringify(kept.scale) === JSON.stringify(scale)) {
     say(`base nationale ${NATIONAL_DATABASE} réutilisée (générée en ${kept.seconds.toFixed(0)} s)`);
     migrate(environment);
     return { environment, dataset: kept, cached: true };

@@ -5,13 +5,15 @@
  * round trips (authentication on its own, then one transaction opened with its row-level security
  * scope in one message), and answers with the rows it read, as JSON: no GraphQL, no Nest, no checks.
  * `/replay/:key?answer=count` answers their number alone, as this server did before, for comparison.
+ * Sent `chaining`, it times the chaining worker's rounds over the national journal.
  */
 import { Environment } from '@relais/config';
 import { openingWithScope } from '@relais/database';
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool, PoolClient } from 'pg';
-import { startApi } from '../../test/support/api-harness';
+import { AuditEventChainer } from '@relais/audit';
+import { RunningApi, startApi } from '../../test/support/api-harness';
 import { RecordedStatement, signIn, StatementRecorder } from '../../test/support/hot-requests';
 import { GeneratedTerritory, NationalDataset } from '../../test/support/national-dataset';
 
@@ -91,6 +93,37 @@ const SITUATIONS = /* GraphQL */ `
   }
 `;
 
+const ACCESS_LOG = /* GraphQL */ `
+  query ($t: ID!, $s: ID!) {
+    accessLog(territoryId: $t, subjectId: $s, first: 50) {
+      edges {
+        node {
+          id
+          action
+          occurredAt
+          actorName
+          dataCategories
+          sequence
+          subjectType
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+/** The chaining worker's rounds over the whole national journal, as `chaining` asks (see below). */
+export interface ChainingMeasured {
+  fullPassMs: number;
+  fullPassLinked: number;
+  nextRoundMs: number;
+  reads: number;
+  links: number;
+}
+
 const LEADING_NAME = /^\/\*\s*prepared:([\w-]+)\s*\*\//;
 
 /** Sends one recorded statement as the api's client would: named (prepared) when it is marked. */
@@ -116,6 +149,7 @@ async function main(): Promise<void> {
     for (const [name, query, variables] of [
       ['ordre du jour', AGENDA, { m: generated.agendaMeetingId }],
       ['situations (50)', SITUATIONS, { t: generated.id }],
+      ['qui a consulté', ACCESS_LOG, { t: generated.id, s: generated.auditedPersonId }],
     ] as const) {
       const { result, statements } = await recorder.recorded(() => coordinator.request(query, variables));
       if (result.errors?.length) throw new Error(`${name} : ${JSON.stringify(result.errors)}`);
@@ -177,6 +211,10 @@ async function main(): Promise<void> {
   const ready: ServersReady = { apiUrl: api.url, bareUrl, targets };
   process.send!(ready);
   process.on('message', (message) => {
+    if (message === 'chaining') {
+      void chainingRounds(api).then((chaining) => process.send!({ chaining }));
+      return;
+    }
     if (message !== 'stop') return;
     void (async () => {
       await bare.close();
@@ -185,6 +223,25 @@ async function main(): Promise<void> {
       process.exit(0);
     })();
   });
+}
+
+/**
+ * The worker's first round (it looks from the first position of every territory, as every hour):
+ * every read's position and seal and every link's positions read; then the round after it, which
+ * looks only past the marks.
+ */
+async function chainingRounds(api: RunningApi): Promise<ChainingMeasured> {
+  const chainer = api.app.get(AuditEventChainer);
+  const [{ reads, links }] = (await api.dataSource.query(
+    `SELECT (SELECT count(*) FROM audit_events WHERE sequence IS NULL)::int AS reads,
+            (SELECT count(*) FROM audit_read_links)::int AS links`,
+  )) as { reads: number; links: number }[];
+  let at = performance.now();
+  const full = await chainer.chainAll();
+  const fullPassMs = performance.now() - at;
+  at = performance.now();
+  await chainer.chainAll();
+  return { fullPassMs, fullPassLinked: full.chained, nextRoundMs: performance.now() - at, reads, links };
 }
 
 main().catch((error: unknown) => {

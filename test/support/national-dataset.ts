@@ -1,4 +1,5 @@
 import { Role } from '@relais/access';
+import { CHAINING_BATCH } from '@relais/audit';
 import { OrganisationKind, Profession, sharingCategoryOf } from '@relais/identity';
 import { TEST_PASSWORD } from '@relais/identity/testing';
 import { Algorithm, hash } from '@node-rs/argon2';
@@ -17,6 +18,9 @@ export interface NationalScale {
   /** The large territory holds as much as this many average territories. */
   largeTerritoryWeight: number;
 }
+
+/** Raised whenever the generator makes other rows: benchmarks keep a dataset only of the same generation. */
+export const NATIONAL_GENERATION = 3;
 
 /** France's ~260 CLSM and then some: what one deployment is meant to serve. */
 export const NATIONAL: NationalScale = {
@@ -94,11 +98,15 @@ export interface GeneratedTerritory {
   situations: number;
   /** The meeting being prepared, with its 40 items. */
   agendaMeetingId: string;
+  /** The person of the territory's latest audit event (one in 50 or so is about her): "who saw this file". */
+  auditedPersonId: string;
   accounts: { coordinator: SignInAccount; referrer: SignInAccount; practitioner: SignInAccount };
 }
 
 export interface NationalDataset {
   scale: NationalScale;
+  /** How the rows were made (`NATIONAL_GENERATION`): a dataset made otherwise is made again. */
+  generation: number;
   /** Rows per table, as counted after generation. */
   rows: Record<string, number>;
   small: GeneratedTerritory;
@@ -134,6 +142,7 @@ const TABLES = [
   'reminders',
   'notifications',
   'audit_events',
+  'audit_read_links',
 ];
 
 /** Large is territory 1, small territory 2, the others share the rest evenly. */
@@ -185,13 +194,14 @@ export async function generateNationalDataset(
     };
     await client.query(`SET synchronous_commit = off`);
     await client.query(`DROP TABLE IF EXISTS pg_temp.gen_t`);
-    // One row per territory with its share of every table.
+    // One row per territory with its share of every table. The small territory's people have as
+    // many audit events each as the others' ("who saw this file" then shows pages as long).
     await client.query(
       `CREATE TEMP TABLE gen_t AS
        SELECT ord, ${uid('territory', 'ord')} AS id, ${uid('cell', 'ord')} AS cell_id,
               ${perTerritory(scale.situations, scale, SMALL_SITUATIONS)} AS situations,
               ${perTerritory(scale.actions, scale, SMALL_SITUATIONS * 2)} AS actions,
-              ${perTerritory(scale.auditEvents, scale, SMALL_SITUATIONS * 10)} AS audit_events
+              ${perTerritory(scale.auditEvents, scale, SMALL_SITUATIONS * Math.round(scale.auditEvents / scale.situations))} AS audit_events
          FROM generate_series(1, $1::int) ord`,
       [scale.territories],
     );
@@ -520,22 +530,45 @@ export async function generateNationalDataset(
               'AAA-AAA', r.due_at::date, r.settled_at, CASE WHEN r.settled_at < now() - interval '5 days' THEN r.settled_at END, 'SENT'
          FROM reminders r WHERE r.status = 'SENT' AND r.dedupe_key LIKE 'national:%'`,
     );
-    // Made-up hashes (see above): each territory's chain numbered 1…n, its head on the last one.
+    // Made-up hashes (see above). As the api writes it: four events in five are reads, written
+    // unchained with a seal (drawn by a hash of the ordinal, so that every person's file holds
+    // both); the others are chained writes, numbered by their ordinal. The reads are
+    // linked in sets of the chaining worker's size, numbered after the writes, and the head is on
+    // the last set.
     await step(
       'journal d’audit',
       `INSERT INTO audit_events (territory_id, sequence, occurred_at, actor_user_id, action, subject_type, subject_id,
-                                 person_id, data_categories, previous_hash, hash)
-       SELECT t.id, e, now() - (t.audit_events - e) * interval '5 seconds', ${uid('user', 'ord', '((e % 48) + 1)')},
-              (ARRAY['SITUATION_READ','REFERRAL_READ','AGENDA_READ','DOCUMENT_DOWNLOADED'])[(e % 4) + 1], 'Situation',
-              ${uid('situation', 'ord', '((e % t.situations) + 1)')}, ${uid('person', 'ord', '((e % t.situations) + 1)')},
-              ARRAY['LOGISTIC'], md5('h' || ord || ':' || (e - 1)) || md5('g' || ord || ':' || (e - 1)),
+                                 person_id, data_categories, key_id, previous_hash, hash)
+       SELECT t.id, CASE WHEN read THEN NULL ELSE e END, now() - (t.audit_events - e) * interval '5 seconds',
+              ${uid('user', 'ord', '((e % 48) + 1)')},
+              CASE WHEN read THEN 'PERSON_DATA_READ'
+                   ELSE (ARRAY['SITUATION_UPDATED','REFERRAL_SUBMITTED','ACTION_CREATED','DOCUMENT_DOWNLOADED'])[(e % 4) + 1] END,
+              'Situation', ${uid('situation', 'ord', '((e % t.situations) + 1)')},
+              ${uid('person', 'ord', '((e % t.situations) + 1)')}, ARRAY['LOGISTIC'], 'national',
+              CASE WHEN read THEN NULL ELSE md5('h' || ord || ':' || (e - 1)) || md5('g' || ord || ':' || (e - 1)) END,
               md5('h' || ord || ':' || e) || md5('g' || ord || ':' || e)
-         FROM gen_t t, generate_series(1, t.audit_events) e`,
+         FROM gen_t t, generate_series(1, t.audit_events) e, LATERAL (SELECT hashint4(e) % 5 <> 0 AS read) r`,
+    );
+    await step(
+      'liens des lectures',
+      `INSERT INTO audit_read_links (territory_id, sequence, positions, seals, last_position, key_id, previous_hash, hash)
+       SELECT r.territory_id, t.audit_events + r.set + 1, array_agg(r.position ORDER BY r.position),
+              string_agg(decode(r.hash, 'hex'), ''::bytea ORDER BY r.position), max(r.position), 'national',
+              md5('lp' || t.ord || ':' || r.set) || md5('lq' || t.ord || ':' || r.set),
+              md5('l' || t.ord || ':' || r.set) || md5('m' || t.ord || ':' || r.set)
+         FROM (SELECT territory_id, position, hash,
+                      (row_number() OVER (PARTITION BY territory_id ORDER BY position) - 1) / ${CHAINING_BATCH} AS set
+                 FROM audit_events WHERE sequence IS NULL) r
+         JOIN gen_t t ON t.id = r.territory_id
+        GROUP BY r.territory_id, t.audit_events, t.ord, r.set`,
     );
     await step(
       'têtes de chaîne',
       `INSERT INTO audit_chain_heads (territory_id, sequence, hash)
-       SELECT id, audit_events, md5('h' || ord || ':' || audit_events) || md5('g' || ord || ':' || audit_events) FROM gen_t`,
+       SELECT t.id, coalesce(max(l.sequence), t.audit_events),
+              md5('h' || t.ord || ':head') || md5('g' || t.ord || ':head')
+         FROM gen_t t LEFT JOIN audit_read_links l ON l.territory_id = t.id
+        GROUP BY t.id, t.ord, t.audit_events`,
     );
     await step('statistiques', 'ANALYZE');
 
@@ -547,8 +580,16 @@ export async function generateNationalDataset(
     }
     const territoryOf = async (ordinal: number): Promise<GeneratedTerritory> => {
       const [row] = (
-        await client.query<{ id: string; cell_id: string; situations: number; meeting: string }>(
-          `SELECT id, cell_id, situations, ${uid('meeting', 'ord', '0')} AS meeting FROM gen_t WHERE ord = $1`,
+        await client.query<{
+          id: string;
+          cell_id: string;
+          situations: number;
+          meeting: string;
+          audited_person: string;
+        }>(
+          `SELECT id, cell_id, situations, ${uid('meeting', 'ord', '0')} AS meeting,
+                  ${uid('person', 'ord', '((audit_events % situations) + 1)')} AS audited_person
+             FROM gen_t WHERE ord = $1`,
           [ordinal],
         )
       ).rows;
@@ -567,6 +608,7 @@ export async function generateNationalDataset(
         cellId: row.cell_id,
         situations: row.situations,
         agendaMeetingId: row.meeting,
+        auditedPersonId: row.audited_person,
         accounts: {
           coordinator: await account(ACCOUNT.coordinator),
           referrer: await account(ACCOUNT.referrer),
@@ -576,6 +618,7 @@ export async function generateNationalDataset(
     };
     return {
       scale,
+      generation: NATIONAL_GENERATION,
       rows,
       large: await territoryOf(1),
       small: await territoryOf(2),
