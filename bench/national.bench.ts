@@ -238,10 +238,11 @@ export async function run(): Promise<void> {
     say('\nInstructions SQL par requête (hors transaction et portée) :');
     for (const target of targets)
       say(`  ${target.name.padEnd(16)} ${target.territory.padEnd(5)} ${target.statements}`);
-    const chaining = await new Promise<ChainingMeasured>((resolve) => {
+    const chaining = await new Promise<ChainingMeasured>((resolve, reject) => {
       child!.on('message', (message) => {
-        const reply = message as { chaining?: ChainingMeasured };
+        const reply = message as { chaining?: ChainingMeasured; chainingFailed?: string };
         if (reply.chaining) resolve(reply.chaining);
+        if (reply.chainingFailed) reject(new Error(`Chaînage : ${reply.chainingFailed}`));
       });
       child!.send('chaining');
     });

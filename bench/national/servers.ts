@@ -212,7 +212,10 @@ async function main(): Promise<void> {
   process.send!(ready);
   process.on('message', (message) => {
     if (message === 'chaining') {
-      void chainingRounds(api).then((chaining) => process.send!({ chaining }));
+      void chainingRounds(api).then(
+        (chaining) => process.send!({ chaining }),
+        (error: unknown) => process.send!({ chainingFailed: String(error) }),
+      );
       return;
     }
     if (message !== 'stop') return;
