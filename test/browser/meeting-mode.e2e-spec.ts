@@ -265,7 +265,8 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     );
     await standInBox.waitFor();
     expect(await standInBox.isChecked()).toBe(true);
-    expect(await page.locator('label', { has: standInBox }).textContent()).toContain('Équipe mobile');
+    // Her partner's name is asked for once she is added, and comes in place.
+    await page.locator('label', { has: standInBox, hasText: 'Équipe mobile' }).waitFor();
     await expectNoAxeViolations(page);
     await recordAttendanceByKeyboard(page, [room.coordinator.name]);
 

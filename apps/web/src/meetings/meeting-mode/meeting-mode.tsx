@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useOrganisationNames } from '../../directory/use-directory-names';
+import { NAME_LOADING, useOrganisationNames } from '../../directory/use-directory-names';
 import type { FoundMember } from '../../directory/use-directory-search';
 import { Link } from '../../routing/link';
 import { Button } from '../../ui/button';
@@ -52,7 +52,10 @@ export function MeetingMode({ agenda, progress, members: named, coordinatorId }:
           ...members.map((member) => member.organisationId),
           ...items.flatMap((item) => item.guestOrganisationIds ?? []),
         ]),
-      ].flatMap((id) => partners.entryOf(id) ?? []),
+      ].flatMap(
+        // A partner still asked for (that of someone just added) says so, not « Partenaire ».
+        (id) => partners.entryOf(id) ?? (partners.pending(id) ? [{ id, name: NAME_LOADING }] : []),
+      ),
     [members, items, partners],
   );
   // The step on screen and the time spent on each item change together: the clock follows the screen.
