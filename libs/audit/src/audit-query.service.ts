@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, asSubject, Principal } from '@relais/access';
 import { ScopedDatabase } from '@relais/database';
 import { decodeCursor, INVALID_CURSOR_MESSAGE, InputValidationException } from '@relais/graphql';
-import { SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AUDIT_EVENT_CURSOR } from './dto/audit-event.connection';
 import { AuditEventCategory, AuditEventFilterInput } from './dto/audit.objects';
 import { AuditEvent } from './entities';
@@ -22,8 +22,30 @@ export interface AuditEventView extends AuditEvent {
 }
 
 /**
+ * A line of a journal page: what the page shows, and the position its cursor is made of; never the
+ * chain's hashes, which only verification reads.
+ */
+export interface AuditLine {
+  id: string;
+  territoryId: string;
+  position: string;
+  /** Its own place in the chain, or for a read its link's; null while the read waits for its link. */
+  sequence: string | null;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorName: string | null;
+  requestId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  personId: string | null;
+  dataCategories: string[];
+  details: Record<string, unknown>;
+}
+
+/**
  * A read's place in the chain is its link's: the first link reaching its position that covers it
- * (links are found by their last position; `eventViews` reads the result). Looked for only for a
+ * (links are found by their last position). Looked for only for a
  * read: no link covers an event chained when written, so for one the search went through every
  * later link of the territory (a page of "who saw this file" took 38 ms for it nationally).
  */
@@ -70,17 +92,12 @@ export class AuditQueryService {
   ) {}
 
   /** A page of the journal, most recent first: `first + 1` events, the extra one telling more follow. */
-  listEvents(
-    principal: Principal,
-    filter: AuditEventFilterInput,
-    page: AuditPage,
-  ): Promise<AuditEventView[]> {
+  listEvents(principal: Principal, filter: AuditEventFilterInput, page: AuditPage): Promise<AuditLine[]> {
     const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = withReadLinkSequence(manager.getRepository(AuditEvent).createQueryBuilder('event'))
-        .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
-        .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
-        .where('event.territoryId = :territoryId', { territoryId: filter.territoryId });
+      const query = linesOf(manager).where('event.territoryId = :territoryId', {
+        territoryId: filter.territoryId,
+      });
       this.access.accessibleBy(query, principal, 'read', 'AuditEvent');
       if (filter.actorUserId)
         query.andWhere('event.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
@@ -109,12 +126,10 @@ export class AuditQueryService {
     territoryId: string,
     subjectId: string,
     page: AuditPage,
-  ): Promise<AuditEventView[]> {
+  ): Promise<AuditLine[]> {
     const after = afterPosition(page);
     return this.database.run({ territoryIds: principal.territoryIds }, async (manager) => {
-      const query = withReadLinkSequence(manager.getRepository(AuditEvent).createQueryBuilder('event'))
-        .leftJoin('users', 'actor', 'actor.id = event.actor_user_id')
-        .addSelect(`concat_ws(' ', actor.first_name, actor.last_name)`, 'actor_name')
+      const query = linesOf(manager)
         .where('event.territoryId = :territoryId', { territoryId })
         .andWhere('(event.personId = :subjectId OR event.subjectId = :subjectId)', { subjectId })
         // Who saw or changed the file: a refused attempt saw nothing, and stays the auditor's.
@@ -178,16 +193,45 @@ function afterPosition(page: AuditPage): string | null {
   return decoded[0];
 }
 
-async function pageOfEvents(
+/**
+ * The journal's lines with their author's name, read as rows: a page shows these columns only, and
+ * making fifty entities of every column cost the api more than reading them (a sixth of "who saw
+ * this file"'s time at national scale).
+ */
+function linesOf(manager: EntityManager): SelectQueryBuilder<AuditEvent> {
+  return manager
+    .getRepository(AuditEvent)
+    .createQueryBuilder('event')
+    .select('"event"."id"', 'id')
+    .addSelect('"event"."territory_id"', 'territoryId')
+    .addSelect('"event"."position"', 'position')
+    .addSelect(`COALESCE("event"."sequence", ${READ_LINK_SEQUENCE})`, 'sequence')
+    .addSelect('"event"."occurred_at"', 'occurredAt')
+    .addSelect('"event"."actor_user_id"', 'actorUserId')
+    .addSelect(`NULLIF(concat_ws(' ', "actor"."first_name", "actor"."last_name"), '')`, 'actorName')
+    .addSelect('"event"."request_id"', 'requestId')
+    .addSelect('"event"."action"', 'action')
+    .addSelect('"event"."subject_type"', 'subjectType')
+    .addSelect('"event"."subject_id"', 'subjectId')
+    .addSelect('"event"."person_id"', 'personId')
+    .addSelect('"event"."data_categories"', 'dataCategories')
+    .addSelect('"event"."details"', 'details')
+    .leftJoin('users', 'actor', 'actor.id = event.actor_user_id');
+}
+
+/** Up to `first + 1` lines, the newest first, after the position `after` when given. */
+function pageOfEvents(
   query: SelectQueryBuilder<AuditEvent>,
   after: string | null,
   first: number,
-): Promise<AuditEventView[]> {
+): Promise<AuditLine[]> {
   if (after) query.andWhere('event.position < :after', { after });
-  query.orderBy('event.position', 'DESC').limit(first + 1);
-  return eventViews(
-    await query.getRawAndEntities<{ actor_name: string | null; link_sequence: string | null }>(),
-  );
+  // Its text varies only with the reader's rules, the filters given and whether a cursor is.
+  return query
+    .orderBy('event.position', 'DESC')
+    .limit(first + 1)
+    .comment('prepared:audit-lines-page')
+    .getRawMany<AuditLine>();
 }
 
 /** Each event with its author's name and, for a read, the sequence its link gives it. */

@@ -1,21 +1,37 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentPrincipal, gateFields, Principal } from '@relais/access';
 import { Connection, pageOf } from '@relais/graphql';
-import { AuditQueryService, AuditEventView } from './audit-query.service';
+import { AuditLine, AuditQueryService } from './audit-query.service';
 import { AccessLogArgs, AuditEventConnection, AuditEventsArgs } from './dto/audit-event.connection';
 import { AuditEventObject, AUDIT_LINE_VIEW } from './dto/audit.objects';
 
-function toObject(event: AuditEventView): AuditEventObject {
+/** A line as the schema shows it, through the gate: its fields only (its position is its cursor). */
+function toObject(line: AuditLine): AuditEventObject {
   return gateFields(
     AuditEventObject,
-    { ...event, chained: event.sequence !== null, details: JSON.stringify(event.details) },
+    {
+      id: line.id,
+      territoryId: line.territoryId,
+      sequence: line.sequence,
+      chained: line.sequence !== null,
+      occurredAt: line.occurredAt,
+      actorUserId: line.actorUserId,
+      actorName: line.actorName,
+      requestId: line.requestId,
+      action: line.action,
+      subjectType: line.subjectType,
+      subjectId: line.subjectId,
+      personId: line.personId,
+      dataCategories: line.dataCategories,
+      details: JSON.stringify(line.details),
+    },
     AUDIT_LINE_VIEW,
   ).value;
 }
 
-/** A page from events read with one more than asked, each placed by its position. */
-function toConnection(events: AuditEventView[], first: number): Connection<AuditEventObject> {
-  return pageOf(events, first, (event) => [event.position], toObject);
+/** A page from lines read with one more than asked, each placed by its position. */
+function toConnection(lines: AuditLine[], first: number): Connection<AuditEventObject> {
+  return pageOf(lines, first, (line) => [line.position], toObject);
 }
 
 @Resolver()
