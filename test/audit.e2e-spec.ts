@@ -191,6 +191,41 @@ describe('audit log', () => {
     });
   });
 
+  it('keeps one statement per reader\'s rules for "who touched this": each request reads its own territory and file', async () => {
+    const other = await api.factory.territory();
+    const others = await sessionsByRole(api, other);
+    const created = await createOrganisation(others.TERRITORY_ADMIN.client, other.id);
+    const otherOrganisationId = created.data!.createOrganisation.id;
+    type Log = { accessLog: { edges: { node: { action: string; subjectId: string } }[] } };
+    const ownLog = await createOrganisation(admin.client, territory.id);
+    const ownOrganisationId = ownLog.data!.createOrganisation.id;
+
+    // The coordinator's statement, built on her first page, then sent for another file.
+    for (const subjectId of [ownOrganisationId, otherOrganisationId]) {
+      const log = await sessions.COORDINATOR.client.expectData<Log>(ACCESS_LOG, {
+        t: territory.id,
+        s: subjectId,
+      });
+      expect(log.accessLog.edges.map((edge) => edge.node.subjectId)).toEqual(
+        subjectId === ownOrganisationId ? [ownOrganisationId] : [],
+      );
+    }
+    // Another territory's file is not hers, whatever her statement was built with: nothing is read.
+    const elsewhere = await sessions.COORDINATOR.client.expectData<Log>(ACCESS_LOG, {
+      t: other.id,
+      s: otherOrganisationId,
+    });
+    expect(elsewhere.accessLog.edges).toEqual([]);
+    // That territory's coordinator reads it.
+    const theirs = await others.COORDINATOR.client.expectData<Log>(ACCESS_LOG, {
+      t: other.id,
+      s: otherOrganisationId,
+    });
+    expect(theirs.accessLog.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({ action: 'ORGANISATION_CREATED', subjectId: otherOrganisationId }),
+    ]);
+  });
+
   describe('an auditor reads, and changes nothing', () => {
     const calls: [string, () => { query: string; variables: Record<string, unknown> }][] = [
       [
