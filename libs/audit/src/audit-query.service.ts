@@ -211,8 +211,8 @@ function afterPosition(page: AuditPage): string | null {
 
 /**
  * The journal's lines with their author's name, read as rows: a page shows these columns only, and
- * making fifty entities of every column cost the api more than reading them (a sixth of "who saw
- * this file"'s time at national scale).
+ * making fifty entities of every column, then copying them, cost about 13 % of "who saw this
+ * file"'s api CPU at national scale.
  */
 function linesOf(manager: EntityManager): SelectQueryBuilder<AuditEvent> {
   return manager
