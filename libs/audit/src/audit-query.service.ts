@@ -45,9 +45,9 @@ export interface AuditLine {
 
 /**
  * A read's place in the chain is its link's: the first link reaching its position that covers it
- * (links are found by their last position). Looked for only for a
- * read: no link covers an event chained when written, so for one the search went through every
- * later link of the territory (a page of "who saw this file" took 38 ms for it nationally).
+ * (links are found by their last position). Looked for only for a read: no link covers an event
+ * chained when written, so for one the search went through every later link of the territory (a
+ * page of "who saw this file" took 38 ms for it nationally).
  */
 const READ_LINK_SEQUENCE = `CASE WHEN event.sequence IS NULL THEN (SELECT link.sequence FROM audit_read_links link
    WHERE link.territory_id = event.territory_id AND link.last_position >= event.position
