@@ -265,8 +265,11 @@ describe('meeting mode: the coordinator runs the meeting on the projector, with 
     );
     await standInBox.waitFor();
     expect(await standInBox.isChecked()).toBe(true);
-    // Her partner's name is asked for once she is added, and comes in place.
-    await page.locator('label', { has: standInBox, hasText: 'Équipe mobile' }).waitFor();
+    // Her partner's name is asked for once she is added, and comes in place; she is said added, not
+    // invited to an item.
+    await page
+      .locator('label', { has: standInBox, hasText: 'Équipe mobile · ajouté·e à la séance' })
+      .waitFor();
     await expectNoAxeViolations(page);
     await recordAttendanceByKeyboard(page, [room.coordinator.name]);
 

@@ -103,7 +103,9 @@ export function AttendanceStep({
                     ? 'préside la séance'
                     : person.standing
                       ? 'membre de la cellule'
-                      : 'invité à un point'}
+                      : person.guest
+                        ? 'invité à un point'
+                        : 'ajouté·e à la séance'}
                 </span>
               </span>
             </Checkbox>

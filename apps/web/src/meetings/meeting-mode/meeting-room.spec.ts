@@ -31,6 +31,18 @@ describe('who is in the room', () => {
     ]);
   });
 
+  it('tells a guest’s professional from someone added in the room, who is neither a member nor a guest', () => {
+    const standIn = { id: 'remi', firstName: 'Rémi', lastName: 'Suppléant', organisationId: 'mobile' };
+    const room = expectedAttendees(standing, ['hlm'], [...members, standIn], organisations, [standIn]);
+    expect(room.map((a) => [a.userId, a.standing, a.guest])).toEqual([
+      ['hugo', false, true],
+      ['anne', true, false],
+      ['coord', true, false],
+      ['nina', true, false],
+      ['remi', false, false],
+    ]);
+  });
+
   it('checks for an item the members present and its own guests present, not another item’s guest', () => {
     const present = new Set(['coord', 'anne', 'hugo']);
     const forHousing = itemRoomChoices(attendees, present, ['hlm']);

@@ -22,8 +22,10 @@ export interface Attendee {
   name: string;
   organisationId: string;
   organisationName: string;
-  /** A standing invitee (member of the cell, or substitute); otherwise a guest for some items. */
+  /** A standing invitee (member of the cell, or substitute). */
   standing: boolean;
+  /** A professional of an organisation invited to an item; neither this nor standing: added in the room. */
+  guest: boolean;
 }
 
 const byOrganisationThenName = (a: Attendee, b: Attendee) =>
@@ -44,6 +46,7 @@ export function expectedAttendees(
   const organisationName = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
   const memberById = new Map(members.map((member) => [member.id, member]));
   const attendees = new Map<string, Attendee>();
+  const guests = new Set(guestOrganisationIds);
   const add = (member: Professional, isStanding: boolean) => {
     if (attendees.has(member.id)) return;
     attendees.set(member.id, {
@@ -52,13 +55,13 @@ export function expectedAttendees(
       organisationId: member.organisationId,
       organisationName: organisationName.get(member.organisationId) ?? 'Partenaire',
       standing: isStanding,
+      guest: guests.has(member.organisationId),
     });
   };
   for (const invitee of standing) {
     const member = memberById.get(invitee.userId);
     if (member) add(member, true);
   }
-  const guests = new Set(guestOrganisationIds);
   for (const member of members) if (guests.has(member.organisationId)) add(member, false);
   for (const other of others) add(other, false);
   return [...attendees.values()].sort(byOrganisationThenName);
